@@ -1,0 +1,27 @@
+// `npm run bench`: runs every benchmark in scripts/bench/ in order and prints its figures.
+// Each module exports `name` and `run(): Promise<Figure[]>`; nothing here asserts a time.
+import { readdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+export interface Figure {
+  label: string;
+  value: number | string;
+  unit?: string;
+  /** The target the figure is compared with, in words (e.g. "< 3000 ms"). */
+  target?: string;
+}
+
+const only = process.argv.slice(2);
+const dir = new URL('./bench/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+
+console.log(`memlane bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+for (const file of files) {
+  const mod = (await import(new URL(file, dir).href)) as { name: string; run(): Promise<Figure[]> };
+  if (only.length && !only.some((s) => file.includes(s))) continue;
+  console.log(`\n## ${mod.name}`);
+  for (const f of await mod.run()) {
+    const value = typeof f.value === 'number' ? +f.value.toFixed(2) : f.value;
+    console.log(`  ${f.label.padEnd(48)} ${String(value).padStart(10)} ${f.unit ?? ''}${f.target ? `   (target ${f.target})` : ''}`);
+  }
+}
