@@ -1,0 +1,11 @@
+// Lessons live in top-level content/ (not src/content/docs): every .md/.mdx there is a page at its path.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content' }),
+    schema: docsSchema(),
+  }),
+};

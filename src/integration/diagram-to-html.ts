@@ -1,0 +1,95 @@
+// Pure: a traced snippet, its all-steps SVG and highlighted code -> the diagram's HTML.
+// The HTML is complete without JavaScript (the chosen step, its code line, the output so far);
+// the island (<memlane-diagram>) only toggles what is already there, so nothing moves.
+import type { Trace } from '../trace/types.ts';
+import { escapeHtml } from './escape-html.ts';
+import type { DiagramOptions, Snippet } from './types.ts';
+
+export interface DiagramParts {
+  trace: Trace;
+  snippet: Snippet;
+  options: DiagramOptions;
+  /** Page-unique id; permalinks are `#id-step-N`. */
+  id: string;
+  /** 1-based step shown without JavaScript. */
+  shownStep: number;
+  /** `<svg class="memlane-diagram" ...>` with every step (data-steps), from the renderer. */
+  svg: string;
+  /** Highlighted `<pre>` of the shown code with the shown step's lines marked. */
+  codeHtml: string;
+}
+
+const icons = {
+  first: '<path d="M4 3v10M13 3 7 8l6 5z"/>',
+  previous: '<path d="M11 3 5 8l6 5z"/>',
+  next: '<path d="m5 3 6 5-6 5z"/>',
+  last: '<path d="M12 3v10M3 3l6 5-6 5z"/>',
+  link: '<path d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
+  download: '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+};
+
+function icon(name: keyof typeof icons): string {
+  return `<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true" focusable="false">${icons[name]}</svg>`;
+}
+
+function button(action: string, label: string, iconName: keyof typeof icons, text = ''): string {
+  return `<button type="button" class="memlane-button" data-action="${action}" aria-label="${label}" disabled>${icon(iconName)}${text}</button>`;
+}
+
+/** What the island needs per step: [line, next line (0 at the end), characters of stdout]. */
+export function islandSteps(trace: Trace): [number, number, number][] {
+  return trace.steps.map((step, i) => [step.line, trace.steps[i + 1]?.line ?? 0, step.stdout]);
+}
+
+/** The root <svg> as an image for assistive tech, named by its own <title>/<desc>. */
+export function labelSvg(svg: string): string {
+  return svg.replace(/<svg\b([^>]*)>/, (whole, attrs: string) => {
+    if (/\srole=/.test(attrs)) return whole;
+    const labelIds = [...svg.matchAll(/<(title|desc)\b[^>]*\sid="([^"]+)"/g)].slice(0, 2).map((m) => m[2]);
+    const label = labelIds.length ? ` aria-labelledby="${labelIds.join(' ')}"` : '';
+    return `<svg${attrs} role="img"${label}>`;
+  });
+}
+
+export function diagramToHtml(parts: DiagramParts): string {
+  const { trace, snippet, options, id, shownStep, svg, codeHtml } = parts;
+  const total = trace.steps.length;
+  const shown = trace.steps[shownStep - 1]!;
+  const notes = Object.fromEntries(snippet.notes);
+  const narration = snippet.notes.get(shown.line) ?? '';
+  const title = options.title ?? 'Memory diagram';
+  const position = `Step ${shownStep} of ${total}`;
+  // Hidden copies of the longest texts reserve their space, so stepping never shifts the page.
+  const noteSizers = [...new Set(snippet.notes.values())]
+    .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`).join('');
+  const hasOutput = trace.stdout.length > 0;
+  return [
+    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}">`,
+    options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
+    `<memlane-diagram data-id="${id}" data-total="${total}" data-step="${shownStep}"`,
+    ` data-trace-steps="${escapeHtml(JSON.stringify(islandSteps(trace)))}"`,
+    ` data-notes="${escapeHtml(JSON.stringify(notes))}"`,
+    ` data-stdout="${escapeHtml(trace.stdout)}">`,
+    `<div class="memlane-toolbar" role="toolbar" aria-label="${escapeHtml(`Steps of ${title}`)}">`,
+    button('first', 'First step', 'first'),
+    button('previous', 'Previous step', 'previous'),
+    button('next', 'Next step', 'next'),
+    button('last', 'Last step', 'last'),
+    `<input class="memlane-slider" type="range" min="1" max="${total}" step="1" value="${shownStep}" aria-label="Step" aria-valuetext="${position}" disabled>`,
+    `<span class="memlane-position">${position}</span>`,
+    `<a class="memlane-button memlane-permalink" href="#${id}-step-${shownStep}" aria-label="Link to this step">${icon('link')}</a>`,
+    button('download', 'Download SVG of this step', 'download'),
+    '</div>',
+    '<div class="memlane-panes">',
+    `<div class="memlane-code">${codeHtml}</div>`,
+    `<div class="memlane-stage" tabindex="0" role="group" aria-label="${escapeHtml(`${title}: use the arrow keys, Home and End to step`)}">${labelSvg(svg)}</div>`,
+    '</div>',
+    snippet.notes.size ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>` : '',
+    hasOutput
+      ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre class="memlane-stack"><span class="memlane-output-text">${escapeHtml(trace.stdout.slice(0, shown.stdout))}</span><span class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
+      : '',
+    '<p class="memlane-live sr-only" aria-live="polite"></p>',
+    '</memlane-diagram>',
+    '</figure>',
+  ].join('');
+}

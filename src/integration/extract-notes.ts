@@ -1,0 +1,58 @@
+// `# @note text` comments become step narration and are removed from the code readers see.
+// A trailing note narrates its own line; a note alone on its line narrates the next code line
+// (the comment line itself is dropped, so `sourceLines` maps shown lines back to the snippet).
+import type { Snippet } from './types.ts';
+
+const trailingNote = /^(.*?\S)[ \t]+#[ \t]*@note\b[ \t]*(.*)$/;
+const standaloneNote = /^[ \t]*#[ \t]*@note\b[ \t]*(.*)$/;
+
+export function extractNotes(written: string): Snippet {
+  const lines = written.replace(/\r\n?/g, '\n').split('\n');
+  const kept: string[] = [];
+  const sourceLines: number[] = [];
+  const notes = new Map<number, string>();
+  let pending: string[] = [];
+  lines.forEach((text, index) => {
+    const alone = standaloneNote.exec(text);
+    if (alone) {
+      pending.push(alone[1]!.trim());
+      return;
+    }
+    const trailing = inCodeNote(text);
+    const code = trailing ? trailing.code : text;
+    kept.push(code);
+    sourceLines.push(index + 1);
+    const narration = [...pending, ...(trailing ? [trailing.note] : [])].filter(Boolean).join(' ');
+    if (narration && code.trim() !== '') {
+      notes.set(kept.length, narration);
+      pending = [];
+    }
+  });
+  return { code: kept.join('\n'), notes, sourceLines };
+}
+
+/** A trailing note, unless the `#` sits inside a string literal on that line. */
+function inCodeNote(line: string): { code: string; note: string } | undefined {
+  const match = trailingNote.exec(line);
+  if (!match) return undefined;
+  const hashAt = line.length - match[0].length + match[1]!.length + line.slice(match[1]!.length).indexOf('#');
+  if (insideString(line, hashAt)) return undefined;
+  return { code: match[1]!.trimEnd(), note: match[2]!.trim() };
+}
+
+function insideString(line: string, position: number): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < position; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (line.startsWith(quote, i)) { i += quote.length - 1; quote = null; }
+    } else if (ch === '#') {
+      return false;
+    } else if (ch === '"' || ch === "'") {
+      quote = line.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
+      i += quote.length - 1;
+    }
+  }
+  return quote !== null;
+}

@@ -1,0 +1,64 @@
+// memlane(): the Astro integration. It wires the pipeline into the build (a remark plugin for
+// ```python memory fences, <MemoryDiagram> through a process-wide renderer), adds the diagram CSS
+// and the stepping island to every page, and stops the interpreter when the build is done.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { fingerprintSources } from './diagram-cache.ts';
+import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
+import { remarkMemory } from './remark-memory.ts';
+import { closeSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
+
+export type { MemlaneUserOptions } from './memlane-options.ts';
+
+const sourceDir = fileURLToPath(new URL('../', import.meta.url));
+const componentsDir = fileURLToPath(new URL('../../components/', import.meta.url));
+const packageJson = fileURLToPath(new URL('../../package.json', import.meta.url));
+const stylesId = 'virtual:memlane/styles.css';
+
+/** Where <MemoryDiagram> finds the pipeline at render time (same process as the build). */
+export const rendererSlot = Symbol.for('memlane.renderer');
+export type DiagramRenderer = (request: SnippetRequest) => Promise<string>;
+
+export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
+  return {
+    name: 'memlane',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectScript }) => {
+        const root = fileURLToPath(config.root);
+        const options = resolveMemlaneOptions(userOptions, root);
+        const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+        const settings: PipelineSettings = {
+          ...options,
+          fingerprint: fingerprintSources(version, ['simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
+        };
+        (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => snippetToDiagram(request, settings);
+        updateConfig({
+          markdown: { remarkPlugins: [[remarkMemory, { settings, root }]] },
+          vite: {
+            plugins: [{
+              name: 'memlane:styles',
+              resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
+              async load(id) {
+                if (id !== `\0${stylesId}`) return undefined;
+                const { diagramThemeCss } = await import('../render/themes.ts');
+                this.addWatchFile(componentsDir + 'memlane.css');
+                return `${diagramThemeCss}\n${readFileSync(componentsDir + 'memlane.css', 'utf8')}`;
+              },
+            }],
+          },
+        });
+        injectScript('page-ssr', `import ${JSON.stringify(stylesId)};`);
+        injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
+      },
+      'astro:build:done': async () => {
+        await closeSimulator();
+      },
+      'astro:server:done': async () => {
+        await closeSimulator();
+      },
+    },
+  };
+}
+
+export default memlane;

@@ -1,0 +1,89 @@
+// Remark plugin: ```python memory blocks become diagrams at build time; other code blocks are left
+// to Expressive Code. In MDX the HTML goes in through `set:html` so it reaches the page unchanged;
+// in Markdown it is a raw HTML node. <MemoryDiagram> elements get their own file and line as props.
+import { relative } from 'node:path';
+import type { Code, Html, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { parseFenceMeta, DiagramOptionError } from './diagram-options.ts';
+import { SnippetError } from './snippet-error.ts';
+import { snippetToDiagram, type PipelineSettings } from './snippet-to-diagram.ts';
+
+export interface RemarkMemoryOptions {
+  settings: PipelineSettings;
+  /** Project root, to print page paths relative to it. */
+  root: string;
+}
+
+export function isMemoryFence(node: Code): boolean {
+  return node.lang === 'python' && /^memory(\s|$)/.test(node.meta ?? '');
+}
+
+export function remarkMemory({ settings, root }: RemarkMemoryOptions) {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const path = file.path ? relative(root, file.path) : '<page>';
+    const isMdx = /\.mdx$/i.test(file.path ?? '');
+    const fences: { node: Code; index: number; parent: { children: RootContent[] } }[] = [];
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'code' && isMemoryFence(node) && parent && index !== undefined) {
+        fences.push({ node, index, parent: parent as { children: RootContent[] } });
+      }
+      if (node.type === 'mdxJsxFlowElement' && node.name === 'MemoryDiagram') addSourceProps(node, path);
+    });
+    // One after another: there is one interpreter, and errors then come in page order.
+    let count = 0;
+    for (const { node, index, parent } of fences) {
+      count += 1;
+      const fenceLine = node.position?.start.line ?? 1;
+      let rawOptions: Record<string, string>;
+      try {
+        rawOptions = parseFenceMeta(node.meta ?? '');
+      } catch (error) {
+        if (error instanceof DiagramOptionError) throw new SnippetError(path, fenceLine, error.message, error.hint);
+        throw error;
+      }
+      const html = await snippetToDiagram(
+        { written: node.value, rawOptions, location: { file: path, firstLine: fenceLine + 1 }, fallbackId: `diagram-${count}` },
+        settings,
+      );
+      parent.children[index] = isMdx ? rawMdxElement(html) : ({ type: 'html', value: html } satisfies Html);
+    }
+  };
+}
+
+/** `<div class="memlane-block" set:html={html} />`: Astro's JSX runtime inserts the string as is. */
+function rawMdxElement(html: string): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'div',
+    attributes: [
+      { type: 'mdxJsxAttribute', name: 'class', value: 'memlane-block' },
+      {
+        type: 'mdxJsxAttribute',
+        name: 'set:html',
+        value: {
+          type: 'mdxJsxAttributeValueExpression',
+          value: JSON.stringify(html),
+          data: {
+            estree: {
+              type: 'Program',
+              sourceType: 'module',
+              comments: [],
+              body: [{ type: 'ExpressionStatement', expression: { type: 'Literal', value: html, raw: JSON.stringify(html) } }],
+            },
+          },
+        },
+      },
+    ],
+    children: [],
+    data: { _mdxExplicitJsx: true },
+  } as MdxJsxFlowElement;
+}
+
+/** So a failing <MemoryDiagram> can name its page and line like a fence does. */
+function addSourceProps(node: MdxJsxFlowElement, path: string): void {
+  const names = new Set(node.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? a.name : '')));
+  if (!names.has('sourceFile')) node.attributes.push({ type: 'mdxJsxAttribute', name: 'sourceFile', value: path });
+  if (!names.has('sourceLine')) node.attributes.push({ type: 'mdxJsxAttribute', name: 'sourceLine', value: String(node.position?.start.line ?? 1) });
+}
