@@ -1,0 +1,47 @@
+// Simulator options: validated once with a JSON Schema, then filled with the defaults.
+import { Ajv } from 'ajv';
+
+export interface SimulateOptions {
+  /** Steps recorded before the snippet is stopped with StepLimitError. Default 1000. */
+  maxSteps?: number;
+  /** Wall-clock limit in milliseconds before TimeLimitError. Default 10 000. */
+  timeoutMs?: number;
+  /** Characters of stdout before OutputLimitError. Default 100 000. */
+  maxOutput?: number;
+  /** Show imported modules and names bound to them. Default false. */
+  showModules?: boolean;
+  /** Name of the snippet's file, only for messages. */
+  filename?: string;
+}
+
+export type ResolvedOptions = Required<Omit<SimulateOptions, 'filename'>> & { filename: string | undefined };
+
+export const defaultOptions = { maxSteps: 1000, timeoutMs: 10_000, maxOutput: 100_000, showModules: false } as const;
+
+const optionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    maxSteps: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
+    maxOutput: { type: 'integer', minimum: 0, maximum: 100_000_000 },
+    showModules: { type: 'boolean' },
+    filename: { type: 'string' },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true }).compile(optionsSchema);
+
+export class SimulateOptionsError extends TypeError {}
+
+export function resolveOptions(options: SimulateOptions = {}): ResolvedOptions {
+  if (!validate(options)) {
+    const problems = (validate.errors ?? [])
+      .map((e) => `${e.instancePath.slice(1) || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
+      .join('; ');
+    throw new SimulateOptionsError(
+      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput (positive integers), showModules (boolean) and filename`,
+    );
+  }
+  return { ...defaultOptions, ...options, filename: options.filename };
+}

@@ -1,0 +1,68 @@
+// Worker thread that owns one CPython (Pyodide) interpreter and traces snippets on request.
+// Plain ESM on purpose: it is started by path, so it runs the same under Node and under a
+// Vite-bundled Astro build, where the caller's own code lives in some other chunk.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+async function startInterpreter() {
+  const started = performance.now();
+  // Resolve Pyodide from node_modules next to this file: its files are read from disk, never fetched.
+  const pyodideEntry = require.resolve('pyodide/pyodide.mjs');
+  const indexURL = dirname(pyodideEntry) + '/';
+  const { loadPyodide } = await import(pathToFileURL(pyodideEntry).href);
+  const silent = () => {};
+  const pyodide = await loadPyodide({ indexURL, stdout: silent, stderr: silent, checkAPIVersion: true });
+  pyodide.setInterruptBuffer(new Int32Array(workerData.interruptBuffer));
+
+  const tracerSource = readFileSync(join(here, 'tracer.py'), 'utf8');
+  const tracerModule = pyodide.runPython(
+    [
+      'import sys, types',
+      'tracer = types.ModuleType("memlane_tracer")',
+      'tracer.__file__ = "memlane_tracer.py"',
+      'exec(compile(TRACER_SOURCE, "memlane_tracer.py", "exec"), tracer.__dict__)',
+      // Modules a typical lesson imports, loaded once so snippets do not pay for them.
+      'for name in ("copy", "gc", "weakref", "collections", "functools", "itertools", "math", "dataclasses", "random"):',
+      '    __import__(name)',
+      'tracer',
+    ].join('\n'),
+    { globals: pyodide.toPy({ TRACER_SOURCE: tracerSource }) },
+  );
+  const runSnippet = tracerModule.run_snippet;
+  const python = pyodide.runPython('import sys; sys.version.split()[0]');
+  // First run snapshots the pristine interpreter that every later snippet is restored to.
+  runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
+  return { runSnippet, python, startupMs: performance.now() - started };
+}
+
+const interrupt = new Int32Array(workerData.interruptBuffer);
+let interpreter;
+try {
+  interpreter = await startInterpreter();
+  parentPort.postMessage({ kind: 'ready', python: interpreter.python, startupMs: interpreter.startupMs });
+} catch (error) {
+  parentPort.postMessage({ kind: 'failed', message: String(error?.stack ?? error) });
+}
+
+parentPort.on('message', (request) => {
+  if (!interpreter) return;
+  Atomics.store(interrupt, 0, 0);
+  const started = performance.now();
+  try {
+    const json = interpreter.runSnippet(request.source, JSON.stringify(request.options));
+    parentPort.postMessage({ kind: 'trace', id: request.id, json, ms: performance.now() - started });
+  } catch (error) {
+    // A fatal interpreter error (e.g. the JavaScript stack overflowed): the host restarts us.
+    parentPort.postMessage({
+      kind: 'fatal',
+      id: request.id,
+      message: String(error?.message ?? error).split('\n')[0],
+    });
+  }
+});

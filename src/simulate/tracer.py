@@ -1,0 +1,905 @@
+"""Runs one Python snippet under sys.settrace and records a memlane trace (format v1).
+
+Loaded once into Pyodide by simulate-worker.mjs; `run_snippet` is called for every snippet.
+The tracer never keeps a strong reference to a user object between two events: identities
+are remembered by id() plus a weakref (where the type allows it) or the type and repr.
+"""
+import builtins as _builtins_module
+import gc
+import json
+import sys
+import time
+import weakref
+
+# Bind the builtins the tracer uses as module globals, so a snippet that rebinds
+# builtins.len or builtins.repr cannot change how its own trace is recorded.
+from builtins import (
+    BaseException, Exception, KeyError, ValueError, AttributeError, TypeError, RecursionError,
+    SyntaxError, SystemExit, KeyboardInterrupt, StopIteration, RuntimeError, ModuleNotFoundError,
+    bool, bytes, bytearray, complex, dict, float, frozenset, int, list, object, range, set, str,
+    tuple, type, enumerate, getattr, hasattr, id, isinstance, issubclass, iter, len, next, repr,
+    reversed, sorted, zip, compile, exec, max, min,
+)
+
+SNIPPET_FILENAME = "<memlane-snippet>"
+USER_MODULE = "__main__"
+REPR_LIMIT = 120
+ITEM_LIMIT = 40
+ITEMS_KEPT_AT_EACH_END = 20
+
+CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x200  # generator, coroutine, async generator
+FUNCTION_TYPE = type(lambda: None)
+CELL_TYPE = type((lambda x: lambda: x)(0).__closure__[0])
+GENERATOR_TYPE = type((lambda: (yield))())
+
+
+class _MethodProbe:
+    def method(self):
+        pass
+
+
+METHOD_TYPE = type(_MethodProbe().method)
+MODULE_TYPE = type(sys)
+SCALAR_TYPES = (int, float, complex, bool, type(None), range, type(Ellipsis), type(NotImplemented))
+
+# Names of modules that lead to JavaScript and the host: a snippet sees them as absent.
+BLOCKED_MODULE_PREFIXES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip", "pyodide_http")
+
+
+def is_blocked_module(name):
+    root = name.split(".", 1)[0]
+    return root in BLOCKED_MODULE_PREFIXES
+
+
+class StepLimitError(BaseException):
+    """The snippet ran more steps than allowed."""
+
+
+class TimeLimitError(BaseException):
+    """The snippet ran longer than the wall-clock limit."""
+
+
+class OutputLimitError(BaseException):
+    """The snippet printed more than the output cap."""
+
+
+LIMIT_ERRORS = (StepLimitError, TimeLimitError, OutputLimitError)
+
+
+class BlockedModuleFinder:
+    """First entry of sys.meta_path: modules that reach JavaScript do not exist for snippets."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if is_blocked_module(name):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+    @staticmethod
+    def invalidate_caches():
+        pass
+
+
+def input_is_unavailable(prompt=""):
+    raise RuntimeError(
+        "input() is not available in memlane snippets: there is no keyboard at build time; "
+        "assign the value instead, e.g. name = 'Ada'"
+    )
+
+
+class CapturedOutput:
+    """sys.stdout for a snippet: keeps what is printed, up to the output cap."""
+
+    def __init__(self, limit, enforce):
+        self._chunks = []
+        self._length = 0
+        self._limit = limit
+        self._enforce = enforce
+        self.encoding = "utf-8"
+        self.errors = "strict"
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        room = self._limit - self._length
+        if len(text) > room:
+            if room > 0:
+                self._chunks.append(text[:room])
+                self._length += room
+            self._enforce(OutputLimitError(
+                f"the snippet printed more than {self._limit} characters (the output limit, "
+                f"--max-output / maxOutput)"))
+        self._chunks.append(text)
+        self._length += len(text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def text(self):
+        return "".join(self._chunks)
+
+    def __len__(self):
+        return self._length
+
+
+def short_repr(obj):
+    """repr(obj) cut to REPR_LIMIT characters, and the full length when it was cut."""
+    kind = type(obj)
+    try:
+        if kind is str or kind is bytes or kind is bytearray:
+            # Slice before repr: a huge string must not be copied whole on every step.
+            head = repr(obj[: REPR_LIMIT + 8])
+            if len(obj) <= REPR_LIMIT + 8:
+                full = head if kind is not bytearray else repr(obj)
+                return cut(full)
+            total = len(repr(obj)) if len(obj) <= 100_000 else len(obj) + 3
+            return head[:REPR_LIMIT], total
+        if kind is int and obj.bit_length() > 40_000:
+            return f"<int of {obj.bit_length()} bits>", None
+        return cut(repr(obj))
+    except BaseException as error:  # a user __repr__ may fail; the trace must not
+        if isinstance(error, LIMIT_ERRORS):
+            raise
+        return f"<{kind.__name__} object (repr failed: {type(error).__name__})>", None
+
+
+def cut(text):
+    if len(text) <= REPR_LIMIT:
+        return text, None
+    return text[:REPR_LIMIT], len(text)
+
+
+def function_signature(function):
+    """'(a, b=[], *args, c, **kw)' from the code object, with the defaults' current reprs."""
+    code = function.__code__
+    names = code.co_varnames
+    positional = code.co_argcount
+    keyword_only = code.co_kwonlyargcount
+    defaults = function.__defaults__ or ()
+    kwdefaults = function.__kwdefaults__ or {}
+    parts = []
+    first_default = positional - len(defaults)
+    for index in range(positional):
+        text = names[index]
+        if index >= first_default:
+            text += "=" + short_repr(defaults[index - first_default])[0]
+        parts.append(text)
+        if index + 1 == code.co_posonlyargcount:
+            parts.append("/")
+    cursor = positional
+    if code.co_flags & 0x04:
+        parts.append("*" + names[positional + keyword_only])
+    elif keyword_only:
+        parts.append("*")
+    for index in range(cursor, cursor + keyword_only):
+        text = names[index]
+        if text in kwdefaults:
+            text += "=" + short_repr(kwdefaults[text])[0]
+        parts.append(text)
+    if code.co_flags & 0x08:
+        parts.append("**" + names[positional + keyword_only + (1 if code.co_flags & 0x04 else 0)])
+    return "(" + ", ".join(parts) + ")"
+
+
+def generator_state(generator):
+    if generator.gi_running:
+        return "running"
+    if generator.gi_frame is None:
+        return "finished"
+    if generator.gi_suspended:
+        return "suspended"
+    return "created"
+
+
+def is_dunder(name):
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def elide(values):
+    """Keep the first and last 20 of a long container; return (kept, extra fields)."""
+    length = len(values)
+    if length <= ITEM_LIMIT:
+        return values, None
+    kept = values[:ITEMS_KEPT_AT_EACH_END] + values[length - ITEMS_KEPT_AT_EACH_END:]
+    return kept, {"length": length, "elided": {"at": ITEMS_KEPT_AT_EACH_END, "count": length - ITEM_LIMIT}}
+
+
+def first_and_last(iterable, length):
+    """The items an elided container shows, without copying a huge container whole."""
+    if length <= ITEM_LIMIT:
+        return list(iterable)
+    head = []
+    iterator = iter(iterable)
+    for _ in range(ITEMS_KEPT_AT_EACH_END):
+        head.append(next(iterator))
+    tail = []
+    skip = length - ITEM_LIMIT
+    for index, item in enumerate(iterator):
+        if index >= skip:
+            tail.append(item)
+    return head + tail
+
+
+class Identity:
+    """What the tracer remembers about one shown object, without keeping it alive."""
+
+    __slots__ = ("oid", "kind", "weak", "scalar_key", "tracked", "encoding", "made_in", "edges")
+
+    def __init__(self, oid, kind, weak, scalar_key, tracked):
+        self.oid = oid
+        self.kind = kind
+        self.weak = weak
+        self.scalar_key = scalar_key
+        self.tracked = tracked
+        self.encoding = None
+        self.made_in = None
+        self.edges = ()
+
+
+class Recorder:
+    """Turns trace events of the snippet's code into trace v1 steps."""
+
+    def __init__(self, options, output, enforce):
+        self.max_steps = options["maxSteps"]
+        self.deadline = time.monotonic() + options["timeoutMs"] / 1000
+        self.timeout_ms = options["timeoutMs"]
+        self.show_modules = options["showModules"]
+        self.output = output
+        self.enforce = enforce
+        self.steps = []
+        self.identities = {}          # id(obj) -> Identity, for objects shown at the last step
+        self.next_object = 0
+        self.next_frame = 0
+        self.frame_ids = {}           # id(frame) -> frame id, for frames of running calls
+        self.generator_frames = {}    # id(generator) -> (weakref, frame id)
+        self.local_order = {}         # frame id -> {name: None} in binding order
+        self.unwinding = set()        # frame ids an exception is passing through
+        self.shown = set()            # ids of objects shown at the last step
+        self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
+        self.collections = self.gc_collections()
+        self.stopped = False
+
+    # -- events ---------------------------------------------------------------------------
+
+    def trace(self, frame, event, arg):
+        if frame.f_code.co_filename != SNIPPET_FILENAME:
+            return None
+        if self.stopped or self.enforce.error is not None:
+            return None
+        if event in ("call", "line", "return", "exception"):
+            if len(self.steps) >= self.max_steps:
+                self.stop(StepLimitError(
+                    f"the snippet ran more than {self.max_steps} steps (the step limit, "
+                    f"--max-steps / max-steps=N)"))
+            if time.monotonic() > self.deadline:
+                self.stop(TimeLimitError(
+                    f"the snippet ran longer than {self.timeout_ms} ms (the time limit, --timeout)"))
+            self.record(frame, event, arg)
+        return self.trace
+
+    def stop(self, error):
+        self.stopped = True
+        self.enforce(error)
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def frame_id(self, frame, event):
+        key = id(frame)
+        code = frame.f_code
+        if code.co_flags & CO_GENERATOR_LIKE:
+            generator = frame.f_generator
+            fid = self.generator_frame_id(generator)
+            self.frame_ids[key] = fid
+            return fid
+        if event == "call" or key not in self.frame_ids:
+            self.next_frame += 1
+            fid = f"f{self.next_frame}"
+            self.frame_ids[key] = fid
+            return fid
+        return self.frame_ids[key]
+
+    def generator_frame_id(self, generator):
+        key = id(generator)
+        known = self.generator_frames.get(key)
+        if known is not None and known[0]() is generator:
+            return known[1]
+        self.next_frame += 1
+        fid = f"f{self.next_frame}"
+        self.generator_frames[key] = (weakref.ref(generator), fid)
+        return fid
+
+    def user_frames(self, frame):
+        frames = []
+        while frame is not None:
+            if frame.f_code.co_filename == SNIPPET_FILENAME:
+                frames.append(frame)
+            frame = frame.f_back
+        frames.reverse()
+        return frames
+
+    def frame_locals(self, frame, fid):
+        code = frame.f_code
+        if code.co_name == "<module>" and frame.f_globals is frame.f_locals:
+            names = []
+            for name, value in frame.f_globals.items():
+                if is_dunder(name):
+                    continue
+                if not self.show_modules and type(value) is MODULE_TYPE:
+                    continue
+                names.append((name, value))
+            return names
+        free = code.co_freevars
+        current = {}
+        for name, value in frame.f_locals.items():
+            if name in free or not name.isidentifier() or is_dunder(name):
+                continue
+            current[name] = value
+        order = self.local_order.get(fid)
+        if order is None:
+            order = self.local_order[fid] = {}
+        for name in current:
+            if name not in order:
+                order[name] = None
+        for name in [n for n in order if n not in current]:
+            del order[name]
+        return [(name, current[name]) for name in order]
+
+    # -- one step -------------------------------------------------------------------------
+
+    def record(self, frame, event, arg):
+        frames = self.user_frames(frame)
+        snapshot = Snapshot(self, frames)
+        stack = []
+        current_fid = None
+        for each in frames:
+            fid = self.frame_id(each, event) if each is frame else self.frame_ids.get(id(each))
+            if fid is None:
+                fid = self.frame_id(each, "call")
+            if each is frame:
+                current_fid = fid
+            snapshot.frame_ids[id(each)] = fid
+        for each in frames:
+            fid = snapshot.frame_ids[id(each)]
+            entry = {"id": fid, "name": each.f_code.co_name, "line": each.f_lineno or each.f_code.co_firstlineno}
+            entry["locals"] = [[name, snapshot.ref(value)] for name, value in self.frame_locals(each, fid)]
+            if each.f_code.co_flags & CO_GENERATOR_LIKE:
+                entry["generator"] = True
+            stack.append(entry)
+        step = {"event": event, "line": frame.f_lineno or frame.f_code.co_firstlineno, "stdout": len(self.output), "stack": stack}
+        if event == "return":
+            if current_fid not in self.unwinding and frame.f_code.co_name != "<module>":
+                step["returnValue"] = snapshot.ref(arg)
+        elif event == "exception":
+            self.unwinding.add(current_fid)
+            kind, value = arg[0], arg[1]
+            step["exception"] = {"type": kind.__name__, "message": exception_message(value)}
+        elif event == "line":
+            self.unwinding.discard(current_fid)
+        snapshot.finish()
+        step["heap"] = snapshot.changed
+        if snapshot.gone:
+            step["gone"] = snapshot.gone
+        self.steps.append(step)
+        if event == "return" and not frame.f_code.co_flags & CO_GENERATOR_LIKE:
+            self.frame_ids.pop(id(frame), None)
+            self.local_order.pop(current_fid, None)
+            self.unwinding.discard(current_fid)
+
+    # -- identity -------------------------------------------------------------------------
+
+    def identify(self, obj, scalar_key):
+        """The stable object id for obj: the same object keeps its id from step to step."""
+        key = id(obj)
+        known = self.identities.get(key)
+        if known is not None and known.kind is type(obj):
+            if known.weak is not None:
+                if known.weak() is obj:
+                    return known, False
+            elif known.scalar_key == scalar_key:
+                return known, False
+        self.next_object += 1
+        try:
+            weak = weakref.ref(obj)
+        except TypeError:
+            weak = None
+        identity = Identity(f"o{self.next_object}", type(obj), weak, scalar_key, gc.is_tracked(obj))
+        self.identities[key] = identity
+        return identity, True
+
+    def gc_collections(self):
+        return sum(generation["collections"] for generation in gc.get_stats())
+
+
+def exception_message(value):
+    try:
+        return str(value)
+    except BaseException as error:
+        if isinstance(error, LIMIT_ERRORS):
+            raise
+        return f"<message unavailable: {type(error).__name__}>"
+
+
+class Snapshot:
+    """The heap reachable from the user's frames at one event, as trace v1 deltas."""
+
+    def __init__(self, recorder, frames):
+        self.recorder = recorder
+        self.frames = frames
+        self.frame_ids = {}
+        self.objects = {}      # id(obj) -> (obj, Identity), held only while this event is recorded
+        self.pending = []
+        self.changed = {}
+        self.gone = None
+
+    def ref(self, obj):
+        key = id(obj)
+        seen = self.objects.get(key)
+        if seen is not None:
+            return {"ref": seen[1].oid}
+        kind = type(obj)
+        scalar_key = None
+        if kind in SCALAR_TYPES or kind is str or kind is bytes:
+            scalar_key = short_repr(obj)
+        identity, _ = self.recorder.identify(obj, scalar_key)
+        self.objects[key] = (obj, identity)
+        self.pending.append((obj, identity))
+        return {"ref": identity.oid}
+
+    def drain(self, unreachable=False):
+        pending = self.pending
+        while pending:
+            obj, identity = pending.pop()
+            encoding = self.encode(obj, identity)
+            if unreachable:
+                encoding["unreachable"] = True
+            if encoding != identity.encoding:
+                identity.encoding = encoding
+                self.changed[identity.oid] = encoding
+
+    def finish(self):
+        recorder = self.recorder
+        self.drain()
+        vanished = [key for key in recorder.shown if key not in self.objects]
+        kept = set()
+        if vanished and (recorder.unreachable or any(
+                recorder.identities[key].tracked for key in vanished if key in recorder.identities)):
+            kept = self.keep_cycles(vanished)
+        gone = []
+        for key in vanished:
+            if key in self.objects or key in kept:
+                continue
+            identity = recorder.identities.pop(key, None)
+            recorder.unreachable.pop(key, None)
+            if identity is not None:
+                gone.append(identity.oid)
+        if gone:
+            gone.sort(key=lambda oid: int(oid[1:]))
+            self.gone = gone
+        recorder.shown = set(self.objects) | kept
+        self.objects = {}
+
+    def keep_cycles(self, vanished):
+        """Objects that lost their last name but live on in a reference cycle stay, flagged.
+
+        Returns the ids of objects kept without being visited again at this step.
+        """
+        recorder = self.recorder
+        identities = recorder.identities
+        for key in list(recorder.unreachable):
+            if key in self.objects:  # reachable again (through a weakref, say)
+                del recorder.unreachable[key]
+        candidates = {}
+        for key in vanished:
+            identity = identities.get(key)
+            if identity is None or not identity.tracked:
+                continue
+            if key in recorder.unreachable or self.on_cycle(identity):
+                candidates[key] = identity
+        if not candidates:
+            return set()
+        collections = recorder.gc_collections()
+        if collections == recorder.collections and all(key in recorder.unreachable for key in candidates):
+            # Only the cyclic collector frees a cycle: none ran, so the same objects still live.
+            return self.keep_with_contents(candidates)
+        recorder.collections = collections
+        alive = self.find_known_alive(candidates)
+        for key in list(recorder.unreachable):
+            if key not in alive:
+                del recorder.unreachable[key]
+        for key, (obj, identity) in alive.items():
+            recorder.unreachable[key] = identity
+            self.objects[key] = (obj, identity)
+            self.pending.append((obj, identity))
+        self.drain(unreachable=True)
+        return set()
+
+    def keep_with_contents(self, candidates):
+        identities = self.recorder.identities
+        key_of = {identity.oid: key for key, identity in identities.items()}
+        kept = set()
+        todo = [identity.oid for identity in candidates.values()]
+        while todo:
+            oid = todo.pop()
+            key = key_of.get(oid)
+            if key is None or key in kept or key in self.objects:
+                continue
+            kept.add(key)
+            todo.extend(identities[key].edges)
+        return kept
+
+    def on_cycle(self, start):
+        """Whether the last shown edges lead from this object back to itself."""
+        by_oid = {identity.oid: identity for identity in self.recorder.identities.values()}
+        seen = set()
+        todo = list(start.edges)
+        while todo:
+            oid = todo.pop()
+            if oid == start.oid:
+                return True
+            if oid in seen:
+                continue
+            seen.add(oid)
+            identity = by_oid.get(oid)
+            if identity is not None:
+                todo.extend(identity.edges)
+        return False
+
+    def find_known_alive(self, candidates):
+        """Candidates CPython still holds only through each other (a cycle awaiting the collector)."""
+        found = {}
+        objects = gc.get_objects()
+        try:
+            for obj in objects:
+                identity = candidates.get(id(obj))
+                if identity is not None and type(obj) is identity.kind:
+                    if identity.weak is None or identity.weak() is obj:
+                        found[id(obj)] = (obj, identity)
+        finally:
+            del objects
+        if not found:
+            return found
+        # Keep only those whose every referrer is another candidate (or an older unreachable one).
+        members = {key for key in found}
+        changed = True
+        while changed:
+            changed = False
+            for key in list(members):
+                obj = found[key][0]
+                for referrer in gc.get_referrers(obj):
+                    if referrer is found or referrer is self.objects or type(referrer) is tuple and len(referrer) == 2 and referrer[0] is obj:
+                        continue
+                    if id(referrer) in members:
+                        continue
+                    if type(referrer) is type(sys._getframe()):
+                        continue
+                    members.discard(key)
+                    changed = True
+                    break
+        return {key: found[key] for key in members}
+
+    # -- encodings ------------------------------------------------------------------------
+
+    def encode(self, obj, identity):
+        kind = type(obj)
+        name = kind.__name__
+        if identity.scalar_key is not None:
+            text, full = identity.scalar_key
+            encoding = {"type": name, "repr": text}
+            if full is not None:
+                encoding["reprLength"] = full
+            identity.edges = ()
+            return encoding
+        ref = self.ref
+        encoding = {"type": name}
+        if kind is list or kind is tuple:
+            items, extra = elide(obj) if len(obj) > ITEM_LIMIT else (obj, None)
+            encoding["items"] = [ref(item) for item in items]
+            if extra:
+                encoding.update(extra)
+        elif kind is dict:
+            pairs = first_and_last(dict.items(obj), len(obj))
+            encoding["entries"] = [[ref(key), ref(value)] for key, value in pairs]
+            if len(obj) > ITEM_LIMIT:
+                encoding.update(elide_fields(len(obj)))
+        elif kind is set or kind is frozenset:
+            encoding["items"] = [ref(item) for item in first_and_last(obj, len(obj))]
+            if len(obj) > ITEM_LIMIT:
+                encoding.update(elide_fields(len(obj)))
+        elif kind is FUNCTION_TYPE:
+            self.encode_function(obj, identity, encoding)
+        elif kind is CELL_TYPE:
+            encoding["kind"] = "cell"
+            try:
+                contents = obj.cell_contents
+            except ValueError:
+                encoding["empty"] = True
+                encoding["attrs"] = []
+            else:
+                encoding["attrs"] = [["cell_contents", ref(contents)]]
+        elif kind is GENERATOR_TYPE:
+            self.encode_generator(obj, encoding)
+        elif kind is METHOD_TYPE:
+            encoding["kind"] = "method"
+            encoding["attrs"] = [["__self__", ref(obj.__self__)], ["__func__", ref(obj.__func__)]]
+        elif isinstance(obj, type) and obj.__module__ == USER_MODULE:
+            encoding["kind"] = "class"
+            encoding["name"] = obj.__name__
+            encoding["bases"] = [base.__name__ for base in obj.__bases__]
+            encoding["attrs"] = [[key, ref(value)] for key, value in type.__dict__["__dict__"].__get__(obj).items()
+                                 if not is_dunder(key)]
+        elif getattr(kind, "__module__", None) == USER_MODULE:
+            self.encode_instance(obj, kind, encoding)
+        else:
+            text, full = short_repr(obj)
+            encoding["repr"] = text
+            if full is not None:
+                encoding["reprLength"] = full
+        identity.edges = tuple(collect_refs(encoding))
+        return encoding
+
+    def encode_function(self, function, identity, encoding):
+        ref = self.ref
+        encoding["kind"] = "function"
+        encoding["name"] = function.__name__
+        encoding["qualname"] = function.__qualname__
+        try:
+            encoding["signature"] = function_signature(function)
+        except BaseException as error:
+            if isinstance(error, LIMIT_ERRORS):
+                raise
+            encoding["signature"] = "(...)"
+        if function.__defaults__:
+            encoding["defaults"] = [ref(value) for value in function.__defaults__]
+        if function.__kwdefaults__:
+            encoding.setdefault("defaults", []).extend(ref(value) for value in function.__kwdefaults__.values())
+        if function.__closure__:
+            encoding["closure"] = [[name, ref(cell)] for name, cell in
+                                   zip(function.__code__.co_freevars, function.__closure__)]
+        if identity.made_in is None:
+            identity.made_in = self.defining_frame(function) or ""
+        if identity.made_in:
+            encoding["madeIn"] = identity.made_in
+        encoding["attrs"] = []
+
+    def defining_frame(self, function):
+        code = function.__code__
+        for frame in reversed(self.frames):
+            if code in frame.f_code.co_consts:
+                return self.frame_ids.get(id(frame))
+        return None
+
+    def encode_generator(self, generator, encoding):
+        encoding["kind"] = "generator"
+        encoding["name"] = generator.__name__
+        encoding["state"] = generator_state(generator)
+        encoding["frame"] = self.recorder.generator_frame_id(generator)
+        frame = generator.gi_frame
+        if frame is not None:
+            encoding["line"] = frame.f_lineno or 0
+            code = frame.f_code
+            values = []
+            for name, value in frame.f_locals.items():
+                if name in code.co_freevars or not name.isidentifier():
+                    continue
+                values.append([name, self.ref(value)])
+            encoding["locals"] = values
+        else:
+            encoding["locals"] = []
+
+    def encode_instance(self, obj, kind, encoding):
+        ref = self.ref
+        encoding["kind"] = "instance"
+        attrs = []
+        try:
+            namespace = object.__getattribute__(obj, "__dict__")
+        except AttributeError:
+            namespace = None
+        if type(namespace) is dict:
+            attrs.extend([name, ref(value)] for name, value in namespace.items())
+        for klass in reversed(kind.__mro__):
+            slots = klass.__dict__.get("__slots__")
+            if slots is None:
+                continue
+            for name in [slots] if isinstance(slots, str) else slots:
+                if name in ("__dict__", "__weakref__"):
+                    continue
+                descriptor = klass.__dict__.get(name)
+                try:
+                    value = descriptor.__get__(obj, kind)
+                except AttributeError:
+                    continue
+                attrs.append([name, ref(value)])
+        encoding["attrs"] = attrs
+        if isinstance(obj, (list, tuple)):
+            encoding["items"] = [ref(item) for item in first_and_last(obj, len(obj))]
+        elif isinstance(obj, dict):
+            encoding["entries"] = [[ref(key), ref(value)] for key, value in first_and_last(dict.items(obj), len(obj))]
+
+
+def elide_fields(length):
+    return {"length": length, "elided": {"at": ITEMS_KEPT_AT_EACH_END, "count": length - ITEM_LIMIT}}
+
+
+def collect_refs(encoding):
+    for key, value in encoding.items():
+        if key in ("items", "defaults"):
+            for item in value:
+                yield item["ref"]
+        elif key in ("entries", "attrs", "closure", "locals"):
+            for pair in value:
+                if type(pair[0]) is dict:
+                    yield pair[0]["ref"]
+                yield pair[1]["ref"]
+
+
+# -- isolation: what one snippet changes, the next does not see -------------------------------
+
+class Isolation:
+    """Restores builtins, sys.modules, module namespaces and sys settings after each snippet."""
+
+    def __init__(self):
+        self.modules = {name: module for name, module in sys.modules.items() if not is_blocked_module(name)}
+        self.namespaces = {}
+        for name, module in self.modules.items():
+            namespace = getattr(module, "__dict__", None)
+            if type(namespace) is dict:
+                self.namespaces[name] = dict(namespace)
+        self.path = list(sys.path)
+        self.meta_path = [finder for finder in sys.meta_path if "pyodide" not in type(finder).__module__]
+        self.path_hooks = list(sys.path_hooks)
+        self.recursion_limit = sys.getrecursionlimit()
+        self.gc_enabled = gc.isenabled()
+        self.gc_threshold = gc.get_threshold()
+
+    def enter(self):
+        sys.meta_path[:] = [BlockedModuleFinder] + self.meta_path
+        for name in list(sys.modules):
+            if is_blocked_module(name):
+                del sys.modules[name]
+        _builtins_module.input = input_is_unavailable
+
+    def restore(self):
+        modules = sys.modules
+        for name in list(modules):
+            if name not in self.modules:
+                del modules[name]
+        for name, module in self.modules.items():
+            if modules.get(name) is not module:
+                modules[name] = module
+        for name, saved in self.namespaces.items():
+            namespace = self.modules[name].__dict__
+            if len(namespace) != len(saved) or any(namespace.get(key, namespace) is not value
+                                                   for key, value in saved.items()):
+                namespace.clear()
+                namespace.update(saved)
+        sys.path[:] = self.path
+        sys.meta_path[:] = [BlockedModuleFinder] + self.meta_path
+        sys.path_hooks[:] = self.path_hooks
+        sys.setrecursionlimit(self.recursion_limit)
+        gc.set_threshold(*self.gc_threshold)
+        if self.gc_enabled:
+            gc.enable()
+        sys.settrace(None)
+        sys.setprofile(None)
+
+
+# -- running one snippet ----------------------------------------------------------------------
+
+MONITORING_TOOL = 4  # sys.monitoring tool id used only to enforce a limit after it was reached
+
+
+class Enforcer:
+    """Raises a limit error now and at every later line of the snippet.
+
+    A trace function that raises is switched off by CPython, and a bare `except:` could swallow
+    the error; a sys.monitoring LINE callback re-raises it until the snippet ends.
+    """
+
+    def __init__(self):
+        self.error = None
+        monitoring = sys.monitoring
+        if monitoring.get_tool(MONITORING_TOOL) is None:
+            monitoring.use_tool_id(MONITORING_TOOL, "memlane-limits")
+        monitoring.register_callback(MONITORING_TOOL, monitoring.events.LINE, self.on_line)
+
+    def __call__(self, error):
+        if self.error is None:
+            self.error = error
+            sys.monitoring.set_events(MONITORING_TOOL, sys.monitoring.events.LINE)
+        raise type(self.error)(*self.error.args)
+
+    def on_line(self, code, line):
+        if code.co_filename != SNIPPET_FILENAME:
+            return sys.monitoring.DISABLE
+        raise type(self.error)(*self.error.args)
+
+    def reset(self):
+        self.error = None
+        sys.monitoring.set_events(MONITORING_TOOL, 0)
+        sys.monitoring.restart_events()
+
+
+def error_line(error):
+    line = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == SNIPPET_FILENAME:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+_isolation = None
+
+
+def run_snippet(source, options_json):
+    """Trace one snippet; returns the trace v1 document as a JSON string."""
+    global _isolation
+    options = json.loads(options_json)
+    if _isolation is None:
+        _isolation = Isolation()
+    trace = {
+        "format": "memlane-trace", "version": 1,
+        "python": sys.version.split()[0],
+        "source": source, "stdout": "", "error": None, "steps": [],
+    }
+    try:
+        code = compile(source, SNIPPET_FILENAME, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", None) or str(error)
+        trace["error"] = {"type": type(error).__name__, "message": message, "line": line}
+        return json.dumps(trace)
+
+    enforcer = Enforcer()
+    output = CapturedOutput(options["maxOutput"], enforcer)
+    recorder = Recorder(options, output, enforcer)
+    namespace = {"__name__": USER_MODULE, "__builtins__": _builtins_module, "__doc__": None}
+    saved_stdout, saved_stderr = sys.stdout, sys.stderr
+    error = None
+    _isolation.enter()
+    try:
+        sys.stdout = output
+        sys.stderr = output
+        sys.settrace(recorder.trace)
+        try:
+            exec(code, namespace)
+        finally:
+            sys.settrace(None)
+    except SystemExit as exit_request:
+        if exit_request.code not in (None, 0):
+            error = exit_request
+    except BaseException as raised:
+        error = raised
+    finally:
+        enforcer.reset()
+        sys.stdout, sys.stderr = saved_stdout, saved_stderr
+        _isolation.restore()
+
+    if isinstance(error, KeyboardInterrupt) or (error is not None and enforcer.error is not None
+                                                and isinstance(enforcer.error, TimeLimitError)):
+        error = enforcer.error or TimeLimitError(
+            f"the snippet ran longer than {options['timeoutMs']} ms (the time limit, --timeout)")
+        trace["error"] = {"type": "TimeLimitError", "message": str(error),
+                          "line": recorder.steps[-1]["line"] if recorder.steps else None}
+    elif error is not None:
+        if enforcer.error is not None:
+            error_type, message = type(enforcer.error).__name__, str(enforcer.error)
+        else:
+            error_type, message = type(error).__name__, exception_message(error)
+        line = error_line(error)
+        if line is None and recorder.steps:
+            line = recorder.steps[-1]["line"]
+        trace["error"] = {"type": error_type, "message": message, "line": line}
+    trace["stdout"] = output.text()
+    trace["steps"] = recorder.steps
+    namespace.clear()
+    del namespace, recorder, error
+    return json.dumps(trace, ensure_ascii=False)
