@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-options.ts';
+
+function rejects(args: string[], message: RegExp, hint?: RegExp) {
+  assert.throws(
+    () => parseSlideOptions(args),
+    (error: unknown) => {
+      assert.ok(error instanceof SlideOptionError, String(error));
+      assert.match(error.message, message);
+      if (hint) assert.match(error.hint, hint);
+      return true;
+    },
+  );
+}
+
+describe('parseSlideOptions', () => {
+  it('fills in defaults: last step, light theme, SVG to stdout, heap scalars', () => {
+    assert.deepEqual(parseSlideOptions(['a.py']), {
+      file: 'a.py', out: null, outDir: null, step: 'last', allSteps: false, theme: 'light', format: 'svg', scale: 1,
+      withCode: false, width: null, scalars: 'heap', hide: [], maxSteps: 1000, raises: null,
+    });
+  });
+
+  it('reads every option, in both --flag value and --flag=value forms', () => {
+    const options = parseSlideOptions([
+      'a.py', '-o', 'x.png', '--step=3', '--theme', 'dark', '--scale', '1.5', '--with-code', '--width', '1600',
+      '--scalars', 'inline', '--hide=tmp,i', '--max-steps', '5000', '--raises', 'TypeError',
+    ]);
+    assert.deepEqual(options, {
+      file: 'a.py', out: 'x.png', outDir: null, step: 3, allSteps: false, theme: 'dark', format: 'png', scale: 1.5,
+      withCode: true, width: 1600, scalars: 'inline', hide: ['tmp', 'i'], maxSteps: 5000, raises: 'TypeError',
+    });
+    assert.equal(parseSlideOptions(['a.py', '--step', 'first']).step, 'first');
+    const all = parseSlideOptions(['a.py', '--all-steps', '--out-dir', 'd', '--format', 'png']);
+    assert.equal(all.allSteps, true);
+    assert.equal(all.outDir, 'd');
+    assert.equal(all.format, 'png');
+  });
+
+  it('infers the format from -o and refuses a contradiction or an unknown extension', () => {
+    assert.equal(parseSlideOptions(['a.py', '-o', 'x.SVG']).format, 'svg');
+    assert.equal(parseSlideOptions(['a.py', '-o', 'slide', '--format', 'png']).format, 'png');
+    rejects(['a.py', '-o', 'x.svg', '--format', 'png'], /ends in \.svg but --format is png/);
+    rejects(['a.py', '-o', 'x.jpg'], /cannot tell the format of "x\.jpg"/, /\.svg or \.png/);
+  });
+
+  it('names the option and what it accepts for a bad value', () => {
+    rejects(['a.py', '--step', '0'], /--step "0" is not valid/, /--step N/);
+    rejects(['a.py', '--step', 'two'], /--step "two" is not valid/);
+    rejects(['a.py', '--theme', 'blue'], /--theme "blue" is not valid/, /light.*dark.*sketch/);
+    rejects(['a.py', '-o', 'x.png', '--scale', '0'], /--scale "0"/, /0\.25 to 8/);
+    rejects(['a.py', '-o', 'x.png', '--scale', 'big'], /--scale "big"/);
+    rejects(['a.py', '--width', '50'], /--width "50"/, /100 to 20000/);
+    rejects(['a.py', '--hide', 'a, b'], /--hide "a, b"/, /comma-separated/);
+    rejects(['a.py', '--max-steps', '-3'], /--max-steps "-3"/);
+    rejects(['a.py', '--raises', 'Type Error'], /--raises "Type Error"/);
+    rejects(['a.py', '--scalars', 'stack'], /--scalars "stack"/);
+  });
+
+  it('refuses unknown, repeated, valueless and misplaced options with a hint', () => {
+    rejects(['a.py', '--colour', 'x'], /unknown option --colour/, /the options are/);
+    rejects(['a.py', '--with-cod'], /unknown option --with-cod/, /did you mean --with-code/);
+    rejects(['a.py', '--step', '1', '--step', '2'], /--step is given twice/);
+    rejects(['a.py', '--step'], /--step needs a value/);
+    rejects(['a.py', '--step', '--with-code'], /--step needs a value/);
+    rejects(['a.py', '--with-code=yes'], /--with-code takes no value/);
+    rejects([], /no FILE\.py given/);
+    rejects(['a.py', 'b.py'], /one FILE\.py at a time/);
+    rejects(['a.py', '--all-steps'], /--all-steps needs --out-dir/);
+    rejects(['a.py', '--all-steps', '--out-dir', 'd', '--step', '2'], /cannot be used together/);
+    rejects(['a.py', '--all-steps', '--out-dir', 'd', '-o', 'x.svg'], /-o does not apply/);
+    rejects(['a.py', '--out-dir', 'd'], /--out-dir is for --all-steps/);
+    rejects(['a.py', '--format', 'png'], /PNG output needs a file/);
+    rejects(['a.py', '--scale', '2'], /--scale applies to PNG output/);
+  });
+});
