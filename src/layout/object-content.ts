@@ -1,0 +1,195 @@
+// What each kind of heap object shows: its header words and its rows, before any geometry.
+import type { HeapObject, Ref } from '../trace/types.ts';
+import type { ObjectKind, RowRole } from './types.ts';
+
+/** One row before measuring: a label and either an inline value or a reference. */
+export interface RowContent {
+  role: RowRole;
+  label?: string;
+  /** Label set in the value face (indices, keys, reprs) rather than the label face. */
+  labelIsCode?: boolean;
+  ref?: string;
+  /** A dict key that is drawn as a reference rather than inline. */
+  keyRef?: string;
+  text?: string;
+  tone?: 'normal' | 'muted' | 'alert';
+}
+
+export interface ObjectContent {
+  kind: ObjectKind;
+  mutable: boolean;
+  /** Header words; empty for one-line scalar boxes. */
+  title: string;
+  detail?: string;
+  rows: RowContent[];
+}
+
+/** How the trace's references are shown: inline text for scalars when asked, else a reference. */
+export interface ValueView {
+  /** The inline text of a reference, or undefined when it is drawn as an arrow. */
+  inlineText(ref: Ref): string | undefined;
+  /** A short repr of a scalar, for dict keys; undefined for non-scalars. */
+  scalarRepr(ref: Ref): string | undefined;
+}
+
+const IMMUTABLE_TYPES = new Set([
+  'int', 'float', 'complex', 'bool', 'NoneType', 'str', 'bytes', 'tuple', 'frozenset', 'range',
+  'NotImplementedType', 'ellipsis', 'code',
+]);
+
+/** Scalar types that may be drawn inline in a slot (immutable, so sharing them can never mislead). */
+export const INLINE_SCALAR_TYPES = new Set(['int', 'float', 'complex', 'bool', 'NoneType', 'str', 'bytes', 'range']);
+
+export function isMutableType(obj: HeapObject): boolean {
+  const kind = obj['kind'];
+  if (kind === 'function' || kind === 'class' || kind === 'instance' || kind === 'cell' || kind === 'generator') return true;
+  return !IMMUTABLE_TYPES.has(obj.type);
+}
+
+export function objectKindOf(obj: HeapObject): ObjectKind {
+  const kind = obj['kind'];
+  if (kind === 'instance' || kind === 'class' || kind === 'function' || kind === 'cell' || kind === 'generator' || kind === 'method') return kind;
+  if ('entries' in obj && Array.isArray(obj.entries)) return 'dict';
+  if ('items' in obj && Array.isArray(obj.items)) {
+    if (obj.type === 'tuple') return 'tuple';
+    if (obj.type === 'set' || obj.type === 'frozenset') return 'set';
+    return 'list';
+  }
+  if ('attrs' in obj && Array.isArray(obj.attrs)) return 'instance';
+  if (typeof obj['repr'] === 'string') return 'scalar';
+  return 'other';
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function refRow(role: RowRole, label: string | undefined, ref: Ref, view: ValueView, labelIsCode = true): RowContent {
+  const text = view.inlineText(ref);
+  return text === undefined ? { role, label, labelIsCode, ref: ref.ref } : { role, label, labelIsCode, text };
+}
+
+function sequenceRows(obj: HeapObject, indexed: boolean, view: ValueView): RowContent[] {
+  const items = (obj['items'] as Ref[]) ?? [];
+  const length = typeof obj['length'] === 'number' ? obj['length'] : items.length;
+  const elided = obj['elided'] as { at: number; count: number } | undefined;
+  const rows: RowContent[] = [];
+  items.forEach((item, i) => {
+    if (elided && i === elided.at) rows.push({ role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
+    const index = elided && i >= elided.at ? i + elided.count : i;
+    rows.push(refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
+  });
+  if (elided && elided.at >= items.length) rows.push({ role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
+  if (rows.length === 0) rows.push({ role: 'info', text: length === 0 ? 'empty' : '', tone: 'muted' });
+  return rows;
+}
+
+/** Parameter names that have defaults, in order, read from a signature like "(a, b=[], *, c=1)". */
+function defaultedParameters(signature: string): string[] {
+  const inner = signature.replace(/^\(|\)(\s*->.*)?$/g, '');
+  const names: string[] = [];
+  let depth = 0;
+  let part = '';
+  const flush = () => {
+    const match = /^\s*\**([A-Za-z_]\w*)\s*(?::[^=]*)?=/.exec(part);
+    if (match && !part.trim().startsWith('*')) names.push(match[1]!);
+    part = '';
+  };
+  for (const ch of inner) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) flush();
+    else part += ch;
+  }
+  flush();
+  return names;
+}
+
+/** "(word, seen=['x'])" becomes "(word, seen=…)": default values are drawn as rows, and they change. */
+function withoutDefaultValues(signature: string): string {
+  const match = /^\((.*)\)(.*)$/s.exec(signature);
+  if (!match) return signature;
+  const parts: string[] = [];
+  let depth = 0;
+  let part = '';
+  for (const ch of match[1]!) {
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) { parts.push(part); part = ''; } else part += ch;
+  }
+  parts.push(part);
+  const shown = parts.map((p) => {
+    const eq = p.indexOf('=');
+    return eq < 0 ? p.trim() : `${p.slice(0, eq).trim()}=…`;
+  });
+  return `(${shown.filter(Boolean).join(', ')})${match[2]}`;
+}
+
+export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
+  const kind = objectKindOf(obj);
+  const mutable = isMutableType(obj);
+  const attrs = (obj['attrs'] as [string, Ref][] | undefined) ?? [];
+  const length = (n: number) => (typeof obj['length'] === 'number' ? (obj['length'] as number) : n);
+  switch (kind) {
+    case 'scalar':
+    case 'other': {
+      const repr = typeof obj['repr'] === 'string' ? (obj['repr'] as string) : `<${obj.type}>`;
+      const cut = typeof obj['reprLength'] === 'number' ? `${repr}…` : repr;
+      return { kind, mutable, title: '', rows: [{ role: 'item', label: obj.type, text: cut }] };
+    }
+    case 'list':
+    case 'tuple':
+    case 'set': {
+      const items = (obj['items'] as Ref[]) ?? [];
+      return { kind, mutable, title: obj.type, detail: count(length(items.length), 'item', 'items'), rows: sequenceRows(obj, kind !== 'set', view) };
+    }
+    case 'dict': {
+      const entries = (obj['entries'] as [Ref, Ref][]) ?? [];
+      const rows: RowContent[] = entries.map(([key, value]) => {
+        const keyText = view.scalarRepr(key);
+        const row = refRow('entry', keyText ?? '', value, view, true);
+        return keyText === undefined ? { ...row, keyRef: key.ref } : row;
+      });
+      const elided = obj['elided'] as { at: number; count: number } | undefined;
+      if (elided) rows.splice(elided.at, 0, { role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
+      if (rows.length === 0) rows.push({ role: 'info', text: 'empty', tone: 'muted' });
+      return { kind, mutable, title: obj.type, detail: count(length(entries.length), 'key', 'keys'), rows };
+    }
+    case 'instance':
+      return {
+        kind, mutable, title: `${obj.type} instance`,
+        rows: attrs.length ? attrs.map(([name, ref]) => refRow('attr', name, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
+      };
+    case 'class': {
+      const name = typeof obj['name'] === 'string' ? (obj['name'] as string) : obj.type;
+      const bases = ((obj['bases'] as string[] | undefined) ?? []).filter((b) => b !== 'object');
+      return {
+        kind, mutable, title: `class ${name}${bases.length ? `(${bases.join(', ')})` : ''}`,
+        rows: attrs.length ? attrs.map(([n, ref]) => refRow('attr', n, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
+      };
+    }
+    case 'function': {
+      const name = String(obj['name'] ?? obj['qualname'] ?? 'function');
+      const signature = typeof obj['signature'] === 'string' ? (obj['signature'] as string) : '(…)';
+      const defaults = (obj['defaults'] as Ref[] | undefined) ?? [];
+      const names = defaultedParameters(signature);
+      const rows: RowContent[] = defaults.map((ref, i) =>
+        refRow('attr', names.length === defaults.length ? `default ${names[i]}` : `default ${i + 1}`, ref, view, false));
+      for (const [freeName, ref] of (obj['closure'] as [string, Ref][] | undefined) ?? []) rows.push(refRow('attr', `closure ${freeName}`, ref, view, false));
+      return { kind, mutable, title: `function ${name}${withoutDefaultValues(signature)}`, rows };
+    }
+    case 'cell': {
+      if (obj['empty'] === true || attrs.length === 0) return { kind, mutable, title: 'cell', rows: [{ role: 'info', text: 'empty', tone: 'muted' }] };
+      return { kind, mutable, title: 'cell', rows: attrs.map(([n, ref]) => refRow('attr', n, ref, view)) };
+    }
+    case 'generator': {
+      const name = String(obj['name'] ?? 'generator');
+      const state = String(obj['state'] ?? '');
+      const line = typeof obj['line'] === 'number' ? ` at line ${obj['line']}` : '';
+      const locals = (obj['locals'] as [string, Ref][] | undefined) ?? [];
+      const rows: RowContent[] = [{ role: 'info', text: `${state}${state === 'suspended' ? line : ''}`, tone: 'muted' }];
+      if (state !== 'running') for (const [n, ref] of locals) rows.push(refRow('local', n, ref, view));
+      return { kind, mutable, title: `generator ${name}`, rows };
+    }
+    case 'method':
+      return { kind, mutable, title: 'bound method', rows: attrs.map(([n, ref]) => refRow('attr', n, ref, view)) };
+  }
+}

@@ -1,0 +1,134 @@
+// trace-to-layout: one layout for every step of a trace, so nothing moves while a reader steps.
+import { foldTrace } from '../trace/fold-trace.ts';
+import type { Trace } from '../trace/types.ts';
+import { frameMarks, objectMarks } from './change-marks.ts';
+import { collectBoxes } from './collect-boxes.ts';
+import { describeStep } from './describe-step.ts';
+import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
+import { measureText } from './measure-text.ts';
+import { ANCHOR_Y, MARGIN, SMALL_SIZE } from './metrics.ts';
+import { placeBoxes } from './place-boxes.ts';
+import { routeArrows, type RouteRequest } from './route-arrows.ts';
+import { includesStep, rangesOf } from './step-ranges.ts';
+import type { Arrow, FrameBox, Layout, LegendItem, ObjectBox, TextSpan } from './types.ts';
+
+export type { LayoutOptions } from './layout-options.ts';
+
+function checkTrace(trace: Trace): void {
+  const problem =
+    !trace || typeof trace !== 'object' ? 'it is not an object'
+    : trace.format !== 'memlane-trace' ? `"format" is ${JSON.stringify(trace.format)}, not "memlane-trace"`
+    : trace.version !== 1 ? `"version" is ${JSON.stringify(trace.version)}, not 1`
+    : !Array.isArray(trace.steps) ? '"steps" is not an array'
+    : undefined;
+  if (problem) throw new TypeError(`memlane layout: not a trace v1: ${problem}\nhint: pass the JSON printed by "memlane trace FILE.py".`);
+}
+
+const LEGEND: { sample: LegendItem['sample']; text: string }[] = [
+  { sample: 'mutable', text: 'mutable object (square corners, solid)' },
+  { sample: 'immutable', text: 'immutable object (round corners, dashed)' },
+  { sample: 'running', text: 'running frame (thick border)' },
+  { sample: 'change', text: 'changed at this step (dotted outline)' },
+  { sample: 'unreachable', text: 'unreachable: kept alive only by a cycle (faded)' },
+];
+
+export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
+  checkTrace(trace);
+  const resolved = resolveLayoutOptions(options);
+  const states = foldTrace(trace);
+  const collected = collectBoxes(states, resolved);
+  const { frames, objects } = placeBoxes(collected);
+  const boxes: (FrameBox | ObjectBox)[] = [...frames.map((f) => f.box), ...objects.map((o) => o.box)];
+  const objectById = new Map(objects.map((o) => [o.box.id, o.box]));
+
+  // Arrows: one per (source box, row, part, target), over the steps where both ends are drawn.
+  const arrowSteps = new Map<string, { from: FrameBox | ObjectBox; slot: number; part: 'value' | 'key'; to: string; steps: number[]; dot: { x: number; y: number } }>();
+  for (const box of boxes) {
+    for (const version of box.versions) {
+      for (const row of version.rows) {
+        const ends = [
+          row.to && row.dot ? { part: 'value' as const, to: row.to, dot: row.dot } : undefined,
+          row.keyTo && row.keyDot ? { part: 'key' as const, to: row.keyTo, dot: row.keyDot } : undefined,
+        ];
+        for (const end of ends) {
+          if (!end || !objectById.has(end.to)) continue;
+          const key = `${box.id}\u0000${row.slot}\u0000${end.part}\u0000${end.to}`;
+          let entry = arrowSteps.get(key);
+          if (!entry) arrowSteps.set(key, (entry = { from: box, slot: row.slot, part: end.part, to: end.to, steps: [], dot: end.dot }));
+          for (const [a, b] of version.steps) for (let s = a; s <= b; s++) if (collected.objectsAt[s - 1]?.has(end.to)) entry.steps.push(s);
+        }
+      }
+    }
+  }
+  const requests: (RouteRequest & { slot: number; part: 'value' | 'key' })[] = [...arrowSteps.values()]
+    .filter((a) => a.steps.length > 0)
+    .map((a) => {
+      const target = objectById.get(a.to)!;
+      const backwards = a.from.x >= target.x;
+      return {
+        from: a.from.id, to: a.to, slot: a.slot, part: a.part, steps: rangesOf(a.steps),
+        start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y }, sourceRight: a.from.x + a.from.width,
+        end: { x: backwards ? target.x + target.width : target.x, y: target.y + ANCHOR_Y }, endSide: backwards ? 'right' as const : 'left' as const,
+      };
+    })
+    .sort((a, b) => a.steps[0]![0] - b.steps[0]![0] || a.start.x - b.start.x || a.start.y - b.start.y || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  const right = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
+  const paths = routeArrows(requests, boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, width: b.width, height: b.height, steps: stepsWithFreedMark(b, objects) })), {
+    x: MARGIN / 2, y: MARGIN / 2, width: right + 40, height: bottom + 40,
+  });
+  const arrows: Arrow[] = requests.map((r, i) => ({ from: r.from, slot: r.slot, part: r.part, to: r.to, steps: r.steps, points: paths[i]! }));
+
+  const marks = [
+    ...frames.flatMap((f) => frameMarks(f.record, f.box)),
+    ...objects.flatMap((o) => objectMarks(o.record, o.box)),
+  ].sort((a, b) => a.step - b.step);
+
+  // Legend and notes under everything else.
+  const contentBottom = Math.max(bottom, ...arrows.flatMap((a) => a.points.map((p) => p.y)));
+  const contentRight = Math.max(right, ...arrows.flatMap((a) => a.points.map((p) => p.x)));
+  const hasUnreachable = objects.some((o) => o.box.versions.some((v) => v.unreachable));
+  const legend: LegendItem[] = [];
+  let legendX = MARGIN;
+  let legendY = contentBottom + 24;
+  for (const item of LEGEND) {
+    if (item.sample === 'unreachable' && !hasUnreachable) continue;
+    const width = 22 + measureText(item.text, 'label', SMALL_SIZE);
+    if (legendX > MARGIN && legendX + width > Math.max(contentRight, 560)) {
+      legendX = MARGIN;
+      legendY += 20;
+    }
+    legend.push({ sample: item.sample, rect: { x: legendX, y: legendY, width: 16, height: 11 }, text: { text: item.text, x: legendX + 22, y: legendY + 10, face: 'label', size: SMALL_SIZE, tone: 'muted' } });
+    legendX += width + 18;
+  }
+  const notes: TextSpan[] = [];
+  let noteY = legendY + 34;
+  if (collected.leftOut.frames) { notes.push({ text: 'Deeper frames of this run are not drawn.', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
+  if (collected.leftOut.objects) { notes.push({ text: 'Objects created later in this run are not drawn (shown as …).', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
+
+  const width = Math.ceil(Math.max(contentRight, ...legend.map((l) => l.text.x + measureText(l.text.text, 'label', SMALL_SIZE))) + MARGIN);
+  const height = Math.ceil((notes.length ? noteY - 16 : legendY + 11) + MARGIN);
+
+  const frameBoxes = frames.map((f) => f.box);
+  const objectBoxes = objects.map((o) => o.box);
+  const error = trace.error ? `The run stopped with ${trace.error.type}: ${trace.error.message}${trace.error.line ? ` at line ${trace.error.line}` : ''}.` : undefined;
+  const steps = states.map((state) => ({
+    line: state.step.line,
+    event: state.step.event,
+    description: describeStep(
+      state, states.length,
+      frameBoxes.filter((b) => includesStep(b.steps, state.index)),
+      objectBoxes.filter((b) => includesStep(b.steps, state.index)),
+      marks, state.index === states.length ? error : undefined,
+    ),
+  }));
+
+  return { width, height, stepsTotal: states.length, steps, frames: frameBoxes, objects: objectBoxes, arrows, marks, legend, notes };
+}
+
+/** A freed object's box still stands, as a ghost, at the step it is freed: arrows avoid it then too. */
+function stepsWithFreedMark(box: FrameBox | ObjectBox, objects: { record: { id: string; freedAt?: number } }[]) {
+  const freedAt = objects.find((o) => o.record.id === box.id)?.record.freedAt;
+  if (freedAt === undefined) return box.steps;
+  return rangesOf([...box.steps.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)), freedAt]);
+}

@@ -1,0 +1,85 @@
+// Draws a frame or an object: body, header band, row rules, words and the outline that says
+// mutable (square, solid) or immutable (round, dashed), with the state of each version.
+import type { Container } from '@svgdotjs/svg.js';
+import { includesStep } from '../layout/step-ranges.ts';
+import type { BoxVersion, FrameBox, ObjectBox, TextSpan } from '../layout/types.ts';
+import { drawSpan, num, textElement } from './svg-document.ts';
+import { colour, drawn, paint, showAt, type DrawContext } from './paint.ts';
+import { sketchRectPath } from './sketch.ts';
+
+const RADIUS = { frame: 4, mutable: 1.5, immutable: 9 } as const;
+export const FADED_OPACITY = 0.45;
+
+function toneClass(span: TextSpan): { cls: string; fill: 'text' | 'muted' | 'alert' } {
+  if (span.tone === 'muted') return { cls: 'ml-muted', fill: 'muted' };
+  if (span.tone === 'alert') return { cls: 'ml-alert', fill: 'alert' };
+  return { cls: 'ml-text', fill: 'text' };
+}
+
+/** A rect path whose top corners are rounded: the header band. */
+function headerBand(x: number, y: number, width: number, height: number, r: number): string {
+  const rr = Math.min(r, height);
+  return `M${num(x)} ${num(y + height)} V${num(y + rr)} Q${num(x)} ${num(y)} ${num(x + rr)} ${num(y)} H${num(x + width - rr)} Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + rr)} V${num(y + height)} Z`;
+}
+
+function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext): void {
+  const { x, y, width } = box;
+  const height = version.height;
+  const style = box.style;
+  const r = RADIUS[style];
+  if (version.unreachable || version.exited) parent.attr('opacity', FADED_OPACITY);
+  textElement(parent, 'title', version.summary);
+  paint(parent.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}`, ctx).attr({ stroke: 'none' });
+  if (box.headerHeight > 0 && height <= box.headerHeight) paint(parent.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}-header`, ctx);
+  else if (box.headerHeight > 0) paint(parent.path(headerBand(x, y, width, box.headerHeight, r)), `ml-${style}-header`, ctx);
+  for (const row of version.rows) {
+    if (row.y > box.headerHeight) paint(parent.line(x, y + row.y, x + width, y + row.y), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+  }
+  const bodyBottom = y + height;
+  if (box.divider > 0 && version.rows.some((row) => row.label || row.keyDot)) {
+    paint(parent.line(x + box.divider, y + box.headerHeight, x + box.divider, bodyBottom), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+  }
+  for (const span of version.header) {
+    const tone = toneClass(span);
+    drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
+  }
+  for (const row of version.rows) {
+    for (const span of [row.label, row.value]) {
+      if (!span) continue;
+      const tone = toneClass(span);
+      drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
+    }
+  }
+  if (version.badge) drawSpan(parent, version.badge, x, y, 'ml-muted', colour(ctx, 'muted'));
+
+  const strokeWidth = version.running ? 3 : style === 'frame' ? 1.25 : 1.5;
+  const outline = { x, y, width, height };
+  const outlineClass = `ml-outline-${style}`;
+  if (ctx.sketch) {
+    paint(parent.path(sketchRectPath(outline, strokeWidth)), outlineClass, ctx).attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
+  } else {
+    const rect = paint(parent.rect(width, height).move(x, y).attr({ rx: r }), outlineClass, ctx).attr({ 'stroke-width': strokeWidth });
+    if (style === 'immutable') rect.attr({ 'stroke-dasharray': '5 3' });
+  }
+  if (ctx.sketch && style === 'immutable') {
+    // Sketches cannot dash a rough line; a second inner outline says "immutable" instead.
+    paint(parent.rect(width - 6, height - 6).move(x + 3, y + 3).attr({ rx: r - 2 }), outlineClass, ctx).attr({ 'stroke-width': 0.8, 'stroke-dasharray': '4 3' });
+  }
+}
+
+export function drawBox(parent: Container, box: FrameBox | ObjectBox, ctx: DrawContext): void {
+  if (!drawn(ctx, box.steps)) return;
+  const group = parent.group();
+  if (box.kind === 'frame') group.attr({ 'data-frame-id': box.id, 'data-name': box.name });
+  else group.attr({ 'data-object-id': box.id, 'data-kind': box.kind, 'data-type': box.type, 'data-mutable': String(box.mutable) });
+  showAt(group, box.steps, ctx);
+  const versions = ctx.step === undefined ? box.versions : box.versions.filter((v) => includesStep(v.steps, ctx.step!));
+  for (const version of versions) {
+    const target = versions.length > 1 ? group.group() : group;
+    if (versions.length > 1) showAt(target, version.steps, ctx);
+    if (version.running) target.attr('data-running', 'true');
+    if (version.unreachable) target.attr('data-unreachable', 'true');
+    if (version.exited) target.attr('data-exited', 'true');
+    drawVersion(target, box, version, ctx);
+  }
+}

@@ -1,0 +1,43 @@
+// Change marks: a dotted outline (shape, not only colour) and a word ("new", "changed", "freed").
+import type { Container } from '@svgdotjs/svg.js';
+import type { ChangeMark, LegendItem, TextSpan } from '../layout/types.ts';
+import { FADED_OPACITY } from './draw-box.ts';
+import { drawSpan, num, textElement } from './svg-document.ts';
+import { colour, paint, showAt, type DrawContext } from './paint.ts';
+
+const words: Record<ChangeMark['change'], string> = {
+  new: 'new object',
+  changed: 'changed',
+  rebound: 'name bound to another object',
+  freed: 'freed',
+};
+
+export function drawMark(parent: Container, mark: ChangeMark, ctx: DrawContext): void {
+  if (ctx.step !== undefined && ctx.step !== mark.step) return;
+  const group = parent.group().attr({ 'data-change': mark.change, 'data-target': mark.target });
+  showAt(group, [[mark.step, mark.step]], ctx);
+  textElement(group, 'title', `${words[mark.change]}: ${mark.target}`);
+  const { x, y, width, height } = mark.rect;
+  paint(group.rect(num(width), num(height)).move(num(x), num(y)).attr({ rx: 5 }), 'ml-change', ctx)
+    .attr({ 'stroke-width': 2, 'stroke-dasharray': mark.change === 'freed' ? '6 4' : '2 3', 'stroke-linecap': 'round' });
+  if (mark.label) drawSpan(group, mark.label, 0, 0, 'ml-change-text', colour(ctx, 'changeText'));
+}
+
+export function drawLegend(parent: Container, legend: LegendItem[], notes: TextSpan[], ctx: DrawContext): void {
+  const group = parent.group().attr({ class: 'ml-legend', 'aria-hidden': 'true' });
+  for (const item of legend) {
+    const { x, y, width, height } = item.rect;
+    if (item.sample === 'mutable' || item.sample === 'unreachable') {
+      const rect = paint(group.rect(width, height).move(x, y).attr({ rx: 1.5 }), 'ml-mutable', ctx).attr({ 'stroke-width': 1.5 });
+      if (item.sample === 'unreachable') rect.attr('opacity', FADED_OPACITY);
+    } else if (item.sample === 'immutable') {
+      paint(group.rect(width, height).move(x, y).attr({ rx: 5 }), 'ml-immutable', ctx).attr({ 'stroke-width': 1.5, 'stroke-dasharray': '4 2' });
+    } else if (item.sample === 'running') {
+      paint(group.rect(width, height).move(x, y).attr({ rx: 3 }), 'ml-frame', ctx).attr({ 'stroke-width': 3 });
+    } else {
+      paint(group.rect(width, height).move(x, y).attr({ rx: 3 }), 'ml-change', ctx).attr({ 'stroke-width': 2, 'stroke-dasharray': '2 3' });
+    }
+    drawSpan(group, item.text, 0, 0, 'ml-muted', colour(ctx, 'muted'));
+  }
+  for (const note of notes) drawSpan(group, note, 0, 0, 'ml-muted', colour(ctx, 'muted'));
+}

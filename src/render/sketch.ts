@@ -1,0 +1,32 @@
+// The hand-drawn look for slides: roughjs outlines with a fixed seed, so every run draws the
+// same wobble and the bytes stay identical.
+import roughModule from 'roughjs';
+import type { Point, Rect } from '../layout/types.ts';
+
+// roughjs is CommonJS: Node's default import is its module.exports, which its types call `default`.
+const rough = roughModule as unknown as typeof roughModule.default;
+const generator = rough.generator();
+
+/** Seeds come from the geometry, so equal shapes wobble alike and output never depends on order. */
+function seedOf(values: number[]): number {
+  let seed = 17;
+  for (const v of values) seed = (Math.imul(seed, 31) + Math.round(v * 10)) >>> 0;
+  return (seed % 2_000_000) + 1;
+}
+
+/** Numbers in roughjs paths rounded to one decimal. */
+const roundPath = (d: string) => d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+
+export function sketchRectPath(rect: Rect, strokeWidth: number): string {
+  const drawable = generator.rectangle(rect.x, rect.y, rect.width, rect.height, {
+    seed: seedOf([rect.x, rect.y, rect.width, rect.height]), roughness: 1.1, bowing: 1.2, strokeWidth,
+  });
+  return generator.toPaths(drawable).map((p: { d: string }) => roundPath(p.d)).join(' ');
+}
+
+export function sketchLinePath(points: Point[]): string {
+  const drawable = generator.linearPath(points.map((p) => [p.x, p.y] as [number, number]), {
+    seed: seedOf(points.flatMap((p) => [p.x, p.y])), roughness: 0.9, bowing: 0.8, disableMultiStroke: true,
+  });
+  return generator.toPaths(drawable).map((p: { d: string }) => roundPath(p.d)).join(' ');
+}

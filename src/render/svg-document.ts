@@ -1,0 +1,57 @@
+// svg.js on svgdom: one DOM window for the process, a fresh root per diagram, and the helpers
+// that keep output well-formed and byte-stable (clean text, rounded numbers).
+import { SVG, registerWindow, type Container, type Element, type Svg } from '@svgdotjs/svg.js';
+import { createSVGWindow } from 'svgdom';
+import { fontFamilyOf } from './fonts.ts';
+import type { TextSpan } from '../layout/types.ts';
+
+let registered = false;
+
+export function createRoot(): Svg {
+  if (!registered) {
+    const window = createSVGWindow();
+    registerWindow(window, window.document);
+    registered = true;
+  }
+  return SVG();
+}
+
+/** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD; escaping is svgdom's job. */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** Numbers with at most one decimal, so float noise never changes the bytes. */
+export function num(value: number): number {
+  const rounded = Math.round(value * 10) / 10;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+export function pathOf(points: { x: number; y: number }[]): string {
+  return points.map((p, i) => `${i ? 'L' : 'M'}${num(p.x)} ${num(p.y)}`).join(' ');
+}
+
+/** Appends an element whose only content is text (title, desc, style). */
+export function textElement(parent: Container, tag: string, text: string): Element {
+  const element = parent.element(tag);
+  element.node.textContent = cleanText(text);
+  return element;
+}
+
+/** Appends a <text> for a span placed relative to (dx, dy). */
+export function drawSpan(parent: Container, span: TextSpan, dx: number, dy: number, cls: string, fill: string): Element {
+  const text = parent.element('text').attr({
+    x: num(span.x + dx),
+    y: num(span.y + dy),
+    'font-family': fontFamilyOf(span.face),
+    'font-size': span.size,
+    ...(span.face === 'heading' ? { 'font-weight': 600 } : {}),
+    ...(span.anchor === 'end' ? { 'text-anchor': 'end' } : {}),
+    class: cls,
+    fill,
+  });
+  text.node.textContent = cleanText(span.text);
+  if (span.full !== undefined) textElement(text, 'title', span.full);
+  return text;
+}
