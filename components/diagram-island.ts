@@ -104,10 +104,18 @@ class MemlaneDiagram extends HTMLElement {
     const copy = svg.cloneNode(true) as SVGSVGElement;
     copy.querySelectorAll('[display="none"]').forEach((el) => el.remove());
     copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    // Page diagrams are coloured by --ml-* variables and class rules in the page's CSS: write both in.
     const computed = getComputedStyle(svg);
     const variables = [...computed].filter((name) => name.startsWith('--ml-')).map((name) => `${name}:${computed.getPropertyValue(name)}`);
+    const rules = [...document.styleSheets].flatMap((sheet) => {
+      try {
+        return [...sheet.cssRules].map((rule) => rule.cssText).filter((text) => text.startsWith('.memlane-diagram .ml-'));
+      } catch {
+        return [];
+      }
+    });
     const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-    style.textContent = `svg{${variables.join(';')};font-family:${computed.fontFamily}}`;
+    style.textContent = `svg{${variables.join(';')}}${rules.join('')}`;
     copy.prepend(style);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));

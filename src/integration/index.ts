@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { diagramThemeCss } from '../render/themes.ts';
 import { fingerprintSources } from './diagram-cache.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
 import { remarkMemory } from './remark-memory.ts';
@@ -39,9 +40,8 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
             plugins: [{
               name: 'memlane:styles',
               resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
-              async load(id) {
+              load(id) {
                 if (id !== `\0${stylesId}`) return undefined;
-                const { diagramThemeCss } = await import('../render/themes.ts');
                 this.addWatchFile(componentsDir + 'memlane.css');
                 return `${diagramThemeCss}\n${readFileSync(componentsDir + 'memlane.css', 'utf8')}`;
               },

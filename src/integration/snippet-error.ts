@@ -8,7 +8,7 @@ export class SnippetError extends Error {
   readonly loc: { file: string; line: number; column: number };
   readonly hint: string;
   constructor(file: string, line: number, problem: string, hint: string, excerpt = '') {
-    super(`${location.file}:${line}: ${problem}${excerpt ? `\n${excerpt}` : ''}\nhint: ${hint}`);
+    super(`${file}:${line}: ${problem}${excerpt ? `\n${excerpt}` : ''}\nhint: ${hint}`);
     this.name = 'MemlaneSnippetError';
     this.loc = { file, line, column: 1 };
     this.hint = hint;

@@ -1,5 +1,10 @@
 // The build-time pipeline for one snippet: options -> cache -> simulate -> layout -> render -> HTML.
 // Pyodide is started only on a cache miss, once per process (shared by Markdown, MDX and components).
+// Every stage is imported statically: Astro loads the config through a module runner that is
+// closed by the time remark plugins run, so a later dynamic import would fail.
+import { traceToLayout } from '../layout/trace-to-layout.ts';
+import { layoutToSvg } from '../render/layout-to-svg.ts';
+import { sharedSimulator } from '../simulate/index.ts';
 import type { Trace } from '../trace/types.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
 import { DiagramOptionError, resolveDiagramOptions } from './diagram-options.ts';
@@ -35,7 +40,7 @@ type SimulatorHolder = { [simulatorSlot]?: Promise<SimulatorLike> };
 /** One interpreter per process, even when this module is loaded twice (config and SSR bundle). */
 function simulator(): Promise<SimulatorLike> {
   const holder = globalThis as SimulatorHolder;
-  holder[simulatorSlot] ??= import('../simulate/index.ts').then((m) => m.sharedSimulator() as Promise<SimulatorLike>);
+  holder[simulatorSlot] ??= sharedSimulator() as Promise<SimulatorLike>;
   return holder[simulatorSlot];
 }
 
@@ -73,7 +78,6 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   if (shownStep > total) {
     throw new SnippetError(location.file, fenceLine, `step=${options.step} but the snippet runs only ${total} steps`, `use step=last or a number from 1 to ${total}`);
   }
-  const [{ traceToLayout }, { layoutToSvg }] = await Promise.all([import('../layout/trace-to-layout.ts'), import('../render/layout-to-svg.ts')]);
   const layout = traceToLayout(trace, { scalars: options.scalars, hide: options.hide, showExited: options.exited === 'show' });
   const svg = layoutToSvg(layout, { step: 'all', shownStep, theme: options.theme, title: options.title ?? undefined, idPrefix: `${id}-` });
   const codeHtml = await highlightPython(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });

@@ -1,0 +1,124 @@
+// The site: build time with diagrams against the same site with plain code blocks (cold and warm
+// cache), peak memory of a build, and the gzipped JavaScript the stepping island adds to a page.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Figure } from '../bench.ts';
+
+export const name = 'Site build (Astro + Starlight, every lesson)';
+
+const repo = join(import.meta.dirname, '../..');
+
+/** A copy of the project in a temp dir sharing node_modules; `plain` turns diagrams into code blocks. */
+function projectCopy(variant: 'diagrams' | 'plain'): string {
+  const root = mkdtempSync(join(tmpdir(), `memlane-bench-${variant}-`));
+  for (const dir of ['content', 'components', 'src']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  cpSync(join(repo, 'package.json'), join(root, 'package.json'));
+  symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
+  let config = readFileSync(join(repo, 'astro.config.mjs'), 'utf8');
+  if (variant === 'diagrams') {
+    config = config.replace('memlane()', `memlane({ cache: ${JSON.stringify(join(root, 'memlane-cache'))} })`);
+  } else {
+    config = config.replace(/^\s*memlane\(\),?\s*$/m, '').replace(/^import \{ memlane \}.*$/m, '');
+    const plainify = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) plainify(path);
+        else if (/\.mdx?$/.test(entry.name)) {
+          const text = readFileSync(path, 'utf8')
+            .replace(/^(\s*`{3,})python memory\b.*$/gm, '$1python')
+            .replace(/<MemoryDiagram[\s\S]*?code=\{`([\s\S]*?)`\}[\s\S]*?\/>/g, (_, code: string) => `\`\`\`python\n${code.trim()}\n\`\`\``)
+            .replace(/^import MemoryDiagram .*$/m, '');
+          writeFileSync(path, text);
+        }
+      }
+    };
+    plainify(join(root, 'content'));
+  }
+  // Astro's own cache stays inside the copy (node_modules is shared with the repository).
+  writeFileSync(join(root, 'astro.config.mjs'), config.replace('defineConfig({', "defineConfig({\n  cacheDir: './astro-cache',"));
+  return root;
+}
+
+/** Runs `astro build`; wall time in ms and peak resident memory in MiB (GNU time). */
+function timedBuild(root: string): Promise<{ ms: number; peakMiB: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (status) => {
+      const ms = performance.now() - start;
+      if (status !== 0) reject(new Error(`astro build failed in ${root}:\n${output.slice(-3000)}`));
+      else resolve({ ms, peakMiB: Number(/PEAK_KB (\d+)/.exec(output)?.[1] ?? 0) / 1024 });
+    });
+  });
+}
+
+function clearCaches(root: string): void {
+  for (const dir of ['.astro', 'dist', 'memlane-cache', 'astro-cache']) rmSync(join(root, dir), { recursive: true, force: true });
+}
+
+/** Gzipped bytes of every script a page loads (entry scripts and their static imports). */
+function pageScriptBytes(dist: string, page: string): number {
+  const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  for (const inline of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+    queue.push(...[...inline[1]!.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)].map((m) => m[1]!));
+  }
+  let bytes = 0;
+  while (queue.length) {
+    const url = queue.pop()!;
+    if (seen.has(url) || !existsSync(join(dist, url))) continue;
+    seen.add(url);
+    const code = readFileSync(join(dist, url));
+    bytes += gzipSync(code, { level: 9 }).length;
+    for (const m of code.toString().matchAll(/from\s*["']\.\/([^"']+\.js)["']|import\s*["']\.\/([^"']+\.js)["']/g)) queue.push(`/_astro/${m[1] ?? m[2]}`);
+  }
+  // Inline module scripts count too.
+  for (const inline of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) bytes += gzipSync(inline[1]!, { level: 9 }).length;
+  return bytes;
+}
+
+function islandChunkBytes(dist: string): number {
+  const dir = join(dist, '_astro');
+  const file = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('memlane-diagram'));
+  return file ? gzipSync(readFileSync(join(dir, file)), { level: 9 }).length : Number.NaN;
+}
+
+export async function run(): Promise<Figure[]> {
+  const withDiagrams = projectCopy('diagrams');
+  const plain = projectCopy('plain');
+  try {
+    clearCaches(plain);
+    const plainCold = await timedBuild(plain);
+    const plainWarm = await timedBuild(plain);
+    clearCaches(withDiagrams);
+    const cold = await timedBuild(withDiagrams);
+    const warm = await timedBuild(withDiagrams);
+    const lesson = 'course/aliasing';
+    const islandPerPage = pageScriptBytes(join(withDiagrams, 'dist'), lesson) - pageScriptBytes(join(plain, 'dist'), lesson);
+    return [
+      { label: 'plain code blocks, cold', value: plainCold.ms, unit: 'ms' },
+      { label: 'plain code blocks, warm', value: plainWarm.ms, unit: 'ms' },
+      { label: 'diagrams, cold cache (Pyodide traces all)', value: cold.ms, unit: 'ms' },
+      { label: 'diagrams, warm cache', value: warm.ms, unit: 'ms' },
+      { label: 'cold ratio (diagrams / plain)', value: cold.ms / plainCold.ms, unit: 'x', target: '<= 1.5' },
+      { label: 'warm ratio (diagrams / plain)', value: warm.ms / plainWarm.ms, unit: 'x', target: '<= 1.1' },
+      { label: 'peak memory, diagram build cold', value: cold.peakMiB, unit: 'MiB' },
+      { label: 'peak memory, plain build', value: plainCold.peakMiB, unit: 'MiB' },
+      { label: 'island chunk, gzipped', value: islandChunkBytes(join(withDiagrams, 'dist')), unit: 'B', target: '< 6144' },
+      { label: `JS a lesson page adds over plain (/${lesson}/), gzipped`, value: islandPerPage, unit: 'B', target: '< 6144' },
+    ];
+  } finally {
+    rmSync(withDiagrams, { recursive: true, force: true });
+    rmSync(plain, { recursive: true, force: true });
+  }
+}

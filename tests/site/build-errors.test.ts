@@ -1,0 +1,36 @@
+// A failing snippet or a wrong option stops the build, naming the page file and the line in it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { buildSite, repoRoot } from './site-harness.ts';
+
+const fixture = (name: string) => join(repoRoot, 'tests/fixtures/sites', name);
+
+async function failingBuild(name: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), `memlane-${name}-`));
+  try {
+    const result = await buildSite(fixture(name), outDir);
+    assert.notEqual(result.status, 0, `the build of ${name} should fail:\n${result.output.slice(-2000)}`);
+    return result.output;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+describe('build errors', () => {
+  it('a snippet that raises names the file, the line, the Python error and marks the line', async () => {
+    const output = await failingBuild('broken-snippet');
+    // The fence opens on line 7; `average = total / len(scores)` is its third line, line 10 of the file.
+    assert.match(output, /content\/index\.md:10: the Python snippet failed: ZeroDivisionError: division by zero/);
+    assert.match(output, /10 \| average = total \/ len\(scores\)\n\s+\^{10,}/);
+    assert.match(output, /hint: if the snippet is meant to end with this exception, add raises=ZeroDivisionError/);
+  });
+
+  it('a misspelt option names the fence line and suggests the option meant', async () => {
+    const output = await failingBuild('broken-option');
+    assert.match(output, /content\/index\.mdx:7: unknown diagram option "stpe"/);
+    assert.match(output, /did you mean "step"\?/);
+  });
+});

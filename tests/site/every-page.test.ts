@@ -1,0 +1,86 @@
+// Walks every page of the built site at phone width: each content file is a page, each diagram
+// in its source is on it, nothing overflows sideways, nothing logs an error.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { builtSite, launchChromium, openPage, repoRoot, serveSite, sitePages } from './site-harness.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let siteDir: string;
+
+before(async () => {
+  siteDir = await builtSite();
+  server = await serveSite(siteDir);
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function contentFiles(dir = join(repoRoot, 'content')): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return contentFiles(path);
+    return /\.mdx?$/.test(name) && !name.startsWith('_') ? [path] : [];
+  });
+}
+
+function urlOf(file: string): string {
+  const slug = relative(join(repoRoot, 'content'), file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  return slug ? `/${slug.toLowerCase()}/` : '/';
+}
+
+/** Diagrams written in a page: ```python memory fences and <MemoryDiagram> elements outside other fences. */
+export function countDiagrams(source: string): number {
+  let count = 0;
+  let fence: string | null = null;
+  for (const line of source.split(/\r?\n/)) {
+    const opener = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence) {
+      if (opener && opener[1]!.startsWith(fence) && opener[2]!.trim() === '') fence = null;
+      continue;
+    }
+    if (opener) {
+      fence = opener[1]!;
+      if (/^python\s+memory(\s|$)/.test(opener[2]!.trim())) count += 1;
+      continue;
+    }
+    if (/^\s*<MemoryDiagram\b/.test(line)) count += 1;
+  }
+  return count;
+}
+
+describe('every page of the site', () => {
+  it('has one page per content file', () => {
+    const pages = new Set(sitePages(siteDir));
+    const missing = contentFiles().map(urlOf).filter((url) => !pages.has(url));
+    assert.deepEqual(missing, []);
+  });
+
+  it('shows every diagram, fits a 390 px phone screen and logs no errors', async () => {
+    const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const problems: string[] = [];
+    let diagrams = 0;
+    for (const file of contentFiles()) {
+      const url = urlOf(file);
+      const expected = countDiagrams(readFileSync(file, 'utf8'));
+      errors.length = 0;
+      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+      const found = await page.evaluate(() => ({
+        diagrams: [...document.querySelectorAll('figure.memlane')].filter((f) => f.querySelector('svg.memlane-diagram [data-frame-id]')).length,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      }));
+      diagrams += found.diagrams;
+      if (found.diagrams !== expected) problems.push(`${url}: ${found.diagrams} diagrams, the source has ${expected}`);
+      if (found.overflow > 0) problems.push(`${url}: ${found.overflow}px of horizontal overflow at 390px`);
+      if (errors.length) problems.push(`${url}: console errors: ${errors.join(' | ')}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(diagrams > 10, `${diagrams} diagrams on the site`);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,140 @@
+// Shared by the site tests: build a site once per set of inputs, serve it on 127.0.0.1, drive
+// Debian's Chromium. Builds are keyed by a hash of everything that shapes the output, and guarded
+// by a lock directory, so test files running in parallel share one build.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+const astroBin = join(repoRoot, 'node_modules/astro/astro.js');
+
+export interface BuildResult {
+  status: number;
+  output: string;
+  outDir: string;
+}
+
+/** Runs `astro build` for a project root into outDir (no reuse). */
+export function buildSite(root: string, outDir: string): Promise<BuildResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => done({ status: status ?? 1, output, outDir }));
+  });
+}
+
+function hashInputs(paths: string[]): string {
+  const hash = createHash('sha256');
+  const visit = (path: string): void => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && name !== 'dist' && name !== '.astro') visit(join(path, name));
+    } else {
+      hash.update(path).update(readFileSync(path));
+    }
+  };
+  paths.forEach(visit);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds `root` unless a build of identical inputs already exists; returns the output directory. */
+export async function builtSite(root = repoRoot, inputs = ['content', 'components', 'src', 'astro.config.mjs', 'package.json']): Promise<string> {
+  const key = hashInputs(inputs.map((p) => join(root, p)));
+  const outDir = join(tmpdir(), `memlane-site-${key}`);
+  const done = join(outDir, '.build-complete');
+  const lock = `${outDir}.lock`;
+  for (;;) {
+    if (existsSync(done)) return outDir;
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another test file is building the same inputs: wait for it (a dead lock expires after 10 minutes).
+      if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (existsSync(done)) return outDir;
+      rmSync(outDir, { recursive: true, force: true });
+      const result = await buildSite(root, outDir);
+      if (result.status !== 0) throw new Error(`astro build of ${root} failed (exit ${result.status}):\n${result.output.slice(-4000)}`);
+      writeFileSync(done, new Date().toISOString());
+      return outDir;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.wasm': 'application/wasm',
+};
+
+/** A static file server for a built site on 127.0.0.1 (directory URLs serve index.html). */
+export async function serveSite(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404, { 'content-type': 'text/html' }).end(existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that records console errors and uncaught exceptions. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { page, errors };
+}
+
+/** Every HTML page of a built site, as URL paths ("/course/aliasing/"). */
+export function sitePages(dir: string): string[] {
+  const pages: string[] = [];
+  const visit = (sub: string): void => {
+    for (const name of readdirSync(join(dir, sub)).sort()) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(join(dir, rel)).isDirectory()) {
+        if (!name.startsWith('_') && name !== 'pagefind') visit(rel);
+      } else if (name === 'index.html') {
+        pages.push(`/${sub}${sub ? '/' : ''}`);
+      }
+    }
+  };
+  visit('');
+  return pages;
+}
