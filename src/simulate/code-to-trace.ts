@@ -63,6 +63,7 @@ interface WorkerMessage {
   startupMs?: number;
   json?: string;
   message?: string;
+  interrupted?: boolean;
 }
 
 /** One worker thread with one interpreter; restarted only if a snippet kills it. */
@@ -71,7 +72,7 @@ class WorkerSimulator implements Simulator {
   startupMs = 0;
   private worker: Worker | undefined;
   private ready: Promise<void> | undefined;
-  private readonly interruptBuffer = new SharedArrayBuffer(4);
+  private interruptBuffer = new SharedArrayBuffer(4);
   private readonly queue: Pending[] = [];
   private running: Pending | undefined;
   private nextId = 1;
@@ -82,6 +83,8 @@ class WorkerSimulator implements Simulator {
 
   start(): Promise<void> {
     this.ready ??= new Promise<void>((resolveReady, rejectReady) => {
+      // A fresh buffer per worker: an interrupt meant for a killed worker must not reach the next.
+      this.interruptBuffer = new SharedArrayBuffer(4);
       const worker = new Worker(this.workerPath, { workerData: { interruptBuffer: this.interruptBuffer } });
       this.worker = worker;
       worker.on('message', (message: WorkerMessage) => {
@@ -146,12 +149,9 @@ class WorkerSimulator implements Simulator {
       job.resolve(JSON.parse(message.json!) as Trace);
       if (!this.queue.length) this.worker?.unref();
     } else {
-      // The interpreter died (e.g. the JavaScript stack overflowed); report it like CPython would.
-      job.resolve(emptyTrace(job, this.python, {
-        type: 'RecursionError',
-        message: `the interpreter failed: ${message.message ?? 'fatal error'}; the snippet probably recursed too deeply`,
-        line: null,
-      }));
+      job.resolve(emptyTrace(job, this.python, message.interrupted
+        ? { type: 'TimeLimitError', message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout)`, line: null }
+        : { type: 'SimulatorError', message: `the interpreter failed: ${message.message ?? 'fatal error'}`, line: null }));
       this.restartWorker();
     }
     this.pump();

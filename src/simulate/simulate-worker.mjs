@@ -58,11 +58,14 @@ parentPort.on('message', (request) => {
     const json = interpreter.runSnippet(request.source, JSON.stringify(request.options));
     parentPort.postMessage({ kind: 'trace', id: request.id, json, ms: performance.now() - started });
   } catch (error) {
-    // A fatal interpreter error (e.g. the JavaScript stack overflowed): the host restarts us.
+    // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
+    // interpreter error (the JavaScript stack overflowed, say). The host restarts the worker.
+    const lines = String(error?.message ?? error).trim().split('\n');
     parentPort.postMessage({
       kind: 'fatal',
       id: request.id,
-      message: String(error?.message ?? error).split('\n')[0],
+      interrupted: lines.some((line) => line.startsWith('KeyboardInterrupt')),
+      message: lines.at(-1),
     });
   }
 });

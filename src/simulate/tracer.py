@@ -43,7 +43,9 @@ MODULE_TYPE = type(sys)
 SCALAR_TYPES = (int, float, complex, bool, type(None), range, type(Ellipsis), type(NotImplemented))
 
 # Names of modules that lead to JavaScript and the host: a snippet sees them as absent.
-BLOCKED_MODULE_PREFIXES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip", "pyodide_http")
+# ctypes is among them: it can call Emscripten's C library, which can run JavaScript.
+BLOCKED_MODULE_PREFIXES = ("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "micropip", "pyodide_http",
+                           "ctypes", "_ctypes")
 
 
 def is_blocked_module(name):
@@ -85,6 +87,22 @@ def input_is_unavailable(prompt=""):
         "input() is not available in memlane snippets: there is no keyboard at build time; "
         "assign the value instead, e.g. name = 'Ada'"
     )
+
+
+def host_commands_are_unavailable(*args, **kwargs):
+    raise PermissionError("memlane snippets cannot run host commands")
+
+
+def remove_host_commands():
+    """Emscripten's system() runs a real command on the host under Node: take it away for good."""
+    import os
+    import posix
+    for module in (os, posix):
+        if hasattr(module, "system"):
+            module.system = host_commands_are_unavailable
+
+
+remove_host_commands()
 
 
 class CapturedOutput:
@@ -447,9 +465,11 @@ class Snapshot:
         scalar_key = None
         if kind in SCALAR_TYPES or kind is str or kind is bytes:
             scalar_key = short_repr(obj)
-        identity, _ = self.recorder.identify(obj, scalar_key)
+        identity, is_new = self.recorder.identify(obj, scalar_key)
         self.objects[key] = (obj, identity)
-        self.pending.append((obj, identity))
+        # An immutable scalar already shown cannot have changed: no need to encode it again.
+        if is_new or scalar_key is None or identity.encoding is None or identity.encoding.get("unreachable"):
+            self.pending.append((obj, identity))
         return {"ref": identity.oid}
 
     def drain(self, unreachable=False):

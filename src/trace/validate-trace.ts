@@ -1,0 +1,66 @@
+// Checks a trace against the v1 JSON Schema and the rules a schema cannot say:
+// every ref resolves in the folded heap, ids are unique, stdout offsets fit the output.
+import { Ajv } from 'ajv';
+import schema from './trace-schema.json' with { type: 'json' };
+import type { Ref, Trace } from './types.ts';
+
+export { schema as traceSchema };
+
+const validateShape = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+/** Problems found in a trace, in words; an empty list means the trace is valid. */
+export function traceProblems(value: unknown): string[] {
+  if (!validateShape(value)) {
+    return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(trace)'} ${e.message ?? 'is invalid'}`);
+  }
+  const trace = value as unknown as Trace;
+  const problems: string[] = [];
+  const heap = new Map<string, unknown>();
+  let lastStdout = 0;
+  trace.steps.forEach((step, index) => {
+    const at = `steps[${index}]`;
+    for (const [id, obj] of Object.entries(step.heap)) heap.set(id, obj);
+    for (const id of step.gone ?? []) {
+      if (!heap.delete(id)) problems.push(`${at}.gone names ${id}, which is not in the heap`);
+    }
+    const check = (ref: Ref, where: string) => {
+      if (!heap.has(ref.ref)) problems.push(`${at}: ${where} refers to ${ref.ref}, which is not in the heap at this step`);
+    };
+    const frameIds = new Set<string>();
+    for (const frame of step.stack) {
+      if (frameIds.has(frame.id)) problems.push(`${at}: frame id ${frame.id} appears twice on the stack`);
+      frameIds.add(frame.id);
+      for (const [name, ref] of frame.locals) check(ref, `local ${name} of ${frame.id}`);
+    }
+    if (step.returnValue) check(step.returnValue as Ref, 'returnValue');
+    for (const [id, obj] of Object.entries(step.heap)) {
+      for (const ref of refsOf(obj as Record<string, unknown>)) check(ref, `object ${id}`);
+    }
+    if (step.stdout < lastStdout) problems.push(`${at}.stdout goes back from ${lastStdout} to ${step.stdout}`);
+    if (step.stdout > trace.stdout.length) problems.push(`${at}.stdout ${step.stdout} is past the end of stdout (${trace.stdout.length})`);
+    lastStdout = step.stdout;
+  });
+  return problems;
+}
+
+function refsOf(obj: Record<string, unknown>): Ref[] {
+  const refs: Ref[] = [];
+  for (const key of ['items', 'defaults'] as const) {
+    if (Array.isArray(obj[key])) refs.push(...(obj[key] as Ref[]));
+  }
+  if (Array.isArray(obj.entries)) for (const [k, v] of obj.entries as [Ref, Ref][]) refs.push(k, v);
+  for (const key of ['attrs', 'closure', 'locals'] as const) {
+    if (Array.isArray(obj[key])) for (const [, ref] of obj[key] as [string, Ref][]) refs.push(ref);
+  }
+  return refs;
+}
+
+export class InvalidTraceError extends Error {}
+
+/** Throws with every problem listed when the value is not a valid trace v1. */
+export function assertValidTrace(value: unknown, origin = 'trace'): asserts value is Trace {
+  const problems = traceProblems(value);
+  if (problems.length) {
+    throw new InvalidTraceError(`${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: see content/reference/trace-format.md`);
+  }
+}
