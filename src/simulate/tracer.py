@@ -216,6 +216,11 @@ def generator_state(generator):
     return "created"
 
 
+def is_user_code(code):
+    # __annotate__ is compiled from annotations (PEP 649) and called by libraries, not by the reader.
+    return code.co_filename == SNIPPET_FILENAME and code.co_name != "__annotate__"
+
+
 def is_dunder(name):
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
 
@@ -287,7 +292,7 @@ class Recorder:
     # -- events ---------------------------------------------------------------------------
 
     def trace(self, frame, event, arg):
-        if frame.f_code.co_filename != SNIPPET_FILENAME:
+        if not is_user_code(frame.f_code):
             return None
         if self.stopped or self.enforce.error is not None:
             return None
@@ -336,7 +341,7 @@ class Recorder:
     def user_frames(self, frame):
         frames = []
         while frame is not None:
-            if frame.f_code.co_filename == SNIPPET_FILENAME:
+            if is_user_code(frame.f_code):
                 frames.append(frame)
             frame = frame.f_back
         frames.reverse()
