@@ -173,12 +173,16 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
         const text = view.inlineText(returnValue);
         rows.set('#return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text });
       }
-      const exception = state.step['exception'] as { type?: string; message?: string } | undefined;
-      if (frame === top && state.step.event === 'exception' && exception) {
+      // A frame left by an exception shows it on its exception step and on the return step that unwinds it.
+      const previous = states[s - 2]?.step;
+      const unwinding = state.step.event === 'return' && !returnValue?.ref && previous?.event === 'exception' && previous.stack[previous.stack.length - 1]?.id === frame.id;
+      const exception = (unwinding ? previous?.['exception'] : state.step['exception']) as { type?: string; message?: string } | undefined;
+      if (frame === top && (state.step.event === 'exception' || unwinding) && exception) {
         rows.set('#exception', { role: 'exception', text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`, tone: 'alert' });
       }
       const running = frame === top;
-      record.raw.set(s, { rows, running, exited: false, ...(running ? { badge: state.step.event === 'return' ? 'returning' : 'running' } : frame['generator'] === true ? { badge: 'generator' } : {}) });
+      const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? 'returning' : 'running';
+      record.raw.set(s, { rows, running, exited: false, ...(running ? { badge: runningBadge } : frame['generator'] === true ? { badge: 'generator' } : {}) });
       drawnFrames.push(frame.id);
     });
     framesAt.push(drawnFrames);

@@ -7,6 +7,7 @@ import type { TextFace } from './types.ts';
 interface FontkitFont {
   unitsPerEm: number;
   layout(text: string): { advanceWidth: number };
+  glyphsForString(text: string): { advanceWidth: number }[];
 }
 
 const mappingName: Record<TextFace, string> = {
@@ -36,13 +37,26 @@ function fonts(): Record<TextFace, FontkitFont> {
 
 const cache = new Map<string, number>();
 
+/** Width in em. Code is measured glyph by glyph: JetBrains Mono's contextual alternates keep every
+ * advance the same, and fontkit cannot decode some of them (e.g. for "__"). */
+function advance(font: FontkitFont, text: string, glyphByGlyph: boolean): number {
+  try {
+    const units = glyphByGlyph
+      ? font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0)
+      : font.layout(text).advanceWidth;
+    return units / font.unitsPerEm;
+  } catch {
+    // A glyph the font cannot describe: count it as a wide character rather than fail the diagram.
+    return [...text].length * 0.62;
+  }
+}
+
 /** Advance width in px of `text` set in `face` at `size` px. */
 export function measureText(text: string, face: TextFace, size: number): number {
   const key = `${face}\u0000${size}\u0000${text}`;
   let width = cache.get(key);
   if (width === undefined) {
-    const font = fonts()[face];
-    width = (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+    width = (advance(fonts()[face], text, face === 'value') * size);
     if (cache.size > 50_000) cache.clear();
     cache.set(key, width);
   }

@@ -69,7 +69,6 @@ function refRow(role: RowRole, label: string | undefined, ref: Ref, view: ValueV
 
 function sequenceRows(obj: HeapObject, indexed: boolean, view: ValueView): RowContent[] {
   const items = (obj['items'] as Ref[]) ?? [];
-  const length = typeof obj['length'] === 'number' ? obj['length'] : items.length;
   const elided = obj['elided'] as { at: number; count: number } | undefined;
   const rows: RowContent[] = [];
   items.forEach((item, i) => {
@@ -78,7 +77,6 @@ function sequenceRows(obj: HeapObject, indexed: boolean, view: ValueView): RowCo
     rows.push(refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
   });
   if (elided && elided.at >= items.length) rows.push({ role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
-  if (rows.length === 0) rows.push({ role: 'info', text: length === 0 ? 'empty' : '', tone: 'muted' });
   return rows;
 }
 
@@ -139,7 +137,8 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
     case 'tuple':
     case 'set': {
       const items = (obj['items'] as Ref[]) ?? [];
-      return { kind, mutable, title: obj.type, detail: count(length(items.length), 'item', 'items'), rows: sequenceRows(obj, kind !== 'set', view) };
+      const n = length(items.length);
+      return { kind, mutable, title: obj.type, detail: n === 0 ? 'empty' : count(n, 'item', 'items'), rows: sequenceRows(obj, kind !== 'set', view) };
     }
     case 'dict': {
       const entries = (obj['entries'] as [Ref, Ref][]) ?? [];
@@ -150,8 +149,8 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
       });
       const elided = obj['elided'] as { at: number; count: number } | undefined;
       if (elided) rows.splice(elided.at, 0, { role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
-      if (rows.length === 0) rows.push({ role: 'info', text: 'empty', tone: 'muted' });
-      return { kind, mutable, title: obj.type, detail: count(length(entries.length), 'key', 'keys'), rows };
+      const n = length(entries.length);
+      return { kind, mutable, title: obj.type, detail: n === 0 ? 'empty' : count(n, 'key', 'keys'), rows };
     }
     case 'instance':
       return {

@@ -95,11 +95,41 @@ export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bou
     const exit: Point = { x: request.sourceRight + ARROW_CLEARANCE, y: request.start.y };
     const entering = request.endSide === 'left' ? 0 : 1;
     const entry: Point = { x: request.end.x + (entering === 0 ? -ARROW_CLEARANCE : ARROW_CLEARANCE), y: request.end.y };
-    const middle = findPath(exit, entry, entering, blocking, others, bounds) ?? fallbackPath(exit, entry);
+    const middle = routeNear(exit, entry, entering, blocking, others, bounds) ?? fallbackPath(exit, entry);
     const points = simplify([request.start, exit, ...middle, entry, request.end]);
     for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps });
     return points;
   });
+}
+
+/** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
+function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
+  for (const margin of [48, 160]) {
+    const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - margin);
+    const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + margin);
+    const y0 = Math.max(bounds.y, Math.min(exit.y, entry.y) - margin);
+    const y1 = Math.min(bounds.y + bounds.height, Math.max(exit.y, entry.y) + margin);
+    const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
+    const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
+    const path = findPath(exit, entry, entering, near, nearOthers, window);
+    if (path) return path;
+  }
+  return findPath(exit, entry, entering, blocking, others, bounds);
+}
+
+const LANE = 8;
+
+function lanes(edges: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < edges.length; i++) {
+    const a = edges[i - 1]!;
+    const b = edges[i]!;
+    out.push((a + b) / 2);
+    const count = Math.floor((b - a) / LANE) - 1;
+    if (count >= 2 && b - a <= 120) for (let k = 1; k <= count; k++) out.push(a + ((b - a) * k) / (count + 1));
+  }
+  return out;
 }
 
 function fallbackPath(exit: Point, entry: Point): Point[] {
@@ -109,57 +139,107 @@ function fallbackPath(exit: Point, entry: Point): Point[] {
 
 interface Blocker { x0: number; x1: number; y0: number; y1: number }
 
+function add(values: Float64Array, index: number, amount: number): void {
+  values[index] = values[index]! + amount;
+}
+
+/** Index of the first value >= v in sorted `values`. */
+function lowerBound(values: number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
-  const edgesX = blocking.flatMap((b) => [b.x0, b.x1]);
-  const edgesY = blocking.flatMap((b) => [b.y0, b.y1]);
-  const baseX = sortedUnique([...edgesX, exit.x, entry.x, bounds.x, bounds.x + bounds.width]);
-  const baseY = sortedUnique([...edgesY, exit.y, entry.y, bounds.y, bounds.y + bounds.height]);
-  // Midlines of the gaps give the routes that keep their distance from both sides.
-  const xs = sortedUnique([...baseX, ...baseX.slice(1).map((x, i) => (x + baseX[i]!) / 2)]);
-  const ys = sortedUnique([...baseY, ...baseY.slice(1).map((y, i) => (y + baseY[i]!) / 2)]);
+  const baseX = sortedUnique([...blocking.flatMap((b) => [b.x0, b.x1]), exit.x, entry.x, bounds.x, bounds.x + bounds.width]);
+  const baseY = sortedUnique([...blocking.flatMap((b) => [b.y0, b.y1]), exit.y, entry.y, bounds.y, bounds.y + bounds.height]);
+  // Lanes inside the gaps: their midlines, and in wide gaps one lane every LANE px, so many
+  // arrows can run side by side instead of detouring.
+  const xs = sortedUnique([...baseX, ...lanes(baseX)]).filter((x) => x >= bounds.x && x <= bounds.x + bounds.width);
+  const ys = sortedUnique([...baseY, ...lanes(baseY)]).filter((y) => y >= bounds.y && y <= bounds.y + bounds.height);
   const nx = xs.length;
   const ny = ys.length;
-  const inside = (x: number, y: number) => blocking.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1);
-  const blockedSegment = (ax: number, ay: number, bx: number, by: number) => {
-    const mx = (ax + bx) / 2;
-    const my = (ay + by) / 2;
-    return inside(mx, my);
-  };
-  const open = new Uint8Array(nx * ny);
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) open[j * nx + i] = inside(xs[i]!, ys[j]!) ? 0 : 1;
   const startI = xs.indexOf(Math.round(exit.x * 2) / 2);
   const startJ = ys.indexOf(Math.round(exit.y * 2) / 2);
   const goalI = xs.indexOf(Math.round(entry.x * 2) / 2);
   const goalJ = ys.indexOf(Math.round(entry.y * 2) / 2);
   if (startI < 0 || startJ < 0 || goalI < 0 || goalJ < 0) return undefined;
-  open[startJ * nx + startI] = 1;
-  open[goalJ * nx + goalI] = 1;
 
-  const edgePenalty = (ax: number, ay: number, bx: number, by: number) => {
-    let cost = 0;
-    const horizontal = ay === by;
-    const lo = horizontal ? Math.min(ax, bx) : Math.min(ay, by);
-    const hi = horizontal ? Math.max(ax, bx) : Math.max(ay, by);
-    for (const s of others) {
-      const sHorizontal = s.a.y === s.b.y;
-      if (horizontal === sHorizontal) {
-        const same = horizontal ? s.a.y === ay : s.a.x === ax;
-        if (!same) continue;
-        const sLo = horizontal ? Math.min(s.a.x, s.b.x) : Math.min(s.a.y, s.b.y);
-        const sHi = horizontal ? Math.max(s.a.x, s.b.x) : Math.max(s.a.y, s.b.y);
-        const overlap = Math.min(hi, sHi) - Math.max(lo, sLo);
-        if (overlap > 0) cost += overlap * ALONG_COST;
-      } else {
-        const fixed = horizontal ? ay : ax;
-        const sFixed = horizontal ? s.a.x : s.a.y;
-        const sLo = horizontal ? Math.min(s.a.y, s.b.y) : Math.min(s.a.x, s.b.x);
-        const sHi = horizontal ? Math.max(s.a.y, s.b.y) : Math.max(s.a.x, s.b.x);
-        // Crossing at an interior point of both; the far end counts so each crossing is paid once.
-        if (sFixed > lo && sFixed <= hi && fixed > sLo && fixed < sHi) cost += CROSS_COST;
+  // Rasterise the boxes once: closed nodes, and edges whose midpoint lies inside a box.
+  const closed = new Uint8Array(nx * ny);
+  const hBlocked = new Uint8Array(nx * ny); // edge (i, j) -> (i + 1, j)
+  const vBlocked = new Uint8Array(nx * ny); // edge (i, j) -> (i, j + 1)
+  for (const b of blocking) {
+    const i0 = lowerBound(xs, b.x0);
+    const i1 = lowerBound(xs, b.x1);
+    const j0 = lowerBound(ys, b.y0);
+    const j1 = lowerBound(ys, b.y1);
+    for (let j = j0; j <= j1 && j < ny; j++) {
+      for (let i = Math.max(0, i0 - 1); i <= i1 && i < nx; i++) {
+        const x = xs[i]!;
+        const y = ys[j]!;
+        const yInside = y > b.y0 && y < b.y1;
+        const xInside = x > b.x0 && x < b.x1;
+        if (xInside && yInside) closed[j * nx + i] = 1;
+        if (yInside && i + 1 < nx) {
+          const mx = (x + xs[i + 1]!) / 2;
+          if (mx > b.x0 && mx < b.x1) hBlocked[j * nx + i] = 1;
+        }
+        if (xInside && j + 1 < ny) {
+          const my = (y + ys[j + 1]!) / 2;
+          if (my > b.y0 && my < b.y1) vBlocked[j * nx + i] = 1;
+        }
       }
     }
-    return cost;
-  };
+    if (j0 > 0) {
+      // The row just above the box: vertical edges that enter it.
+      const j = j0 - 1;
+      for (let i = i0; i < i1 && i < nx; i++) {
+        const x = xs[i]!;
+        const my = (ys[j]! + ys[j + 1]!) / 2;
+        if (x > b.x0 && x < b.x1 && my > b.y0 && my < b.y1) vBlocked[j * nx + i] = 1;
+      }
+    }
+  }
+  closed[startJ * nx + startI] = 0;
+  closed[goalJ * nx + goalI] = 0;
+
+  // Rasterise the other arrows: a price on crossing them and on running along them.
+  const hPenalty = new Float64Array(nx * ny);
+  const vPenalty = new Float64Array(nx * ny);
+  for (const seg of others) {
+    if (seg.a.y === seg.b.y) {
+      const y = seg.a.y;
+      const lo = Math.min(seg.a.x, seg.b.x);
+      const hi = Math.max(seg.a.x, seg.b.x);
+      const row = ys.indexOf(y);
+      for (let i = lowerBound(xs, lo); i < nx && xs[i]! <= hi; i++) {
+        if (row >= 0 && i + 1 < nx && xs[i + 1]! <= hi) add(hPenalty, row * nx + i, (xs[i + 1]! - xs[i]!) * ALONG_COST);
+        if (xs[i]! > lo && xs[i]! < hi) {
+          // Vertical edges at column i that cross y (strictly inside the edge, or ending on it from above).
+          const j = lowerBound(ys, y) - 1;
+          if (j >= 0 && j + 1 < ny) add(vPenalty, j * nx + i, CROSS_COST);
+        }
+      }
+    } else {
+      const x = seg.a.x;
+      const lo = Math.min(seg.a.y, seg.b.y);
+      const hi = Math.max(seg.a.y, seg.b.y);
+      const column = xs.indexOf(x);
+      for (let j = lowerBound(ys, lo); j < ny && ys[j]! <= hi; j++) {
+        if (column >= 0 && j + 1 < ny && ys[j + 1]! <= hi) add(vPenalty, j * nx + column, (ys[j + 1]! - ys[j]!) * ALONG_COST);
+        if (ys[j]! > lo && ys[j]! < hi) {
+          const i = lowerBound(xs, x) - 1;
+          if (i >= 0 && i + 1 < nx) add(hPenalty, j * nx + i, CROSS_COST);
+        }
+      }
+    }
+  }
 
   // State: node index * 4 + direction of arrival (0 right, 1 left, 2 down, 3 up).
   const total = nx * ny * 4;
@@ -170,7 +250,6 @@ function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker
   const startState = (startJ * nx + startI) * 4 + 0; // leaving the source rightwards
   best[startState] = 0;
   heap.push(h(startI, startJ), startState);
-  const moves = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
   let found = -1;
   while (heap.size) {
     const state = heap.pop();
@@ -179,25 +258,33 @@ function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker
     const i = node % nx;
     const j = (node - i) / nx;
     const g = best[state]!;
-    if (i === goalI && j === goalJ) {
-      // The last leg must arrive moving towards the target's edge.
-      if (dir === entering) { found = state; break; }
-    }
+    if (i === goalI && j === goalJ && dir === entering) { found = state; break; }
     for (let d = 0; d < 4; d++) {
-      if ((d ^ 1) === dir && d >> 1 === dir >> 1) continue; // no reversing
-      const ni = i + moves[d]![0];
-      const nj = j + moves[d]![1];
-      if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
-      const next = nj * nx + ni;
-      if (!open[next]) continue;
-      const ax = xs[i]!, ay = ys[j]!, bx = xs[ni]!, by = ys[nj]!;
-      if (blockedSegment(ax, ay, bx, by)) continue;
-      const cost = g + Math.abs(bx - ax) + Math.abs(by - ay) + (d !== dir ? BEND_COST : 0) + (others.length ? edgePenalty(ax, ay, bx, by) : 0);
+      if ((d ^ 1) === dir) continue; // no reversing
+      let next: number;
+      let length: number;
+      let penalty: number;
+      if (d === 0) {
+        if (i + 1 >= nx || hBlocked[node]) continue;
+        next = node + 1; length = xs[i + 1]! - xs[i]!; penalty = hPenalty[node]!;
+      } else if (d === 1) {
+        if (i === 0 || hBlocked[node - 1]) continue;
+        next = node - 1; length = xs[i]! - xs[i - 1]!; penalty = hPenalty[node - 1]!;
+      } else if (d === 2) {
+        if (j + 1 >= ny || vBlocked[node]) continue;
+        next = node + nx; length = ys[j + 1]! - ys[j]!; penalty = vPenalty[node]!;
+      } else {
+        if (j === 0 || vBlocked[node - nx]) continue;
+        next = node - nx; length = ys[j]! - ys[j - 1]!; penalty = vPenalty[node - nx]!;
+      }
+      if (closed[next]) continue;
+      const cost = g + length + penalty + (d !== dir ? BEND_COST : 0);
       const nextState = next * 4 + d;
       if (cost < best[nextState]!) {
         best[nextState] = cost;
         from[nextState] = state;
-        heap.push(cost + h(ni, nj), nextState);
+        const ni = next % nx;
+        heap.push(cost + h(ni, (next - ni) / nx), nextState);
       }
     }
   }

@@ -35,9 +35,12 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   for (const row of version.rows) {
     if (row.y > box.headerHeight) paint(parent.line(x, y + row.y, x + width, y + row.y), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
   }
-  const bodyBottom = y + height;
-  if (box.divider > 0 && version.rows.some((row) => row.label || row.keyDot)) {
-    paint(parent.line(x + box.divider, y + box.headerHeight, x + box.divider, bodyBottom), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+  // The label/value divider runs through labelled rows only, never through a row of words.
+  if (box.divider > 0) {
+    for (const row of version.rows) {
+      if (!row.label && !row.keyDot) continue;
+      paint(parent.line(x + box.divider, y + row.y, x + box.divider, y + row.y + row.height), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+    }
   }
   for (const span of version.header) {
     const tone = toneClass(span);
