@@ -46,6 +46,7 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
     const tone = toneClass(span);
     drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
   }
+  if (version.badge) drawSpan(parent, version.badge, x, y, 'ml-muted', colour(ctx, 'muted'));
   for (const row of version.rows) {
     for (const span of [row.label, row.value]) {
       if (!span) continue;
@@ -53,7 +54,6 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
       drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
     }
   }
-  if (version.badge) drawSpan(parent, version.badge, x, y, 'ml-muted', colour(ctx, 'muted'));
 
   const strokeWidth = version.running ? 3 : style === 'frame' ? 1.25 : 1.5;
   const outline = { x, y, width, height };

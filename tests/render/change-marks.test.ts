@@ -1,0 +1,82 @@
+// What changed at a step is marked in the SVG: new objects, changed rows, rebound names, freed
+// objects; objects kept alive only by a cycle are faded and labelled.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
+import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
+import { loadTrace } from '../fixtures/traces/load.ts';
+import { findAll, parseSvg, texts, withAttr, type SvgNode } from './svg-tree.ts';
+import { renderStep, stepWhere } from './render-helpers.ts';
+
+const marks = (root: SvgNode, change?: string) =>
+  withAttr(root, 'data-change', change).map((m) => `${m.attrs['data-change']} ${m.attrs['data-target']}`);
+
+describe('change marks', () => {
+  it('marks new objects with a word and an outline', () => {
+    const { root } = renderStep('c01_bind', 3);
+    assert.deepEqual(marks(root, 'new').sort(), ['new o1', 'new o2', 'new o3']);
+    const [mark] = withAttr(root, 'data-change', 'new');
+    assert.deepEqual(texts(mark!), ['new']);
+    const rect = findAll(mark!, (n) => n.name === 'rect')[0]!;
+    assert.equal(rect.attrs['stroke-dasharray'], '2 3', 'the outline is dotted, not only coloured');
+  });
+
+  it('marks a rebound name in its frame, and nothing that did not change', () => {
+    const { root } = renderStep('c01_bind', 4);
+    assert.deepEqual(marks(root), ['rebound f1']);
+  });
+
+  it('marks the changed row of a mutated list', () => {
+    const { root } = renderStep('c01_bind', 5);
+    assert.deepEqual(marks(root).sort(), ['changed o1', 'new o4']);
+    const changed = withAttr(root, 'data-change', 'changed')[0]!;
+    const rect = findAll(changed, (n) => n.name === 'rect')[0]!;
+    const list = withAttr(root, 'data-object-id', 'o1')[0]!;
+    const listRect = findAll(list, (n) => n.name === 'rect')[0]!;
+    // The third row (index 2) is outlined, not the whole list.
+    assert.equal(Number(rect.attrs['y']), Number(listRect.attrs['y']) + 24 + 2 * 22 + 1);
+  });
+
+  it('marks a rebound int name when += makes a new object', () => {
+    const step = stepWhere('c02_rebind_int', (s) => s.line === 4);
+    const { root } = renderStep('c02_rebind_int', step);
+    assert.deepEqual(marks(root).sort(), ['new o2', 'rebound f1']);
+  });
+
+  it('marks freed objects where they stood, at the step they are freed', () => {
+    const step = stepWhere('c08_cycle', (s) => (s.gone?.length ?? 0) > 0);
+    const { root } = renderStep('c08_cycle', step);
+    const freed = marks(root, 'freed');
+    assert.equal(freed.length, 6);
+    for (const mark of withAttr(root, 'data-change', 'freed')) assert.deepEqual(texts(mark), ['freed']);
+    // The freed objects themselves are no longer drawn.
+    for (const id of loadTrace('c08_cycle').steps[step - 1]!.gone!) assert.equal(withAttr(root, 'data-object-id', id).length, 0);
+  });
+
+  it('fades objects kept alive only by a cycle and labels them unreachable', () => {
+    const step = stepWhere('c08_cycle', (s) => Object.values(s.heap).some((o) => o.unreachable));
+    const { root } = renderStep('c08_cycle', step);
+    const faded = findAll(root, (n) => n.attrs['data-unreachable'] === 'true');
+    assert.equal(faded.length, 6);
+    for (const group of faded) {
+      assert.equal(group.attrs['opacity'], '0.45');
+      if (group.attrs['data-kind'] === 'dict') assert.ok(texts(group).includes('unreachable'));
+    }
+    const legend = findAll(root, (n) => n.attrs['class'] === 'ml-legend')[0]!;
+    assert.ok(texts(legend).includes('unreachable: kept alive only by a cycle (faded)'));
+    // Before the names are deleted they are drawn normally.
+    assert.equal(findAll(renderStep('c08_cycle', step - 2).root, (n) => n.attrs['data-unreachable'] === 'true').length, 0);
+  });
+
+  it('gives every mark exactly one step in the all-steps SVG', () => {
+    const layout = traceToLayout(loadTrace('c07_instances'));
+    const root = parseSvg(layoutToSvg(layout, { step: 'all', theme: 'site' }));
+    const all = withAttr(root, 'data-change');
+    assert.equal(all.length, layout.marks.length);
+    for (const mark of all) {
+      assert.match(mark.attrs['data-steps']!, /^\d+$/);
+      assert.equal(mark.attrs['display'] === 'none', mark.attrs['data-steps'] !== String(layout.stepsTotal));
+    }
+    assert.deepEqual([...new Set(all.map((m) => m.attrs['data-change']))].sort(), ['changed', 'freed', 'new', 'rebound']);
+  });
+});
