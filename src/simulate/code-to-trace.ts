@@ -113,7 +113,12 @@ class WorkerSimulator implements Simulator {
 
   trace(source: string, options?: SimulateOptions): Promise<Trace> {
     if (this.closed) return Promise.reject(new Error('memlane: the simulator is closed'));
-    const resolved = resolveOptions(options);
+    let resolved: ResolvedOptions;
+    try {
+      resolved = resolveOptions(options);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     return new Promise<Trace>((resolveTrace, rejectTrace) => {
       this.queue.push({ id: this.nextId++, source, options: resolved, resolve: resolveTrace, reject: rejectTrace });
       this.start().then(() => this.pump(), rejectTrace);

@@ -904,16 +904,38 @@ def run_snippet(source, options_json):
     except BaseException as raised:
         error = raised
     finally:
-        enforcer.reset()
-        sys.stdout, sys.stderr = saved_stdout, saved_stderr
-        _isolation.restore()
+        uninterrupted(lambda: end_run(enforcer, saved_stdout, saved_stderr))
+    # Free the snippet's objects now rather than when some later snippet triggers the collector.
+    uninterrupted(namespace.clear)
+    return uninterrupted(lambda: finish_trace(trace, options, recorder, enforcer, output, error))
 
-    if isinstance(error, KeyboardInterrupt) or (error is not None and enforcer.error is not None
-                                                and isinstance(enforcer.error, TimeLimitError)):
-        error = enforcer.error or TimeLimitError(
+
+def uninterrupted(action):
+    """Runs bookkeeping to its end even if the host's time-limit interrupt lands inside it."""
+    while True:
+        try:
+            return action()
+        except KeyboardInterrupt:
+            continue
+
+
+def end_run(enforcer, saved_stdout, saved_stderr):
+    sys.settrace(None)
+    enforcer.reset()
+    sys.stdout, sys.stderr = saved_stdout, saved_stderr
+    _isolation.restore()
+
+
+def finish_trace(trace, options, recorder, enforcer, output, error):
+    timed_out = isinstance(enforcer.error, TimeLimitError) or (
+        isinstance(error, KeyboardInterrupt) and time.monotonic() >= recorder.deadline)
+    if timed_out:
+        message = str(enforcer.error) if enforcer.error is not None else (
             f"the snippet ran longer than {options['timeoutMs']} ms (the time limit, --timeout)")
-        trace["error"] = {"type": "TimeLimitError", "message": str(error),
-                          "line": recorder.steps[-1]["line"] if recorder.steps else None}
+        line = error_line(error) if error is not None else None
+        if line is None and recorder.steps:
+            line = recorder.steps[-1]["line"]
+        trace["error"] = {"type": "TimeLimitError", "message": message, "line": line}
     elif error is not None:
         if enforcer.error is not None:
             error_type, message = type(enforcer.error).__name__, str(enforcer.error)
@@ -925,6 +947,4 @@ def run_snippet(source, options_json):
         trace["error"] = {"type": error_type, "message": message, "line": line}
     trace["stdout"] = output.text()
     trace["steps"] = recorder.steps
-    namespace.clear()
-    del namespace, recorder, error
     return json.dumps(trace, ensure_ascii=False)

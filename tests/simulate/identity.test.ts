@@ -136,7 +136,7 @@ describe('identity', () => {
     assert.equal(two.kind, 'function');
     assert.equal(two.qualname, 'make_adder.<locals>.add');
     assert.equal(two.signature, '(value)');
-    const [[cellName, cellRef]] = two.closure as [string, { ref: string }][];
+    const [cellName, cellRef] = (two.closure as [string, { ref: string }][])[0]!;
     assert.equal(cellName, 'step');
     const cell = heap.get(cellRef!.ref)!;
     assert.equal(cell.type, 'cell');
