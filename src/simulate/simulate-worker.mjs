@@ -19,6 +19,7 @@ async function startInterpreter() {
   const silent = () => {};
   const pyodide = await loadPyodide({ indexURL, stdout: silent, stderr: silent, checkAPIVersion: true });
   pyodide.setInterruptBuffer(new Int32Array(workerData.interruptBuffer));
+  cutNetwork(pyodide._module);
 
   const tracerSource = readFileSync(join(here, 'tracer.py'), 'utf8');
   const tracerModule = pyodide.runPython(
@@ -39,6 +40,20 @@ async function startInterpreter() {
   // First run snapshots the pristine interpreter that every later snippet is restored to.
   runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
   return { runSnippet, python, startupMs: performance.now() - started };
+}
+
+/**
+ * Under Node, Emscripten emulates sockets with real WebSocket connections (and servers) on the
+ * host. Snippets get no network: every socket operation that would reach out fails with ENETUNREACH.
+ */
+function cutNetwork(module) {
+  const { SOCKFS, FS, ERRNO_CODES } = module;
+  const unreachable = () => {
+    throw new FS.ErrnoError(ERRNO_CODES.ENETUNREACH);
+  };
+  for (const operation of ['createPeer', 'connect', 'listen', 'accept']) {
+    SOCKFS.websocket_sock_ops[operation] = unreachable;
+  }
 }
 
 const interrupt = new Int32Array(workerData.interruptBuffer);
