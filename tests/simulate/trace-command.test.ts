@@ -1,0 +1,67 @@
+// `memlane trace`: the CLI prints valid v1 JSON (JSON Lines for several files) with exit 0/1.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { Trace } from '../../src/trace/types.ts';
+import { assertValid } from './trace-facts.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'memlane-trace-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+function memlane(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/memlane.ts', 'trace', ...args], {
+    encoding: 'utf8',
+    input,
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('memlane trace', () => {
+  test('several files share one interpreter and print JSON Lines; an error makes the exit status 1', () => {
+    const ok = file('ok.py', 'a = [1]\nb = a\nprint(a is b)\n');
+    const bad = file('bad.py', 'def f():\n    return 1 / 0\nf()\n');
+    const result = memlane([ok, bad, '--max-steps', '50']);
+    assert.equal(result.status, 1, result.stderr);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 2);
+    const [first, second] = lines.map((line) => assertValid(JSON.parse(line) as Trace));
+    assert.equal(first!.stdout, 'True\n');
+    assert.equal(first!.error, null);
+    assert.deepEqual(second!.error, { type: 'ZeroDivisionError', message: 'division by zero', line: 2 });
+    assert.match(result.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: ZeroDivisionError: division by zero`));
+  });
+
+  test('one good file exits 0; - reads stdin; limits come from the options', () => {
+    const result = memlane(['-', '--max-steps=3'], 'x = 1\ny = 2\nz = 3\nw = 4\n');
+    assert.equal(result.status, 1);
+    const trace = assertValid(JSON.parse(result.stdout) as Trace);
+    assert.equal(trace.steps.length, 3);
+    assert.equal(trace.error?.type, 'StepLimitError');
+    assert.match(result.stderr, /<stdin>:\d: StepLimitError/);
+    const fine = memlane([file('fine.py', 'import math\nr = math.sqrt(4)\n'), '--show-modules']);
+    assert.equal(fine.status, 0, fine.stderr);
+    const shown = assertValid(JSON.parse(fine.stdout) as Trace);
+    assert.deepEqual(shown.steps.at(-1)!.stack[0]!.locals.map(([name]) => name), ['math', 'r']);
+  });
+
+  test('a missing file or a bad option is a clear error, not a crash', () => {
+    const missing = memlane([join(dir, 'nope.py')]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /cannot read .*nope\.py: no such file/);
+    assert.equal(missing.stdout, '');
+    const badOption = memlane([file('x.py', 'x = 1\n'), '--max-steps', 'lots']);
+    assert.equal(badOption.status, 2);
+    assert.match(badOption.stderr, /--max-steps needs a positive whole number, got "lots"/);
+    const none = memlane([]);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /name at least one Python file/);
+  });
+});
