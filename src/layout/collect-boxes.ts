@@ -5,6 +5,7 @@ import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import { MAX_COLUMNS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
 import { INLINE_SCALAR_TYPES, objectContent, objectKindOf, type RowContent, type ValueView } from './object-content.ts';
+import { drawnItems } from './shorten-container.ts';
 import { rangesOf } from './step-ranges.ts';
 import type { ObjectKind } from './types.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
@@ -60,9 +61,15 @@ export function childRefs(obj: HeapObject): Ref[] {
   const push = (r: unknown) => {
     if (r && typeof r === 'object' && typeof (r as Ref).ref === 'string') refs.push(r as Ref);
   };
-  for (const r of (obj['items'] as Ref[] | undefined) ?? []) push(r);
-  for (const [k, v] of (obj['entries'] as [Ref, Ref][] | undefined) ?? []) { push(k); push(v); }
-  for (const [, v] of (obj['attrs'] as [string, Ref][] | undefined) ?? []) push(v);
+  // Only what is drawn: long containers keep their head and tail.
+  const elided = obj['elided'] as { at: number; count: number } | undefined;
+  for (const r of drawnItems((obj['items'] as Ref[] | undefined) ?? [], elided)) push(r);
+  for (const [k, v] of drawnItems((obj['entries'] as [Ref, Ref][] | undefined) ?? [], elided)) { push(k); push(v); }
+  const kind = obj['kind'];
+  const attrs = (obj['attrs'] as [string, Ref][] | undefined) ?? [];
+  // Functions and generators draw their defaults, closure and locals, not their attributes.
+  const drawnAttrs = kind === 'function' || kind === 'generator' ? [] : kind === 'cell' || kind === 'method' ? attrs : drawnItems(attrs);
+  for (const [, v] of drawnAttrs) push(v);
   for (const r of (obj['defaults'] as Ref[] | undefined) ?? []) push(r);
   for (const [, v] of (obj['closure'] as [string, Ref][] | undefined) ?? []) push(v);
   for (const [, v] of (obj['locals'] as [string, Ref][] | undefined) ?? []) push(v);
@@ -167,18 +174,18 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       for (const [name, ref] of frame.locals) {
         if (hidden.has(name)) continue;
         const text = view.inlineText(ref);
-        rows.set(name, text === undefined ? { role: 'name', label: name, labelIsCode: true, ref: ref.ref } : { role: 'name', label: name, labelIsCode: true, text });
+        rows.set(`name:${name}`, text === undefined ? { role: 'name', label: name, labelIsCode: true, ref: ref.ref } : { role: 'name', label: name, labelIsCode: true, text });
       }
       if (frame === top && state.step.event === 'return' && returnValue?.ref) {
         const text = view.inlineText(returnValue);
-        rows.set('#return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text });
+        rows.set('return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text });
       }
       // A frame left by an exception shows it on its exception step and on the return step that unwinds it.
       const previous = states[s - 2]?.step;
       const unwinding = state.step.event === 'return' && !returnValue?.ref && previous?.event === 'exception' && previous.stack[previous.stack.length - 1]?.id === frame.id;
       const exception = (unwinding ? previous?.['exception'] : state.step['exception']) as { type?: string; message?: string } | undefined;
       if (frame === top && (state.step.event === 'exception' || unwinding) && exception) {
-        rows.set('#exception', { role: 'exception', text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`, tone: 'alert' });
+        rows.set('exception', { role: 'exception', text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`, tone: 'alert' });
       }
       const running = frame === top;
       const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? 'returning' : 'running';
@@ -195,7 +202,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       const lastRaw = record.raw.get(last)!;
       for (let s = last + 1; s <= states.length; s++) {
         if (record.raw.has(s)) continue;
-        const rows = new Map([...lastRaw.rows].filter(([key]) => key !== '#exception'));
+        const rows = new Map([...lastRaw.rows].filter(([key]) => key !== 'exception'));
         record.raw.set(s, { rows, running: false, exited: true, badge: 'returned' });
         framesAt[s - 1]!.push(record.id);
       }
@@ -207,11 +214,11 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     const names: string[] = [];
     const seen = new Set<string>();
     const steps = [...record.raw.keys()].sort((a, b) => a - b);
-    for (const s of steps) for (const key of record.raw.get(s)!.rows.keys()) if (!key.startsWith('#') && !seen.has(key)) { seen.add(key); names.push(key); }
-    const anyReturn = steps.some((s) => record.raw.get(s)!.rows.has('#return'));
+    for (const s of steps) for (const key of record.raw.get(s)!.rows.keys()) if (key.startsWith('name:') && !seen.has(key)) { seen.add(key); names.push(key); }
+    const anyReturn = steps.some((s) => record.raw.get(s)!.rows.has('return'));
     const slotOf = new Map(names.map((n, i) => [n, i]));
-    if (anyReturn) slotOf.set('#return', names.length);
-    slotOf.set('#exception', names.length + (anyReturn ? 1 : 0));
+    if (anyReturn) slotOf.set('return', names.length);
+    slotOf.set('exception', names.length + (anyReturn ? 1 : 0));
     const versions = new Map<string, VersionSpec & { stepList: number[] }>();
     for (const s of steps) {
       const raw = record.raw.get(s)!;

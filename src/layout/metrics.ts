@@ -19,7 +19,9 @@ export const ARROW_CLEARANCE = 7;
 export const MARGIN = 16;
 /** Bounds that keep huge traces to a diagram of bounded size. */
 export const MAX_COLUMNS = 5;
-export const MAX_OBJECTS = 240;
+export const MAX_OBJECTS = 160;
+/** Rows a container shows at most: head, a count of the rest, tail. */
+export const MAX_ROWS = 16;
 export const MAX_STACK_DRAWN = 24;
 /** Height below a box's top where arrows arrive: the middle of the header or of a one-line box. */
 export const ANCHOR_Y = 11;

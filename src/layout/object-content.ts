@@ -1,5 +1,6 @@
 // What each kind of heap object shows: its header words and its rows, before any geometry.
 import type { HeapObject, Ref } from '../trace/types.ts';
+import { shownItems } from './shorten-container.ts';
 import type { ObjectKind, RowRole } from './types.ts';
 
 /** One row before measuring: a label and either an inline value or a reference. */
@@ -67,17 +68,26 @@ function refRow(role: RowRole, label: string | undefined, ref: Ref, view: ValueV
   return text === undefined ? { role, label, labelIsCode, ref: ref.ref } : { role, label, labelIsCode, text };
 }
 
+type Elision = { at: number; count: number } | undefined;
+
+function elidedRow(count: number): RowContent {
+  return { role: 'elided', text: `… ${count} more …`, tone: 'muted' };
+}
+
+/** Rows for head, gap and tail of a long container. */
+function shortenedRows<T>(items: readonly T[], elided: Elision, row: (item: T, index: number) => RowContent): RowContent[] {
+  const shown = shownItems(items, elided);
+  return [
+    ...shown.head.map((e) => row(e.item, e.index)),
+    ...(shown.gap > 0 ? [elidedRow(shown.gap)] : []),
+    ...shown.tail.map((e) => row(e.item, e.index)),
+  ];
+}
+
 function sequenceRows(obj: HeapObject, indexed: boolean, view: ValueView): RowContent[] {
   const items = (obj['items'] as Ref[]) ?? [];
-  const elided = obj['elided'] as { at: number; count: number } | undefined;
-  const rows: RowContent[] = [];
-  items.forEach((item, i) => {
-    if (elided && i === elided.at) rows.push({ role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
-    const index = elided && i >= elided.at ? i + elided.count : i;
-    rows.push(refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
-  });
-  if (elided && elided.at >= items.length) rows.push({ role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
-  return rows;
+  return shortenedRows(items, obj['elided'] as Elision, (item, index) =>
+    refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
 }
 
 /** Parameter names that have defaults, in order, read from a signature like "(a, b=[], *, c=1)". */
@@ -142,27 +152,25 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
     }
     case 'dict': {
       const entries = (obj['entries'] as [Ref, Ref][]) ?? [];
-      const rows: RowContent[] = entries.map(([key, value]) => {
+      const rows = shortenedRows(entries, obj['elided'] as Elision, ([key, value]) => {
         const keyText = view.scalarRepr(key);
         const row = refRow('entry', keyText ?? '', value, view, true);
         return keyText === undefined ? { ...row, keyRef: key.ref } : row;
       });
-      const elided = obj['elided'] as { at: number; count: number } | undefined;
-      if (elided) rows.splice(elided.at, 0, { role: 'elided', text: `… ${elided.count} more …`, tone: 'muted' });
       const n = length(entries.length);
       return { kind, mutable, title: obj.type, detail: n === 0 ? 'empty' : count(n, 'key', 'keys'), rows };
     }
     case 'instance':
       return {
         kind, mutable, title: `${obj.type} instance`,
-        rows: attrs.length ? attrs.map(([name, ref]) => refRow('attr', name, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
+        rows: attrs.length ? shortenedRows(attrs, undefined, ([name, ref]) => refRow('attr', name, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
       };
     case 'class': {
       const name = typeof obj['name'] === 'string' ? (obj['name'] as string) : obj.type;
       const bases = ((obj['bases'] as string[] | undefined) ?? []).filter((b) => b !== 'object');
       return {
         kind, mutable, title: `class ${name}${bases.length ? `(${bases.join(', ')})` : ''}`,
-        rows: attrs.length ? attrs.map(([n, ref]) => refRow('attr', n, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
+        rows: attrs.length ? shortenedRows(attrs, undefined, ([n, ref]) => refRow('attr', n, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
       };
     }
     case 'function': {

@@ -2,7 +2,7 @@
 // head at the target's edge.
 import type { Container } from '@svgdotjs/svg.js';
 import type { Arrow, Point } from '../layout/types.ts';
-import { num } from './svg-document.ts';
+import { cleanText, num } from './svg-document.ts';
 import { drawn, paint, showAt, type DrawContext } from './paint.ts';
 import { sketchLinePath } from './sketch.ts';
 
@@ -29,7 +29,7 @@ export function roundedPath(points: Point[]): string {
 
 export function drawArrow(parent: Container, arrow: Arrow, ctx: DrawContext): void {
   if (!drawn(ctx, arrow.steps) || arrow.points.length < 2) return;
-  const group = parent.group().attr({ 'data-arrow-from': arrow.from, 'data-arrow-to': arrow.to, 'data-slot': arrow.slot, ...(arrow.part === 'key' ? { 'data-part': 'key' } : {}) });
+  const group = parent.group().attr({ 'data-arrow-from': cleanText(arrow.from), 'data-arrow-to': cleanText(arrow.to), 'data-slot': arrow.slot, ...(arrow.part === 'key' ? { 'data-part': 'key' } : {}) });
   showAt(group, arrow.steps, ctx);
   const start = arrow.points[0]!;
   const end = arrow.points[arrow.points.length - 1]!;

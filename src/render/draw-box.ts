@@ -3,7 +3,7 @@
 import type { Container } from '@svgdotjs/svg.js';
 import { includesStep } from '../layout/step-ranges.ts';
 import type { BoxVersion, FrameBox, ObjectBox, TextSpan } from '../layout/types.ts';
-import { drawSpan, num, textElement } from './svg-document.ts';
+import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, drawn, paint, showAt, type DrawContext } from './paint.ts';
 import { sketchRectPath } from './sketch.ts';
 
@@ -73,8 +73,8 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
 export function drawBox(parent: Container, box: FrameBox | ObjectBox, ctx: DrawContext): void {
   if (!drawn(ctx, box.steps)) return;
   const group = parent.group();
-  if (box.kind === 'frame') group.attr({ 'data-frame-id': box.id, 'data-name': box.name });
-  else group.attr({ 'data-object-id': box.id, 'data-kind': box.kind, 'data-type': box.type, 'data-mutable': String(box.mutable) });
+  if (box.kind === 'frame') group.attr({ 'data-frame-id': cleanText(box.id), 'data-name': cleanText(box.name) });
+  else group.attr({ 'data-object-id': cleanText(box.id), 'data-kind': box.kind, 'data-type': cleanText(box.type), 'data-mutable': String(box.mutable) });
   showAt(group, box.steps, ctx);
   const versions = ctx.step === undefined ? box.versions : box.versions.filter((v) => includesStep(v.steps, ctx.step!));
   for (const version of versions) {

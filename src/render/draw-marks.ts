@@ -2,7 +2,7 @@
 import type { Container } from '@svgdotjs/svg.js';
 import type { ChangeMark, LegendItem, TextSpan } from '../layout/types.ts';
 import { FADED_OPACITY } from './draw-box.ts';
-import { drawSpan, num, textElement } from './svg-document.ts';
+import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, paint, showAt, type DrawContext } from './paint.ts';
 
 const words: Record<ChangeMark['change'], string> = {
@@ -14,7 +14,7 @@ const words: Record<ChangeMark['change'], string> = {
 
 export function drawMark(parent: Container, mark: ChangeMark, ctx: DrawContext): void {
   if (ctx.step !== undefined && ctx.step !== mark.step) return;
-  const group = parent.group().attr({ 'data-change': mark.change, 'data-target': mark.target });
+  const group = parent.group().attr({ 'data-change': mark.change, 'data-target': cleanText(mark.target) });
   showAt(group, [[mark.step, mark.step]], ctx);
   textElement(group, 'title', `${words[mark.change]}: ${mark.target}`);
   const { x, y, width, height } = mark.rect;
