@@ -40,6 +40,7 @@ class _MethodProbe:
 
 METHOD_TYPE = type(_MethodProbe().method)
 MODULE_TYPE = type(sys)
+FRAME_TYPE = type(sys._getframe())
 SCALAR_TYPES = (int, float, complex, bool, type(None), range, type(Ellipsis), type(NotImplemented))
 
 # Names of modules that lead to JavaScript and the host: a snippet sees them as absent.
@@ -590,24 +591,44 @@ class Snapshot:
             del objects
         if not found:
             return found
-        # Keep only those whose every referrer is another candidate (or an older unreachable one).
-        members = {key for key in found}
-        changed = True
-        while changed:
-            changed = False
-            for key in list(members):
-                obj = found[key][0]
-                for referrer in gc.get_referrers(obj):
-                    if referrer is found or referrer is self.objects or type(referrer) is tuple and len(referrer) == 2 and referrer[0] is obj:
-                        continue
-                    if id(referrer) in members:
-                        continue
-                    if type(referrer) is type(sys._getframe()):
-                        continue
-                    members.discard(key)
-                    changed = True
-                    break
-        return {key: found[key] for key in members}
+        return self.only_held_by_each_other(found)
+
+    def only_held_by_each_other(self, found):
+        """Drop the candidates that something outside the group holds, directly or through the group."""
+        objects = tuple(pair[0] for pair in found.values())
+        # Called with *objects, get_referrers receives this very tuple as its arguments.
+        referrers = gc.get_referrers(*objects)
+        ours = {id(found), id(self.objects), id(objects), id(referrers)}
+        pairs = {id(pair) for pair in found.values()}
+        held = set()
+        for referrer in referrers:
+            key = id(referrer)
+            if key in found or key in ours or key in pairs or type(referrer) is FRAME_TYPE:
+                continue
+            if type(referrer) is dict and self.owned_by(referrer, found, ours, pairs):
+                continue  # the __dict__ of an instance in the group
+            for target in gc.get_referents(referrer):
+                if id(target) in found:
+                    held.add(id(target))
+        del referrers
+        todo = list(held)
+        while todo:
+            for target in gc.get_referents(found[todo.pop()][0]):
+                key = id(target)
+                if key in found and key not in held:
+                    held.add(key)
+                    todo.append(key)
+        return {key: pair for key, pair in found.items() if key not in held}
+
+    @staticmethod
+    def owned_by(namespace, found, ours, pairs):
+        arguments = (namespace,)
+        owners = gc.get_referrers(*arguments)
+        try:
+            return bool(owners) and all(id(owner) in found or id(owner) in ours or id(owner) in pairs
+                                        or type(owner) is FRAME_TYPE or owner is arguments for owner in owners)
+        finally:
+            del owners, arguments
 
     # -- encodings ------------------------------------------------------------------------
 

@@ -116,6 +116,34 @@ describe('identity', () => {
     assert.ok(goneAt.includes(left) && goneAt.includes(right));
   });
 
+  test('a cycle held from outside through one member is not unreachable; an instance __dict__ does not count', async () => {
+    const source = [
+      'import gc',
+      'class Peer:', '    pass',
+      'a = Peer()', 'b = Peer()', 'a.other = b', 'b.other = a', 'seen = vars(a)',
+      'keeper = [[a]]', 'del a', 'del b', 'del seen',
+      'pause = 1',
+      'keeper.clear()',
+      'pause = 2',
+      'gc.collect()',
+      'pause = 3',
+    ].join('\n');
+    const trace = await run(source);
+    assert.equal(trace.error, null);
+    const a = valueOf(trace, 'a', stepAtLine(trace, 10)).id;
+    const b = valueOf(trace, 'b', stepAtLine(trace, 10)).id;
+    // Still held through keeper: shown, reachable.
+    const held = heapAt(trace, stepAtLine(trace, 13));
+    assert.ok(held.has(a) && held.has(b));
+    assert.notEqual(held.get(a)!.unreachable, true);
+    // keeper emptied: only the cycle (and a's materialised __dict__) keeps them.
+    const cyclic = heapAt(trace, stepAtLine(trace, 15));
+    assert.equal(cyclic.get(a)?.unreachable, true);
+    assert.equal(cyclic.get(b)?.unreachable, true);
+    const collected = heapAt(trace, stepAtLine(trace, 17));
+    assert.ok(!collected.has(a) && !collected.has(b));
+  });
+
   test('an object freed by reference counting is simply gone, never unreachable', async () => {
     const trace = await run('a = [1, 2]\nb = {"k": a}\ndel a\ndel b\nx = 0\n');
     for (const step of trace.steps) {

@@ -1,0 +1,64 @@
+// The simulator: interpreter start-up, per-snippet time over the fidelity corpus, a ~900-step
+// loop that grows a list, and the process's peak memory. Figures only; nothing is asserted.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourceUsage } from 'node:process';
+import type { Figure } from '../bench.ts';
+import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
+
+export const name = 'Simulator (CPython in Pyodide, traced in a worker thread)';
+
+const corpusDir = join(import.meta.dirname, '../../tests/fixtures/corpus/snippets');
+const growingList = 'squares = []\nfor n in range(450):\n    squares.append(n * n)\nprint(len(squares))\n';
+const deepRecursion = 'def depth(n):\n    return depth(n + 1)\ndepth(0)\n';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function timed(simulator: Simulator, source: string, options = {}): Promise<{ ms: number; steps: number }> {
+  const started = performance.now();
+  const trace = await simulator.trace(source, options);
+  return { ms: performance.now() - started, steps: trace.steps.length };
+}
+
+export async function run(): Promise<Figure[]> {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  const simulator = await createSimulator();
+  const startupMs = performance.now() - started;
+  try {
+    const snippets = readdirSync(corpusDir).filter((f) => f.endsWith('.py')).sort()
+      .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+    for (const source of snippets) await simulator.trace(source); // warm-up round
+    const times: number[] = [];
+    const steps: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const source of snippets) {
+        const result = await timed(simulator, source);
+        times.push(result.ms);
+        steps.push(result.steps);
+      }
+    }
+    const loops = [];
+    for (let round = 0; round < 5; round++) loops.push(await timed(simulator, growingList));
+    const deep = await timed(simulator, deepRecursion, { timeoutMs: 120_000 });
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return [
+      { label: 'start-up: createSimulator() (worker + Pyodide + tracer)', value: startupMs, unit: 'ms', target: '< 3000 ms' },
+      { label: `corpus snippet, median (${snippets.length} snippets x 5, ${Math.max(...steps)} steps at most)`, value: median(times), unit: 'ms', target: '< 10 ms' },
+      { label: 'corpus snippet, max', value: Math.max(...times), unit: 'ms' },
+      { label: `list-growing loop (${loops[0]!.steps} steps), median of 5`, value: median(loops.map((l) => l.ms)), unit: 'ms', target: '< 1000 ms' },
+      { label: `deep recursion to the step limit (${deep.steps} steps, whole stack per step)`, value: deep.ms, unit: 'ms' },
+      { label: 'peak RSS of the process (main thread + worker)', value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20, unit: 'MB', target: '< 400 MB' },
+    ];
+  } finally {
+    clearInterval(sampler);
+    await simulator.close();
+  }
+}
