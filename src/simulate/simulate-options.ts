@@ -34,7 +34,9 @@ const validate = new Ajv({ allErrors: true }).compile(optionsSchema);
 
 export class SimulateOptionsError extends TypeError {}
 
-export function resolveOptions(options: SimulateOptions = {}): ResolvedOptions {
+export function resolveOptions(given: SimulateOptions = {}): ResolvedOptions {
+  // An option passed as undefined means "not given": the default applies.
+  const options = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as SimulateOptions;
   if (!validate(options)) {
     const problems = (validate.errors ?? [])
       .map((e) => `${e.instancePath.slice(1) || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
