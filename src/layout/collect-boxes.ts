@@ -55,8 +55,8 @@ export interface Collected {
 const isInlineScalar = (obj: HeapObject | undefined) =>
   obj !== undefined && typeof obj['repr'] === 'string' && INLINE_SCALAR_TYPES.has(obj.type) && objectKindOf(obj) === 'scalar';
 
-/** Every reference an object holds, in drawing order. */
-export function childRefs(obj: HeapObject): Ref[] {
+/** Every reference an object draws an arrow for, in drawing order (scalar dict keys are written in their row). */
+export function childRefs(obj: HeapObject, heap: ReadonlyMap<string, HeapObject>): Ref[] {
   const refs: Ref[] = [];
   const push = (r: unknown) => {
     if (r && typeof r === 'object' && typeof (r as Ref).ref === 'string') refs.push(r as Ref);
@@ -64,7 +64,10 @@ export function childRefs(obj: HeapObject): Ref[] {
   // Only what is drawn: long containers keep their head and tail.
   const elided = obj['elided'] as { at: number; count: number } | undefined;
   for (const r of drawnItems((obj['items'] as Ref[] | undefined) ?? [], elided)) push(r);
-  for (const [k, v] of drawnItems((obj['entries'] as [Ref, Ref][] | undefined) ?? [], elided)) { push(k); push(v); }
+  for (const [k, v] of drawnItems((obj['entries'] as [Ref, Ref][] | undefined) ?? [], elided)) {
+    if (shortRepr(heap.get(k?.ref)) === undefined) push(k);
+    push(v);
+  }
   const kind = obj['kind'];
   const attrs = (obj['attrs'] as [string, Ref][] | undefined) ?? [];
   // Functions and generators draw their defaults, closure and locals, not their attributes.
@@ -80,6 +83,7 @@ export function childRefs(obj: HeapObject): Ref[] {
 const rowKey = (r: RowContent) => `${r.label ?? ''}\u0000${r.ref ?? ''}\u0000${r.keyRef ?? ''}\u0000${r.text ?? ''}`;
 
 function shortRepr(obj: HeapObject | undefined): string | undefined {
+  // Dict keys and inline values are written as their repr when they are scalars.
   if (!obj || typeof obj['repr'] !== 'string' || objectKindOf(obj) !== 'scalar') return undefined;
   return obj['repr'] as string;
 }
@@ -138,7 +142,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
         };
         objects.set(id, record);
       }
-      for (const child of childRefs(obj)) reach(child, depth + 1, id);
+      for (const child of childRefs(obj, heap)) reach(child, depth + 1, id);
     }
 
     const view: ValueView = {
