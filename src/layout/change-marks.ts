@@ -49,7 +49,7 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
   }
   if (record.freedAt !== undefined) {
     const last = versionAt(box, record.freedAt - 1) ?? box.versions[box.versions.length - 1]!;
-    marks.push({ change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height), label: badge(box, 'freed') });
+    marks.push({ change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height), label: badge(box, `freed ${box.type}`) });
   }
   return marks;
 }

@@ -59,14 +59,12 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   const outline = { x, y, width, height };
   const outlineClass = `ml-outline-${style}`;
   if (ctx.sketch) {
-    paint(parent.path(sketchRectPath(outline, strokeWidth)), outlineClass, ctx).attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
+    const rough = paint(parent.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0)), outlineClass, ctx)
+      .attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
+    if (style === 'immutable') rough.attr({ 'stroke-dasharray': '5 3' });
   } else {
     const rect = paint(parent.rect(width, height).move(x, y).attr({ rx: r }), outlineClass, ctx).attr({ 'stroke-width': strokeWidth });
     if (style === 'immutable') rect.attr({ 'stroke-dasharray': '5 3' });
-  }
-  if (ctx.sketch && style === 'immutable') {
-    // Sketches cannot dash a rough line; a second inner outline says "immutable" instead.
-    paint(parent.rect(width - 6, height - 6).move(x + 3, y + 3).attr({ rx: r - 2 }), outlineClass, ctx).attr({ 'stroke-width': 0.8, 'stroke-dasharray': '4 3' });
   }
 }
 

@@ -17,10 +17,14 @@ function seedOf(values: number[]): number {
 /** Numbers in roughjs paths rounded to one decimal. */
 const roundPath = (d: string) => d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
 
-export function sketchRectPath(rect: Rect, strokeWidth: number): string {
-  const drawable = generator.rectangle(rect.x, rect.y, rect.width, rect.height, {
-    seed: seedOf([rect.x, rect.y, rect.width, rect.height]), roughness: 1.1, bowing: 1.2, strokeWidth,
-  });
+/** A hand-drawn outline; with a radius, its corners are rounded (immutable objects). */
+export function sketchRectPath(rect: Rect, strokeWidth: number, radius = 0): string {
+  const options = { seed: seedOf([rect.x, rect.y, rect.width, rect.height]), roughness: 1.1, bowing: 1.2, strokeWidth };
+  const { x, y, width: w, height: h } = rect;
+  const r = Math.min(radius, w / 2, h / 2);
+  const drawable = r > 0
+    ? generator.path(`M${x + r} ${y} H${x + w - r} Q${x + w} ${y} ${x + w} ${y + r} V${y + h - r} Q${x + w} ${y + h} ${x + w - r} ${y + h} H${x + r} Q${x} ${y + h} ${x} ${y + h - r} V${y + r} Q${x} ${y} ${x + r} ${y} Z`, options)
+    : generator.rectangle(x, y, w, h, options);
   return generator.toPaths(drawable).map((p: { d: string }) => roundPath(p.d)).join(' ');
 }
 
