@@ -19,6 +19,7 @@ export default defineConfig({
         { label: 'Authoring', autogenerate: { directory: 'authoring' } },
         { label: 'Reference', autogenerate: { directory: 'reference' } },
       ],
+      components: { Search: './components/starlight/Search.astro' },
       lastUpdated: false,
       pagination: true,
     }),

@@ -36,9 +36,18 @@ function button(action: string, label: string, iconName: keyof typeof icons, tex
   return `<button type="button" class="memlane-button" data-action="${action}" aria-label="${label}" disabled>${icon(iconName)}${text}</button>`;
 }
 
-/** What the island needs per step: [line, next line (0 at the end), characters of stdout]. */
+/** What the island needs per step: [line, next line (0 at the end), length of stdout so far in UTF-16 units]. */
 export function islandSteps(trace: Trace): [number, number, number][] {
-  return trace.steps.map((step, i) => [step.line, trace.steps[i + 1]?.line ?? 0, step.stdout]);
+  const offsets = utf16Offsets(trace.stdout);
+  return trace.steps.map((step, i) => [step.line, trace.steps[i + 1]?.line ?? 0, offsets[step.stdout] ?? trace.stdout.length]);
+}
+
+/** Python counts stdout in code points, JavaScript strings in UTF-16 units: offsets[n] is where code point n starts. */
+export function utf16Offsets(text: string): number[] {
+  const offsets = [0];
+  let at = 0;
+  for (const codePoint of text) offsets.push((at += codePoint.length));
+  return offsets;
 }
 
 /** The root <svg> as an image for assistive tech, named by its own <title>/<desc>. */
@@ -55,6 +64,7 @@ export function diagramToHtml(parts: DiagramParts): string {
   const { trace, snippet, options, id, shownStep, svg, codeHtml } = parts;
   const total = trace.steps.length;
   const shown = trace.steps[shownStep - 1]!;
+  const shownOutput = trace.stdout.slice(0, utf16Offsets(trace.stdout)[shown.stdout] ?? trace.stdout.length);
   const notes = Object.fromEntries(snippet.notes);
   const narration = snippet.notes.get(shown.line) ?? '';
   const title = options.title ?? 'Memory diagram';
@@ -86,7 +96,7 @@ export function diagramToHtml(parts: DiagramParts): string {
     '</div>',
     snippet.notes.size ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>` : '',
     hasOutput
-      ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre class="memlane-stack"><span class="memlane-output-text">${escapeHtml(trace.stdout.slice(0, shown.stdout))}</span><span class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
+      ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre class="memlane-stack"><span class="memlane-output-text">${escapeHtml(shownOutput)}</span><span class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
       : '',
     '<p class="memlane-live sr-only" aria-live="polite"></p>',
     '</memlane-diagram>',

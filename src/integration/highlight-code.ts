@@ -1,6 +1,7 @@
 // Snippet code as HTML, highlighted with Shiki in the Night Owl pair that Starlight's code blocks
 // are based on; colours are CSS variables so the page's light/dark switch recolours them.
 import { createHighlighter, type Highlighter } from 'shiki';
+import { readableColor } from './readable-colors.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
 
@@ -12,7 +13,7 @@ function sharedHighlighter(): Promise<Highlighter> {
 /** `<pre>` with one `<span class="line" data-line="N">` per line, marking `current` and `next` lines. */
 export async function highlightPython(code: string, marks: { current?: number; next?: number } = {}): Promise<string> {
   const shiki = await sharedHighlighter();
-  return shiki.codeToHtml(code, {
+  const html = shiki.codeToHtml(code, {
     lang: 'python',
     themes: { dark: 'night-owl', light: 'night-owl-light' },
     defaultColor: false,
@@ -31,4 +32,13 @@ export async function highlightPython(code: string, marks: { current?: number; n
       },
     }],
   });
+  return html.replace(/--shiki-(light|dark):(#[0-9A-Fa-f]{6,8})/g, (_, mode: 'light' | 'dark', color: string) => `--shiki-${mode}:${readable(color, mode)}`);
+}
+
+const readableCache = new Map<string, string>();
+function readable(color: string, mode: 'light' | 'dark'): string {
+  const key = `${mode}${color}`;
+  let found = readableCache.get(key);
+  if (!found) readableCache.set(key, (found = readableColor(color, mode)));
+  return found;
 }

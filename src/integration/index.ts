@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { diagramThemeCss } from '../render/themes.ts';
 import { fingerprintSources } from './diagram-cache.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
-import { remarkMemory } from './remark-memory.ts';
+import { remarkMemory, snippetFailures } from './remark-memory.ts';
 import { closeSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
 
 export type { MemlaneUserOptions } from './memlane-options.ts';
@@ -51,14 +51,26 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         injectScript('page-ssr', `import ${JSON.stringify(stylesId)};`);
         injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
       },
+      'astro:build:start': () => failIfSnippetsFailed(),
+      'astro:build:setup': () => failIfSnippetsFailed(),
       'astro:build:done': async () => {
         await closeSimulator();
+        failIfSnippetsFailed();
       },
       'astro:server:done': async () => {
         await closeSimulator();
       },
     },
   };
+}
+
+/** Markdown (.md) entries are rendered while content syncs, where Astro logs errors and goes on: stop the build instead. */
+function failIfSnippetsFailed(): void {
+  const failures = snippetFailures();
+  if (failures.length === 0) return;
+  const messages = failures.map((error) => error.message);
+  failures.length = 0;
+  throw new Error(`${messages.length} python memory snippet(s) failed:\n\n${messages.join('\n\n')}`);
 }
 
 export default memlane;

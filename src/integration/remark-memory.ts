@@ -1,6 +1,7 @@
 // Remark plugin: ```python memory blocks become diagrams at build time; other code blocks are left
 // to Expressive Code. In MDX the HTML goes in through `set:html` so it reaches the page unchanged;
 // in Markdown it is a raw HTML node. <MemoryDiagram> elements get their own file and line as props.
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Code, Html, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -20,10 +21,44 @@ export function isMemoryFence(node: Code): boolean {
   return node.lang === 'python' && /^memory(\s|$)/.test(node.meta ?? '');
 }
 
-export function remarkMemory({ settings, root }: RemarkMemoryOptions) {
+/** Snippet errors of this process; Astro only logs errors of Markdown content entries, so the integration rethrows them. */
+const failuresSlot = Symbol.for('memlane.failures');
+export function snippetFailures(): Error[] {
+  const holder = globalThis as { [failuresSlot]?: Error[] };
+  holder[failuresSlot] ??= [];
+  return holder[failuresSlot];
+}
+
+/** Lines before the parsed text in the file on disk: Markdown entries are parsed without their frontmatter. */
+function linesBeforeBody(file: VFile): number {
+  if (!file.path) return 0;
+  try {
+    const onDisk = readFileSync(file.path, 'utf8');
+    const body = String(file.value);
+    const at = body.length > 0 ? onDisk.indexOf(body) : -1;
+    return at > 0 ? onDisk.slice(0, at).split('\n').length - 1 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function remarkMemory(options: RemarkMemoryOptions) {
+  const transform = memoryTransform(options);
+  return async (tree: Root, file: VFile): Promise<void> => {
+    try {
+      await transform(tree, file);
+    } catch (error) {
+      if (error instanceof SnippetError) snippetFailures().push(error);
+      throw error;
+    }
+  };
+}
+
+function memoryTransform({ settings, root }: RemarkMemoryOptions) {
   return async (tree: Root, file: VFile): Promise<void> => {
     const path = file.path ? relative(root, file.path) : '<page>';
     const isMdx = /\.mdx$/i.test(file.path ?? '');
+    let offset: number | undefined;
     const fences: { node: Code; index: number; parent: { children: RootContent[] } }[] = [];
     visit(tree, (node, index, parent) => {
       if (node.type === 'code' && isMemoryFence(node) && parent && index !== undefined) {
@@ -35,7 +70,8 @@ export function remarkMemory({ settings, root }: RemarkMemoryOptions) {
     let count = 0;
     for (const { node, index, parent } of fences) {
       count += 1;
-      const fenceLine = node.position?.start.line ?? 1;
+      offset ??= linesBeforeBody(file);
+      const fenceLine = (node.position?.start.line ?? 1) + offset;
       let rawOptions: Record<string, string>;
       try {
         rawOptions = parseFenceMeta(node.meta ?? '');

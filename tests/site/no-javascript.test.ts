@@ -24,11 +24,15 @@ function shownState(id: string) {
     const root = document.getElementById(id)!;
     const svg = root.querySelector('svg.memlane-diagram')!;
     const step = Number(root.querySelector<HTMLElement>('memlane-diagram')!.dataset.step);
-    const inStep = (el: Element) => el.getAttribute('data-steps')!.split(' ').some((r) => {
-      const [a, b = a] = r.split('-').map(Number);
-      return step >= a! && step <= b!;
-    });
-    const toggled = [...svg.querySelectorAll('[data-steps]')];
+    // [shown at this step by its data-steps, hidden by display="none"] per step-dependent element.
+    // (No named helper functions in here: the test runner's transpiler would wrap them in __name.)
+    const toggled = [...svg.querySelectorAll('[data-steps]')].map((el) => [
+      el.getAttribute('data-steps')!.split(' ').some((r) => {
+        const [a, b = a] = r.split('-').map(Number);
+        return step >= a! && step <= b!;
+      }),
+      el.getAttribute('display') === 'none',
+    ]);
     const box = svg.getBoundingClientRect();
     return {
       step,
@@ -36,8 +40,8 @@ function shownState(id: string) {
       position: root.querySelector('.memlane-position')!.textContent,
       width: box.width,
       height: box.height,
-      wronglyShown: toggled.filter((el) => !inStep(el) && el.getAttribute('display') !== 'none').length,
-      wronglyHidden: toggled.filter((el) => inStep(el) && el.getAttribute('display') === 'none').length,
+      wronglyShown: toggled.filter(([shown, hidden]) => !shown && !hidden).length,
+      wronglyHidden: toggled.filter(([shown, hidden]) => shown && hidden).length,
       visibleObjects: [...svg.querySelectorAll('[data-object-id]')].filter((el) => el.getAttribute('display') !== 'none' && (el as SVGGraphicsElement).getBBox().width > 0).length,
       currentLine: root.querySelector<HTMLElement>('.memlane-code .line.is-current')?.dataset.line,
       output: root.querySelector('.memlane-output-text')?.textContent ?? null,

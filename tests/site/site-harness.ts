@@ -32,24 +32,15 @@ export function buildSite(root: string, outDir: string): Promise<BuildResult> {
   });
 }
 
-function hashInputs(paths: string[]): string {
-  const hash = createHash('sha256');
-  const visit = (path: string): void => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && name !== 'dist' && name !== '.astro') visit(join(path, name));
-    } else {
-      hash.update(path).update(readFileSync(path));
-    }
-  };
-  paths.forEach(visit);
-  return hash.digest('hex').slice(0, 16);
-}
-
-/** Builds `root` unless a build of identical inputs already exists; returns the output directory. */
-export async function builtSite(root = repoRoot, inputs = ['content', 'components', 'src', 'astro.config.mjs', 'package.json']): Promise<string> {
-  const key = hashInputs(inputs.map((p) => join(root, p)));
-  const outDir = join(tmpdir(), `memlane-site-${key}`);
+/**
+ * Builds `root` once per test run and returns the output directory. Node's test runner starts one
+ * process per test file from a common parent, so the parent's pid names the run, and a build
+ * never outlives its run: a new run builds the current content again.
+ */
+export async function builtSite(root = repoRoot): Promise<string> {
+  const rootKey = createHash('sha256').update(root).digest('hex').slice(0, 8);
+  const outDir = join(tmpdir(), `memlane-site-${process.ppid}-${rootKey}`);
+  removeOldBuilds();
   const done = join(outDir, '.build-complete');
   const lock = `${outDir}.lock`;
   for (;;) {
@@ -71,6 +62,19 @@ export async function builtSite(root = repoRoot, inputs = ['content', 'component
       return outDir;
     } finally {
       rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Builds of earlier runs (over an hour old) are removed so temp space does not fill up. */
+function removeOldBuilds(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('memlane-site-')) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed by a parallel test file.
     }
   }
 }

@@ -32,18 +32,21 @@ async function state() {
     const island = root.querySelector<HTMLElement>('memlane-diagram')!;
     const position = root.querySelector('.memlane-position')!.textContent!;
     const step = Number(/Step (\d+) of/.exec(position)![1]);
-    const inStep = (el: Element) => el.getAttribute('data-steps')!.split(' ').some((r) => {
-      const [a, b = a] = r.split('-').map(Number);
-      return step >= a! && step <= b!;
-    });
-    const toggled = [...root.querySelectorAll('svg [data-steps]')];
+    // No named helper functions in here: the test runner's transpiler would wrap them in __name.
+    const toggled = [...root.querySelectorAll('svg [data-steps]')].map((el) => [
+      el.getAttribute('data-steps')!.split(' ').some((r) => {
+        const [a, b = a] = r.split('-').map(Number);
+        return step >= a! && step <= b!;
+      }),
+      el.getAttribute('display') === 'none',
+    ]);
     const steps = JSON.parse(island.dataset.traceSteps!) as [number, number, number][];
     return {
       step,
       total: Number(island.dataset.total),
       position,
       slider: Number(root.querySelector<HTMLInputElement>('.memlane-slider')!.value),
-      mismatched: toggled.filter((el) => inStep(el) === (el.getAttribute('display') === 'none')).length,
+      mismatched: toggled.filter(([shown, hidden]) => shown === hidden).length,
       currentLine: Number(root.querySelector<HTMLElement>('.line.is-current')?.dataset.line ?? 0),
       nextLine: Number(root.querySelector<HTMLElement>('.line.is-next')?.dataset.line ?? 0),
       expected: steps[step - 1]!,
