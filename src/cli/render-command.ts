@@ -3,9 +3,10 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Layout } from '../layout/types.ts';
-import { parseSlideOptions, SlideOptionError, type SlideOptions, type SlideTheme } from '../slides/slide-options.ts';
+import { palettes } from '../render/themes.ts';
+import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
 import { describeSnippetFailure } from '../slides/snippet-failure.ts';
-import type { Trace } from '../trace/types.ts';
+import type { Step, Trace } from '../trace/types.ts';
 import type { Command } from './main.ts';
 
 const usage = `Usage: memlane render FILE.py [options]
@@ -44,8 +45,6 @@ class RenderFailure extends Error {
   }
 }
 
-/** Painted under PNGs and composed slides, matching each theme's diagram background. */
-const backgrounds: Record<SlideTheme, string> = { light: '#ffffff', dark: '#0d1117', sketch: '#fffdf7' };
 
 async function readSnippet(file: string): Promise<string> {
   let bytes: Buffer;
@@ -94,6 +93,29 @@ function warnUnknownNames(trace: Trace, hide: string[]): void {
   if (unknown.length) console.error(`memlane render: note: --hide ${unknown.join(',')}: no such name in the snippet`);
 }
 
+/** The code panel keeps its own dark card on dark slides; on light and sketch slides it sits on the page colour. */
+const codeBackground: Record<SlideOptions['theme'], string | undefined> = {
+  light: palettes.light.background,
+  dark: undefined,
+  sketch: palettes.sketch.background,
+};
+
+/** What the marked line does at this step, in words, when it is more than running the line. */
+function lineLabel(step: Step): { text: string; alert?: boolean } | undefined {
+  const frame = step.stack.at(-1)?.name ?? '';
+  const exception = step.exception as { type?: string } | undefined;
+  switch (step.event) {
+    case 'call':
+      return { text: `call to ${frame}` };
+    case 'return':
+      return { text: frame === '<module>' ? 'end of program' : `${frame} returns` };
+    case 'exception':
+      return { text: `raises ${exception?.type ?? 'an exception'}`, alert: true };
+    default:
+      return undefined;
+  }
+}
+
 interface Drawing {
   step: number;
   svg: string;
@@ -112,13 +134,14 @@ async function drawSteps(file: string, trace: Trace, layout: Layout, steps: numb
   const tokens = options.withCode ? await highlightPython(trace.source, dark ? 'dark' : 'light') : undefined;
   return steps.map((n) => {
     const step = trace.steps[n - 1]!;
+    // layoutToSvg adds ", step n of total" to the title of a one-step diagram.
+    const diagram = layoutToSvg(layout, { step: n, theme: options.theme, standalone: true, title: name, idPrefix: 'ml' });
     const title = `${name}, step ${n} of ${total}`;
-    const diagram = layoutToSvg(layout, { step: n, theme: options.theme, standalone: true, title, idPrefix: 'ml' });
     const svg = composeSlide({
       diagram,
-      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, event: step.event, dark }) : undefined,
+      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(step), dark, background: codeBackground[options.theme] }) : undefined,
       width: options.width ?? undefined,
-      background: backgrounds[options.theme],
+      background: palettes[options.theme].background,
       title,
       description: `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
     });
@@ -129,7 +152,7 @@ async function drawSteps(file: string, trace: Trace, layout: Layout, steps: numb
 async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
   if (options.format === 'svg') return { data: svg, size: '' };
   const { svgToPng } = await import('../slides/svg-to-png.ts');
-  const png = svgToPng(svg, { scale: options.scale, background: backgrounds[options.theme] });
+  const png = svgToPng(svg, { scale: options.scale, background: palettes[options.theme].background });
   return { data: png.data, size: `, ${png.width}×${png.height} px` };
 }
 

@@ -1,7 +1,7 @@
 // Highlighted source as an SVG panel: one <text> per line, one <tspan> per token, the current line
 // marked by a band, a bar, a triangle and a bold line number (so the mark never rides on colour alone).
 import type { ThemedToken, TokensResult } from 'shiki';
-import type { StepEvent } from '../trace/types.ts';
+import { measureText } from '../layout/measure-text.ts';
 import { ensureContrast } from './color-contrast.ts';
 import { escapeXml } from './escape-xml.ts';
 import { monoAdvancePerEm, monoFamily, sansFamily } from './font-files.ts';
@@ -11,9 +11,11 @@ export interface CodePanelInput {
   tokens: TokensResult;
   /** 1-based line running at the shown step; no mark when absent. */
   currentLine?: number;
-  /** What happens on the current line: a returning or raising line is labelled in words. */
-  event?: StepEvent;
+  /** Words after the current line, e.g. "area returns"; an alert label is for an exception. */
+  lineLabel?: { text: string; alert?: boolean };
   dark?: boolean;
+  /** Replaces the theme's own background, to sit on a slide of another colour. */
+  background?: string;
   fontSize?: number;
   /** Longer lines end in an ellipsis, so one long line cannot shrink the diagram on a slide. */
   maxColumns?: number;
@@ -28,7 +30,6 @@ export interface CodePanel {
 }
 
 const tabSize = 4;
-const eventLabels: Partial<Record<StepEvent, string>> = { return: 'returns', exception: 'raises' };
 
 const palettes = {
   light: { band: '#fff8c5', bar: '#9a6700', gutter: '#6e7781', raise: '#cf222e', border: '#d0d7de' },
@@ -64,8 +65,8 @@ function placeTokens(line: ThemedToken[], maxColumns: number): { cells: Cell[]; 
   let column = 0;
   for (const { text, token } of pieces) {
     const kept = [...text].slice(0, Math.max(0, limit - column)).join('');
-    const leading = kept.length - kept.trimStart().length;
-    if (kept.trim()) cells.push({ column: column + leading, text: kept.trim(), token });
+    // Whitespace stays in the text (xml:space="preserve"), so copying the code from the SVG keeps it.
+    if (kept) cells.push({ column, text: kept.replace(/\s+$/, (space) => (column + [...kept].length >= limit ? '' : space)), token });
     column += [...kept].length;
     if (column >= limit) break;
   }
@@ -85,7 +86,7 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
   const fontSize = input.fontSize ?? 15;
   const maxColumns = input.maxColumns ?? 72;
   const palette = input.dark ? palettes.dark : palettes.light;
-  const background = input.tokens.bg ?? (input.dark ? '#24292e' : '#ffffff');
+  const background = input.background ?? input.tokens.bg ?? (input.dark ? '#24292e' : '#ffffff');
   const foreground = input.tokens.fg ?? (input.dark ? '#e1e4e8' : '#24292e');
   const lines = input.tokens.tokens.slice();
   while (lines.length > 1 && lines.at(-1)!.every((t) => !t.content.trim())) lines.pop();
@@ -101,10 +102,10 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
 
   const placed = lines.map((line) => placeTokens(line, maxColumns));
   let contentRight = Math.max(...placed.map((p) => codeX + p.columns * charWidth));
-  const label = input.currentLine ? eventLabels[input.event ?? 'line'] : undefined;
+  const label = input.currentLine && input.lineLabel ? `← ${input.lineLabel.text}` : undefined;
   const current = input.currentLine && input.currentLine <= placed.length ? input.currentLine : undefined;
   if (label && current) {
-    const labelRight = codeX + (placed[current - 1]!.columns + 2) * charWidth + label.length * labelSize * 0.62 + labelSize;
+    const labelRight = codeX + (placed[current - 1]!.columns + 2) * charWidth + measureText(label, 'heading', labelSize);
     contentRight = Math.max(contentRight, labelRight);
   }
   const width = Math.ceil(contentRight + padding);
@@ -144,9 +145,9 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
     }
     if (isCurrent && label) {
       const x = codeX + (line.columns + 2) * charWidth;
-      const colour = ensureContrast(input.event === 'exception' ? palette.raise : palette.bar, rowBackground);
+      const colour = ensureContrast(input.lineLabel?.alert ? palette.raise : palette.bar, rowBackground);
       out.push(
-        `<text x="${round(x)}" y="${round(baseline)}" font-family="${sansFamily}, sans-serif" font-size="${labelSize}" font-weight="600" fill="${colour}">← ${label}</text>`,
+        `<text x="${round(x)}" y="${round(baseline)}" font-family="${sansFamily}, sans-serif" font-size="${labelSize}" font-weight="600" fill="${colour}">${escapeXml(label)}</text>`,
       );
     }
     if (isCurrent) out.push('</g>');

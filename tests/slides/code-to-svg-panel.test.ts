@@ -7,7 +7,7 @@ import { findAll, parseXml, textOf, type XmlElement } from './xml-tree.ts';
 
 const source = 'def f(a, b=[]):\n\tb.append(a)  # keeps "state" <across> calls & more\n    return b\n\nx = f(1)\n';
 
-async function panel(options: { currentLine?: number; event?: 'line' | 'return' | 'exception'; dark?: boolean; maxColumns?: number; code?: string } = {}) {
+async function panel(options: { currentLine?: number; lineLabel?: { text: string; alert?: boolean }; dark?: boolean; maxColumns?: number; code?: string; background?: string } = {}) {
   const tokens = await highlightPython(options.code ?? source, options.dark ? 'dark' : 'light');
   const result = codeToSvgPanel({ tokens, ...options });
   const tree = parseXml(`<svg xmlns="http://www.w3.org/2000/svg">${result.markup}</svg>`);
@@ -32,10 +32,13 @@ describe('codeToSvgPanel', () => {
   it('expands tabs to four columns, so a tab-indented line lines up with a space-indented one', async () => {
     const { tree } = await panel();
     const lines = findAll(tree, (e) => e.name === 'text' && e.attributes['xml:space'] === 'preserve');
-    const firstX = (line: number) => Number(lines[line - 1]!.children[0]!.attributes.x);
-    assert.match(textOf(lines[1]!.children[0]!), /^b\.append/);
-    assert.equal(firstX(2), firstX(3), 'line 2 starts with a tab, line 3 with four spaces');
-    assert.ok(firstX(2) > firstX(1));
+    assert.ok(textOf(lines[1]!).startsWith('    b.append(a)'));
+    assert.ok(textOf(lines[2]!).startsWith('    return b'));
+    assert.ok(!textOf(tree).includes('\t'));
+    const xOf = (line: number, start: string) => Number(lines[line - 1]!.children.find((e) => textOf(e).startsWith(start))!.attributes.x);
+    const charWidth = (xOf(1, 'f') - xOf(1, 'def')) / 4;
+    // "\tb.append(a)  " is 4 + 13 columns wide, so the comment starts at column 17.
+    assert.equal(xOf(2, '# keeps'), xOf(2, '    b.append') + 17 * charWidth);
   });
 
   it('marks the current line with a band, a bar, a triangle and a bold line number', async () => {
@@ -55,10 +58,22 @@ describe('codeToSvgPanel', () => {
     assert.equal(findAll(tree, (e) => e.attributes['data-current-line'] !== undefined).length, 0);
   });
 
-  it('says in words when the current line returns or raises', async () => {
-    assert.match(textOf((await panel({ currentLine: 3, event: 'return' })).tree), /← returns/);
-    assert.match(textOf((await panel({ currentLine: 5, event: 'exception' })).tree), /← raises/);
-    assert.doesNotMatch(textOf((await panel({ currentLine: 5, event: 'line' })).tree), /←/);
+  it('writes the label of the current line after its code, escaped, in the alert colour for an exception', async () => {
+    const { tree, result } = await panel({ currentLine: 3, lineLabel: { text: 'f returns <list>' } });
+    const label = findAll(tree, (e) => e.name === 'text' && textOf(e).startsWith('←'))[0]!;
+    assert.equal(textOf(label), '← f returns <list>');
+    const code = codeLines(tree)[2]!;
+    assert.ok(Number(label.attributes.x) > 14 * 0 + code.length, 'the label sits right of the code');
+    assert.ok(result.width > Number(label.attributes.x), 'the panel is wide enough for the label');
+    const raised = findAll((await panel({ currentLine: 5, lineLabel: { text: 'raises TypeError', alert: true } })).tree, (e) => e.name === 'text' && textOf(e).startsWith('←'))[0]!;
+    assert.notEqual(raised.attributes.fill, label.attributes.fill);
+    assert.doesNotMatch(textOf((await panel({ currentLine: 5 })).tree), /←/);
+  });
+
+  it('takes another background when asked, and keeps contrast on it', async () => {
+    const { result, tree } = await panel({ background: '#fffdf6' });
+    assert.equal(result.background, '#fffdf6');
+    assert.equal(findAll(tree, (e) => e.name === 'rect')[0]!.attributes.fill, '#fffdf6');
   });
 
   it('cuts lines longer than maxColumns and ends them with an ellipsis', async () => {
