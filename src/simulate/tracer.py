@@ -160,8 +160,11 @@ def short_repr(obj):
                 return cut(full)
             total = len(repr(obj)) if len(obj) <= 100_000 else len(obj) + 3
             return head[:REPR_LIMIT], total
-        if kind is int and obj.bit_length() > 40_000:
-            return f"<int of {obj.bit_length()} bits>", None
+        if kind is int and obj.bit_length() > 14_000:
+            try:
+                return cut(repr(obj))
+            except ValueError:  # more digits than sys.get_int_max_str_digits() allows
+                return f"<int of {obj.bit_length()} bits>", None
         return cut(repr(obj))
     except BaseException as error:  # a user __repr__ may fail; the trace must not
         if isinstance(error, LIMIT_ERRORS):
@@ -220,6 +223,11 @@ def generator_state(generator):
 def is_user_code(code):
     # __annotate__ is compiled from annotations (PEP 649) and called by libraries, not by the reader.
     return code.co_filename == SNIPPET_FILENAME and code.co_name != "__annotate__"
+
+
+def is_sunder(name):
+    # _member_map_ and friends: machinery of enum classes, not what the reader wrote.
+    return len(name) > 2 and name[0] == "_" and name[-1] == "_" and name[1] != "_" and name[-2] != "_"
 
 
 def is_dunder(name):
@@ -289,6 +297,7 @@ class Recorder:
         self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
         self.collections = self.gc_collections()
         self.stopped = False
+        self.faults = []
 
     # -- events ---------------------------------------------------------------------------
 
@@ -305,7 +314,11 @@ class Recorder:
             if time.monotonic() > self.deadline:
                 self.stop(TimeLimitError(
                     f"the snippet ran longer than {self.timeout_ms} ms (the time limit, --timeout)"))
-            self.record(frame, event, arg)
+            try:
+                self.record(frame, event, arg)
+            except Exception as error:
+                # A fault of the tracer must never become the snippet's exception.
+                self.faults.append(f"{event} at line {frame.f_lineno}: {type(error).__name__}: {error}")
         return self.trace
 
     def stop(self, error):
@@ -482,7 +495,13 @@ class Snapshot:
         pending = self.pending
         while pending:
             obj, identity = pending.pop()
-            encoding = self.encode(obj, identity)
+            try:
+                encoding = self.encode(obj, identity)
+            except Exception as error:
+                # Odd objects (a hostile __getattribute__, say) must not break the snippet's run.
+                encoding = {"type": type(obj).__name__,
+                            "repr": f"<{type(obj).__name__} object: not shown ({type(error).__name__})>"[:REPR_LIMIT]}
+                identity.edges = ()
             if unreachable:
                 encoding["unreachable"] = True
             if encoding != identity.encoding:
@@ -674,13 +693,13 @@ class Snapshot:
         elif kind is METHOD_TYPE:
             encoding["kind"] = "method"
             encoding["attrs"] = [["__self__", ref(obj.__self__)], ["__func__", ref(obj.__func__)]]
-        elif isinstance(obj, type) and obj.__module__ == USER_MODULE:
+        elif issubclass(kind, type) and type.__dict__["__module__"].__get__(obj) == USER_MODULE:
             encoding["kind"] = "class"
             encoding["name"] = obj.__name__
             encoding["bases"] = [base.__name__ for base in obj.__bases__]
             encoding["attrs"] = [[key, ref(value)] for key, value in type.__dict__["__dict__"].__get__(obj).items()
-                                 if not is_dunder(key)]
-        elif getattr(kind, "__module__", None) == USER_MODULE:
+                                 if not is_dunder(key) and not is_sunder(key)]
+        elif type.__dict__["__module__"].__get__(kind) == USER_MODULE:
             self.encode_instance(obj, kind, encoding)
         else:
             text, full = short_repr(obj)
@@ -763,9 +782,10 @@ class Snapshot:
                     continue
                 attrs.append([name, ref(value)])
         encoding["attrs"] = attrs
-        if isinstance(obj, (list, tuple)):
+        # Type checks, not isinstance: isinstance may ask the object's own __getattribute__.
+        if issubclass(kind, (list, tuple)):
             encoding["items"] = [ref(item) for item in first_and_last(obj, len(obj))]
-        elif isinstance(obj, dict):
+        elif issubclass(kind, dict):
             encoding["entries"] = [[ref(key), ref(value)] for key, value in first_and_last(dict.items(obj), len(obj))]
 
 
@@ -968,4 +988,6 @@ def finish_trace(trace, options, recorder, enforcer, output, error):
         trace["error"] = {"type": error_type, "message": message, "line": line}
     trace["stdout"] = output.text()
     trace["steps"] = recorder.steps
+    if recorder.faults:
+        trace["tracerFaults"] = recorder.faults[:10]
     return json.dumps(trace, ensure_ascii=False)

@@ -320,6 +320,20 @@ describe('identity', () => {
     assert.equal(valueOf(trace, 'big_int').object.reprLength, String(7n ** 200n).length);
   });
 
+  test('odd objects never break the run: hostile __getattribute__, huge ints, subclasses of builtins', async () => {
+    const source = [
+      'class Sneaky:', '    def __getattribute__(self, name):', '        raise RuntimeError("no peeking")',
+      'class Names(list):', '    pass',
+      's = Sneaky()', 'n = Names([1, 2])', 'huge = 10 ** 5000', 'done = True',
+    ].join('\n');
+    const trace = await run(source);
+    assert.equal(trace.error, null, JSON.stringify(trace.error));
+    assert.equal(valueOf(trace, 's').object.kind, 'instance');
+    assert.equal((valueOf(trace, 'n').object.items as unknown[]).length, 2);
+    assert.equal(valueOf(trace, 'huge').object.repr, '<int of 16610 bits>');
+    assert.equal(trace.tracerFaults, undefined);
+  });
+
   test('stdout is recorded as offsets into the whole output', async () => {
     const trace = await run('print("one")\nprint("two")\nx = 1\n');
     assert.equal(trace.stdout, 'one\ntwo\n');
