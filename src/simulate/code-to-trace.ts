@@ -24,6 +24,8 @@ export interface SimulatorSetup {
 /** After the time limit, how long CPython gets to notice the interrupt before its worker is ended. */
 const INTERRUPT_GRACE_MS = 2_000;
 const WORKER_FILE = 'simulate-worker.mjs';
+/** A snippet that grew the interpreter's memory past this gets a fresh interpreter after it. */
+const MEMORY_RESTART_BYTES = 256 * 2 ** 20;
 
 export function findWorkerPath(explicit?: string): string {
   if (explicit) {
@@ -64,6 +66,7 @@ interface WorkerMessage {
   json?: string;
   message?: string;
   interrupted?: boolean;
+  memoryBytes?: number;
 }
 
 /** One worker thread with one interpreter; restarted only if a snippet kills it. */
@@ -76,6 +79,7 @@ class WorkerSimulator implements Simulator {
   private readonly queue: Pending[] = [];
   private running: Pending | undefined;
   private nextId = 1;
+  private workerReady = false;
   private closed = false;
   private timers: NodeJS.Timeout[] = [];
 
@@ -91,6 +95,7 @@ class WorkerSimulator implements Simulator {
         if (message.kind === 'ready') {
           this.python = message.python ?? '';
           this.startupMs = message.startupMs ?? 0;
+          this.workerReady = true;
           resolveReady();
           this.pump();
           if (!this.running) worker.unref(); // an idle simulator must not keep the process alive
@@ -126,7 +131,7 @@ class WorkerSimulator implements Simulator {
   }
 
   private pump(): void {
-    if (this.running || !this.worker || this.python === '') return;
+    if (this.running || !this.worker || !this.workerReady) return;
     const next = this.queue.shift();
     if (!next) return;
     this.running = next;
@@ -152,6 +157,10 @@ class WorkerSimulator implements Simulator {
     this.running = undefined;
     if (message.kind === 'trace') {
       job.resolve(JSON.parse(message.json!) as Trace);
+      if ((message.memoryBytes ?? 0) > MEMORY_RESTART_BYTES) {
+        this.restartWorker();
+        return;
+      }
       if (!this.queue.length) this.worker?.unref();
     } else {
       job.resolve(emptyTrace(job, this.python, message.interrupted
@@ -178,7 +187,7 @@ class WorkerSimulator implements Simulator {
     const old = this.worker;
     this.worker = undefined;
     this.ready = undefined;
-    this.python = '';
+    this.workerReady = false;
     void old?.terminate();
     if (this.queue.length && !this.closed) this.start().catch((error: Error) => this.failQueue(error));
   }
@@ -190,7 +199,7 @@ class WorkerSimulator implements Simulator {
     job?.reject(new Error(`memlane: ${reason}`));
     this.worker = undefined;
     this.ready = undefined;
-    this.python = '';
+    this.workerReady = false;
     if (this.queue.length && !this.closed) this.start().catch((error: Error) => this.failQueue(error));
   }
 

@@ -39,7 +39,9 @@ async function startInterpreter() {
   const python = pyodide.runPython('import sys; sys.version.split()[0]');
   // First run snapshots the pristine interpreter that every later snippet is restored to.
   runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
-  return { runSnippet, python, startupMs: performance.now() - started };
+  // WebAssembly memory grows but never shrinks: the host restarts a worker that grew too big.
+  const memory = { get buffer() { return pyodide._module.HEAP8.buffer; } };
+  return { runSnippet, python, memory, startupMs: performance.now() - started };
 }
 
 /**
@@ -71,7 +73,8 @@ parentPort.on('message', (request) => {
   const started = performance.now();
   try {
     const json = interpreter.runSnippet(request.source, JSON.stringify(request.options));
-    parentPort.postMessage({ kind: 'trace', id: request.id, json, ms: performance.now() - started });
+    const memoryBytes = interpreter.memory.buffer.byteLength;
+    parentPort.postMessage({ kind: 'trace', id: request.id, json, ms: performance.now() - started, memoryBytes });
   } catch (error) {
     // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
     // interpreter error (the JavaScript stack overflowed, say). The host restarts the worker.

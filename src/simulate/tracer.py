@@ -10,6 +10,7 @@ import json
 import sys
 import time
 import weakref
+from sys import settrace as install_trace
 
 # Bind the builtins the tracer uses as module globals, so a snippet that rebinds
 # builtins.len or builtins.repr cannot change how its own trace is recorded.
@@ -104,6 +105,10 @@ def remove_host_commands():
 
 
 remove_host_commands()
+
+
+def settrace_is_taken(function):
+    raise RuntimeError("sys.settrace is not available in memlane snippets: memlane traces them itself")
 
 
 class CapturedOutput:
@@ -830,6 +835,7 @@ class Isolation:
             if is_blocked_module(name):
                 del sys.modules[name]
         _builtins_module.input = input_is_unavailable
+        sys.settrace = settrace_is_taken
 
     def restore(self):
         modules = sys.modules
@@ -841,10 +847,15 @@ class Isolation:
                 modules[name] = module
         for name, saved in self.namespaces.items():
             namespace = self.modules[name].__dict__
-            if len(namespace) != len(saved) or any(namespace.get(key, namespace) is not value
-                                                   for key, value in saved.items()):
-                namespace.clear()
-                namespace.update(saved)
+            if len(namespace) == len(saved) and all(namespace.get(key, namespace) is value
+                                                    for key, value in saved.items()):
+                continue
+            # Put back only what changed: the namespace is never empty, even for a moment.
+            for key in [key for key in namespace if key not in saved]:
+                del namespace[key]
+            for key, value in saved.items():
+                if namespace.get(key, namespace) is not value:
+                    namespace[key] = value
         sys.path[:] = self.path
         sys.meta_path[:] = [BlockedModuleFinder] + self.meta_path
         sys.path_hooks[:] = self.path_hooks
@@ -852,7 +863,7 @@ class Isolation:
         gc.set_threshold(*self.gc_threshold)
         if self.gc_enabled:
             gc.enable()
-        sys.settrace(None)
+        install_trace(None)
         sys.setprofile(None)
 
 
@@ -934,11 +945,11 @@ def run_snippet(source, options_json):
     try:
         sys.stdout = output
         sys.stderr = output
-        sys.settrace(recorder.trace)
+        install_trace(recorder.trace)
         try:
             exec(code, namespace)
         finally:
-            sys.settrace(None)
+            install_trace(None)
     except SystemExit as exit_request:
         if exit_request.code not in (None, 0):
             error = exit_request
@@ -961,7 +972,7 @@ def uninterrupted(action):
 
 
 def end_run(enforcer, saved_stdout, saved_stderr):
-    sys.settrace(None)
+    install_trace(None)
     enforcer.reset()
     sys.stdout, sys.stderr = saved_stdout, saved_stderr
     _isolation.restore()

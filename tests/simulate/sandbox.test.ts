@@ -166,13 +166,17 @@ describe('sandbox', () => {
       'sys.setrecursionlimit(80)',
       'sys.path.append("/nowhere")',
       'sys.stdout = None',
-      'sys.settrace(None)',
+      'try:',
+      '    sys.settrace(None)',
+      'except RuntimeError as error:',
+      '    refused = str(error)',
       'import gc',
       'gc.disable()',
       'shared_name = "left behind"',
     ].join('\n');
     const first = await run(vandal);
     assert.equal(first.error, null, JSON.stringify(first.error));
+    assert.ok(first.steps.some((step) => step.line === 16), 'sys.settrace cannot switch the tracer off');
     const check = [
       'import sys, math, gc, json',
       'print(len([1, 2]), math.pi, "fake_module" in sys.modules, sys.getrecursionlimit())',
