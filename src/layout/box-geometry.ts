@@ -90,7 +90,7 @@ export function boxGeometry(versions: VersionSpec[], scalar: boolean): BoxGeomet
     const slots = v.rows.length ? Math.max(...v.rows.map((r) => r.slot)) + 1 : 0;
     const height = headerHeight + (slots ? slots * ROW_HEIGHT : scalar ? ROW_HEIGHT : 0);
     const version: BoxVersion = { steps: v.steps, height, header, rows, summary: v.summary };
-    if (v.badge) version.badge = { text: v.badge, x: width - PAD, y: BASELINE, face: 'label', size: SMALL_SIZE, anchor: 'end', tone: 'muted' };
+    if (v.badge && !scalar) version.badge = { text: v.badge, x: width - PAD, y: BASELINE, face: 'label', size: SMALL_SIZE, anchor: 'end', tone: 'muted' };
     if (v.running) version.running = true;
     if (v.exited) version.exited = true;
     if (v.unreachable) version.unreachable = true;

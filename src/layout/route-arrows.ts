@@ -26,6 +26,8 @@ export interface RouteRequest {
 const BEND_COST = 24;
 const CROSS_COST = 60;
 const ALONG_COST = 1.5;
+/** Passing through a point of another arrow: two arrows meeting at a corner would read as one. */
+const TOUCH_COST = 45;
 
 interface Segment { a: Point; b: Point; to: string; steps: StepRanges }
 
@@ -212,7 +214,15 @@ function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker
   // Rasterise the other arrows: a price on crossing them and on running along them.
   const hPenalty = new Float64Array(nx * ny);
   const vPenalty = new Float64Array(nx * ny);
+  const nodePenalty = new Float64Array(nx * ny);
   for (const seg of others) {
+    const row = seg.a.y === seg.b.y ? ys.indexOf(seg.a.y) : -1;
+    const column = seg.a.x === seg.b.x ? xs.indexOf(seg.a.x) : -1;
+    if (row >= 0) {
+      for (let i = lowerBound(xs, Math.min(seg.a.x, seg.b.x)); i < nx && xs[i]! <= Math.max(seg.a.x, seg.b.x); i++) add(nodePenalty, row * nx + i, TOUCH_COST);
+    } else if (column >= 0) {
+      for (let j = lowerBound(ys, Math.min(seg.a.y, seg.b.y)); j < ny && ys[j]! <= Math.max(seg.a.y, seg.b.y); j++) add(nodePenalty, j * nx + column, TOUCH_COST);
+    }
     if (seg.a.y === seg.b.y) {
       const y = seg.a.y;
       const lo = Math.min(seg.a.x, seg.b.x);
@@ -278,7 +288,7 @@ function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker
         next = node - nx; length = ys[j]! - ys[j - 1]!; penalty = vPenalty[node - nx]!;
       }
       if (closed[next]) continue;
-      const cost = g + length + penalty + (d !== dir ? BEND_COST : 0);
+      const cost = g + length + penalty + nodePenalty[next]! + (d !== dir ? BEND_COST : 0);
       const nextState = next * 4 + d;
       if (cost < best[nextState]!) {
         best[nextState] = cost;

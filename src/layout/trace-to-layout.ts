@@ -42,7 +42,7 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   const objectById = new Map(objects.map((o) => [o.box.id, o.box]));
 
   // Arrows: one per (source box, row, part, target), over the steps where both ends are drawn.
-  const arrowSteps = new Map<string, { from: FrameBox | ObjectBox; slot: number; part: 'value' | 'key'; to: string; steps: number[]; dot: { x: number; y: number } }>();
+  const arrowSteps = new Map<string, { from: FrameBox | ObjectBox; slot: number; part: 'value' | 'key'; to: string; faded: boolean; steps: number[]; dot: { x: number; y: number } }>();
   for (const box of boxes) {
     for (const version of box.versions) {
       for (const row of version.rows) {
@@ -52,21 +52,23 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
         ];
         for (const end of ends) {
           if (!end || !objectById.has(end.to)) continue;
-          const key = `${box.id}\u0000${row.slot}\u0000${end.part}\u0000${end.to}`;
+          // Arrows out of a faded box (unreachable, exited) are faded with it.
+          const faded = version.unreachable === true || version.exited === true;
+          const key = `${box.id}\u0000${row.slot}\u0000${end.part}\u0000${end.to}\u0000${faded}`;
           let entry = arrowSteps.get(key);
-          if (!entry) arrowSteps.set(key, (entry = { from: box, slot: row.slot, part: end.part, to: end.to, steps: [], dot: end.dot }));
+          if (!entry) arrowSteps.set(key, (entry = { from: box, slot: row.slot, part: end.part, to: end.to, faded, steps: [], dot: end.dot }));
           for (const [a, b] of version.steps) for (let s = a; s <= b; s++) if (collected.objectsAt[s - 1]?.has(end.to)) entry.steps.push(s);
         }
       }
     }
   }
-  const requests: (RouteRequest & { slot: number; part: 'value' | 'key' })[] = [...arrowSteps.values()]
+  const requests: (RouteRequest & { slot: number; part: 'value' | 'key'; faded: boolean })[] = [...arrowSteps.values()]
     .filter((a) => a.steps.length > 0)
     .map((a) => {
       const target = objectById.get(a.to)!;
       const backwards = a.from.x >= target.x;
       return {
-        from: a.from.id, to: a.to, slot: a.slot, part: a.part, steps: rangesOf(a.steps),
+        from: a.from.id, to: a.to, slot: a.slot, part: a.part, faded: a.faded, steps: rangesOf(a.steps),
         start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y }, sourceRight: a.from.x + a.from.width,
         end: { x: backwards ? target.x + target.width : target.x, y: target.y + ANCHOR_Y }, endSide: backwards ? 'right' as const : 'left' as const,
       };
@@ -77,7 +79,7 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   const paths = routeArrows(requests, boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, width: b.width, height: b.height, steps: stepsWithFreedMark(b, objects) })), {
     x: MARGIN / 2, y: MARGIN / 2, width: right + 40, height: bottom + 40,
   });
-  const arrows: Arrow[] = requests.map((r, i) => ({ from: r.from, slot: r.slot, part: r.part, to: r.to, steps: r.steps, points: paths[i]! }));
+  const arrows: Arrow[] = requests.map((r, i) => ({ from: r.from, slot: r.slot, part: r.part, to: r.to, steps: r.steps, points: paths[i]!, ...(r.faded ? { faded: true } : {}) }));
 
   const marks = [
     ...frames.flatMap((f) => frameMarks(f.record, f.box)),

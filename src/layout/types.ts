@@ -113,8 +113,10 @@ export interface Arrow {
   part: 'value' | 'key';
   to: string;
   steps: StepRanges;
-  /** Orthogonal polyline from the dot in the source row to the target's left edge. */
+  /** Orthogonal polyline from the dot in the source row to the target's left or right edge. */
   points: Point[];
+  /** Drawn faded, like its source box (unreachable objects, exited frames). */
+  faded?: boolean;
 }
 
 export type ChangeKind = 'new' | 'changed' | 'rebound' | 'freed';
