@@ -89,7 +89,8 @@ class WorkerSimulator implements Simulator {
     this.ready ??= new Promise<void>((resolveReady, rejectReady) => {
       // A fresh buffer per worker: an interrupt meant for a killed worker must not reach the next.
       this.interruptBuffer = new SharedArrayBuffer(4);
-      const worker = new Worker(this.workerPath, { workerData: { interruptBuffer: this.interruptBuffer } });
+      // execArgv: [] because the worker is plain JavaScript: it needs none of the parent's loaders (tsx).
+      const worker = new Worker(this.workerPath, { workerData: { interruptBuffer: this.interruptBuffer }, execArgv: [] });
       this.worker = worker;
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'ready') {
@@ -101,6 +102,8 @@ class WorkerSimulator implements Simulator {
           if (!this.running) worker.unref(); // an idle simulator must not keep the process alive
         } else if (message.kind === 'failed') {
           rejectReady(new Error(`memlane: the Python interpreter failed to start: ${message.message}`));
+          this.worker = undefined;
+          void worker.terminate();
         } else {
           this.finish(message);
         }
@@ -126,7 +129,7 @@ class WorkerSimulator implements Simulator {
     }
     return new Promise<Trace>((resolveTrace, rejectTrace) => {
       this.queue.push({ id: this.nextId++, source, options: resolved, resolve: resolveTrace, reject: rejectTrace });
-      this.start().then(() => this.pump(), rejectTrace);
+      this.start().then(() => this.pump(), (error: Error) => this.failQueue(error));
     });
   }
 
