@@ -33,29 +33,34 @@ export async function run(): Promise<Figure[]> {
   const simulator = await createSimulator();
   const startupMs = performance.now() - started;
   try {
-    const snippets = readdirSync(corpusDir).filter((f) => f.endsWith('.py')).sort()
-      .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.py')).sort();
+    const snippets = names.map((f) => readFileSync(join(corpusDir, f), 'utf8'));
     for (const source of snippets) await simulator.trace(source); // warm-up round
     const times: number[] = [];
     const steps: number[] = [];
+    const slowest = { ms: 0, name: '' };
     for (let round = 0; round < 5; round++) {
-      for (const source of snippets) {
+      for (const [index, source] of snippets.entries()) {
         const result = await timed(simulator, source);
         times.push(result.ms);
         steps.push(result.steps);
+        if (result.ms > slowest.ms) Object.assign(slowest, { ms: result.ms, name: names[index]! });
       }
     }
     const loops = [];
     for (let round = 0; round < 5; round++) loops.push(await timed(simulator, growingList));
+    const typicalPeakRss = Math.max(peakRss, process.memoryUsage().rss);
+    // A deep stack is the worst case: every step lists every frame, so the trace is ~20 MB.
     const deep = await timed(simulator, deepRecursion, { timeoutMs: 120_000 });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     return [
       { label: 'start-up: createSimulator() (worker + Pyodide + tracer)', value: startupMs, unit: 'ms', target: '< 3000 ms' },
       { label: `corpus snippet, median (${snippets.length} snippets x 5, ${Math.max(...steps)} steps at most)`, value: median(times), unit: 'ms', target: '< 10 ms' },
-      { label: 'corpus snippet, max', value: Math.max(...times), unit: 'ms' },
+      { label: `corpus snippet, max (${slowest.name})`, value: slowest.ms, unit: 'ms' },
       { label: `list-growing loop (${loops[0]!.steps} steps), median of 5`, value: median(loops.map((l) => l.ms)), unit: 'ms', target: '< 1000 ms' },
       { label: `deep recursion to the step limit (${deep.steps} steps, whole stack per step)`, value: deep.ms, unit: 'ms' },
-      { label: 'peak RSS of the process (main thread + worker)', value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20, unit: 'MB', target: '< 400 MB' },
+      { label: 'peak RSS, corpus and loop (main thread + worker)', value: typicalPeakRss / 2 ** 20, unit: 'MB', target: '< 400 MB' },
+      { label: 'peak RSS, with the deep recursion', value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20, unit: 'MB' },
     ];
   } finally {
     clearInterval(sampler);
