@@ -1,7 +1,7 @@
 // Sizes a box from the words of all its versions, so it keeps one width for its whole life.
 import { fitText, measureText } from './measure-text.ts';
 import {
-  DOT_ROOM, FONT_SIZE, HEADER_HEIGHT, MAX_LABEL_WIDTH, MAX_TITLE_WIDTH, MAX_VALUE_WIDTH, MIN_BOX_WIDTH, PAD, ROW_HEIGHT, SMALL_SIZE,
+  DOT_ROOM, FONT_SIZE, HEADER_HEIGHT, MAX_LABEL_WIDTH, MAX_SPAN_WIDTH, MAX_TITLE_WIDTH, MAX_VALUE_WIDTH, MIN_BOX_WIDTH, PAD, ROW_HEIGHT, SMALL_SIZE,
 } from './metrics.ts';
 import type { RowContent } from './object-content.ts';
 import type { BoxVersion, Row, StepRanges, TextFace, TextSpan } from './types.ts';
@@ -45,7 +45,7 @@ export function boxGeometry(versions: VersionSpec[], scalar: boolean): BoxGeomet
   const divider = labelWidth > 0 ? Math.ceil(PAD + labelWidth + PAD) : 0;
   const valueWidth = Math.max(DOT_ROOM, ...allRows.filter((r) => !spansRow(r)).map((r) =>
     r.text !== undefined ? Math.min(MAX_VALUE_WIDTH, measureText(r.text, 'value', FONT_SIZE)) : DOT_ROOM));
-  const spanWidth = Math.max(0, ...allRows.filter(spansRow).map((r) => Math.min(MAX_VALUE_WIDTH + MAX_LABEL_WIDTH, measureText(r.text ?? '', 'label', FONT_SIZE))));
+  const spanWidth = Math.max(0, ...allRows.filter(spansRow).map((r) => Math.min(MAX_SPAN_WIDTH, measureText(r.text ?? '', 'label', FONT_SIZE))));
   const headerWidth = Math.max(0, ...versions.map((v) => {
     if (scalar) return 0;
     const title = Math.min(MAX_TITLE_WIDTH, measureText(v.title, 'heading', FONT_SIZE));

@@ -136,8 +136,11 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       const obj = heap.get(id)!;
       let record = objects.get(id);
       if (!record) {
+        // One column right of the object it was first reached through, so arrows run left to right.
+        const parentColumn = objects.get(parent.box)?.column;
+        const column = Math.min(parentColumn === undefined ? depth : parentColumn + 1, MAX_COLUMNS - 1);
         record = {
-          id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], column: Math.min(depth, MAX_COLUMNS - 1),
+          id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], column,
           ...(parent.box ? { parent } : {}), versions: [], dataByStep: new Map(), rowsByStep: new Map(),
         };
         objects.set(id, record);
