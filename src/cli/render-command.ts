@@ -6,7 +6,8 @@ import type { Layout } from '../layout/types.ts';
 import { palettes } from '../render/themes.ts';
 import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
 import { describeSnippetFailure } from '../slides/snippet-failure.ts';
-import type { Step, Trace } from '../trace/types.ts';
+import { foldTrace, type StepState } from '../trace/fold-trace.ts';
+import type { Ref, Step, Trace } from '../trace/types.ts';
 import type { Command } from './main.ts';
 
 const usage = `Usage: memlane render FILE.py [options]
@@ -100,17 +101,34 @@ const codeBackground: Record<SlideOptions['theme'], string | undefined> = {
   sketch: palettes.sketch.background,
 };
 
+/** A short name for a returned value: a scalar's repr, else its type. */
+function valueWords(state: StepState, ref: unknown): string {
+  const object = state.heap.get((ref as Ref | undefined)?.ref ?? '');
+  if (!object) return '';
+  const repr = typeof object.repr === 'string' ? object.repr : undefined;
+  return repr !== undefined && repr.length <= 24 ? ` ${repr}` : ` a ${object.type}`;
+}
+
 /** What the marked line does at this step, in words, when it is more than running the line. */
-function lineLabel(step: Step): { text: string; alert?: boolean } | undefined {
-  const frame = step.stack.at(-1)?.name ?? '';
-  const exception = step.exception as { type?: string } | undefined;
+function lineLabel(states: StepState[], n: number): { text: string; alert?: boolean } | undefined {
+  const state = states[n - 1]!;
+  const { step } = state;
+  const frame = step.stack.at(-1);
+  const name = frame?.name ?? '';
+  const module = name === '<module>';
+  const raised = (s: Step | undefined) => (s?.exception as { type?: string } | undefined)?.type;
   switch (step.event) {
     case 'call':
-      return { text: `call to ${frame}` };
-    case 'return':
-      return { text: frame === '<module>' ? 'end of program' : `${frame} returns` };
+      return { text: module ? 'start of program' : `call to ${name}` };
     case 'exception':
-      return { text: `raises ${exception?.type ?? 'an exception'}`, alert: true };
+      return { text: `raises ${raised(step) ?? 'an exception'}`, alert: true };
+    case 'return': {
+      // A return straight after an exception in the same frame is the exception leaving it.
+      const previous = states[n - 2]?.step;
+      const passing = previous?.event === 'exception' && previous.stack.at(-1)?.id === frame?.id ? raised(previous) : undefined;
+      if (passing) return { text: module ? `${passing} ends the program` : `${name} passes ${passing} on`, alert: true };
+      return { text: module ? 'end of program' : `${name} returns${valueWords(state, step.returnValue)}` };
+    }
     default:
       return undefined;
   }
@@ -132,6 +150,7 @@ async function drawSteps(file: string, trace: Trace, layout: Layout, steps: numb
   const total = trace.steps.length;
   const dark = options.theme === 'dark';
   const tokens = options.withCode ? await highlightPython(trace.source, dark ? 'dark' : 'light') : undefined;
+  const states = foldTrace(trace);
   return steps.map((n) => {
     const step = trace.steps[n - 1]!;
     // layoutToSvg adds ", step n of total" to the title of a one-step diagram.
@@ -139,7 +158,7 @@ async function drawSteps(file: string, trace: Trace, layout: Layout, steps: numb
     const title = `${name}, step ${n} of ${total}`;
     const svg = composeSlide({
       diagram,
-      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(step), dark, background: codeBackground[options.theme] }) : undefined,
+      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[options.theme] }) : undefined,
       width: options.width ?? undefined,
       background: palettes[options.theme].background,
       title,

@@ -110,12 +110,30 @@ describe('memlane render: output', () => {
     assert.ok(textOf(code).includes('def area(width, height):'));
     const marked = findAll(code, (e) => e.attributes['data-current-line'] !== undefined);
     assert.deepEqual(marked.map((e) => e.attributes['data-current-line']), [String(step.line)]);
-    const words: Record<string, string | undefined> = { call: '← call to area', return: '← area returns', line: undefined };
+    const words: Record<string, string | undefined> = { call: '← call to area', return: '← area returns 12', line: undefined };
     const label = findAll(code, (e) => e.name === 'text' && textOf(e).startsWith('←')).map(textOf);
     assert.deepEqual(label, words[step.event] ? [words[step.event]] : [], `the label of a ${step.event} step`);
     const diagram = svg.children.find((e) => e.name === 'svg')!;
     assert.ok(findAll(diagram, (e) => e.attributes['data-frame-id'] !== undefined).length >= 2, 'the call to area is drawn');
     assert.ok(Number(diagram.attributes.x) > 0);
+  });
+
+  it('says what the marked line does: start, call, return with its value, raise, and the exception leaving', async () => {
+    const dir = tempDir();
+    const result = await runCli(['render', fixture('zero-division.py'), '--raises', 'ZeroDivisionError', '--with-code', '--all-steps', '--out-dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    const labels = readdirSync(dir)
+      .sort((a, b) => parseInt(a.slice(5), 10) - parseInt(b.slice(5), 10))
+      .map((file) => findAll(parseXml(readFileSync(join(dir, file), 'utf8')), (e) => e.name === 'text' && textOf(e).startsWith('←')).map(textOf)[0])
+      .filter((label) => label !== undefined);
+    assert.deepEqual(labels, [
+      '← start of program',
+      '← call to div',
+      '← raises ZeroDivisionError',
+      '← div passes ZeroDivisionError on',
+      '← raises ZeroDivisionError',
+      '← ZeroDivisionError ends the program',
+    ]);
   });
 
   it('writes every step to DIR/step-N, and removes step files left by a longer earlier run', async () => {
