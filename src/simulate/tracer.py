@@ -42,7 +42,9 @@ class _MethodProbe:
 METHOD_TYPE = type(_MethodProbe().method)
 MODULE_TYPE = type(sys)
 FRAME_TYPE = type(sys._getframe())
-SCALAR_TYPES = (int, float, complex, bool, type(None), range, type(Ellipsis), type(NotImplemented))
+SCALAR_TYPES = frozenset({int, float, complex, bool, type(None), range, type(Ellipsis), type(NotImplemented), str, bytes})
+# Immortal objects (small ints, None, interned strings...) never die, so their ids are never reused.
+is_immortal = getattr(sys, "_is_immortal", lambda obj: False)
 
 # Names of modules that lead to JavaScript and the host: a snippet sees them as absent.
 # ctypes is among them: it can call Emscripten's C library, which can run JavaScript.
@@ -296,7 +298,8 @@ class Recorder:
         self.next_frame = 0
         self.frame_ids = {}           # id(frame) -> frame id, for frames of running calls
         self.generator_frames = {}    # id(generator) -> (weakref, frame id)
-        self.local_order = {}         # frame id -> {name: None} in binding order
+        self.local_order = {}         # frame id -> (names bound at the last step, names in binding order)
+        self.shown_names = {}         # id(code) -> (weakref to the code, the local names its frames show)
         self.unwinding = set()        # frame ids an exception is passing through
         self.shown = set()            # ids of objects shown at the last step
         self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
@@ -377,20 +380,23 @@ class Recorder:
                     continue
                 names.append((name, value))
             return names
-        free = code.co_freevars
-        current = {}
-        for name, value in frame.f_locals.items():
-            if name in free or not name.isidentifier() or is_dunder(name):
-                continue
-            current[name] = value
-        order = self.local_order.get(fid)
-        if order is None:
-            order = self.local_order[fid] = {}
-        for name in current:
-            if name not in order:
-                order[name] = None
-        for name in [n for n in order if n not in current]:
-            del order[name]
+        cached = self.shown_names.get(id(code))
+        if cached is not None and cached[0]() is code:
+            shown = cached[1]
+        else:
+            shown = frozenset(name for name in code.co_varnames + code.co_cellvars
+                              if name not in code.co_freevars and name.isidentifier() and not is_dunder(name))
+            self.shown_names[id(code)] = (weakref.ref(code), shown)
+        current = {name: value for name, value in frame.f_locals.items() if name in shown}
+        bound = tuple(current)
+        known = self.local_order.get(fid)
+        if known is not None and known[0] == bound:
+            order = known[1]
+        else:
+            # Names keep the order in which they were first bound; a deleted name leaves it.
+            order = [name for name in known[1] if name in current] if known is not None else []
+            order.extend(name for name in bound if name not in order)
+            self.local_order[fid] = (bound, order)
         return [(name, current[name]) for name in order]
 
     # -- one step -------------------------------------------------------------------------
@@ -487,7 +493,13 @@ class Snapshot:
             return {"ref": seen[1].oid}
         kind = type(obj)
         scalar_key = None
-        if kind in SCALAR_TYPES or kind is str or kind is bytes:
+        if kind in SCALAR_TYPES:
+            known = self.recorder.identities.get(key)
+            if known is not None and known.kind is kind and known.encoding is not None and is_immortal(obj):
+                self.objects[key] = (obj, known)
+                if known.encoding.get("unreachable"):
+                    self.pending.append((obj, known))
+                return {"ref": known.oid}
             scalar_key = short_repr(obj)
         identity, is_new = self.recorder.identify(obj, scalar_key)
         self.objects[key] = (obj, identity)
