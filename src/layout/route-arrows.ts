@@ -46,43 +46,47 @@ export function simplify(points: Point[]): Point[] {
 
 const sortedUnique = (values: number[]) => [...new Set(values.map((v) => Math.round(v * 2) / 2))].sort((a, b) => a - b);
 
+/** A binary heap of (key, value) pairs in flat arrays (no object per entry); ties pop in insertion order. */
 class MinHeap {
-  private items: { key: number; order: number; value: number }[] = [];
+  private keys: number[] = [];
+  private orders: number[] = [];
+  private values: number[] = [];
   private counter = 0;
-  get size() { return this.items.length; }
+  get size() { return this.keys.length; }
   push(key: number, value: number) {
-    const items = this.items;
-    items.push({ key, order: this.counter++, value });
-    let i = items.length - 1;
+    const { keys, orders, values } = this;
+    let i = keys.length;
+    const order = this.counter++;
+    keys.push(key); orders.push(order); values.push(value);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.less(items[parent]!, items[i]!)) break;
-      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      if (keys[parent]! < key || (keys[parent] === key && orders[parent]! < order)) break;
+      keys[i] = keys[parent]!; orders[i] = orders[parent]!; values[i] = values[parent]!;
       i = parent;
     }
+    keys[i] = key; orders[i] = order; values[i] = value;
   }
   pop(): number {
-    const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length) {
-      items[0] = last;
+    const { keys, orders, values } = this;
+    const top = values[0]!;
+    const key = keys.pop()!;
+    const order = orders.pop()!;
+    const value = values.pop()!;
+    const n = keys.length;
+    if (n) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < items.length && this.less(items[l]!, items[m]!)) m = l;
-        if (r < items.length && this.less(items[r]!, items[m]!)) m = r;
-        if (m === i) break;
-        [items[m], items[i]] = [items[i]!, items[m]!];
+        const m = r < n && (keys[r]! < keys[l]! || (keys[r] === keys[l] && orders[r]! < orders[l]!)) ? r : l;
+        if (key < keys[m]! || (key === keys[m] && order < orders[m]!)) break;
+        keys[i] = keys[m]!; orders[i] = orders[m]!; values[i] = values[m]!;
         i = m;
       }
+      keys[i] = key; orders[i] = order; values[i] = value;
     }
-    return top.value;
-  }
-  private less(a: { key: number; order: number }, b: { key: number; order: number }) {
-    return a.key < b.key || (a.key === b.key && a.order < b.order);
+    return top;
   }
 }
 
