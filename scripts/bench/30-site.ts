@@ -1,8 +1,7 @@
 // The site: build time with diagrams against the same site with plain code blocks (cold and warm
 // cache), peak memory of a build, and the gzipped JavaScript the stepping island adds to a page.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Figure } from '../bench.ts';
@@ -12,12 +11,15 @@ export const name = 'Site build (Astro + Starlight, every lesson)';
 
 const repo = join(import.meta.dirname, '../..');
 
-/** A copy of the project in a temp dir sharing node_modules; `plain` turns diagrams into code blocks. */
+/**
+ * A copy of the project under the repository's tmp/ (ignored by git), so packages resolve from the
+ * repository's node_modules; `plain` turns every diagram into an ordinary code block.
+ */
 function projectCopy(variant: 'diagrams' | 'plain'): string {
-  const root = mkdtempSync(join(tmpdir(), `memlane-bench-${variant}-`));
-  for (const dir of ['content', 'components', 'src']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  mkdirSync(join(repo, 'tmp'), { recursive: true });
+  const root = mkdtempSync(join(repo, 'tmp', `bench-${variant}-`));
+  for (const dir of ['content', 'components', 'src', 'public']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
   cpSync(join(repo, 'package.json'), join(root, 'package.json'));
-  symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
   let config = readFileSync(join(repo, 'astro.config.mjs'), 'utf8');
   if (variant === 'diagrams') {
     config = config.replace('memlane()', `memlane({ cache: ${JSON.stringify(join(root, 'memlane-cache'))} })`);
@@ -38,7 +40,7 @@ function projectCopy(variant: 'diagrams' | 'plain'): string {
     };
     plainify(join(root, 'content'));
   }
-  // Astro's own cache stays inside the copy (node_modules is shared with the repository).
+  // Astro's own cache stays inside the copy (node_modules is the repository's).
   writeFileSync(join(root, 'astro.config.mjs'), config.replace('defineConfig({', "defineConfig({\n  cacheDir: './astro-cache',"));
   return root;
 }

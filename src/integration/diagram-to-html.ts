@@ -73,6 +73,9 @@ export function diagramToHtml(parts: DiagramParts): string {
   const noteSizers = [...new Set(snippet.notes.values())]
     .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`).join('');
   const hasOutput = trace.stdout.length > 0;
+  // The drawing's own width: it may shrink to fit a narrow column, but not below legibility (CSS).
+  const naturalWidth = /<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1];
+  const stageStyle = naturalWidth ? ` style="--memlane-svg-width:${naturalWidth}px"` : '';
   return [
     `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}">`,
     options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
@@ -92,7 +95,7 @@ export function diagramToHtml(parts: DiagramParts): string {
     '</div>',
     '<div class="memlane-panes">',
     `<div class="memlane-code">${codeHtml}</div>`,
-    `<div class="memlane-stage" tabindex="0" role="group" aria-label="${escapeHtml(`${title}: use the arrow keys, Home and End to step`)}">${labelSvg(svg)}</div>`,
+    `<div class="memlane-stage"${stageStyle} tabindex="0" role="group" aria-label="${escapeHtml(`${title}: use the arrow keys, Home and End to step`)}">${labelSvg(svg)}</div>`,
     '</div>',
     snippet.notes.size ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>` : '',
     hasOutput

@@ -4,7 +4,7 @@
 // closed by the time remark plugins run, so a later dynamic import would fail.
 import { traceToLayout } from '../layout/trace-to-layout.ts';
 import { layoutToSvg } from '../render/layout-to-svg.ts';
-import { sharedSimulator } from '../simulate/index.ts';
+import { createSimulator } from '../simulate/index.ts';
 import type { Trace } from '../trace/types.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
 import { DiagramOptionError, resolveDiagramOptions } from './diagram-options.ts';
@@ -37,10 +37,21 @@ interface SimulatorLike {
 const simulatorSlot = Symbol.for('memlane.simulator');
 type SimulatorHolder = { [simulatorSlot]?: Promise<SimulatorLike> };
 
-/** One interpreter per process, even when this module is loaded twice (config and SSR bundle). */
+/**
+ * One interpreter per process, even when this module is loaded twice (config and SSR bundle).
+ * Created here rather than with sharedSimulator() so that closing it at the end of a build
+ * leaves nothing stale behind for a later build in the same process.
+ */
 function simulator(): Promise<SimulatorLike> {
   const holder = globalThis as SimulatorHolder;
-  holder[simulatorSlot] ??= sharedSimulator() as Promise<SimulatorLike>;
+  if (!holder[simulatorSlot]) {
+    const starting = createSimulator() as Promise<SimulatorLike>;
+    holder[simulatorSlot] = starting;
+    // A failed start is not kept: the next snippet tries again (and reports the same cause).
+    starting.catch(() => {
+      if (holder[simulatorSlot] === starting) delete holder[simulatorSlot];
+    });
+  }
   return holder[simulatorSlot];
 }
 
