@@ -64,6 +64,10 @@ describe('change marks', () => {
     }
     const legend = findAll(root, (n) => n.attrs['class'] === 'ml-legend')[0]!;
     assert.ok(texts(legend).includes('unreachable: kept alive only by a cycle (faded)'));
+    // Their references fade with them.
+    const fromCycle = withAttr(root, 'data-arrow-from', 'o1');
+    assert.equal(fromCycle.length, 2);
+    for (const arrow of fromCycle) assert.equal(arrow.attrs['opacity'], '0.45');
     // Before the names are deleted they are drawn normally.
     assert.equal(findAll(renderStep('c08_cycle', step - 2).root, (n) => n.attrs['data-unreachable'] === 'true').length, 0);
   });
