@@ -1,0 +1,67 @@
+// Slides: what `memlane render` adds on top of layout and SVG: the code panel, the composed slide,
+// PNG encoding at two scales, and one whole CLI run as a speaker sees it. Figures only.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Figure } from '../bench.ts';
+import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
+import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
+import { createSimulator } from '../../src/simulate/index.ts';
+import { codeToSvgPanel } from '../../src/slides/code-to-svg-panel.ts';
+import { composeSlide } from '../../src/slides/compose-slide.ts';
+import { highlightPython } from '../../src/slides/highlight-code.ts';
+import { svgToPng } from '../../src/slides/svg-to-png.ts';
+
+export const name = 'Slides (memlane render: code panel, composition, PNG)';
+
+const root = join(import.meta.dirname, '../..');
+const snippet = join(root, 'tests/fixtures/corpus/snippets/c06_defaults.py');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function perStep(steps: number, work: (step: number) => void): number {
+  for (let step = 1; step <= steps; step++) work(step); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    for (let step = 1; step <= steps; step++) work(step);
+    times.push((performance.now() - started) / steps);
+  }
+  return median(times);
+}
+
+export async function run(): Promise<Figure[]> {
+  const simulator = await createSimulator();
+  const source = readFileSync(snippet, 'utf8');
+  const trace = await simulator.trace(source);
+  await simulator.close();
+  const layout = traceToLayout(trace);
+  const total = trace.steps.length;
+  const tokens = await highlightPython(trace.source, 'light');
+  const slides: string[] = [];
+
+  const slideMs = perStep(total, (step) => {
+    const diagram = layoutToSvg(layout, { step, theme: 'light', standalone: true, title: 'c06_defaults.py' });
+    const code = codeToSvgPanel({ tokens, currentLine: trace.steps[step - 1]!.line });
+    slides[step - 1] = composeSlide({ diagram, code, width: 1600, background: '#ffffff', title: 't', description: 'd' });
+  });
+  const panelMs = perStep(total, (step) => codeToSvgPanel({ tokens, currentLine: trace.steps[step - 1]!.line }));
+  const pngOneMs = perStep(total, (step) => svgToPng(slides[step - 1]!, { scale: 1 }));
+  const pngTwoMs = perStep(total, (step) => svgToPng(slides[step - 1]!, { scale: 2 }));
+
+  const started = performance.now();
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/memlane.ts'), 'render', snippet, '--with-code', '--step', '5'], { cwd: root });
+  const cliMs = performance.now() - started;
+
+  return [
+    { label: `code panel per step (${total} steps)`, value: panelMs, unit: 'ms' },
+    { label: 'slide per step: diagram SVG + code panel + compose', value: slideMs, unit: 'ms', target: '< 20 ms' },
+    { label: 'PNG per step, 1600 px wide (scale 1)', value: pngOneMs, unit: 'ms' },
+    { label: 'PNG per step, 3200 px wide (scale 2)', value: pngTwoMs, unit: 'ms' },
+    { label: `whole CLI run, --with-code to stdout (exit ${cli.status})`, value: cliMs, unit: 'ms' },
+  ];
+}
