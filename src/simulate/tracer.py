@@ -5,12 +5,31 @@ The tracer never keeps a strong reference to a user object between two events: i
 are remembered by id() plus a weakref (where the type allows it) or the type and repr.
 """
 import builtins as _builtins_module
-import gc
-import json
+import gc as _gc_module
+import json as _json_module
 import sys
-import time
-import weakref
+import time as _time_module
+import weakref as _weakref_module
+from json.encoder import JSONEncoder
 from sys import settrace as install_trace
+from types import SimpleNamespace
+
+
+def snapshot_of(module, *names):
+    """The module's functions as they are now: a snippet that replaces them cannot break the tracer."""
+    return SimpleNamespace(**{name: getattr(module, name) for name in names})
+
+
+gc = snapshot_of(_gc_module, "get_objects", "get_referrers", "get_referents", "is_tracked", "get_stats",
+                 "isenabled", "get_threshold", "set_threshold", "enable")
+time = snapshot_of(_time_module, "monotonic")
+weakref = snapshot_of(_weakref_module, "ref")
+json = snapshot_of(_json_module, "dumps", "loads")
+monitoring = snapshot_of(sys.monitoring, "get_tool", "use_tool_id", "register_callback", "set_events",
+                         "restart_events", "DISABLE")
+MONITORING_LINE = sys.monitoring.events.LINE
+encode_json = JSONEncoder(ensure_ascii=False).encode
+sys_functions = snapshot_of(sys, "setrecursionlimit", "setprofile")
 
 # Bind the builtins the tracer uses as module globals, so a snippet that rebinds
 # builtins.len or builtins.repr cannot change how its own trace is recorded.
@@ -292,7 +311,8 @@ class Recorder:
         self.show_modules = options["showModules"]
         self.output = output
         self.enforce = enforce
-        self.steps = []
+        self.steps = []               # each step already encoded as JSON
+        self.last_line = None
         self.identities = {}          # id(obj) -> Identity, for objects shown at the last step
         self.next_object = 0
         self.next_frame = 0
@@ -434,7 +454,10 @@ class Recorder:
         step["heap"] = snapshot.changed
         if snapshot.gone:
             step["gone"] = snapshot.gone
-        self.steps.append(step)
+        # Kept as JSON text: strings are invisible to the cyclic collector, so a long trace
+        # neither slows the snippet's collections down nor changes when they happen.
+        self.steps.append(encode_json(step))
+        self.last_line = step["line"]
         if event == "return" and not frame.f_code.co_flags & CO_GENERATOR_LIKE:
             self.frame_ids.pop(id(frame), None)
             self.local_order.pop(current_fid, None)
@@ -828,6 +851,7 @@ class Isolation:
     """Restores builtins, sys.modules, module namespaces and sys settings after each snippet."""
 
     def __init__(self):
+        self.module_table = sys.modules  # the real one, even if a snippet rebinds sys.modules
         self.modules = {name: module for name, module in sys.modules.items() if not is_blocked_module(name)}
         self.namespaces = {}
         for name, module in self.modules.items():
@@ -850,7 +874,7 @@ class Isolation:
         sys.settrace = settrace_is_taken
 
     def restore(self):
-        modules = sys.modules
+        modules = self.module_table
         for name in list(modules):
             if name not in self.modules:
                 del modules[name]
@@ -871,12 +895,12 @@ class Isolation:
         sys.path[:] = self.path
         sys.meta_path[:] = [BlockedModuleFinder] + self.meta_path
         sys.path_hooks[:] = self.path_hooks
-        sys.setrecursionlimit(self.recursion_limit)
+        sys_functions.setrecursionlimit(self.recursion_limit)
         gc.set_threshold(*self.gc_threshold)
         if self.gc_enabled:
             gc.enable()
         install_trace(None)
-        sys.setprofile(None)
+        sys_functions.setprofile(None)
 
 
 # -- running one snippet ----------------------------------------------------------------------
@@ -893,26 +917,25 @@ class Enforcer:
 
     def __init__(self):
         self.error = None
-        monitoring = sys.monitoring
         if monitoring.get_tool(MONITORING_TOOL) is None:
             monitoring.use_tool_id(MONITORING_TOOL, "memlane-limits")
-        monitoring.register_callback(MONITORING_TOOL, monitoring.events.LINE, self.on_line)
+        monitoring.register_callback(MONITORING_TOOL, MONITORING_LINE, self.on_line)
 
     def __call__(self, error):
         if self.error is None:
             self.error = error
-            sys.monitoring.set_events(MONITORING_TOOL, sys.monitoring.events.LINE)
+            monitoring.set_events(MONITORING_TOOL, MONITORING_LINE)
         raise type(self.error)(*self.error.args)
 
     def on_line(self, code, line):
         if code.co_filename != SNIPPET_FILENAME:
-            return sys.monitoring.DISABLE
+            return monitoring.DISABLE
         raise type(self.error)(*self.error.args)
 
     def reset(self):
         self.error = None
-        sys.monitoring.set_events(MONITORING_TOOL, 0)
-        sys.monitoring.restart_events()
+        monitoring.set_events(MONITORING_TOOL, 0)
+        monitoring.restart_events()
 
 
 def error_line(error):
@@ -945,7 +968,7 @@ def run_snippet(source, options_json):
         line = getattr(error, "lineno", None)
         message = getattr(error, "msg", None) or str(error)
         trace["error"] = {"type": type(error).__name__, "message": message, "line": line}
-        return json.dumps(trace)
+        return encode_json(trace)
 
     enforcer = Enforcer()
     output = CapturedOutput(options["maxOutput"], enforcer)
@@ -997,8 +1020,8 @@ def finish_trace(trace, options, recorder, enforcer, output, error):
         message = str(enforcer.error) if enforcer.error is not None else (
             f"the snippet ran longer than {options['timeoutMs']} ms (the time limit, --timeout)")
         line = error_line(error) if error is not None else None
-        if line is None and recorder.steps:
-            line = recorder.steps[-1]["line"]
+        if line is None:
+            line = recorder.last_line
         trace["error"] = {"type": "TimeLimitError", "message": message, "line": line}
     elif error is not None:
         if enforcer.error is not None:
@@ -1006,11 +1029,14 @@ def finish_trace(trace, options, recorder, enforcer, output, error):
         else:
             error_type, message = type(error).__name__, exception_message(error)
         line = error_line(error)
-        if line is None and recorder.steps:
-            line = recorder.steps[-1]["line"]
+        if line is None:
+            line = recorder.last_line
         trace["error"] = {"type": error_type, "message": message, "line": line}
     trace["stdout"] = output.text()
-    trace["steps"] = recorder.steps
     if recorder.faults:
         trace["tracerFaults"] = recorder.faults[:10]
-    return json.dumps(trace, ensure_ascii=False)
+    del trace["steps"]
+    trace["steps"] = []  # last, so the encoded steps can be spliced in at the end
+    document = encode_json(trace)
+    return document[: -len('"steps": []}')] + '"steps": [' + ", ".join(recorder.steps) + "]}"
+

@@ -157,11 +157,14 @@ describe('sandbox', () => {
 
   test('one snippet cannot change what the next one sees', async () => {
     const vandal = [
-      'import builtins, sys, math, json',
+      'import builtins, sys, math, json, gc',
       'builtins.len = lambda x: 42',
       'del builtins.print',
       'math.pi = 3',
       'json.dumps = None',
+      'gc.get_objects = None',
+      'import weakref',
+      'weakref.ref = None',
       'sys.modules["fake_module"] = sys',
       'sys.setrecursionlimit(80)',
       'sys.path.append("/nowhere")',
@@ -170,21 +173,21 @@ describe('sandbox', () => {
       '    sys.settrace(None)',
       'except RuntimeError as error:',
       '    refused = str(error)',
-      'import gc',
       'gc.disable()',
       'shared_name = "left behind"',
     ].join('\n');
     const first = await run(vandal);
     assert.equal(first.error, null, JSON.stringify(first.error));
-    assert.ok(first.steps.some((step) => step.line === 16), 'sys.settrace cannot switch the tracer off');
+    assert.ok(first.steps.some((step) => step.line === 18), 'the tracer outlives the vandalism');
+    assert.equal(first.tracerFaults, undefined);
     const check = [
       'import sys, math, gc, json',
       'print(len([1, 2]), math.pi, "fake_module" in sys.modules, sys.getrecursionlimit())',
-      'print("/nowhere" in sys.path, gc.isenabled(), "shared_name" in globals(), json.dumps([1]))',
+      'print("/nowhere" in sys.path, gc.isenabled(), "shared_name" in globals(), json.dumps([1]), callable(gc.get_objects))',
     ].join('\n');
     const second = await run(check);
     assert.equal(second.error, null, JSON.stringify(second.error));
-    assert.equal(second.stdout, '2 3.141592653589793 False 1000\nFalse True False [1]\n');
+    assert.equal(second.stdout, '2 3.141592653589793 False 1000\nFalse True False [1] True\n');
     assert.ok(second.steps.length > 3, 'the vandal\'s settrace(None) does not stop the next trace');
   });
 
