@@ -68,6 +68,7 @@ function memoryTransform({ settings, root }: RemarkMemoryOptions) {
     });
     // One after another: there is one interpreter, and errors then come in page order.
     let count = 0;
+    const usedIds = new Map<string, number>();
     for (const { node, index, parent } of fences) {
       count += 1;
       offset ??= linesBeforeBody(file);
@@ -79,8 +80,14 @@ function memoryTransform({ settings, root }: RemarkMemoryOptions) {
         if (error instanceof DiagramOptionError) throw new SnippetError(path, fenceLine, error.message, error.hint);
         throw error;
       }
+      const id = rawOptions.id ?? `diagram-${count}`;
+      const earlier = usedIds.get(id);
+      if (earlier !== undefined) {
+        throw new SnippetError(path, fenceLine, `id=${id} is already used by the diagram on line ${earlier}`, 'give each diagram on a page its own id, so permalinks find the right one');
+      }
+      usedIds.set(id, fenceLine);
       const html = await snippetToDiagram(
-        { written: node.value, rawOptions, location: { file: path, firstLine: fenceLine + 1 }, fallbackId: `diagram-${count}` },
+        { written: node.value, rawOptions, location: { file: path, firstLine: fenceLine + 1 }, fallbackId: id },
         settings,
       );
       parent.children[index] = isMdx ? rawMdxElement(html) : ({ type: 'html', value: html } satisfies Html);
