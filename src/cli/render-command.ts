@@ -1,7 +1,7 @@
 // `memlane render`: a snippet's memory diagram as SVG or PNG for slides, one step or all of them,
 // optionally with the highlighted source beside it. Files and the simulator are touched only here.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Layout } from '../layout/types.ts';
 import { palettes } from '../render/themes.ts';
 import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
@@ -13,6 +13,7 @@ import type { Command } from './main.ts';
 const usage = `Usage: memlane render FILE.py [options]
 
 Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG.
+FILE.py can be - to read the snippet from standard input. Missing output directories are created.
 
 Output:
   -o, --out FILE        write the last step (or --step N) to FILE (.svg or .png); SVG goes to stdout without -o
@@ -47,10 +48,16 @@ class RenderFailure extends Error {
 }
 
 
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 async function readSnippet(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = file === '-' ? await readStdin() : await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new RenderFailure(`cannot read ${file}: no such file`, 2, `check the path; it is relative to ${process.cwd()}`);
@@ -146,7 +153,7 @@ async function drawSteps(file: string, trace: Trace, layout: Layout, steps: numb
     import('../slides/compose-slide.ts'),
     import('../slides/highlight-code.ts'),
   ]);
-  const name = basename(file);
+  const name = file === '-' ? '<stdin>' : basename(file);
   const total = trace.steps.length;
   const dark = options.theme === 'dark';
   const tokens = options.withCode ? await highlightPython(trace.source, dark ? 'dark' : 'light') : undefined;
@@ -204,6 +211,7 @@ async function write(drawings: Drawing[], total: number, options: SlideOptions):
     return;
   }
   try {
+    await mkdir(dirname(options.out), { recursive: true });
     await writeFile(options.out, data);
   } catch (error) {
     throw new RenderFailure(`cannot write ${options.out}: ${(error as Error).message}`, 2, 'check that its directory exists and is writable');
@@ -220,12 +228,13 @@ async function run(args: string[]): Promise<number> {
     const simulator = await createSimulator();
     let trace: Trace;
     try {
-      trace = await simulator.trace(source, { maxSteps: options.maxSteps, filename: options.file });
+      trace = await simulator.trace(source, { maxSteps: options.maxSteps, filename: options.file === '-' ? '<stdin>' : options.file });
     } finally {
       await simulator.close();
     }
-    checkOutcome(options.file, trace, options.raises);
-    const steps = chosenSteps(options.file, options, trace.steps.length);
+    const shownName = options.file === '-' ? '<stdin>' : options.file;
+    checkOutcome(shownName, trace, options.raises);
+    const steps = chosenSteps(shownName, options, trace.steps.length);
     warnUnknownNames(trace, options.hide);
     const layout = traceToLayout(trace, { scalars: options.scalars, hide: options.hide });
     await write(await drawSteps(options.file, trace, layout, steps, options), trace.steps.length, options);

@@ -164,6 +164,15 @@ describe('memlane render: output', () => {
     assert.match(hidden.stderr, /note: --hide nosuch: no such name in the snippet/);
   });
 
+  it('reads the snippet from standard input with -, and creates the output directory', async () => {
+    const out = join(tempDir(), 'talk', 'slides', 'stdin.svg');
+    const result = await runCli(['render', '-', '-o', out], { input: readFileSync(fixture('aliasing.py'), 'utf8') });
+    assert.equal(result.code, 0, result.stderr);
+    const svg = parseXml(readFileSync(out, 'utf8'));
+    assert.equal(titleOf(svg), `<stdin>, step ${steps} of ${steps}`);
+    assert.deepEqual(objectIds(svg), objectIds(parseXml((await render([fixture('aliasing.py')])).toString())));
+  });
+
   it('gives byte-identical SVG and PNG on two runs', async () => {
     // The stdout and -o runs of the default command are two processes already.
     assert.deepEqual(await render([fixture('aliasing.py')]), (await renderFile('last.svg', [fixture('aliasing.py')])).bytes);
