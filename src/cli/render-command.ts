@@ -6,8 +6,8 @@ import type { Layout } from '../layout/types.ts';
 import { palettes } from '../render/themes.ts';
 import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
 import { describeSnippetFailure } from '../slides/snippet-failure.ts';
-import { foldTrace, type StepState } from '../trace/fold-trace.ts';
-import type { Ref, Step, Trace } from '../trace/types.ts';
+import { foldTrace } from '../trace/fold-trace.ts';
+import type { Trace } from '../trace/types.ts';
 import type { Command } from './main.ts';
 
 const usage = `Usage: memlane render FILE.py [options]
@@ -46,7 +46,6 @@ class RenderFailure extends Error {
     super(message);
   }
 }
-
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -108,50 +107,18 @@ const codeBackground: Record<SlideOptions['theme'], string | undefined> = {
   sketch: palettes.sketch.background,
 };
 
-/** A short name for a returned value: a scalar's repr, else its type. */
-function valueWords(state: StepState, ref: unknown): string {
-  const object = state.heap.get((ref as Ref | undefined)?.ref ?? '');
-  if (!object) return '';
-  const repr = typeof object.repr === 'string' ? object.repr : undefined;
-  return repr !== undefined && repr.length <= 24 ? ` ${repr}` : ` a ${object.type}`;
-}
-
-/** What the marked line does at this step, in words, when it is more than running the line. */
-function lineLabel(states: StepState[], n: number): { text: string; alert?: boolean } | undefined {
-  const state = states[n - 1]!;
-  const { step } = state;
-  const frame = step.stack.at(-1);
-  const name = frame?.name ?? '';
-  const module = name === '<module>';
-  const raised = (s: Step | undefined) => (s?.exception as { type?: string } | undefined)?.type;
-  switch (step.event) {
-    case 'call':
-      return { text: module ? 'start of program' : `call to ${name}` };
-    case 'exception':
-      return { text: `raises ${raised(step) ?? 'an exception'}`, alert: true };
-    case 'return': {
-      // A return straight after an exception in the same frame is the exception leaving it.
-      const previous = states[n - 2]?.step;
-      const passing = previous?.event === 'exception' && previous.stack.at(-1)?.id === frame?.id ? raised(previous) : undefined;
-      if (passing) return { text: module ? `${passing} ends the program` : `${name} passes ${passing} on`, alert: true };
-      return { text: module ? 'end of program' : `${name} returns${valueWords(state, step.returnValue)}` };
-    }
-    default:
-      return undefined;
-  }
-}
-
 interface Drawing {
   step: number;
   svg: string;
 }
 
 async function drawSteps(file: string, trace: Trace, layout: Layout, steps: number[], options: SlideOptions): Promise<Drawing[]> {
-  const [{ layoutToSvg }, { codeToSvgPanel }, { composeSlide }, { highlightPython }] = await Promise.all([
+  const [{ layoutToSvg }, { codeToSvgPanel }, { composeSlide }, { highlightPython }, { lineLabel }] = await Promise.all([
     import('../render/layout-to-svg.ts'),
     import('../slides/code-to-svg-panel.ts'),
     import('../slides/compose-slide.ts'),
     import('../slides/highlight-code.ts'),
+    import('../slides/line-label.ts'),
   ]);
   const name = file === '-' ? '<stdin>' : basename(file);
   const total = trace.steps.length;
