@@ -106,6 +106,13 @@ export async function run(): Promise<Figure[]> {
     steps += layout.stepsTotal;
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+  // A long run: 450 appends to a list (905 steps), the kind of loop a lesson might step through.
+  const long = JSON.parse(readFileSync(join(tracesDir, 'long/growing-list.json'), 'utf8')) as Trace;
+  let longLayout = traceToLayout(long);
+  const longLayoutMs = time(() => { longLayout = traceToLayout(long); });
+  let longSvg = '';
+  const longPageMs = time(() => { longSvg = layoutToSvg(longLayout, { step: 'all', theme: 'site' }); });
   return [
     { label: `corpus traces`, value: `${traces.length} (${steps} steps, ${arrows} arrows)` },
     { label: 'layout, median per snippet', value: median(layoutMs), unit: 'ms' },
@@ -118,5 +125,9 @@ export async function run(): Promise<Figure[]> {
     { label: 'arrow crossings per diagram, max', value: Math.max(...crossings) },
     { label: 'diagrams without a crossing', value: `${crossings.filter((c) => c === 0).length} of ${crossings.length}` },
     { label: 'arrow segments through boxes', value: through, target: '0' },
+    { label: `long run (${long.steps.length} steps): layout`, value: longLayoutMs, unit: 'ms' },
+    { label: 'long run: all-steps SVG', value: longPageMs, unit: 'ms' },
+    { label: 'long run: all-steps SVG size', value: Math.round(longSvg.length / 1024), unit: 'KiB' },
+    { label: 'long run: size of the picture', value: `${longLayout.width} x ${longLayout.height}`, unit: 'px' },
   ];
 }

@@ -3,7 +3,7 @@
 import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
-import { MAX_COLUMNS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
+import { MAX_COLUMNS, MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
 import { INLINE_SCALAR_TYPES, objectContent, objectKindOf, type RowContent, type ValueView } from './object-content.ts';
 import { drawnItems } from './shorten-container.ts';
 import { rangesOf } from './step-ranges.ts';
@@ -101,7 +101,6 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   const hidden = new Set(options.hide);
   const frames = new Map<string, FrameRecord & { raw: Map<number, { rows: Map<string, RowContent>; running: boolean; exited: boolean; badge?: string }> }>();
   const objects = new Map<string, ObjectRecord>();
-  const drawable = new Set<string>();
   const leftOut = { frames: false, objects: false };
   const objectsAt: Set<string>[] = [];
   const framesAt: string[][] = [];
@@ -119,10 +118,10 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     const queue: { id: string; depth: number; parent: { box: string; ref: string } }[] = [];
     const reach = (ref: Ref, depth: number, box: string) => {
       if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
-      if (!drawable.has(ref.ref)) {
-        if (drawable.size >= MAX_OBJECTS) { leftOut.objects = true; return; }
-        drawable.add(ref.ref);
-      }
+      // At most MAX_OBJECTS at once (objects of different moments share room), and MAX_DISTINCT_OBJECTS
+      // over the run, so long runs stay quick to lay out.
+      if (visible.size >= MAX_OBJECTS) { leftOut.objects = true; return; }
+      if (!objects.has(ref.ref) && objects.size >= MAX_DISTINCT_OBJECTS) { leftOut.objects = true; return; }
       visible.add(ref.ref);
       queue.push({ id: ref.ref, depth, parent: { box, ref: ref.ref } });
     };

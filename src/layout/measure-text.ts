@@ -6,7 +6,6 @@ import type { TextFace } from './types.ts';
 
 interface FontkitFont {
   unitsPerEm: number;
-  layout(text: string): { advanceWidth: number };
   glyphsForString(text: string): { advanceWidth: number }[];
 }
 
@@ -37,14 +36,12 @@ function fonts(): Record<TextFace, FontkitFont> {
 
 const cache = new Map<string, number>();
 
-/** Width in em. Code is measured glyph by glyph: JetBrains Mono's contextual alternates keep every
- * advance the same, and fontkit cannot decode some of them (e.g. for "__"). */
-function advance(font: FontkitFont, text: string, glyphByGlyph: boolean): number {
+/** Width in em, glyph by glyph without shaping: JetBrains Mono's contextual alternates keep every
+ * advance the same (and fontkit cannot decode some, e.g. for "__"), and Inter's kerning only ever
+ * narrows text a little, so boxes sized this way always hold their words. Shaping is also slow. */
+function advance(font: FontkitFont, text: string): number {
   try {
-    const units = glyphByGlyph
-      ? font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0)
-      : font.layout(text).advanceWidth;
-    return units / font.unitsPerEm;
+    return font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0) / font.unitsPerEm;
   } catch {
     // A glyph the font cannot describe: count it as a wide character rather than fail the diagram.
     return [...text].length * 0.62;
@@ -56,7 +53,7 @@ export function measureText(text: string, face: TextFace, size: number): number 
   const key = `${face}\u0000${size}\u0000${text}`;
   let width = cache.get(key);
   if (width === undefined) {
-    width = (advance(fonts()[face], text, face === 'value') * size);
+    width = advance(fonts()[face], text) * size;
     if (cache.size > 50_000) cache.clear();
     cache.set(key, width);
   }

@@ -22,6 +22,7 @@ export const MARGIN = 16;
 /** Bounds that keep huge traces to a diagram of bounded size. */
 export const MAX_COLUMNS = 5;
 export const MAX_OBJECTS = 160;
+export const MAX_DISTINCT_OBJECTS = 600;
 /** Rows a container shows at most: head, a count of the rest, tail. */
 export const MAX_ROWS = 16;
 export const MAX_STACK_DRAWN = 24;

@@ -192,7 +192,8 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
       const state = String(obj['state'] ?? '');
       const line = typeof obj['line'] === 'number' ? ` at line ${obj['line']}` : '';
       const locals = (obj['locals'] as [string, Ref][] | undefined) ?? [];
-      const rows: RowContent[] = [{ role: 'info', text: `${state}${state === 'suspended' ? line : ''}`, tone: 'muted' }];
+      const words = state === 'suspended' ? `suspended${line}` : state === 'running' ? 'running: its frame is on the stack' : state;
+      const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
       if (state !== 'running') for (const [n, ref] of locals) rows.push(refRow('local', n, ref, view));
       return { kind, mutable, title: `generator ${name}`, rows };
     }

@@ -106,7 +106,7 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   const notes: TextSpan[] = [];
   let noteY = legendY + 34;
   if (collected.leftOut.frames) { notes.push({ text: 'Deeper frames of this run are not drawn.', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
-  if (collected.leftOut.objects) { notes.push({ text: 'Objects created later in this run are not drawn (shown as …).', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
+  if (collected.leftOut.objects) { notes.push({ text: 'Some objects are not drawn: more than fit in one diagram are alive at once (shown as …).', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
 
   const width = Math.ceil(Math.max(contentRight, ...legend.map((l) => l.text.x + measureText(l.text.text, 'label', SMALL_SIZE))) + MARGIN);
   const height = Math.ceil((notes.length ? noteY - 16 : legendY + 11) + MARGIN);

@@ -96,7 +96,7 @@ describe('objects by kind', () => {
     assert.equal(arrowsFrom(root, generator!.attrs['data-object-id']!).length, 1);
     // While it runs, its frame is on the stack and carries its locals instead.
     const running = renderStep('c11_generator_frame', step + 2).root;
-    assert.deepEqual(texts(objectsOfKind(running, 'generator')[0]!), ['generator countdown', 'running']);
+    assert.deepEqual(texts(objectsOfKind(running, 'generator')[0]!), ['generator countdown', 'running: its frame is on the stack']);
     assert.equal(withAttr(running, 'data-frame-id').length, 2);
   });
 
