@@ -2,7 +2,7 @@
 // head at the target's edge.
 import type { Container } from '@svgdotjs/svg.js';
 import type { Arrow, Point } from '../layout/types.ts';
-import { FADED_OPACITY } from './draw-box.ts';
+import { FADED_ARROW_OPACITY } from './draw-box.ts';
 import { cleanText, num } from './svg-document.ts';
 import { drawn, paint, showAt, type DrawContext } from './paint.ts';
 import { sketchLinePath } from './sketch.ts';
@@ -32,7 +32,7 @@ export function drawArrow(parent: Container, arrow: Arrow, ctx: DrawContext): vo
   if (!drawn(ctx, arrow.steps) || arrow.points.length < 2) return;
   const group = parent.group().attr({ 'data-arrow-from': cleanText(arrow.from), 'data-arrow-to': cleanText(arrow.to), 'data-slot': arrow.slot, ...(arrow.part === 'key' ? { 'data-part': 'key' } : {}) });
   showAt(group, arrow.steps, ctx);
-  if (arrow.faded) group.attr('opacity', FADED_OPACITY);
+  if (arrow.faded) group.attr('opacity', FADED_ARROW_OPACITY);
   const start = arrow.points[0]!;
   const end = arrow.points[arrow.points.length - 1]!;
   const before = arrow.points[arrow.points.length - 2]!;

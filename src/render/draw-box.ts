@@ -8,7 +8,10 @@ import { colour, drawn, paint, showAt, type DrawContext } from './paint.ts';
 import { sketchRectPath } from './sketch.ts';
 
 const RADIUS = { frame: 4, mutable: 1.5, immutable: 9 } as const;
+/** Faded shapes (unreachable objects, returned frames). Words stay at full contrast: they carry the meaning. */
 export const FADED_OPACITY = 0.45;
+/** Faded arrows keep 3:1 contrast against the background. */
+export const FADED_ARROW_OPACITY = 0.6;
 
 function toneClass(span: TextSpan): { cls: string; fill: 'text' | 'muted' | 'alert' } {
   if (span.tone === 'muted') return { cls: 'ml-muted', fill: 'muted' };
@@ -27,19 +30,20 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   const height = version.height;
   const style = box.style;
   const r = RADIUS[style];
-  if (version.unreachable || version.exited) parent.attr('opacity', FADED_OPACITY);
   textElement(parent, 'title', version.summary);
-  paint(parent.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}`, ctx).attr({ stroke: 'none' });
-  if (box.headerHeight > 0 && height <= box.headerHeight) paint(parent.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}-header`, ctx);
-  else if (box.headerHeight > 0) paint(parent.path(headerBand(x, y, width, box.headerHeight, r)), `ml-${style}-header`, ctx);
+  // Shapes of a faded version sit in one group with the opacity; its words are drawn after, unfaded.
+  const shapes = version.unreachable || version.exited ? parent.group().attr('opacity', FADED_OPACITY) : parent;
+  paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}`, ctx).attr({ stroke: 'none' });
+  if (box.headerHeight > 0 && height <= box.headerHeight) paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}-header`, ctx);
+  else if (box.headerHeight > 0) paint(shapes.path(headerBand(x, y, width, box.headerHeight, r)), `ml-${style}-header`, ctx);
   for (const row of version.rows) {
-    if (row.y > box.headerHeight) paint(parent.line(x, y + row.y, x + width, y + row.y), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+    if (row.y > box.headerHeight) paint(shapes.line(x, y + row.y, x + width, y + row.y), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
   }
   // The label/value divider runs through labelled rows only, never through a row of words.
   if (box.divider > 0) {
     for (const row of version.rows) {
       if (!row.label && !row.keyDot) continue;
-      paint(parent.line(x + box.divider, y + row.y, x + box.divider, y + row.y + row.height), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+      paint(shapes.line(x + box.divider, y + row.y, x + box.divider, y + row.y + row.height), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
     }
   }
   for (const span of version.header) {
@@ -59,11 +63,11 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   const outline = { x, y, width, height };
   const outlineClass = `ml-outline-${style}`;
   if (ctx.sketch) {
-    const rough = paint(parent.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0)), outlineClass, ctx)
+    const rough = paint(shapes.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0)), outlineClass, ctx)
       .attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
     if (style === 'immutable') rough.attr({ 'stroke-dasharray': '5 3' });
   } else {
-    const rect = paint(parent.rect(width, height).move(x, y).attr({ rx: r }), outlineClass, ctx).attr({ 'stroke-width': strokeWidth });
+    const rect = paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), outlineClass, ctx).attr({ 'stroke-width': strokeWidth });
     if (style === 'immutable') rect.attr({ 'stroke-dasharray': '5 3' });
   }
 }

@@ -59,7 +59,12 @@ describe('change marks', () => {
     const faded = findAll(root, (n) => n.attrs['data-unreachable'] === 'true');
     assert.deepEqual(faded.map((n) => n.attrs['data-object-id']).sort(), ['o1', 'o3', 'o4', 'o5']);
     for (const group of faded) {
-      assert.equal(group.attrs['opacity'], '0.45');
+      // The shapes fade; the words keep their full contrast.
+      const shapes = findAll(group, (n) => n.attrs['opacity'] === '0.45');
+      assert.equal(shapes.length, 1);
+      assert.ok(findAll(shapes[0]!, (n) => n.name === 'rect').length >= 2);
+      assert.equal(findAll(shapes[0]!, (n) => n.name === 'text').length, 0);
+      assert.ok(findAll(group, (n) => n.name === 'text').every((t) => !('opacity' in t.attrs)));
       if (group.attrs['data-kind'] === 'dict') assert.ok(texts(group).includes('unreachable'));
     }
     const legend = findAll(root, (n) => n.attrs['class'] === 'ml-legend')[0]!;
@@ -67,7 +72,7 @@ describe('change marks', () => {
     // Their references fade with them.
     const fromCycle = withAttr(root, 'data-arrow-from', 'o1');
     assert.equal(fromCycle.length, 2);
-    for (const arrow of fromCycle) assert.equal(arrow.attrs['opacity'], '0.45');
+    for (const arrow of fromCycle) assert.equal(arrow.attrs['opacity'], '0.6');
     // Before the names are deleted they are drawn normally.
     assert.equal(findAll(renderStep('c08_cycle', step - 2).root, (n) => n.attrs['data-unreachable'] === 'true').length, 0);
   });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
+import { FADED_ARROW_OPACITY } from '../../src/render/draw-box.ts';
 import { classPaint, cssVariables, diagramThemeCss, palettes, type Palette } from '../../src/render/themes.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { findAll, parseSvg, withAttr } from './svg-tree.ts';
@@ -15,6 +16,12 @@ function luminance(hex: string): number {
 function contrast(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)];
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** The colour seen when `top` is drawn with `opacity` over `bottom`. */
+function blend(top: string, bottom: string, opacity: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
+  return `#${[1, 3, 5].map((i) => Math.round(channel(top, i) * opacity + channel(bottom, i) * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
 }
 
 const surfaces: (keyof Palette)[] = ['background', 'frameFill', 'frameHeader', 'mutableFill', 'mutableHeader', 'immutableFill', 'immutableHeader'];
@@ -32,11 +39,13 @@ describe('palettes', () => {
       assert.ok(contrast(palette.changeText, palette.background) >= 4.5, `${name}: change badge text`);
     });
 
-    it(`${name}: outlines, arrows and marks meet 3:1 against the background`, () => {
+    it(`${name}: outlines, arrows and marks meet 3:1 against the background, faded arrows too`, () => {
       for (const line of ['frameStroke', 'mutableStroke', 'immutableStroke', 'arrow', 'change'] as const) {
         const ratio = contrast(palette[line], palette.background);
         assert.ok(ratio >= 3, `${name}: ${line} is ${ratio.toFixed(2)}:1`);
       }
+      const faded = blend(palette.arrow, palette.background, FADED_ARROW_OPACITY);
+      assert.ok(contrast(faded, palette.background) >= 3, `${name}: faded arrow is ${contrast(faded, palette.background).toFixed(2)}:1`);
     });
   }
 });
