@@ -314,6 +314,8 @@ class Recorder:
         self.steps = []               # each step already encoded as JSON
         self.last_line = None
         self.identities = {}          # id(obj) -> Identity, for objects shown at the last step
+        self.keys_by_oid = {}         # object id in the trace -> id(obj)
+        self.replaced = []            # trace ids whose address a new object took at this step
         self.next_object = 0
         self.next_frame = 0
         self.frame_ids = {}           # id(frame) -> frame id, for frames of running calls
@@ -475,6 +477,11 @@ class Recorder:
                     return known, False
             elif known.scalar_key == scalar_key:
                 return known, False
+        if known is not None:
+            # A new object at the address of one shown before: that one is dead, say so.
+            self.replaced.append(known.oid)
+            self.keys_by_oid.pop(known.oid, None)
+            self.unreachable.pop(key, None)
         self.next_object += 1
         try:
             weak = weakref.ref(obj)
@@ -482,6 +489,7 @@ class Recorder:
             weak = None
         identity = Identity(f"o{self.next_object}", type(obj), weak, scalar_key, gc.is_tracked(obj))
         self.identities[key] = identity
+        self.keys_by_oid[identity.oid] = key
         return identity, True
 
     def gc_collections(self):
@@ -556,13 +564,15 @@ class Snapshot:
         if vanished and (recorder.unreachable or any(
                 recorder.identities[key].tracked for key in vanished if key in recorder.identities)):
             kept = self.keep_cycles(vanished)
-        gone = []
+        gone = recorder.replaced
+        recorder.replaced = []
         for key in vanished:
             if key in self.objects or key in kept:
                 continue
             identity = recorder.identities.pop(key, None)
             recorder.unreachable.pop(key, None)
             if identity is not None:
+                recorder.keys_by_oid.pop(identity.oid, None)
                 gone.append(identity.oid)
         if gone:
             gone.sort(key=lambda oid: int(oid[1:]))
@@ -580,34 +590,35 @@ class Snapshot:
         for key in list(recorder.unreachable):
             if key in self.objects:  # reachable again (through a weakref, say)
                 del recorder.unreachable[key]
-        candidates = {}
+        new = {}
         for key in vanished:
             identity = identities.get(key)
-            if identity is None or not identity.tracked:
+            if identity is None or not identity.tracked or key in recorder.unreachable:
                 continue
-            if key in recorder.unreachable or self.on_cycle(identity):
-                candidates[key] = identity
-        if not candidates:
+            if self.on_cycle(identity):
+                new[key] = identity
+        known = dict(recorder.unreachable)
+        if not new and not known:
             return set()
         collections = recorder.gc_collections()
-        if collections == recorder.collections and all(key in recorder.unreachable for key in candidates):
-            # Only the cyclic collector frees a cycle: none ran, so the same objects still live.
-            return self.keep_with_contents(candidates)
-        recorder.collections = collections
-        alive = self.find_known_alive(candidates)
-        for key in list(recorder.unreachable):
-            if key not in alive:
-                del recorder.unreachable[key]
+        if collections == recorder.collections:
+            # Only the cyclic collector frees a cycle: none ran, so the known ones still live.
+            trusted, check = known, new
+        else:
+            recorder.collections = collections
+            trusted, check = {}, {**known, **new}
+        alive = self.only_held_by_each_other(self.find_alive(check), set(trusted)) if check else {}
+        recorder.unreachable = dict(trusted)
         for key, (obj, identity) in alive.items():
             recorder.unreachable[key] = identity
             self.objects[key] = (obj, identity)
             self.pending.append((obj, identity))
         self.drain(unreachable=True)
-        return set()
+        return self.keep_with_contents(trusted) if trusted else set()
 
     def keep_with_contents(self, candidates):
         identities = self.recorder.identities
-        key_of = {identity.oid: key for key, identity in identities.items()}
+        key_of = self.recorder.keys_by_oid
         kept = set()
         todo = [identity.oid for identity in candidates.values()]
         while todo:
@@ -621,7 +632,8 @@ class Snapshot:
 
     def on_cycle(self, start):
         """Whether the last shown edges lead from this object back to itself."""
-        by_oid = {identity.oid: identity for identity in self.recorder.identities.values()}
+        identities = self.recorder.identities
+        key_of = self.recorder.keys_by_oid
         seen = set()
         todo = list(start.edges)
         while todo:
@@ -631,29 +643,45 @@ class Snapshot:
             if oid in seen:
                 continue
             seen.add(oid)
-            identity = by_oid.get(oid)
-            if identity is not None:
-                todo.extend(identity.edges)
+            key = key_of.get(oid)
+            if key is not None:
+                todo.extend(identities[key].edges)
         return False
 
-    def find_known_alive(self, candidates):
-        """Candidates CPython still holds only through each other (a cycle awaiting the collector)."""
+    def find_alive(self, candidates):
+        """The candidates that still exist, found through their weakref or one scan of the heap."""
         found = {}
-        objects = gc.get_objects()
-        try:
-            for obj in objects:
-                identity = candidates.get(id(obj))
-                if identity is not None and type(obj) is identity.kind:
-                    if identity.weak is None or identity.weak() is obj:
-                        found[id(obj)] = (obj, identity)
-        finally:
-            del objects
+        unresolved = {}
+        for key, identity in candidates.items():
+            if identity.weak is not None:
+                obj = identity.weak()
+                if obj is not None and type(obj) is identity.kind:
+                    found[key] = (obj, identity)
+            else:
+                unresolved[key] = identity
+        # Objects orphaned just now are usually young: look there first, then in the whole heap.
+        for generation in (0, None):
+            if not unresolved:
+                break
+            objects = gc.get_objects(generation)
+            # Search the ids in C (map, set, list.index), not object by object in Python.
+            addresses = list(map(id, objects))
+            for key in set(addresses).intersection(unresolved):
+                obj = objects[addresses.index(key)]
+                identity = unresolved.pop(key)
+                if type(obj) is identity.kind:
+                    found[key] = (obj, identity)
+            obj = objects = addresses = None
+        return found
+
+    def only_held_by_each_other(self, found, group):
+        """Drop the candidates that something outside the group holds, directly or through the group.
+
+        `group` holds the ids of objects already known to be unreachable: references from them count
+        as references from inside.
+        """
         if not found:
             return found
-        return self.only_held_by_each_other(found)
-
-    def only_held_by_each_other(self, found):
-        """Drop the candidates that something outside the group holds, directly or through the group."""
         objects = tuple(pair[0] for pair in found.values())
         # Called with *objects, get_referrers receives this very tuple as its arguments.
         referrers = gc.get_referrers(*objects)
@@ -662,9 +690,9 @@ class Snapshot:
         held = set()
         for referrer in referrers:
             key = id(referrer)
-            if key in found or key in ours or key in pairs or type(referrer) is FRAME_TYPE:
+            if key in found or key in group or key in ours or key in pairs or type(referrer) is FRAME_TYPE:
                 continue
-            if type(referrer) is dict and self.owned_by(referrer, found, ours, pairs):
+            if type(referrer) is dict and self.owned_by(referrer, found, ours | group, pairs):
                 continue  # the __dict__ of an instance in the group
             for target in gc.get_referents(referrer):
                 if id(target) in found:

@@ -70,6 +70,17 @@ describe('identity', () => {
     assert.ok(goneAtDel.includes(before1), 'the dead list is gone when its name is deleted');
   });
 
+  test('an object that dies and is replaced at its address within one step is listed as gone', async () => {
+    // An instance, so the tracer's weakref tells the two apart (a list could not be told apart).
+    const trace = await run('class Box:\n    pass\nbox = Box()\nfirst = id(box)\ndel box; box = Box()\nreused = id(box) == first\nend = 1\n');
+    assert.equal(valueOf(trace, 'reused').object.repr, 'True', 'CPython reused the address: the case under test');
+    const old = valueOf(trace, 'box', stepAtLine(trace, 4)).id;
+    const replacement = valueOf(trace, 'box', stepAtLine(trace, 6)).id;
+    assert.notEqual(old, replacement);
+    assert.ok((trace.steps[stepAtLine(trace, 6) - 1]!.gone ?? []).includes(old));
+    assert.equal(heapAt(trace).has(old), false);
+  });
+
   test('tracing keeps nothing alive: refcounts, referrers and weakref callbacks are untouched', async () => {
     const source = [
       'import sys, gc, weakref',
