@@ -6,7 +6,7 @@ import { drawBox } from './draw-box.ts';
 import { drawLegend, drawMark } from './draw-marks.ts';
 import { drawContext, paint } from './paint.ts';
 import { checkRenderOptions, type RenderOptions } from './render-options.ts';
-import { createRoot, textElement } from './svg-document.ts';
+import { createRoot, rootFontAttributes, textElement } from './svg-document.ts';
 import { standaloneCss } from './standalone-css.ts';
 
 export type { RenderOptions } from './render-options.ts';
@@ -29,6 +29,7 @@ export function layoutToSvg(layout: Layout, options: RenderOptions): string {
     width: layout.width,
     height: layout.height,
     role: 'img',
+    ...rootFontAttributes(),
     'data-theme': theme,
     'data-steps-total': layout.stepsTotal,
     ...(all ? { 'data-shown-step': shown } : { 'data-step': shown }),

@@ -39,13 +39,21 @@ export function textElement(parent: Container, tag: string, text: string): Eleme
   return element;
 }
 
+export const BASE_FONT_SIZE = 12;
+
+/** Font attributes of the root element, inherited by every text. */
+export function rootFontAttributes(): Record<string, string | number> {
+  return { 'font-family': fontFamilyOf('label'), 'font-size': BASE_FONT_SIZE };
+}
+
 /** Appends a <text> for a span placed relative to (dx, dy). */
 export function drawSpan(parent: Container, span: TextSpan, dx: number, dy: number, cls: string, fill: string): Element {
+  // The root sets the label face at the base size; a text only says how it differs.
   const text = parent.element('text').attr({
     x: num(span.x + dx),
     y: num(span.y + dy),
-    'font-family': fontFamilyOf(span.face),
-    'font-size': span.size,
+    ...(span.face === 'value' ? { 'font-family': fontFamilyOf('value') } : {}),
+    ...(span.size !== BASE_FONT_SIZE ? { 'font-size': span.size } : {}),
     ...(span.face === 'heading' ? { 'font-weight': 600 } : {}),
     ...(span.anchor === 'end' ? { 'text-anchor': 'end' } : {}),
     class: cls,
