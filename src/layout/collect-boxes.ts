@@ -3,12 +3,12 @@
 import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
-import { MAX_COLUMNS, MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
-import { INLINE_SCALAR_TYPES, objectContent, objectKindOf, type RowContent, type ValueView } from './object-content.ts';
-import { drawnItems } from './shorten-container.ts';
-import { rangesOf } from './step-ranges.ts';
-import type { ObjectKind } from './types.ts';
+import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
+import { childRefs, isInlineScalar, shortRepr } from './heap-references.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
+import { MAX_COLUMNS, MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
+import { objectKindOf, type RowContent, type ValueView } from './object-content.ts';
+import type { ObjectKind } from './types.ts';
 
 export interface FrameRecord {
   id: string;
@@ -52,54 +52,9 @@ export interface Collected {
   leftOut: { frames: boolean; objects: boolean };
 }
 
-const isInlineScalar = (obj: HeapObject | undefined) =>
-  obj !== undefined && typeof obj['repr'] === 'string' && INLINE_SCALAR_TYPES.has(obj.type) && objectKindOf(obj) === 'scalar';
-
-/** Every reference an object draws an arrow for, in drawing order (scalar dict keys are written in their row). */
-export function childRefs(obj: HeapObject, heap: ReadonlyMap<string, HeapObject>): Ref[] {
-  const refs: Ref[] = [];
-  const push = (r: unknown) => {
-    if (r && typeof r === 'object' && typeof (r as Ref).ref === 'string') refs.push(r as Ref);
-  };
-  // Only what is drawn: long containers keep their head and tail.
-  const elided = obj['elided'] as { at: number; count: number } | undefined;
-  for (const r of drawnItems((obj['items'] as Ref[] | undefined) ?? [], elided)) push(r);
-  for (const [k, v] of drawnItems((obj['entries'] as [Ref, Ref][] | undefined) ?? [], elided)) {
-    if (shortRepr(heap.get(k?.ref)) === undefined) push(k);
-    push(v);
-  }
-  const kind = obj['kind'];
-  const attrs = (obj['attrs'] as [string, Ref][] | undefined) ?? [];
-  // Functions and generators draw their defaults, closure and locals, not their attributes.
-  const drawnAttrs = kind === 'function' || kind === 'generator' ? [] : kind === 'cell' || kind === 'method' ? attrs : drawnItems(attrs);
-  for (const [, v] of drawnAttrs) push(v);
-  for (const r of (obj['defaults'] as Ref[] | undefined) ?? []) push(r);
-  for (const [, v] of (obj['closure'] as [string, Ref][] | undefined) ?? []) push(v);
-  for (const [, v] of (obj['locals'] as [string, Ref][] | undefined) ?? []) push(v);
-  return refs;
-}
-
-/** A row as one comparable string, to find what changed between steps. */
-const rowKey = (r: RowContent) => `${r.label ?? ''}\u0000${r.ref ?? ''}\u0000${r.keyRef ?? ''}\u0000${r.text ?? ''}`;
-
-function shortRepr(obj: HeapObject | undefined): string | undefined {
-  // Dict keys and inline values are written as their repr when they are scalars.
-  if (!obj || typeof obj['repr'] !== 'string' || objectKindOf(obj) !== 'scalar') return undefined;
-  return obj['repr'] as string;
-}
-
-/** Words for a reference, for summaries: "int 3", "the list o2". */
-export function describeRef(id: string, heap: ReadonlyMap<string, HeapObject>): string {
-  const obj = heap.get(id);
-  if (!obj) return `object ${id}`;
-  const repr = shortRepr(obj);
-  if (repr !== undefined) return `${obj.type} ${repr.length > 40 ? `${repr.slice(0, 40)}…` : repr}`;
-  return `${obj.type} ${id}`;
-}
-
 export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions): Collected {
   const hidden = new Set(options.hide);
-  const frames = new Map<string, FrameRecord & { raw: Map<number, { rows: Map<string, RowContent>; running: boolean; exited: boolean; badge?: string }> }>();
+  const frames = new Map<string, FrameRecord & { raw: Map<number, RawFrameStep> }>();
   const objects = new Map<string, ObjectRecord>();
   const leftOut = { frames: false, objects: false };
   const objectsAt: Set<string>[] = [];
@@ -215,72 +170,8 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     }
   }
 
-  // Frame rows keep one slot per name for the frame's whole life: names in binding order, then return, then exception.
-  for (const record of frames.values()) {
-    const names: string[] = [];
-    const seen = new Set<string>();
-    const steps = [...record.raw.keys()].sort((a, b) => a - b);
-    for (const s of steps) for (const key of record.raw.get(s)!.rows.keys()) if (key.startsWith('name:') && !seen.has(key)) { seen.add(key); names.push(key); }
-    const anyReturn = steps.some((s) => record.raw.get(s)!.rows.has('return'));
-    const slotOf = new Map(names.map((n, i) => [n, i]));
-    if (anyReturn) slotOf.set('return', names.length);
-    slotOf.set('exception', names.length + (anyReturn ? 1 : 0));
-    const versions = new Map<string, VersionSpec & { stepList: number[] }>();
-    for (const s of steps) {
-      const raw = record.raw.get(s)!;
-      const rows = [...raw.rows].map(([key, row]) => ({ ...row, slot: slotOf.get(key)! })).sort((a, b) => a.slot - b.slot);
-      record.rowsByStep.set(s, new Map(rows.map((r) => [r.slot, rowKey(r)])));
-      const key = JSON.stringify([rows.map((r) => [r.slot, rowKey(r)]), raw.running, raw.exited, raw.badge ?? '']);
-      let version = versions.get(key);
-      if (!version) {
-        const heap = states[s - 1]!.heap;
-        const words = rows.map((r) => r.role === 'exception' ? r.text : `${r.label} ${r.ref ? `refers to ${describeRef(r.ref, heap)}` : `is ${r.text}`}`);
-        version = {
-          steps: [], stepList: [], title: record.name, rows, ...(raw.badge ? { badge: raw.badge } : {}),
-          ...(raw.running ? { running: true } : {}), ...(raw.exited ? { exited: true } : {}),
-          summary: `frame ${record.name}${raw.running ? ' (running)' : raw.exited ? ' (returned)' : ''}${words.length ? `: ${words.join('; ')}` : ': no names'}`,
-        };
-        versions.set(key, version);
-      }
-      version.stepList.push(s);
-    }
-    record.shown = steps;
-    record.versions = [...versions.values()].map(({ stepList, ...v }) => ({ ...v, steps: rangesOf(stepList) }));
-  }
-
-  // Object versions: one per distinct trace object (the fold replaces it exactly when it changes).
-  for (const record of objects.values()) {
-    const versions = new Map<HeapObject, VersionSpec & { stepList: number[] }>();
-    for (const s of record.shown) {
-      const obj = record.dataByStep.get(s)!;
-      let version = versions.get(obj);
-      if (!version) {
-        const state = states[s - 1]!;
-        const visible = objectsAt[s - 1]!;
-        const view: ValueView = {
-          inlineText: (ref) => {
-            if (options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref))) return shortRepr(state.heap.get(ref.ref));
-            return visible.has(ref.ref) ? undefined : '…';
-          },
-          scalarRepr: (ref) => shortRepr(state.heap.get(ref.ref)),
-        };
-        const content = objectContent(obj, view);
-        record.mutable = content.mutable;
-        const rows = content.rows.map((r, slot) => ({ ...r, slot }));
-        const words = rows.map((r) => `${r.label ?? ''}${r.label ? ' ' : ''}${r.ref ? `→ ${describeRef(r.ref, state.heap)}` : r.text ?? ''}`.trim()).filter(Boolean);
-        const unreachable = obj.unreachable === true;
-        version = {
-          steps: [], stepList: [], title: content.title, ...(content.detail ? { detail: content.detail } : {}), rows,
-          ...(unreachable ? { unreachable: true, badge: 'unreachable' } : {}),
-          summary: `${content.title || obj.type} ${record.id}${unreachable ? ' (unreachable, kept alive only by a cycle)' : ''}: ${words.join('; ') || 'empty'}`,
-        };
-        versions.set(obj, version);
-      }
-      version.stepList.push(s);
-      record.rowsByStep.set(s, new Map(version.rows.map((r) => [r.slot, rowKey(r)])));
-    }
-    record.versions = [...versions.values()].map(({ stepList, ...v }) => ({ ...v, steps: rangesOf(stepList) }));
-  }
+  for (const record of frames.values()) buildFrameVersions(record, record.raw, states);
+  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, options);
 
   return {
     frames: [...frames.values()].map(({ raw: _raw, ...f }) => f),
