@@ -22,7 +22,7 @@ def snapshot_of(module, *names):
 
 gc = snapshot_of(_gc_module, "get_objects", "get_referrers", "get_referents", "is_tracked", "get_stats",
                  "isenabled", "get_threshold", "set_threshold", "enable")
-time = snapshot_of(_time_module, "monotonic")
+time = snapshot_of(_time_module, "monotonic", "sleep")
 weakref = snapshot_of(_weakref_module, "ref")
 json = snapshot_of(_json_module, "dumps", "loads")
 monitoring = snapshot_of(sys.monitoring, "get_tool", "use_tool_id", "register_callback", "set_events",
@@ -126,6 +126,26 @@ def remove_host_commands():
 
 
 remove_host_commands()
+
+
+def bounded_sleep(recorder):
+    """time.sleep for a snippet: sleeps in short slices so the time limit can end it."""
+
+    def sleep(seconds):
+        if not isinstance(seconds, (int, float)):
+            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer or float")
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        end = time.monotonic() + seconds
+        while True:
+            now = time.monotonic()
+            if now > recorder.deadline:
+                recorder.time_is_up()
+            if now >= end:
+                return None
+            time.sleep(min(0.05, end - now, max(recorder.deadline - now, 0) + 0.001))
+
+    return sleep
 
 
 def settrace_is_taken(function):
@@ -342,14 +362,16 @@ class Recorder:
                     f"the snippet ran more than {self.max_steps} steps (the step limit, "
                     f"--max-steps / max-steps=N)"))
             if time.monotonic() > self.deadline:
-                self.stop(TimeLimitError(
-                    f"the snippet ran longer than {self.timeout_ms} ms (the time limit, --timeout)"))
+                self.time_is_up()
             try:
                 self.record(frame, event, arg)
             except Exception as error:
                 # A fault of the tracer must never become the snippet's exception.
                 self.faults.append(f"{event} at line {frame.f_lineno}: {type(error).__name__}: {error}")
         return self.trace
+
+    def time_is_up(self):
+        self.stop(TimeLimitError(f"the snippet ran longer than {self.timeout_ms} ms (the time limit, --timeout)"))
 
     def stop(self, error):
         self.stopped = True
@@ -1005,6 +1027,7 @@ def run_snippet(source, options_json):
     saved_stdout, saved_stderr = sys.stdout, sys.stderr
     error = None
     _isolation.enter()
+    _time_module.sleep = bounded_sleep(recorder)
     try:
         sys.stdout = output
         sys.stderr = output

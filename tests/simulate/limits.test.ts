@@ -44,6 +44,17 @@ describe('limits', () => {
     await stillWorks();
   });
 
+  test('a long time.sleep ends at the time limit, steps and output kept', async () => {
+    const started = performance.now();
+    const trace = await run('import time\nprint("before")\ntime.sleep(60)\nprint("after")\n', { timeoutMs: 400 });
+    assert.equal(trace.error?.type, 'TimeLimitError');
+    assert.equal(trace.error!.line, 3);
+    assert.equal(trace.stdout, 'before\n');
+    assert.ok(performance.now() - started < 30_000, 'it did not sleep for a minute');
+    const short = await run('import time\ntime.sleep(0.05)\nprint("slept")\n');
+    assert.equal(short.stdout, 'slept\n');
+  });
+
   test('the time limit interrupts a long computation that records no steps', async () => {
     const trace = await run('total = 0\ntotal = sum(i * i for i in range(10**9) if i < 0)\n', { maxSteps: 1_000_000, timeoutMs: 400 });
     assert.equal(trace.error?.type, 'TimeLimitError');
