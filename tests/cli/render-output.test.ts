@@ -62,9 +62,12 @@ describe('memlane render: output', () => {
   });
 
   it('writes SVG to standard output without -o, the same bytes as the file', async () => {
-    const stdout = await render([fixture('aliasing.py')]);
-    const { bytes } = await renderFile('last.svg', [fixture('aliasing.py')]);
-    assert.deepEqual(stdout, bytes);
+    // Two processes at once, so both run the same sources even while they are being edited.
+    const out = join(tempDir(), 'same.svg');
+    const [toStdout, toFile] = await Promise.all([runCli(['render', fixture('aliasing.py')]), runCli(['render', fixture('aliasing.py'), '-o', out])]);
+    assert.equal(toStdout.code, 0, toStdout.stderr);
+    assert.equal(toFile.code, 0, toFile.stderr);
+    assert.deepEqual(toStdout.stdout, readFileSync(out));
   });
 
   it('draws the requested step: --step 1 shows less than the last step', async () => {
@@ -140,13 +143,15 @@ describe('memlane render: output', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'step-99.svg'), 'old');
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const result = await runCli(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', dir]);
+    const [result, single] = await Promise.all([
+      runCli(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', dir]),
+      runCli(['render', fixture('aliasing.py'), '--step', '1']),
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const expected = Array.from({ length: steps }, (_, i) => `step-${i + 1}.svg`);
     assert.deepEqual(readdirSync(dir).sort(), [...expected, 'notes.txt'].sort());
     expected.forEach((name, i) => assert.equal(titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))), `aliasing.py, step ${i + 1} of ${steps}`));
-    const single = await render([fixture('aliasing.py'), '--step', '1']);
-    assert.deepEqual(readFileSync(join(dir, 'step-1.svg')), single, 'all-steps files equal the single-step renders');
+    assert.deepEqual(readFileSync(join(dir, 'step-1.svg')), single.stdout, 'all-steps files equal the single-step renders');
     const pngDir = join(dir, 'png');
     assert.equal((await runCli(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code, 0);
     assert.equal(readdirSync(pngDir).filter((f) => /^step-\d+\.png$/.test(f)).length, steps);
@@ -174,13 +179,16 @@ describe('memlane render: output', () => {
   });
 
   it('gives byte-identical SVG and PNG on two runs', async () => {
-    // The stdout and -o runs of the default command are two processes already.
-    assert.deepEqual(await render([fixture('aliasing.py')]), (await renderFile('last.svg', [fixture('aliasing.py')])).bytes);
-    const args = [fixture('calls.py'), '--with-code', '--theme', 'sketch', '--step', '4', '--scale', '1.5'];
-    const first = await runCli(['render', ...args, '-o', join(outDir, 'first.png')]);
-    const second = await runCli(['render', ...args, '-o', join(outDir, 'second.png')]);
-    assert.equal(first.code, 0, first.stderr);
-    assert.equal(second.code, 0, second.stderr);
+    const args = [fixture('calls.py'), '--with-code', '--theme', 'sketch', '--step', '4'];
+    const [svgA, svgB, pngA, pngB] = await Promise.all([
+      runCli(['render', ...args]),
+      runCli(['render', ...args]),
+      runCli(['render', ...args, '--scale', '1.5', '-o', join(outDir, 'first.png')]),
+      runCli(['render', ...args, '--scale', '1.5', '-o', join(outDir, 'second.png')]),
+    ]);
+    for (const result of [svgA, svgB, pngA, pngB]) assert.equal(result.code, 0, result.stderr);
+    assert.ok(svgA.stdout.length > 1000);
+    assert.deepEqual(svgA.stdout, svgB.stdout);
     assert.deepEqual(readFileSync(join(outDir, 'first.png')), readFileSync(join(outDir, 'second.png')));
   });
 });
