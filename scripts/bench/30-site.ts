@@ -15,7 +15,7 @@ const repo = join(import.meta.dirname, '../..');
  * A copy of the project under the repository's tmp/ (ignored by git), so packages resolve from the
  * repository's node_modules; `plain` turns every diagram into an ordinary code block.
  */
-function projectCopy(variant: 'diagrams' | 'plain'): string {
+export function projectCopy(variant: 'diagrams' | 'plain'): string {
   mkdirSync(join(repo, 'tmp'), { recursive: true });
   const root = mkdtempSync(join(repo, 'tmp', `bench-${variant}-`));
   for (const dir of ['content', 'components', 'src', 'public']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
@@ -45,8 +45,15 @@ function projectCopy(variant: 'diagrams' | 'plain'): string {
   return root;
 }
 
+interface Build {
+  ms: number;
+  peakMiB: number;
+}
+
+const median = (builds: Build[]): Build => [...builds].sort((a, b) => a.ms - b.ms)[Math.floor(builds.length / 2)]!;
+
 /** Runs `astro build`; wall time in ms and peak resident memory in MiB (GNU time). */
-function timedBuild(root: string): Promise<{ ms: number; peakMiB: number }> {
+function timedBuild(root: string): Promise<Build> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root], {
@@ -95,15 +102,25 @@ export async function run(): Promise<Figure[]> {
   const withDiagrams = projectCopy('diagrams');
   const plain = projectCopy('plain');
   try {
-    clearCaches(plain);
-    const plainCold = await timedBuild(plain);
-    const plainWarm = await timedBuild(plain);
-    clearCaches(withDiagrams);
-    const cold = await timedBuild(withDiagrams);
-    const warm = await timedBuild(withDiagrams);
+    // One untimed build each warms the OS file cache; then the variants alternate so that other
+    // load on the machine falls on both alike, and medians of three are reported.
+    await timedBuild(plain);
+    await timedBuild(withDiagrams);
+    const runs = { plainCold: [] as Build[], cold: [] as Build[], plainWarm: [] as Build[], warm: [] as Build[] };
+    for (let i = 0; i < 3; i++) {
+      clearCaches(plain);
+      runs.plainCold.push(await timedBuild(plain));
+      clearCaches(withDiagrams);
+      runs.cold.push(await timedBuild(withDiagrams));
+    }
+    for (let i = 0; i < 3; i++) {
+      runs.plainWarm.push(await timedBuild(plain));
+      runs.warm.push(await timedBuild(withDiagrams));
+    }
+    const [plainCold, cold, plainWarm, warm] = [runs.plainCold, runs.cold, runs.plainWarm, runs.warm].map(median) as [Build, Build, Build, Build];
     const dist = join(withDiagrams, 'dist');
     return [
-      { label: 'plain code blocks, cold', value: plainCold.ms, unit: 'ms' },
+      { label: 'plain code blocks, cold (median of 3)', value: plainCold.ms, unit: 'ms' },
       { label: 'plain code blocks, warm', value: plainWarm.ms, unit: 'ms' },
       { label: 'diagrams, cold cache (Pyodide traces all)', value: cold.ms, unit: 'ms' },
       { label: 'diagrams, warm cache', value: warm.ms, unit: 'ms' },

@@ -61,6 +61,15 @@ describe('every page of the site', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('lists every lesson, authoring and reference page in the sidebar', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.url}/authoring/writing-a-lesson/`);
+    const links = new Set(await page.locator('nav[aria-label="Main"] a').evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+    const missing = contentFiles().map(urlOf).filter((url) => url !== '/' && !links.has(url));
+    assert.deepEqual(missing, []);
+    await page.context().close();
+  });
+
   it('shows every diagram, fits a 390 px phone screen and logs no errors', async () => {
     const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     const problems: string[] = [];
