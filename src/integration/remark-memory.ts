@@ -58,20 +58,19 @@ function memoryTransform({ settings, root }: RemarkMemoryOptions) {
   return async (tree: Root, file: VFile): Promise<void> => {
     const path = file.path ? relative(root, file.path) : '<page>';
     const isMdx = /\.mdx$/i.test(file.path ?? '');
-    let offset: number | undefined;
     const fences: { node: Code; index: number; parent: { children: RootContent[] } }[] = [];
+    const offset = linesBeforeBody(file);
     visit(tree, (node, index, parent) => {
       if (node.type === 'code' && isMemoryFence(node) && parent && index !== undefined) {
         fences.push({ node, index, parent: parent as { children: RootContent[] } });
       }
-      if (node.type === 'mdxJsxFlowElement' && node.name === 'MemoryDiagram') addSourceProps(node, path);
+      if (node.type === 'mdxJsxFlowElement' && node.name === 'MemoryDiagram') addSourceProps(node, path, offset);
     });
     // One after another: there is one interpreter, and errors then come in page order.
     let count = 0;
     const usedIds = new Map<string, number>();
     for (const { node, index, parent } of fences) {
       count += 1;
-      offset ??= linesBeforeBody(file);
       const fenceLine = (node.position?.start.line ?? 1) + offset;
       let rawOptions: Record<string, string>;
       try {
@@ -124,9 +123,12 @@ function rawMdxElement(html: string): MdxJsxFlowElement {
   } as MdxJsxFlowElement;
 }
 
-/** So a failing <MemoryDiagram> can name its page and line like a fence does. */
-function addSourceProps(node: MdxJsxFlowElement, path: string): void {
-  const names = new Set(node.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? a.name : '')));
+/** So a failing <MemoryDiagram> can name its page and line like a fence does: the line of its `code` prop. */
+function addSourceProps(node: MdxJsxFlowElement, path: string, offset: number): void {
+  const attributes = node.attributes.filter((a) => a.type === 'mdxJsxAttribute');
+  const names = new Set(attributes.map((a) => a.name));
+  const code = attributes.find((a) => a.name === 'code');
+  const line = (code?.position?.start.line ?? node.position?.start.line ?? 1) + offset;
   if (!names.has('sourceFile')) node.attributes.push({ type: 'mdxJsxAttribute', name: 'sourceFile', value: path });
-  if (!names.has('sourceLine')) node.attributes.push({ type: 'mdxJsxAttribute', name: 'sourceLine', value: String(node.position?.start.line ?? 1) });
+  if (!names.has('sourceLine')) node.attributes.push({ type: 'mdxJsxAttribute', name: 'sourceLine', value: String(line) });
 }

@@ -51,6 +51,6 @@ export function unexpectedTraceError(error: TraceError, snippet: Snippet, locati
   const hint = limitHints[error.type]?.(error)
     ?? (expected
       ? `the fence says raises=${expected}, but the snippet raised ${error.type}: fix the code or write raises=${error.type}`
-      : `if the snippet is meant to end with this exception, add raises=${error.type} to the fence`);
+      : `if the snippet is meant to end with this exception, add raises=${error.type} to the fence (or as a prop of <MemoryDiagram>)`);
   return new SnippetError(location.file, fileLine, `the Python snippet failed: ${error.type}: ${error.message}`, hint, excerpt);
 }

@@ -28,6 +28,13 @@ describe('build errors', () => {
     assert.match(output, /hint: if the snippet is meant to end with this exception, add raises=ZeroDivisionError/);
   });
 
+  it('a failing <MemoryDiagram> names the page and the line of its code', async () => {
+    const output = await failingBuild('broken-component');
+    // `items.push(3)` is the second line of the code prop, line 11 of the page.
+    assert.match(output, /content\/index\.mdx:11: the Python snippet failed: AttributeError: 'list' object has no attribute 'push'/);
+    assert.match(output, /11 \| items\.push\(3\)\n\s+\^{13}/);
+  });
+
   it('a misspelt option names the fence line and suggests the option meant', async () => {
     const output = await failingBuild('broken-option');
     assert.match(output, /content\/index\.mdx:7: unknown diagram option "stpe"/);
