@@ -40,15 +40,12 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
             plugins: [{
               name: 'memlane:styles',
               resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
-              load(id) {
-                if (id !== `\0${stylesId}`) return undefined;
-                this.addWatchFile(componentsDir + 'memlane.css');
-                return `${diagramThemeCss}\n${readFileSync(componentsDir + 'memlane.css', 'utf8')}`;
-              },
+              load: (id) => (id === `\0${stylesId}` ? diagramThemeCss : undefined),
             }],
           },
         });
-        injectScript('page-ssr', `import ${JSON.stringify(stylesId)};`);
+        // The theme's colours come from the renderer; the chrome is a real file so its url()s resolve.
+        injectScript('page-ssr', `import ${JSON.stringify(stylesId)};\nimport ${JSON.stringify(componentsDir + 'memlane.css')};`);
         injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
       },
       'astro:build:start': () => failIfSnippetsFailed(),
