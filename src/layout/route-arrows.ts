@@ -1,7 +1,7 @@
 // Orthogonal arrow routing: a shortest path with few bends on the grid of box edges, around every
 // box shown at the same steps, with a price on crossing or running along other arrows.
 import { ARROW_CLEARANCE } from './metrics.ts';
-import { rangesOverlap } from './step-ranges.ts';
+import { firstStep, lastStep, rangesOverlap } from './step-ranges.ts';
 import type { Point, Rect, StepRanges } from './types.ts';
 
 export interface Obstacle extends Rect {
@@ -30,7 +30,8 @@ const ALONG_COST = 1.5;
 /** Passing through a point of another arrow: two arrows meeting at a corner would read as one. */
 const TOUCH_COST = 45;
 
-interface Segment { a: Point; b: Point; to: string; steps: StepRanges }
+/** A routed piece of arrow; first/last bound its steps for a quick test before the exact one. */
+interface Segment { a: Point; b: Point; to: string; steps: StepRanges; first: number; last: number }
 
 /** Removes repeated and collinear points. */
 export function simplify(points: Point[]): Point[] {
@@ -97,17 +98,19 @@ export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bou
   // Many arrows (long runs): take a clean simple route when there is one and search only otherwise.
   const fast = requests.length > FAST_ABOVE;
   return requests.map((request) => {
-    const blocking = obstacles.filter((o) => rangesOverlap(o.steps, request.steps)).map((o) => ({
+    const first = firstStep(request.steps);
+    const last = lastStep(request.steps);
+    const blocking = obstacles.filter((o) => lastStep(o.steps) >= first && firstStep(o.steps) <= last && rangesOverlap(o.steps, request.steps)).map((o) => ({
       x0: o.x - ARROW_CLEARANCE, x1: o.x + o.width + ARROW_CLEARANCE, y0: o.y - ARROW_CLEARANCE, y1: o.y + o.height + ARROW_CLEARANCE,
     }));
-    const others = routed.filter((s) => s.to !== request.to && rangesOverlap(s.steps, request.steps));
+    const others = routed.filter((s) => s.last >= first && s.first <= last && s.to !== request.to && rangesOverlap(s.steps, request.steps));
     const exit: Point = { x: request.sourceRight + ARROW_CLEARANCE, y: request.start.y };
     const entering = request.endSide === 'left' ? 0 : 1;
     const entry: Point = { x: request.end.x + (entering === 0 ? -ARROW_CLEARANCE : ARROW_CLEARANCE), y: request.end.y };
     const middle = (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
       ?? routeNear(exit, entry, entering, blocking, others, bounds) ?? fallbackPath(exit, entry);
     const points = simplify([request.start, exit, ...middle, entry, request.end]);
-    for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps });
+    for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps, first, last });
     return points;
   });
 }
@@ -119,30 +122,35 @@ function meet(a: Point, b: Point, c: Point, d: Point): boolean {
   return ax0 <= cx1 && cx0 <= ax1 && ay0 <= cy1 && cy0 <= ay1;
 }
 
-function clear(points: Point[], blocking: Blocker[], others: Segment[]): boolean {
+/** Other arrows a path meets, or -1 when it passes through a box. */
+function conflicts(points: Point[], blocking: Blocker[], others: Segment[]): number {
+  let count = 0;
   for (let i = 1; i < points.length; i++) {
     const [a, b] = [points[i - 1]!, points[i]!];
     const [x0, x1, y0, y1] = [Math.min(a.x, b.x), Math.max(a.x, b.x), Math.min(a.y, b.y), Math.max(a.y, b.y)];
-    if (blocking.some((k) => x1 > k.x0 && x0 < k.x1 && y1 > k.y0 && y0 < k.y1)) return false;
-    if (others.some((s) => meet(a, b, s.a, s.b))) return false;
+    if (blocking.some((k) => x1 > k.x0 && x0 < k.x1 && y1 > k.y0 && y0 < k.y1)) return -1;
+    for (const s of others) if (meet(a, b, s.a, s.b)) count++;
   }
-  return true;
+  return count;
 }
 
 /**
- * The common case, tried before any search: a straight line, or one vertical run in a lane of the
- * gap right of the source, that touches no box and no other arrow. Most references go from one
- * column to the next, so this keeps layout fast on long runs with hundreds of arrows.
+ * For long runs with hundreds of arrows, tried before any search: a straight line, or one
+ * vertical run in a lane of the gap right of the source, through no box and meeting as few other
+ * arrows as possible. Most references go from one column to the next, so this keeps layout quick.
  */
 function simpleRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
   if (entry.x <= exit.x) return undefined;
-  if (entry.y === exit.y) return clear([exit, entry], blocking, others) ? [exit, entry] : undefined;
+  if (entry.y === exit.y && conflicts([exit, entry], blocking, others) === 0) return [exit, entry];
   const wall = Math.min(entry.x, ...blocking.filter((b) => b.x0 >= exit.x && b.y1 > Math.min(exit.y, entry.y) && b.y0 < Math.max(exit.y, entry.y)).map((b) => b.x0));
+  let best: { path: Point[]; count: number } | undefined;
   for (let x = exit.x + LANE; x <= wall - LANE / 2; x += LANE) {
     const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
-    if (clear(path, blocking, others)) return path;
+    const count = conflicts(path, blocking, others);
+    if (count === 0) return path;
+    if (count > 0 && (!best || count < best.count)) best = { path, count };
   }
-  return undefined;
+  return best?.path;
 }
 
 /** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
