@@ -36,16 +36,14 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}`, ctx).attr({ stroke: 'none' });
   if (box.headerHeight > 0 && height <= box.headerHeight) paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}-header`, ctx);
   else if (box.headerHeight > 0) paint(shapes.path(headerBand(x, y, width, box.headerHeight, r)), `ml-${style}-header`, ctx);
+  // Rules between rows and the label/value divider (through labelled rows only, never through a
+  // row of words), as one path.
+  let rules = '';
   for (const row of version.rows) {
-    if (row.y > box.headerHeight) paint(shapes.line(x, y + row.y, x + width, y + row.y), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
+    if (row.y > box.headerHeight) rules += `M${num(x)} ${num(y + row.y)}H${num(x + width)}`;
+    if (box.divider > 0 && (row.label || row.keyDot)) rules += `M${num(x + box.divider)} ${num(y + row.y)}V${num(y + row.y + row.height)}`;
   }
-  // The label/value divider runs through labelled rows only, never through a row of words.
-  if (box.divider > 0) {
-    for (const row of version.rows) {
-      if (!row.label && !row.keyDot) continue;
-      paint(shapes.line(x + box.divider, y + row.y, x + box.divider, y + row.y + row.height), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
-    }
-  }
+  if (rules) paint(shapes.path(rules), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
   for (const span of version.header) {
     const tone = toneClass(span);
     drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
