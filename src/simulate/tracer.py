@@ -441,7 +441,9 @@ class Recorder:
             order = [name for name in known[1] if name in current] if known is not None else []
             order.extend(name for name in bound if name not in order)
             self.local_order[fid] = (bound, order)
-        return [(name, current[name]) for name in order]
+        if self.show_modules:
+            return [(name, current[name]) for name in order]
+        return [(name, current[name]) for name in order if type(current[name]) is not MODULE_TYPE]
 
     # -- one step -------------------------------------------------------------------------
 

@@ -252,11 +252,13 @@ describe('identity', () => {
   });
 
   test('imported modules are hidden unless asked for', async () => {
-    const source = 'import math\nfrom math import sqrt\nradius = 2\nmods = [math]\n';
+    const source = 'import math\nfrom math import sqrt\nradius = 2\nmods = [math]\ndef area(r):\n    import math\n    return math.pi * r * r\narea(1)\n';
     const hidden = await run(source);
-    assert.deepEqual(hidden.steps.at(-1)!.stack[0]!.locals.map(([n]) => n), ['sqrt', 'radius', 'mods']);
+    assert.deepEqual(hidden.steps.at(-1)!.stack[0]!.locals.map(([n]) => n), ['sqrt', 'radius', 'mods', 'area']);
+    const inArea = hidden.steps.find((s) => s.event === 'return' && s.stack.length === 2)!;
+    assert.deepEqual(inArea.stack[1]!.locals.map(([n]) => n), ['r']);
     const shown = await run(source, { showModules: true });
-    assert.deepEqual(shown.steps.at(-1)!.stack[0]!.locals.map(([n]) => n), ['math', 'sqrt', 'radius', 'mods']);
+    assert.deepEqual(shown.steps.at(-1)!.stack[0]!.locals.map(([n]) => n), ['math', 'sqrt', 'radius', 'mods', 'area']);
     assert.equal(valueOf(shown, 'math').object.repr, "<module 'math' (built-in)>");
     assert.equal(valueOf(hidden, 'mods').object.items instanceof Array, true);
   });
