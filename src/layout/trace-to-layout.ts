@@ -2,6 +2,7 @@
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
 import { frameMarks, objectMarks } from './change-marks.ts';
+import { checkTrace } from './check-trace.ts';
 import { collectBoxes } from './collect-boxes.ts';
 import { describeStep } from './describe-step.ts';
 import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
@@ -13,16 +14,6 @@ import { includesStep, rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, Layout, LegendItem, ObjectBox, TextSpan } from './types.ts';
 
 export type { LayoutOptions } from './layout-options.ts';
-
-function checkTrace(trace: Trace): void {
-  const problem =
-    !trace || typeof trace !== 'object' ? 'it is not an object'
-    : trace.format !== 'memlane-trace' ? `"format" is ${JSON.stringify(trace.format)}, not "memlane-trace"`
-    : trace.version !== 1 ? `"version" is ${JSON.stringify(trace.version)}, not 1`
-    : !Array.isArray(trace.steps) ? '"steps" is not an array'
-    : undefined;
-  if (problem) throw new TypeError(`memlane layout: not a trace v1: ${problem}\nhint: pass the JSON printed by "memlane trace FILE.py".`);
-}
 
 const LEGEND: { sample: LegendItem['sample']; text: string }[] = [
   { sample: 'mutable', text: 'mutable object (square corners, solid)' },

@@ -159,6 +159,12 @@ describe('traceToLayout', () => {
     assert.throws(() => traceToLayout(loadTrace('c01_bind'), { scalars: 'boxed' as 'heap' }), /invalid option \/scalars.*\nhint: /s);
     assert.throws(() => traceToLayout(loadTrace('c01_bind'), { colour: true } as never), /invalid option \/colour/);
     assert.throws(() => traceToLayout({ ...loadTrace('c01_bind'), version: 2 as 1 }), /not a trace v1: "version" is 2.*hint: pass the JSON printed by "memlane trace FILE.py"/s);
+    const broken = loadTrace('c03_frames');
+    delete (broken.steps[2] as Partial<(typeof broken.steps)[number]>).stack;
+    assert.throws(() => traceToLayout(broken), /not a trace v1: steps\[2\]\.stack is not an array/);
+    const badLocal = loadTrace('c03_frames');
+    (badLocal.steps[4]!.stack[0]!.locals as unknown[])[0] = ['area', 'o1'];
+    assert.throws(() => traceToLayout(badLocal), /steps\[4\]\.stack\[0\]\.locals\[0\] is not \[name, \{"ref": id\}\]/);
   });
 
   it('describes every step in words', () => {
