@@ -1,8 +1,8 @@
 // Draws a frame or an object: body, header band, row rules, words and the outline that says
 // mutable (square, solid) or immutable (round, dashed), with the state of each version.
 import type { Container } from '@svgdotjs/svg.js';
-import { includesStep } from '../layout/step-ranges.ts';
-import type { BoxVersion, FrameBox, ObjectBox, TextSpan } from '../layout/types.ts';
+import { includesStep, rangesOf } from '../layout/step-ranges.ts';
+import type { BoxVersion, FrameBox, ObjectBox, Row, TextSpan } from '../layout/types.ts';
 import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, drawn, paint, showAt, type DrawContext } from './paint.ts';
 import { sketchRectPath } from './sketch.ts';
@@ -25,7 +25,15 @@ function headerBand(x: number, y: number, width: number, height: number, r: numb
   return `M${num(x)} ${num(y + height)} V${num(y + rr)} Q${num(x)} ${num(y)} ${num(x + rr)} ${num(y)} H${num(x + width - rr)} Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + rr)} V${num(y + height)} Z`;
 }
 
-function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext): void {
+function drawRowWords(parent: Container, row: Row, x: number, y: number, ctx: DrawContext): void {
+  for (const span of [row.label, row.value]) {
+    if (!span) continue;
+    const tone = toneClass(span);
+    drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
+  }
+}
+
+function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext, withRows: boolean): void {
   const { x, y, width } = box;
   const height = version.height;
   const style = box.style;
@@ -49,13 +57,7 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
     drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
   }
   if (version.badge) drawSpan(parent, version.badge, x, y, 'ml-muted', colour(ctx, 'muted'));
-  for (const row of version.rows) {
-    for (const span of [row.label, row.value]) {
-      if (!span) continue;
-      const tone = toneClass(span);
-      drawSpan(parent, span, x, y, tone.cls, colour(ctx, tone.fill));
-    }
-  }
+  if (withRows) for (const row of version.rows) drawRowWords(parent, row, x, y, ctx);
 
   const strokeWidth = version.running ? 3 : style === 'frame' ? 1.25 : 1.5;
   const outline = { x, y, width, height };
@@ -77,12 +79,36 @@ export function drawBox(parent: Container, box: FrameBox | ObjectBox, ctx: DrawC
   else group.attr({ 'data-object-id': cleanText(box.id), 'data-kind': box.kind, 'data-type': cleanText(box.type), 'data-mutable': String(box.mutable) });
   showAt(group, box.steps, ctx);
   const versions = ctx.step === undefined ? box.versions : box.versions.filter((v) => includesStep(v.steps, ctx.step!));
+  const several = versions.length > 1;
   for (const version of versions) {
-    const target = versions.length > 1 ? group.group() : group;
-    if (versions.length > 1) showAt(target, version.steps, ctx);
+    const target = several ? group.group() : group;
+    if (several) showAt(target, version.steps, ctx);
     if (version.running) target.attr('data-running', 'true');
     if (version.unreachable) target.attr('data-unreachable', 'true');
     if (version.exited) target.attr('data-exited', 'true');
-    drawVersion(target, box, version, ctx);
+    drawVersion(target, box, version, ctx, !several);
+  }
+  if (several) drawSharedRows(group, box, versions, ctx);
+}
+
+/**
+ * With several versions (all-steps SVG), a row whose words stay the same across versions is
+ * drawn once, shown at all their steps: a list that grows redraws only its new rows.
+ */
+function drawSharedRows(group: Container, box: FrameBox | ObjectBox, versions: BoxVersion[], ctx: DrawContext): void {
+  const shared = new Map<string, { row: Row; steps: number[] }>();
+  for (const version of versions) {
+    for (const row of version.rows) {
+      if (!row.label && !row.value) continue;
+      const key = JSON.stringify([row.label, row.value]);
+      let entry = shared.get(key);
+      if (!entry) shared.set(key, (entry = { row, steps: [] }));
+      for (const [a, b] of version.steps) for (let s = a; s <= b; s++) entry.steps.push(s);
+    }
+  }
+  for (const { row, steps } of shared.values()) {
+    const words = group.group();
+    showAt(words, rangesOf(steps), ctx);
+    drawRowWords(words, row, box.x, box.y, ctx);
   }
 }

@@ -15,7 +15,16 @@ function parseSteps(value: string): [number, number][] {
   });
 }
 
-/** Frames, objects and arrows visible in an SVG, as comparable strings. */
+/** The frame, object or mark a node belongs to. */
+function ownerOf(node: SvgNode): string {
+  for (let n: SvgNode | undefined = node; n; n = n.parent) {
+    const id = n.attrs['data-frame-id'] ?? n.attrs['data-object-id'] ?? n.attrs['data-target'];
+    if (id) return id;
+  }
+  return '-';
+}
+
+/** Frames, objects, arrows, marks and words visible in an SVG, as comparable strings. */
 function visibleParts(root: SvgNode): string[] {
   return descendants(root)
     .filter(isDisplayed)
@@ -24,6 +33,7 @@ function visibleParts(root: SvgNode): string[] {
       if (n.attrs['data-object-id']) return [`object ${n.attrs['data-object-id']}`];
       if (n.attrs['data-arrow-to']) return [`arrow ${n.attrs['data-arrow-from']} ${n.attrs['data-slot']} ${n.attrs['data-arrow-to']}`];
       if (n.attrs['data-change']) return [`mark ${n.attrs['data-change']} ${n.attrs['data-target']}`];
+      if (n.name === 'text') return [`text ${ownerOf(n)} ${n.text}`];
       return [];
     })
     .sort();
@@ -82,7 +92,7 @@ describe('single-step SVG', () => {
 
 describe('all-steps SVG', () => {
   for (const name of corpusTraceNames) {
-    it(`${name}: at every step shows exactly what the single-step SVG shows`, () => {
+    it(`${name}: at every step shows exactly the boxes, arrows, marks and words of the single-step SVG`, () => {
       const layout = traceToLayout(loadTrace(name));
       const svg = layoutToSvg(layout, { step: 'all', theme: 'site', shownStep: 1 });
       const root = parseSvg(svg);
