@@ -46,6 +46,7 @@ USER_MODULE = "__main__"
 REPR_LIMIT = 120
 ITEM_LIMIT = 40
 ITEMS_KEPT_AT_EACH_END = 20
+OBJECT_LIMIT = 2000  # objects described in full at one step; the rest get a placeholder
 
 CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x200  # generator, coroutine, async generator
 FUNCTION_TYPE = type(lambda: None)
@@ -567,13 +568,19 @@ class Snapshot:
         pending = self.pending
         while pending:
             obj, identity = pending.pop()
-            try:
-                encoding = self.encode(obj, identity)
-            except Exception as error:
-                # Odd objects (a hostile __getattribute__, say) must not break the snippet's run.
-                encoding = {"type": type(obj).__name__,
-                            "repr": f"<{type(obj).__name__} object: not shown ({type(error).__name__})>"[:REPR_LIMIT]}
+            if len(self.objects) > OBJECT_LIMIT or (len(self.objects) & 255 == 0 and time.monotonic() > self.recorder.deadline):
+                # A huge web of objects (all of gc.get_objects(), say): show the rest without contents
+                # rather than spend the whole time limit on one step.
+                encoding = {"type": type(obj).__name__, "repr": f"<{type(obj).__name__}: not shown, too many objects>"[:REPR_LIMIT]}
                 identity.edges = ()
+            else:
+                try:
+                    encoding = self.encode(obj, identity)
+                except Exception as error:
+                    # Odd objects (a hostile __getattribute__, say) must not break the snippet's run.
+                    encoding = {"type": type(obj).__name__,
+                                "repr": f"<{type(obj).__name__} object: not shown ({type(error).__name__})>"[:REPR_LIMIT]}
+                    identity.edges = ()
             if unreachable:
                 encoding["unreachable"] = True
             if encoding != identity.encoding:
