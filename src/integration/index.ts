@@ -1,7 +1,8 @@
 // memlane(): the Astro integration. It wires the pipeline into the build (a remark plugin for
 // ```python memory fences, <MemoryDiagram> through a process-wide renderer), adds the diagram CSS
 // and the stepping island to every page, and stops the interpreter when the build is done.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { diagramThemeCss } from '../render/themes.ts';
@@ -27,6 +28,8 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectScript }) => {
         const root = fileURLToPath(config.root);
+        failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
+        forgetRenderedPagesAfterFailure(root, fileURLToPath(config.cacheDir));
         const options = resolveMemlaneOptions(userOptions, root);
         const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
         const settings: PipelineSettings = {
@@ -61,13 +64,30 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
   };
 }
 
+let failureMarker: string | undefined;
+
 /** Markdown (.md) entries are rendered while content syncs, where Astro logs errors and goes on: stop the build instead. */
 function failIfSnippetsFailed(): void {
   const failures = snippetFailures();
   if (failures.length === 0) return;
   const messages = failures.map((error) => error.message);
   failures.length = 0;
+  if (failureMarker) {
+    mkdirSync(join(failureMarker, '..'), { recursive: true });
+    writeFileSync(failureMarker, messages.join('\n\n'));
+  }
   throw new Error(`${messages.length} python memory snippet(s) failed:\n\n${messages.join('\n\n')}`);
+}
+
+/**
+ * Astro keeps rendered Markdown in its data store and re-renders only changed files, so after a
+ * failed build an unchanged page would come back from the store without its error. After a
+ * failure, drop the store so the next build renders (and checks) every page again.
+ */
+function forgetRenderedPagesAfterFailure(root: string, astroCacheDir: string): void {
+  if (!failureMarker || !existsSync(failureMarker)) return;
+  for (const store of [join(astroCacheDir, 'data-store.json'), join(root, '.astro', 'data-store.json')]) rmSync(store, { force: true });
+  rmSync(failureMarker, { force: true });
 }
 
 export default memlane;

@@ -26,6 +26,8 @@ describe('build errors', () => {
     assert.match(output, /content\/index\.md:10: the Python snippet failed: ZeroDivisionError: division by zero/);
     assert.match(output, /10 \| average = total \/ len\(scores\)\n\s+\^{10,}/);
     assert.match(output, /hint: if the snippet is meant to end with this exception, add raises=ZeroDivisionError/);
+    // Astro re-renders only changed Markdown: an unchanged broken page must fail the next build too.
+    assert.match(await failingBuild('broken-snippet'), /content\/index\.md:10: the Python snippet failed/);
   });
 
   it('a failing <MemoryDiagram> names the page and the line of its code', async () => {
