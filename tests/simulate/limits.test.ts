@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
-import { assertValid } from './trace-facts.ts';
+import { assertValid, stepAtLine } from './trace-facts.ts';
 
 describe('limits', () => {
   let simulator: Simulator;
@@ -109,6 +109,17 @@ describe('limits', () => {
     assert.ok(json.length < 50_000, `the trace stays small (${json.length} characters)`);
     assert.equal(last.stack[0]!.locals.length, 2);
     await stillWorks();
+  });
+
+  test('a huge web of objects is cut at 2000 objects per step, the rest shown as placeholders', async () => {
+    const source = 'web = [[list(map(str, range(i * 1600 + k * 40, i * 1600 + k * 40 + 40))) for k in range(40)] for i in range(3)]\ndone = True\n';
+    const trace = await run(source, { maxSteps: 5000 });
+    assert.equal(trace.error, null);
+    const last = trace.steps.at(-1)!;
+    const placeholders = trace.steps.flatMap((step) => Object.values(step.heap)).filter((obj) => String(obj.repr ?? '').includes('too many objects'));
+    assert.ok(placeholders.length > 0);
+    assert.ok(Object.keys(trace.steps[stepAtLine(trace, 2) - 1]!.heap).length <= 2100);
+    assert.equal(last.stack[0]!.locals.length, 2);
   });
 
   test('syntax errors give the line and no steps', async () => {
