@@ -28,14 +28,14 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectScript }) => {
         const root = fileURLToPath(config.root);
-        failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
-        forgetRenderedPagesAfterFailure(root, fileURLToPath(config.cacheDir));
         const options = resolveMemlaneOptions(userOptions, root);
         const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
         const settings: PipelineSettings = {
           ...options,
           fingerprint: fingerprintSources(version, ['simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
         };
+        failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
+        forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint);
         (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => snippetToDiagram(request, settings);
         updateConfig({
           markdown: { remarkPlugins: [[remarkMemory, { settings, root }]] },
@@ -80,14 +80,20 @@ function failIfSnippetsFailed(): void {
 }
 
 /**
- * Astro keeps rendered Markdown in its data store and re-renders only changed files, so after a
- * failed build an unchanged page would come back from the store without its error. After a
- * failure, drop the store so the next build renders (and checks) every page again.
+ * Astro keeps rendered Markdown in its data store and re-renders only changed files. After a failed
+ * build an unchanged page would come back without its error, and after Memlane itself changed it
+ * would keep old diagrams: in both cases drop the store so every page is rendered (and checked) again.
  */
-function forgetRenderedPagesAfterFailure(root: string, astroCacheDir: string): void {
-  if (!failureMarker || !existsSync(failureMarker)) return;
-  for (const store of [join(astroCacheDir, 'data-store.json'), join(root, '.astro', 'data-store.json')]) rmSync(store, { force: true });
-  rmSync(failureMarker, { force: true });
+function forgetStaleRenderedPages(root: string, astroCacheDir: string, fingerprint: string): void {
+  const fingerprintFile = join(astroCacheDir, 'memlane-fingerprint.txt');
+  const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : undefined;
+  const failed = failureMarker !== undefined && existsSync(failureMarker);
+  if (failed || (previous !== undefined && previous !== fingerprint)) {
+    for (const store of [join(astroCacheDir, 'data-store.json'), join(root, '.astro', 'data-store.json')]) rmSync(store, { force: true });
+  }
+  if (failureMarker) rmSync(failureMarker, { force: true });
+  mkdirSync(astroCacheDir, { recursive: true });
+  writeFileSync(fingerprintFile, fingerprint);
 }
 
 export default memlane;
