@@ -55,6 +55,28 @@ function crossingsPerStep(layout: Layout): number[] {
   return counts;
 }
 
+/** Pairs of parallel segments of arrows to different targets, drawn at a common step, overlapping and less than 6 px apart. */
+function closeParallels(layout: Layout): number {
+  let count = 0;
+  const arrows = layout.arrows;
+  for (let i = 0; i < arrows.length; i++) {
+    for (let j = i + 1; j < arrows.length; j++) {
+      if (arrows[i]!.to === arrows[j]!.to || !rangesOverlap(arrows[i]!.steps, arrows[j]!.steps)) continue;
+      for (const [a, b] of segmentsOf(arrows[i]!)) {
+        for (const [c, d] of segmentsOf(arrows[j]!)) {
+          const vertical = a.x === b.x;
+          if (vertical !== (c.x === d.x) || (vertical ? a.y === b.y : a.x === b.x) || (c.x === d.x && c.y === d.y)) continue;
+          const [gap, lo, hi] = vertical
+            ? [Math.abs(a.x - c.x), Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)), Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y))]
+            : [Math.abs(a.y - c.y), Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)), Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x))];
+          if (gap < 6 && hi - lo > 1) count++;
+        }
+      }
+    }
+  }
+  return count;
+}
+
 /** Arrow segments that enter a box other than their own ends (first leg in the source, last in the target excepted). */
 function arrowsThroughBoxes(layout: Layout): number {
   let count = 0;
@@ -83,6 +105,8 @@ export async function run(): Promise<Figure[]> {
   const perStepMs: number[] = [];
   const crossings: number[] = [];
   let through = 0;
+  let close = 0;
+  const perDiagram: string[] = [];
   let arrows = 0;
   let steps = 0;
   for (const trace of traces) {
@@ -100,7 +124,11 @@ export async function run(): Promise<Figure[]> {
     layoutMs.push(median(layouts));
     pageMs.push(median(layouts) + median(pages));
     everyStepMs.push(median(layouts) + median(everySteps));
-    crossings.push(...crossingsPerStep(layout));
+    const diagramCrossings = crossingsPerStep(layout);
+    crossings.push(...diagramCrossings);
+    const diagramClose = closeParallels(layout);
+    close += diagramClose;
+    perDiagram.push(`${names[traces.indexOf(trace)]!.slice(0, 3)} ${Math.max(...diagramCrossings)}/${diagramClose}`);
     through += arrowsThroughBoxes(layout);
     arrows += layout.arrows.length;
     steps += layout.stepsTotal;
@@ -125,6 +153,8 @@ export async function run(): Promise<Figure[]> {
     { label: 'arrow crossings per diagram, max', value: Math.max(...crossings) },
     { label: 'diagrams without a crossing', value: `${crossings.filter((c) => c === 0).length} of ${crossings.length}` },
     { label: 'arrow segments through boxes', value: through, target: '0' },
+    { label: 'parallel arrow segments closer than 6 px (pairs, all diagrams)', value: close, target: '0' },
+    { label: 'per corpus diagram: most crossings at one step / close pairs', value: perDiagram.join(' ') },
     { label: `long run (${long.steps.length} steps): layout`, value: longLayoutMs, unit: 'ms' },
     { label: 'long run: all-steps SVG', value: longPageMs, unit: 'ms' },
     { label: 'long run: all-steps SVG size', value: Math.round(longSvg.length / 1024), unit: 'KiB' },

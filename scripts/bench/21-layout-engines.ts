@@ -13,7 +13,7 @@ import type { Layout, Point, StepRanges } from '../../src/layout/types.ts';
 import type { Trace } from '../../src/trace/types.ts';
 
 // elkjs is CommonJS: Node's default import is its module.exports, whose `default` is the constructor.
-const ELK = elkModule.default;
+const ELK = (elkModule as unknown as { default: typeof elkModule }).default;
 
 export const name = 'Layout engines compared on the corpus (memlane columns vs elkjs layered)';
 

@@ -1,6 +1,7 @@
 // What changed at each step, as outlines and badges: new objects, changed rows, rebound names,
 // freed objects. Each mark belongs to exactly one step.
 import type { FrameRecord, ObjectRecord } from './collect-boxes.ts';
+import { measureText } from './measure-text.ts';
 import { SMALL_SIZE } from './metrics.ts';
 import { includesStep } from './step-ranges.ts';
 import type { BoxVersion, ChangeMark, FrameBox, ObjectBox, Rect } from './types.ts';
@@ -15,8 +16,11 @@ function around(box: Rect, height: number): Rect {
   return { x: box.x - OUTSET, y: box.y - OUTSET, width: box.width + 2 * OUTSET, height: height + 2 * OUTSET };
 }
 
+/** A badge over the box's right corner; one wider than the box starts at its left edge instead, so it never runs left out of the picture. */
 function badge(box: Rect, text: string): ChangeMark['label'] {
-  return { text, x: box.x + box.width + OUTSET, y: box.y - OUTSET - 4, face: 'heading', size: SMALL_SIZE, anchor: 'end' };
+  const y = box.y - OUTSET - 4;
+  if (measureText(text, 'heading', SMALL_SIZE) > box.width + 2 * OUTSET) return { text, x: box.x - OUTSET, y, face: 'heading', size: SMALL_SIZE };
+  return { text, x: box.x + box.width + OUTSET, y, face: 'heading', size: SMALL_SIZE, anchor: 'end' };
 }
 
 function changedSlots(before: Map<number, string> | undefined, after: Map<number, string> | undefined): number[] {
@@ -30,6 +34,18 @@ function rowRect(box: FrameBox | ObjectBox, version: BoxVersion, slots: number[]
   const top = Math.min(...rows.map((r) => r.y));
   const bottom = Math.max(...rows.map((r) => r.y + r.height));
   return { x: box.x + 2, y: box.y + top + 1, width: box.width - 4, height: bottom - top - 2 };
+}
+
+/**
+ * Whether an object that left the diagram was really freed. The trace only says it is no longer
+ * reachable from what is shown; CPython frees a mutable object then (or collects its cycle), but
+ * immutable values live on: None, True, False and small ints are immortal, and strings, numbers
+ * and tuples written in the code stay in the code object's constants or in CPython's caches.
+ */
+function reallyFreed(record: ObjectRecord, lastShown: number): boolean {
+  if (record.mutable) return true;
+  // A tuple or other immutable container left in a collected cycle was built at run time.
+  return record.dataByStep.get(lastShown)?.unreachable === true && record.kind !== 'scalar';
 }
 
 export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] {
@@ -49,7 +65,11 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
   }
   if (record.freedAt !== undefined) {
     const last = versionAt(box, record.freedAt - 1) ?? box.versions[box.versions.length - 1]!;
-    marks.push({ change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height), label: badge(box, `freed ${box.type}`) });
+    const freed = reallyFreed(record, record.freedAt - 1);
+    marks.push({
+      change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height),
+      label: badge(box, freed ? `freed ${box.type}` : 'no longer referenced'), ...(freed ? {} : { dropped: true }),
+    });
   }
   return marks;
 }

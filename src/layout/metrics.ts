@@ -8,7 +8,8 @@ export const PAD = 8;
 export const DOT_ROOM = 18;
 export const MAX_LABEL_WIDTH = 120;
 export const MAX_VALUE_WIDTH = 200;
-export const MAX_TITLE_WIDTH = 260;
+/** Wide enough for a function's whole signature in most lessons. */
+export const MAX_TITLE_WIDTH = 440;
 /** Rows of words across a whole box (exceptions, counts of left-out items). */
 export const MAX_SPAN_WIDTH = 340;
 export const MIN_BOX_WIDTH = 44;

@@ -26,7 +26,12 @@ export interface RouteRequest {
 const BEND_COST = 24;
 const FAST_ABOVE = 120;
 const CROSS_COST = 60;
-const ALONG_COST = 1.5;
+/** Per px of running on another arrow's line: two references drawn as one cannot be told apart. */
+const ALONG_COST = 30;
+/** Per px of running beside another arrow closer than TRACK_SPACING: a reader could not follow either. */
+const NEAR_COST = 12;
+/** Least distance between parallel arrows to different objects. */
+export const TRACK_SPACING = 6;
 /** Passing through a point of another arrow: two arrows meeting at a corner would read as one. */
 const TOUCH_COST = 45;
 
@@ -170,6 +175,8 @@ function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocke
 }
 
 const LANE = 8;
+/** Lanes along each edge of a gap too wide to fill with lanes. */
+const WIDE_GAP_LANES = 6;
 
 function lanes(edges: number[]): number[] {
   const out: number[] = [];
@@ -179,6 +186,8 @@ function lanes(edges: number[]): number[] {
     out.push((a + b) / 2);
     const count = Math.floor((b - a) / LANE) - 1;
     if (count >= 2 && b - a <= 120) for (let k = 1; k <= count; k++) out.push(a + ((b - a) * k) / (count + 1));
+    // A wide gap: lanes along both of its edges, where arrows turn towards their targets.
+    else if (count >= 2) for (let k = 1; k <= WIDE_GAP_LANES; k++) out.push(a + k * LANE, b - k * LANE);
   }
   return out;
 }
@@ -277,6 +286,10 @@ function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker
       const lo = Math.min(seg.a.x, seg.b.x);
       const hi = Math.max(seg.a.x, seg.b.x);
       const row = ys.indexOf(y);
+      for (let near = lowerBound(ys, y - TRACK_SPACING + 0.01); near < ny && ys[near]! < y + TRACK_SPACING; near++) {
+        if (ys[near] === y) continue;
+        for (let i = lowerBound(xs, lo); i + 1 < nx && xs[i + 1]! <= hi; i++) add(hPenalty, near * nx + i, (xs[i + 1]! - xs[i]!) * NEAR_COST);
+      }
       for (let i = lowerBound(xs, lo); i < nx && xs[i]! <= hi; i++) {
         if (row >= 0 && i + 1 < nx && xs[i + 1]! <= hi) add(hPenalty, row * nx + i, (xs[i + 1]! - xs[i]!) * ALONG_COST);
         if (xs[i]! > lo && xs[i]! < hi) {
@@ -290,6 +303,10 @@ function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker
       const lo = Math.min(seg.a.y, seg.b.y);
       const hi = Math.max(seg.a.y, seg.b.y);
       const column = xs.indexOf(x);
+      for (let near = lowerBound(xs, x - TRACK_SPACING + 0.01); near < nx && xs[near]! < x + TRACK_SPACING; near++) {
+        if (xs[near] === x) continue;
+        for (let j = lowerBound(ys, lo); j + 1 < ny && ys[j + 1]! <= hi; j++) add(vPenalty, j * nx + near, (ys[j + 1]! - ys[j]!) * NEAR_COST);
+      }
       for (let j = lowerBound(ys, lo); j < ny && ys[j]! <= hi; j++) {
         if (column >= 0 && j + 1 < ny && ys[j + 1]! <= hi) add(vPenalty, j * nx + column, (ys[j + 1]! - ys[j]!) * ALONG_COST);
         if (ys[j]! > lo && ys[j]! < hi) {

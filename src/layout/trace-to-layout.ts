@@ -79,7 +79,9 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
 
   // Legend and notes under everything else.
   const contentBottom = Math.max(bottom, ...arrows.flatMap((a) => a.points.map((p) => p.y)));
-  const contentRight = Math.max(right, ...arrows.flatMap((a) => a.points.map((p) => p.x)));
+  // Badges of change marks may reach past their box: the picture holds them too.
+  const markRight = marks.map((m) => (m.label ? (m.label.anchor === 'end' ? m.label.x : m.label.x + measureText(m.label.text, m.label.face, m.label.size)) : 0));
+  const contentRight = Math.max(right, ...arrows.flatMap((a) => a.points.map((p) => p.x)), ...markRight);
   const hasUnreachable = objects.some((o) => o.box.versions.some((v) => v.unreachable));
   const legend: LegendItem[] = [];
   let legendX = MARGIN;

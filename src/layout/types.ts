@@ -130,6 +130,9 @@ export interface ChangeMark {
   rect: Rect;
   /** Badge text and its absolute baseline position; rows are marked by outline only. */
   label?: TextSpan;
+  /** On a 'freed' mark: the object left the diagram but CPython keeps it (immortal, cached or a
+   * constant of the code), so it is said to be no longer referenced rather than freed. */
+  dropped?: true;
 }
 
 export interface StepInfo {

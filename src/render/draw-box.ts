@@ -63,7 +63,7 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   const outline = { x, y, width, height };
   const outlineClass = `ml-outline-${style}`;
   if (ctx.sketch) {
-    const rough = paint(shapes.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0)), outlineClass, ctx)
+    const rough = paint(shapes.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0, box.id)), outlineClass, ctx)
       .attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
     if (style === 'immutable') rough.attr({ 'stroke-dasharray': '5 3' });
   } else {

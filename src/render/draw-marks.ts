@@ -14,9 +14,9 @@ const words: Record<ChangeMark['change'], string> = {
 
 export function drawMark(parent: Container, mark: ChangeMark, ctx: DrawContext): void {
   if (ctx.step !== undefined && ctx.step !== mark.step) return;
-  const group = parent.group().attr({ 'data-change': mark.change, 'data-target': cleanText(mark.target) });
+  const group = parent.group().attr({ 'data-change': mark.change, 'data-target': cleanText(mark.target), ...(mark.change === 'freed' ? { 'data-freed': String(!mark.dropped) } : {}) });
   showAt(group, [[mark.step, mark.step]], ctx);
-  textElement(group, 'title', `${words[mark.change]}: ${mark.target}`);
+  textElement(group, 'title', `${mark.dropped ? 'no longer referenced (CPython keeps the object)' : words[mark.change]}: ${mark.target}`);
   const { x, y, width, height } = mark.rect;
   paint(group.rect(num(width), num(height)).move(num(x), num(y)).attr({ rx: 5 }), 'ml-change', ctx)
     .attr({ 'stroke-width': 2, 'stroke-dasharray': mark.change === 'freed' ? '6 4' : '2 3', 'stroke-linecap': 'round' });

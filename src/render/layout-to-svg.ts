@@ -26,8 +26,11 @@ export function layoutToSvg(layout: Layout, options: RenderOptions): string {
   root.attr({
     class: 'memlane-diagram',
     viewBox: `0 0 ${layout.width} ${layout.height}`,
+    // The natural size, also as data: the page keeps diagrams at a readable scale and scrolls them on phones.
     width: layout.width,
     height: layout.height,
+    'data-natural-width': layout.width,
+    'data-natural-height': layout.height,
     role: 'img',
     ...rootFontAttributes(),
     'data-theme': theme,

@@ -3,8 +3,8 @@
 import roughModule from 'roughjs';
 import type { Point, Rect } from '../layout/types.ts';
 
-// roughjs is CommonJS: Node's default import is its module.exports, which its types call `default`.
-const rough = roughModule as unknown as typeof roughModule.default;
+// roughjs is CommonJS: Node's default import is its module.exports, the object with generator().
+const rough = roughModule;
 const generator = rough.generator();
 
 /** Seeds come from the geometry, so equal shapes wobble alike and output never depends on order. */
@@ -14,12 +14,19 @@ function seedOf(values: number[]): number {
   return (seed % 2_000_000) + 1;
 }
 
+/** A seed from a box's id: the same box wobbles alike at every step, whatever its position or size. */
+function seedOfId(id: string): number {
+  let seed = 17;
+  for (let i = 0; i < id.length; i++) seed = (Math.imul(seed, 31) + id.charCodeAt(i)) >>> 0;
+  return (seed % 2_000_000) + 1;
+}
+
 /** Numbers in roughjs paths rounded to one decimal. */
 const roundPath = (d: string) => d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
 
-/** A hand-drawn outline; with a radius, its corners are rounded (immutable objects). */
-export function sketchRectPath(rect: Rect, strokeWidth: number, radius = 0): string {
-  const options = { seed: seedOf([rect.x, rect.y, rect.width, rect.height]), roughness: 1.1, bowing: 1.2, strokeWidth };
+/** A hand-drawn outline of the box `id`; with a radius, its corners are rounded (immutable objects). */
+export function sketchRectPath(rect: Rect, strokeWidth: number, radius: number, id: string): string {
+  const options = { seed: seedOfId(id), roughness: 1.1, bowing: 1.2, strokeWidth };
   const { x, y, width: w, height: h } = rect;
   const r = Math.min(radius, w / 2, h / 2);
   const drawable = r > 0

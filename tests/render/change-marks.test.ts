@@ -48,9 +48,27 @@ describe('change marks', () => {
     const { root } = renderStep('c08_cycle', step);
     // The two dicts and their values 'a' and 'b'; the keys are written in the dict rows, not drawn.
     assert.deepEqual(marks(root, 'freed').sort(), ['freed o1', 'freed o3', 'freed o4', 'freed o5']);
-    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => texts(m)[0]).sort(), ['freed dict', 'freed dict', 'freed str', 'freed str']);
+    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => texts(m)[0]).sort(), ['freed dict', 'freed dict', 'no longer referenced', 'no longer referenced']);
+    // The strings are constants of the code: CPython keeps them, so they are not said to be freed.
+    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => `${m.attrs['data-target']} ${m.attrs['data-freed']}`).sort(), ['o1 true', 'o3 false', 'o4 true', 'o5 false']);
     // The freed objects themselves are no longer drawn.
     for (const id of loadTrace('c08_cycle').steps[step - 1]!.gone!) assert.equal(withAttr(root, 'data-object-id', id).length, 0);
+  });
+
+  it('says an immortal or cached object is no longer referenced, never freed', () => {
+    const trace = loadTrace('r07_classes');
+    const layout = traceToLayout(trace);
+    const typeOf = new Map(layout.objects.map((o) => [o.id, o.type]));
+    const leaving = layout.marks.filter((m) => m.change === 'freed');
+    const said = leaving.map((m) => `${typeOf.get(m.target)}: ${m.label?.text}`).sort();
+    // None (x = None, returned values) and the int 0 (count += 1) leave the diagram; x = 5 frees the list.
+    assert.deepEqual([...new Set(said)].sort(), ['NoneType: no longer referenced', 'int: no longer referenced', 'list: freed list']);
+    for (const mark of leaving) {
+      const { root } = renderStep('r07_classes', mark.step);
+      const [group] = withAttr(root, 'data-target', mark.target).filter((g) => g.attrs['data-change'] === 'freed');
+      assert.equal(group!.attrs['data-freed'], String(typeOf.get(mark.target) === 'list'));
+      assert.ok(!texts(group!).some((t) => t.startsWith('freed')) || typeOf.get(mark.target) === 'list');
+    }
   });
 
   it('fades objects kept alive only by a cycle and labels them unreachable', () => {
