@@ -1,11 +1,14 @@
-// The simulate stage: source code in, trace v1 out, computed by CPython in a worker thread.
-// One interpreter per worker, started once and reused; snippets run one at a time.
+// The simulate stage: source code in, trace v1 out, computed by CPython in a sandboxed child
+// process. One interpreter per process, started once and reused; snippets run one at a time.
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Trace } from '../trace/types.ts';
+import { traceProblems } from '../trace/validate-trace.ts';
 import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
+import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
 
 export interface Simulator {
   trace(source: string, options?: SimulateOptions): Promise<Trace>;
@@ -17,37 +20,56 @@ export interface Simulator {
 }
 
 export interface SimulatorSetup {
-  /** Path of simulate-worker.mjs, for callers whose bundler moved this module away from it. */
+  /** Path of sandbox-host.mjs, for callers whose bundler moved this module away from it. */
   workerPath?: string;
 }
 
-/** After the time limit, how long CPython gets to notice the interrupt before its worker is ended. */
+/** After the time limit, how long CPython gets to notice the interrupt before its process is killed. */
 const INTERRUPT_GRACE_MS = 2_000;
-const WORKER_FILE = 'simulate-worker.mjs';
+const HOST_FILE = 'sandbox-host.mjs';
 /** A snippet that grew the interpreter's memory past this gets a fresh interpreter after it. */
 const MEMORY_RESTART_BYTES = 256 * 2 ** 20;
+/** The tail of the sandbox's stderr kept to explain a crash. */
+const STDERR_KEPT = 4_000;
 
 export function findWorkerPath(explicit?: string): string {
   if (explicit) {
-    if (!existsSync(explicit)) throw new Error(`memlane: the simulator worker ${explicit} does not exist`);
-    return explicit;
+    if (!existsSync(explicit)) throw new Error(`memlane: the simulator sandbox script ${explicit} does not exist`);
+    return resolve(explicit);
   }
   const candidates: string[] = [];
   try {
-    candidates.push(join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE));
+    candidates.push(join(dirname(fileURLToPath(import.meta.url)), HOST_FILE));
   } catch {
     // import.meta.url of a bundled chunk may not be a file URL.
   }
   // When bundled (Astro/Vite), this module sits in a chunk far from src/: look from the project root.
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    candidates.push(join(dir, 'src', 'simulate', WORKER_FILE), join(dir, 'node_modules', 'memlane', 'src', 'simulate', WORKER_FILE));
+    candidates.push(join(dir, 'src', 'simulate', HOST_FILE), join(dir, 'node_modules', 'memlane', 'src', 'simulate', HOST_FILE));
     if (dirname(dir) === dir) break;
   }
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
-    throw new Error(`memlane: cannot find ${WORKER_FILE} (looked in ${candidates.slice(0, 3).join(', ')}, ...)\nhint: pass createSimulator({ workerPath })`);
+    throw new Error(`memlane: cannot find ${HOST_FILE} (looked in ${candidates.slice(0, 3).join(', ')}, ...)\nhint: pass createSimulator({ workerPath })`);
   }
   return resolve(found);
+}
+
+/**
+ * Node flags that confine the sandbox: it may read Pyodide's files and its own two files, and
+ * nothing else; no writes, child processes, workers, native addons or WASI.
+ */
+export function sandboxArgs(hostPath: string): { execArgv: string[]; pyodideDir: string } {
+  const pyodideDir = dirname(createRequire(hostPath).resolve('pyodide/pyodide.mjs')) + '/';
+  const execArgv = [
+    '--experimental-permission',
+    `--allow-fs-read=${pyodideDir}`,
+    `--allow-fs-read=${hostPath}`,
+    `--allow-fs-read=${join(dirname(hostPath), 'tracer.py')}`,
+    '--no-warnings',
+    '--max-old-space-size=1024',
+  ];
+  return { execArgv, pyodideDir };
 }
 
 interface Pending {
@@ -58,65 +80,84 @@ interface Pending {
   reject(error: Error): void;
 }
 
-interface WorkerMessage {
-  kind: 'ready' | 'failed' | 'trace' | 'fatal';
-  id?: number;
-  python?: string;
-  startupMs?: number;
-  json?: string;
-  message?: string;
-  interrupted?: boolean;
-  memoryBytes?: number;
-}
-
-/** One worker thread with one interpreter; restarted only if a snippet kills it. */
-class WorkerSimulator implements Simulator {
+/** One sandbox process with one interpreter; replaced only if a snippet kills or bloats it. */
+class SandboxSimulator implements Simulator {
   python = '';
   startupMs = 0;
-  private worker: Worker | undefined;
+  private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
-  private interruptBuffer = new SharedArrayBuffer(4);
   private readonly queue: Pending[] = [];
   private running: Pending | undefined;
   private nextId = 1;
-  private workerReady = false;
+  private childReady = false;
   private closed = false;
   private timers: NodeJS.Timeout[] = [];
+  private stderrTail = '';
 
-  constructor(private readonly workerPath: string) {}
+  constructor(private readonly hostPath: string) {}
 
   start(): Promise<void> {
     this.ready ??= new Promise<void>((resolveReady, rejectReady) => {
-      // A fresh buffer per worker: an interrupt meant for a killed worker must not reach the next.
-      this.interruptBuffer = new SharedArrayBuffer(4);
-      // execArgv: [] because the worker is plain JavaScript: it needs none of the parent's loaders (tsx).
-      const worker = new Worker(this.workerPath, { workerData: { interruptBuffer: this.interruptBuffer }, execArgv: [] });
-      this.worker = worker;
-      worker.on('message', (message: WorkerMessage) => {
+      const { execArgv, pyodideDir } = sandboxArgs(this.hostPath);
+      // env: {} so a snippet that reaches JavaScript finds no secrets in the environment.
+      const child = fork(this.hostPath, [pyodideDir], {
+        execArgv,
+        env: {},
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      this.child = child;
+      this.stderrTail = '';
+      child.stderr!.setEncoding('utf8');
+      child.stderr!.on('data', (chunk: string) => {
+        this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_KEPT);
+      });
+      child.on('message', (raw: unknown) => {
+        if (this.child !== child) return;
+        const message = parseSandboxMessage(raw);
+        if (!message) {
+          // The sandbox runs untrusted code: a message of the wrong shape ends it.
+          this.abandonChild('the sandbox sent a message of the wrong shape');
+          return;
+        }
         if (message.kind === 'ready') {
-          this.python = message.python ?? '';
-          this.startupMs = message.startupMs ?? 0;
-          this.workerReady = true;
+          this.python = message.python;
+          this.startupMs = message.startupMs;
+          this.childReady = true;
           resolveReady();
           this.pump();
-          if (!this.running) worker.unref(); // an idle simulator must not keep the process alive
         } else if (message.kind === 'failed') {
           rejectReady(new Error(`memlane: the Python interpreter failed to start: ${message.message}`));
-          this.worker = undefined;
-          void worker.terminate();
+          this.dropChild();
         } else {
           this.finish(message);
         }
       });
-      worker.on('error', (error) => {
+      child.on('error', (error) => {
         rejectReady(error);
-        this.abandonWorker(`the simulator worker crashed: ${error.message}`);
+        if (this.child === child) this.abandonChild(`the simulator sandbox failed: ${error.message}`);
       });
-      worker.on('exit', () => {
-        if (this.worker === worker) this.abandonWorker('the simulator worker exited');
+      child.on('exit', (code, signal) => {
+        const why = `the simulator sandbox exited (${signal ?? `status ${code}`})${this.stderrTail.trim() ? `: ${this.stderrTail.trim().split('\n').slice(-3).join(' ')}` : ''}`;
+        rejectReady(new Error(`memlane: ${why}`));
+        if (this.child !== child) return;
+        // A sandbox that dies while starting is not restarted: its callers get the error.
+        if (this.childReady) this.abandonChild(why);
+        else this.dropChild();
       });
     });
     return this.ready;
+  }
+
+  /** An idle sandbox must not keep the calling process alive; a busy one must. */
+  private holdProcess(busy: boolean): void {
+    const child = this.child;
+    if (!child) return;
+    const handles = [child, child.channel, child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[];
+    for (const handle of handles) {
+      if (busy) handle?.ref();
+      else handle?.unref();
+    }
   }
 
   trace(source: string, options?: SimulateOptions): Promise<Trace> {
@@ -129,47 +170,46 @@ class WorkerSimulator implements Simulator {
     }
     return new Promise<Trace>((resolveTrace, rejectTrace) => {
       this.queue.push({ id: this.nextId++, source, options: resolved, resolve: resolveTrace, reject: rejectTrace });
+      this.holdProcess(true);
       this.start().then(() => this.pump(), (error: Error) => this.failQueue(error));
     });
   }
 
   private pump(): void {
-    if (this.running || !this.worker || !this.workerReady) return;
+    if (this.running || !this.child || !this.childReady) return;
     const next = this.queue.shift();
-    if (!next) return;
+    if (!next) {
+      this.holdProcess(false);
+      return;
+    }
     this.running = next;
-    this.worker.ref();
-    const interrupt = new Int32Array(this.interruptBuffer);
-    Atomics.store(interrupt, 0, 0);
+    this.holdProcess(true);
     const { maxSteps, timeoutMs, maxOutput, showModules } = next.options;
-    this.worker.postMessage({ id: next.id, source: next.source, options: { maxSteps, timeoutMs, maxOutput, showModules } });
-    // Past the time limit, ask CPython to stop (KeyboardInterrupt, as SIGINT would) and repeat,
-    // in case a bare `except:` swallows it; end the worker if C code never checks.
-    const interruptNow = () => Atomics.store(interrupt, 0, 2);
-    this.timers = [
-      setTimeout(interruptNow, timeoutMs + 50),
-      setTimeout(interruptNow, timeoutMs + INTERRUPT_GRACE_MS / 2),
-      setTimeout(() => this.killRunning(next), timeoutMs + INTERRUPT_GRACE_MS),
-    ];
+    // The sandbox interrupts its own snippet at the time limit (it reads the clock itself);
+    // code in C that never checks for interrupts is ended by killing the process.
+    this.child.send({ kind: 'run', id: next.id, source: next.source, options: { maxSteps, timeoutMs, maxOutput, showModules } });
+    this.timers = [setTimeout(() => this.killRunning(next), timeoutMs + INTERRUPT_GRACE_MS)];
   }
 
-  private finish(message: WorkerMessage): void {
+  private finish(message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>): void {
     const job = this.running;
     if (!job || job.id !== message.id) return;
     this.clearTimers();
     this.running = undefined;
     if (message.kind === 'trace') {
-      job.resolve(JSON.parse(message.json!) as Trace);
-      if ((message.memoryBytes ?? 0) > MEMORY_RESTART_BYTES) {
-        this.restartWorker();
-        return;
+      const trace = readTrace(message.json, job.source);
+      if (typeof trace === 'string') {
+        job.resolve(emptyTrace(job, this.python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }));
+        this.restartChild();
+      } else {
+        job.resolve(trace);
+        if (message.memoryBytes > MEMORY_RESTART_BYTES) this.restartChild();
       }
-      if (!this.queue.length) this.worker?.unref();
     } else {
       job.resolve(emptyTrace(job, this.python, message.interrupted
         ? { type: 'TimeLimitError', message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout)`, line: null }
-        : { type: 'SimulatorError', message: `the interpreter failed: ${message.message ?? 'fatal error'}`, line: null }));
-      this.restartWorker();
+        : { type: 'SimulatorError', message: `the interpreter failed: ${message.message}`, line: null }));
+      this.restartChild();
     }
     this.pump();
   }
@@ -183,27 +223,29 @@ class WorkerSimulator implements Simulator {
       message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout) inside code that cannot be interrupted; its steps are lost`,
       line: null,
     }));
-    this.restartWorker();
+    this.restartChild();
   }
 
-  private restartWorker(): void {
-    const old = this.worker;
-    this.worker = undefined;
+  /** Ends the current sandbox; a new one starts when there is work for it. */
+  private restartChild(): void {
+    this.dropChild();
+    if (this.queue.length && !this.closed) this.start().then(() => this.pump(), (error: Error) => this.failQueue(error));
+  }
+
+  private dropChild(): void {
+    const old = this.child;
+    this.child = undefined;
     this.ready = undefined;
-    this.workerReady = false;
-    void old?.terminate();
-    if (this.queue.length && !this.closed) this.start().catch((error: Error) => this.failQueue(error));
+    this.childReady = false;
+    old?.kill('SIGKILL');
   }
 
-  private abandonWorker(reason: string): void {
+  private abandonChild(reason: string): void {
     this.clearTimers();
     const job = this.running;
     this.running = undefined;
     job?.reject(new Error(`memlane: ${reason}`));
-    this.worker = undefined;
-    this.ready = undefined;
-    this.workerReady = false;
-    if (this.queue.length && !this.closed) this.start().catch((error: Error) => this.failQueue(error));
+    this.restartChild();
   }
 
   private failQueue(error: Error): void {
@@ -219,19 +261,41 @@ class WorkerSimulator implements Simulator {
     this.closed = true;
     this.clearTimers();
     this.failQueue(new Error('memlane: the simulator was closed'));
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
+    this.running?.reject(new Error('memlane: the simulator was closed'));
+    this.running = undefined;
+    this.holdProcess(true); // so the process waits for the sandbox's exit below
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill('SIGKILL');
+      await exited;
+    }
   }
+}
+
+/** The trace the sandbox sent, checked like any untrusted input; a string says what is wrong. */
+function readTrace(json: string, source: string): Trace | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  const problems = traceProblems(value);
+  if (problems.length) return problems.slice(0, 3).join('; ');
+  if ((value as Trace).source !== source) return 'it is the trace of some other code';
+  return value as Trace;
 }
 
 function emptyTrace(job: Pending, python: string, error: Trace['error']): Trace {
   return { format: 'memlane-trace', version: 1, python, source: job.source, stdout: '', error, steps: [] };
 }
 
-/** Starts one worker thread with its own interpreter (about 2 s), ready to trace snippets. */
+/** Starts one sandbox process with its own interpreter (about 2 s), ready to trace snippets. */
 export async function createSimulator(setup: SimulatorSetup = {}): Promise<Simulator> {
-  const simulator = new WorkerSimulator(findWorkerPath(setup.workerPath));
+  const simulator = new SandboxSimulator(findWorkerPath(setup.workerPath));
   await simulator.start();
   return simulator;
 }

@@ -1,6 +1,6 @@
 """Runs one Python snippet under sys.settrace and records a memlane trace (format v1).
 
-Loaded once into Pyodide by simulate-worker.mjs; `run_snippet` is called for every snippet.
+Loaded once into Pyodide by sandbox-host.mjs; `run_snippet` is called for every snippet.
 The tracer never keeps a strong reference to a user object between two events: identities
 are remembered by id() plus a weakref (where the type allows it) or the type and repr.
 """

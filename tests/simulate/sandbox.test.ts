@@ -1,6 +1,6 @@
 // Snippets cannot reach JavaScript, the host's files, commands or network, nor each other.
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,20 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import { assertValid } from './trace-facts.ts';
+
+/** Pids of this process's children that run the sandbox script (Linux /proc). */
+function sandboxChildren(): number[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return parent === process.pid && command.includes('sandbox-host.mjs') ? [Number(pid)] : [];
+    } catch {
+      return []; // the process ended while we looked
+    }
+  });
+}
 
 describe('sandbox', () => {
   let simulator: Simulator;
@@ -57,6 +71,59 @@ describe('sandbox', () => {
     const trace = await run(source, { maxSteps: 10_000 });
     assert.equal(trace.error, null, JSON.stringify(trace.error));
     assert.equal(trace.stdout, '[]\n');
+  });
+
+  test('a snippet that reaches JavaScript still cannot touch host files or start commands', async () => {
+    const hostFile = join(tmpdir(), `memlane-escape-${process.pid}-${Date.now()}.txt`);
+    writeFileSync(hostFile, 'untouched');
+    const marker = `${hostFile}.created`;
+    // Walk the object graph to a JsProxy (Pyodide's import machinery holds `js` in a dict), then
+    // use JavaScript's Function constructor to run code in the interpreter's process.
+    const walker = [
+      'is_proxy = lambda o: type(type(o)).__name__ == "_JsProxyMetaClass"',
+      'proxies = [v for d in gc.get_objects() if type(d) is dict for v in list(d.values()) if is_proxy(v)]',
+      'Function = next(p.Function for p in proxies if hasattr(p, "Function"))',
+    ].join('\n');
+    const attempts = [
+      `process.getBuiltinModule('fs').readFileSync(${JSON.stringify(hostFile)}, 'utf8')`,
+      `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(hostFile)}, 'escaped')`,
+      `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(marker)}, 'escaped')`,
+      `process.getBuiltinModule('child_process').execSync('touch ${marker}').toString()`,
+      `new (process.getBuiltinModule('worker_threads').Worker)('1', { eval: true })`,
+    ];
+    const source = [
+      'import gc',
+      'found = {"gc": gc}',
+      // Compiled under another file name so the walk is not traced step by step.
+      `exec(compile(${JSON.stringify(walker)}, "walker", "exec"), found)`,
+      'Function = found["Function"]',
+      'print(Function.name)',
+      `for body in ${JSON.stringify(attempts.map((code) => `return ${code}`))}:`,
+      '    try:',
+      '        print("ran:", Function.new(body)())',
+      '    except Exception as error:',
+      '        print("denied" if "Access to this API has been restricted" in str(error) else str(error)[:200])',
+    ].join('\n');
+    const trace = await run(source, { maxSteps: 10_000 });
+    assert.equal(trace.error, null, JSON.stringify(trace.error));
+    assert.deepEqual(lines(trace.stdout), ['Function', 'denied', 'denied', 'denied', 'denied', 'denied']);
+    assert.equal(readFileSync(hostFile, 'utf8'), 'untouched');
+    assert.equal(existsSync(marker), false);
+    rmSync(hostFile, { force: true });
+    const next = await run('a = [1, 2]\nb = a\n');
+    assert.equal(next.error, null);
+    assert.equal(next.steps.at(-1)!.stack[0]!.locals.length, 2);
+  });
+
+  test('close() leaves no sandbox process behind', async () => {
+    const own = await createSimulator();
+    const children = sandboxChildren();
+    assert.ok(children.length >= 2, `the test's two simulators each run a sandbox process (found ${children.length})`);
+    await own.trace('x = 1\n');
+    await own.close();
+    const left = sandboxChildren();
+    assert.equal(left.length, children.length - 1, 'exactly one sandbox ended');
+    await assert.rejects(own.trace('x = 1\n'), /closed/);
   });
 
   test('input() fails with a clear message', async () => {

@@ -7,11 +7,11 @@ import { createSimulator, findWorkerPath } from '../../src/simulate/index.ts';
 describe('simulator worker location', () => {
   test('found by default, next to code-to-trace.ts', () => {
     const path = findWorkerPath();
-    assert.ok(path.endsWith('src/simulate/simulate-worker.mjs'));
+    assert.ok(path.endsWith('src/simulate/sandbox-host.mjs'));
     assert.ok(existsSync(path));
   });
 
   test('an explicit path that does not exist is a clear error', async () => {
-    await assert.rejects(createSimulator({ workerPath: '/nowhere/simulate-worker.mjs' }), /\/nowhere\/simulate-worker\.mjs does not exist/);
+    await assert.rejects(createSimulator({ workerPath: '/nowhere/sandbox-host.mjs' }), /\/nowhere\/sandbox-host\.mjs does not exist/);
   });
 });
