@@ -27,6 +27,8 @@ export interface BoxGeometry {
 }
 
 const BASELINE = 15;
+/** Room between a header's words and its badge: browsers may set text a little wider than measured. */
+const BADGE_GAP = 12;
 const spansRow = (row: RowContent) => row.label === undefined && row.ref === undefined;
 const labelFace = (row: RowContent): TextFace => (row.labelIsCode ? 'value' : 'label');
 const labelSize = (row: RowContent) => (row.labelIsCode ? FONT_SIZE : SMALL_SIZE);
@@ -50,7 +52,7 @@ export function boxGeometry(versions: VersionSpec[], scalar: boolean): BoxGeomet
     if (scalar) return 0;
     const title = Math.min(MAX_TITLE_WIDTH, measureText(v.title, 'heading', FONT_SIZE));
     const detail = v.detail ? 6 + measureText(v.detail, 'label', SMALL_SIZE) : 0;
-    const badge = v.badge ? 10 + measureText(v.badge, 'label', SMALL_SIZE) : 0;
+    const badge = v.badge ? BADGE_GAP + measureText(v.badge, 'label', SMALL_SIZE) : 0;
     return PAD + title + detail + badge + PAD;
   }));
   const width = Math.ceil(Math.max(MIN_BOX_WIDTH, divider + PAD + valueWidth + PAD, PAD + spanWidth + PAD, headerWidth));
@@ -58,7 +60,7 @@ export function boxGeometry(versions: VersionSpec[], scalar: boolean): BoxGeomet
   const laidOut = versions.map((v): BoxVersion => {
     const header: TextSpan[] = [];
     if (!scalar) {
-      const badgeWidth = v.badge ? 10 + measureText(v.badge, 'label', SMALL_SIZE) : 0;
+      const badgeWidth = v.badge ? BADGE_GAP + measureText(v.badge, 'label', SMALL_SIZE) : 0;
       const title = span(v.title, 'heading', FONT_SIZE, Math.min(MAX_TITLE_WIDTH, width - 2 * PAD - badgeWidth), PAD, BASELINE);
       header.push(title);
       if (v.detail) {

@@ -31,7 +31,7 @@ function overflowing(layout: Layout): string[] {
         const [badgeLeft] = extent(version.badge);
         for (const span of version.header) {
           const [, right] = extent(span);
-          if (right + 6 > badgeLeft) problems.push(`${box.id}: "${span.text}" runs into its badge "${version.badge.text}"`);
+          if (right + 10 > badgeLeft) problems.push(`${box.id}: "${span.text}" runs into its badge "${version.badge.text}"`);
         }
       }
     }
