@@ -6,7 +6,7 @@ import { resourceUsage } from 'node:process';
 import type { Figure } from '../bench.ts';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 
-export const name = 'Simulator (CPython in Pyodide, traced in a worker thread)';
+export const name = 'Simulator (CPython in Pyodide, traced in a sandboxed child process)';
 
 const corpusDir = join(import.meta.dirname, '../../tests/fixtures/corpus/snippets');
 const growingList = 'squares = []\nfor n in range(450):\n    squares.append(n * n)\nprint(len(squares))\n';
@@ -54,12 +54,12 @@ export async function run(): Promise<Figure[]> {
     const deep = await timed(simulator, deepRecursion, { timeoutMs: 120_000 });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     return [
-      { label: 'start-up: createSimulator() (worker + Pyodide + tracer)', value: startupMs, unit: 'ms', target: '< 3000 ms' },
+      { label: 'start-up: createSimulator() (sandbox process + Pyodide + tracer)', value: startupMs, unit: 'ms', target: '< 3000 ms' },
       { label: `corpus snippet, median (${snippets.length} snippets x 5, ${Math.max(...steps)} steps at most)`, value: median(times), unit: 'ms', target: '< 10 ms' },
       { label: `corpus snippet, max (${slowest.name})`, value: slowest.ms, unit: 'ms' },
       { label: `list-growing loop (${loops[0]!.steps} steps), median of 5`, value: median(loops.map((l) => l.ms)), unit: 'ms', target: '< 1000 ms' },
       { label: `deep recursion to the step limit (${deep.steps} steps, whole stack per step)`, value: deep.ms, unit: 'ms' },
-      { label: 'peak RSS, corpus and loop (main thread + worker)', value: typicalPeakRss / 2 ** 20, unit: 'MB', target: '< 400 MB' },
+      { label: 'peak RSS of this process, corpus and loop (the sandbox process is not counted)', value: typicalPeakRss / 2 ** 20, unit: 'MB', target: '< 400 MB' },
       { label: 'peak RSS, with the deep recursion', value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20, unit: 'MB' },
     ];
   } finally {

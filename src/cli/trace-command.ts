@@ -3,13 +3,15 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from './main.ts';
 import { UsageError } from './main.ts';
 import { createSimulator, type SimulateOptions } from '../simulate/index.ts';
+import { decodeSource, SourceEncodingError } from '../simulate/decode-source.ts';
 import type { Trace } from '../trace/types.ts';
 
 const usage = `Usage: memlane trace FILE.py [FILE2.py ...] [options]
 
 Runs each file in CPython (Pyodide) under the tracer and prints its trace (format v1) as JSON;
 several files share one interpreter and print one JSON document per line. "-" reads stdin.
-Exit status: 0 when every file ran to its end, 1 when one stopped on an error or a limit.
+Exit status: 0 when every file ran to its end, 1 when one stopped on an error or a limit,
+2 for a file that cannot be read (missing, not UTF-8) or a bad option.
 
 Options:
   --max-steps N     stop after N steps (default 1000)
@@ -50,17 +52,26 @@ export function parseTraceArgs(args: string[]): TraceArgs {
 }
 
 async function readSource(file: string): Promise<string> {
+  let bytes: Buffer;
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    bytes = Buffer.concat(chunks);
+  } else {
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+      throw new UnreadableFileError(`cannot read ${file}: ${why}\nhint: check the path; use - to read the program from stdin`);
+    }
   }
   try {
-    return await readFile(file, 'utf8');
+    return decodeSource(bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new UnreadableFileError(`cannot read ${file}: ${why}\nhint: check the path; use - to read the program from stdin`);
+    if (!(error instanceof SourceEncodingError)) throw error;
+    const name = file === '-' ? '<stdin>' : file;
+    throw new UnreadableFileError(`${name}:${error.line}: ${error.message}\nhint: save the file as UTF-8`);
   }
 }
 
@@ -82,7 +93,7 @@ export const command: Command = {
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       console.error(`memlane trace: ${error.message}`);
-      return 1;
+      return 2;
     }
     const simulator = await createSimulator();
     let status = 0;

@@ -20,8 +20,8 @@ def snapshot_of(module, *names):
     return SimpleNamespace(**{name: getattr(module, name) for name in names})
 
 
-gc = snapshot_of(_gc_module, "get_objects", "get_referrers", "get_referents", "is_tracked", "get_stats",
-                 "isenabled", "get_threshold", "set_threshold", "enable")
+gc = snapshot_of(_gc_module, "get_objects", "get_referrers", "get_referents", "is_tracked", "is_finalized",
+                 "get_stats", "isenabled", "get_threshold", "set_threshold", "enable")
 time = snapshot_of(_time_module, "monotonic", "sleep")
 weakref = snapshot_of(_weakref_module, "ref")
 json = snapshot_of(_json_module, "dumps", "loads")
@@ -281,6 +281,36 @@ def is_dunder(name):
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
 
 
+# What CPython puts in every class namespace by itself, whatever the class body says.
+AUTOMATIC_CLASS_ATTRIBUTES = frozenset((
+    "__module__", "__qualname__", "__dict__", "__weakref__", "__firstlineno__", "__static_attributes__",
+    "__classcell__", "__classdictcell__", "__annotate__", "__annotate_func__", "__annotations_cache__",
+    "__conditional_annotations__", "__orig_bases__", "__type_params__", "__parameters__",
+))
+
+
+def is_class_body(code):
+    # A class body runs in a namespace dict (no fast locals) and is not the module's code.
+    return not code.co_flags & 0x3 and code.co_name != "<module>"
+
+
+def shows_class_attribute(name, value, body_names):
+    """Whether a class's diagram lists this entry of its namespace: what its body defined.
+
+    body_names: the names the class body bound (None when the body was not traced); dunders that
+    a decorator added (a dataclass's __init__, say) are not the reader's and stay hidden.
+    """
+    if name in AUTOMATIC_CLASS_ATTRIBUTES or is_sunder(name):
+        return False
+    if name == "__doc__" and value is None:
+        return False
+    if not is_dunder(name):
+        return True
+    if body_names is not None:
+        return name in body_names
+    return type(value) is FUNCTION_TYPE and value.__code__.co_filename == SNIPPET_FILENAME
+
+
 def elide(values):
     """Keep the first and last 20 of a long container; return (kept, extra fields)."""
     length = len(values)
@@ -346,6 +376,7 @@ class Recorder:
         self.unwinding = set()        # frame ids an exception is passing through
         self.shown = set()            # ids of objects shown at the last step
         self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
+        self.class_bodies = {}        # class qualname -> names its body bound, from the body's last run
         self.collections = self.gc_collections()
         self.stopped = False
         self.faults = []
@@ -485,6 +516,8 @@ class Recorder:
         # neither slows the snippet's collections down nor changes when they happen.
         self.steps.append(encode_json(step))
         self.last_line = step["line"]
+        if event == "return" and is_class_body(frame.f_code):
+            self.class_bodies[frame.f_code.co_qualname] = frozenset(frame.f_locals)
         if event == "return" and not frame.f_code.co_flags & CO_GENERATOR_LIKE:
             self.frame_ids.pop(id(frame), None)
             self.local_order.pop(current_fid, None)
@@ -498,7 +531,13 @@ class Recorder:
         known = self.identities.get(key)
         if known is not None and known.kind is type(obj):
             if known.weak is not None:
-                if known.weak() is obj:
+                alive = known.weak()
+                if alive is obj:
+                    return known, False
+                # The collector clears the weakrefs of a whole unreachable cycle before it runs the
+                # first __del__: while the cycle is being finalized its objects are the same ones.
+                if alive is None and (key in self.unreachable or gc.is_finalized(obj)):
+                    known.weak = None  # from now on known by address and type, as lists are
                     return known, False
             elif known.scalar_key == scalar_key:
                 return known, False
@@ -581,7 +620,9 @@ class Snapshot:
                     encoding = {"type": type(obj).__name__,
                                 "repr": f"<{type(obj).__name__} object: not shown ({type(error).__name__})>"[:REPR_LIMIT]}
                     identity.edges = ()
-            if unreachable:
+            # Only containers the cyclic collector tracks are kept alive by a cycle; what they hold
+            # that it does not track (interned strings, small ints) lives on by other means.
+            if unreachable and gc.is_tracked(obj):
                 encoding["unreachable"] = True
             if encoding != identity.encoding:
                 identity.encoding = encoding
@@ -796,8 +837,9 @@ class Snapshot:
             encoding["kind"] = "class"
             encoding["name"] = obj.__name__
             encoding["bases"] = [base.__name__ for base in obj.__bases__]
+            body_names = self.recorder.class_bodies.get(type.__dict__["__qualname__"].__get__(obj))
             encoding["attrs"] = [[key, ref(value)] for key, value in type.__dict__["__dict__"].__get__(obj).items()
-                                 if not is_dunder(key) and not is_sunder(key)]
+                                 if shows_class_attribute(key, value, body_names)]
         elif type.__dict__["__module__"].__get__(kind) == USER_MODULE:
             self.encode_instance(obj, kind, encoding)
         else:

@@ -35,7 +35,7 @@ describe('memlane trace', () => {
 
   it('names a missing file and an unknown option', async () => {
     const missing = await runCli(['trace', fixture('nope.py')]);
-    assert.equal(missing.code, 1);
+    assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.py: no such file/);
     const bad = await runCli(['trace', '--bogus', fixture('aliasing.py')]);
     assert.equal(bad.code, 2);

@@ -298,9 +298,9 @@ describe('identity', () => {
     assert.equal(point.kind, 'class');
     assert.equal(point.name, 'Point');
     assert.deepEqual(point.bases, ['Base']);
-    // The class namespace minus dunders, in CPython's order: the body, then the slot descriptors.
-    assert.deepEqual((point.attrs as [string][]).map(([n]) => n), ['norm', 'x', 'y']);
-    const norm = heapAt(trace).get((point.attrs as [string, { ref: string }][])[0]![1].ref)!;
+    // What the class body defined (dunders included), in CPython's order, then the slot descriptors.
+    assert.deepEqual((point.attrs as [string][]).map(([n]) => n), ['__slots__', '__init__', 'norm', 'x', 'y']);
+    const norm = heapAt(trace).get((point.attrs as [string, { ref: string }][])[2]![1].ref)!;
     assert.equal(norm.signature, '(self)');
     assert.equal(norm.kind, 'function');
     assert.equal(heapAt(trace).get((point.attrs as [string, { ref: string }][])[1]![1].ref)!.repr, "<member 'x' of 'Point' objects>");

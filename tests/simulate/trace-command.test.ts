@@ -9,16 +9,16 @@ import type { Trace } from '../../src/trace/types.ts';
 import { assertValid } from './trace-facts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'memlane-trace-'));
-const file = (name: string, text: string) => {
+const file = (name: string, text: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 };
 
-function memlane(args: string[], input?: string) {
+function memlane(args: string[], input?: string, inputBytes?: Buffer) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/memlane.ts', 'trace', ...args], {
     encoding: 'utf8',
-    input,
+    input: inputBytes ?? input,
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -54,7 +54,7 @@ describe('memlane trace', () => {
 
   test('a missing file or a bad option is a clear error, not a crash', () => {
     const missing = memlane([join(dir, 'nope.py')]);
-    assert.equal(missing.status, 1);
+    assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read .*nope\.py: no such file/);
     assert.equal(missing.stdout, '');
     const badOption = memlane([file('x.py', 'x = 1\n'), '--max-steps', 'lots']);
@@ -63,5 +63,21 @@ describe('memlane trace', () => {
     const none = memlane([]);
     assert.equal(none.status, 2);
     assert.match(none.stderr, /name at least one Python file/);
+  });
+
+  test('a file that is not UTF-8 is refused with its name, line and byte offset', () => {
+    // "é" in Latin-1 (0xE9) on line 2, at byte 17; the good file next to it does not run either.
+    const latin1 = file('latin1.py', Buffer.concat([Buffer.from('x = "ok"\ny = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const result = memlane([file('good.py', 'a = 1\n'), latin1]);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /latin1\.py:2: invalid UTF-8 at byte 17 \(line 2\)/);
+    assert.match(result.stderr, /hint: save the file as UTF-8/);
+    const fromStdin = memlane(['-'], undefined, Buffer.from([0x61, 0x3d, 0x22, 0xff, 0x22, 0x0a]));
+    assert.equal(fromStdin.status, 2);
+    assert.match(fromStdin.stderr, /<stdin>:1: invalid UTF-8 at byte 3/);
+    // U+FFFD written as UTF-8 is valid text, not an error.
+    const replacement = memlane([file('fffd.py', 'mark = "\uFFFD"\n')]);
+    assert.equal(replacement.status, 0, replacement.stderr);
   });
 });
