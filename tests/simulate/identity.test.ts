@@ -303,7 +303,7 @@ describe('identity', () => {
     const norm = heapAt(trace).get((point.attrs as [string, { ref: string }][])[2]![1].ref)!;
     assert.equal(norm.signature, '(self)');
     assert.equal(norm.kind, 'function');
-    assert.equal(heapAt(trace).get((point.attrs as [string, { ref: string }][])[1]![1].ref)!.repr, "<member 'x' of 'Point' objects>");
+    assert.equal(heapAt(trace).get((point.attrs as [string, { ref: string }][])[3]![1].ref)!.repr, "<member 'x' of 'Point' objects>");
     const p = valueOf(trace, 'p').object;
     assert.equal(p.kind, 'instance');
     assert.equal(p.type, 'Point');
