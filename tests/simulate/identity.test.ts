@@ -314,7 +314,7 @@ describe('identity', () => {
     assert.equal(method.object.kind, 'method');
     assert.deepEqual((method.object.attrs as [string, { ref: string }][]).map(([n, r]) => [n, r.ref]), [
       ['__self__', valueOf(trace, 'p').id],
-      ['__func__', (point.attrs as [string, { ref: string }][])[0]![1].ref],
+      ['__func__', (point.attrs as [string, { ref: string }][])[2]![1].ref],
     ]);
   });
 
