@@ -1,0 +1,76 @@
+// Words measured by a real browser: every recorded diagram drawn in Chromium with the font files the
+// layout measured (Inter, Inter SemiBold for headings, JetBrains Mono), and every text's box of ink
+// checked against the box it belongs to and the picture.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
+import { faces } from '../../src/render/fonts.ts';
+import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
+import { launchChromium } from '../geometry/chromium.ts';
+import { loadTrace, traceNames } from '../fixtures/traces/load.ts';
+
+const fontFaces = Object.values(faces).map((f) =>
+  `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`).join('\n');
+
+/** Runs in the page: texts whose ink leaves their box (or the picture), as messages. Plain
+ * JavaScript in a string, so the test's compiler adds no helpers the page would not have. */
+const overflowsInPage = `(() => {
+  const svg = document.querySelector('svg');
+  const view = svg.viewBox.baseVal;
+  const problems = [];
+  const where = (t, b) => '"' + t.textContent + '" at ' + b.x.toFixed(1) + '..' + (b.x + b.width).toFixed(1);
+  for (const group of svg.querySelectorAll('g[data-object-id], g[data-frame-id]')) {
+    const outline = group.querySelector('[class^="ml-outline-"]');
+    if (!outline) continue;
+    const box = outline.getBBox();
+    for (const text of group.querySelectorAll('text')) {
+      const ink = text.getBBox();
+      if (ink.x < box.x - 0.5 || ink.x + ink.width > box.x + box.width + 0.5) {
+        problems.push((group.dataset.objectId || group.dataset.frameId) + ': ' + where(text, ink) + ' in a box at ' + box.x + '..' + (box.x + box.width));
+      }
+    }
+  }
+  for (const text of svg.querySelectorAll('text')) {
+    const ink = text.getBBox();
+    if (ink.x < 0 || ink.x + ink.width > view.width || ink.y < 0 || ink.y + ink.height > view.height) {
+      problems.push(where(text, ink) + ' leaves the ' + view.width + 'x' + view.height + ' picture');
+    }
+  }
+  return problems;
+})()`;
+
+const facesLoaded = `(async () => {
+  const wanted = ['400 12px Inter', '600 12px Inter', "400 12px 'JetBrains Mono'"];
+  await Promise.all(wanted.map((f) => document.fonts.load(f)));
+  return wanted.every((f) => document.fonts.check(f));
+})()`;
+
+describe('text fits its box in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const name of traceNames) {
+    it(`${name}: every text of every step inside its box and the picture`, async () => {
+      const layout = traceToLayout(loadTrace(name));
+      const problems: string[] = [];
+      for (let step = 1; step <= layout.stepsTotal; step++) {
+        const svg = layoutToSvg(layout, { step, theme: 'light' });
+        await page.setContent(`<!doctype html><style>${fontFaces}</style><body style="margin:0">${svg}</body>`);
+        // The faces must be loaded before anything is measured, or a fallback font would be.
+        const loaded = await page.evaluate<boolean>(facesLoaded);
+        assert.ok(loaded, 'the diagram faces are loaded');
+        problems.push(...(await page.evaluate<string[]>(overflowsInPage)).map((p) => `step ${step}: ${p}`));
+      }
+      assert.deepEqual([...new Set(problems)], []);
+    });
+  }
+});
