@@ -32,6 +32,8 @@ const ALONG_COST = 30;
 const NEAR_COST = 12;
 /** Least distance between parallel arrows to different objects. */
 export const TRACK_SPACING = 6;
+/** A crowded run counts as this many crossings when orders are compared. */
+const CROWD_WEIGHT = 10;
 /** Passing through a point of another arrow: two arrows meeting at a corner would read as one. */
 const TOUCH_COST = 45;
 
@@ -97,8 +99,75 @@ class MinHeap {
   }
 }
 
-/** Routes every request in order; earlier arrows are avoided by later ones. */
+/** Orders to route in, tried in turn on small diagrams: which arrow takes a track first decides
+ * which ones must cross it. */
+const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
+  () => 0,
+  // Top to bottom by where they leave.
+  (a, b) => a.start.y - b.start.y || a.start.x - b.start.x,
+  // Shortest first: short references stay straight and long ones go around them.
+  (a, b) => Math.abs(a.end.y - a.start.y) + Math.abs(a.end.x - a.start.x) - Math.abs(b.end.y - b.start.y) - Math.abs(b.end.x - b.start.x),
+  // Bottom to top.
+  (a, b) => b.start.y - a.start.y || a.start.x - b.start.x,
+];
+
+/** Parallel runs of two segments closer than TRACK_SPACING for longer than a rounded corner. */
+function crowd(a: Point, b: Point, c: Point, d: Point): boolean {
+  const vertical = a.x === b.x && a.y !== b.y;
+  if (vertical !== (c.x === d.x && c.y !== d.y)) return false;
+  const [gap, lo, hi] = vertical
+    ? [Math.abs(a.x - c.x), Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)), Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y))]
+    : [Math.abs(a.y - c.y), Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)), Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x))];
+  return gap < TRACK_SPACING && hi - lo > 6;
+}
+
+/** Proper crossings (and crowded runs, weighted) between routes of arrows to different objects shown at a common step. */
+function conflictScore(requests: RouteRequest[], paths: Point[][]): number {
+  let count = 0;
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      if (requests[i]!.to === requests[j]!.to || !rangesOverlap(requests[i]!.steps, requests[j]!.steps)) continue;
+      const [p, q] = [paths[i]!, paths[j]!];
+      for (let a = 1; a < p.length; a++) {
+        for (let b = 1; b < q.length; b++) {
+          if (properlyCross(p[a - 1]!, p[a]!, q[b - 1]!, q[b]!)) count++;
+          // Running side by side is worse than crossing: the reader loses both arrows.
+          else if (crowd(p[a - 1]!, p[a]!, q[b - 1]!, q[b]!)) count += CROWD_WEIGHT;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+function properlyCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const horizontal = a.y === b.y;
+  if (horizontal === (c.y === d.y)) return false;
+  const [h0, h1, hy] = horizontal ? [Math.min(a.x, b.x), Math.max(a.x, b.x), a.y] : [Math.min(c.x, d.x), Math.max(c.x, d.x), c.y];
+  const [v0, v1, vx] = horizontal ? [Math.min(c.y, d.y), Math.max(c.y, d.y), c.x] : [Math.min(a.y, b.y), Math.max(a.y, b.y), a.x];
+  return vx > h0 && vx < h1 && hy > v0 && hy < v1;
+}
+
+/**
+ * Routes every request; earlier arrows are avoided by later ones. Small diagrams are routed in a
+ * few orders and keep the one with the fewest crossings and crowded runs (ties: the given order).
+ */
 export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
+  if (requests.length > FAST_ABOVE || requests.length < 3) return routeInOrder(requests, obstacles, bounds);
+  let best: { paths: Point[][]; crossings: number } | undefined;
+  for (const order of ROUTING_ORDERS) {
+    const indices = requests.map((_, i) => i).sort((a, b) => order(requests[a]!, requests[b]!) || a - b);
+    const routed = routeInOrder(indices.map((i) => requests[i]!), obstacles, bounds);
+    const paths: Point[][] = [];
+    indices.forEach((original, k) => { paths[original] = routed[k]!; });
+    const crossings = conflictScore(requests, paths);
+    if (!best || crossings < best.crossings) best = { paths, crossings };
+    if (crossings === 0) break;
+  }
+  return best!.paths;
+}
+
+function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
   const routed: Segment[] = [];
   // Many arrows (long runs): take a clean simple route when there is one and search only otherwise.
   const fast = requests.length > FAST_ABOVE;
