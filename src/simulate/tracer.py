@@ -377,6 +377,8 @@ class Recorder:
         self.shown = set()            # ids of objects shown at the last step
         self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
         self.class_bodies = {}        # class qualname -> names its body bound, from the body's last run
+        self.functions_made = {}      # frame id -> weakrefs to the functions its `def`s made
+        self.running_function = {}    # frame id -> weakref to the closure that frame runs
         self.collections = self.gc_collections()
         self.stopped = False
         self.faults = []
@@ -460,10 +462,12 @@ class Recorder:
         if cached is not None and cached[0]() is code:
             shown = cached[1]
         else:
-            shown = frozenset(name for name in code.co_varnames + code.co_cellvars
-                              if name not in code.co_freevars and name.isidentifier() and not is_dunder(name))
+            shown = frozenset(name for name in code.co_varnames + code.co_cellvars + code.co_freevars
+                              if name.isidentifier() and not is_dunder(name))
             self.shown_names[id(code)] = (weakref.ref(code), shown)
         current = {name: value for name, value in frame.f_locals.items() if name in shown}
+        if code.co_cellvars or code.co_freevars:
+            self.show_cells(frame, fid, current)
         bound = tuple(current)
         known = self.local_order.get(fid)
         if known is not None and known[0] == bound:
@@ -476,6 +480,50 @@ class Recorder:
         if self.show_modules:
             return [(name, current[name]) for name in order]
         return [(name, current[name]) for name in order if type(current[name]) is not MODULE_TYPE]
+
+    def show_cells(self, frame, fid, current):
+        """Cell and free variables are shown as the cell they live in, shared with the closures.
+
+        CPython does not expose a running frame's cells, so they are found in the closures: a cell
+        variable's in a function this frame made, a free variable's in the function this frame
+        runs. A cell variable no closure holds yet shows its value; a free variable whose closure
+        cannot be told apart from another of the same code is left out at this step.
+        """
+        code = frame.f_code
+        cells = {}
+        if code.co_cellvars:
+            made = [value for value in current.values() if type(value) is FUNCTION_TYPE]
+            made.extend(function for function in map(call_weakref, self.functions_made.get(fid, ())) if function is not None)
+            for function in made:
+                if function.__closure__ and function.__code__ in code.co_consts:
+                    for name, cell in zip(function.__code__.co_freevars, function.__closure__):
+                        if name in code.co_cellvars and name not in cells and holds(cell, current, name):
+                            cells[name] = cell
+        if code.co_freevars:
+            running = self.find_running_function(frame, fid, current)
+            if running is not None:
+                cells.update(zip(code.co_freevars, running.__closure__))
+            for name in code.co_freevars:
+                if name not in cells:
+                    current.pop(name, None)
+        for name, cell in cells.items():
+            if name in current:
+                current[name] = cell
+
+    def find_running_function(self, frame, fid, current):
+        known = self.running_function.get(fid)
+        function = known() if known is not None else None
+        if function is not None:
+            return function
+        code = frame.f_code
+        # The functions of this code whose cells hold exactly the frame's values (one scan a call).
+        candidates = [each for each in gc.get_referrers(code)
+                      if type(each) is FUNCTION_TYPE and each.__code__ is code and each.__closure__ is not None
+                      and all(holds(cell, current, name) for name, cell in zip(code.co_freevars, each.__closure__))]
+        if len(candidates) != 1:
+            return None
+        self.running_function[fid] = weakref.ref(candidates[0])
+        return candidates[0]
 
     # -- one step -------------------------------------------------------------------------
 
@@ -521,6 +569,8 @@ class Recorder:
         if event == "return" and not frame.f_code.co_flags & CO_GENERATOR_LIKE:
             self.frame_ids.pop(id(frame), None)
             self.local_order.pop(current_fid, None)
+            self.functions_made.pop(current_fid, None)
+            self.running_function.pop(current_fid, None)
             self.unwinding.discard(current_fid)
 
     # -- identity -------------------------------------------------------------------------
@@ -558,6 +608,19 @@ class Recorder:
 
     def gc_collections(self):
         return sum(generation["collections"] for generation in gc.get_stats())
+
+
+def call_weakref(reference):
+    return reference()
+
+
+def holds(cell, values, name):
+    """Whether the cell holds the frame's value of the name (or both are unbound)."""
+    try:
+        contents = cell.cell_contents
+    except ValueError:
+        return name not in values
+    return name in values and values[name] is contents
 
 
 def exception_message(value):
@@ -870,6 +933,8 @@ class Snapshot:
                                    zip(function.__code__.co_freevars, function.__closure__)]
         if identity.made_in is None:
             identity.made_in = self.defining_frame(function) or ""
+            if identity.made_in and function.__closure__:
+                self.recorder.functions_made.setdefault(identity.made_in, []).append(weakref.ref(function))
         if identity.made_in:
             encoding["madeIn"] = identity.made_in
         encoding["attrs"] = []

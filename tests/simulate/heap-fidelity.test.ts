@@ -119,4 +119,53 @@ describe('heap fidelity', () => {
     const allGone = trace.steps.flatMap((step) => step.gone ?? []);
     assert.ok(allGone.includes(a) && allGone.includes(b));
   });
+
+  test('a frame and its closures show one shared cell for a cell or free variable', async () => {
+    const source = [
+      'def counter():',
+      '    count = 0',
+      '    def bump():',
+      '        nonlocal count',
+      '        count += 1',
+      '        return count',
+      '    return bump',
+      'tick = counter()',
+      'tick()',
+      'other = counter()',
+      'tick()',
+      'print(tick.__closure__[0] is other.__closure__[0], tick(), other())',
+    ].join('\n');
+    const trace = await run(source);
+    assert.equal(trace.stdout, 'False 3 1\n', 'CPython: each call of counter made its own cell');
+    const states = foldTrace(trace);
+    const closureCell = (state: (typeof states)[number], functionId: string) =>
+      (state.heap.get(functionId)!.closure as [string, { ref: string }][]).find(([name]) => name === 'count')![1].ref;
+    // counter's frame at its return: `count` is the cell that bump's closure lists.
+    const returning = states.filter((state, i) => trace.steps[i]!.event === 'return' && state.stack.at(-1)!.name === 'counter');
+    assert.equal(returning.length, 2);
+    const cells = returning.map((state) => {
+      const frame = state.stack.at(-1)!;
+      const local = (name: string) => frame.locals.find(([n]) => n === name)![1].ref;
+      const cell = local('count');
+      assert.equal(state.heap.get(cell)!.kind, 'cell');
+      assert.equal(closureCell(state, local('bump')), cell);
+      return cell;
+    });
+    assert.notEqual(cells[0], cells[1]);
+    // Every bump frame shows `count` as its own closure's cell, the one counter's frame showed.
+    const bumps = states.filter((state) => state.stack.at(-1)!.name === 'bump');
+    assert.ok(bumps.length >= 6);
+    const tick = valueOf(trace, 'tick').id;
+    const other = valueOf(trace, 'other').id;
+    for (const state of bumps) {
+      const count = state.stack.at(-1)!.locals.find(([name]) => name === 'count');
+      assert.ok(count, 'the free variable is listed');
+      assert.ok([cells[0], cells[1]].includes(count[1].ref));
+    }
+    const last = states.at(-1)!;
+    assert.equal(closureCell(last, tick), cells[0]);
+    assert.equal(closureCell(last, other), cells[1]);
+    const lastContents = (cell: string) => last.heap.get((last.heap.get(cell)!.attrs as [string, { ref: string }][])[0]![1].ref)!.repr;
+    assert.deepEqual([lastContents(cells[0]!), lastContents(cells[1]!)], ['3', '1']);
+  });
 });

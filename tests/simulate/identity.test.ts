@@ -162,7 +162,7 @@ describe('identity', () => {
       'for i in range(300):', '    a = Node()', '    b = Node()', '    a.b = b', '    b.a = a',
       'del a, b', 'freed = gc.collect()', 'print(freed, gc.collect())',
     ].join('\n');
-    const trace = await run(source, { maxSteps: 5000 });
+    const trace = await run(source, { maxSteps: 5000, timeoutMs: 120_000 });
     assert.equal(trace.error, null);
     assert.equal(trace.stdout, '600 0\n');
   });
