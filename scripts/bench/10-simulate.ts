@@ -12,6 +12,23 @@ const corpusDir = join(import.meta.dirname, '../../tests/fixtures/corpus/snippet
 const growingList = 'squares = []\nfor n in range(450):\n    squares.append(n * n)\nprint(len(squares))\n';
 const deepRecursion = 'def depth(n):\n    return depth(n + 1)\ndepth(0)\n';
 
+/** Peak resident memory (VmHWM, Linux) of this process's sandbox children, in bytes. */
+function sandboxPeakRss(): number {
+  let peak = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox-host.mjs')) continue;
+      const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (kib) peak = Math.max(peak, Number(kib[1]) * 1024);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return peak;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -50,9 +67,11 @@ export async function run(): Promise<Figure[]> {
     const loops = [];
     for (let round = 0; round < 5; round++) loops.push(await timed(simulator, growingList));
     const typicalPeakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const typicalSandboxRss = sandboxPeakRss();
     // A deep stack is the worst case: every step lists every frame, so the trace is ~20 MB.
     const deep = await timed(simulator, deepRecursion, { timeoutMs: 120_000 });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const deepSandboxRss = sandboxPeakRss();
     return [
       { label: 'start-up: createSimulator() (sandbox process + Pyodide + tracer)', value: startupMs, unit: 'ms', target: '< 3000 ms' },
       { label: `corpus snippet, median (${snippets.length} snippets x 5, ${Math.max(...steps)} steps at most)`, value: median(times), unit: 'ms', target: '< 10 ms' },
@@ -61,6 +80,8 @@ export async function run(): Promise<Figure[]> {
       { label: `deep recursion to the step limit (${deep.steps} steps, whole stack per step)`, value: deep.ms, unit: 'ms' },
       { label: 'peak RSS of this process, corpus and loop (the sandbox process is not counted)', value: typicalPeakRss / 2 ** 20, unit: 'MB', target: '< 400 MB' },
       { label: 'peak RSS, with the deep recursion', value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20, unit: 'MB' },
+      { label: 'sandbox process peak RSS, corpus and loop', value: typicalSandboxRss / 2 ** 20, unit: 'MB' },
+      { label: 'sandbox process peak RSS, with the deep recursion', value: deepSandboxRss / 2 ** 20, unit: 'MB' },
     ];
   } finally {
     clearInterval(sampler);

@@ -82,6 +82,31 @@ describe('heap fidelity', () => {
     assert.ok(gone.includes(first) && gone.includes(second), 'gc.collect() freed the dicts');
   });
 
+  test('what a cycle holds is flagged only if the collector tracks it', async () => {
+    // The string and the list are first seen through the orphaned cycle: both live only through it,
+    // but only the list is a container the collector tracks (and frees with the cycle).
+    const source = [
+      'import gc',
+      'class Node:',
+      '    pass',
+      'a = Node()',
+      'b = Node()',
+      'a.peer = b; b.peer = a',
+      'a.label = "tag-" + str(7); a.items = [1, 2]; tracked = (gc.is_tracked(a.label), gc.is_tracked(a.items)); del a, b',
+      'freed = gc.collect()',
+      'print(tracked, freed >= 2)',
+    ].join('\n');
+    const trace = await run(source);
+    assert.equal(trace.stdout, '(False, True) True\n');
+    const beforeCollect = heapAt(trace, stepAtLine(trace, 8));
+    const typesFlagged = [...beforeCollect.values()].filter((object) => object.unreachable).map((object) => object.type).sort();
+    assert.deepEqual(typesFlagged, ['Node', 'Node', 'list']);
+    const label = [...beforeCollect.values()].find((object) => object.type === 'str' && object.repr === "'tag-7'");
+    assert.ok(label, 'the label is drawn, held by the cycle');
+    assert.equal(label.unreachable, undefined);
+    assert.ok([...heapAt(trace).values()].every((object) => !object.unreachable), 'nothing stays flagged after the collection');
+  });
+
   test('objects keep their ids while the collector runs their __del__, and are gone once freed', async () => {
     const source = [
       'import gc',
