@@ -22,12 +22,14 @@ export function describeStep(
   const objectWords = summaries(objects);
   if (objectWords.length) parts.push(`Objects: ${objectWords.join('. ')}.`);
   const changes = marks.filter((m) => m.step === s);
-  const named = (kind: string) => changes.filter((m) => m.change === kind).map((m) => m.target);
+  const named = (kind: string) => changes.filter((m) => m.change === kind && !m.dropped).map((m) => m.target);
+  const dropped = changes.filter((m) => m.dropped).map((m) => m.target);
   const changeWords = [
     named('new').length ? `new ${named('new').join(', ')}` : '',
     named('changed').length ? `changed ${named('changed').join(', ')}` : '',
     named('rebound').length ? `names rebound in ${[...new Set(named('rebound'))].join(', ')}` : '',
     named('freed').length ? `freed ${named('freed').join(', ')}` : '',
+    dropped.length ? `no longer referenced ${dropped.join(', ')}` : '',
   ].filter(Boolean);
   if (changeWords.length) parts.push(`At this step: ${changeWords.join('; ')}.`);
   if (error) parts.push(error);

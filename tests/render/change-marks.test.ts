@@ -68,6 +68,10 @@ describe('change marks', () => {
       const [group] = withAttr(root, 'data-target', mark.target).filter((g) => g.attrs['data-change'] === 'freed');
       assert.equal(group!.attrs['data-freed'], String(typeOf.get(mark.target) === 'list'));
       assert.ok(!texts(group!).some((t) => t.startsWith('freed')) || typeOf.get(mark.target) === 'list');
+      // The words for readers of the SVG source say the same.
+      const desc = findAll(root, (n) => n.name === 'desc')[0]!;
+      const words = desc.text;
+      assert.ok(words.includes(typeOf.get(mark.target) === 'list' ? `freed ${mark.target}` : `no longer referenced ${mark.target}`), words);
     }
   });
 
