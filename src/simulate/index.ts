@@ -9,7 +9,7 @@ let shared: Promise<Simulator> | undefined;
 /** The process-wide simulator: created on first use, reused by every later caller. */
 export function sharedSimulator(setup?: SimulatorSetup): Promise<Simulator> {
   shared ??= createSimulator(setup).then((simulator) => {
-    // Let the process exit when nothing else is pending; the worker holds no work of its own.
+    // Let the process exit when nothing else is pending; an idle sandbox holds no work of its own.
     return simulator;
   });
   shared.catch(() => {

@@ -115,6 +115,23 @@ describe('sandbox', () => {
     assert.equal(next.steps.at(-1)!.stack[0]!.locals.length, 2);
   });
 
+  test('a message of the wrong shape from the sandbox ends it; the next snippet gets a fresh one', async () => {
+    const walker = [
+      'is_proxy = lambda o: type(type(o)).__name__ == "_JsProxyMetaClass"',
+      'proxy = next(p for d in gc.get_objects() if type(d) is dict for p in list(d.values()) if is_proxy(p) and hasattr(p, "Function"))',
+    ].join('\n');
+    const source = [
+      'import gc',
+      'found = {"gc": gc}',
+      `exec(compile(${JSON.stringify(walker)}, "walker", "exec"), found)`,
+      'found["proxy"].Function.new("process.send({ kind: \'trace\', id: 1, json: 42 })")()',
+      'x = 1',
+    ].join('\n');
+    await assert.rejects(simulator.trace(source), /the sandbox sent a message of the wrong shape/);
+    const next = await run('y = [1]\n');
+    assert.equal(next.error, null);
+  });
+
   test('close() leaves no sandbox process behind', async () => {
     const own = await createSimulator();
     const children = sandboxChildren();

@@ -1,0 +1,35 @@
+// The sandbox process is untrusted: only messages of exactly the expected shape are accepted.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseSandboxMessage } from '../../src/simulate/sandbox-messages.ts';
+
+describe('sandbox messages', () => {
+  test('the four kinds, with exactly their fields, are accepted', () => {
+    const good = [
+      { kind: 'ready', python: '3.14.2', startupMs: 1800.5 },
+      { kind: 'failed', message: 'no pyodide' },
+      { kind: 'trace', id: 3, json: '{}', memoryBytes: 2 ** 24 },
+      { kind: 'fatal', id: 3, interrupted: true, message: 'KeyboardInterrupt' },
+    ];
+    for (const message of good) assert.deepEqual(parseSandboxMessage(message), message);
+  });
+
+  test('anything else is refused', () => {
+    const bad: unknown[] = [
+      null, 'ready', 42, [], {},
+      { kind: 'toString' },
+      { kind: '__proto__' },
+      { kind: 'ready', python: '3.14.2' },
+      { kind: 'ready', python: '<script>', startupMs: 1 },
+      { kind: 'ready', python: '3.14.2', startupMs: 1, extra: true },
+      { kind: 'trace', id: '3', json: '{}', memoryBytes: 1 },
+      { kind: 'trace', id: 0, json: '{}', memoryBytes: 1 },
+      { kind: 'trace', id: 1.5, json: '{}', memoryBytes: 1 },
+      { kind: 'trace', id: 3, json: { steps: [] }, memoryBytes: 1 },
+      { kind: 'trace', id: 3, json: '{}', memoryBytes: Number.NaN },
+      { kind: 'fatal', id: 3, interrupted: 'yes', message: 'x' },
+      { kind: 'run', id: 1, source: 'x = 1', options: {} },
+    ];
+    for (const message of bad) assert.equal(parseSandboxMessage(message), undefined, JSON.stringify(message));
+  });
+});
