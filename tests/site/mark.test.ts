@@ -1,14 +1,18 @@
 // <Mark>: drawn when scrolled into view, hidden from assistive tech, not animated under reduced motion.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { builtSite, launchChromium, openPage, serveSite } from './site-harness.ts';
+import { builtSite, launchChromium, openPage, repoRoot, serveSite } from './site-harness.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveSite>>;
+let siteDir: string;
 
 before(async () => {
-  server = await serveSite(await builtSite());
+  siteDir = await builtSite();
+  server = await serveSite(siteDir);
   browser = await launchChromium();
 });
 after(async () => {
@@ -34,7 +38,35 @@ async function drawnMark(reducedMotion: 'reduce' | 'no-preference') {
   return result;
 }
 
+/** Each <Mark>ed phrase of the lessons with the character written right before and after it. */
+function markedPhrases(): { page: string; words: string; before: string; after: string }[] {
+  const dir = join(repoRoot, 'content/course');
+  return readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().flatMap((file) => {
+    const source = readFileSync(join(dir, file), 'utf8');
+    return [...source.matchAll(/(.)<Mark\b[^>]*>([^<]+)<\/Mark>(.)/g)].map((m) => ({
+      page: `course/${file.replace(/\.mdx$/, '')}/index.html`, before: m[1]!, words: m[2]!, after: m[3]!,
+    }));
+  });
+}
+
 describe('<Mark>', () => {
+  it('adds no whitespace around the marked words', () => {
+    const phrases = markedPhrases();
+    assert.ok(phrases.length >= 5, `${phrases.length} marked phrases in the lessons`);
+    const problems: string[] = [];
+    for (const { page, words, before, after } of phrases) {
+      const html = readFileSync(join(siteDir, page), 'utf8').replace(/<script\b[^>]*><\/script>/g, '');
+      // Prose keeps the author's line breaks and indents; compare with any whitespace run as one space
+      // (and typographic apostrophes as the author typed them).
+      const plain = (text: string) => text.replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+      const phrase = plain(words);
+      const found = [...html.matchAll(/(.)<span class="memlane-mark"[^>]*>([^<]*)<\/span>(.)/gs)].find((m) => plain(m[2]!) === phrase);
+      if (!found) problems.push(`${page}: "${phrase}" is not marked`);
+      else if (plain(found[1]!) !== plain(before) || plain(found[3]!) !== plain(after)) problems.push(`${page}: "${before}<Mark>${phrase}</Mark>${after}" became "${found[1]}…${found[3]}"`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('draws an underline hidden from assistive tech, animated by default', async () => {
     const drawn = await drawnMark('no-preference');
     assert.equal(drawn.hidden, 'true');
