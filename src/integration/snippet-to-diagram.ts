@@ -90,7 +90,7 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
     throw new SnippetError(location.file, fenceLine, `step=${options.step} but the snippet runs only ${total} steps`, `use step=last or a number from 1 to ${total}`);
   }
   const layout = traceToLayout(trace, { scalars: options.scalars, hide: options.hide, showExited: options.exited === 'show' });
-  const svg = layoutToSvg(layout, { step: 'all', shownStep, theme: options.theme, title: options.title ?? undefined, idPrefix: `${id}-` });
+  const svg = layoutToSvg(layout, { step: 'all', shownStep, theme: options.theme, title: options.title ?? undefined, idPrefix: id });
   const codeHtml = await highlightPython(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
   const html = diagramToHtml({ trace, snippet, options, id, shownStep, svg, codeHtml });
   writeCached(settings.cacheDir, key, html);

@@ -1,11 +1,10 @@
 // Walks every page of the built site at phone width: each content file is a page, each diagram
 // in its source is on it, nothing overflows sideways, nothing logs an error.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { builtSite, launchChromium, openPage, repoRoot, serveSite, sitePages } from './site-harness.ts';
+import { builtSite, contentFiles, launchChromium, openPage, serveSite, sitePages, urlOf } from './site-harness.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveSite>>;
@@ -20,19 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function contentFiles(dir = join(repoRoot, 'content')): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return contentFiles(path);
-    return /\.mdx?$/.test(name) && !name.startsWith('_') ? [path] : [];
-  });
-}
-
-function urlOf(file: string): string {
-  const slug = relative(join(repoRoot, 'content'), file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-  return slug ? `/${slug.toLowerCase()}/` : '/';
-}
 
 /** Diagrams written in a page: ```python memory fences and <MemoryDiagram> elements outside other fences. */
 export function countDiagrams(source: string): number {
@@ -70,7 +56,7 @@ describe('every page of the site', () => {
     await page.context().close();
   });
 
-  it('shows every diagram, fits a 390 px phone screen and logs no errors', async () => {
+  it('shows every diagram with tidy ids and focusable scrolling panes, fits a 390 px phone screen and logs no errors', async () => {
     const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     const problems: string[] = [];
     let diagrams = 0;
@@ -82,7 +68,20 @@ describe('every page of the site', () => {
       const found = await page.evaluate(() => ({
         diagrams: [...document.querySelectorAll('figure.memlane')].filter((f) => f.querySelector('svg.memlane-diagram [data-frame-id]')).length,
         overflow: document.documentElement.scrollWidth - window.innerWidth,
+        // Ids inside diagrams are the figure's id, one dash, a part name; each names one element.
+        badIds: [...document.querySelectorAll('figure.memlane')].flatMap((figure) => [figure, ...figure.querySelectorAll('[id]')])
+          .map((el) => el.id).filter((id) => id.includes('--') || document.querySelectorAll(`[id="${id}"]`).length !== 1),
+        badLabels: [...document.querySelectorAll('figure.memlane svg.memlane-diagram')]
+          .filter((svg) => svg.getAttribute('aria-labelledby') !== `${svg.closest('figure')!.id}-title ${svg.closest('figure')!.id}-desc`
+            || !(svg.getAttribute('aria-labelledby') ?? '').split(' ').every((id) => document.getElementById(id)?.closest('svg') === svg))
+          .map((svg) => svg.closest('figure')!.id),
+        // Panes that scroll sideways must take keyboard focus.
+        unreachable: [...document.querySelectorAll<HTMLElement>('figure.memlane .memlane-code, figure.memlane .memlane-stage')]
+          .filter((pane) => pane.scrollWidth > pane.clientWidth && pane.tabIndex < 0).map((pane) => `${pane.closest('figure')!.id} ${pane.className}`),
       }));
+      if (found.badIds.length) problems.push(`${url}: untidy or repeated ids ${found.badIds.join(', ')}`);
+      if (found.badLabels.length) problems.push(`${url}: diagrams not labelled by their own title and desc: ${found.badLabels.join(', ')}`);
+      if (found.unreachable.length) problems.push(`${url}: scrolling panes without keyboard focus: ${found.unreachable.join(', ')}`);
       diagrams += found.diagrams;
       if (found.diagrams !== expected) problems.push(`${url}: ${found.diagrams} diagrams, the source has ${expected}`);
       if (found.overflow > 0) problems.push(`${url}: ${found.overflow}px of horizontal overflow at 390px`);

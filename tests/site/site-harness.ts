@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -141,4 +141,19 @@ export function sitePages(dir: string): string[] {
   };
   visit('');
   return pages;
+}
+
+/** Every page source under content/ (files starting with _ are partials). */
+export function contentFiles(dir = join(repoRoot, 'content')): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return contentFiles(path);
+    return /\.mdx?$/.test(name) && !name.startsWith('_') ? [path] : [];
+  });
+}
+
+/** The URL path a content file is served at. */
+export function urlOf(file: string): string {
+  const slug = relative(join(repoRoot, 'content'), file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  return slug ? `/${slug.toLowerCase()}/` : '/';
 }
