@@ -109,7 +109,7 @@ class MemlaneDiagram extends HTMLElement {
     const variables = [...computed].filter((name) => name.startsWith('--ml-')).map((name) => `${name}:${computed.getPropertyValue(name)}`);
     const rules = [...document.styleSheets].flatMap((sheet) => {
       try {
-        return [...sheet.cssRules].map((rule) => rule.cssText).filter((text) => text.startsWith('.memlane-diagram .ml-'));
+        return [...sheet.cssRules].map((rule) => rule.cssText).filter((text) => text.startsWith('.memlane-diagram[data-theme="site"] .ml-'));
       } catch {
         return [];
       }
