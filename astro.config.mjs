@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { memlane } from './src/integration/index.ts';
+import { focusableCodeBlocks } from './src/integration/focusable-scrolling.ts';
 
 export default defineConfig({
   site: 'https://memlane.dev',
@@ -22,6 +23,8 @@ export default defineConfig({
         { label: 'Reference', autogenerate: { directory: 'content/reference' } },
       ],
       components: { Search: './components/starlight/Search.astro' },
+      // Code blocks that scroll sideways take keyboard focus from the first paint.
+      expressiveCode: { plugins: [focusableCodeBlocks()] },
       lastUpdated: false,
       pagination: true,
     }),

@@ -94,7 +94,8 @@ export function diagramToHtml(parts: DiagramParts): string {
     button('download', 'Download SVG of this step', 'download'),
     '</div>',
     '<div class="memlane-panes">',
-    `<div class="memlane-code">${codeHtml}</div>`,
+    // Both panes scroll sideways on narrow screens, so both take focus (keyboard users scroll them too).
+    `<div class="memlane-code" tabindex="0" role="region" aria-label="${escapeHtml(`Code of ${title}`)}">${codeHtml}</div>`,
     `<div class="memlane-stage"${stageStyle} tabindex="0" role="group" aria-label="${escapeHtml(`${title}: use the arrow keys, Home and End to step`)}">${labelSvg(svg)}</div>`,
     '</div>',
     snippet.notes.size ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>` : '',

@@ -1,9 +1,11 @@
-// Light and dark modes: diagrams recolour with the site, and axe-core finds no serious problems.
+// Light and dark modes: site diagrams recolour with the site, sketch diagrams keep their own colours,
+// and axe-core finds no serious problems on any page, in either mode, at desktop and phone width.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { builtSite, launchChromium, openPage, repoRoot, serveSite } from './site-harness.ts';
+import { palettes } from '../../src/render/themes.ts';
+import { builtSite, contentFiles, launchChromium, openPage, repoRoot, serveSite, urlOf } from './site-harness.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveSite>>;
@@ -36,6 +38,12 @@ function diagramColours(page: Page, id: string) {
   }, id);
 }
 
+/** '#rrggbb' as Chromium computes it: 'rgb(r, g, b)'. */
+function rgbOf(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
 describe('themes', () => {
   it('dark mode recolours diagrams', async () => {
     const light = await pageIn('light', '/authoring/writing-a-lesson/');
@@ -47,22 +55,44 @@ describe('themes', () => {
     await dark.context().close();
   });
 
+  it('leaves sketch diagrams in the colours the renderer wrote (as in the CLI), in light and dark mode', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await pageIn(theme, '/authoring/fence-options/');
+      const painted = await page.evaluate(() => {
+        const svg = document.querySelector('#sketch-option svg.memlane-diagram')!;
+        return [...svg.querySelectorAll('[class^="ml-"]')].flatMap((el) => (['fill', 'stroke'] as const)
+          .filter((property) => (el.getAttribute(property) ?? 'none') !== 'none')
+          .map((property) => ({ cls: el.getAttribute('class')!, property, written: el.getAttribute(property)!, shown: getComputedStyle(el)[property] })));
+      });
+      assert.ok(painted.length > 10, `${painted.length} painted elements`);
+      const recoloured = painted.filter(({ written, shown }) => rgbOf(written) !== shown);
+      assert.deepEqual(recoloured, [], `${theme} mode`);
+      assert.ok(painted.some(({ written }) => written.toLowerCase() === palettes.sketch.background), 'the sketch background is drawn');
+      await page.context().close();
+    }
+  });
+
   for (const theme of ['light', 'dark'] as const) {
-    it(`axe-core finds no serious or critical violations in ${theme} mode`, async () => {
+    it(`axe-core finds no serious or critical violations on any page in ${theme} mode, at desktop and phone width`, async () => {
       const found: string[] = [];
-      for (const path of ['/', '/authoring/writing-a-lesson/', '/authoring/fence-options/', '/course/aliasing/']) {
-        const page = await pageIn(theme, path);
-        await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document);
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        found.push(...violations.map((v) => `${path}: ${v}`));
-        await page.context().close();
+      const { page } = await openPage(browser, { colorScheme: theme });
+      for (const path of contentFiles().map(urlOf)) {
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(`${server.url}${path}`);
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+          await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+            const result = await axe.run(document);
+            return result.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          found.push(...violations.map((v) => `${path} at ${width}px: ${v}`));
+        }
       }
+      await page.context().close();
       assert.deepEqual(found, []);
     });
   }
