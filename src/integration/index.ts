@@ -5,8 +5,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { diagramThemeCss } from '../render/themes.ts';
+import { siteThemeCss } from './site-theme-css.ts';
 import { fingerprintSources } from './diagram-cache.ts';
+import { writeDiagramFonts } from './diagram-fonts.ts';
+import { rehypeFocusableTables } from './focusable-scrolling.ts';
+import { builtFontUrls, preloadFontsInSite } from './preload-fonts.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
 import { remarkMemory, snippetFailures } from './remark-memory.ts';
 import { closeSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
@@ -38,24 +41,30 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint);
         (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => snippetToDiagram(request, settings);
         updateConfig({
-          markdown: { remarkPlugins: [[remarkMemory, { settings, root }]] },
+          markdown: { remarkPlugins: [[remarkMemory, { settings, root }]], rehypePlugins: [rehypeFocusableTables] },
           vite: {
             plugins: [{
               name: 'memlane:styles',
               resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
-              load: (id) => (id === `\0${stylesId}` ? diagramThemeCss : undefined),
+              load: (id) => (id === `\0${stylesId}` ? siteThemeCss : undefined),
             }],
           },
         });
-        // The theme's colours come from the renderer; the chrome is a real file so its url()s resolve.
-        injectScript('page-ssr', `import ${JSON.stringify(stylesId)};\nimport ${JSON.stringify(componentsDir + 'memlane.css')};`);
+        // The theme's colours come from the renderer; the chrome and the fonts are real files so their url()s resolve.
+        const fonts = writeDiagramFonts(join(fileURLToPath(config.cacheDir), 'memlane-fonts'));
+        fontFiles = fonts.fontFiles;
+        base = config.base;
+        const styles = [stylesId, fonts.cssPath, componentsDir + 'memlane.css'];
+        injectScript('page-ssr', styles.map((id) => `import ${JSON.stringify(id)};`).join('\n'));
         injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
       },
       'astro:build:start': () => failIfSnippetsFailed(),
       'astro:build:setup': () => failIfSnippetsFailed(),
-      'astro:build:done': async () => {
+      'astro:build:done': async ({ dir }) => {
         await closeSimulator();
         failIfSnippetsFailed();
+        const outDir = fileURLToPath(dir);
+        preloadFontsInSite(outDir, builtFontUrls(outDir, fontFiles, base));
       },
       'astro:server:done': async () => {
         await closeSimulator();
@@ -65,6 +74,9 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
 }
 
 let failureMarker: string | undefined;
+/** The diagram WOFF2 files as written for the bundler, and the site's base path, for the preloads. */
+let fontFiles: string[] = [];
+let base = '/';
 
 /** Markdown (.md) entries are rendered while content syncs, where Astro logs errors and goes on: stop the build instead. */
 function failIfSnippetsFailed(): void {

@@ -1,0 +1,68 @@
+// ttf-to-woff2: the WOFF2 holds exactly the TTF's tables (read back here with the format's own
+// rules), in a file browsers accept (tests/site/fonts.test.ts loads it in Chromium).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
+import { ttfToWoff2 } from '../../src/integration/ttf-to-woff2.ts';
+import { faces } from '../../src/render/fonts.ts';
+
+function ttfTables(ttf: Buffer): Map<string, Buffer> {
+  const tables = new Map<string, Buffer>();
+  for (let i = 0; i < ttf.readUInt16BE(4); i++) {
+    const at = 12 + i * 16;
+    tables.set(ttf.toString('latin1', at, at + 4), ttf.subarray(ttf.readUInt32BE(at + 8), ttf.readUInt32BE(at + 8) + ttf.readUInt32BE(at + 12)));
+  }
+  return tables;
+}
+
+function readWoff2(file: Buffer) {
+  assert.equal(file.toString('latin1', 0, 4), 'wOF2');
+  const count = file.readUInt16BE(12);
+  let at = 48;
+  const directory: { tag: string; flags: number; length: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const flags = file[at++]!;
+    assert.equal(flags & 0x3f, 63, 'tags are written out');
+    const tag = file.toString('latin1', at, at + 4);
+    at += 4;
+    let length = 0;
+    for (let byte = 0x80; byte & 0x80; ) {
+      byte = file[at++]!;
+      length = length * 128 + (byte & 0x7f);
+    }
+    directory.push({ tag, flags, length });
+  }
+  const compressedLength = file.readUInt32BE(20);
+  const data = brotliDecompressSync(file.subarray(at, at + compressedLength));
+  let offset = 0;
+  const tables = new Map(directory.map(({ tag, length }) => [tag, data.subarray(offset, (offset += length))]));
+  return { header: { length: file.readUInt32BE(8), totalSfntSize: file.readUInt32BE(16), end: at + compressedLength }, directory, tables, streamLength: data.length };
+}
+
+describe('ttfToWoff2', () => {
+  for (const face of Object.values(faces)) {
+    it(`keeps every table of ${face.family} ${face.weight} byte for byte, in less than half the size`, () => {
+      const ttf = readFileSync(face.file);
+      const woff2 = ttfToWoff2(ttf);
+      const { header, directory, tables, streamLength } = readWoff2(woff2);
+      const original = ttfTables(ttf);
+      assert.deepEqual([...tables.keys()].sort(), [...original.keys()].sort());
+      for (const [tag, bytes] of original) assert.ok(tables.get(tag)!.equals(bytes), `table ${tag}`);
+      assert.equal(streamLength, [...original.values()].reduce((sum, t) => sum + t.length, 0), 'nothing after the last table');
+      const tags = directory.map((d) => d.tag);
+      assert.equal(tags.indexOf('loca'), tags.indexOf('glyf') + 1, 'loca follows glyf');
+      for (const { tag, flags } of directory) assert.equal(flags >> 6, tag === 'glyf' || tag === 'loca' ? 3 : 0, `null transform on ${tag}`);
+      assert.equal(header.length, woff2.length);
+      assert.equal(woff2.length % 4, 0);
+      assert.ok(header.end <= woff2.length && woff2.length - header.end < 4, 'only padding after the data');
+      assert.equal(header.totalSfntSize, 12 + 16 * original.size + [...original.values()].reduce((sum, t) => sum + ((t.length + 3) & ~3), 0));
+      assert.ok(woff2.length < ttf.length / 2, `${woff2.length} bytes from ${ttf.length}`);
+    });
+  }
+
+  it('refuses a file that is not a TrueType font, saying so', () => {
+    assert.throws(() => ttfToWoff2(Buffer.from('wOFFxxxxxxxxxxxxxxxx')), /not a TrueType font/);
+    assert.throws(() => ttfToWoff2(Buffer.from('abc')), /too short/);
+  });
+});
