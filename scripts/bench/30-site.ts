@@ -97,6 +97,20 @@ async function rerenderChangedSnippet(): Promise<number> {
   return times.sort((x, y) => x - y)[2]!;
 }
 
+/**
+ * What a lesson with diagrams downloads: its HTML, the stylesheets and scripts it links, and the
+ * font files those stylesheets name (browsers fetch only faces the page draws with; diagram pages
+ * draw with all of them). Bytes as served, without HTTP compression.
+ */
+export function pageWeight(dist: string, page: string): { total: number; fonts: number } {
+  const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
+  const assets = [...new Set(linked)].map((url) => readFileSync(join(dist, url), 'utf8'));
+  const fontUrls = new Set(assets.flatMap((css) => [...css.matchAll(/url\((?:"|')?(\/_astro\/[^)"']+\.(?:woff2?|ttf|otf))/g)].map((m) => m[1]!)));
+  const fonts = [...fontUrls].reduce((sum, url) => sum + readFileSync(join(dist, url)).length, 0);
+  return { total: Buffer.byteLength(html) + assets.reduce((sum, a) => sum + Buffer.byteLength(a), 0) + fonts, fonts };
+}
+
 export async function run(): Promise<Figure[]> {
   const rerenderMs = await rerenderChangedSnippet();
   const withDiagrams = projectCopy('diagrams');
@@ -119,6 +133,7 @@ export async function run(): Promise<Figure[]> {
     }
     const [plainCold, cold, plainWarm, warm] = [runs.plainCold, runs.cold, runs.plainWarm, runs.warm].map(median) as [Build, Build, Build, Build];
     const dist = join(withDiagrams, 'dist');
+    const lesson = pageWeight(dist, 'course/aliasing');
     return [
       { label: 'plain code blocks, cold (median of 3)', value: plainCold.ms, unit: 'ms' },
       { label: 'plain code blocks, warm', value: plainWarm.ms, unit: 'ms' },
@@ -133,6 +148,8 @@ export async function run(): Promise<Figure[]> {
       { label: 'page chunk: island + Astro prefetch, gzipped', value: scriptBytes(dist, 'page.'), unit: 'B' },
       { label: 'the island itself (page chunk minus plain one), gzipped', value: scriptBytes(dist, 'page.') - scriptBytes(join(plain, 'dist'), 'page.'), unit: 'B', target: '< 6144' },
       { label: '<Mark> script + rough-notation (pages using it), gzipped', value: scriptBytes(dist, '.memlane-mark') + scriptBytes(dist, 'rough-annotation'), unit: 'B' },
+      { label: 'lesson page weight (course/aliasing: HTML, CSS, JS, fonts)', value: lesson.total, unit: 'B' },
+      { label: 'diagram fonts of that page (WOFF2 from the measuring TTFs)', value: lesson.fonts, unit: 'B', target: '< 400000' },
     ];
   } finally {
     rmSync(withDiagrams, { recursive: true, force: true });
