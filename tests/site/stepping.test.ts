@@ -175,6 +175,7 @@ describe('stepping through a diagram', () => {
     assert.match(svg, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.doesNotMatch(svg, /display="none"/);
     assert.match(svg, /--ml-[\w-]+:/, 'theme colours are written into the file');
+    assert.match(svg, /\.memlane-diagram\[data-theme="site"\] \.ml-frame \{ fill: var\(--ml-frame-fill\)/, 'with the rules that paint from them');
   });
 
   it('logs no console errors', () => {
