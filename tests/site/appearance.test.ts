@@ -1,6 +1,8 @@
 // Light and dark modes: site diagrams recolour with the site, sketch diagrams keep their own colours,
 // and axe-core finds no serious problems on any page, in either mode, at desktop and phone width.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -70,6 +72,43 @@ describe('themes', () => {
       assert.ok(painted.some(({ written }) => written.toLowerCase() === palettes.sketch.background), 'the sketch background is drawn');
       await page.context().close();
     }
+  });
+
+  it('draws a sketch diagram on a page as `memlane render --theme sketch` draws it (screenshots compared)', async () => {
+    const source = readFileSync(join(repoRoot, 'content/authoring/fence-options.mdx'), 'utf8');
+    const code = /```python memory id=sketch-option[^\n]*\n([\s\S]*?)```/.exec(source)![1]!;
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/memlane.ts'), 'render', '-', '--theme', 'sketch'], { input: code, encoding: 'utf8', cwd: repoRoot });
+    assert.equal(cli.status, 0, cli.stderr);
+    // Without its class, no page rule can reach the CLI's drawing: it shows only what the file says.
+    const cliSvg = cli.stdout.replace(/^<\?xml[^>]*>\s*/, '').replace(/^(<svg\b[^>]*?) class="memlane-diagram"/, '$1');
+    const page = await pageIn('dark', '/authoring/fence-options/');
+    const stage = page.locator('#sketch-option .memlane-stage');
+    await page.evaluate(() => document.fonts.ready);
+    const onPage = await stage.screenshot();
+    // The same stage, its drawing swapped for the CLI's file: same size, fonts and surroundings.
+    await stage.evaluate((element, svg) => { element.innerHTML = svg; }, cliSvg);
+    await page.evaluate(() => document.fonts.ready);
+    const fromCli = await stage.screenshot();
+    // Antialiasing may differ where the all-steps drawing groups its strokes differently: a few
+    // edge pixels, not colours (a recoloured diagram differs in a quarter of its pixels or more).
+    const differ = await page.evaluate(`(async () => {
+      const pixels = [];
+      for (const png of ${JSON.stringify([onPage.toString('base64'), fromCli.toString('base64')])}) {
+        const image = new Image();
+        image.src = 'data:image/png;base64,' + png;
+        await image.decode();
+        const context = new OffscreenCanvas(image.width, image.height).getContext('2d');
+        context.drawImage(image, 0, 0);
+        pixels.push(context.getImageData(0, 0, image.width, image.height).data);
+      }
+      let differ = 0;
+      for (let i = 0; i < pixels[0].length; i += 4) {
+        if (pixels[0][i] !== pixels[1][i] || pixels[0][i + 1] !== pixels[1][i + 1] || pixels[0][i + 2] !== pixels[1][i + 2]) differ++;
+      }
+      return differ / (pixels[0].length / 4);
+    })()`) as number;
+    assert.ok(differ < 0.01, `${(differ * 100).toFixed(2)}% of the pixels differ`);
+    await page.context().close();
   });
 
   for (const theme of ['light', 'dark'] as const) {
