@@ -4,26 +4,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { palettes } from '../../src/render/themes.ts';
-import { builtSite, contentFiles, launchChromium, openPage, repoRoot, serveSite, urlOf } from './site-harness.ts';
+import { contentFiles, openPage, repoRoot, urlOf, useBuiltSite } from './site-harness.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-
-before(async () => {
-  server = await serveSite(await builtSite());
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function pageIn(theme: 'light' | 'dark', path: string): Promise<Page> {
-  const { page } = await openPage(browser, { colorScheme: theme });
-  await page.goto(`${server.url}${path}`);
+  const { page } = await openPage(site.browser, { colorScheme: theme });
+  await page.goto(`${site.url}${path}`);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
   return page;
 }
@@ -114,11 +104,11 @@ describe('themes', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`axe-core finds no serious or critical violations on any page in ${theme} mode, at desktop and phone width`, async () => {
       const found: string[] = [];
-      const { page } = await openPage(browser, { colorScheme: theme });
+      const { page } = await openPage(site.browser, { colorScheme: theme });
       for (const path of contentFiles().map(urlOf)) {
         for (const width of [1280, 390]) {
           await page.setViewportSize({ width, height: 900 });
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${site.url}${path}`);
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
           await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
           const violations = await page.evaluate(async () => {

@@ -2,23 +2,10 @@
 // in its source is on it, nothing overflows sideways, nothing logs an error.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { builtSite, contentFiles, launchChromium, openPage, serveSite, sitePages, urlOf } from './site-harness.ts';
+import { describe, it } from 'node:test';
+import { contentFiles, openPage, sitePages, urlOf, useBuiltSite } from './site-harness.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-let siteDir: string;
-
-before(async () => {
-  siteDir = await builtSite();
-  server = await serveSite(siteDir);
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Diagrams written in a page: ```python memory fences and <MemoryDiagram> elements outside other fences. */
 export function countDiagrams(source: string): number {
@@ -42,14 +29,14 @@ export function countDiagrams(source: string): number {
 
 describe('every page of the site', () => {
   it('has one page per content file', () => {
-    const pages = new Set(sitePages(siteDir));
+    const pages = new Set(sitePages(site.dir));
     const missing = contentFiles().map(urlOf).filter((url) => !pages.has(url));
     assert.deepEqual(missing, []);
   });
 
   it('lists every lesson, authoring and reference page in the sidebar', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${server.url}/authoring/writing-a-lesson/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.url}/authoring/writing-a-lesson/`);
     const links = new Set(await page.locator('nav[aria-label="Main"] a').evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
     const missing = contentFiles().map(urlOf).filter((url) => url !== '/' && !links.has(url));
     assert.deepEqual(missing, []);
@@ -57,14 +44,14 @@ describe('every page of the site', () => {
   });
 
   it('shows every diagram with tidy ids and focusable scrolling panes, fits a 390 px phone screen and logs no errors', async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     const problems: string[] = [];
     let diagrams = 0;
     for (const file of contentFiles()) {
       const url = urlOf(file);
       const expected = countDiagrams(readFileSync(file, 'utf8'));
       errors.length = 0;
-      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
       const found = await page.evaluate(() => ({
         diagrams: [...document.querySelectorAll('figure.memlane')].filter((f) => f.querySelector('svg.memlane-diagram [data-frame-id]')).length,
         overflow: document.documentElement.scrollWidth - window.innerWidth,

@@ -2,31 +2,20 @@
 // measured widths; fetched only by pages that show diagrams.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { faces } from '../../src/render/fonts.ts';
-import { builtSite, launchChromium, openPage, serveSite } from './site-harness.ts';
+import { openPage, useBuiltSite } from './site-harness.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-
-before(async () => {
-  server = await serveSite(await builtSite());
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** Loads a page and returns the font files it fetched with their sizes. */
 async function fontsFetched(path: string) {
-  const { page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
   const fonts: { url: string; bytes: number }[] = [];
   page.on('response', async (response) => {
     if (/\.(woff2?|ttf|otf)$/.test(new URL(response.url()).pathname)) fonts.push({ url: response.url(), bytes: (await response.body()).length });
   });
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
   return { page, errors, fonts };
 }

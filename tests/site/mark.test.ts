@@ -2,27 +2,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { builtSite, launchChromium, openPage, repoRoot, serveSite } from './site-harness.ts';
+import { describe, it } from 'node:test';
+import { openPage, repoRoot, useBuiltSite } from './site-harness.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
-let siteDir: string;
-
-before(async () => {
-  siteDir = await builtSite();
-  server = await serveSite(siteDir);
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function drawnMark(reducedMotion: 'reduce' | 'no-preference') {
-  const { page, errors } = await openPage(browser, { reducedMotion, viewport: { width: 1000, height: 700 } });
-  await page.goto(`${server.url}/authoring/writing-a-lesson/`);
+  const { page, errors } = await openPage(site.browser, { reducedMotion, viewport: { width: 1000, height: 700 } });
+  await page.goto(`${site.url}/authoring/writing-a-lesson/`);
   const mark = page.locator('.memlane-mark').first();
   assert.equal(await page.locator('.memlane-mark + svg.rough-annotation').count(), 0, 'nothing is drawn before the words are in view');
   await mark.scrollIntoViewIfNeeded();
@@ -55,7 +42,7 @@ describe('<Mark>', () => {
     assert.ok(phrases.length >= 5, `${phrases.length} marked phrases in the lessons`);
     const problems: string[] = [];
     for (const { page, words, before, after } of phrases) {
-      const html = readFileSync(join(siteDir, page), 'utf8').replace(/<script\b[^>]*><\/script>/g, '');
+      const html = readFileSync(join(site.dir, page), 'utf8').replace(/<script\b[^>]*><\/script>/g, '');
       // Prose keeps the author's line breaks and indents; compare with any whitespace run as one space
       // (and typographic apostrophes as the author typed them).
       const plain = (text: string) => text.replace(/\s+/g, ' ').replace(/\u2019/g, "'");

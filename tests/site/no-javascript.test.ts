@@ -1,21 +1,12 @@
 // With JavaScript off, each diagram shows its chosen step: the SVG, the marked code line, the output so far.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { builtSite, launchChromium, openPage, serveSite } from './site-harness.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, useBuiltSite } from './site-harness.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
 let page: Page;
-
-before(async () => {
-  server = await serveSite(await builtSite());
-  browser = await launchChromium();
-  ({ page } = await openPage(browser, { javaScriptEnabled: false }));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const site = useBuiltSite(async () => {
+  ({ page } = await openPage(site.browser, { javaScriptEnabled: false }));
 });
 
 /** What the shown step of diagram `id` looks like, read from the DOM only. */
@@ -53,7 +44,7 @@ function shownState(id: string) {
 
 describe('a diagram without JavaScript', () => {
   it('shows the last step of a default fence: drawing, current line and all output', async () => {
-    await page.goto(`${server.url}/authoring/writing-a-lesson/`);
+    await page.goto(`${site.url}/authoring/writing-a-lesson/`);
     const state = await shownState('first-example');
     assert.equal(state.step, state.total);
     assert.equal(state.position, `Step ${state.total} of ${state.total}`);
@@ -67,7 +58,7 @@ describe('a diagram without JavaScript', () => {
   });
 
   it('shows the step chosen with step=N and only the output printed by then', async () => {
-    await page.goto(`${server.url}/authoring/fence-options/`);
+    await page.goto(`${site.url}/authoring/fence-options/`);
     const state = await shownState('step-option');
     assert.equal(state.step, 2);
     assert.match(state.position!, /^Step 2 of \d+$/);
@@ -76,14 +67,14 @@ describe('a diagram without JavaScript', () => {
   });
 
   it('shows the narration of the shown step', async () => {
-    await page.goto(`${server.url}/authoring/writing-a-lesson/`);
+    await page.goto(`${site.url}/authoring/writing-a-lesson/`);
     const state = await shownState('narration');
     assert.equal(state.currentLine, '4');
     assert.equal(state.note, 'The returned object is bound to result; the frame is gone.');
   });
 
   it('keeps the text alternative: the SVG is an image named by its title and description', async () => {
-    await page.goto(`${server.url}/authoring/writing-a-lesson/`);
+    await page.goto(`${site.url}/authoring/writing-a-lesson/`);
     const label = await page.evaluate(() => {
       const svg = document.querySelector('#first-example svg.memlane-diagram')!;
       const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean);

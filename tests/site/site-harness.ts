@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -105,6 +106,34 @@ export async function serveSite(dir: string): Promise<{ url: string; close(): Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The shipped site for one test file: built once per run, served on 127.0.0.1, with Chromium. */
+export interface SiteUnderTest {
+  dir: string;
+  url: string;
+  browser: Browser;
+}
+
+/**
+ * Registers the file's hooks that start the site and Chromium before its tests (then `setUp`, if
+ * given) and stop them after. One hook does it all: Node 20 runs top-level hooks side by side.
+ */
+export function useBuiltSite(setUp?: () => Promise<void>): SiteUnderTest {
+  const site = {} as SiteUnderTest;
+  let server: Awaited<ReturnType<typeof serveSite>> | undefined;
+  before(async () => {
+    site.dir = await builtSite();
+    server = await serveSite(site.dir);
+    site.url = server.url;
+    site.browser = await launchChromium();
+    await setUp?.();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await server?.close();
+  });
+  return site;
 }
 
 export function launchChromium(): Promise<Browser> {

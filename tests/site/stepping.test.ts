@@ -1,26 +1,17 @@
 // The island: every way of stepping, what each step shows, permalinks, download, no layout shift.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { builtSite, launchChromium, openPage, serveSite } from './site-harness.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, useBuiltSite } from './site-harness.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
 let page: Page;
 let errors: string[];
 const lessonPath = '/authoring/writing-a-lesson/';
-
-before(async () => {
-  server = await serveSite(await builtSite());
-  browser = await launchChromium();
-  ({ page, errors } = await openPage(browser, { acceptDownloads: true }));
-  await page.goto(`${server.url}${lessonPath}`);
+const site = useBuiltSite(async () => {
+  ({ page, errors } = await openPage(site.browser, { acceptDownloads: true }));
+  await page.goto(`${site.url}${lessonPath}`);
   await page.waitForFunction(() => !document.querySelector('#first-example button')!.hasAttribute('disabled'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const diagram = () => page.locator('#first-example');
@@ -142,7 +133,7 @@ describe('stepping through a diagram', () => {
   });
 
   it('opens the step named in a permalink without shifting the layout', async () => {
-    const { page: fresh, errors: freshErrors } = await openPage(browser);
+    const { page: fresh, errors: freshErrors } = await openPage(site.browser);
     // Shifts of diagram parts only: on a busy machine Chromium may paint Starlight's header before
     // its own inline script shows the search shortcut, which is not the island's doing.
     await fresh.addInitScript(() => {
@@ -154,11 +145,11 @@ describe('stepping through a diagram', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await fresh.goto(`${server.url}${lessonPath}#first-example-step-2`);
+    await fresh.goto(`${site.url}${lessonPath}#first-example-step-2`);
     await fresh.waitForFunction(() => document.querySelector('#first-example .memlane-position')!.textContent!.startsWith('Step 2 of'));
     await fresh.waitForTimeout(300);
     assert.equal(await fresh.evaluate(() => (window as unknown as { shifts: number }).shifts), 0, 'cumulative layout shift of diagrams');
-    await fresh.goto(`${server.url}${lessonPath}#first-example-step-3`);
+    await fresh.goto(`${site.url}${lessonPath}#first-example-step-3`);
     await fresh.waitForFunction(() => document.querySelector('#first-example .memlane-position')!.textContent!.startsWith('Step 3 of'));
     assert.deepEqual(freshErrors, []);
     await fresh.context().close();
