@@ -1,7 +1,7 @@
 // memlane(): the Astro integration. It wires the pipeline into the build (a remark plugin for
 // ```python memory fences, <MemoryDiagram> through a process-wide renderer), adds the diagram CSS
 // and the stepping island to every page, and stops the interpreter when the build is done.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -12,7 +12,7 @@ import { rehypeFocusableTables } from './focusable-scrolling.ts';
 import { builtFontUrls, preloadFontsInSite } from './preload-fonts.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
 import { remarkMemory, snippetFailures } from './remark-memory.ts';
-import { closeSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
+import { closeSimulator, prewarmSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
 
 export type { MemlaneUserOptions } from './memlane-options.ts';
 
@@ -29,7 +29,7 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
   return {
     name: 'memlane',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectScript }) => {
+      'astro:config:setup': ({ config, command, updateConfig, injectScript }) => {
         const root = fileURLToPath(config.root);
         const options = resolveMemlaneOptions(userOptions, root);
         const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
@@ -37,6 +37,8 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
           ...options,
           fingerprint: fingerprintSources(version, ['simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
         };
+        // An empty or missing cache means every snippet will be traced: start the interpreter now.
+        if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();
         failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
         forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint);
         (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => snippetToDiagram(request, settings);
@@ -109,3 +111,7 @@ function forgetStaleRenderedPages(root: string, astroCacheDir: string, fingerpri
 }
 
 export default memlane;
+
+function isEmptyDir(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}

@@ -55,6 +55,16 @@ function simulator(): Promise<SimulatorLike> {
   return holder[simulatorSlot];
 }
 
+/**
+ * Starts the interpreter now, so its start-up overlaps Astro's own work instead of waiting for
+ * the first snippet. For cold builds only: a warm build must never start it.
+ */
+export function prewarmSimulator(): void {
+  simulator().catch(() => {
+    // The first snippet that needs it reports the failure with its page and line.
+  });
+}
+
 /** Stops the interpreter if one was started, so `astro build` can exit. */
 export async function closeSimulator(): Promise<void> {
   const holder = globalThis as SimulatorHolder;
