@@ -6,14 +6,24 @@ export { resolveOptions, defaultOptions, SimulateOptionsError, type SimulateOpti
 
 let shared: Promise<Simulator> | undefined;
 
-/** The process-wide simulator: created on first use, reused by every later caller. */
+/**
+ * The process-wide simulator: created on first use, reused by every later caller. Closing it
+ * forgets it, so the next caller gets a fresh one instead of a closed one.
+ */
 export function sharedSimulator(setup?: SimulatorSetup): Promise<Simulator> {
-  shared ??= createSimulator(setup).then((simulator) => {
-    // Let the process exit when nothing else is pending; an idle sandbox holds no work of its own.
-    return simulator;
+  if (shared) return shared;
+  const starting: Promise<Simulator> = createSimulator(setup).then((simulator) => ({
+    trace: (source, options) => simulator.trace(source, options),
+    python: simulator.python,
+    startupMs: simulator.startupMs,
+    close: () => {
+      if (shared === starting) shared = undefined;
+      return simulator.close();
+    },
+  }));
+  shared = starting;
+  starting.catch(() => {
+    if (shared === starting) shared = undefined;
   });
-  shared.catch(() => {
-    shared = undefined;
-  });
-  return shared;
+  return starting;
 }
