@@ -2,6 +2,7 @@
 // validated once against one schema so both ways of writing a diagram accept exactly the same things.
 import { Ajv, type ErrorObject } from 'ajv';
 import type { DiagramOptions } from './types.ts';
+import { editDistance } from '../hints/edit-distance.ts';
 
 const identifierList = '^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$';
 
@@ -124,14 +125,3 @@ function nearestName(name: string): string | undefined {
   return best?.name;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

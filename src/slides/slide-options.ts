@@ -2,6 +2,7 @@
 // Every rule lives here so the command and its documentation agree on what is accepted.
 import { extname } from 'node:path';
 import { z } from 'astro/zod';
+import { editDistance } from '../hints/edit-distance.ts';
 
 export type SlideTheme = 'light' | 'dark' | 'sketch';
 export type SlideFormat = 'svg' | 'png';
@@ -132,18 +133,6 @@ function suggestFlag(given: string): string {
   });
   const known = `the options are -o, ${flagNames.join(', ')}`;
   return close.length ? `did you mean ${close.join(' or ')}? ${known}` : known;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 function formatFromPath(path: string): SlideFormat | null | 'unknown' {
