@@ -113,8 +113,9 @@ interface Drawing {
 }
 
 async function drawSteps(file: string, trace: Trace, layout: Layout, steps: number[], options: SlideOptions): Promise<Drawing[]> {
-  const [{ layoutToSvg }, { codeToSvgPanel }, { composeSlide }, { highlightPython }, { lineLabel }] = await Promise.all([
+  const [{ layoutToSvg }, , { codeToSvgPanel }, { composeSlide }, { highlightPython }, { lineLabel }] = await Promise.all([
     import('../render/layout-to-svg.ts'),
+    import('../node/svgdom-window.ts'),
     import('../slides/code-to-svg-panel.ts'),
     import('../slides/compose-slide.ts'),
     import('../slides/highlight-code.ts'),

@@ -4,6 +4,7 @@
 // closed by the time remark plugins run, so a later dynamic import would fail.
 import { traceToLayout } from '../layout/trace-to-layout.ts';
 import { layoutToSvg } from '../render/layout-to-svg.ts';
+import '../node/svgdom-window.ts';
 import { createSimulator } from '../simulate/index.ts';
 import type { Trace } from '../trace/types.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
