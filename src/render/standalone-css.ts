@@ -1,6 +1,6 @@
 // The <style> of a standalone SVG file: concrete colours for a fixed theme (renderers without
 // custom-property support, such as resvg, read it right), or both modes for the site theme.
-import { classPaint, cssVariables, diagramClassCss, palettes, type Palette, type ThemeName } from './themes.ts';
+import { classPaint, classVariableRules, cssVariables, palettes, type Palette, type ThemeName } from './themes.ts';
 
 function variables(palette: Palette): string {
   return (Object.keys(cssVariables) as (keyof Palette)[]).map((key) => `${cssVariables[key]}: ${palette[key]};`).join(' ');
@@ -11,7 +11,7 @@ export function standaloneCss(theme: ThemeName): string {
     return [
       `.memlane-diagram { ${variables(palettes.light)} }`,
       `@media (prefers-color-scheme: dark) { .memlane-diagram { ${variables(palettes.dark)} } }`,
-      diagramClassCss,
+      classVariableRules('.memlane-diagram'),
     ].join('\n');
   }
   const palette = palettes[theme];

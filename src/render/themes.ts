@@ -78,30 +78,22 @@ export const classPaint: Record<string, [keyof Palette | 'none', (keyof Palette 
   'ml-background': ['background'],
 };
 
-function variableBlock(selector: string, palette: Palette): string {
+/** `selector { --ml-...: colour; ... }` for one palette. */
+export function variableBlock(selector: string, palette: Palette): string {
   const lines = (Object.keys(cssVariables) as (keyof Palette)[]).map((key) => `  ${cssVariables[key]}: ${palette[key]};`);
   return `${selector} {\n${lines.join('\n')}\n}`;
 }
 
-/** Class rules that paint a diagram from the custom properties (they win over the fallback attributes). */
-export const diagramClassCss: string = Object.entries(classPaint)
-  .map(([cls, [fill, stroke]]) => {
-    const fillRule = fill === 'none' ? 'fill: none' : `fill: var(${cssVariables[fill]})`;
-    const strokeRule = stroke && stroke !== 'none' ? `; stroke: var(${cssVariables[stroke]})` : '';
-    return `.memlane-diagram .${cls} { ${fillRule}${strokeRule} }`;
-  })
-  .join('\n');
-
-/**
- * For pages: the --ml-* properties in Starlight's dark mode (its default, `:root`) and light mode
- * (`:root[data-theme='light']`), followed by the class rules, so the theme switch recolours every
- * diagram without re-rendering.
- */
-export const diagramThemeCss: string = [
-  variableBlock(":root, :root[data-theme='dark']", palettes.dark),
-  variableBlock(":root[data-theme='light']", palettes.light),
-  diagramClassCss,
-].join('\n');
+/** Class rules under `scope` that paint a diagram from the custom properties (they win over the fallback attributes). */
+export function classVariableRules(scope: string): string {
+  return Object.entries(classPaint)
+    .map(([cls, [fill, stroke]]) => {
+      const fillRule = fill === 'none' ? 'fill: none' : `fill: var(${cssVariables[fill]})`;
+      const strokeRule = stroke && stroke !== 'none' ? `; stroke: var(${cssVariables[stroke]})` : '';
+      return `${scope} .${cls} { ${fillRule}${strokeRule} }`;
+    })
+    .join('\n');
+}
 
 /** The palette whose colours are written into the SVG as fallbacks (site: light). */
 export function paletteOf(theme: ThemeName): Palette {

@@ -1,7 +1,7 @@
 // What the current line does at a step, in words, for the mark beside the code on a slide:
 // a call, a generator starting or resuming, a value returned or yielded, an exception raised or leaving.
-import type { StepState } from '../trace/fold-trace.ts';
-import type { HeapObject, Ref, Step } from '../trace/types.ts';
+import { generatorStateOf, type StepState } from '../trace/fold-trace.ts';
+import type { Ref } from '../trace/types.ts';
 
 export interface LineLabel {
   text: string;
@@ -17,16 +17,6 @@ function valueWords(state: StepState, ref: unknown): string {
   return repr !== undefined && repr.length <= 24 ? ` ${repr}` : ` a ${object.type}`;
 }
 
-function generatorState(state: StepState | undefined, frameId: string | undefined): string | undefined {
-  if (!state || !frameId) return undefined;
-  for (const object of state.heap.values() as Iterable<HeapObject>) {
-    if (object.kind === 'generator' && object.frame === frameId) return String(object.state);
-  }
-  return undefined;
-}
-
-const raised = (step: Step | undefined) => (step?.exception as { type?: string } | undefined)?.type;
-
 /** The label for step n (1-based) of the folded trace, or undefined when the line simply runs. */
 export function lineLabel(states: StepState[], n: number): LineLabel | undefined {
   const state = states[n - 1];
@@ -40,19 +30,18 @@ export function lineLabel(states: StepState[], n: number): LineLabel | undefined
       if (module) return { text: 'start of program' };
       if (!frame?.generator) return { text: `call to ${name}` };
       // The generator object's state before this step says whether its body starts or resumes.
-      return { text: generatorState(states[n - 2], frame.id) === 'suspended' ? `${name} resumes` : `${name} starts` };
+      return { text: generatorStateOf(states[n - 2], frame.id) === 'suspended' ? `${name} resumes` : `${name} starts` };
     }
     case 'exception':
-      return { text: `raises ${raised(step) ?? 'an exception'}`, alert: true };
+      return { text: `raises ${state.exception?.type ?? 'an exception'}`, alert: true };
     case 'return': {
       // A return straight after an exception in the same frame is the exception leaving it.
-      const previous = states[n - 2]?.step;
-      const passing = previous?.event === 'exception' && previous.stack.at(-1)?.id === frame?.id ? raised(previous) : undefined;
+      const passing = state.unwinding ? state.exception?.type ?? 'an exception' : undefined;
       if (passing) return { text: module ? `${passing} ends the program` : `${name} passes ${passing} on`, alert: true };
       if (module) return { text: 'end of program' };
       const value = valueWords(state, step.returnValue);
       // A generator frame that returns and stays suspended has yielded.
-      const yielded = frame?.generator && generatorState(states[n], frame.id) === 'suspended';
+      const yielded = frame?.generator && generatorStateOf(states[n], frame.id) === 'suspended';
       return { text: `${name} ${yielded ? 'yields' : 'returns'}${value}` };
     }
     default:

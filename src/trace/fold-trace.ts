@@ -1,4 +1,6 @@
-import type { Frame, HeapObject, Step, Trace } from './types.ts';
+// The state at every step (the fold of `heap` and `gone`), with the facts about a step that every
+// later stage reads the same way: whether a frame is unwinding, which exception is raised or passing.
+import type { Frame, GeneratorObject, HeapObject, RaisedException, Step, Trace } from './types.ts';
 
 /** The whole memory state at one step: the fold of `heap` and `gone` over steps 1..n. */
 export interface StepState {
@@ -7,6 +9,16 @@ export interface StepState {
   step: Step;
   stack: Frame[];
   heap: ReadonlyMap<string, HeapObject>;
+  /** A `return` that carries the exception of the step before out of the same frame. */
+  unwinding: boolean;
+  /** The exception raised at this step, or the one passing out of the frame while unwinding. */
+  exception?: RaisedException;
+}
+
+/** True when `step` returns from the frame that `previous` raised in, without a value: the exception leaves. */
+function isUnwinding(step: Step, previous: Step | undefined): boolean {
+  return step.event === 'return' && !step.returnValue?.ref && previous?.event === 'exception'
+    && previous.stack.at(-1)?.id === step.stack.at(-1)?.id;
 }
 
 /** Every step's full state, in order. Maps are shared copies-on-change, so this stays linear in the deltas. */
@@ -20,15 +32,19 @@ export function foldTrace(trace: Trace): StepState[] {
       for (const [id, obj] of Object.entries(step.heap)) heap.set(id, obj);
       for (const id of step.gone ?? []) heap.delete(id);
     }
-    states.push({ index: i + 1, step, stack: step.stack, heap });
+    const previous = trace.steps[i - 1];
+    const unwinding = isUnwinding(step, previous);
+    const exception = unwinding ? previous?.exception : step.event === 'exception' ? step.exception : undefined;
+    states.push({ index: i + 1, step, stack: step.stack, heap, unwinding, ...(exception ? { exception } : {}) });
   });
   return states;
 }
 
-/** The state at step n (1-based). */
-export function stateAt(trace: Trace, n: number): StepState {
-  if (!Number.isInteger(n) || n < 1 || n > trace.steps.length) {
-    throw new RangeError(`step ${n} is out of range: the trace has ${trace.steps.length} steps (1..${trace.steps.length})`);
+/** The state, in words, of the generator whose body runs in `frameId` at this state (suspended, ...). */
+export function generatorStateOf(state: StepState | undefined, frameId: string | undefined): string | undefined {
+  if (!state || !frameId) return undefined;
+  for (const object of state.heap.values()) {
+    if (object.kind === 'generator' && (object as GeneratorObject).frame === frameId) return String(object.state);
   }
-  return foldTrace(trace)[n - 1]!;
+  return undefined;
 }

@@ -5,31 +5,80 @@ export interface Ref {
   ref: string;
 }
 
-export type HeapObject = ScalarObject | SequenceObject | DictObject | AttrsObject;
+/**
+ * A heap object. Instances, classes, functions, methods, cells and generators say so in `kind`;
+ * containers and scalars have no kind and are told apart by their fields (items, entries, repr).
+ */
+export type HeapObject =
+  | ScalarObject | SequenceObject | DictObject
+  | InstanceObject | ClassObject | FunctionObject | MethodObject | CellObject | GeneratorObject;
+
+export type HeapObjectKind = NonNullable<HeapObject['kind']>;
 
 interface HeapObjectBase {
   /** type(obj).__name__ */
   type: string;
   /** Kept alive only by a reference cycle: CPython has not freed it yet. */
   unreachable?: boolean;
-  /** Extra facts the simulator may add (kind, qualname, signature, frame of a generator, ...). */
+  /** Extra facts the simulator may add. */
   [extra: string]: unknown;
 }
 
+/** A long container keeps its head and tail; `count` items from index `at` are left out. */
+export interface Elided {
+  at: number;
+  count: number;
+}
+
 export interface ScalarObject extends HeapObjectBase {
+  kind?: undefined;
   repr: string;
 }
 export interface SequenceObject extends HeapObjectBase {
+  kind?: undefined;
   /** list, tuple, set, frozenset */
   items: Ref[];
+  elided?: Elided;
 }
 export interface DictObject extends HeapObjectBase {
+  kind?: undefined;
   entries: [Ref, Ref][];
+  elided?: Elided;
 }
-export interface AttrsObject extends HeapObjectBase {
-  /** instances, classes, functions, cells, ... */
+interface AttrsBase extends HeapObjectBase {
   attrs: [string, Ref][];
 }
+export interface InstanceObject extends AttrsBase {
+  kind: 'instance';
+}
+export interface ClassObject extends AttrsBase {
+  kind: 'class';
+}
+export interface FunctionObject extends AttrsBase {
+  kind: 'function';
+  qualname?: string;
+  signature?: string;
+  defaults?: Ref[];
+  /** Free variables and the cells they read. */
+  closure?: [string, Ref][];
+}
+export interface MethodObject extends AttrsBase {
+  kind: 'method';
+}
+export interface CellObject extends AttrsBase {
+  kind: 'cell';
+}
+export interface GeneratorObject extends HeapObjectBase {
+  kind: 'generator';
+  /** The frame id of its body while it runs or is suspended. */
+  frame?: string;
+  /** inspect.getgeneratorstate in words: created, running, suspended, closed. */
+  state?: string;
+  locals?: [string, Ref][];
+}
+
+/** The objects that list attributes. */
+export type AttrsObject = InstanceObject | ClassObject | FunctionObject | MethodObject | CellObject;
 
 export interface Frame {
   id: string;
@@ -53,6 +102,18 @@ export interface Step {
   heap: Record<string, HeapObject>;
   /** Objects no longer shown from this step on. */
   gone?: string[];
+  /** Of those, the ones CPython deallocated at this step. */
+  freed?: string[];
+  /** The exception raised at an `exception` step. */
+  exception?: RaisedException;
+  /** The value an ordinary `return` step returns. */
+  returnValue?: Ref;
+  [extra: string]: unknown;
+}
+
+export interface RaisedException {
+  type?: string;
+  message?: string;
   [extra: string]: unknown;
 }
 

@@ -2,7 +2,8 @@
 // every ref resolves in the folded heap, ids are unique, stdout offsets fit the output.
 import { Ajv } from 'ajv';
 import schema from './trace-schema.json' with { type: 'json' };
-import type { Ref, Trace } from './types.ts';
+import { refsOf } from './heap-refs.ts';
+import type { HeapObject, Ref, Trace } from './types.ts';
 
 export { schema as traceSchema };
 
@@ -34,7 +35,7 @@ export function traceProblems(value: unknown): string[] {
     }
     if (step.returnValue) check(step.returnValue as Ref, 'returnValue');
     for (const [id, obj] of Object.entries(step.heap)) {
-      for (const ref of refsOf(obj as Record<string, unknown>)) check(ref, `object ${id}`);
+      for (const ref of refsOf(obj as HeapObject)) check(ref, `object ${id}`);
     }
     if (step.stdout < lastStdout) problems.push(`${at}.stdout goes back from ${lastStdout} to ${step.stdout}`);
     if (step.stdout > trace.stdout.length) problems.push(`${at}.stdout ${step.stdout} is past the end of stdout (${trace.stdout.length})`);
@@ -43,24 +44,12 @@ export function traceProblems(value: unknown): string[] {
   return problems;
 }
 
-function refsOf(obj: Record<string, unknown>): Ref[] {
-  const refs: Ref[] = [];
-  for (const key of ['items', 'defaults'] as const) {
-    if (Array.isArray(obj[key])) refs.push(...(obj[key] as Ref[]));
-  }
-  if (Array.isArray(obj.entries)) for (const [k, v] of obj.entries as [Ref, Ref][]) refs.push(k, v);
-  for (const key of ['attrs', 'closure', 'locals'] as const) {
-    if (Array.isArray(obj[key])) for (const [, ref] of obj[key] as [string, Ref][]) refs.push(ref);
-  }
-  return refs;
-}
-
 export class InvalidTraceError extends Error {}
 
 /** Throws with every problem listed when the value is not a valid trace v1. */
 export function assertValidTrace(value: unknown, origin = 'trace'): asserts value is Trace {
   const problems = traceProblems(value);
   if (problems.length) {
-    throw new InvalidTraceError(`${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: see content/reference/trace-format.md`);
+    throw new InvalidTraceError(`${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by "memlane trace FILE.py" (see content/reference/trace-format.md)`);
   }
 }

@@ -6,7 +6,8 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import '../../src/node/svgdom-window.ts';
 import { FADED_ARROW_OPACITY } from '../../src/render/draw-box.ts';
-import { classPaint, cssVariables, diagramThemeCss, palettes, type Palette } from '../../src/render/themes.ts';
+import { siteThemeCss } from '../../src/integration/site-theme-css.ts';
+import { classPaint, cssVariables, palettes, type Palette } from '../../src/render/themes.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { findAll, parseSvg, withAttr } from './svg-tree.ts';
 
@@ -51,10 +52,10 @@ describe('palettes', () => {
   }
 });
 
-describe('diagramThemeCss', () => {
+describe('the diagram CSS the site ships (siteThemeCss)', () => {
   it("defines every --ml-* property for Starlight's dark (default) and light modes", () => {
-    const dark = /:root, :root\[data-theme='dark'\] \{([^}]*)\}/.exec(diagramThemeCss)?.[1] ?? '';
-    const light = /:root\[data-theme='light'\] \{([^}]*)\}/.exec(diagramThemeCss)?.[1] ?? '';
+    const dark = /:root, :root\[data-theme='dark'\] \{([^}]*)\}/.exec(siteThemeCss)?.[1] ?? '';
+    const light = /:root\[data-theme='light'\] \{([^}]*)\}/.exec(siteThemeCss)?.[1] ?? '';
     for (const [key, variable] of Object.entries(cssVariables)) {
       assert.ok(dark.includes(`${variable}: ${palettes.dark[key as keyof Palette]};`), `dark ${variable}`);
       assert.ok(light.includes(`${variable}: ${palettes.light[key as keyof Palette]};`), `light ${variable}`);
@@ -67,7 +68,7 @@ describe('diagramThemeCss', () => {
     assert.ok(classes.size >= 12);
     for (const cls of classes) {
       assert.ok(cls in classPaint, cls);
-      assert.ok(diagramThemeCss.includes(`.memlane-diagram .${cls} {`), `no rule for ${cls}`);
+      assert.ok(siteThemeCss.includes(`.memlane-diagram[data-theme='site'] .${cls} {`), `no rule for ${cls}`);
     }
     assert.equal(root.children.filter((c) => c.name === 'style').length, 0, 'inline diagrams take their style from the page');
     assert.equal(findAll(root, (n) => n.attrs['class'] === 'ml-background').length, 0, 'and the page background');

@@ -299,7 +299,7 @@ describe('identity', () => {
     assert.equal(point.name, 'Point');
     assert.deepEqual(point.bases, ['Base']);
     // What the class body defined (dunders included), in CPython's order, then the slot descriptors.
-    assert.deepEqual((point.attrs as [string][]).map(([n]) => n), ['__slots__', '__init__', 'norm', 'x', 'y']);
+    assert.deepEqual((point.attrs as unknown as [string][]).map(([n]) => n), ['__slots__', '__init__', 'norm', 'x', 'y']);
     const norm = heapAt(trace).get((point.attrs as [string, { ref: string }][])[2]![1].ref)!;
     assert.equal(norm.signature, '(self)');
     assert.equal(norm.kind, 'function');
@@ -307,7 +307,7 @@ describe('identity', () => {
     const p = valueOf(trace, 'p').object;
     assert.equal(p.kind, 'instance');
     assert.equal(p.type, 'Point');
-    assert.deepEqual((p.attrs as [string][]).map(([n]) => n), ['x', 'y']);
+    assert.deepEqual((p.attrs as unknown as [string][]).map(([n]) => n), ['x', 'y']);
     const bag = valueOf(trace, 'bag').object;
     assert.deepEqual((bag.attrs as [string][]).map(([n]) => n), ['items', 'size']);
     const method = valueOf(trace, 'm');
