@@ -1,6 +1,6 @@
 // The integration's own options (memlane({...}) in astro.config.mjs), validated once with a schema.
 import { isAbsolute, join } from 'node:path';
-import { Ajv } from 'ajv';
+import { z } from 'zod';
 import { fenceSpelling, optionNames, optionTable, propsToRawOptions, readDiagramOptions, type DiagramOptionName } from '../core/index.ts';
 import type { DiagramOptions, MemlaneOptions } from './types.ts';
 
@@ -13,24 +13,21 @@ export interface MemlaneUserOptions {
   timeoutMs?: number;
 }
 
-const validate = new Ajv({ strict: true }).compile<MemlaneUserOptions>({
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    cache: { anyOf: [{ type: 'string', minLength: 1 }, { const: false }] },
-    defaults: { type: 'object' },
-    timeoutMs: { type: 'integer', minimum: 100, maximum: 600000 },
-  },
-});
+const schema = z.object({
+  cache: z.union([z.string().min(1), z.literal(false)]).optional(),
+  defaults: z.record(z.unknown()).optional(),
+  timeoutMs: z.number().int().min(100).max(600_000).optional(),
+}).strict();
 
 export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptions {
-  const given = user ?? {};
-  if (!validate(given)) {
-    const error = validate.errors?.[0];
-    const where = error?.instancePath ? `memlane() option ${error.instancePath.slice(1)}` : 'memlane() options';
-    const detail = error?.keyword === 'additionalProperties' ? `unknown option "${String(error.params.additionalProperty)}"` : error?.message ?? 'invalid';
+  const parsed = schema.safeParse(user ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `memlane() option ${issue.path.join('.')}` : 'memlane() options';
+    const detail = issue.code === 'unrecognized_keys' ? `unknown option "${issue.keys[0]}"` : issue.message;
     throw new Error(`astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number }`);
   }
+  const given = parsed.data as MemlaneUserOptions;
   let defaults: Partial<DiagramOptions> = {};
   if (given.defaults) {
     const { raw, problems } = propsToRawOptions(given.defaults, 'diagram option');

@@ -1,5 +1,5 @@
-// Render options, validated once against one schema.
-import { Ajv } from 'ajv';
+// Render options, validated once against one zod schema.
+import { z } from 'zod';
 import type { ThemeName } from './themes.ts';
 
 export interface RenderOptions {
@@ -16,26 +16,22 @@ export interface RenderOptions {
   idPrefix?: string;
 }
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile<RenderOptions>({
-  type: 'object',
-  required: ['step'],
-  additionalProperties: false,
-  properties: {
-    step: { anyOf: [{ type: 'integer', minimum: 1 }, { const: 'all' }] },
-    shownStep: { type: 'integer', minimum: 1 },
-    theme: { enum: ['site', 'light', 'dark', 'sketch'] },
-    standalone: { type: 'boolean' },
-    title: { type: 'string' },
-    idPrefix: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
-  },
-});
+const schema = z.object({
+  step: z.union([z.number().int().min(1), z.literal('all')]),
+  shownStep: z.number().int().min(1).optional(),
+  theme: z.enum(['site', 'light', 'dark', 'sketch']).optional(),
+  standalone: z.boolean().optional(),
+  title: z.string().optional(),
+  idPrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).optional(),
+}).strict();
 
 export function checkRenderOptions(options: RenderOptions, stepsTotal: number): void {
-  if (!validate(options)) {
-    const error = validate.errors?.[0];
-    const where = error?.instancePath || (error?.params && 'additionalProperty' in error.params ? `/${String(error.params['additionalProperty'])}` : '');
+  const parsed = schema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
     throw new TypeError(
-      `memlane render: invalid option ${where || '(options)'}: ${error?.message ?? 'not valid'}\n` +
+      `memlane render: invalid option ${key === undefined ? '(options)' : `/${String(key)}`}: ${issue.message}\n` +
         "hint: step is a step number from 1 or 'all'; theme is 'site', 'light', 'dark' or 'sketch'; idPrefix starts with a letter.",
     );
   }
