@@ -9,5 +9,5 @@ export {
   type DiagramOptionName, type DiagramOptions, type OptionEntry, type Say,
 } from './options/option-table.ts';
 export { fenceSpelling, flagSpelling, nearestNames, optionHint, propsToRawOptions, readDiagramOptions, type Spelling } from './options/read-options.ts';
-export { caretExcerpt, problemText, ProblemError, type Problem, type ProblemKind } from './problems.ts';
+export { caretExcerpt, problemText, type Problem, type ProblemKind } from './problems.ts';
 export type { Diagram, SimulatorHandle, Snippet } from './types.ts';

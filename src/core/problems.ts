@@ -38,11 +38,3 @@ export function problemText(problem: Problem, file: string, firstLine = 1): stri
   const excerpt = problem.excerpt !== undefined ? `\n${caretExcerpt(fileLine, problem.excerpt, problem.column)}` : '';
   return `${where}: ${problem.message}${excerpt}\nhint: ${problem.hint}`;
 }
-
-/** A failure carrying its problems, for adapters that throw. */
-export class ProblemError extends Error {
-  constructor(readonly problems: Problem[], message = problems.map((p) => p.message).join('; ')) {
-    super(message);
-    this.name = 'ProblemError';
-  }
-}

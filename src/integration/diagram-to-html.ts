@@ -2,7 +2,7 @@
 // The HTML is complete without JavaScript (the chosen step, its code line, the output so far);
 // the island (<memlane-diagram>) only toggles what is already there, so nothing moves.
 import type { Trace } from '../trace/types.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeMarkup as escapeHtml } from '../render/escape-markup.ts';
 import type { DiagramOptions, Snippet } from './types.ts';
 
 export interface DiagramParts {

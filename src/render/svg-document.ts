@@ -2,12 +2,9 @@
 import type { Container, Element } from '@svgdotjs/svg.js';
 import { fontFamilyOf } from '../fonts/faces.ts';
 import type { TextSpan } from '../layout/types.ts';
+import { cleanText } from './escape-markup.ts';
 
-/** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD; escaping is svgdom's job. */
-export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
+export { cleanText } from './escape-markup.ts';
 
 /** Numbers with at most one decimal, so float noise never changes the bytes. */
 export function num(value: number): number {

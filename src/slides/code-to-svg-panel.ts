@@ -3,7 +3,7 @@
 import type { ThemedToken, TokensResult } from 'shiki';
 import { measureText } from '../layout/measure-text.ts';
 import { ensureContrast } from './color-contrast.ts';
-import { escapeXml } from './escape-xml.ts';
+import { escapeXml } from '../render/escape-markup.ts';
 import { monoAdvancePerEm, monoFamily, sansFamily } from './font-files.ts';
 
 export interface CodePanelInput {

@@ -1,7 +1,7 @@
 // A slide: the code panel beside the diagram (or the diagram alone), fitted to a width,
 // as one standalone SVG whose bytes depend only on its inputs.
 import type { CodePanel } from './code-to-svg-panel.ts';
-import { escapeXml } from './escape-xml.ts';
+import { escapeXml } from '../render/escape-markup.ts';
 import { parseSvgRoot, rootStartTag } from './svg-root.ts';
 
 export interface SlideInput {
