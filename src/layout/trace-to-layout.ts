@@ -1,8 +1,8 @@
 // trace-to-layout: one layout for every step of a trace, so nothing moves while a reader steps.
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
-import { assertValidTrace } from '../trace/validate-trace.ts';
 import { frameMarks, objectMarks } from './change-marks.ts';
+import { checkTrace } from './check-trace.ts';
 import { collectBoxes } from './collect-boxes.ts';
 import { describeStep } from './describe-step.ts';
 import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
@@ -24,7 +24,7 @@ const LEGEND: { sample: LegendItem['sample']; text: string }[] = [
 ];
 
 export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
-  assertValidTrace(trace, 'memlane layout: the trace');
+  checkTrace(trace);
   const resolved = resolveLayoutOptions(options);
   const states = foldTrace(trace);
   const collected = collectBoxes(states, resolved);

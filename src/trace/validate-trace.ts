@@ -46,10 +46,14 @@ export function traceProblems(value: unknown): string[] {
 
 export class InvalidTraceError extends Error {}
 
+function invalid(origin: string, problems: string[]): InvalidTraceError {
+  return new InvalidTraceError(`${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by "memlane trace FILE.py" (see content/reference/trace-format.md)`);
+}
+
 /** Throws with every problem listed when the value is not a valid trace v1. */
 export function assertValidTrace(value: unknown, origin = 'trace'): asserts value is Trace {
   const problems = traceProblems(value);
   if (problems.length) {
-    throw new InvalidTraceError(`${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by "memlane trace FILE.py" (see content/reference/trace-format.md)`);
+    throw invalid(origin, problems);
   }
 }
