@@ -17,6 +17,8 @@ export async function highlightPython(code: string, marks: { current?: number; n
     lang: 'python',
     themes: { dark: 'night-owl', light: 'night-owl-light' },
     defaultColor: false,
+    // No time limit per line: under load a limit would cut tokenizing short and change the bytes.
+    tokenizeTimeLimit: 0,
     transformers: [{
       pre(node) {
         node.properties.class = 'memlane-code-block';

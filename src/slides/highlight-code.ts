@@ -20,5 +20,6 @@ function loadHighlighter(): Promise<HighlighterGeneric<'python', string>> {
 /** Python source as shiki tokens, one array per line, coloured for the given theme. */
 export async function highlightPython(source: string, theme: CodeTheme): Promise<TokensResult> {
   const shiki = await loadHighlighter();
-  return shiki.codeToTokens(source, { lang: 'python', theme: shikiThemes[theme] });
+  // No time limit per line: under load a limit would cut tokenizing short and change the bytes.
+  return shiki.codeToTokens(source, { lang: 'python', theme: shikiThemes[theme], tokenizeTimeLimit: 0 });
 }
