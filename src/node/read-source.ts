@@ -32,6 +32,6 @@ export async function readSource(file: string): Promise<string> {
     return decodeSource(bytes);
   } catch (error) {
     if (!(error instanceof SourceEncodingError)) throw error;
-    throw new SourceReadError(`cannot read ${shownName(file)}: it is not UTF-8 text (${error.message})`, 'save the snippet as UTF-8 (Python\'s own default for source files)');
+    throw new SourceReadError(`${shownName(file)}:${error.line}: ${error.message}: it is not UTF-8 text`, 'save the file as UTF-8 (Python\'s own default for source files)');
   }
 }

@@ -47,6 +47,6 @@ describe('memlane render: usage errors', () => {
     mkdirSync(join(dir, 'folder.py'));
     await usageError([join(dir, 'folder.py')], /folder\.py: it is a directory/, /hint: give one Python file/);
     writeFileSync(join(dir, 'latin1.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0x22, 0x0a]));
-    await usageError([join(dir, 'latin1.py')], /latin1\.py: it is not UTF-8 text/, /hint: save the snippet as UTF-8/);
+    await usageError([join(dir, 'latin1.py')], /latin1\.py:\d+: invalid UTF-8 at byte \d+ \(line \d+\): it is not UTF-8 text/, /hint: save the file as UTF-8/);
   });
 });

@@ -59,7 +59,7 @@ describe('memlane trace', () => {
     assert.equal(missing.stdout, '');
     const badOption = memlane([file('x.py', 'x = 1\n'), '--max-steps', 'lots']);
     assert.equal(badOption.status, 2);
-    assert.match(badOption.stderr, /--max-steps needs a positive whole number, got "lots"/);
+    assert.match(badOption.stderr, /--max-steps "lots" is not valid: use a whole number of steps from 1 to 1000000/);
     const none = memlane([]);
     assert.equal(none.status, 2);
     assert.match(none.stderr, /name at least one Python file/);
