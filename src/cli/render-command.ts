@@ -191,8 +191,12 @@ async function run(args: string[]): Promise<number> {
     const options = parseSlideOptions(args);
     const source = await readSnippet(options.file);
     // The stages load only when there is work for them, so --help and bad options answer at once.
-    const [{ createSimulator }, { traceToLayout }] = await Promise.all([import('../simulate/index.ts'), import('../layout/trace-to-layout.ts')]);
-    const simulator = await createSimulator();
+    const { createSimulator } = await import('../simulate/index.ts');
+    // The interpreter starts in its own process while this one loads the layout and drawing code.
+    const starting = createSimulator();
+    starting.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
+    const [{ traceToLayout }] = await Promise.all([import('../layout/trace-to-layout.ts'), import('../render/layout-to-svg.ts')]);
+    const simulator = await starting;
     let trace: Trace;
     try {
       trace = await simulator.trace(source, { maxSteps: options.maxSteps, filename: options.file === '-' ? '<stdin>' : options.file });
