@@ -109,20 +109,35 @@ function prepareInterpreter(pyodide, interrupts) {
 }
 
 /**
- * A started interpreter with the tracer loaded: restored from the snapshot when there is a good
- * one, else started in full. The snapshot is trusted only once it loaded and ran the warm-up. A
- * full start with a snapshot file configured sends the parent a new snapshot, made before any
- * snippet ran, so no snippet can leave anything in it.
+ * A fresh interpreter with the tracer loaded, and its memory snapshot taken before any snippet
+ * ran (no snapshot, and why, if Pyodide could not make one).
+ */
+async function makeSnapshot() {
+  const pyodide = await loadInterpreter({ _makeSnapshot: true });
+  loadTracer(pyodide);
+  try {
+    return { pyodide, payload: pyodide.makeMemorySnapshot() };
+  } catch (error) {
+    return { pyodide, problem: `no new snapshot could be made (${firstLine(error)})` };
+  }
+}
+
+/**
+ * A started interpreter with the tracer loaded. It always runs from a snapshot: the file's when
+ * it is good, else one made now by a full start. So every interpreter starts from the same
+ * memory, whether or not there was a file, and traces the same to the byte (addresses in reprs
+ * included). A snapshot is trusted only once it loaded and ran the warm-up; only then does a new
+ * one go to the parent to be saved, still before any snippet ran.
  */
 async function startInterpreter(interrupts) {
   const started = performance.now();
+  const done = (interpreter, startedFrom, snapshotProblem) => ({ ...interpreter, startedFrom, snapshotProblem, startupMs: performance.now() - started });
   let problem = '';
   if (snapshot) {
     const read = readSnapshot(snapshot);
     if ('payload' in read) {
       try {
-        const interpreter = prepareInterpreter(await loadInterpreter({ _loadSnapshot: read.payload }), interrupts);
-        return { ...interpreter, startedFrom: 'snapshot', snapshotProblem: '', startupMs: performance.now() - started };
+        return done(prepareInterpreter(await loadInterpreter({ _loadSnapshot: read.payload }), interrupts), 'snapshot', '');
       } catch (error) {
         problem = `it failed to load (${firstLine(error)})`;
       }
@@ -130,17 +145,11 @@ async function startInterpreter(interrupts) {
       problem = read.problem;
     }
   }
-  const pyodide = await loadInterpreter({ _makeSnapshot: Boolean(snapshot) });
-  loadTracer(pyodide);
-  if (snapshot) {
-    try {
-      process.send({ kind: 'snapshot', bytes: pyodide.makeMemorySnapshot() });
-    } catch (error) {
-      problem = `${problem || 'there is none'}, and no new one could be made (${firstLine(error)})`;
-    }
-  }
-  const interpreter = prepareInterpreter(pyodide, interrupts);
-  return { ...interpreter, startedFrom: 'full', snapshotProblem: problem, startupMs: performance.now() - started };
+  const made = await makeSnapshot();
+  if (!made.payload) return done(prepareInterpreter(made.pyodide, interrupts), 'full', snapshot ? [problem, made.problem].filter(Boolean).join('; ') : '');
+  const interpreter = prepareInterpreter(await loadInterpreter({ _loadSnapshot: made.payload }), interrupts);
+  if (snapshot) process.send({ kind: 'snapshot', bytes: made.payload });
+  return done(interpreter, 'full', problem);
 }
 
 /**
