@@ -143,9 +143,10 @@ async function run(args: string[]): Promise<number> {
   try {
     const options = parseSlideOptions(args);
     // The stages load only when there is work for them, so --help and bad options answer at once.
-    const [{ readSource, shownName, SourceReadError }, { processSimulator, closeSimulator }] = await Promise.all([
-      import('../node/read-source.ts'), import('../node/simulator-handle.ts'), import('../node/svgdom-window.ts'),
-    ]);
+    // The interpreter starts in its own process while this one loads the drawing code (svgdom is slow to load).
+    const { processSimulator, closeSimulator, prewarmSimulator } = await import('../node/simulator-handle.ts');
+    prewarmSimulator();
+    const [{ readSource, shownName, SourceReadError }] = await Promise.all([import('../node/read-source.ts'), import('../node/svgdom-window.ts')]);
     let written: string;
     try {
       written = await readSource(options.file);

@@ -112,6 +112,7 @@ function forgetStaleRenderedPages(root: string, astroCacheDir: string, fingerpri
 
 export default memlane;
 
+/** No rendered diagram in the cache (the interpreter snapshot kept beside them does not count). */
 function isEmptyDir(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
+  return !existsSync(dir) || !readdirSync(dir).some((name) => name.endsWith('.html'));
 }

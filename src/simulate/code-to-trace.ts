@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
-import { traceProblems } from '../trace/validate-trace.ts';
+import type { traceProblems as TraceProblems } from '../trace/validate-trace.ts';
+import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
 import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
 import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
 
@@ -16,12 +17,28 @@ export interface Simulator {
   readonly python: string;
   /** Milliseconds the interpreter took to start. */
   readonly startupMs: number;
+  /** Whether the interpreter was restored from the snapshot file or started in full. */
+  readonly startedFrom: 'snapshot' | 'full';
   close(): Promise<void>;
 }
 
 export interface SimulatorSetup {
   /** Path of sandbox-host.mjs, for callers whose bundler moved this module away from it. */
   workerPath?: string;
+  /**
+   * The folder of the interpreter snapshot, or false to start in full every time. Default:
+   * $MEMLANE_SNAPSHOT_DIR (a folder, or `off`), else node_modules/.cache/memlane.
+   */
+  snapshotDir?: string | false;
+}
+
+/**
+ * The trace validator (Ajv and the schema take ~0.1 s to load) loads while the sandbox starts
+ * rather than before it; createSimulator() waits for both.
+ */
+let traceProblems: typeof TraceProblems | undefined;
+async function loadValidator(): Promise<void> {
+  traceProblems ??= (await import('../trace/validate-trace.ts')).traceProblems;
 }
 
 /** After the time limit, how long CPython gets to notice the interrupt before its process is killed. */
@@ -55,19 +72,26 @@ export function findWorkerPath(explicit?: string): string {
   return resolve(found);
 }
 
+export function pyodideDirFor(hostPath: string): string {
+  return dirname(createRequire(hostPath).resolve('pyodide/pyodide.mjs')) + '/';
+}
+
 /**
- * Node flags that confine the sandbox: it may read Pyodide's files and its own two files, and
- * nothing else; no writes, child processes, workers, native addons or WASI.
+ * Node flags that confine the sandbox: it may read Pyodide's files, its own files and the
+ * snapshot file, and nothing else; no writes, child processes, workers, native addons or WASI.
  */
-export function sandboxArgs(hostPath: string): { execArgv: string[]; pyodideDir: string } {
-  const pyodideDir = dirname(createRequire(hostPath).resolve('pyodide/pyodide.mjs')) + '/';
+export function sandboxArgs(hostPath: string, snapshot?: SnapshotPlan): { execArgv: string[]; pyodideDir: string } {
+  const pyodideDir = pyodideDirFor(hostPath);
   const execArgv = [
     '--experimental-permission',
     `--allow-fs-read=${pyodideDir}`,
-    `--allow-fs-read=${hostPath}`,
-    `--allow-fs-read=${join(dirname(hostPath), 'tracer.py')}`,
+    ...interpreterReadPaths(dirname(hostPath)).map((path) => `--allow-fs-read=${path}`),
+    ...(snapshot ? [`--allow-fs-read=${snapshot.path}`] : []),
     '--no-warnings',
     '--max-old-space-size=1024',
+    // V8 recompiles hot WebAssembly with its optimizing compiler; by default so early that a
+    // one-snippet run spends most of its time compiling. Later tier-up costs long runs little.
+    '--wasm-tiering-budget=50000000',
   ];
   return { execArgv, pyodideDir };
 }
@@ -84,6 +108,7 @@ interface Pending {
 class SandboxSimulator implements Simulator {
   python = '';
   startupMs = 0;
+  startedFrom: 'snapshot' | 'full' = 'full';
   private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
   private readonly queue: Pending[] = [];
@@ -93,14 +118,20 @@ class SandboxSimulator implements Simulator {
   private closed = false;
   private timers: NodeJS.Timeout[] = [];
   private stderrTail = '';
+  /** Snapshot files being written; close() waits for them. */
+  private saving = new Set<Promise<void>>();
+  private readonly snapshot: SnapshotPlan | undefined;
 
-  constructor(private readonly hostPath: string) {}
+  constructor(private readonly hostPath: string, snapshotDir?: string | false) {
+    this.snapshot = snapshotPlan(dirname(hostPath), pyodideDirFor(hostPath), snapshotDir);
+  }
 
   start(): Promise<void> {
     this.ready ??= new Promise<void>((resolveReady, rejectReady) => {
-      const { execArgv, pyodideDir } = sandboxArgs(this.hostPath);
+      const { execArgv, pyodideDir } = sandboxArgs(this.hostPath, this.snapshot);
+      let snapshotSent = false;
       // env: {} so a snippet that reaches JavaScript finds no secrets in the environment.
-      const child = fork(this.hostPath, [pyodideDir], {
+      const child = fork(this.hostPath, [pyodideDir, JSON.stringify({ snapshot: this.snapshot ?? null })], {
         execArgv,
         env: {},
         serialization: 'advanced',
@@ -120,9 +151,21 @@ class SandboxSimulator implements Simulator {
           this.abandonChild('the sandbox sent a message of the wrong shape');
           return;
         }
-        if (message.kind === 'ready') {
+        if (message.kind === 'snapshot') {
+          // Taken only before 'ready': until then no snippet has run, so the interpreter is clean.
+          if (this.childReady || snapshotSent || !this.snapshot) {
+            this.abandonChild('the sandbox sent a snapshot when none was due');
+            return;
+          }
+          snapshotSent = true;
+          this.keepSnapshot(this.snapshot, message.bytes);
+        } else if (message.kind === 'ready') {
+          if (message.snapshotProblem && this.snapshot) {
+            process.stderr.write(`memlane: interpreter snapshot ${this.snapshot.path}: ${message.snapshotProblem}; started the interpreter in full${snapshotSent ? ', and a new snapshot replaces it' : ''}\n`);
+          }
           this.python = message.python;
           this.startupMs = message.startupMs;
+          this.startedFrom = message.startedFrom;
           this.childReady = true;
           resolveReady();
           this.pump();
@@ -147,6 +190,15 @@ class SandboxSimulator implements Simulator {
       });
     });
     return this.ready;
+  }
+
+  private keepSnapshot(plan: SnapshotPlan, bytes: Uint8Array): void {
+    const saving: Promise<void> = saveSnapshot(plan, bytes)
+      .catch((error: Error) => {
+        process.stderr.write(`memlane: could not save the interpreter snapshot to ${plan.path} (${error.message}); every start stays slow\nhint: set ${SNAPSHOT_DIR_VARIABLE} to a folder you can write to, or to off\n`);
+      })
+      .finally(() => this.saving.delete(saving));
+    this.saving.add(saving);
   }
 
   /** An idle sandbox must not keep the calling process alive; a busy one must. */
@@ -272,6 +324,7 @@ class SandboxSimulator implements Simulator {
       child.kill('SIGKILL');
       await exited;
     }
+    await Promise.all(this.saving);
   }
 }
 
@@ -283,7 +336,7 @@ function readTrace(json: string, source: string): Trace | string {
   } catch (error) {
     return `not JSON (${(error as Error).message})`;
   }
-  const problems = traceProblems(value);
+  const problems = traceProblems!(value);
   if (problems.length) return problems.slice(0, 3).join('; ');
   if ((value as Trace).source !== source) return 'it is the trace of some other code';
   return value as Trace;
@@ -293,10 +346,18 @@ function emptyTrace(job: Pending, python: string, error: Trace['error']): Trace 
   return { format: 'memlane-trace', version: 1, python, source: job.source, stdout: '', error, steps: [] };
 }
 
-/** Starts one sandbox process with its own interpreter (about 2 s), ready to trace snippets. */
+/**
+ * Starts one sandbox process with its own interpreter, ready to trace snippets: restored from
+ * the snapshot file in about half a second, or started in full (about 4 s) when there is none.
+ */
 export async function createSimulator(setup: SimulatorSetup = {}): Promise<Simulator> {
-  const simulator = new SandboxSimulator(findWorkerPath(setup.workerPath));
-  await simulator.start();
+  const simulator = new SandboxSimulator(findWorkerPath(setup.workerPath), setup.snapshotDir);
+  try {
+    await Promise.all([simulator.start(), loadValidator()]);
+  } catch (error) {
+    await simulator.close();
+    throw error;
+  }
   return simulator;
 }
 

@@ -16,6 +16,7 @@ export function sharedSimulator(setup?: SimulatorSetup): Promise<Simulator> {
     trace: (source, options) => simulator.trace(source, options),
     python: simulator.python,
     startupMs: simulator.startupMs,
+    startedFrom: simulator.startedFrom,
     close: () => {
       if (shared === starting) shared = undefined;
       return simulator.close();

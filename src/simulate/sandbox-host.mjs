@@ -5,14 +5,18 @@
 //
 // Pyodide runs on this process's main thread, never in a worker: on Node 20 a worker thread is
 // not covered by the permission model, so a snippet that reaches JavaScript there could read
-// files. The process may read only Pyodide's directory and this directory's two files; it may
-// write nothing, start no process and no worker, and its environment is empty.
+// files. The process may read only Pyodide's directory, its own files (INTERPRETER_FILES in
+// interpreter-snapshot.ts) and the snapshot file; it may write nothing (the parent saves the
+// snapshots it makes), start no process and no worker, and its environment is empty.
 import { constants as fsConstants, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { snapshotPayload } from './snapshot-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [pyodideDir] = process.argv.slice(2);
+const [pyodideDir, startup = '{}'] = process.argv.slice(2);
+/** The snapshot file to restore from (and to replace, through the parent), or null for a full start. */
+const { snapshot = null } = JSON.parse(startup);
 
 // Under the permission model process.binding throws; Pyodide's NODEFS only needs the fs constants.
 process.binding = (name) => {
@@ -46,17 +50,20 @@ function deadlineInterrupts() {
   return { buffer, arm: (timeoutMs) => (due = INTERRUPT_DELAYS_MS.map((delay) => performance.now() + timeoutMs + delay)), disarm: () => (due = []) };
 }
 
-async function startInterpreter(interrupts) {
-  const started = performance.now();
-  const pyodideEntry = join(pyodideDir, 'pyodide.mjs');
-  const { loadPyodide } = await import(pathToFileURL(pyodideEntry).href);
-  const silent = () => {};
-  const pyodide = await loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true });
-  pyodide.setInterruptBuffer(interrupts.buffer);
-  cutNetwork(pyodide._module);
+/** Where the tracer waits in a fresh or restored interpreter until the host takes it out of sys.modules. */
+const TRACER_SLOT = '_memlane_tracer_until_started';
 
+/** Loads Pyodide from node_modules: in full, or from a memory snapshot (its bytes). */
+async function loadInterpreter(options) {
+  const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href);
+  const silent = () => {};
+  return loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true, ...options });
+}
+
+/** Runs the tracer's source in a fresh interpreter and leaves the module in TRACER_SLOT. */
+function loadTracer(pyodide) {
   const tracerSource = readFileSync(join(here, 'tracer.py'), 'utf8');
-  const tracerModule = pyodide.runPython(
+  pyodide.runPython(
     [
       'import sys, types',
       'tracer = types.ModuleType("memlane_tracer")',
@@ -65,17 +72,84 @@ async function startInterpreter(interrupts) {
       // Modules a typical lesson imports, loaded once so snippets do not pay for them.
       'for name in ("copy", "gc", "weakref", "collections", "functools", "itertools", "math", "dataclasses", "random"):',
       '    __import__(name)',
-      'tracer',
+      `sys.modules[${JSON.stringify(TRACER_SLOT)}] = tracer`,
     ].join('\n'),
     { globals: pyodide.toPy({ TRACER_SOURCE: tracerSource }) },
   );
+}
+
+/** The snapshot's bytes, if the file is there, whole and made under this key; else why not ('' if it is missing). */
+function readSnapshot({ path, key }) {
+  let file;
+  try {
+    file = readFileSync(path);
+  } catch (error) {
+    return { problem: error.code === 'ENOENT' ? '' : `it cannot be read (${error.code ?? error.message})` };
+  }
+  return snapshotPayload(file, key);
+}
+
+function firstLine(error) {
+  return String(error?.message ?? error).trim().split('\n')[0];
+}
+
+/** Takes the tracer out of sys.modules (a snippet must not import it by name) and runs it once. */
+function prepareInterpreter(pyodide, interrupts) {
+  pyodide.setInterruptBuffer(interrupts.buffer);
+  cutNetwork(pyodide._module);
+  const tracerModule = pyodide.runPython(`import sys; sys.modules.pop(${JSON.stringify(TRACER_SLOT)})`);
   const runSnippet = tracerModule.run_snippet;
   const python = pyodide.runPython('import sys; sys.version.split()[0]');
   // First run snapshots the pristine interpreter that every later snippet is restored to.
-  runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
+  const warmUp = JSON.parse(runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false })));
+  if (warmUp.error !== null || !Array.isArray(warmUp.steps)) throw new Error(`the tracer's warm-up run failed: ${JSON.stringify(warmUp.error)}`);
   // WebAssembly memory grows but never shrinks: the parent restarts a sandbox that grew too big.
   const memory = { get buffer() { return pyodide._module.HEAP8.buffer; } };
-  return { runSnippet, python, memory, startupMs: performance.now() - started };
+  return { runSnippet, python, memory };
+}
+
+/**
+ * A fresh interpreter with the tracer loaded, and its memory snapshot taken before any snippet
+ * ran (no snapshot, and why, if Pyodide could not make one).
+ */
+async function makeSnapshot() {
+  const pyodide = await loadInterpreter({ _makeSnapshot: true });
+  loadTracer(pyodide);
+  try {
+    return { pyodide, payload: pyodide.makeMemorySnapshot() };
+  } catch (error) {
+    return { pyodide, problem: `no new snapshot could be made (${firstLine(error)})` };
+  }
+}
+
+/**
+ * A started interpreter with the tracer loaded. It always runs from a snapshot: the file's when
+ * it is good, else one made now by a full start. So every interpreter starts from the same
+ * memory, whether or not there was a file, and traces the same to the byte (addresses in reprs
+ * included). A snapshot is trusted only once it loaded and ran the warm-up; only then does a new
+ * one go to the parent to be saved, still before any snippet ran.
+ */
+async function startInterpreter(interrupts) {
+  const started = performance.now();
+  const done = (interpreter, startedFrom, snapshotProblem) => ({ ...interpreter, startedFrom, snapshotProblem, startupMs: performance.now() - started });
+  let problem = '';
+  if (snapshot) {
+    const read = readSnapshot(snapshot);
+    if ('payload' in read) {
+      try {
+        return done(prepareInterpreter(await loadInterpreter({ _loadSnapshot: read.payload }), interrupts), 'snapshot', '');
+      } catch (error) {
+        problem = `it failed to load (${firstLine(error)})`;
+      }
+    } else {
+      problem = read.problem;
+    }
+  }
+  const made = await makeSnapshot();
+  if (!made.payload) return done(prepareInterpreter(made.pyodide, interrupts), 'full', snapshot ? [problem, made.problem].filter(Boolean).join('; ') : '');
+  const interpreter = prepareInterpreter(await loadInterpreter({ _loadSnapshot: made.payload }), interrupts);
+  if (snapshot) process.send({ kind: 'snapshot', bytes: made.payload });
+  return done(interpreter, 'full', problem);
 }
 
 /**
@@ -96,7 +170,8 @@ const interrupts = deadlineInterrupts();
 let interpreter;
 try {
   interpreter = await startInterpreter(interrupts);
-  process.send({ kind: 'ready', python: interpreter.python, startupMs: interpreter.startupMs });
+  const { python, startupMs, startedFrom, snapshotProblem } = interpreter;
+  process.send({ kind: 'ready', python, startupMs, startedFrom, snapshotProblem });
 } catch (error) {
   process.send({ kind: 'failed', message: String(error?.stack ?? error) });
 }

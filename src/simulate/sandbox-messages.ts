@@ -1,13 +1,22 @@
 // The messages the sandbox process sends, checked field by field: the process runs untrusted
 // code, so anything it says is input, not a promise.
+import { MAX_SNAPSHOT_BYTES } from './interpreter-snapshot.ts';
+
 export type SandboxMessage =
-  | { kind: 'ready'; python: string; startupMs: number }
+  | { kind: 'ready'; python: string; startupMs: number; startedFrom: 'snapshot' | 'full'; snapshotProblem: string }
+  | { kind: 'snapshot'; bytes: Uint8Array }
   | { kind: 'failed'; message: string }
   | { kind: 'trace'; id: number; json: string; memoryBytes: number }
   | { kind: 'fatal'; id: number; interrupted: boolean; message: string };
 
 const fieldChecks: Record<SandboxMessage['kind'], Record<string, (value: unknown) => boolean>> = {
-  ready: { python: (v) => typeof v === 'string' && /^\d+\.\d+\.\d+\S*$/.test(v), startupMs: isFiniteNumber },
+  ready: {
+    python: (v) => typeof v === 'string' && /^\d+\.\d+\.\d+\S*$/.test(v),
+    startupMs: isFiniteNumber,
+    startedFrom: (v) => v === 'snapshot' || v === 'full',
+    snapshotProblem: (v) => typeof v === 'string' && v.length <= 500 && !/[\u0000-\u001f]/.test(v),
+  },
+  snapshot: { bytes: (v) => v instanceof Uint8Array && v.byteLength > 0 && v.byteLength <= MAX_SNAPSHOT_BYTES },
   failed: { message: isString },
   trace: { id: isId, json: isString, memoryBytes: isFiniteNumber },
   fatal: { id: isId, interrupted: (v) => typeof v === 'boolean', message: isString },

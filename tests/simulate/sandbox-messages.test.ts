@@ -4,9 +4,11 @@ import { describe, test } from 'node:test';
 import { parseSandboxMessage } from '../../src/simulate/sandbox-messages.ts';
 
 describe('sandbox messages', () => {
-  test('the four kinds, with exactly their fields, are accepted', () => {
+  test('the five kinds, with exactly their fields, are accepted', () => {
     const good = [
-      { kind: 'ready', python: '3.14.2', startupMs: 1800.5 },
+      { kind: 'ready', python: '3.14.2', startupMs: 1800.5, startedFrom: 'snapshot', snapshotProblem: '' },
+      { kind: 'ready', python: '3.14.2', startupMs: 4200, startedFrom: 'full', snapshotProblem: 'it is stale' },
+      { kind: 'snapshot', bytes: new Uint8Array(64) },
       { kind: 'failed', message: 'no pyodide' },
       { kind: 'trace', id: 3, json: '{}', memoryBytes: 2 ** 24 },
       { kind: 'fatal', id: 3, interrupted: true, message: 'KeyboardInterrupt' },
@@ -21,7 +23,13 @@ describe('sandbox messages', () => {
       { kind: '__proto__' },
       { kind: 'ready', python: '3.14.2' },
       { kind: 'ready', python: '<script>', startupMs: 1 },
-      { kind: 'ready', python: '3.14.2', startupMs: 1, extra: true },
+      { kind: 'ready', python: '3.14.2', startupMs: 1, startedFrom: 'full', snapshotProblem: '', extra: true },
+      { kind: 'ready', python: '3.14.2', startupMs: 1, startedFrom: 'disk', snapshotProblem: '' },
+      { kind: 'ready', python: '3.14.2', startupMs: 1, startedFrom: 'full', snapshotProblem: 'two\nlines' },
+      { kind: 'ready', python: '3.14.2', startupMs: 1, startedFrom: 'full', snapshotProblem: 'x'.repeat(501) },
+      { kind: 'snapshot', bytes: new Uint8Array(0) },
+      { kind: 'snapshot', bytes: [1, 2, 3] },
+      { kind: 'snapshot', bytes: 'AAAA' },
       { kind: 'trace', id: '3', json: '{}', memoryBytes: 1 },
       { kind: 'trace', id: 0, json: '{}', memoryBytes: 1 },
       { kind: 'trace', id: 1.5, json: '{}', memoryBytes: 1 },
