@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Figure } from '../bench.ts';
 import { createSimulator } from '../../src/simulate/index.ts';
+import type { Trace } from '../../src/trace/types.ts';
 
 export const name = 'CLI start-up (memlane render of a 4-node linked list, beside memory-viz)';
 
@@ -94,7 +95,7 @@ export async function run(): Promise<Figure[]> {
   const tsxMs = median([0, 1, 2].map(() => wallMs(process.execPath, ['--import', 'tsx', '-e', '0']).ms));
 
   const restores: { wall: number; child: number }[] = [];
-  let trace;
+  let trace: Trace | undefined;
   let traceMs = 0;
   for (let round = 0; round < 3; round++) {
     const started = performance.now();
