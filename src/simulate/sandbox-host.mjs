@@ -23,6 +23,9 @@ process.binding = (name) => {
 // The parent is gone (it exited or closed the simulator): nothing left to do.
 process.on('disconnect', () => process.exit(0));
 
+/** String hashing seeded with a fixed value (0: no randomisation), so set and dict orders repeat on every run. */
+const PYTHON_ENVIRONMENT = { PYTHONHASHSEED: '0' };
+
 /** Delay after the deadline before each KeyboardInterrupt; a second one in case a bare `except:` ate the first. */
 const INTERRUPT_DELAYS_MS = [50, 1_000];
 
@@ -51,7 +54,8 @@ async function startInterpreter(interrupts) {
   const pyodideEntry = join(pyodideDir, 'pyodide.mjs');
   const { loadPyodide } = await import(pathToFileURL(pyodideEntry).href);
   const silent = () => {};
-  const pyodide = await loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true });
+  const pyodide = await loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true,
+    env: PYTHON_ENVIRONMENT });
   pyodide.setInterruptBuffer(interrupts.buffer);
   cutNetwork(pyodide._module);
 

@@ -10,6 +10,7 @@ import json as _json_module
 import sys
 import time as _time_module
 import weakref as _weakref_module
+from re import compile as compile_pattern
 from json.encoder import JSONEncoder
 from sys import settrace as install_trace
 from types import SimpleNamespace
@@ -28,6 +29,7 @@ json = snapshot_of(_json_module, "dumps", "loads")
 monitoring = snapshot_of(sys.monitoring, "get_tool", "use_tool_id", "register_callback", "set_events",
                          "restart_events", "DISABLE")
 MONITORING_LINE = sys.monitoring.events.LINE
+remove_addresses = compile_pattern(r" at 0x[0-9a-fA-F]+").sub
 encode_json = JSONEncoder(ensure_ascii=False).encode
 sys_functions = snapshot_of(sys, "setrecursionlimit", "setprofile")
 
@@ -212,11 +214,18 @@ def short_repr(obj):
                 return cut(repr(obj))
             except ValueError:  # more digits than sys.get_int_max_str_digits() allows
                 return f"<int of {obj.bit_length()} bits>", None
-        return cut(repr(obj))
+        return cut(without_addresses(repr(obj)))
     except BaseException as error:  # a user __repr__ may fail; the trace must not
         if isinstance(error, LIMIT_ERRORS):
             raise
         return f"<{kind.__name__} object (repr failed: {type(error).__name__})>", None
+
+
+def without_addresses(text):
+    """'<weakref at 0x11; to 'A' at 0x22>' -> '<weakref; to 'A'>': addresses differ from run to run."""
+    if " at 0x" not in text:
+        return text
+    return remove_addresses("", text)
 
 
 def cut(text):
@@ -625,7 +634,7 @@ def holds(cell, values, name):
 
 def exception_message(value):
     try:
-        return str(value)
+        return without_addresses(str(value))
     except BaseException as error:
         if isinstance(error, LIMIT_ERRORS):
             raise
