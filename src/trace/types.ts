@@ -53,6 +53,8 @@ export interface Step {
   heap: Record<string, HeapObject>;
   /** Objects no longer shown from this step on. */
   gone?: string[];
+  /** Of the ids in `gone`, the objects CPython deallocated at this step (the rest live on unseen). */
+  freed?: string[];
   [extra: string]: unknown;
 }
 
