@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from './main.ts';
 import { UsageError } from './main.ts';
-import { createSimulator, type SimulateOptions } from '../simulate/index.ts';
+import { createSimulator, memoryLimit, type SimulateOptions } from '../simulate/index.ts';
 import { decodeSource, SourceEncodingError } from '../simulate/decode-source.ts';
 import type { Trace } from '../trace/types.ts';
 
@@ -17,6 +17,7 @@ Options:
   --max-steps N     stop after N steps (default 1000)
   --timeout MS      wall-clock limit per file in milliseconds (default 10000)
   --max-output N    characters of output per file (default 100000)
+  --max-memory MB   mebibytes the snippet's heap may grow by (default 256)
   --show-modules    show imported modules and the names bound to them`;
 
 class UnreadableFileError extends Error {}
@@ -43,6 +44,7 @@ export function parseTraceArgs(args: string[]): TraceArgs {
     if (flag === '--max-steps') options.maxSteps = positiveInteger(flag, value());
     else if (flag === '--timeout') options.timeoutMs = positiveInteger(flag, value());
     else if (flag === '--max-output') options.maxOutput = positiveInteger(flag, value());
+    else if (flag === memoryLimit.flag) options.maxMemoryMb = positiveInteger(flag, value());
     else if (flag === '--show-modules') options.showModules = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else files.push(arg);

@@ -1,5 +1,6 @@
 // Build errors for snippets: the page file, the line in that file, what went wrong, the offending
 // line with a caret, and a hint, so a lesson author can fix it without reading Memlane's code.
+import { memoryLimit } from '../simulate/simulate-options.ts';
 import type { TraceError } from '../trace/types.ts';
 import type { Snippet, SnippetLocation } from './types.ts';
 
@@ -38,6 +39,7 @@ const limitHints: Record<string, (error: TraceError) => string> = {
   OutputLimitError: () => 'the snippet printed too much: print less',
   RecursionError: () => 'the recursion never stops: add a base case, or add raises=RecursionError if that is the point',
   MemoryError: () => 'the snippet allocated too much memory: use smaller data',
+  MemoryLimitError: () => `the snippet's heap grew past the memory limit: ${memoryLimit.hint}`,
   SyntaxError: () => 'fix the Python syntax at the caret',
   IndentationError: () => 'fix the indentation at the caret (mixing tabs and spaces?)',
 };

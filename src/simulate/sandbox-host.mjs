@@ -49,6 +49,31 @@ function deadlineInterrupts() {
   return { buffer, arm: (timeoutMs) => (due = INTERRUPT_DELAYS_MS.map((delay) => performance.now() + timeoutMs + delay)), disarm: () => (due = []) };
 }
 
+/**
+ * The memory limit: the interpreter's WebAssembly memory may grow only so far above its size at
+ * start-up while a snippet runs. A refused growth makes malloc fail, so CPython raises MemoryError
+ * at once, in the snippet's own line; the parent then reports it as MemoryLimitError.
+ */
+function memoryCeiling(heapBuffer) {
+  const MIB = 2 ** 20;
+  let ceilingBytes = Infinity;
+  let refused = false;
+  const grow = WebAssembly.Memory.prototype.grow;
+  WebAssembly.Memory.prototype.grow = function growUnderCeiling(pages) {
+    if (this.buffer === heapBuffer() && this.buffer.byteLength + pages * 65_536 > ceilingBytes) {
+      refused = true;
+      throw new RangeError('memlane: the memory limit refuses this growth');
+    }
+    return grow.call(this, pages);
+  };
+  let baseBytes = 0;
+  return {
+    setBase: () => (baseBytes = heapBuffer().byteLength),
+    arm: (maxMemoryMb) => { ceilingBytes = baseBytes + maxMemoryMb * MIB; refused = false; },
+    disarm: () => { ceilingBytes = Infinity; return refused; },
+  };
+}
+
 async function startInterpreter(interrupts) {
   const started = performance.now();
   const pyodideEntry = join(pyodideDir, 'pyodide.mjs');
@@ -57,6 +82,7 @@ async function startInterpreter(interrupts) {
   const pyodide = await loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true,
     env: PYTHON_ENVIRONMENT });
   pyodide.setInterruptBuffer(interrupts.buffer);
+  const ceiling = memoryCeiling(() => pyodide._module.HEAP8.buffer);
   cutNetwork(pyodide._module);
 
   const tracerSource = readFileSync(join(here, 'tracer.py'), 'utf8');
@@ -79,7 +105,8 @@ async function startInterpreter(interrupts) {
   runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
   // WebAssembly memory grows but never shrinks: the parent restarts a sandbox that grew too big.
   const memory = { get buffer() { return pyodide._module.HEAP8.buffer; } };
-  return { runSnippet, python, memory, startupMs: performance.now() - started };
+  ceiling.setBase();
+  return { runSnippet, python, memory, ceiling, startupMs: performance.now() - started };
 }
 
 /**
@@ -108,12 +135,15 @@ try {
 process.on('message', (request) => {
   if (!interpreter || request?.kind !== 'run') return;
   interrupts.arm(request.options.timeoutMs);
+  interpreter.ceiling.arm(request.options.maxMemoryMb);
   try {
     const json = interpreter.runSnippet(request.source, JSON.stringify(request.options));
     interrupts.disarm();
-    process.send({ kind: 'trace', id: request.id, json, memoryBytes: interpreter.memory.buffer.byteLength });
+    const memoryLimitHit = interpreter.ceiling.disarm();
+    process.send({ kind: 'trace', id: request.id, json, memoryBytes: interpreter.memory.buffer.byteLength, memoryLimitHit });
   } catch (error) {
     interrupts.disarm();
+    interpreter.ceiling.disarm();
     // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
     // interpreter error (the JavaScript stack overflowed, say). The parent starts a new sandbox.
     const lines = String(error?.message ?? error).trim().split('\n');

@@ -3,18 +3,22 @@
 export type SandboxMessage =
   | { kind: 'ready'; python: string; startupMs: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'trace'; id: number; json: string; memoryBytes: number }
+  | { kind: 'trace'; id: number; json: string; memoryBytes: number; memoryLimitHit: boolean }
   | { kind: 'fatal'; id: number; interrupted: boolean; message: string };
 
 const fieldChecks: Record<SandboxMessage['kind'], Record<string, (value: unknown) => boolean>> = {
   ready: { python: (v) => typeof v === 'string' && /^\d+\.\d+\.\d+\S*$/.test(v), startupMs: isFiniteNumber },
   failed: { message: isString },
-  trace: { id: isId, json: isString, memoryBytes: isFiniteNumber },
-  fatal: { id: isId, interrupted: (v) => typeof v === 'boolean', message: isString },
+  trace: { id: isId, json: isString, memoryBytes: isFiniteNumber, memoryLimitHit: isBoolean },
+  fatal: { id: isId, interrupted: isBoolean, message: isString },
 };
 
 function isString(value: unknown): boolean {
   return typeof value === 'string';
+}
+
+function isBoolean(value: unknown): boolean {
+  return typeof value === 'boolean';
 }
 
 function isFiniteNumber(value: unknown): boolean {

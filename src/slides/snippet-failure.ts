@@ -1,5 +1,6 @@
 // The message for a snippet that failed in CPython: file:line, the Python error, the offending line
 // with a caret, and a hint that says what to change.
+import { memoryLimit } from '../simulate/simulate-options.ts';
 import type { TraceError } from '../trace/types.ts';
 
 const limitHints: Record<string, string> = {
@@ -7,6 +8,7 @@ const limitHints: Record<string, string> = {
   TimeLimitError: 'the snippet ran too long (an endless loop?): make it finish quickly',
   OutputLimitError: 'the snippet printed too much: print less',
   MemoryError: 'the snippet allocated too much memory: use smaller data',
+  MemoryLimitError: `the snippet's heap grew past the memory limit: ${memoryLimit.hint}`,
   SyntaxError: 'fix the Python syntax at the caret',
   IndentationError: 'fix the indentation at the caret (tabs mixed with spaces?)',
 };
