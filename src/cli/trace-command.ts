@@ -19,6 +19,7 @@ Options:
   --max-steps N     stop after N steps, ${optionTable.maxSteps.values} (default ${optionTable.maxSteps.default})
   --timeout MS      wall-clock limit per file in milliseconds (default 10000)
   --max-output N    characters of output per file (default 100000)
+  --max-memory MB   MiB the snippet's heap may grow by, ${optionTable.maxMemory.values} (default ${optionTable.maxMemory.default})
   --show-modules    show imported modules and the names bound to them`;
 
 interface TraceArgs {
@@ -32,14 +33,14 @@ const simulatorFlags = {
   timeout: ['timeoutMs', count(600_000), '--timeout 20000 (milliseconds, at most 600000)'],
   'max-output': ['maxOutput', count(100_000_000), '--max-output 500000 (characters, at most 100000000)'],
 } as const;
-const flags = ['max-steps', ...Object.keys(simulatorFlags), 'show-modules'];
+const flags = ['max-steps', 'max-memory', ...Object.keys(simulatorFlags), 'show-modules'];
 
 export function parseTraceArgs(args: string[]): TraceArgs {
   let parsed;
   try {
     parsed = parseArgs({
       args, allowPositionals: true, strict: true,
-      options: { 'max-steps': { type: 'string' }, timeout: { type: 'string' }, 'max-output': { type: 'string' }, 'show-modules': { type: 'boolean' } },
+      options: { 'max-steps': { type: 'string' }, 'max-memory': { type: 'string' }, timeout: { type: 'string' }, 'max-output': { type: 'string' }, 'show-modules': { type: 'boolean' } },
     });
   } catch (error) {
     const flag = /'(-[^' ,]+)/.exec((error as Error).message)?.[1] ?? '';
@@ -55,6 +56,11 @@ export function parseTraceArgs(args: string[]): TraceArgs {
     const steps = optionTable.maxSteps.schema.safeParse(values['max-steps']);
     if (!steps.success) throw new UsageError(`--max-steps "${values['max-steps']}" is not valid: ${optionHint('maxSteps', flagSpelling)}`);
     options.maxSteps = steps.data;
+  }
+  if (values['max-memory'] !== undefined) {
+    const memory = optionTable.maxMemory.schema.safeParse(values['max-memory']);
+    if (!memory.success) throw new UsageError(`--max-memory "${values['max-memory']}" is not valid: ${optionHint('maxMemory', flagSpelling)}`);
+    options.maxMemoryMb = memory.data;
   }
   for (const [flag, [key, schema, hint]] of Object.entries(simulatorFlags)) {
     const given = values[flag as keyof typeof simulatorFlags];

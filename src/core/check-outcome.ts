@@ -18,6 +18,7 @@ const limitHints: Record<string, (spelling: Spelling) => string> = {
   OutputLimitError: () => 'the snippet printed too much: print less',
   RecursionError: ({ say }) => `the recursion never stops: add a base case, or add ${say('raises', 'RecursionError')} if that is the point`,
   MemoryError: () => 'the snippet allocated too much memory: use smaller data',
+  MemoryLimitError: ({ say }) => `the snippet's heap grew past the memory limit: build smaller data, or raise the limit with ${say('maxMemory', 'MB')}`,
   SyntaxError: () => 'fix the Python syntax at the caret',
   IndentationError: () => 'fix the indentation at the caret (mixing tabs and spaces?)',
 };

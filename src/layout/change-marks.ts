@@ -36,18 +36,6 @@ function rowRect(box: FrameBox | ObjectBox, version: BoxVersion, slots: number[]
   return { x: box.x + 2, y: box.y + top + 1, width: box.width - 4, height: bottom - top - 2 };
 }
 
-/**
- * Whether an object that left the diagram was really freed. The trace only says it is no longer
- * reachable from what is shown; CPython frees a mutable object then (or collects its cycle), but
- * immutable values live on: None, True, False and small ints are immortal, and strings, numbers
- * and tuples written in the code stay in the code object's constants or in CPython's caches.
- */
-function reallyFreed(record: ObjectRecord, lastShown: number): boolean {
-  if (record.mutable) return true;
-  // A tuple or other immutable container left in a collected cycle was built at run time.
-  return record.dataByStep.get(lastShown)?.unreachable === true && record.kind !== 'scalar';
-}
-
 export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] {
   const marks: ChangeMark[] = [];
   const shown = new Set(record.shown);
@@ -65,7 +53,8 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
   }
   if (record.freedAt !== undefined) {
     const last = versionAt(box, record.freedAt - 1) ?? box.versions[box.versions.length - 1]!;
-    const freed = reallyFreed(record, record.freedAt - 1);
+    // The simulator, which watched CPython, says whether it was deallocated; nothing is guessed here.
+    const freed = record.freedByCPython === true;
     marks.push({
       change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height),
       label: badge(box, freed ? `freed ${box.type}` : 'no longer referenced'), ...(freed ? {} : { dropped: true }),

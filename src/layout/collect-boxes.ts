@@ -32,6 +32,8 @@ export interface ObjectRecord {
   shown: number[];
   /** Step at which the trace says it was freed while shown the step before. */
   freedAt?: number;
+  /** Whether the trace says CPython deallocated it at freedAt (else it lives on, unseen). */
+  freedByCPython?: boolean;
   /** Column: distance from the frames along references when it first appeared. */
   column: number;
   /** The box and reference it was first reached through, to place it near that row. */
@@ -117,7 +119,11 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       record.dataByStep.set(s, obj);
     }
     for (const id of previousVisible) {
-      if (!visible.has(id) && state.step.gone?.includes(id)) objects.get(id)!.freedAt = s;
+      if (!visible.has(id) && state.step.gone?.includes(id)) {
+        const record = objects.get(id)!;
+        record.freedAt = s;
+        record.freedByCPython = state.step.freed?.includes(id) === true;
+      }
     }
     objectsAt.push(visible);
     previousVisible = visible;

@@ -130,8 +130,8 @@ export interface ChangeMark {
   rect: Rect;
   /** Badge text and its absolute baseline position; rows are marked by outline only. */
   label?: TextSpan;
-  /** On a 'freed' mark: the object left the diagram but CPython keeps it (immortal, cached or a
-   * constant of the code), so it is said to be no longer referenced rather than freed. */
+  /** On a 'freed' mark: the object left the diagram but CPython keeps it (the trace's step does
+   * not list it in `freed`), so it is said to be no longer referenced rather than freed. */
   dropped?: true;
 }
 

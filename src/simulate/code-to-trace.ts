@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
 import type { traceProblems as TraceProblems } from '../trace/validate-trace.ts';
 import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
-import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
+import { memoryLimit, resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
 import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
 
 export interface Simulator {
@@ -236,10 +236,10 @@ class SandboxSimulator implements Simulator {
     }
     this.running = next;
     this.holdProcess(true);
-    const { maxSteps, timeoutMs, maxOutput, showModules } = next.options;
+    const { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } = next.options;
     // The sandbox interrupts its own snippet at the time limit (it reads the clock itself);
     // code in C that never checks for interrupts is ended by killing the process.
-    this.child.send({ kind: 'run', id: next.id, source: next.source, options: { maxSteps, timeoutMs, maxOutput, showModules } });
+    this.child.send({ kind: 'run', id: next.id, source: next.source, options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } });
     this.timers = [setTimeout(() => this.killRunning(next), timeoutMs + INTERRUPT_GRACE_MS)];
   }
 
@@ -254,7 +254,7 @@ class SandboxSimulator implements Simulator {
         job.resolve(emptyTrace(job, this.python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }));
         this.restartChild();
       } else {
-        job.resolve(trace);
+        job.resolve(message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace);
         if (message.memoryBytes > MEMORY_RESTART_BYTES) this.restartChild();
       }
     } else {
@@ -340,6 +340,13 @@ function readTrace(json: string, source: string): Trace | string {
   if (problems.length) return problems.slice(0, 3).join('; ');
   if ((value as Trace).source !== source) return 'it is the trace of some other code';
   return value as Trace;
+}
+
+/** A MemoryError that the memory limit caused is reported as the limit, with its value. */
+function withMemoryLimitError(trace: Trace, maxMemoryMb: number): Trace {
+  if (trace.error?.type !== 'MemoryError') return trace;
+  const message = `the snippet's heap grew past ${maxMemoryMb} MiB (the memory limit, ${memoryLimit.flag} / ${memoryLimit.option})`;
+  return { ...trace, error: { ...trace.error, type: 'MemoryLimitError', message } };
 }
 
 function emptyTrace(job: Pending, python: string, error: Trace['error']): Trace {

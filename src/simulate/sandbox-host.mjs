@@ -53,11 +53,40 @@ function deadlineInterrupts() {
 /** Where the tracer waits in a fresh or restored interpreter until the host takes it out of sys.modules. */
 const TRACER_SLOT = '_memlane_tracer_until_started';
 
+/** String hashing seeded with a fixed value (0: no randomisation), so set and dict orders repeat on every run. */
+const PYTHON_ENVIRONMENT = { PYTHONHASHSEED: '0' };
+
+/**
+ * The memory limit: the interpreter's WebAssembly memory may grow only so far above its size at
+ * start-up while a snippet runs. A refused growth makes malloc fail, so CPython raises MemoryError
+ * at once, in the snippet's own line; the parent then reports it as MemoryLimitError.
+ */
+function memoryCeiling(heapBuffer) {
+  const MIB = 2 ** 20;
+  let ceilingBytes = Infinity;
+  let refused = false;
+  const grow = WebAssembly.Memory.prototype.grow;
+  WebAssembly.Memory.prototype.grow = function growUnderCeiling(pages) {
+    if (this.buffer === heapBuffer() && this.buffer.byteLength + pages * 65_536 > ceilingBytes) {
+      refused = true;
+      throw new RangeError('memlane: the memory limit refuses this growth');
+    }
+    return grow.call(this, pages);
+  };
+  let baseBytes = 0;
+  return {
+    setBase: () => (baseBytes = heapBuffer().byteLength),
+    arm: (maxMemoryMb) => { ceilingBytes = baseBytes + maxMemoryMb * MIB; refused = false; },
+    disarm: () => { ceilingBytes = Infinity; return refused; },
+  };
+}
+
 /** Loads Pyodide from node_modules: in full, or from a memory snapshot (its bytes). */
 async function loadInterpreter(options) {
   const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href);
   const silent = () => {};
-  return loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true, ...options });
+  return loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true,
+    env: PYTHON_ENVIRONMENT, ...options });
 }
 
 /** Runs the tracer's source in a fresh interpreter and leaves the module in TRACER_SLOT. */
@@ -97,6 +126,7 @@ function firstLine(error) {
 function prepareInterpreter(pyodide, interrupts) {
   pyodide.setInterruptBuffer(interrupts.buffer);
   cutNetwork(pyodide._module);
+  const ceiling = memoryCeiling(() => pyodide._module.HEAP8.buffer);
   const tracerModule = pyodide.runPython(`import sys; sys.modules.pop(${JSON.stringify(TRACER_SLOT)})`);
   const runSnippet = tracerModule.run_snippet;
   const python = pyodide.runPython('import sys; sys.version.split()[0]');
@@ -105,7 +135,8 @@ function prepareInterpreter(pyodide, interrupts) {
   if (warmUp.error !== null || !Array.isArray(warmUp.steps)) throw new Error(`the tracer's warm-up run failed: ${JSON.stringify(warmUp.error)}`);
   // WebAssembly memory grows but never shrinks: the parent restarts a sandbox that grew too big.
   const memory = { get buffer() { return pyodide._module.HEAP8.buffer; } };
-  return { runSnippet, python, memory };
+  ceiling.setBase();
+  return { runSnippet, python, memory, ceiling };
 }
 
 /**
@@ -179,12 +210,15 @@ try {
 process.on('message', (request) => {
   if (!interpreter || request?.kind !== 'run') return;
   interrupts.arm(request.options.timeoutMs);
+  interpreter.ceiling.arm(request.options.maxMemoryMb);
   try {
     const json = interpreter.runSnippet(request.source, JSON.stringify(request.options));
     interrupts.disarm();
-    process.send({ kind: 'trace', id: request.id, json, memoryBytes: interpreter.memory.buffer.byteLength });
+    const memoryLimitHit = interpreter.ceiling.disarm();
+    process.send({ kind: 'trace', id: request.id, json, memoryBytes: interpreter.memory.buffer.byteLength, memoryLimitHit });
   } catch (error) {
     interrupts.disarm();
+    interpreter.ceiling.disarm();
     // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
     // interpreter error (the JavaScript stack overflowed, say). The parent starts a new sandbox.
     const lines = String(error?.message ?? error).trim().split('\n');

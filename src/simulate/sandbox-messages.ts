@@ -6,7 +6,7 @@ export type SandboxMessage =
   | { kind: 'ready'; python: string; startupMs: number; startedFrom: 'snapshot' | 'full'; snapshotProblem: string }
   | { kind: 'snapshot'; bytes: Uint8Array }
   | { kind: 'failed'; message: string }
-  | { kind: 'trace'; id: number; json: string; memoryBytes: number }
+  | { kind: 'trace'; id: number; json: string; memoryBytes: number; memoryLimitHit: boolean }
   | { kind: 'fatal'; id: number; interrupted: boolean; message: string };
 
 const fieldChecks: Record<SandboxMessage['kind'], Record<string, (value: unknown) => boolean>> = {
@@ -18,12 +18,16 @@ const fieldChecks: Record<SandboxMessage['kind'], Record<string, (value: unknown
   },
   snapshot: { bytes: (v) => v instanceof Uint8Array && v.byteLength > 0 && v.byteLength <= MAX_SNAPSHOT_BYTES },
   failed: { message: isString },
-  trace: { id: isId, json: isString, memoryBytes: isFiniteNumber },
-  fatal: { id: isId, interrupted: (v) => typeof v === 'boolean', message: isString },
+  trace: { id: isId, json: isString, memoryBytes: isFiniteNumber, memoryLimitHit: isBoolean },
+  fatal: { id: isId, interrupted: isBoolean, message: isString },
 };
 
 function isString(value: unknown): boolean {
   return typeof value === 'string';
+}
+
+function isBoolean(value: unknown): boolean {
+  return typeof value === 'boolean';
 }
 
 function isFiniteNumber(value: unknown): boolean {

@@ -8,6 +8,8 @@ export interface SimulateOptions {
   timeoutMs?: number;
   /** Characters of stdout before OutputLimitError. Default 100 000. */
   maxOutput?: number;
+  /** Mebibytes the snippet's heap may grow by before MemoryLimitError. Default 256. */
+  maxMemoryMb?: number;
   /** Show imported modules and names bound to them. Default false. */
   showModules?: boolean;
   /** Name of the snippet's file, only for messages. */
@@ -16,7 +18,16 @@ export interface SimulateOptions {
 
 export type ResolvedOptions = Required<Omit<SimulateOptions, 'filename'>> & { filename: string | undefined };
 
-export const defaultOptions = { maxSteps: 1000, timeoutMs: 10_000, maxOutput: 100_000, showModules: false } as const;
+export const defaultOptions = { maxSteps: 1000, timeoutMs: 10_000, maxOutput: 100_000, maxMemoryMb: 256, showModules: false } as const;
+
+/** The memory limit in one place: its name, default (above), bounds and the hint its error gives. */
+export const memoryLimit = {
+  option: 'maxMemoryMb',
+  flag: '--max-memory',
+  minimum: 16,
+  /** 32-bit WebAssembly cannot address more than 4 GiB. */
+  maximum: 3_072,
+} as const;
 
 const optionsSchema = {
   type: 'object',
@@ -25,6 +36,7 @@ const optionsSchema = {
     maxSteps: { type: 'integer', minimum: 1, maximum: 1_000_000 },
     timeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
     maxOutput: { type: 'integer', minimum: 0, maximum: 100_000_000 },
+    maxMemoryMb: { type: 'integer', minimum: memoryLimit.minimum, maximum: memoryLimit.maximum },
     showModules: { type: 'boolean' },
     filename: { type: 'string' },
   },
@@ -42,7 +54,7 @@ export function resolveOptions(given: SimulateOptions = {}): ResolvedOptions {
       .map((e) => `${e.instancePath.slice(1) || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
       .join('; ');
     throw new SimulateOptionsError(
-      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput (positive integers), showModules (boolean) and filename`,
+      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput, maxMemoryMb (positive integers), showModules (boolean) and filename`,
     );
   }
   return { ...defaultOptions, ...options, filename: options.filename };

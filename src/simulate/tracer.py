@@ -10,6 +10,8 @@ import json as _json_module
 import sys
 import time as _time_module
 import weakref as _weakref_module
+from re import compile as compile_pattern
+from opcode import opmap as opcode_map
 from json.encoder import JSONEncoder
 from sys import settrace as install_trace
 from types import SimpleNamespace
@@ -28,6 +30,7 @@ json = snapshot_of(_json_module, "dumps", "loads")
 monitoring = snapshot_of(sys.monitoring, "get_tool", "use_tool_id", "register_callback", "set_events",
                          "restart_events", "DISABLE")
 MONITORING_LINE = sys.monitoring.events.LINE
+remove_addresses = compile_pattern(r" at 0x[0-9a-fA-F]+").sub
 encode_json = JSONEncoder(ensure_ascii=False).encode
 sys_functions = snapshot_of(sys, "setrecursionlimit", "setprofile")
 
@@ -212,11 +215,18 @@ def short_repr(obj):
                 return cut(repr(obj))
             except ValueError:  # more digits than sys.get_int_max_str_digits() allows
                 return f"<int of {obj.bit_length()} bits>", None
-        return cut(repr(obj))
+        return cut(without_addresses(repr(obj)))
     except BaseException as error:  # a user __repr__ may fail; the trace must not
         if isinstance(error, LIMIT_ERRORS):
             raise
         return f"<{kind.__name__} object (repr failed: {type(error).__name__})>", None
+
+
+def without_addresses(text):
+    """'<weakref at 0x11; to 'A' at 0x22>' -> '<weakref; to 'A'>': addresses differ from run to run."""
+    if " at 0x" not in text:
+        return text
+    return remove_addresses("", text)
 
 
 def cut(text):
@@ -339,7 +349,7 @@ def first_and_last(iterable, length):
 class Identity:
     """What the tracer remembers about one shown object, without keeping it alive."""
 
-    __slots__ = ("oid", "kind", "weak", "scalar_key", "tracked", "encoding", "made_in", "edges")
+    __slots__ = ("oid", "kind", "weak", "scalar_key", "tracked", "encoding", "made_in", "edges", "unseen", "holders")
 
     def __init__(self, oid, kind, weak, scalar_key, tracked):
         self.oid = oid
@@ -350,6 +360,8 @@ class Identity:
         self.encoding = None
         self.made_in = None
         self.edges = ()
+        self.unseen = 1       # references the trace did not show, at the last step it was shown
+        self.holders = ()     # ids of the frames and objects that showed a reference to it then
 
 
 class Recorder:
@@ -374,6 +386,7 @@ class Recorder:
         self.local_order = {}         # frame id -> (names bound at the last step, names in binding order)
         self.shown_names = {}         # id(code) -> (weakref to the code, the local names its frames show)
         self.unwinding = set()        # frame ids an exception is passing through
+        self.left_by_exception = set()  # frame ids of calls an exception ended (a traceback keeps them)
         self.shown = set()            # ids of objects shown at the last step
         self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
         self.class_bodies = {}        # class qualname -> names its body bound, from the body's last run
@@ -418,7 +431,7 @@ class Recorder:
         code = frame.f_code
         if code.co_flags & CO_GENERATOR_LIKE:
             generator = frame.f_generator
-            fid = self.generator_frame_id(generator)
+            fid = self.generator_frame_id(generator, frame)
             self.frame_ids[key] = fid
             return fid
         if event == "call" or key not in self.frame_ids:
@@ -428,14 +441,20 @@ class Recorder:
             return fid
         return self.frame_ids[key]
 
-    def generator_frame_id(self, generator):
+    def generator_frame_id(self, generator, resumed_frame=None):
         key = id(generator)
         known = self.generator_frames.get(key)
-        if known is not None and known[0]() is generator:
-            return known[1]
+        if known is not None:
+            alive = known[0]()
+            if alive is generator:
+                return known[1]
+            if alive is None and resumed_frame is not None and not at_start(resumed_frame):
+                # A generator closed as it is freed: CPython cleared its weakrefs before resuming it
+                # a last time, and would not clear one made now (it would crash the interpreter later).
+                return known[1]
         self.next_frame += 1
         fid = f"f{self.next_frame}"
-        self.generator_frames[key] = (weakref.ref(generator), fid)
+        self.generator_frames[key] = (weak_reference_to(generator) or dead_reference, fid)
         return fid
 
     def user_frames(self, frame):
@@ -449,14 +468,21 @@ class Recorder:
 
     def frame_locals(self, frame, fid):
         code = frame.f_code
-        if code.co_name == "<module>" and frame.f_globals is frame.f_locals:
+        if code.co_name == "<module>":
+            namespace = frame.f_globals
             names = []
-            for name, value in frame.f_globals.items():
+            for name, value in namespace.items():
                 if is_dunder(name):
                     continue
                 if not self.show_modules and type(value) is MODULE_TYPE:
                     continue
                 names.append((name, value))
+            hidden = frame.f_locals
+            if hidden is not namespace:
+                # Inside a comprehension inlined into module code (PEP 709): its variables are
+                # fast locals of the module's frame, beside the module's names, not instead of them.
+                names.extend((name, value) for name, value in hidden.items()
+                             if name not in namespace and name.isidentifier())
             return names
         cached = self.shown_names.get(id(code))
         if cached is not None and cached[0]() is code:
@@ -556,10 +582,12 @@ class Recorder:
             step["exception"] = {"type": kind.__name__, "message": exception_message(value)}
         elif event == "line":
             self.unwinding.discard(current_fid)
-        snapshot.finish()
+        snapshot.finish(stack, step.get("returnValue"))
         step["heap"] = snapshot.changed
         if snapshot.gone:
             step["gone"] = snapshot.gone
+            if snapshot.freed:
+                step["freed"] = snapshot.freed
         # Kept as JSON text: strings are invisible to the cyclic collector, so a long trace
         # neither slows the snippet's collections down nor changes when they happen.
         self.steps.append(encode_json(step))
@@ -567,6 +595,8 @@ class Recorder:
         if event == "return" and is_class_body(frame.f_code):
             self.class_bodies[frame.f_code.co_qualname] = frozenset(frame.f_locals)
         if event == "return" and not frame.f_code.co_flags & CO_GENERATOR_LIKE:
+            if current_fid in self.unwinding:
+                self.left_by_exception.add(current_fid)
             self.frame_ids.pop(id(frame), None)
             self.local_order.pop(current_fid, None)
             self.functions_made.pop(current_fid, None)
@@ -597,10 +627,7 @@ class Recorder:
             self.keys_by_oid.pop(known.oid, None)
             self.unreachable.pop(key, None)
         self.next_object += 1
-        try:
-            weak = weakref.ref(obj)
-        except TypeError:
-            weak = None
+        weak = weak_reference_to(obj)
         identity = Identity(f"o{self.next_object}", type(obj), weak, scalar_key, gc.is_tracked(obj))
         self.identities[key] = identity
         self.keys_by_oid[identity.oid] = key
@@ -608,6 +635,42 @@ class Recorder:
 
     def gc_collections(self):
         return sum(generation["collections"] for generation in gc.get_stats())
+
+
+RESUME_OPCODE = opcode_map["RESUME"]
+
+
+def at_start(frame):
+    """Whether a generator's frame is about to run its first instruction (it was never resumed)."""
+    code = frame.f_code.co_code
+    for offset in range(0, len(code), 2):
+        if code[offset] == RESUME_OPCODE:
+            return frame.f_lasti <= offset
+    return True
+
+
+def is_being_finalized(obj):
+    return gc.is_tracked(obj) and gc.is_finalized(obj)
+
+
+def dead_reference():
+    return None
+
+
+def weak_reference_to(obj):
+    """A weakref to obj, or None for types without them. Asked of the type first: a failed attempt
+    would leave a traceback holding this frame, and with it the object, a moment too long.
+
+    None too for an object whose finalizer runs (a generator closed as it is freed): CPython cleared
+    its weakrefs before calling the finalizer and would not clear one made now, which would then
+    point at freed memory and crash the interpreter when called.
+    """
+    if not type.__dict__["__weakrefoffset__"].__get__(type(obj)) or is_being_finalized(obj):
+        return None
+    try:
+        return weakref.ref(obj)
+    except TypeError:
+        return None
 
 
 def call_weakref(reference):
@@ -625,7 +688,7 @@ def holds(cell, values, name):
 
 def exception_message(value):
     try:
-        return str(value)
+        return without_addresses(str(value))
     except BaseException as error:
         if isinstance(error, LIMIT_ERRORS):
             raise
@@ -643,6 +706,8 @@ class Snapshot:
         self.pending = []
         self.changed = {}
         self.gone = None
+        self.freed = None
+        self.alive_elsewhere = set()  # id(obj) of objects found alive but held by something not shown
 
     def ref(self, obj):
         key = id(obj)
@@ -691,16 +756,20 @@ class Snapshot:
                 identity.encoding = encoding
                 self.changed[identity.oid] = encoding
 
-    def finish(self):
+    def finish(self, stack, return_ref):
         recorder = self.recorder
         self.drain()
         vanished = [key for key in recorder.shown if key not in self.objects]
+        was_unreachable = set(recorder.unreachable)
         kept = set()
         if vanished and (recorder.unreachable or any(
                 recorder.identities[key].tracked for key in vanished if key in recorder.identities)):
             kept = self.keep_cycles(vanished)
+        note_references(self.objects, stack, return_ref)
         gone = recorder.replaced
+        freed = set(gone)  # a new object took the address: the old one was deallocated
         recorder.replaced = []
+        maybe_freed = {}
         for key in vanished:
             if key in self.objects or key in kept:
                 continue
@@ -709,9 +778,16 @@ class Snapshot:
             if identity is not None:
                 recorder.keys_by_oid.pop(identity.oid, None)
                 gone.append(identity.oid)
+                fate = fate_of(identity, key in was_unreachable, key in self.alive_elsewhere)
+                if fate is FREED:
+                    freed.add(identity.oid)
+                elif fate is MAYBE_FREED:
+                    maybe_freed[identity.oid] = identity
         if gone:
+            freed |= freed_with_their_holders(maybe_freed, set(gone), freed, recorder.left_by_exception)
             gone.sort(key=lambda oid: int(oid[1:]))
             self.gone = gone
+            self.freed = [oid for oid in gone if oid in freed] or None
         recorder.shown = set(self.objects) | kept
         self.objects = {}
 
@@ -742,7 +818,10 @@ class Snapshot:
         else:
             recorder.collections = collections
             trusted, check = {}, {**known, **new}
-        alive = self.only_held_by_each_other(self.find_alive(check), set(trusted)) if check else {}
+        found = self.find_alive(check) if check else {}
+        alive = self.only_held_by_each_other(found, set(trusted)) if found else {}
+        self.alive_elsewhere = {key for key in found if key not in alive}
+        found = None
         recorder.unreachable = dict(trusted)
         for key, (obj, identity) in alive.items():
             recorder.unreachable[key] = identity
@@ -995,16 +1074,115 @@ class Snapshot:
             encoding["entries"] = [[ref(key), ref(value)] for key, value in first_and_last(dict.items(obj), len(obj))]
 
 
+# -- freed or kept: what CPython deallocated among the objects that left the diagram -----------
+
+FREED, KEPT, MAYBE_FREED = "freed", "kept", "maybe freed"
+# At a return event the returned object is also held by the `arg` parameter of two tracer frames.
+RETURN_VALUE_HOLDERS_IN_TRACER = 2
+get_reference_count = sys.getrefcount
+
+
+def raw_reference_counts(objects):
+    return {key: get_reference_count(pair[0]) for key, pair in objects.items()}
+
+
+def counting_overhead():
+    """What raw_reference_counts adds to a count by itself: its own temporaries, measured once."""
+    probe = object()
+    counts = raw_reference_counts({0: (probe, None)})
+    return counts[0] - 1  # the name `probe` here is the one real reference
+
+
+COUNTING_OVERHEAD = counting_overhead()
+
+
+def note_references(objects, stack, return_ref):
+    """For each shown object: how many references the trace does not show, and who shows one.
+
+    objects: {id(obj): (obj, Identity)} of the objects shown at this step; stack: the step's frames.
+    A count of zero means that every reference CPython counts is drawn, so the object dies when
+    those go. Immortal objects (None, True, small ints, some strings) never die.
+    """
+    seen = {}
+    holders = {}
+
+    def show(oid, holder):
+        seen[oid] = seen.get(oid, 0) + 1
+        holders.setdefault(oid, []).append(holder)
+
+    running = set()
+    for entry in stack:
+        running.add(entry["id"])
+        for pair in entry["locals"]:
+            show(pair[1]["ref"], entry["id"])
+    if return_ref is not None:
+        show(return_ref["ref"], stack[-1]["id"])
+    for pair in objects.values():  # not `for obj, identity`: the loop name would hold the last object
+        identity = pair[1]
+        encoding = identity.encoding
+        if encoding is None:
+            continue
+        # A running generator's locals are its frame's, already counted with the stack.
+        skip_locals = encoding.get("kind") == "generator" and encoding.get("frame") in running
+        for oid in collect_refs(encoding, skip_locals):
+            show(oid, identity.oid)
+    counts = raw_reference_counts(objects)
+    return_oid = return_ref["ref"] if return_ref is not None else None
+    for key, (obj, identity) in objects.items():
+        oid = identity.oid
+        if is_immortal(obj):
+            identity.unseen = 1
+        else:
+            unseen = counts[key] - COUNTING_OVERHEAD - seen.get(oid, 0)
+            if oid == return_oid:
+                unseen -= RETURN_VALUE_HOLDERS_IN_TRACER
+            identity.unseen = unseen
+        identity.holders = tuple(holders.get(oid, ()))
+
+
+def fate_of(identity, was_unreachable, alive_elsewhere):
+    """Whether an object that left the diagram at this step was deallocated, as far as it alone tells."""
+    if was_unreachable and not alive_elsewhere:
+        return FREED  # the collector freed its cycle: the tracer looked for it and it is not there
+    if identity.weak is not None:
+        return FREED if identity.weak() is None else KEPT
+    if alive_elsewhere or identity.unseen > 0:
+        return KEPT
+    return MAYBE_FREED
+
+
+def freed_with_their_holders(candidates, gone, freed, left_by_exception):
+    """The candidates whose every shown reference went away: from a frame that returned normally,
+    an object freed at this step or one still shown (that no longer refers to it).
+
+    A holder that left the diagram but lives on keeps the candidate alive too. Candidates holding
+    each other are decided together (the largest set that is consistent).
+    """
+    result = dict(candidates)
+    changed = True
+    while changed:
+        changed = False
+        for oid, identity in list(result.items()):
+            for holder in identity.holders:
+                kept_by_frame = holder[0] == "f" and holder in left_by_exception
+                kept_by_object = holder in gone and holder not in freed and holder not in result
+                if kept_by_frame or kept_by_object:
+                    del result[oid]
+                    changed = True
+                    break
+    return set(result)
+
+
 def elide_fields(length):
     return {"length": length, "elided": {"at": ITEMS_KEPT_AT_EACH_END, "count": length - ITEM_LIMIT}}
 
 
-def collect_refs(encoding):
+def collect_refs(encoding, skip_locals=False):
     for key, value in encoding.items():
         if key in ("items", "defaults"):
             for item in value:
                 yield item["ref"]
-        elif key in ("entries", "attrs", "closure", "locals"):
+        elif key in ("entries", "attrs", "closure") or (key == "locals" and not skip_locals):
             for pair in value:
                 if type(pair[0]) is dict:
                     yield pair[0]["ref"]

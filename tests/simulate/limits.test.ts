@@ -18,6 +18,18 @@ describe('limits', () => {
     assert.equal(trace.stdout, '2\n');
   };
 
+  test('the memory limit ends a snippet that allocates without end, keeps its steps, and the next runs', async () => {
+    const lower = await run('chunks = [bytearray(10**7) for _ in range(10)]\n', { maxMemoryMb: 32 });
+    assert.equal(lower.error?.type, 'MemoryLimitError');
+    assert.match(lower.error!.message, /32 MiB/);
+    const trace = await run('chunks = []\nwhile True:\n    chunks.append(bytearray(10**8))\n', { maxSteps: 1_000_000, timeoutMs: 600_000 });
+    assert.equal(trace.error?.type, 'MemoryLimitError');
+    assert.match(trace.error!.message, /256 MiB/);
+    assert.equal(trace.error!.line, 3);
+    assert.ok(trace.steps.length > 3, 'the partial trace is kept');
+    await stillWorks();
+  });
+
   test('the step limit stops an endless loop, 1000 steps by default', async () => {
     const trace = await run('n = 0\nwhile True:\n    n += 1\n');
     assert.equal(trace.steps.length, 1000);
@@ -99,7 +111,7 @@ describe('limits', () => {
     const huge = await run('x = [0] * (10**9)\n');
     assert.equal(huge.error?.type, 'MemoryError');
     // 400 MB really allocated: WebAssembly memory never shrinks, so the interpreter is replaced after.
-    const large = await run('x = [0] * (10**8)\nprint(len(x))\n');
+    const large = await run('x = [0] * (10**8)\nprint(len(x))\n', { maxMemoryMb: 1024 });
     assert.equal(large.stdout, '100000000\n');
     await stillWorks();
     const big = await run('data = list(range(300_000))\ntext = "ab" * 1_000_000\n');

@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import type { LayoutOptions } from '../../layout/layout-options.ts';
 import type { RenderOptions } from '../../render/render-options.ts';
-import type { SimulateOptions } from '../../simulate/simulate-options.ts';
+import { memoryLimit, type SimulateOptions } from '../../simulate/simulate-options.ts';
 
 /** How a surface writes an option set to a value: `max-steps=N` in a fence, `--max-steps N` on the command line. */
 export type Say = (name: string, value: string) => string;
 
 /** What an option configures in the stages it reaches. */
 export interface StageOptions {
-  simulate: Pick<SimulateOptions, 'maxSteps'>;
+  simulate: Pick<SimulateOptions, 'maxSteps' | 'maxMemoryMb'>;
   layout: LayoutOptions;
   render: Pick<RenderOptions, 'theme' | 'title' | 'idPrefix'>;
 }
@@ -114,6 +114,15 @@ export const optionTable = {
     hint: (say) => `a whole number of steps from 1 to ${MAX_STEPS_LIMIT}, e.g. ${say('maxSteps', '2000')}`,
     does: 'Stop (and fail) after this many steps.',
     into: (maxSteps) => ({ simulate: { maxSteps } }),
+  }),
+  maxMemory: entry<number>({
+    fence: 'max-memory',
+    schema: wholeNumber(memoryLimit.maximum).pipe(z.number().min(memoryLimit.minimum)),
+    default: 256,
+    values: `MiB, a whole number from ${memoryLimit.minimum} to ${memoryLimit.maximum}`,
+    hint: (say) => `the MiB the snippet's heap may grow by, from ${memoryLimit.minimum} to ${memoryLimit.maximum}, e.g. ${say('maxMemory', '512')}`,
+    does: 'Past this much new heap, CPython raises MemoryError in the snippet (reported as MemoryLimitError).',
+    into: (maxMemoryMb) => ({ simulate: { maxMemoryMb } }),
   }),
   id: entry<string | null>({
     fence: 'id',
