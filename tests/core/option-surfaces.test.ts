@@ -17,6 +17,7 @@ const cases: [Name, string, unknown][] = [
   ['title', 'Two names', 'Two names'], ['title', 'x'.repeat(201), undefined],
   ['theme', 'site', 'site'], ['theme', 'light', 'light'], ['theme', 'dark', 'dark'], ['theme', 'sketch', 'sketch'], ['theme', 'blue', undefined],
   ['maxSteps', '1', 1], ['maxSteps', '1000000', 1_000_000], ['maxSteps', '1000001', undefined], ['maxSteps', '0', undefined], ['maxSteps', '2.5', undefined],
+  ['maxMemory', '16', 16], ['maxMemory', '3072', 3072], ['maxMemory', '15', undefined], ['maxMemory', '3073', undefined], ['maxMemory', '1.5', undefined],
   ['id', 'aliasing-2', 'aliasing-2'], ['id', 'Has_Caps', undefined],
 ];
 
