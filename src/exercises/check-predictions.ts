@@ -37,7 +37,8 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
     const { before, after, frame } = around;
     const question = prediction.wording ?? (prediction.kind === 'output' ? 'What will this line print?' : `Where will ${prediction.name} point after this line runs?`);
     if (prediction.kind === 'output') {
-      const printed = trace.stdout.slice(before.step.stdout, after.step.stdout).trim();
+      // The trace counts stdout in code points.
+      const printed = Array.from(trace.stdout).slice(before.step.stdout, after.step.stdout).join('').trim();
       if (printed === '') {
         problem(`line ${prediction.line} prints nothing, so \`# @predict output\` has no answer`, 'put `# @predict output` on a line that prints, or ask where a name will point with `# @predict NAME`');
         continue;
