@@ -1,14 +1,18 @@
 // `memlane render`: a snippet's memory diagram as SVG or PNG for slides, one step or all of them,
-// optionally with the highlighted source beside it. Files and the simulator are touched only here.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// optionally with the highlighted source beside it. The CLI adapter of the core: files, the
+// simulator and stderr are touched only here; problems are worded with flags.
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Layout } from '../layout/types.ts';
+import { codeToDiagram, diagramStepSvg, flagSpelling, optionNames, optionTable, problemText, type Diagram } from '../core/index.ts';
 import { palettes } from '../render/themes.ts';
 import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
-import { describeSnippetFailure } from '../slides/snippet-failure.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
 import type { Command } from './main.ts';
+
+const diagramFlags = optionNames
+  .map((name) => `  --${optionTable[name].fence} ${optionTable[name].values.replace(/`/g, '')}\n      ${optionTable[name].does.replace(/`/g, '')}`)
+  .join('\n');
 
 const usage = `Usage: memlane render FILE.py [options]
 
@@ -17,22 +21,15 @@ FILE.py can be - to read the snippet from standard input. Missing output directo
 
 Output:
   -o, --out FILE        write the last step (or --step N) to FILE (.svg or .png); SVG goes to stdout without -o
-  --step N              the step to draw: a number from 1, first or last (default last)
   --all-steps           write every step, with --out-dir DIR: DIR/step-1.svg, DIR/step-2.svg, ...
   --out-dir DIR         the directory for --all-steps (created if missing)
   --format svg|png      the file format (default: from -o's extension, else svg)
   --scale N             PNG pixels per SVG pixel, 0.25 to 8 (default 1; 2 for crisp slides)
   --width PX            fit the image to PX pixels wide, keeping its proportions
-
-Drawing:
-  --theme light|dark|sketch   colours, or a hand-drawn look (default light)
   --with-code           draw the source beside the diagram, the running line marked
-  --scalars heap|inline draw ints, strs, ... as heap objects (default) or inside their slot
-  --hide a,b            leave these names out of the diagram
 
-Running:
-  --max-steps N         stop after N steps (default 1000)
-  --raises TYPE         the snippet is expected to end with this exception (e.g. TypeError)
+Diagram (the options of a python memory fence, the same values and limits; default theme light):
+${diagramFlags}
 
 Exit status: 0 written, 1 the snippet failed in Python, 2 a bad option, file or step.
 Examples:
@@ -47,53 +44,6 @@ class RenderFailure extends Error {
   }
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function readSnippet(file: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = file === '-' ? await readStdin() : await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RenderFailure(`cannot read ${file}: no such file`, 2, `check the path; it is relative to ${process.cwd()}`);
-    if (code === 'EISDIR') throw new RenderFailure(`cannot read ${file}: it is a directory`, 2, 'give one Python file, e.g. memlane render examples/aliasing.py');
-    if (code === 'EACCES') throw new RenderFailure(`cannot read ${file}: permission denied`, 2, 'check the file\'s permissions');
-    throw new RenderFailure(`cannot read ${file}: ${(error as Error).message}`, 2, 'check the path');
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new RenderFailure(`cannot read ${file}: it is not UTF-8 text`, 2, 'save the snippet as UTF-8 (Python\'s own default for source files)');
-  }
-}
-
-function checkOutcome(file: string, trace: Trace, expected: string | null): void {
-  const { error } = trace;
-  if (error && error.type !== expected) {
-    throw new RenderFailure(describeSnippetFailure(file, trace.source, error, expected), 1);
-  }
-  if (!error && expected) {
-    throw new RenderFailure(`${file}: --raises says the snippet ends with ${expected}, but it ran to its end`, 1, `make the snippet raise ${expected}, or drop --raises`);
-  }
-  if (trace.steps.length === 0) {
-    throw new RenderFailure(`${file}: nothing to draw: the snippet ran no statements`, 1, 'write at least one statement, e.g. x = [1, 2]');
-  }
-}
-
-function chosenSteps(file: string, options: SlideOptions, total: number): number[] {
-  if (options.allSteps) return Array.from({ length: total }, (_, i) => i + 1);
-  if (options.step === 'first') return [1];
-  if (options.step === 'last') return [total];
-  if (options.step > total) {
-    throw new RenderFailure(`step ${options.step} is out of range: ${file} runs ${total} step${total === 1 ? '' : 's'} (1..${total})`, 2, `use --step with a number from 1 to ${total}, or --all-steps`);
-  }
-  return [options.step];
-}
-
 function warnUnknownNames(trace: Trace, hide: string[]): void {
   const names = new Set(trace.steps.flatMap((s) => s.stack.flatMap((f) => f.locals.map(([name]) => name))));
   const unknown = hide.filter((name) => !names.has(name));
@@ -101,41 +51,44 @@ function warnUnknownNames(trace: Trace, hide: string[]): void {
 }
 
 /** The code panel keeps its own dark card on dark slides; on light and sketch slides it sits on the page colour. */
-const codeBackground: Record<SlideOptions['theme'], string | undefined> = {
+const codeBackground: Record<SlideOptions['diagram']['theme'], string | undefined> = {
+  site: palettes.light.background,
   light: palettes.light.background,
   dark: undefined,
   sketch: palettes.sketch.background,
 };
+
+/** The page colour of a slide; a `site` SVG shows light colours where the viewer has no dark mode. */
+const slideBackground = (theme: SlideOptions['diagram']['theme']) => palettes[theme === 'site' ? 'light' : theme].background;
 
 interface Drawing {
   step: number;
   svg: string;
 }
 
-async function drawSteps(file: string, trace: Trace, layout: Layout, steps: number[], options: SlideOptions): Promise<Drawing[]> {
-  const [{ layoutToSvg }, { codeToSvgPanel }, { composeSlide }, { highlightPython }, { lineLabel }] = await Promise.all([
-    import('../render/layout-to-svg.ts'),
+async function drawSteps(file: string, diagram: Diagram, steps: number[], options: SlideOptions): Promise<Drawing[]> {
+  const [{ codeToSvgPanel }, { composeSlide }, { highlightPython }, { lineLabel }] = await Promise.all([
     import('../slides/code-to-svg-panel.ts'),
     import('../slides/compose-slide.ts'),
     import('../slides/highlight-code.ts'),
     import('../slides/line-label.ts'),
   ]);
+  const { trace, layout } = diagram;
+  const theme = options.diagram.theme;
   const name = file === '-' ? '<stdin>' : basename(file);
   const total = trace.steps.length;
-  const dark = options.theme === 'dark';
-  const tokens = options.withCode ? await highlightPython(trace.source, dark ? 'dark' : 'light') : undefined;
+  const dark = theme === 'dark';
+  const tokens = options.withCode ? await highlightPython(diagram.snippet.code, dark ? 'dark' : 'light') : undefined;
   const states = foldTrace(trace);
   return steps.map((n) => {
     const step = trace.steps[n - 1]!;
-    // layoutToSvg adds ", step n of total" to the title of a one-step diagram.
-    const diagram = layoutToSvg(layout, { step: n, theme: options.theme, standalone: true, title: name, idPrefix: 'ml' });
-    const title = `${name}, step ${n} of ${total}`;
+    // The SVG's title says ", step n of total" for a one-step diagram.
     const svg = composeSlide({
-      diagram,
-      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[options.theme] }) : undefined,
+      diagram: diagramStepSvg(diagram, n, { title: name, idPrefix: 'ml' }),
+      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[theme] }) : undefined,
       width: options.width ?? undefined,
-      background: palettes[options.theme].background,
-      title,
+      background: slideBackground(theme),
+      title: `${name}, step ${n} of ${total}`,
       description: `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
     });
     return { step: n, svg };
@@ -145,7 +98,7 @@ async function drawSteps(file: string, trace: Trace, layout: Layout, steps: numb
 async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
   if (options.format === 'svg') return { data: svg, size: '' };
   const { svgToPng } = await import('../slides/svg-to-png.ts');
-  const png = svgToPng(svg, { scale: options.scale, background: palettes[options.theme].background });
+  const png = svgToPng(svg, { scale: options.scale, background: slideBackground(options.diagram.theme) });
   return { data: png.data, size: `, ${png.width}×${png.height} px` };
 }
 
@@ -189,22 +142,34 @@ async function write(drawings: Drawing[], total: number, options: SlideOptions):
 async function run(args: string[]): Promise<number> {
   try {
     const options = parseSlideOptions(args);
-    const source = await readSnippet(options.file);
     // The stages load only when there is work for them, so --help and bad options answer at once.
-    const [{ createSimulator }, { traceToLayout }] = await Promise.all([import('../simulate/index.ts'), import('../layout/trace-to-layout.ts')]);
-    const simulator = await createSimulator();
-    let trace: Trace;
+    const [{ readSource, shownName, SourceReadError }, { processSimulator, closeSimulator }] = await Promise.all([
+      import('../node/read-source.ts'), import('../node/simulator-handle.ts'), import('../node/svgdom-window.ts'),
+    ]);
+    let written: string;
     try {
-      trace = await simulator.trace(source, { maxSteps: options.maxSteps, filename: options.file === '-' ? '<stdin>' : options.file });
-    } finally {
-      await simulator.close();
+      written = await readSource(options.file);
+    } catch (error) {
+      if (error instanceof SourceReadError) throw new RenderFailure(error.message, 2, error.hint);
+      throw error;
     }
-    const shownName = options.file === '-' ? '<stdin>' : options.file;
-    checkOutcome(shownName, trace, options.raises);
-    const steps = chosenSteps(shownName, options, trace.steps.length);
-    warnUnknownNames(trace, options.hide);
-    const layout = traceToLayout(trace, { scalars: options.scalars, hide: options.hide });
-    await write(await drawSteps(options.file, trace, layout, steps, options), trace.steps.length, options);
+    const name = shownName(options.file);
+    let outcome: Awaited<ReturnType<typeof codeToDiagram>>;
+    try {
+      outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await processSimulator(), filename: name });
+    } finally {
+      await closeSimulator();
+    }
+    if (!outcome.ok) {
+      const problem = outcome.problems[0]!;
+      console.error(`memlane render: ${problemText(problem, name)}`);
+      return problem.kind === 'step' || problem.kind === 'option' ? 2 : 1;
+    }
+    const { diagram } = outcome;
+    const total = diagram.trace.steps.length;
+    warnUnknownNames(diagram.trace, options.diagram.hide);
+    const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
+    await write(await drawSteps(options.file, diagram, steps, options), total, options);
     return 0;
   } catch (error) {
     if (error instanceof SlideOptionError) {

@@ -1,10 +1,12 @@
 // `memlane trace FILE.py ...`: prints the trace v1 JSON of each file (JSON Lines for several).
-import { readFile } from 'node:fs/promises';
+// --max-steps is the diagram option of the same name (same schema, limit and hint as in a fence).
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { flagSpelling, nearestNames, optionHint, optionTable } from '../core/index.ts';
+import type { SimulateOptions } from '../simulate/index.ts';
+import type { Trace } from '../trace/types.ts';
 import type { Command } from './main.ts';
 import { UsageError } from './main.ts';
-import { createSimulator, type SimulateOptions } from '../simulate/index.ts';
-import { decodeSource, SourceEncodingError } from '../simulate/decode-source.ts';
-import type { Trace } from '../trace/types.ts';
 
 const usage = `Usage: memlane trace FILE.py [FILE2.py ...] [options]
 
@@ -14,72 +16,61 @@ Exit status: 0 when every file ran to its end, 1 when one stopped on an error or
 2 for a file that cannot be read (missing, not UTF-8) or a bad option.
 
 Options:
-  --max-steps N     stop after N steps (default 1000)
+  --max-steps N     stop after N steps, ${optionTable.maxSteps.values} (default ${optionTable.maxSteps.default})
   --timeout MS      wall-clock limit per file in milliseconds (default 10000)
   --max-output N    characters of output per file (default 100000)
   --show-modules    show imported modules and the names bound to them`;
-
-class UnreadableFileError extends Error {}
 
 interface TraceArgs {
   files: string[];
   options: SimulateOptions;
 }
 
-function positiveInteger(flag: string, value: string | undefined): number {
-  if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1) {
-    throw new UsageError(`${flag} needs a positive whole number, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
-  }
-  return Number(value);
-}
+const count = (max: number) => z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().max(max));
+/** Flags of the trace command beside --max-steps: [simulator option, schema, hint]. */
+const simulatorFlags = {
+  timeout: ['timeoutMs', count(600_000), '--timeout 20000 (milliseconds, at most 600000)'],
+  'max-output': ['maxOutput', count(100_000_000), '--max-output 500000 (characters, at most 100000000)'],
+} as const;
+const flags = ['max-steps', ...Object.keys(simulatorFlags), 'show-modules'];
 
 export function parseTraceArgs(args: string[]): TraceArgs {
-  const files: string[] = [];
-  const options: SimulateOptions = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--max-steps') options.maxSteps = positiveInteger(flag, value());
-    else if (flag === '--timeout') options.timeoutMs = positiveInteger(flag, value());
-    else if (flag === '--max-output') options.maxOutput = positiveInteger(flag, value());
-    else if (flag === '--show-modules') options.showModules = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
-  }
-  if (files.length === 0) throw new UsageError('name at least one Python file (or - for stdin)');
-  return { files, options };
-}
-
-async function readSource(file: string): Promise<string> {
-  let bytes: Buffer;
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    bytes = Buffer.concat(chunks);
-  } else {
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-      throw new UnreadableFileError(`cannot read ${file}: ${why}\nhint: check the path; use - to read the program from stdin`);
-    }
-  }
+  let parsed;
   try {
-    return decodeSource(bytes);
+    parsed = parseArgs({
+      args, allowPositionals: true, strict: true,
+      options: { 'max-steps': { type: 'string' }, timeout: { type: 'string' }, 'max-output': { type: 'string' }, 'show-modules': { type: 'boolean' } },
+    });
   } catch (error) {
-    if (!(error instanceof SourceEncodingError)) throw error;
-    const name = file === '-' ? '<stdin>' : file;
-    throw new UnreadableFileError(`${name}:${error.line}: ${error.message}\nhint: save the file as UTF-8`);
+    const flag = /'(-[^' ,]+)/.exec((error as Error).message)?.[1] ?? '';
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const near = nearestNames(flag.replace(/^-+/, ''), flags);
+      throw new UsageError(`unknown option ${flag}${near.length ? ` (did you mean --${near[0]}?)` : ''}`);
+    }
+    throw new UsageError(`${flag} needs a value`);
   }
+  const { values, positionals } = parsed;
+  const options: SimulateOptions = {};
+  if (values['max-steps'] !== undefined) {
+    const steps = optionTable.maxSteps.schema.safeParse(values['max-steps']);
+    if (!steps.success) throw new UsageError(`--max-steps "${values['max-steps']}" is not valid: ${optionHint('maxSteps', flagSpelling)}`);
+    options.maxSteps = steps.data;
+  }
+  for (const [flag, [key, schema, hint]] of Object.entries(simulatorFlags)) {
+    const given = values[flag as keyof typeof simulatorFlags];
+    if (given === undefined) continue;
+    const value = schema.safeParse(given);
+    if (!value.success) throw new UsageError(`--${flag} "${given}" is not valid: use ${hint}`);
+    options[key] = value.data;
+  }
+  if (values['show-modules']) options.showModules = true;
+  if (positionals.length === 0) throw new UsageError('name at least one Python file (or - for stdin)');
+  return { files: positionals, options };
 }
 
-function describeFailure(file: string, trace: Trace): string {
+function describeFailure(name: string, trace: Trace): string {
   const error = trace.error!;
-  const name = file === '-' ? '<stdin>' : file;
-  const where = error.line ? `${name}:${error.line}` : name;
-  return `memlane trace: ${where}: ${error.type}: ${error.message}`;
+  return `memlane trace: ${error.line ? `${name}:${error.line}` : name}: ${error.type}: ${error.message}`;
 }
 
 export const command: Command = {
@@ -87,27 +78,30 @@ export const command: Command = {
   usage,
   async run(args) {
     const { files, options } = parseTraceArgs(args);
+    const [{ readSource, shownName, SourceReadError }, { processSimulator, closeSimulator }] = await Promise.all([
+      import('../node/read-source.ts'), import('../node/simulator-handle.ts'),
+    ]);
     let sources: (readonly [string, string])[];
     try {
       sources = await Promise.all(files.map(async (file) => [file, await readSource(file)] as const));
     } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error;
-      console.error(`memlane trace: ${error.message}`);
+      if (!(error instanceof SourceReadError)) throw error;
+      console.error(`memlane trace: ${error.message}\nhint: ${error.hint}`);
       return 2;
     }
-    const simulator = await createSimulator();
     let status = 0;
     try {
+      const simulator = await processSimulator();
       for (const [file, source] of sources) {
         const trace = await simulator.trace(source, { ...options, filename: file });
         process.stdout.write(JSON.stringify(trace) + '\n');
         if (trace.error) {
           status = 1;
-          console.error(describeFailure(file, trace));
+          console.error(describeFailure(shownName(file), trace));
         }
       }
     } finally {
-      await simulator.close();
+      await closeSimulator();
     }
     return status;
   },

@@ -1,10 +1,10 @@
 // The diagram faces for pages: the very TTFs the layout measures with and resvg renders PNGs with
-// (src/render/fonts.ts), re-packed as WOFF2 (same tables, about a third of the bytes). Written once
+// (src/node/font-files.ts), re-packed as WOFF2 (same tables, about a third of the bytes). Written once
 // per font version into a directory, with a stylesheet whose relative url()s Vite bundles.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { faces } from '../render/fonts.ts';
+import { faces } from '../node/font-files.ts';
 import { ttfToWoff2 } from './ttf-to-woff2.ts';
 
 export interface ServedFace {

@@ -1,7 +1,7 @@
 // The integration's own options (memlane({...}) in astro.config.mjs), validated once with a schema.
 import { isAbsolute, join } from 'node:path';
 import { Ajv } from 'ajv';
-import { DiagramOptionError, propsToRawOptions, resolveDiagramOptions } from './diagram-options.ts';
+import { fenceSpelling, optionNames, optionTable, propsToRawOptions, readDiagramOptions, type DiagramOptionName } from '../core/index.ts';
 import type { DiagramOptions, MemlaneOptions } from './types.ts';
 
 export interface MemlaneUserOptions {
@@ -29,18 +29,15 @@ export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptio
     const error = validate.errors?.[0];
     const where = error?.instancePath ? `memlane() option ${error.instancePath.slice(1)}` : 'memlane() options';
     const detail = error?.keyword === 'additionalProperties' ? `unknown option "${String(error.params.additionalProperty)}"` : error?.message ?? 'invalid';
-    throw new Error(`astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { step, scalars, hide, exited, theme, 'max-steps' }, timeoutMs?: number }`);
+    throw new Error(`astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number }`);
   }
   let defaults: Partial<DiagramOptions> = {};
   if (given.defaults) {
-    try {
-      const resolved = resolveDiagramOptions(propsToRawOptions(given.defaults));
-      const written = new Set(Object.keys(propsToRawOptions(given.defaults)).map((k) => (k === 'max-steps' ? 'maxSteps' : k)));
-      defaults = Object.fromEntries(Object.entries(resolved).filter(([key]) => written.has(key)));
-    } catch (error) {
-      if (error instanceof DiagramOptionError) throw new Error(`astro.config.mjs: memlane() defaults: ${error.message}\nhint: ${error.hint}`);
-      throw error;
-    }
+    const { raw, problems } = propsToRawOptions(given.defaults, 'diagram option');
+    const read = readDiagramOptions(raw, fenceSpelling);
+    const problem = problems[0] ?? (read.ok ? undefined : read.problems[0]);
+    if (problem) throw new Error(`astro.config.mjs: memlane() defaults: ${problem.message}\nhint: ${problem.hint}`);
+    if (read.ok) defaults = Object.fromEntries(Object.keys(raw).map((name) => [name, read.options[name as DiagramOptionName]]));
   }
   const cache = given.cache ?? 'node_modules/.cache/memlane';
   return {

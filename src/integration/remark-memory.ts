@@ -7,7 +7,7 @@ import type { Code, Html, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { parseFenceMeta, DiagramOptionError } from './diagram-options.ts';
+import { readFenceMeta } from '../core/index.ts';
 import { SnippetError } from './snippet-error.ts';
 import { snippetToDiagram, type PipelineSettings } from './snippet-to-diagram.ts';
 
@@ -72,21 +72,18 @@ function memoryTransform({ settings, root }: RemarkMemoryOptions) {
     for (const { node, index, parent } of fences) {
       count += 1;
       const fenceLine = (node.position?.start.line ?? 1) + offset;
-      let rawOptions: Record<string, string>;
-      try {
-        rawOptions = parseFenceMeta(node.meta ?? '');
-      } catch (error) {
-        if (error instanceof DiagramOptionError) throw new SnippetError(path, fenceLine, error.message, error.hint);
-        throw error;
-      }
+      const location = { file: path, firstLine: fenceLine + 1 };
+      const meta = readFenceMeta(node.meta ?? '');
+      if (!meta.ok) throw new SnippetError(meta.problems[0]!, location);
+      const rawOptions = meta.raw;
       const id = rawOptions.id ?? `diagram-${count}`;
       const earlier = usedIds.get(id);
       if (earlier !== undefined) {
-        throw new SnippetError(path, fenceLine, `id=${id} is already used by the diagram on line ${earlier}`, 'give each diagram on a page its own id, so permalinks find the right one');
+        throw new SnippetError({ kind: 'option', line: 0, message: `id=${id} is already used by the diagram on line ${earlier}`, hint: 'give each diagram on a page its own id, so permalinks find the right one' }, location);
       }
       usedIds.set(id, fenceLine);
       const html = await snippetToDiagram(
-        { written: node.value, rawOptions, location: { file: path, firstLine: fenceLine + 1 }, fallbackId: id },
+        { written: node.value, rawOptions, location, fallbackId: id },
         settings,
       );
       parent.children[index] = isMdx ? rawMdxElement(html) : ({ type: 'html', value: html } satisfies Html);

@@ -1,30 +1,7 @@
-// Types of the integrate stage: what authors ask for, and what one rendered diagram carries.
+// Types of the integrate stage: where a snippet sits in its page, and the integration's options.
+import type { DiagramOptions } from '../core/index.ts';
 
-/** Options of one diagram, from a fence's meta or <MemoryDiagram> props, after validation. */
-export interface DiagramOptions {
-  /** The step shown without JavaScript. */
-  step: 'first' | 'last' | number;
-  scalars: 'heap' | 'inline';
-  hide: string[];
-  exited: 'show' | 'hide';
-  /** The exception type the snippet is expected to end with, e.g. "TypeError". */
-  raises: string | null;
-  title: string | null;
-  theme: 'site' | 'sketch';
-  maxSteps: number;
-  /** Permalink anchor: `#id-step-N`. */
-  id: string | null;
-}
-
-/** A snippet as written, with its `# @note` comments taken out. */
-export interface Snippet {
-  /** The code that runs and is shown (notes stripped, line count unchanged for trailing notes). */
-  code: string;
-  /** Narration by 1-based line of `code`. */
-  notes: Map<number, string>;
-  /** For each 1-based line of `code`, the 1-based line of the snippet as written. */
-  sourceLines: number[];
-}
+export type { DiagramOptions, Snippet } from '../core/index.ts';
 
 /** Where a snippet sits in its page, for error messages. */
 export interface SnippetLocation {
@@ -32,18 +9,6 @@ export interface SnippetLocation {
   file: string;
   /** 1-based line in `file` of the snippet's first code line. */
   firstLine: number;
-}
-
-/** What the island needs for each step, in order. */
-export interface IslandStep {
-  /** Current line (1-based, in the shown code). */
-  line: number;
-  /** Line the next step runs, or 0 at the end. */
-  next: number;
-  /** Characters of stdout printed so far. */
-  out: number;
-  /** Narration for this step, if any. */
-  note?: string;
 }
 
 /** The options of the whole integration, after validation. */

@@ -1,59 +1,30 @@
-// Text widths from the real TTF files, through svgdom's font mapping (fontkit underneath), so
-// labels are sized for the exact glyphs a browser or resvg will draw.
-import { config } from 'svgdom';
-import { faces } from '../render/fonts.ts';
+// Text widths from the advance-width tables of the real TTFs (src/fonts), so labels are sized for
+// the exact glyphs a browser or resvg will draw, in Node and in a browser alike.
+import { faceMetrics, type FaceMetrics } from '../fonts/advance-widths.ts';
 import type { TextFace } from './types.ts';
 
-interface FontkitFont {
-  unitsPerEm: number;
-  glyphsForString(text: string): { advanceWidth: number }[];
-}
+const isVariationSelector = (codePoint: number) => (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
 
-const mappingName: Record<TextFace, string> = {
-  label: 'Memlane Label',
-  heading: 'Memlane Heading',
-  value: 'Memlane Value',
-};
-
-let loaded: Record<TextFace, FontkitFont> | undefined;
-
-function fonts(): Record<TextFace, FontkitFont> {
-  if (loaded) return loaded;
-  // Mapping entries are joined to the font dir; the files are absolute, so the dir is the root.
-  config
-    .setFontDir('/')
-    .setFontFamilyMappings(Object.fromEntries(Object.entries(faces).map(([face, f]) => [mappingName[face as TextFace], f.file])))
-    .preloadFonts();
-  const byName = config.getFonts() as Record<string, FontkitFont>;
-  const pick = (face: TextFace) => {
-    const font = byName[mappingName[face]];
-    if (!font) throw new Error(`memlane: could not load the font file ${faces[face].file}\nhint: run "npm install" so the @expo-google-fonts packages are present.`);
-    return font;
-  };
-  loaded = { label: pick('label'), heading: pick('heading'), value: pick('value') };
-  return loaded;
+/** Width in em, glyph by glyph without shaping: JetBrains Mono's contextual alternates keep every
+ * advance the same, and Inter's kerning only ever narrows text a little, so boxes sized this way
+ * always hold their words. A variation selector adds no glyph of its own. */
+function advance(metrics: FaceMetrics, text: string): number {
+  let units = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (!isVariationSelector(codePoint)) units += metrics.advance(codePoint);
+  }
+  return units / metrics.unitsPerEm;
 }
 
 const cache = new Map<string, number>();
-
-/** Width in em, glyph by glyph without shaping: JetBrains Mono's contextual alternates keep every
- * advance the same (and fontkit cannot decode some, e.g. for "__"), and Inter's kerning only ever
- * narrows text a little, so boxes sized this way always hold their words. Shaping is also slow. */
-function advance(font: FontkitFont, text: string): number {
-  try {
-    return font.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0) / font.unitsPerEm;
-  } catch {
-    // A glyph the font cannot describe: count it as a wide character rather than fail the diagram.
-    return [...text].length * 0.62;
-  }
-}
 
 /** Advance width in px of `text` set in `face` at `size` px. */
 export function measureText(text: string, face: TextFace, size: number): number {
   const key = `${face}\u0000${size}\u0000${text}`;
   let width = cache.get(key);
   if (width === undefined) {
-    width = advance(fonts()[face], text) * size;
+    width = advance(faceMetrics()[face], text) * size;
     if (cache.size > 50_000) cache.clear();
     cache.set(key, width);
   }

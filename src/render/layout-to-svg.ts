@@ -6,7 +6,8 @@ import { drawBox } from './draw-box.ts';
 import { drawLegend, drawMark } from './draw-marks.ts';
 import { drawContext, paint } from './paint.ts';
 import { checkRenderOptions, type RenderOptions } from './render-options.ts';
-import { createRoot, rootFontAttributes, textElement } from './svg-document.ts';
+import { rootFontAttributes, textElement } from './svg-document.ts';
+import { createRoot } from './svg-window.ts';
 import { standaloneCss } from './standalone-css.ts';
 
 export type { RenderOptions } from './render-options.ts';

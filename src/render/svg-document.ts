@@ -1,20 +1,7 @@
-// svg.js on svgdom: one DOM window for the process, a fresh root per diagram, and the helpers
-// that keep output well-formed and byte-stable (clean text, rounded numbers).
-import { SVG, registerWindow, type Container, type Element, type Svg } from '@svgdotjs/svg.js';
-import { createSVGWindow } from 'svgdom';
-import { fontFamilyOf } from './fonts.ts';
+// The helpers that keep svg.js output well-formed and byte-stable (clean text, rounded numbers).
+import type { Container, Element } from '@svgdotjs/svg.js';
+import { fontFamilyOf } from '../fonts/faces.ts';
 import type { TextSpan } from '../layout/types.ts';
-
-let registered = false;
-
-export function createRoot(): Svg {
-  if (!registered) {
-    const window = createSVGWindow();
-    registerWindow(window, window.document);
-    registered = true;
-  }
-  return SVG();
-}
 
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD; escaping is svgdom's job. */
 export function cleanText(text: string): string {
@@ -26,10 +13,6 @@ export function cleanText(text: string): string {
 export function num(value: number): number {
   const rounded = Math.round(value * 10) / 10;
   return Object.is(rounded, -0) ? 0 : rounded;
-}
-
-export function pathOf(points: { x: number; y: number }[]): string {
-  return points.map((p, i) => `${i ? 'L' : 'M'}${num(p.x)} ${num(p.y)}`).join(' ');
 }
 
 /** Appends an element whose only content is text (title, desc, style). */

@@ -1,7 +1,8 @@
-// The TTF files slides are rendered with: the diagram's own faces (src/render/fonts.ts) plus the
+// The TTF files slides are rendered with: the diagram's own faces (src/fonts/faces.ts) plus the
 // bold and italic code faces shiki themes ask for. npm packages only, so no PNG depends on the machine.
 import { createRequire } from 'node:module';
-import { diagramFontFiles, labelFamily, valueFamily } from '../render/fonts.ts';
+import { labelFamily, valueFamily } from '../fonts/faces.ts';
+import { diagramFontFiles } from '../node/font-files.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -28,8 +28,8 @@ describe('memlane render: usage errors', () => {
     usageError([fixture('aliasing.py'), '--with-cod'], /memlane render: unknown option --with-cod/, /hint: did you mean --with-code\?/));
 
   it('names a bad value and what is accepted', async () => {
-    await usageError([fixture('aliasing.py'), '--theme', 'blue'], /--theme "blue" is not valid/, /hint: --theme light, --theme dark or --theme sketch/);
-    await usageError([fixture('aliasing.py'), '--step', '0'], /--step "0" is not valid/, /hint: --step N/);
+    await usageError([fixture('aliasing.py'), '--theme', 'blue'], /--theme "blue" is not valid/, /hint: use --theme site .*, --theme light, --theme dark or --theme sketch/);
+    await usageError([fixture('aliasing.py'), '--step', '0'], /--step "0" is not valid/, /hint: use --step last, --step first or a step number/);
     await usageError([fixture('aliasing.py'), '-o', 'x.png', '--scale', 'huge'], /--scale "huge" is not valid/, /0\.25 to 8/);
   });
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import { ttfToWoff2 } from '../../src/integration/ttf-to-woff2.ts';
-import { faces } from '../../src/render/fonts.ts';
+import { faces } from '../../src/node/font-files.ts';
 
 function ttfTables(ttf: Buffer): Map<string, Buffer> {
   const tables = new Map<string, Buffer>();

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg, type RenderOptions } from '../../src/render/layout-to-svg.ts';
+import '../../src/node/svgdom-window.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 
 const goldens: { file: string; trace: string; options: RenderOptions }[] = [

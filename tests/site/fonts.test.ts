@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { faces } from '../../src/render/fonts.ts';
+import { faces } from '../../src/node/font-files.ts';
 import { openPage, useBuiltSite } from './site-harness.ts';
 
 const site = useBuiltSite();

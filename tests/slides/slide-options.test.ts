@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { cliDefaultOptions } from '../../src/core/index.ts';
 import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-options.ts';
 
 function rejects(args: string[], message: RegExp, hint?: RegExp) {
@@ -17,8 +18,8 @@ function rejects(args: string[], message: RegExp, hint?: RegExp) {
 describe('parseSlideOptions', () => {
   it('fills in defaults: last step, light theme, SVG to stdout, heap scalars', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
-      file: 'a.py', out: null, outDir: null, step: 'last', allSteps: false, theme: 'light', format: 'svg', scale: 1,
-      withCode: false, width: null, scalars: 'heap', hide: [], maxSteps: 1000, raises: null,
+      file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 1, withCode: false, width: null,
+      diagram: { step: 'last', scalars: 'heap', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', maxSteps: 1000, id: null },
     });
   });
 
@@ -28,10 +29,10 @@ describe('parseSlideOptions', () => {
       '--scalars', 'inline', '--hide=tmp,i', '--max-steps', '5000', '--raises', 'TypeError',
     ]);
     assert.deepEqual(options, {
-      file: 'a.py', out: 'x.png', outDir: null, step: 3, allSteps: false, theme: 'dark', format: 'png', scale: 1.5,
-      withCode: true, width: 1600, scalars: 'inline', hide: ['tmp', 'i'], maxSteps: 5000, raises: 'TypeError',
+      file: 'a.py', out: 'x.png', outDir: null, allSteps: false, format: 'png', scale: 1.5, withCode: true, width: 1600,
+      diagram: { ...cliDefaultOptions, step: 3, theme: 'dark', scalars: 'inline', hide: ['tmp', 'i'], maxSteps: 5000, raises: 'TypeError' },
     });
-    assert.equal(parseSlideOptions(['a.py', '--step', 'first']).step, 'first');
+    assert.equal(parseSlideOptions(['a.py', '--step', 'first']).diagram.step, 'first');
     const all = parseSlideOptions(['a.py', '--all-steps', '--out-dir', 'd', '--format', 'png']);
     assert.equal(all.allSteps, true);
     assert.equal(all.outDir, 'd');
@@ -46,14 +47,15 @@ describe('parseSlideOptions', () => {
   });
 
   it('names the option and what it accepts for a bad value', () => {
-    rejects(['a.py', '--step', '0'], /--step "0" is not valid/, /--step N/);
+    rejects(['a.py', '--step', '0'], /--step "0" is not valid/, /--step last/);
     rejects(['a.py', '--step', 'two'], /--step "two" is not valid/);
     rejects(['a.py', '--theme', 'blue'], /--theme "blue" is not valid/, /light.*dark.*sketch/);
     rejects(['a.py', '-o', 'x.png', '--scale', '0'], /--scale "0"/, /0\.25 to 8/);
     rejects(['a.py', '-o', 'x.png', '--scale', 'big'], /--scale "big"/);
     rejects(['a.py', '--width', '50'], /--width "50"/, /100 to 20000/);
     rejects(['a.py', '--hide', 'a, b'], /--hide "a, b"/, /comma-separated/);
-    rejects(['a.py', '--max-steps', '-3'], /--max-steps "-3"/);
+    rejects(['a.py', '--max-steps=-3'], /--max-steps "-3"/);
+    rejects(['a.py', '-o', 'x.png', '--theme', 'site'], /PNG cannot/, /--theme light/);
     rejects(['a.py', '--raises', 'Type Error'], /--raises "Type Error"/);
     rejects(['a.py', '--scalars', 'stack'], /--scalars "stack"/);
   });
@@ -64,6 +66,7 @@ describe('parseSlideOptions', () => {
     rejects(['a.py', '--step', '1', '--step', '2'], /--step is given twice/);
     rejects(['a.py', '--step'], /--step needs a value/);
     rejects(['a.py', '--step', '--with-code'], /--step needs a value/);
+    rejects(['a.py', '-o'], /-o needs a value/);
     rejects(['a.py', '--with-code=yes'], /--with-code takes no value/);
     rejects([], /no FILE\.py given/);
     rejects(['a.py', 'b.py'], /one FILE\.py at a time/);

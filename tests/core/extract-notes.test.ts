@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractNotes } from '../../src/integration/extract-notes.ts';
+import { extractNotes } from '../../src/core/extract-notes.ts';
 
 describe('# @note comments', () => {
   it('strip a trailing note from its line and narrate that line', () => {

@@ -1,0 +1,75 @@
+// The one outcome check: a snippet must run at least one step and to its end, or end with exactly
+// the exception `raises` names; a chosen step must exist. Problems are worded in the surface's spelling.
+import type { Trace, TraceError } from '../trace/types.ts';
+import type { Spelling } from './options/read-options.ts';
+import type { DiagramOptions } from './options/option-table.ts';
+import type { Problem } from './problems.ts';
+import type { Snippet } from './types.ts';
+
+/** Which line of the written snippet (1-based) a line of the run code came from. */
+export function writtenLine(snippet: Snippet, codeLine: number | null | undefined): number {
+  if (!codeLine || codeLine < 1) return 1;
+  return snippet.sourceLines[Math.min(codeLine, snippet.sourceLines.length) - 1] ?? 1;
+}
+
+const limitHints: Record<string, (spelling: Spelling) => string> = {
+  StepLimitError: ({ say }) => `the snippet ran more steps than allowed: shorten its loops, or raise the limit with ${say('maxSteps', 'N')}`,
+  TimeLimitError: () => 'the snippet ran too long (an endless loop?): make it finish quickly',
+  OutputLimitError: () => 'the snippet printed too much: print less',
+  RecursionError: ({ say }) => `the recursion never stops: add a base case, or add ${say('raises', 'RecursionError')} if that is the point`,
+  MemoryError: () => 'the snippet allocated too much memory: use smaller data',
+  SyntaxError: () => 'fix the Python syntax at the caret',
+  IndentationError: () => 'fix the indentation at the caret (mixing tabs and spaces?)',
+};
+
+const isLimit = (type: string) => type.endsWith('LimitError') || type === 'MemoryError';
+
+function columnOf(error: TraceError): number | undefined {
+  for (const value of [error.column, error.offset]) if (typeof value === 'number' && value >= 1) return value;
+  return undefined;
+}
+
+/** A Python error the options did not expect. */
+function unexpectedError(error: TraceError, snippet: Snippet, expected: string | null, spelling: Spelling): Problem {
+  const { say } = spelling;
+  const hint = limitHints[error.type]?.(spelling)
+    ?? (expected
+      ? `${say('raises', expected)} says the snippet ends with ${expected}, but it raised ${error.type}: fix the code or write ${say('raises', error.type)}`
+      : `if the snippet is meant to end with this exception, add ${say('raises', error.type)}`);
+  return {
+    kind: isLimit(error.type) ? 'limit' : 'python',
+    line: writtenLine(snippet, error.line),
+    column: columnOf(error),
+    message: `the Python snippet failed: ${error.type}: ${error.message}`,
+    hint,
+    excerpt: snippet.code.split('\n')[(error.line ?? 1) - 1] ?? '',
+  };
+}
+
+export function outcomeProblems(trace: Trace, options: DiagramOptions, snippet: Snippet, spelling: Spelling): Problem[] {
+  const { error } = trace;
+  const { say } = spelling;
+  if (error && error.type !== options.raises) return [unexpectedError(error, snippet, options.raises, spelling)];
+  if (!error && options.raises) {
+    const lines = snippet.code.split('\n');
+    return [{
+      kind: 'outcome', line: writtenLine(snippet, lines.length),
+      message: `${say('raises', options.raises)} says the snippet ends with ${options.raises}, but it ran to its end without an exception`,
+      hint: `make the code raise ${options.raises}, or drop ${say('raises', options.raises)}`, excerpt: lines[lines.length - 1] ?? '',
+    }];
+  }
+  if (trace.steps.length === 0) return [{ kind: 'outcome', line: 0, message: 'the snippet ran no steps', hint: 'write at least one statement, e.g. x = [1, 2]' }];
+  return [];
+}
+
+/** The 1-based step `step` chooses, or the problem of a step past the end. */
+export function chooseStep(step: DiagramOptions['step'], total: number, spelling: Spelling): number | Problem {
+  if (step === 'first') return 1;
+  if (step === 'last') return total;
+  if (step <= total) return step;
+  return {
+    kind: 'step', line: 0,
+    message: `${spelling.say('step', String(step))} is out of range: the snippet runs ${total} step${total === 1 ? '' : 's'} (1..${total})`,
+    hint: `use ${spelling.say('step', 'last')} or a number from 1 to ${total}`,
+  };
+}

@@ -1,0 +1,146 @@
+// Every diagram option in one table: its name (also the <MemoryDiagram> prop and the memlane()
+// default key), fence spelling, CLI flag, zod schema over the written string, default, what it
+// accepts (worded by each surface) and what it does, and which stage it configures. Fence meta,
+// props, memlane() defaults, `memlane render` flags, the types and the options reference page all
+// come from here: adding an option is adding one entry.
+import { z } from 'zod';
+import type { LayoutOptions } from '../../layout/layout-options.ts';
+import type { RenderOptions } from '../../render/render-options.ts';
+import type { SimulateOptions } from '../../simulate/simulate-options.ts';
+
+/** How a surface writes an option set to a value: `max-steps=N` in a fence, `--max-steps N` on the command line. */
+export type Say = (name: string, value: string) => string;
+
+/** What an option configures in the stages it reaches. */
+export interface StageOptions {
+  simulate: Pick<SimulateOptions, 'maxSteps'>;
+  layout: LayoutOptions;
+  render: Pick<RenderOptions, 'theme' | 'title' | 'idPrefix'>;
+}
+
+export interface OptionEntry<Value> {
+  /** Spelling in a fence's meta (`max-steps=2000`); the CLI flag is `--` and the same. */
+  fence: string;
+  /** Parses the written string (fence value, flag value, prop as text). */
+  schema: z.ZodType<Value, z.ZodTypeDef, string>;
+  default: Value;
+  /** The CLI's default, where slides differ from pages. */
+  cliDefault?: Value;
+  /** Accepted values, for the reference table. */
+  values: string;
+  /** What is accepted, in the surface's own spelling. */
+  hint: (say: Say) => string;
+  /** What it does, for the reference page. */
+  does: string;
+  /** The part of each stage's options this value sets. */
+  into?: (value: Value) => Partial<{ [S in keyof StageOptions]: StageOptions[S] }>;
+}
+
+const identifier = '[A-Za-z_][A-Za-z0-9_]*';
+const wholeNumber = (max: number) => z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().max(max));
+const orNull = (schema: z.ZodType<string, z.ZodTypeDef, string>) => schema as z.ZodType<string | null, z.ZodTypeDef, string>;
+const entry = <Value>(spec: OptionEntry<Value>) => spec;
+
+export const MAX_STEPS_LIMIT = 1_000_000;
+
+export const optionTable = {
+  step: entry<'first' | 'last' | number>({
+    fence: 'step',
+    schema: z.union([z.enum(['first', 'last']), wholeNumber(MAX_STEPS_LIMIT)]),
+    default: 'last',
+    values: '`last`, `first` or a step number',
+    hint: (say) => `${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
+    does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI).',
+  }),
+  scalars: entry<'heap' | 'inline'>({
+    fence: 'scalars',
+    schema: z.enum(['heap', 'inline']),
+    default: 'heap',
+    values: '`heap`, `inline`',
+    hint: (say) => `${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (ints, strs... drawn inside their slot)`,
+    does: '`inline` draws ints, floats, strings and other immutable scalars inside the slot that refers to them.',
+    into: (scalars) => ({ layout: { scalars } }),
+  }),
+  hide: entry<string[]>({
+    fence: 'hide',
+    schema: z.string().regex(new RegExp(`^${identifier}(,${identifier})*$`)).transform((list) => list.split(',')),
+    default: [],
+    values: 'Python names, comma separated',
+    hint: (say) => `a comma-separated list of Python names without spaces, e.g. ${say('hide', 'tmp,i')}`,
+    does: 'Names left out of the drawing, e.g. loop counters.',
+    into: (hide) => ({ layout: { hide } }),
+  }),
+  exited: entry<'show' | 'hide'>({
+    fence: 'exited',
+    schema: z.enum(['show', 'hide']),
+    default: 'hide',
+    values: '`show`, `hide`',
+    hint: (say) => `${say('exited', 'show')} keeps returned frames (faded), ${say('exited', 'hide')} drops them`,
+    does: '`show` keeps frames after their call returned, faded.',
+    into: (exited) => ({ layout: { showExited: exited === 'show' } }),
+  }),
+  raises: entry<string | null>({
+    fence: 'raises',
+    schema: orNull(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/)),
+    default: null,
+    values: 'an exception type',
+    hint: (say) => `the exception type the snippet is expected to end with, e.g. ${say('raises', 'TypeError')}`,
+    does: 'The snippet is expected to end with exactly that uncaught exception.',
+  }),
+  title: entry<string | null>({
+    fence: 'title',
+    schema: orNull(z.string().min(1).max(200)),
+    default: null,
+    values: 'text, 1 to 200 characters',
+    hint: (say) => `a short title in quotes, e.g. ${say('title', '"Two names, one list"')}`,
+    does: 'A caption above the diagram; also its accessible name. The CLI uses the file name without it.',
+    into: (title) => ({ render: title === null ? {} : { title } }),
+  }),
+  theme: entry<'site' | 'light' | 'dark' | 'sketch'>({
+    fence: 'theme',
+    schema: z.enum(['site', 'light', 'dark', 'sketch']),
+    default: 'site',
+    cliDefault: 'light',
+    values: '`site`, `light`, `dark`, `sketch`',
+    hint: (say) => `${say('theme', 'site')} (follows light/dark mode), ${say('theme', 'light')}, ${say('theme', 'dark')} or ${say('theme', 'sketch')} (hand-drawn)`,
+    does: '`site` follows the reader\'s light or dark mode (pages default); `light` and `dark` are fixed colours (the CLI\'s default is `light`); `sketch` looks hand-drawn.',
+    into: (theme) => ({ render: { theme } }),
+  }),
+  maxSteps: entry<number>({
+    fence: 'max-steps',
+    schema: wholeNumber(MAX_STEPS_LIMIT),
+    default: 1000,
+    values: `a whole number from 1 to ${MAX_STEPS_LIMIT}`,
+    hint: (say) => `a whole number of steps from 1 to ${MAX_STEPS_LIMIT}, e.g. ${say('maxSteps', '2000')}`,
+    does: 'Stop (and fail) after this many steps.',
+    into: (maxSteps) => ({ simulate: { maxSteps } }),
+  }),
+  id: entry<string | null>({
+    fence: 'id',
+    schema: orNull(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/)),
+    default: null,
+    values: 'lowercase letters, digits, dashes',
+    hint: (say) => `lowercase letters, digits and dashes, starting with a letter, e.g. ${say('id', 'aliasing')}`,
+    does: 'The anchor of permalinks (`#id-step-N`) and the prefix of ids inside the SVG. Pages default to `diagram-N`.',
+    into: (id) => ({ render: id === null ? {} : { idPrefix: id } }),
+  }),
+} satisfies Record<string, OptionEntry<never> | OptionEntry<any>>;
+
+export type DiagramOptionName = keyof typeof optionTable;
+export type DiagramOptions = { [K in DiagramOptionName]: (typeof optionTable)[K]['default'] };
+export const optionNames = Object.keys(optionTable) as DiagramOptionName[];
+
+export const defaultDiagramOptions = Object.fromEntries(optionNames.map((name) => [name, optionTable[name].default])) as DiagramOptions;
+export const cliDefaultOptions = Object.fromEntries(
+  optionNames.map((name) => [name, (optionTable[name] as OptionEntry<unknown>).cliDefault ?? optionTable[name].default]),
+) as DiagramOptions;
+
+/** The stage options a set of diagram options amounts to. */
+export function stageOptions(options: DiagramOptions): StageOptions {
+  const stages: StageOptions = { simulate: {}, layout: {}, render: {} };
+  for (const name of optionNames) {
+    const parts = (optionTable[name] as OptionEntry<unknown>).into?.(options[name]) ?? {};
+    for (const stage of Object.keys(parts) as (keyof StageOptions)[]) Object.assign(stages[stage], parts[stage]);
+  }
+  return stages;
+}

@@ -1,0 +1,33 @@
+// Node edge: the one interpreter of the process, shared by the page build, <MemoryDiagram> and the
+// CLI, even when this module is loaded twice (Astro's config and its SSR bundle). Created here
+// rather than with sharedSimulator() so that the handle lives on globalThis, where both copies see it.
+import { createSimulator, type Simulator } from '../simulate/index.ts';
+
+const simulatorSlot = Symbol.for('memlane.simulator');
+type SimulatorHolder = { [simulatorSlot]?: Promise<Simulator> };
+
+/** The process's simulator, started on first use; a failed start is not kept, so the next caller tries again. */
+export function processSimulator(): Promise<Simulator> {
+  const holder = globalThis as SimulatorHolder;
+  if (!holder[simulatorSlot]) {
+    const starting = createSimulator();
+    holder[simulatorSlot] = starting;
+    starting.catch(() => {
+      if (holder[simulatorSlot] === starting) delete holder[simulatorSlot];
+    });
+  }
+  return holder[simulatorSlot];
+}
+
+/** Starts the interpreter now, so its start-up overlaps other work; failures surface at first use. */
+export function prewarmSimulator(): void {
+  processSimulator().catch(() => {});
+}
+
+/** Stops the interpreter if one was started (so the process can exit), and forgets it. */
+export async function closeSimulator(): Promise<void> {
+  const holder = globalThis as SimulatorHolder;
+  const pending = holder[simulatorSlot];
+  delete holder[simulatorSlot];
+  if (pending) await (await pending).close();
+}
