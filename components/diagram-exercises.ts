@@ -21,12 +21,15 @@ export function attachExercises(diagram: Stepper): void {
   const objects = () => [...diagram.querySelectorAll<SVGGElement>('svg [data-object-id]')];
   const visible = (el: Element) => !el.closest('[display="none"]');
 
+  const svg = () => diagram.querySelector('svg.memlane-diagram');
   const endChoosing = () => {
     for (const el of objects()) {
       if (!el.classList.contains('is-choice')) continue;
       el.classList.remove('is-choice');
       for (const name of ['role', 'tabindex', 'aria-label']) el.removeAttribute(name);
+      for (const child of el.children) child.removeAttribute('aria-hidden');
     }
+    svg()?.setAttribute('role', 'img');
   };
 
   const finish = (section: HTMLElement, verdict: string) => {
@@ -59,6 +62,8 @@ export function attachExercises(diagram: Stepper): void {
       return;
     }
     const words = JSON.parse(section.dataset.choices ?? '{}') as Record<string, string>;
+    // An image holds no buttons: while the objects are choices, the drawing is a group.
+    svg()?.setAttribute('role', 'group');
     const seen = new Set<string>();
     for (const el of objects()) {
       const id = el.dataset.objectId!;
@@ -68,6 +73,8 @@ export function attachExercises(diagram: Stepper): void {
       el.setAttribute('role', 'button');
       el.setAttribute('tabindex', '0');
       el.setAttribute('aria-label', words[id] ?? `object ${id}`);
+      // The box's own texts would contradict its name in words.
+      for (const child of el.children) child.setAttribute('aria-hidden', 'true');
     }
     diagram.querySelector<SVGGElement>('.is-choice')?.focus();
   };
