@@ -16,7 +16,29 @@ export function objectWords(heap: Heap, id: string): string {
   if (kind === 'generator') return `the generator ${name}`.trimEnd();
   if (kind === 'cell') return 'the cell';
   if (kind === 'method') return 'the bound method';
+  if (typeof obj['repr'] === 'string' && obj['repr'].startsWith('<')) return addressFree(obj.type, obj['repr']);
   return `the ${obj.type} ${valueWords(heap, id, 2)}`;
+}
+
+/** Reprs such as `<weakref at 0x…; dead>` in words, without the addresses that say nothing to a reader. */
+function addressFree(type: string, repr: string): string {
+  const weak = /^<weakref at 0x[0-9a-f]+; (?:(dead)|to '([^']+)' at 0x[0-9a-f]+)>$/.exec(repr);
+  if (weak) return weak[1] ? 'the weak reference, now dead' : `the weak reference to a ${weak[2]}`;
+  return `the ${type} object`;
+}
+
+/** Where `id` is held inside another object, e.g. "the class Playlist's `songs`", or undefined. */
+export function holderWords(heap: Heap, id: string): string | undefined {
+  for (const [holderId, holder] of heap) {
+    const slot = Array.isArray(holder['items']) ? (holder['items'] as Ref[]).findIndex((ref) => ref.ref === id) : -1;
+    if (slot >= 0) return `slot ${slot} of ${objectWords(heap, holderId)}`;
+    const attr = Array.isArray(holder['attrs']) ? (holder['attrs'] as [string, Ref][]).find(([, ref]) => ref.ref === id) : undefined;
+    if (attr) return `${objectWords(heap, holderId)}'s \`${attr[0]}\``;
+    if (Array.isArray(holder['entries']) && (holder['entries'] as [Ref, Ref][]).some(([, value]) => value.ref === id)) {
+      return `an entry of ${objectWords(heap, holderId)}`;
+    }
+  }
+  return undefined;
 }
 
 /** A short Python-like rendering of the object's value, nested containers to `depth`. */

@@ -19,15 +19,13 @@ export function commentStart(line: string): number {
 }
 
 /** The line with string literals blanked out, so their words are not taken for names. */
-function withoutStrings(line: string): string {
+export function withoutStrings(line: string): string {
   const end = commentStart(line);
   const code = end < 0 ? line : line.slice(0, end);
   return code.replace(/("""|'''|"|')(?:\\.|(?!\1).)*\1/g, (s) => ' '.repeat(s.length));
 }
 
 const identifier = '[A-Za-z_]\\w*';
-const keywords = new Set(('and as assert async await break class continue def del elif else except finally for from global if '
-  + 'import in is lambda nonlocal not or pass raise return try while with yield None True False').split(' '));
 
 /**
  * Whether the statement on this line binds `name` in its own scope: an assignment target
@@ -66,10 +64,4 @@ function assignmentTargets(code: string): string[] {
     }
   }
   return parts.filter((p) => new RegExp(`^\\s*${identifier}|^\\s*[(\\[*]`).test(p));
-}
-
-/** Identifiers a line uses, in order of first use, without attribute names after a dot. */
-export function namesUsed(line: string): string[] {
-  const found = withoutStrings(line).match(new RegExp(`(?<![\\w.])${identifier}`, 'g')) ?? [];
-  return [...new Set(found)].filter((name) => !keywords.has(name));
 }

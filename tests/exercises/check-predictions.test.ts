@@ -72,6 +72,28 @@ describe('checkPredictions', () => {
     assert.equal(exercise.explanation, 'When `print(a is b)` runs, `a` and `b` name the same object, the list [1], so it prints `True`.');
   });
 
+  test('output: attributes and string keys are followed, callables left to their steps', async () => {
+    const { exercises } = await check([
+      'import weakref', 'class Node:', '    pass', 'root = Node()', 'leaf = Node()', 'leaf.parent = weakref.ref(root)',
+      'settings = {"plugins": ["spell"]}', 'del root',
+      'print(leaf.parent())  # @predict output',
+      'print("spell" in settings["plugins"])  # @predict output',
+      'def label():', '    return "made"', 'print(label())  # @predict output',
+    ]);
+    assert.deepEqual(exercises.map((e) => e.explanation), [
+      'When `print(leaf.parent())` runs, `leaf.parent` is the weak reference, now dead, so it prints `None`.',
+      'When `print("spell" in settings["plugins"])` runs, `settings["plugins"]` is the list [\'spell\'], so it prints `True`.',
+      'Step back through the call of `label` to see where `made` came from.',
+    ]);
+  });
+
+  test('a name bound to an object only another object holds says where it is held', async () => {
+    const { exercises } = await check(['class Box:', '    items = []', 'mine = Box()', 'found = mine.items  # @predict found', 'x = 0']);
+    const [exercise] = exercises;
+    if (exercise?.kind !== 'pointer') return assert.fail('expected a pointer exercise');
+    assert.equal(exercise.explanation, "`found = mine.items` binds `found` to the list [], the object in the class Box's `items`.");
+  });
+
   test('authoring mistakes are problems on their line, with hints', async () => {
     const { problems } = await check([
       'a = [1]',

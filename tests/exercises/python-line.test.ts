@@ -1,7 +1,7 @@
 // Which names a line binds and where its comment starts, read without a parser.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bindsName, commentStart, namesUsed } from '../../src/exercises/python-line.ts';
+import { bindsName, commentStart, withoutStrings } from '../../src/exercises/python-line.ts';
 
 describe('bindsName', () => {
   const binds: [string, string][] = [
@@ -19,12 +19,12 @@ describe('bindsName', () => {
   for (const [line, name] of not) test(`\`${line}\` does not bind ${name}`, () => assert.equal(bindsName(line, name), false));
 });
 
-describe('commentStart and namesUsed', () => {
+describe('commentStart and withoutStrings', () => {
   test('a # inside a string starts no comment', () => {
     assert.equal(commentStart('s = "#1"  # @predict s'), 10);
     assert.equal(commentStart("s = '#'"), -1);
   });
-  test('names used skip attributes and string contents', () => {
-    assert.deepEqual(namesUsed('print(a is b, a.real, "c d")'), ['print', 'a', 'b']);
+  test('string contents are blanked, the comment dropped, positions kept', () => {
+    assert.equal(withoutStrings('print(a, "c d")  # b'), `print(a, ${' '.repeat(5)})  `);
   });
 });
