@@ -2,6 +2,8 @@
 // It only toggles `display` on elements by their data-steps ranges and swaps a few texts, so the
 // page never re-lays out; everything it needs is in the element's data attributes.
 
+import { attachExercises } from './diagram-exercises.ts';
+
 type Ranges = [number, number][];
 
 function parseRanges(text: string): Ranges {
@@ -40,6 +42,7 @@ class MemlaneDiagram extends HTMLElement {
     this.querySelector('.memlane-stage')!.addEventListener('keydown', (event) => this.onKey(event as KeyboardEvent));
     addEventListener('hashchange', () => this.fromHash(true));
     if (!this.fromHash(false)) this.show(this.step, false);
+    attachExercises(this);
   }
 
   private get slider(): HTMLInputElement {

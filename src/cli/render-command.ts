@@ -4,6 +4,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { codeToDiagram, diagramStepSvg, flagSpelling, optionNames, optionTable, problemText, type Diagram } from '../core/index.ts';
+import { answerSentence } from '../exercises/exercises-to-html.ts';
 import { palettes } from '../render/themes.ts';
 import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
@@ -61,6 +62,17 @@ const codeBackground: Record<SlideOptions['diagram']['theme'], string | undefine
 /** The page colour of a slide; a `site` SVG shows light colours where the viewer has no dark mode. */
 const slideBackground = (theme: SlideOptions['diagram']['theme']) => palettes[theme === 'site' ? 'light' : theme].background;
 
+/** Exercise captions by step: the question on the step before its line, the answer on the step after. */
+function exerciseCaptions(diagram: Diagram): Map<number, string> {
+  const captions = new Map<number, string>();
+  const plain = (text: string) => text.replace(/`/g, '');
+  for (const exercise of diagram.exercises) {
+    if (!captions.has(exercise.after)) captions.set(exercise.after, `Answer: ${plain(answerSentence(exercise))}`);
+    captions.set(exercise.before, `Predict, line ${exercise.line}: ${exercise.question}`);
+  }
+  return captions;
+}
+
 interface Drawing {
   step: number;
   svg: string;
@@ -80,7 +92,10 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
   const dark = theme === 'dark';
   const tokens = options.withCode ? await highlightPython(diagram.snippet.code, dark ? 'dark' : 'light') : undefined;
   const states = foldTrace(trace);
+  const captions = exerciseCaptions(diagram);
+  const textColor = palettes[theme === 'site' ? 'light' : theme].text;
   return steps.map((n) => {
+    const caption = captions.get(n);
     const step = trace.steps[n - 1]!;
     // The SVG's title says ", step n of total" for a one-step diagram.
     const svg = composeSlide({
@@ -88,8 +103,9 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
       code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[theme] }) : undefined,
       width: options.width ?? undefined,
       background: slideBackground(theme),
-      title: `${name}, step ${n} of ${total}`,
+      title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
       description: `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
+      ...(caption ? { caption: { text: caption, color: textColor } } : {}),
     });
     return { step: n, svg };
   });

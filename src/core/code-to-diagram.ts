@@ -1,9 +1,14 @@
 // code-to-diagram: the one orchestration every surface shares. Written source and checked options
-// -> notes out -> trace (through the simulator handle given at the edge) -> outcome check -> chosen
-// step -> layout -> SVG, or the problems that stopped it. Environment-free: no files, no Node.
+// -> notes and `# @predict` questions out -> trace (through the simulator handle given at the edge) -> outcome check -> chosen
+// step -> layout -> checked exercises -> SVG, or the problems that stopped it. Environment-free: no files, no Node.
+import { checkPredictions } from '../exercises/check-predictions.ts';
+import { extractPredictions } from '../exercises/extract-predictions.ts';
+import type { ExerciseProblem } from '../exercises/types.ts';
+import { includesStep } from '../layout/step-ranges.ts';
 import { traceToLayout } from '../layout/trace-to-layout.ts';
+import type { Layout } from '../layout/types.ts';
 import { layoutToSvg, type RenderOptions } from '../render/layout-to-svg.ts';
-import { chooseStep, outcomeProblems } from './check-outcome.ts';
+import { chooseStep, outcomeProblems, writtenLine } from './check-outcome.ts';
 import { extractNotes } from './extract-notes.ts';
 import { stageOptions, type DiagramOptions } from './options/option-table.ts';
 import type { Spelling } from './options/read-options.ts';
@@ -28,7 +33,11 @@ export type DiagramOutcome = { ok: true; diagram: Diagram } | { ok: false; probl
 
 export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOutcome> {
   const { options, spelling } = request;
-  const snippet = extractNotes(request.written);
+  const noted = extractNotes(request.written);
+  const asked = extractPredictions(noted.code);
+  const snippet = { ...noted, code: asked.code };
+  const asProblem = (p: ExerciseProblem): Problem => ({ ...p, line: writtenLine(snippet, p.line), excerpt: request.written.split(/\r?\n/)[writtenLine(snippet, p.line) - 1] ?? '' });
+  if (asked.problems.length) return { ok: false, problems: asked.problems.map(asProblem) };
   if (snippet.code.trim() === '') {
     return { ok: false, problems: [{ kind: 'empty', line: 0, message: 'the snippet is empty', hint: 'write some Python in it, e.g. x = [1, 2]' }] };
   }
@@ -39,9 +48,20 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
   const shownStep = chooseStep(options.step, trace.steps.length, spelling);
   if (typeof shownStep !== 'number') return { ok: false, problems: [shownStep] };
   const layout = traceToLayout(trace, stages.layout);
+  const checked = checkPredictions(snippet.code, trace, asked.predictions, (id, step) => drawnAt(layout, id, step));
+  const undrawn = checked.exercises.flatMap((e) => (e.kind === 'pointer' && !drawnAt(layout, e.answer, e.after)
+    ? [{ kind: 'exercise' as const, line: e.line, message: `\`${e.name}\` names ${e.answerWords}, which the diagram does not draw as a box`, hint: `draw scalars as boxes with ${spelling.say('scalars', 'heap')}, or ask about a name bound to a container` }]
+    : []));
+  const exerciseProblems = [...checked.problems, ...undrawn].sort((a, b) => a.line - b.line);
+  if (exerciseProblems.length) return { ok: false, problems: exerciseProblems.map(asProblem) };
   const svg = layoutToSvg(layout, { step: 'all', shownStep, ...request.renderDefaults, ...stages.render });
   const descriptions = layout.steps.map((step) => step.description);
-  return { ok: true, diagram: { snippet, options, trace, layout, shownStep, descriptions, svg } };
+  return { ok: true, diagram: { snippet, options, trace, layout, shownStep, descriptions, svg, exercises: checked.exercises } };
+}
+
+/** Whether the layout draws object `id` as a box at `step` (1-based). */
+function drawnAt(layout: Layout, id: string, step: number): boolean {
+  return layout.objects.some((box) => box.id === id && box.versions.some((v) => includesStep(v.steps, step)));
 }
 
 /** One step of a diagram as its own SVG (slides, downloads), with the diagram's render options. */

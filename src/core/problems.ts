@@ -1,7 +1,7 @@
 // What can go wrong with a snippet, as data: each surface words it its own way (fence option names
 // or CLI flags) and places it in its own file; one formatter and one caret excerpt serve them all.
 
-export type ProblemKind = 'option' | 'empty' | 'python' | 'limit' | 'outcome' | 'step';
+export type ProblemKind = 'option' | 'empty' | 'python' | 'limit' | 'outcome' | 'step' | 'exercise';
 
 export interface Problem {
   kind: ProblemKind;

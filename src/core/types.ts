@@ -1,4 +1,5 @@
 // Types of the core: a snippet as run, and what one diagram carries.
+import type { Exercise } from '../exercises/types.ts';
 import type { Layout } from '../layout/types.ts';
 import type { Trace } from '../trace/types.ts';
 import type { DiagramOptions } from './options/option-table.ts';
@@ -31,4 +32,6 @@ export interface Diagram {
   descriptions: string[];
   /** Every step in one SVG (for pages), showing `shownStep` without JavaScript. */
   svg: string;
+  /** The `# @predict` questions, checked against the trace, in line order. */
+  exercises: Exercise[];
 }

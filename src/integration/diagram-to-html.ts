@@ -1,6 +1,8 @@
 // Pure: a traced snippet, its all-steps SVG and highlighted code -> the diagram's HTML.
 // The HTML is complete without JavaScript (the chosen step, its code line, the output so far);
 // the island (<memlane-diagram>) only toggles what is already there, so nothing moves.
+import { exercisesToHtml } from '../exercises/exercises-to-html.ts';
+import type { Exercise } from '../exercises/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { escapeMarkup as escapeHtml } from '../render/escape-markup.ts';
 import type { DiagramOptions, Snippet } from './types.ts';
@@ -17,6 +19,8 @@ export interface DiagramParts {
   svg: string;
   /** Highlighted `<pre>` of the shown code with the shown step's lines marked. */
   codeHtml: string;
+  /** `# @predict` questions checked against the trace. */
+  exercises?: Exercise[];
 }
 
 const icons = {
@@ -102,6 +106,7 @@ export function diagramToHtml(parts: DiagramParts): string {
     hasOutput
       ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre class="memlane-stack"><span class="memlane-output-text">${escapeHtml(shownOutput)}</span><span class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
       : '',
+    exercisesToHtml(parts.exercises ?? [], trace, id),
     '<p class="memlane-live sr-only" aria-live="polite"></p>',
     '</memlane-diagram>',
     '</figure>',

@@ -44,9 +44,10 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
     renderDefaults: { idPrefix: id }, timeoutMs: settings.timeoutMs, filename: location.file,
   });
   if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, location);
-  const { trace, shownStep, svg } = outcome.diagram;
-  const codeHtml = await highlightPython(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-  const html = diagramToHtml({ trace, snippet, options, id, shownStep, svg, codeHtml });
+  // The diagram's snippet is the shown code: notes and `# @predict` questions taken out.
+  const { trace, shownStep, svg, snippet: shown, exercises } = outcome.diagram;
+  const codeHtml = await highlightPython(shown.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
+  const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises });
   writeCached(settings.cacheDir, key, html);
   return html;
 }

@@ -1,6 +1,8 @@
 // A slide: the code panel beside the diagram (or the diagram alone), fitted to a width,
 // as one standalone SVG whose bytes depend only on its inputs.
 import type { CodePanel } from './code-to-svg-panel.ts';
+import { fontFamilyOf } from '../fonts/faces.ts';
+import { measureText } from '../layout/measure-text.ts';
 import { escapeXml } from '../render/escape-markup.ts';
 import { parseSvgRoot, rootStartTag } from './svg-root.ts';
 
@@ -15,8 +17,12 @@ export interface SlideInput {
   background: string;
   title: string;
   description: string;
+  /** A line drawn above everything, e.g. an exercise's question on its question slide. */
+  caption?: { text: string; color: string };
 }
 
+/** Font size of a slide's caption line, px. */
+const CAPTION_SIZE = 18;
 const xmlProlog = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 function formatNumber(n: number): string {
@@ -37,23 +43,25 @@ export function fitToWidth(svg: string, width: number): string {
 }
 
 export function composeSlide(input: SlideInput): string {
-  if (!input.code) {
+  if (!input.code && !input.caption) {
     return input.width ? fitToWidth(input.diagram, input.width) : input.diagram;
   }
   const diagram = parseSvgRoot(input.diagram);
   const [, , diagramWidth, diagramHeight] = diagram.viewBox;
-  const code = input.code;
+  const code = input.code ?? { width: 0, height: 0, markup: '' };
   const margin = 24;
-  const gap = 32;
+  const gap = input.code ? 32 : 0;
+  const captionHeight = input.caption ? CAPTION_SIZE * 2 : 0;
+  const captionWidth = input.caption ? measureText(input.caption.text, 'label', CAPTION_SIZE) : 0;
   const contentHeight = Math.max(code.height, diagramHeight);
-  const width = margin + code.width + gap + diagramWidth + margin;
-  const height = margin + contentHeight + margin;
+  const width = Math.max(margin + code.width + gap + diagramWidth + margin, margin + captionWidth + margin);
+  const height = margin + captionHeight + contentHeight + margin;
   const outerWidth = input.width ?? width;
   const outerHeight = (height * outerWidth) / width;
 
   const nested = rootStartTag(diagram, {
     x: formatNumber(margin + code.width + gap),
-    y: formatNumber(margin),
+    y: formatNumber(margin + captionHeight),
     width: formatNumber(diagramWidth),
     height: formatNumber(diagramHeight),
     viewBox: diagram.viewBox.map(formatNumber).join(' '),
@@ -64,7 +72,10 @@ export function composeSlide(input: SlideInput): string {
     `<title id="memlane-slide-title">${escapeXml(input.title)}</title>`,
     `<desc id="memlane-slide-desc">${escapeXml(input.description)}</desc>`,
     `<rect width="${formatNumber(width)}" height="${formatNumber(height)}" fill="${input.background}"/>`,
-    `<g transform="translate(${margin} ${margin})">`,
+    input.caption
+      ? `<text x="${margin}" y="${margin + CAPTION_SIZE}" font-family="${fontFamilyOf('label')}" font-size="${CAPTION_SIZE}" font-weight="600" fill="${input.caption.color}">${escapeXml(input.caption.text)}</text>`
+      : '',
+    `<g transform="translate(${margin} ${margin + captionHeight})">`,
     code.markup,
     '</g>',
     `${nested}${diagram.body}</svg>`,

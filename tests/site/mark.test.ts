@@ -61,6 +61,36 @@ describe('<Mark>', () => {
     assert.equal(drawn.animated, true);
   });
 
+  it('redraws when its words reflow without a window resize (a font arriving, a style change)', async () => {
+    const { page, errors } = await openPage(site.browser, { reducedMotion: 'reduce', viewport: { width: 390, height: 800 } });
+    await page.goto(`${site.url}/course/copies/`);
+    const mark = page.locator('.memlane-mark').first();
+    await mark.scrollIntoViewIfNeeded();
+    await page.locator('.memlane-mark + svg.rough-annotation path').first().waitFor({ state: 'attached' });
+    // Larger text in the paragraph moves and wraps the marked words; the window keeps its size.
+    await mark.evaluate((el) => { (el.closest('p') ?? el.parentElement!).style.fontSize = '3em'; });
+    // Browser code as text: the test runner's transform would add helpers a page does not have.
+    const covers = `(() => {
+      const el = document.querySelector('.memlane-mark');
+      const rects = [...el.getClientRects()];
+      const paths = [...el.nextElementSibling.querySelectorAll('path')].map((path) => path.getBoundingClientRect());
+      const span = (boxes) => ({
+        top: Math.min(...boxes.map((b) => b.top)), bottom: Math.max(...boxes.map((b) => b.bottom)),
+        left: Math.min(...boxes.map((b) => b.left)), right: Math.max(...boxes.map((b) => b.right)),
+      });
+      const words = span(rects);
+      const drawing = span(paths);
+      return { lines: rects.length, lowGap: words.bottom - drawing.bottom, leftGap: drawing.left - words.left, rightGap: words.right - drawing.right };
+    })()`;
+    // Generous: the drawing follows within a frame or two; the wait only absorbs a busy machine.
+    await page.waitForFunction(`${covers}.lowGap < 8`, undefined, { timeout: 30_000 }).catch(() => undefined);
+    const result = await page.evaluate(covers) as { lines: number; lowGap: number; leftGap: number; rightGap: number };
+    assert.ok(result.lines >= 2, `the marked words wrap onto ${result.lines} lines`);
+    assert.ok(result.lowGap < 8 && result.leftGap < 8 && result.rightGap < 8, `the underline covers the reflowed words: ${JSON.stringify(result)}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('draws without animation when the reader prefers reduced motion', async () => {
     const drawn = await drawnMark('reduce');
     assert.ok(drawn.paths > 0);

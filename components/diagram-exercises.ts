@@ -1,0 +1,125 @@
+// Exercises on a diagram: "Try it" moves to the step before the line, the reader answers on the
+// diagram (an object, "A new object") or in words (the output), and the trace's answer is shown.
+
+interface Stepper extends HTMLElement {
+  show(step: number, announce?: boolean): void;
+}
+
+/** `code` spans of a sentence as <code> elements, the rest as text. */
+function setSentence(el: Element, text: string): void {
+  el.replaceChildren(...text.split('`').map((part, i) => {
+    if (i % 2 === 0) return document.createTextNode(part);
+    const code = document.createElement('code');
+    code.textContent = part;
+    return code;
+  }));
+}
+
+export function attachExercises(diagram: Stepper): void {
+  const sections = [...diagram.querySelectorAll<HTMLElement>('[data-exercise]')];
+  let open: HTMLElement | undefined;
+  const objects = () => [...diagram.querySelectorAll<SVGGElement>('svg [data-object-id]')];
+  const visible = (el: Element) => !el.closest('[display="none"]');
+
+  const svg = () => diagram.querySelector('svg.memlane-diagram');
+  const endChoosing = () => {
+    for (const el of objects()) {
+      if (!el.classList.contains('is-choice')) continue;
+      el.classList.remove('is-choice');
+      for (const name of ['role', 'tabindex', 'aria-label']) el.removeAttribute(name);
+      for (const child of el.children) child.removeAttribute('aria-hidden');
+    }
+    svg()?.setAttribute('role', 'img');
+  };
+
+  const finish = (section: HTMLElement, verdict: string) => {
+    const { after, answer, explanation = '', answerWords = '' } = section.dataset;
+    endChoosing();
+    open = undefined;
+    section.querySelector('.memlane-exercise-answering')!.setAttribute('hidden', '');
+    diagram.show(Number(after), false);
+    diagram.querySelectorAll('.is-answer').forEach((el) => el.classList.remove('is-answer'));
+    if (section.dataset.exercise === 'pointer') {
+      objects().filter((el) => el.dataset.objectId === answer && visible(el)).forEach((el) => el.classList.add('is-answer'));
+    }
+    setSentence(section.querySelector('.memlane-exercise-feedback')!, `${verdict} ${answerWords} ${explanation}`.trim());
+  };
+
+  const pick = (section: HTMLElement, chosen: string) => {
+    const right = section.dataset.answerNew === 'true' ? chosen === 'new' : chosen === section.dataset.answer;
+    finish(section, right ? 'Correct!' : 'Not quite.');
+  };
+
+  const start = (section: HTMLElement) => {
+    if (open && open !== section) endChoosing();
+    open = section;
+    diagram.querySelectorAll('.is-answer').forEach((el) => el.classList.remove('is-answer'));
+    section.querySelector('.memlane-exercise-feedback')!.textContent = '';
+    diagram.show(Number(section.dataset.before), false);
+    section.querySelector('.memlane-exercise-answering')!.removeAttribute('hidden');
+    if (section.dataset.exercise === 'output') {
+      section.querySelector<HTMLInputElement>('.memlane-exercise-input')!.focus();
+      return;
+    }
+    const words = JSON.parse(section.dataset.choices ?? '{}') as Record<string, string>;
+    // An image holds no buttons: while the objects are choices, the drawing is a group.
+    svg()?.setAttribute('role', 'group');
+    const seen = new Set<string>();
+    for (const el of objects()) {
+      const id = el.dataset.objectId!;
+      if (!visible(el) || seen.has(id)) continue;
+      seen.add(id);
+      el.classList.add('is-choice');
+      el.setAttribute('role', 'button');
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('aria-label', words[id] ?? `object ${id}`);
+      // The box's own texts would contradict its name in words.
+      for (const child of el.children) child.setAttribute('aria-hidden', 'true');
+    }
+    diagram.querySelector<SVGGElement>('.is-choice')?.focus();
+  };
+
+  diagram.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    const section = target.closest<HTMLElement>('[data-exercise]');
+    const action = target.closest<HTMLElement>('[data-exercise-action]')?.dataset.exerciseAction;
+    if (section && action === 'try') start(section);
+    else if (section && action === 'new') pick(section, 'new');
+    else if (section && action === 'show') finish(section, 'The answer:');
+    else if (section && action === 'check') {
+      const typed = section.querySelector<HTMLInputElement>('.memlane-exercise-input')!.value.trim();
+      finish(section, typed === section.dataset.answer ? 'Correct!' : 'Not quite.');
+    } else {
+      const choice = target.closest<SVGGElement>('.is-choice');
+      if (choice && open) pick(open, choice.dataset.objectId!);
+    }
+  });
+
+  diagram.addEventListener('keydown', (event) => {
+    const choice = (event.target as Element).closest?.<SVGGElement>('.is-choice');
+    if (open && event.key === 'Enter' && (event.target as Element).matches('.memlane-exercise-input')) {
+      event.preventDefault();
+      open.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')!.click();
+      return;
+    }
+    if (!choice || !open) return;
+    // Choices take the arrow keys from the stepper while a question is open.
+    const choices = [...diagram.querySelectorAll<SVGGElement>('.is-choice')];
+    const at = choices.indexOf(choice);
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();
+      pick(open, choice.dataset.objectId!);
+    } else if (event.key in moves) {
+      event.preventDefault();
+      event.stopPropagation();
+      choices[(at + moves[event.key]! + choices.length) % choices.length]!.focus();
+    }
+  }, true);
+
+  for (const section of sections) {
+    section.querySelector('.memlane-exercise-controls')!.removeAttribute('hidden');
+    section.querySelector('.memlane-exercise-details')!.setAttribute('hidden', '');
+  }
+}
