@@ -20,9 +20,9 @@ export function objectWords(heap: Heap, id: string): string {
   return `the ${obj.type} ${valueWords(heap, id, 2)}`;
 }
 
-/** Reprs such as `<weakref at 0x…; dead>` in words, without the addresses that say nothing to a reader. */
+/** Weakref reprs (`<weakref; dead>`, `<weakref; to 'Node'>`: the tracer drops addresses) in words. */
 function addressFree(type: string, repr: string): string {
-  const weak = /^<weakref at 0x[0-9a-f]+; (?:(dead)|to '([^']+)' at 0x[0-9a-f]+)>$/.exec(repr);
+  const weak = /^<weakref; (?:(dead)|to '([^']+)')>$/.exec(repr);
   if (weak) return weak[1] ? 'the weak reference, now dead' : `the weak reference to a ${weak[2]}`;
   return `the ${type} object`;
 }
