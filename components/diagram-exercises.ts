@@ -15,6 +15,15 @@ function setSentence(el: Element, text: string): void {
   }));
 }
 
+/** On a narrow screen the drawing scrolls sideways: bring the marked answer into view, page left alone. */
+function scrollIntoStage(marked: SVGGElement | null): void {
+  const stage = marked?.closest<HTMLElement>('.memlane-stage');
+  if (!marked || !stage) return;
+  const box = marked.getBoundingClientRect();
+  const view = stage.getBoundingClientRect();
+  if (box.left < view.left || box.right > view.right) stage.scrollLeft += box.left - view.left - Math.max(0, (view.width - box.width) / 2);
+}
+
 export function attachExercises(diagram: Stepper): void {
   const sections = [...diagram.querySelectorAll<HTMLElement>('[data-exercise]')];
   let open: HTMLElement | undefined;
@@ -41,6 +50,7 @@ export function attachExercises(diagram: Stepper): void {
     diagram.querySelectorAll('.is-answer').forEach((el) => el.classList.remove('is-answer'));
     if (section.dataset.exercise === 'pointer') {
       objects().filter((el) => el.dataset.objectId === answer && visible(el)).forEach((el) => el.classList.add('is-answer'));
+      scrollIntoStage(diagram.querySelector<SVGGElement>('.is-answer'));
     }
     setSentence(section.querySelector('.memlane-exercise-feedback')!, `${verdict} ${answerWords} ${explanation}`.trim());
   };

@@ -43,7 +43,7 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
         problem(`line ${prediction.line} prints nothing, so \`# @predict output\` has no answer`, 'put `# @predict output` on a line that prints, or ask where a name will point with `# @predict NAME`');
         continue;
       }
-      exercises.push({ kind: 'output', line: prediction.line, question, before: before.index, after: after.index, answer: printed, explanation: explainOutput(text, printed, before, frame) });
+      exercises.push({ kind: 'output', line: prediction.line, question, before: before.index, after: after.index, answer: printed, explanation: explainOutput(text, printed, before, frame, freedBetween(trace, before.index, after.index)) });
       continue;
     }
     const name = prediction.name!;
@@ -75,4 +75,9 @@ function stepsAround(states: StepState[], line: number): { before: StepState; af
   const raised = rest.slice(0, resumed < 0 ? rest.length : resumed + 1).some((s) => s.step.event === 'exception' && s.stack.at(-1)?.id === frame);
   const after = resumed < 0 || raised ? undefined : rest[resumed];
   return { before, frame, ...(after ? { after } : {}) };
+}
+
+/** Ids CPython deallocated after step `before` up to and including step `after` (both 1-based). */
+function freedBetween(trace: Trace, before: number, after: number): string[] {
+  return trace.steps.slice(before, after).flatMap((step) => (Array.isArray(step['freed']) ? step['freed'] as string[] : []));
 }

@@ -35,7 +35,8 @@ export function explainPointer(code: string, name: string, answer: string, befor
 /** Functions and classes say nothing about a printed value; the call's own steps do. */
 const isCallable = (heap: Heap, id: string) => ['function', 'class', 'method'].includes(String(heap.get(id)?.['kind'] ?? ''));
 
-export function explainOutput(code: string, printed: string, before: StepState, frame: string): string {
+/** Pre: `freed` are the ids CPython deallocated while the line ran (the trace's `freed`). */
+export function explainOutput(code: string, printed: string, before: StepState, frame: string, freed: string[] = []): string {
   const locals = before.stack.find((f) => f.id === frame)?.locals ?? [];
   const read = readsOf(code, new Map(locals.map(([n, ref]) => [n, ref.ref])), before.heap);
   const called = read.filter(([, id]) => isCallable(before.heap, id)).map(([text]) => text);
@@ -45,7 +46,9 @@ export function explainOutput(code: string, printed: string, before: StepState, 
     ? `${list(texts)} name the same object, ${objectWords(before.heap, id)}`
     : `${texts[0]} ${texts[0]!.includes('.') || texts[0]!.includes('[') ? 'is' : 'names'} ${objectWords(before.heap, id)}`));
   const shown = printed.includes('\n') ? 'those lines' : `\`${printed}\``;
-  if (facts.length) return `When \`${code}\` runs, ${list(facts)}, so it prints ${shown}.`;
+  const drawnFreed = freed.filter((id) => before.heap.has(id)).map((id) => objectWords(before.heap, id));
+  const frees = drawnFreed.length ? `; the line frees ${list(drawnFreed)}` : '';
+  if (facts.length) return `When \`${code}\` runs, ${list(facts)}${frees}, so it prints ${shown}.`;
   if (called.length) return `Step back through the call of ${list(called.map((c) => `\`${c}\``))} to see where ${shown} came from.`;
   return `\`${code}\` prints ${shown}.`;
 }

@@ -35,7 +35,7 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
         const settings: PipelineSettings = {
           ...options,
-          fingerprint: fingerprintSources(version, ['core', 'fonts', 'node', 'simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
+          fingerprint: fingerprintSources(version, ['core', 'exercises', 'fonts', 'node', 'simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
         };
         // An empty or missing cache means every snippet will be traced: start the interpreter now.
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();

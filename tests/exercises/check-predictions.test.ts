@@ -87,6 +87,20 @@ describe('checkPredictions', () => {
     ]);
   });
 
+  test('output: an object freed while the line runs is named', async () => {
+    const { code, predictions } = extractPredictions([
+      'class Photo:', '    def __del__(self):', '        print("freed")', 'recent = [Photo()]',
+      'recent.clear()  # @predict output', 'x = 0',
+    ].join('\n'));
+    const trace = await simulator.trace(code, { maxSteps: 2_000 });
+    // The trace format's `freed`: on the step where CPython deallocated the object, among its `gone`.
+    const photo = Object.entries(trace.steps.find((s) => s.heap && Object.values(s.heap).some((o) => o.type === 'Photo'))!.heap).find(([, o]) => o.type === 'Photo')![0];
+    const leaving = trace.steps.find((s) => s.gone?.includes(photo))!;
+    leaving['freed'] ??= [photo];
+    const { exercises } = checkPredictions(code, trace, predictions);
+    assert.equal(exercises[0]?.explanation, 'When `recent.clear()` runs, `recent` names the list [Photo]; the line frees the Photo instance, so it prints `freed`.');
+  });
+
   test('a name bound to an object only another object holds says where it is held', async () => {
     const { exercises } = await check(['class Box:', '    items = []', 'mine = Box()', 'found = mine.items  # @predict found', 'x = 0']);
     const [exercise] = exercises;

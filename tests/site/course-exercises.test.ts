@@ -1,18 +1,16 @@
 // The course as built: the start page and 18 lessons, each lesson with at least one exercise on a
-// diagram, and both kinds of question (where a name points, what a line prints) in use.
+// diagram, both kinds of question (where a name points, what a line prints) in use, and an answer
+// marked on an object whose look changes over the run, in view at phone width.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
-import { builtSite, sitePages } from './site-harness.ts';
+import { describe, it } from 'node:test';
+import { openPage, sitePages, useBuiltSite } from './site-harness.ts';
 
-let dir = '';
-before(async () => {
-  dir = await builtSite();
-});
+const site = useBuiltSite();
 
-const coursePages = () => sitePages(dir).filter((url) => url.startsWith('/course/') && url !== '/course/');
-const html = (url: string) => readFileSync(join(dir, url, 'index.html'), 'utf8');
+const coursePages = () => sitePages(site.dir).filter((url) => url.startsWith('/course/') && url !== '/course/');
+const html = (url: string) => readFileSync(join(site.dir, url, 'index.html'), 'utf8');
 /** The kinds of the page's exercises, in order ("pointer", "output"). */
 const exerciseKinds = (url: string) => [...html(url).matchAll(/<section class="memlane-exercise"[^>]*\bdata-exercise="(\w+)"/g)].map((m) => m[1]!);
 
@@ -37,8 +35,30 @@ describe('the course', () => {
     for (const url of coursePages()) {
       const page = html(url);
       const questions = (page.match(/class="memlane-exercise-question"/g) ?? []).length;
-      const answers = (page.match(/<details class="memlane-exercise-details"><summary>Answer<\/summary><p>[^<]/g) ?? []).length;
+      const answers = (page.match(/<details class="memlane-exercise-details"><summary>Answer<\/summary><p>(?!<\/p>)/g) ?? []).length;
       assert.equal(answers, questions, `${url}: ${questions} questions, ${answers} answers`);
     }
+  });
+
+  it('marks the answer\'s box, even when the object looks different at other steps, and scrolls it into view', async () => {
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 800 } });
+    await page.goto(`${site.url}/course/classes-and-instances/`);
+    const exercise = page.locator('[data-exercise]:has([id^="shared-songs-exercise"])');
+    const answer = (await exercise.getAttribute('data-answer'))!;
+    await exercise.getByRole('button', { name: 'Try it' }).click();
+    const stage = page.locator('#shared-songs .memlane-stage');
+    await stage.evaluate((el) => { el.scrollLeft = 0; });
+    const outside = await page.locator(`#shared-songs [data-object-id="${answer}"]`).first().evaluate((g, el) => g.getBoundingClientRect().left >= el!.getBoundingClientRect().right, await stage.elementHandle());
+    assert.ok(outside, 'at 390 px the list starts outside the visible part of the drawing');
+    await exercise.getByRole('button', { name: 'Show answer' }).click();
+    const marked = page.locator(`[data-object-id="${answer}"].is-answer`).first();
+    const width = await marked.evaluate((g) => {
+      const body = [...g.querySelectorAll('rect')].find((r) => !r.closest('[display="none"]'))!;
+      return getComputedStyle(body).strokeWidth;
+    });
+    assert.equal(width, '4px');
+    const [box, view] = await Promise.all([marked.boundingBox(), stage.boundingBox()]);
+    assert.ok(box!.x >= view!.x - 1 && box!.x + box!.width <= view!.x + view!.width + 1, `answer at ${box!.x}..${box!.x + box!.width}, stage ${view!.x}..${view!.x + view!.width}`);
+    assert.deepEqual(errors, []);
   });
 });
