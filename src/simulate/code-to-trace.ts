@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
-import type { traceProblems as TraceProblems } from '../trace/validate-trace.ts';
+// Imported statically: inside an Astro build a later dynamic import fails (its module runner is closed by then).
+import { traceProblems } from '../trace/validate-trace.ts';
 import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
 import { memoryLimit, resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
 import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
@@ -30,15 +31,6 @@ export interface SimulatorSetup {
    * $MEMLANE_SNAPSHOT_DIR (a folder, or `off`), else node_modules/.cache/memlane.
    */
   snapshotDir?: string | false;
-}
-
-/**
- * The trace validator (Ajv and the schema take ~0.1 s to load) loads while the sandbox starts
- * rather than before it; createSimulator() waits for both.
- */
-let traceProblems: typeof TraceProblems | undefined;
-async function loadValidator(): Promise<void> {
-  traceProblems ??= (await import('../trace/validate-trace.ts')).traceProblems;
 }
 
 /** After the time limit, how long CPython gets to notice the interrupt before its process is killed. */
@@ -336,7 +328,7 @@ function readTrace(json: string, source: string): Trace | string {
   } catch (error) {
     return `not JSON (${(error as Error).message})`;
   }
-  const problems = traceProblems!(value);
+  const problems = traceProblems(value);
   if (problems.length) return problems.slice(0, 3).join('; ');
   if ((value as Trace).source !== source) return 'it is the trace of some other code';
   return value as Trace;
@@ -360,7 +352,7 @@ function emptyTrace(job: Pending, python: string, error: Trace['error']): Trace 
 export async function createSimulator(setup: SimulatorSetup = {}): Promise<Simulator> {
   const simulator = new SandboxSimulator(findWorkerPath(setup.workerPath), setup.snapshotDir);
   try {
-    await Promise.all([simulator.start(), loadValidator()]);
+    await simulator.start();
   } catch (error) {
     await simulator.close();
     throw error;
