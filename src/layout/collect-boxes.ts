@@ -5,8 +5,9 @@ import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
 import { childRefs, isInlineScalar, shortRepr } from './heap-references.ts';
+import { shortenOverRun } from './shorten-structures.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
-import { MAX_COLUMNS, MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
+import { MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
 import { objectKindOf, type RowContent, type ValueView } from './object-content.ts';
 import type { ObjectKind } from './types.ts';
 
@@ -32,10 +33,6 @@ export interface ObjectRecord {
   shown: number[];
   /** Step at which the trace says it was freed while shown the step before. */
   freedAt?: number;
-  /** Column: distance from the frames along references when it first appeared. */
-  column: number;
-  /** The box and reference it was first reached through, to place it near that row. */
-  parent?: { box: string; ref: string };
   versions: VersionSpec[];
   /** The trace object shown at each step (identity changes exactly when the object changes). */
   dataByStep: Map<number, HeapObject>;
@@ -47,6 +44,8 @@ export interface Collected {
   objects: ObjectRecord[];
   /** Ids of objects drawn at each step (index 0 = step 1). */
   objectsAt: Set<string>[];
+  /** Text in place of references into the left-out part of a shortened structure, at each step. */
+  markersAt: Map<string, string>[];
   /** Ids of frames drawn at each step. */
   framesAt: string[][];
   leftOut: { frames: boolean; objects: boolean };
@@ -58,54 +57,61 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   const objects = new Map<string, ObjectRecord>();
   const leftOut = { frames: false, objects: false };
   const objectsAt: Set<string>[] = [];
+  const markersAt: Map<string, string>[] = [];
   const framesAt: string[][] = [];
   let previousVisible = new Set<string>();
+
+  // Long chains and big trees: what is left out is chosen once for the run.
+  const drawnStack = (state: StepState) => (state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack);
+  const childrenAt = (s: number, id: string) => childRefs(states[s]!.heap.get(id)!, states[s]!.heap);
+  const inlineAt = (state: StepState) => (ref: Ref) => options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref));
+  const shortened = shortenOverRun(
+    states.map((state, s) => reachableOrder(rootsOf(state, drawnStack(state), hidden), state.heap, (id) => childrenAt(s, id), inlineAt(state))),
+    states.map((state) => state.heap), childrenAt, options.shortenAbove || 0,
+  );
 
   for (const state of states) {
     const s = state.index;
     const heap = state.heap;
-    const stack = state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack;
+    const stack = drawnStack(state);
     if (stack.length < state.stack.length) leftOut.frames = true;
-    const inline = (ref: Ref) => options.scalars === 'inline' && isInlineScalar(heap.get(ref.ref));
+    const inline = inlineAt(state);
 
-    // Reachability from the drawn frames decides which objects are shown and in which column.
+    // Reachability from the drawn frames decides which objects are shown; long chains and big
+    // trees are shortened: what is left out is not drawn at any step, whoever refers to it.
+    const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
+    const returnValue = state.step['returnValue'] as Ref | undefined;
+    const roots = rootsOf(state, stack, hidden);
+    for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) roots.push({ ref: id });
+    const children = (id: string) => childRefs(heap.get(id)!, heap);
+    const marker = shortened.markersAt[s - 1]!;
     const visible = new Set<string>();
-    const queue: { id: string; depth: number; parent: { box: string; ref: string } }[] = [];
-    const reach = (ref: Ref, depth: number, box: string) => {
+    const queue: string[] = [];
+    const reach = (ref: Ref) => {
       if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
       // At most MAX_OBJECTS at once (objects of different moments share room), and MAX_DISTINCT_OBJECTS
       // over the run, so long runs stay quick to lay out.
       if (visible.size >= MAX_OBJECTS) { leftOut.objects = true; return; }
       if (!objects.has(ref.ref) && objects.size >= MAX_DISTINCT_OBJECTS) { leftOut.objects = true; return; }
       visible.add(ref.ref);
-      queue.push({ id: ref.ref, depth, parent: { box, ref: ref.ref } });
+      queue.push(ref.ref);
     };
-    const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
-    for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) reach(ref, 0, frame.id);
-    const returnValue = state.step['returnValue'] as Ref | undefined;
-    if (top && state.step.event === 'return' && returnValue?.ref) reach(returnValue, 0, top.id);
-    for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) reach({ ref: id }, 0, '');
+    for (const ref of roots) if (!shortened.hidden.has(ref.ref)) reach(ref);
+    for (const id of shortened.tails) reach({ ref: id });
     for (let i = 0; i < queue.length; i++) {
-      const { id, depth, parent } = queue[i]!;
+      const id = queue[i]!;
       const obj = heap.get(id)!;
-      let record = objects.get(id);
-      if (!record) {
-        // One column right of the object it was first reached through, so arrows run left to right.
-        const parentColumn = objects.get(parent.box)?.column;
-        const column = Math.min(parentColumn === undefined ? depth : parentColumn + 1, MAX_COLUMNS - 1);
-        record = {
-          id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], column,
-          ...(parent.box ? { parent } : {}), versions: [], dataByStep: new Map(), rowsByStep: new Map(),
-        };
-        objects.set(id, record);
+      if (!objects.has(id)) {
+        objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map() });
       }
-      for (const child of childRefs(obj, heap)) reach(child, depth + 1, id);
+      for (const child of children(id)) if (!shortened.hidden.has(child.ref)) reach(child);
     }
+    markersAt.push(marker);
 
     const view: ValueView = {
       inlineText: (ref) => {
         if (inline(ref)) return shortRepr(heap.get(ref.ref));
-        return visible.has(ref.ref) ? undefined : '…';
+        return visible.has(ref.ref) ? undefined : marker.get(ref.ref) ?? '…';
       },
       scalarRepr: (ref) => shortRepr(heap.get(ref.ref)),
     };
@@ -171,13 +177,33 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   }
 
   for (const record of frames.values()) buildFrameVersions(record, record.raw, states);
-  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, options);
+  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, options);
 
   return {
     frames: [...frames.values()].map(({ raw: _raw, ...f }) => f),
     objects: [...objects.values()],
     objectsAt,
+    markersAt,
     framesAt,
     leftOut,
   };
+}
+
+/** Every object reachable from `roots`, breadth first, inline scalars left out. */
+function reachableOrder(roots: Ref[], heap: ReadonlyMap<string, HeapObject>, children: (id: string) => Ref[], inline: (ref: Ref) => boolean): string[] {
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const push = (ref: Ref) => { if (!seen.has(ref.ref) && heap.has(ref.ref) && !inline(ref)) { seen.add(ref.ref); order.push(ref.ref); } };
+  roots.forEach(push);
+  for (let i = 0; i < order.length; i++) children(order[i]!).forEach(push);
+  return order;
+}
+
+/** What a step's drawn frames refer to: their names (but hidden ones) and a return value. */
+function rootsOf(state: StepState, stack: StepState['stack'], hidden: Set<string>): Ref[] {
+  const roots: Ref[] = [];
+  for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) roots.push(ref);
+  const returnValue = state.step['returnValue'] as Ref | undefined;
+  if (stack.length === state.stack.length && stack.length && state.step.event === 'return' && returnValue?.ref) roots.push(returnValue);
+  return roots;
 }
