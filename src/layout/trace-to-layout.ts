@@ -9,7 +9,7 @@ import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
 import { measureText } from './measure-text.ts';
 import { ANCHOR_Y, MARGIN, SMALL_SIZE } from './metrics.ts';
 import { placeBoxes } from './place-boxes.ts';
-import { routeArrows, type RouteRequest } from './route-arrows.ts';
+import { routeArrows, type RouteRequest } from './route/index.ts';
 import { includesStep, rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, Layout, LegendItem, ObjectBox, TextSpan } from './types.ts';
 

@@ -8,7 +8,7 @@ import { layoutToSvg, type RenderOptions } from '../../src/render/layout-to-svg.
 import { loadStructureTrace } from '../fixtures/structures/load.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 
-const goldens: { file: string; trace: string; options: RenderOptions }[] = [
+const goldens: { file: string; trace: string; options: Omit<RenderOptions, 'step'> & { step: RenderOptions['step'] | 'last' } }[] = [
   { file: 'c01_bind-last-light.svg', trace: 'c01_bind', options: { step: 8, theme: 'light', standalone: true } },
   { file: 'c03_frames-step9-dark.svg', trace: 'c03_frames', options: { step: 9, theme: 'dark', standalone: true } },
   { file: 'c08_cycle-step8-light.svg', trace: 'c08_cycle', options: { step: 8, theme: 'light', standalone: true } },

@@ -1,0 +1,49 @@
+// Ways to find one arrow's path, cheapest first: a straight or one-lane route for long runs, a
+// search in a window around both ends, the whole picture, and a last-resort dog-leg.
+import type { Point, Rect } from '../types.ts';
+import { LANE } from './grid.ts';
+import { conflicts } from './scoring.ts';
+import { findPath } from './search.ts';
+import type { Blocker, Segment } from './types.ts';
+
+
+/**
+ * For long runs with hundreds of arrows, tried before any search: a straight line, or one
+ * vertical run in a lane of the gap right of the source, through no box and meeting as few other
+ * arrows as possible. Most references go from one column to the next, so this keeps layout quick.
+ */
+export function simpleRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+  if (entry.x <= exit.x) return undefined;
+  if (entry.y === exit.y && conflicts([exit, entry], blocking, others) === 0) return [exit, entry];
+  const wall = Math.min(entry.x, ...blocking.filter((b) => b.x0 >= exit.x && b.y1 > Math.min(exit.y, entry.y) && b.y0 < Math.max(exit.y, entry.y)).map((b) => b.x0));
+  let best: { path: Point[]; count: number } | undefined;
+  for (let x = exit.x + LANE; x <= wall - LANE / 2; x += LANE) {
+    const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
+    const count = conflicts(path, blocking, others);
+    if (count === 0) return path;
+    if (count > 0 && (!best || count < best.count)) best = { path, count };
+  }
+  return best?.path;
+}
+
+/** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
+export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
+  for (const margin of [48, 160]) {
+    const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - margin);
+    const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + margin);
+    const y0 = Math.max(bounds.y, Math.min(exit.y, entry.y) - margin);
+    const y1 = Math.min(bounds.y + bounds.height, Math.max(exit.y, entry.y) + margin);
+    const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
+    const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
+    const path = findPath(exit, entry, entering, near, nearOthers, window);
+    if (path) return path;
+  }
+  return findPath(exit, entry, entering, blocking, others, bounds);
+}
+
+/** Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search found a path). */
+export function fallbackPath(exit: Point, entry: Point): Point[] {
+  const midX = (exit.x + entry.x) / 2;
+  return [exit, { x: midX, y: exit.y }, { x: midX, y: entry.y }, entry];
+}
