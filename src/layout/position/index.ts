@@ -22,7 +22,7 @@ export interface Positioned {
  * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
  * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
  * no box is above `top`. An object's y is the median of the rows that refer to it from earlier
- * layers (so its arrow runs straight) unless the boxes above it in its layer push it down.
+ * layers (objects' rows first; frames' only when no object holds it) (so its arrow runs straight) unless the boxes above it in its layer push it down.
  */
 export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
@@ -44,10 +44,10 @@ export function position(graph: StructureGraph, ranked: Ranked, layers: string[]
     const placed: string[] = [];
     for (const id of layers[k]!) {
       const box = node(id);
-      const rows = graph.in.get(id)!
-        .filter((e) => !ranked.back.has(edgeKey(e)) && y.has(e.from))
-        .map((e) => y.get(e.from)! + e.rowY - ANCHOR_Y)
-        .sort((a, b) => a - b);
+      // Level with the rows of the objects that hold it; frames' names only anchor what no object holds.
+      const forward = graph.in.get(id)!.filter((e) => !ranked.back.has(edgeKey(e)) && y.has(e.from));
+      const held = forward.filter((e) => !node(e.from).frame);
+      const rows = (held.length ? held : forward).map((e) => y.get(e.from)! + e.rowY - ANCHOR_Y).sort((a, b) => a - b);
       const desired = rows.length ? rows[(rows.length - 1) >> 1]! : top;
       const min = Math.max(top, ...placed.map((p) => node(p)).filter((p) => together(p, box)).map((p) => y.get(p.id)! + p.geometry.height + BOX_GAP));
       y.set(id, Math.max(desired, min));

@@ -8,7 +8,7 @@ import { firstStep, lastStep, rangesOverlap } from '../step-ranges.ts';
 import type { Point, Rect } from '../types.ts';
 import { conflictScore } from './scoring.ts';
 import { simplify } from './simplify.ts';
-import { fallbackPath, routeNear, simpleRoute } from './strategies.ts';
+import { fallbackPath, routeNear, simpleRoute, straightRoute } from './strategies.ts';
 import type { Obstacle, RouteRequest, Segment } from './types.ts';
 
 export type { Obstacle, RouteRequest } from './types.ts';
@@ -16,6 +16,8 @@ export { countCrossings, TRACK_SPACING } from './scoring.ts';
 export { simplify } from './simplify.ts';
 
 const FAST_ABOVE = 120;
+/** Above this many arrows, one routing order only: each order costs a search per arrow. */
+const ORDERS_UP_TO = 40;
 
 /** Orders to route in, tried in turn on small diagrams: which arrow takes a track first decides
  * which ones must cross it. */
@@ -37,7 +39,7 @@ const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
  * given order).
  */
 export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
-  if (requests.length > FAST_ABOVE || requests.length < 3) return routeInOrder(requests, obstacles, bounds);
+  if (requests.length > ORDERS_UP_TO || requests.length < 3) return routeInOrder(requests, obstacles, bounds);
   let best: { paths: Point[][]; crossings: number } | undefined;
   for (const order of ROUTING_ORDERS) {
     const indices = requests.map((_, i) => i).sort((a, b) => order(requests[a]!, requests[b]!) || a - b);
@@ -65,7 +67,8 @@ function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: R
     const exit: Point = { x: request.sourceRight + ARROW_CLEARANCE, y: request.start.y };
     const entering = request.endSide === 'left' ? 0 : 1;
     const entry: Point = { x: request.end.x + (entering === 0 ? -ARROW_CLEARANCE : ARROW_CLEARANCE), y: request.end.y };
-    const middle = (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
+    const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) : undefined)
+      ?? (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
       ?? routeNear(exit, entry, entering, blocking, others, bounds) ?? fallbackPath(exit, entry);
     const points = simplify([request.start, exit, ...middle, entry, request.end]);
     for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps, first, last });

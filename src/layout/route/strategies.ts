@@ -2,7 +2,7 @@
 // search in a window around both ends, the whole picture, and a last-resort dog-leg.
 import type { Point, Rect } from '../types.ts';
 import { LANE } from './grid.ts';
-import { conflicts } from './scoring.ts';
+import { conflicts, crowd } from './scoring.ts';
 import { findPath } from './search.ts';
 import type { Blocker, Segment } from './types.ts';
 
@@ -40,6 +40,17 @@ export function routeNear(exit: Point, entry: Point, entering: number, blocking:
     if (path) return path;
   }
   return findPath(exit, entry, entering, blocking, others, bounds);
+}
+
+/**
+ * Tried first for every arrow: the straight line, when the arrow's ends are level, nothing is in
+ * the way and no other arrow meets or runs close beside it. Post: the path the search would find
+ * (no bend, shortest, nothing to pay), or undefined.
+ */
+export function straightRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+  if (entry.y !== exit.y || entry.x <= exit.x) return undefined;
+  if (conflicts([exit, entry], blocking, others) !== 0) return undefined;
+  return others.some((s) => crowd(exit, entry, s.a, s.b)) ? undefined : [exit, entry];
 }
 
 /** Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search found a path). */
