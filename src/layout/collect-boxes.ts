@@ -70,6 +70,9 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     states.map((state) => state.heap), childrenAt, options.shortenAbove || 0,
   );
 
+  const kept = keptObjects(states, drawnStack, hidden, shortened, inlineAt);
+  if (kept) leftOut.objects = true;
+
   for (const state of states) {
     const s = state.index;
     const heap = state.heap;
@@ -81,30 +84,14 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     // trees are shortened: what is left out is not drawn at any step, whoever refers to it.
     const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
     const returnValue = state.step['returnValue'] as Ref | undefined;
-    const roots = rootsOf(state, stack, hidden);
-    for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) roots.push({ ref: id });
-    const children = (id: string) => childRefs(heap.get(id)!, heap);
     const marker = shortened.markersAt[s - 1]!;
-    const visible = new Set<string>();
-    const queue: string[] = [];
-    const reach = (ref: Ref) => {
-      if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
-      // At most MAX_OBJECTS at once (objects of different moments share room), and MAX_DISTINCT_OBJECTS
-      // over the run, so long runs stay quick to lay out.
-      if (visible.size >= MAX_OBJECTS) { leftOut.objects = true; return; }
-      if (!objects.has(ref.ref) && objects.size >= MAX_DISTINCT_OBJECTS) { leftOut.objects = true; return; }
-      visible.add(ref.ref);
-      queue.push(ref.ref);
-    };
-    for (const ref of roots) if (!shortened.hidden.has(ref.ref)) reach(ref);
-    for (const id of shortened.tails) reach({ ref: id });
-    for (let i = 0; i < queue.length; i++) {
-      const id = queue[i]!;
+    const reached = visibleAt(state, stack, hidden, previousVisible, shortened, inline, (id) => !kept || kept.has(id));
+    if (reached.capped) leftOut.objects = true;
+    const visible = reached.visible;
+    for (const id of visible) {
+      if (objects.has(id)) continue;
       const obj = heap.get(id)!;
-      if (!objects.has(id)) {
-        objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map() });
-      }
-      for (const child of children(id)) if (!shortened.hidden.has(child.ref)) reach(child);
+      objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map() });
     }
     markersAt.push(marker);
 
@@ -187,6 +174,50 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     framesAt,
     leftOut,
   };
+}
+
+/**
+ * The objects drawn at one step, breadth first from its drawn frames (and objects just dropped out
+ * of reach), at most MAX_OBJECTS (objects of different moments share room), none left out by
+ * shortening, none refused by `admit`. Post: `capped` when MAX_OBJECTS or `admit` left one out.
+ */
+function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<string>, previousVisible: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inline: (ref: Ref) => boolean, admit: (id: string) => boolean): { visible: Set<string>; capped: boolean } {
+  const heap = state.heap;
+  const roots = rootsOf(state, stack, hidden);
+  for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) roots.push({ ref: id });
+  const visible = new Set<string>();
+  const queue: string[] = [];
+  let capped = false;
+  const reach = (ref: Ref) => {
+    if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
+    if (visible.size >= MAX_OBJECTS || !admit(ref.ref)) { capped = true; return; }
+    visible.add(ref.ref);
+    queue.push(ref.ref);
+  };
+  for (const ref of roots) if (!shortened.hidden.has(ref.ref)) reach(ref);
+  for (const id of shortened.tails) reach({ ref: id });
+  for (let i = 0; i < queue.length; i++) {
+    for (const child of childRefs(heap.get(queue[i]!)!, heap)) if (!shortened.hidden.has(child.ref)) reach(child);
+  }
+  return { visible, capped };
+}
+
+/**
+ * At most MAX_DISTINCT_OBJECTS over the run, so long runs stay quick to lay out. When more are
+ * drawn, those drawn latest are kept: a structure built step by step is shown whole at its end,
+ * and the transient objects of its building (loop counters, scalars replaced) give way.
+ * Post: undefined when all fit, else the ids kept.
+ */
+function keptObjects(states: StepState[], drawnStack: (state: StepState) => StepState['stack'], hidden: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inlineAt: (state: StepState) => (ref: Ref) => boolean): Set<string> | undefined {
+  const lastShown = new Map<string, number>();
+  let previous = new Set<string>();
+  for (const state of states) {
+    previous = visibleAt(state, drawnStack(state), hidden, previous, shortened, inlineAt(state), () => true).visible;
+    for (const id of previous) lastShown.set(id, state.index);
+  }
+  if (lastShown.size <= MAX_DISTINCT_OBJECTS) return undefined;
+  const latestFirst = [...lastShown].sort((a, b) => b[1] - a[1]);
+  return new Set(latestFirst.slice(0, MAX_DISTINCT_OBJECTS).map(([id]) => id));
 }
 
 /** Every object reachable from `roots`, breadth first, inline scalars left out. */

@@ -74,8 +74,9 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
   const baseY = sortedUnique([...blocking.flatMap((b) => [b.y0, b.y1]), exit.y, entry.y, bounds.y, bounds.y + bounds.height]);
   // Lanes inside the gaps: their midlines, and in wide gaps one lane every LANE px, so many
   // arrows can run side by side instead of detouring.
-  const xs = sortedUnique([...baseX, ...lanes(baseX)]).filter((x) => x >= bounds.x && x <= bounds.x + bounds.width);
-  const ys = sortedUnique([...baseY, ...lanes(baseY)]).filter((y) => y >= bounds.y && y <= bounds.y + bounds.height);
+  // Other arrows' corners are lines too, so what they occupy is priced exactly, not edge by edge.
+  const xs = sortedUnique([...baseX, ...lanes(baseX), ...others.flatMap((s) => [s.a.x, s.b.x])]).filter((x) => x >= bounds.x && x <= bounds.x + bounds.width);
+  const ys = sortedUnique([...baseY, ...lanes(baseY), ...others.flatMap((s) => [s.a.y, s.b.y])]).filter((y) => y >= bounds.y && y <= bounds.y + bounds.height);
   const nx = xs.length;
   const ny = ys.length;
   const startI = xs.indexOf(Math.round(exit.x * 2) / 2);

@@ -41,23 +41,40 @@ export function countCrossings(arrows: Routed[]): { crossings: number; crowded: 
   let crowded = 0;
   for (let i = 0; i < arrows.length; i++) {
     for (let j = i + 1; j < arrows.length; j++) {
-      if (arrows[i]!.to === arrows[j]!.to || !rangesOverlap(arrows[i]!.steps, arrows[j]!.steps)) continue;
-      const [p, q] = [arrows[i]!.points, arrows[j]!.points];
-      for (let a = 1; a < p.length; a++) {
-        for (let b = 1; b < q.length; b++) {
-          if (properlyCross(p[a - 1]!, p[a]!, q[b - 1]!, q[b]!)) crossings++;
-          else if (crowd(p[a - 1]!, p[a]!, q[b - 1]!, q[b]!)) crowded++;
-        }
-      }
+      const pair = pairConflicts(arrows[i]!, arrows[j]!);
+      crossings += pair.crossings;
+      crowded += pair.crowded;
     }
   }
   return { crossings, crowded };
 }
 
-/** What the router minimises over routing orders: crossings, and crowded runs weighted (running side by side is worse than crossing). */
-export function conflictScore(arrows: Routed[]): number {
-  const { crossings, crowded } = countCrossings(arrows);
-  return crossings + CROWD_WEIGHT * crowded;
+/** Crossings and crowded runs between two arrows, as countCrossings counts them. */
+export function pairConflicts(one: Routed, other: Routed): { crossings: number; crowded: number } {
+  let crossings = 0;
+  let crowded = 0;
+  if (one.to === other.to || !rangesOverlap(one.steps, other.steps)) return { crossings, crowded };
+  const [p, q] = [one.points, other.points];
+  for (let a = 1; a < p.length; a++) {
+    for (let b = 1; b < q.length; b++) {
+      if (properlyCross(p[a - 1]!, p[a]!, q[b - 1]!, q[b]!)) crossings++;
+      else if (crowd(p[a - 1]!, p[a]!, q[b - 1]!, q[b]!)) crowded++;
+    }
+  }
+  return { crossings, crowded };
+}
+
+/**
+ * What one arrow adds to the score the router minimises over routing orders when it joins the
+ * others: crossings, and crowded runs weighted (running side by side is worse than crossing).
+ */
+export function addedConflict(arrow: Routed, others: Routed[]): number {
+  let score = 0;
+  for (const other of others) {
+    const { crossings, crowded } = pairConflicts(arrow, other);
+    score += crossings + CROWD_WEIGHT * crowded;
+  }
+  return score;
 }
 
 /** Whether the segments share any point (crossing, touching or running along each other). */

@@ -8,6 +8,21 @@ import { simplify } from './simplify.ts';
 
 const BEND_COST = 24;
 
+/** Cost and back-pointer per search state, kept between searches: arrows are routed one after another, and fresh arrays per search kept the collector busy. */
+let scratch = { best: new Float64Array(0), from: new Int32Array(0), expanded: new Uint8Array(0) };
+
+/**
+ * The fewest bends still needed from (x, y) moving in `dir` to arrive at entry moving in
+ * `entering` (both horizontal): a lower bound, so A* stays exact while it follows paths with few
+ * bends first. Pre: entering is 0 (right) or 1 (left).
+ */
+function bendsLeft(x: number, y: number, dir: number, entry: Point, entering: number): number {
+  if (dir >= 2) return 1;
+  if (dir !== entering) return 2;
+  const ahead = entering === 0 ? x <= entry.x : x >= entry.x;
+  return ahead && y === entry.y ? 0 : 2;
+}
+
 /**
  * Pre: exit is where the arrow leaves its source rightwards; `entering` is the direction it must
  * arrive at entry in (0 moving right, into a left edge; 1 moving left, into a right edge). Post:
@@ -23,16 +38,22 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const startJ = (grid.start - startI) / nx;
   // State: node index * 4 + direction of arrival (0 right, 1 left, 2 down, 3 up).
   const total = nx * ny * 4;
-  const best = new Float64Array(total).fill(Infinity);
-  const from = new Int32Array(total).fill(-1);
+  if (scratch.best.length < total) scratch = { best: new Float64Array(total * 2), from: new Int32Array(total * 2), expanded: new Uint8Array(total * 2) };
+  const best = scratch.best.fill(Infinity, 0, total);
+  const from = scratch.from.fill(-1, 0, total);
+  const expanded = scratch.expanded.fill(0, 0, total);
   const heap = new MinHeap();
-  const h = (i: number, j: number) => Math.abs(xs[i]! - entry.x) + Math.abs(ys[j]! - entry.y);
+  const h = (i: number, j: number, dir: number) => Math.abs(xs[i]! - entry.x) + Math.abs(ys[j]! - entry.y) + BEND_COST * bendsLeft(xs[i]!, ys[j]!, dir, entry, entering);
   const startState = (startJ * nx + startI) * 4 + 0; // leaving the source rightwards
   best[startState] = 0;
-  heap.push(h(startI, startJ), startState);
+  const h0 = h(startI, startJ, 0);
+  heap.push(h0, h0, startState);
   let found = -1;
   while (heap.size) {
     const state = heap.pop();
+    // A state is queued again each time a cheaper way to it is found; only its first pop counts.
+    if (expanded[state]) continue;
+    expanded[state] = 1;
     const node = state >> 2;
     const dir = state & 3;
     const i = node % nx;
@@ -64,7 +85,8 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
         best[nextState] = cost;
         from[nextState] = state;
         const ni = next % nx;
-        heap.push(cost + h(ni, (next - ni) / nx), nextState);
+        const left = h(ni, (next - ni) / nx, d);
+        heap.push(cost + left, left, nextState);
       }
     }
   }

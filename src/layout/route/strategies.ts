@@ -53,6 +53,36 @@ export function straightRoute(exit: Point, entry: Point, blocking: Blocker[], ot
   return others.some((s) => crowd(exit, entry, s.a, s.b)) ? undefined : [exit, entry];
 }
 
+/** Lanes of one gap tried for a two-bend route's vertical run. */
+const Z_CANDIDATES = 12;
+
+/**
+ * Tried after the straight line for every arrow into a left edge: two bends, the vertical run in
+ * a free lane of a gap between boxes, turning as late as it can (nearest the target first), so
+ * arrows into one object share their last run and merge. Post: a path through no box that meets
+ * and crowds no other arrow, or undefined. Leaving and arriving rightwards at different heights
+ * takes at least two bends, so such a path costs what the search's best would (length plus two
+ * bends, nothing to pay) and the search is skipped.
+ */
+export function twoBendRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+  if (entry.x <= exit.x || entry.y === exit.y) return undefined;
+  const edges = [exit.x, entry.x];
+  for (const b of blocking) for (const x of [b.x0, b.x1]) if (x > exit.x && x < entry.x) edges.push(x);
+  edges.sort((a, b) => b - a);
+  for (let g = 1; g < edges.length; g++) {
+    const [right, left] = [edges[g - 1]!, edges[g]!];
+    for (let k = 1; k <= Z_CANDIDATES; k++) {
+      const x = right - k * LANE;
+      if (x < left + LANE / 2) break;
+      const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
+      if (conflicts(path, blocking, others) !== 0) continue;
+      if (path.slice(1).some((p, i) => others.some((o) => crowd(path[i]!, p, o.a, o.b)))) continue;
+      return path;
+    }
+  }
+  return undefined;
+}
+
 /** Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search found a path). */
 export function fallbackPath(exit: Point, entry: Point): Point[] {
   const midX = (exit.x + entry.x) / 2;
