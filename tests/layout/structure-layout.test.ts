@@ -3,6 +3,7 @@
 // moves, long chains and big trees shortened with one marker (and not when the option is off).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { includesStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Layout } from '../../src/layout/types.ts';
 import { loadStructureTrace, structureNames } from '../fixtures/structures/load.ts';
@@ -93,5 +94,15 @@ describe('placement by structure', () => {
     const trace = loadStructureTrace('s08_doubly');
     assert.ok(traceToLayout(trace).width <= 720);
     assert.ok(traceToLayout(trace, { fitWidth: false }).width > 720);
+  });
+
+  it('draws the 255-node tree, shortened, at its last step although the run made more than 600 objects', () => {
+    const layout = traceToLayout(loadStructureTrace('s13_big_tree'));
+    const last = layout.stepsTotal;
+    const drawn = layout.objects.filter((o) => includesStep(o.steps, last));
+    const rootArrow = layout.arrows.find((a) => includesStep(a.steps, last) && layout.frames.some((f) => f.id === a.from) && drawn.find((o) => o.id === a.to)?.type === 'Tree');
+    assert.ok(rootArrow, 'root points at a drawn Tree at the last step');
+    const trees = drawn.filter((o) => o.type === 'Tree').length;
+    assert.ok(trees >= 15 && trees < 255, `${trees} Tree objects drawn: the tree's first levels, not all of it`);
   });
 });
