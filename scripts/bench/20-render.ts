@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from '../bench.ts';
+import { countCrossings } from '../../src/layout/route/index.ts';
 import { includesStep, rangesOverlap } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Arrow, Layout, Point } from '../../src/layout/types.ts';
@@ -31,28 +32,10 @@ function time(fn: () => void): number {
 type Segment = [Point, Point];
 const segmentsOf = (arrow: Arrow): Segment[] => arrow.points.slice(1).map((p, i) => [arrow.points[i]!, p]);
 
-function properlyCross([a, b]: Segment, [c, d]: Segment): boolean {
-  const horizontal = a.y === b.y;
-  if (horizontal === (c.y === d.y)) return false;
-  const [h0, h1, hy] = horizontal ? [Math.min(a.x, b.x), Math.max(a.x, b.x), a.y] : [Math.min(c.x, d.x), Math.max(c.x, d.x), c.y];
-  const [v0, v1, vx] = horizontal ? [Math.min(c.y, d.y), Math.max(c.y, d.y), c.x] : [Math.min(a.y, b.y), Math.max(a.y, b.y), a.x];
-  return vx > h0 && vx < h1 && hy > v0 && hy < v1;
-}
-
-/** Crossings between arrows to different targets that are drawn at the same step, for every step. */
+/** Crossings between arrows to different targets that are drawn at the same step, for every step (the router's own counter). */
 function crossingsPerStep(layout: Layout): number[] {
   const counts: number[] = [];
-  for (let step = 1; step <= layout.stepsTotal; step++) {
-    const arrows = layout.arrows.filter((a) => includesStep(a.steps, step));
-    let count = 0;
-    for (let i = 0; i < arrows.length; i++) {
-      for (let j = i + 1; j < arrows.length; j++) {
-        if (arrows[i]!.to === arrows[j]!.to) continue;
-        for (const s of segmentsOf(arrows[i]!)) for (const t of segmentsOf(arrows[j]!)) if (properlyCross(s, t)) count++;
-      }
-    }
-    counts.push(count);
-  }
+  for (let step = 1; step <= layout.stepsTotal; step++) counts.push(countCrossings(layout.arrows.filter((a) => includesStep(a.steps, step))).crossings);
   return counts;
 }
 
@@ -79,7 +62,7 @@ function closeParallels(layout: Layout): number {
 }
 
 /** Arrow segments that enter a box other than their own ends (first leg in the source, last in the target excepted). */
-function arrowsThroughBoxes(layout: Layout): number {
+export function arrowsThroughBoxes(layout: Layout): number {
   let count = 0;
   const boxes = [...layout.frames, ...layout.objects];
   for (const arrow of layout.arrows) {

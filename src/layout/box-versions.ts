@@ -54,7 +54,7 @@ export function buildFrameVersions(record: FrameRecord, rawSteps: Map<number, Ra
 }
 
 /** Object versions: one per distinct trace object (the fold replaces it exactly when it changes). */
-export function buildObjectVersions(record: ObjectRecord, states: StepState[], objectsAt: Set<string>[], options: ResolvedLayoutOptions): void {
+export function buildObjectVersions(record: ObjectRecord, states: StepState[], objectsAt: Set<string>[], markersAt: Map<string, string>[], options: ResolvedLayoutOptions): void {
   const versions = new Map<HeapObject, VersionSpec & { stepList: number[] }>();
   for (const s of record.shown) {
     const obj = record.dataByStep.get(s)!;
@@ -65,7 +65,7 @@ export function buildObjectVersions(record: ObjectRecord, states: StepState[], o
       const view: ValueView = {
         inlineText: (ref) => {
           if (options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref))) return shortRepr(state.heap.get(ref.ref));
-          return visible.has(ref.ref) ? undefined : '…';
+          return visible.has(ref.ref) ? undefined : markersAt[s - 1]?.get(ref.ref) ?? '…';
         },
         scalarRepr: (ref) => shortRepr(state.heap.get(ref.ref)),
       };

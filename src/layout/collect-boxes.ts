@@ -5,8 +5,9 @@ import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
 import { childRefs, isInlineScalar, shortRepr } from './heap-references.ts';
+import { shortenOverRun } from './shorten-structures.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
-import { MAX_COLUMNS, MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
+import { MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
 import { objectKindOf, type RowContent, type ValueView } from './object-content.ts';
 import type { ObjectKind } from './types.ts';
 
@@ -34,10 +35,6 @@ export interface ObjectRecord {
   freedAt?: number;
   /** Whether the trace says CPython deallocated it at freedAt (else it lives on, unseen). */
   freedByCPython?: boolean;
-  /** Column: distance from the frames along references when it first appeared. */
-  column: number;
-  /** The box and reference it was first reached through, to place it near that row. */
-  parent?: { box: string; ref: string };
   versions: VersionSpec[];
   /** The trace object shown at each step (identity changes exactly when the object changes). */
   dataByStep: Map<number, HeapObject>;
@@ -49,6 +46,8 @@ export interface Collected {
   objects: ObjectRecord[];
   /** Ids of objects drawn at each step (index 0 = step 1). */
   objectsAt: Set<string>[];
+  /** Text in place of references into the left-out part of a shortened structure, at each step. */
+  markersAt: Map<string, string>[];
   /** Ids of frames drawn at each step. */
   framesAt: string[][];
   leftOut: { frames: boolean; objects: boolean };
@@ -60,54 +59,48 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   const objects = new Map<string, ObjectRecord>();
   const leftOut = { frames: false, objects: false };
   const objectsAt: Set<string>[] = [];
+  const markersAt: Map<string, string>[] = [];
   const framesAt: string[][] = [];
   let previousVisible = new Set<string>();
+
+  // Long chains and big trees: what is left out is chosen once for the run.
+  const drawnStack = (state: StepState) => (state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack);
+  const childrenAt = (s: number, id: string) => childRefs(states[s]!.heap.get(id)!, states[s]!.heap);
+  const inlineAt = (state: StepState) => (ref: Ref) => options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref));
+  const shortened = shortenOverRun(
+    states.map((state, s) => reachableOrder(rootsOf(state, drawnStack(state), hidden), state.heap, (id) => childrenAt(s, id), inlineAt(state))),
+    states.map((state) => state.heap), childrenAt, options.shortenAbove || 0,
+  );
+
+  const kept = keptObjects(states, drawnStack, hidden, shortened, inlineAt);
+  if (kept) leftOut.objects = true;
 
   for (const state of states) {
     const s = state.index;
     const heap = state.heap;
-    const stack = state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack;
+    const stack = drawnStack(state);
     if (stack.length < state.stack.length) leftOut.frames = true;
-    const inline = (ref: Ref) => options.scalars === 'inline' && isInlineScalar(heap.get(ref.ref));
+    const inline = inlineAt(state);
 
-    // Reachability from the drawn frames decides which objects are shown and in which column.
-    const visible = new Set<string>();
-    const queue: { id: string; depth: number; parent: { box: string; ref: string } }[] = [];
-    const reach = (ref: Ref, depth: number, box: string) => {
-      if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
-      // At most MAX_OBJECTS at once (objects of different moments share room), and MAX_DISTINCT_OBJECTS
-      // over the run, so long runs stay quick to lay out.
-      if (visible.size >= MAX_OBJECTS) { leftOut.objects = true; return; }
-      if (!objects.has(ref.ref) && objects.size >= MAX_DISTINCT_OBJECTS) { leftOut.objects = true; return; }
-      visible.add(ref.ref);
-      queue.push({ id: ref.ref, depth, parent: { box, ref: ref.ref } });
-    };
+    // Reachability from the drawn frames decides which objects are shown; long chains and big
+    // trees are shortened: what is left out is not drawn at any step, whoever refers to it.
     const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
-    for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) reach(ref, 0, frame.id);
     const returnValue = state.step['returnValue'] as Ref | undefined;
-    if (top && state.step.event === 'return' && returnValue?.ref) reach(returnValue, 0, top.id);
-    for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) reach({ ref: id }, 0, '');
-    for (let i = 0; i < queue.length; i++) {
-      const { id, depth, parent } = queue[i]!;
+    const marker = shortened.markersAt[s - 1]!;
+    const reached = visibleAt(state, stack, hidden, previousVisible, shortened, inline, (id) => !kept || kept.has(id));
+    if (reached.capped) leftOut.objects = true;
+    const visible = reached.visible;
+    for (const id of visible) {
+      if (objects.has(id)) continue;
       const obj = heap.get(id)!;
-      let record = objects.get(id);
-      if (!record) {
-        // One column right of the object it was first reached through, so arrows run left to right.
-        const parentColumn = objects.get(parent.box)?.column;
-        const column = Math.min(parentColumn === undefined ? depth : parentColumn + 1, MAX_COLUMNS - 1);
-        record = {
-          id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], column,
-          ...(parent.box ? { parent } : {}), versions: [], dataByStep: new Map(), rowsByStep: new Map(),
-        };
-        objects.set(id, record);
-      }
-      for (const child of childRefs(obj, heap)) reach(child, depth + 1, id);
+      objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map() });
     }
+    markersAt.push(marker);
 
     const view: ValueView = {
       inlineText: (ref) => {
         if (inline(ref)) return shortRepr(heap.get(ref.ref));
-        return visible.has(ref.ref) ? undefined : '…';
+        return visible.has(ref.ref) ? undefined : marker.get(ref.ref) ?? '…';
       },
       scalarRepr: (ref) => shortRepr(heap.get(ref.ref)),
     };
@@ -177,13 +170,77 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   }
 
   for (const record of frames.values()) buildFrameVersions(record, record.raw, states);
-  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, options);
+  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, options);
 
   return {
     frames: [...frames.values()].map(({ raw: _raw, ...f }) => f),
     objects: [...objects.values()],
     objectsAt,
+    markersAt,
     framesAt,
     leftOut,
   };
+}
+
+/**
+ * The objects drawn at one step, breadth first from its drawn frames (and objects just dropped out
+ * of reach), at most MAX_OBJECTS (objects of different moments share room), none left out by
+ * shortening, none refused by `admit`. Post: `capped` when MAX_OBJECTS or `admit` left one out.
+ */
+function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<string>, previousVisible: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inline: (ref: Ref) => boolean, admit: (id: string) => boolean): { visible: Set<string>; capped: boolean } {
+  const heap = state.heap;
+  const roots = rootsOf(state, stack, hidden);
+  for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) roots.push({ ref: id });
+  const visible = new Set<string>();
+  const queue: string[] = [];
+  let capped = false;
+  const reach = (ref: Ref) => {
+    if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
+    if (visible.size >= MAX_OBJECTS || !admit(ref.ref)) { capped = true; return; }
+    visible.add(ref.ref);
+    queue.push(ref.ref);
+  };
+  for (const ref of roots) if (!shortened.hidden.has(ref.ref)) reach(ref);
+  for (const id of shortened.tails) reach({ ref: id });
+  for (let i = 0; i < queue.length; i++) {
+    for (const child of childRefs(heap.get(queue[i]!)!, heap)) if (!shortened.hidden.has(child.ref)) reach(child);
+  }
+  return { visible, capped };
+}
+
+/**
+ * At most MAX_DISTINCT_OBJECTS over the run, so long runs stay quick to lay out. When more are
+ * drawn, those drawn latest are kept: a structure built step by step is shown whole at its end,
+ * and the transient objects of its building (loop counters, scalars replaced) give way.
+ * Post: undefined when all fit, else the ids kept.
+ */
+function keptObjects(states: StepState[], drawnStack: (state: StepState) => StepState['stack'], hidden: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inlineAt: (state: StepState) => (ref: Ref) => boolean): Set<string> | undefined {
+  const lastShown = new Map<string, number>();
+  let previous = new Set<string>();
+  for (const state of states) {
+    previous = visibleAt(state, drawnStack(state), hidden, previous, shortened, inlineAt(state), () => true).visible;
+    for (const id of previous) lastShown.set(id, state.index);
+  }
+  if (lastShown.size <= MAX_DISTINCT_OBJECTS) return undefined;
+  const latestFirst = [...lastShown].sort((a, b) => b[1] - a[1]);
+  return new Set(latestFirst.slice(0, MAX_DISTINCT_OBJECTS).map(([id]) => id));
+}
+
+/** Every object reachable from `roots`, breadth first, inline scalars left out. */
+function reachableOrder(roots: Ref[], heap: ReadonlyMap<string, HeapObject>, children: (id: string) => Ref[], inline: (ref: Ref) => boolean): string[] {
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const push = (ref: Ref) => { if (!seen.has(ref.ref) && heap.has(ref.ref) && !inline(ref)) { seen.add(ref.ref); order.push(ref.ref); } };
+  roots.forEach(push);
+  for (let i = 0; i < order.length; i++) children(order[i]!).forEach(push);
+  return order;
+}
+
+/** What a step's drawn frames refer to: their names (but hidden ones) and a return value. */
+function rootsOf(state: StepState, stack: StepState['stack'], hidden: Set<string>): Ref[] {
+  const roots: Ref[] = [];
+  for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) roots.push(ref);
+  const returnValue = state.step['returnValue'] as Ref | undefined;
+  if (stack.length === state.stack.length && stack.length && state.step.event === 'return' && returnValue?.ref) roots.push(returnValue);
+  return roots;
 }

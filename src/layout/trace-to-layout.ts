@@ -9,7 +9,7 @@ import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
 import { measureText } from './measure-text.ts';
 import { ANCHOR_Y, MARGIN, SMALL_SIZE } from './metrics.ts';
 import { placeBoxes } from './place-boxes.ts';
-import { routeArrows, type RouteRequest } from './route-arrows.ts';
+import { routeArrows, type RouteRequest } from './route/index.ts';
 import { includesStep, rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, Layout, LegendItem, ObjectBox, TextSpan } from './types.ts';
 
@@ -28,7 +28,7 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   const resolved = resolveLayoutOptions(options);
   const states = foldTrace(trace);
   const collected = collectBoxes(states, resolved);
-  const { frames, objects } = placeBoxes(collected);
+  const { frames, objects } = placeBoxes(collected, resolved.fitWidth || 0);
   const boxes: (FrameBox | ObjectBox)[] = [...frames.map((f) => f.box), ...objects.map((o) => o.box)];
   const objectById = new Map(objects.map((o) => [o.box.id, o.box]));
 
@@ -57,7 +57,8 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
     .filter((a) => a.steps.length > 0)
     .map((a) => {
       const target = objectById.get(a.to)!;
-      const backwards = a.from.x >= target.x;
+      // Back references (a cycle's closing edge, a parent link) enter the target from the right.
+      const backwards = a.from.kind !== 'frame' && (a.from as ObjectBox).column >= target.column;
       return {
         from: a.from.id, to: a.to, slot: a.slot, part: a.part, faded: a.faded, steps: rangesOf(a.steps),
         start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y }, sourceRight: a.from.x + a.from.width,

@@ -2,7 +2,7 @@
 // so a reader can follow each name to its object. Arrows to one object may merge.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TRACK_SPACING } from '../../src/layout/route-arrows.ts';
+import { TRACK_SPACING } from '../../src/layout/route/index.ts';
 import { rangesOverlap } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Arrow, Layout, Point } from '../../src/layout/types.ts';

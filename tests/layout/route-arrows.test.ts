@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { routeArrows, type Obstacle, type RouteRequest } from '../../src/layout/route-arrows.ts';
+import { routeArrows, type Obstacle, type RouteRequest } from '../../src/layout/route/index.ts';
 import type { Point } from '../../src/layout/types.ts';
 
 const box = (id: string, x: number, y: number, width: number, height: number): Obstacle => ({ id, x, y, width, height, steps: [[1, 5]] });

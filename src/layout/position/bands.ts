@@ -1,0 +1,51 @@
+// Reflow: when the layers side by side are wider than the page allows, later layers continue in
+// a band below, as a line of text wraps; a chain then snakes instead of running off the page.
+// A band only breaks where few references cross the break, so a tree is never cut apart.
+import { COLUMN_GAP, MARGIN } from '../metrics.ts';
+
+export interface Columns {
+  /** x of every layer (layer 0 = frames). */
+  x: number[];
+  /** Band of every layer: 0 for the first row of layers. */
+  band: number[];
+}
+
+/** References that may cross a break between bands: a chain's next, its value and one more. */
+export const MAX_BREAK_CROSSINGS = 3;
+
+/**
+ * Pre: `widths[k]` is the widest box of layer k (k = 0: the frames); `crossing[k]` counts the
+ * references from layers < k to layers >= k. Post: layers left to right from MARGIN with
+ * COLUMN_GAP between them; when `fitWidth` > 0 and a layer would end past it, a new band starts
+ * under layer 1 at the latest layer of the current band (not its first) where at most
+ * MAX_BREAK_CROSSINGS references cross; with no such layer the band goes on.
+ */
+export function layerColumns(widths: number[], crossing: number[], fitWidth: number): Columns {
+  const band = widths.map(() => 0);
+  const start = MARGIN + (widths[0] ?? 0) + COLUMN_GAP;
+  let bandStart = 1;
+  let current = 0;
+  let right = start;
+  for (let k = 1; k < widths.length; k++) {
+    if (fitWidth > 0 && k > bandStart && right + widths[k]! + MARGIN > fitWidth) {
+      let breakAt = -1;
+      for (let j = k; j > bandStart; j--) if ((crossing[j] ?? 0) <= MAX_BREAK_CROSSINGS) { breakAt = j; break; }
+      if (breakAt > 0) {
+        current++;
+        bandStart = breakAt;
+        right = start;
+        for (let j = breakAt; j < k; j++) { band[j] = current; right += widths[j]! + COLUMN_GAP; }
+      }
+    }
+    band[k] = current;
+    right += widths[k]! + COLUMN_GAP;
+  }
+  const x = widths.map(() => MARGIN);
+  let next = start;
+  for (let k = 1; k < widths.length; k++) {
+    if (band[k] !== band[k - 1] && k > 1) next = start;
+    x[k] = next;
+    next += widths[k]! + COLUMN_GAP;
+  }
+  return { x, band };
+}

@@ -1,0 +1,72 @@
+// Position phase: x from the layers (reflowed into bands when too wide), y so that each box sits
+// level with the row that refers to it, below the boxes before it in its layer's order.
+import { ANCHOR_Y, BOX_GAP } from '../metrics.ts';
+import type { Ranked } from '../rank/index.ts';
+import { edgeKey } from '../rank/index.ts';
+import type { StructureGraph } from '../structure-graph.ts';
+import { together } from '../structure-graph.ts';
+import { layerColumns } from './bands.ts';
+import { placeFrames } from './place-frames.ts';
+
+export { layerColumns } from './bands.ts';
+
+/** Vertical room between two bands: arrows that wrap to the next band run here. */
+const BAND_GAP = 3 * BOX_GAP;
+
+export interface Positioned {
+  x: Map<string, number>;
+  y: Map<string, number>;
+}
+
+/**
+ * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
+ * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
+ * no box is above `top`. An object's y is the median of the rows that refer to it from earlier
+ * layers (objects' rows first; frames' only when no object holds it) (so its arrow runs straight) unless the boxes above it in its layer push it down.
+ */
+export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
+  const node = (id: string) => graph.byId.get(id)!;
+  const widths = layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width)));
+  const crossing = layers.map(() => 0);
+  for (const edges of graph.out.values()) {
+    for (const e of edges) {
+      if (ranked.back.has(edgeKey(e))) continue;
+      // Only references between objects that end just past a break make it hard to read; long
+      // ones and the frames' go round anyway.
+      if (graph.byId.get(e.from)!.frame) continue;
+      const to = ranked.layer.get(e.to)!;
+      for (let k = Math.max(ranked.layer.get(e.from)! + 1, to - 1); k <= to; k++) crossing[k]!++;
+    }
+  }
+  const columns = layerColumns(widths, crossing, fitWidth);
+  const y = placeFrames(layers[0]!.map(node), below, top);
+  for (let k = 1; k < layers.length; k++) {
+    const placed: string[] = [];
+    for (const id of layers[k]!) {
+      const box = node(id);
+      // Level with the rows of the objects that hold it; frames' names only anchor what no object holds.
+      const forward = graph.in.get(id)!.filter((e) => !ranked.back.has(edgeKey(e)) && y.has(e.from));
+      const held = forward.filter((e) => !node(e.from).frame);
+      const rows = (held.length ? held : forward).map((e) => y.get(e.from)! + e.rowY - ANCHOR_Y).sort((a, b) => a - b);
+      const desired = rows.length ? rows[(rows.length - 1) >> 1]! : top;
+      const min = Math.max(top, ...placed.map((p) => node(p)).filter((p) => together(p, box)).map((p) => y.get(p.id)! + p.geometry.height + BOX_GAP));
+      y.set(id, Math.max(desired, min));
+      placed.push(id);
+    }
+  }
+  // Bands: each starts below everything above it.
+  const bands = Math.max(...columns.band) + 1;
+  let bottom = -Infinity;
+  for (let b = 0; b < bands; b++) {
+    const ids = layers.flatMap((l, k) => (columns.band[k] === b ? l : []));
+    if (!ids.length) continue;
+    if (b > 0) {
+      const shift = bottom + BAND_GAP - Math.min(...ids.map((id) => y.get(id)!));
+      for (const id of ids) y.set(id, y.get(id)! + shift);
+    }
+    bottom = Math.max(bottom, ...ids.map((id) => y.get(id)! + node(id).geometry.height));
+  }
+  const x = new Map<string, number>();
+  layers.forEach((l, k) => l.forEach((id) => x.set(id, columns.x[k]!)));
+  return { x, y };
+}

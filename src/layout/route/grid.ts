@@ -1,0 +1,176 @@
+// The routing grid: lines along every box edge and lanes inside the gaps, with boxes rasterised
+// as closed nodes and blocked edges, and other arrows as prices on the edges they would share.
+import type { Point, Rect } from '../types.ts';
+import type { Blocker, Segment } from './types.ts';
+
+
+const CROSS_COST = 60;
+/** Per px of running on another arrow's line: two references drawn as one cannot be told apart. */
+const ALONG_COST = 30;
+/** Per px of running beside another arrow closer than TRACK_SPACING: a reader could not follow either. */
+const NEAR_COST = 12;
+/** Passing through a point of another arrow: two arrows meeting at a corner would read as one. */
+const TOUCH_COST = 45;
+import { TRACK_SPACING } from './scoring.ts';
+
+const sortedUnique = (values: number[]) => [...new Set(values.map((v) => Math.round(v * 2) / 2))].sort((a, b) => a - b);
+
+export const LANE = 8;
+/** Lanes along each edge of a gap too wide to fill with lanes. */
+const WIDE_GAP_LANES = 6;
+
+function lanes(edges: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < edges.length; i++) {
+    const a = edges[i - 1]!;
+    const b = edges[i]!;
+    out.push((a + b) / 2);
+    const count = Math.floor((b - a) / LANE) - 1;
+    if (count >= 2 && b - a <= 120) for (let k = 1; k <= count; k++) out.push(a + ((b - a) * k) / (count + 1));
+    // A wide gap: lanes along both of its edges, where arrows turn towards their targets.
+    else if (count >= 2) for (let k = 1; k <= WIDE_GAP_LANES; k++) out.push(a + k * LANE, b - k * LANE);
+  }
+  return out;
+}
+
+function add(values: Float64Array, index: number, amount: number): void {
+  values[index] = values[index]! + amount;
+}
+
+/** Index of the first value >= v in sorted `values`. */
+export function lowerBound(values: number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface Grid {
+  xs: number[];
+  ys: number[];
+  nx: number;
+  ny: number;
+  start: number;
+  goal: number;
+  closed: Uint8Array;
+  hBlocked: Uint8Array;
+  vBlocked: Uint8Array;
+  hPenalty: Float64Array;
+  vPenalty: Float64Array;
+  nodePenalty: Float64Array;
+}
+
+/**
+ * Pre: exit and entry lie inside bounds. Post: the grid, or undefined when exit or entry is not on
+ * it; a node strictly inside a blocker is closed (but exit and entry), an edge whose midpoint is
+ * inside one is blocked; every other arrow adds its price to the edges and nodes it occupies.
+ */
+export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others: Segment[], bounds: Rect): Grid | undefined {
+  const baseX = sortedUnique([...blocking.flatMap((b) => [b.x0, b.x1]), exit.x, entry.x, bounds.x, bounds.x + bounds.width]);
+  const baseY = sortedUnique([...blocking.flatMap((b) => [b.y0, b.y1]), exit.y, entry.y, bounds.y, bounds.y + bounds.height]);
+  // Lanes inside the gaps: their midlines, and in wide gaps one lane every LANE px, so many
+  // arrows can run side by side instead of detouring.
+  // Other arrows' corners are lines too, so what they occupy is priced exactly, not edge by edge.
+  const xs = sortedUnique([...baseX, ...lanes(baseX), ...others.flatMap((s) => [s.a.x, s.b.x])]).filter((x) => x >= bounds.x && x <= bounds.x + bounds.width);
+  const ys = sortedUnique([...baseY, ...lanes(baseY), ...others.flatMap((s) => [s.a.y, s.b.y])]).filter((y) => y >= bounds.y && y <= bounds.y + bounds.height);
+  const nx = xs.length;
+  const ny = ys.length;
+  const startI = xs.indexOf(Math.round(exit.x * 2) / 2);
+  const startJ = ys.indexOf(Math.round(exit.y * 2) / 2);
+  const goalI = xs.indexOf(Math.round(entry.x * 2) / 2);
+  const goalJ = ys.indexOf(Math.round(entry.y * 2) / 2);
+  if (startI < 0 || startJ < 0 || goalI < 0 || goalJ < 0) return undefined;
+
+  // Rasterise the boxes once: closed nodes, and edges whose midpoint lies inside a box.
+  const closed = new Uint8Array(nx * ny);
+  const hBlocked = new Uint8Array(nx * ny); // edge (i, j) -> (i + 1, j)
+  const vBlocked = new Uint8Array(nx * ny); // edge (i, j) -> (i, j + 1)
+  for (const b of blocking) {
+    const i0 = lowerBound(xs, b.x0);
+    const i1 = lowerBound(xs, b.x1);
+    const j0 = lowerBound(ys, b.y0);
+    const j1 = lowerBound(ys, b.y1);
+    for (let j = j0; j <= j1 && j < ny; j++) {
+      for (let i = Math.max(0, i0 - 1); i <= i1 && i < nx; i++) {
+        const x = xs[i]!;
+        const y = ys[j]!;
+        const yInside = y > b.y0 && y < b.y1;
+        const xInside = x > b.x0 && x < b.x1;
+        if (xInside && yInside) closed[j * nx + i] = 1;
+        if (yInside && i + 1 < nx) {
+          const mx = (x + xs[i + 1]!) / 2;
+          if (mx > b.x0 && mx < b.x1) hBlocked[j * nx + i] = 1;
+        }
+        if (xInside && j + 1 < ny) {
+          const my = (y + ys[j + 1]!) / 2;
+          if (my > b.y0 && my < b.y1) vBlocked[j * nx + i] = 1;
+        }
+      }
+    }
+    if (j0 > 0) {
+      // The row just above the box: vertical edges that enter it.
+      const j = j0 - 1;
+      for (let i = i0; i < i1 && i < nx; i++) {
+        const x = xs[i]!;
+        const my = (ys[j]! + ys[j + 1]!) / 2;
+        if (x > b.x0 && x < b.x1 && my > b.y0 && my < b.y1) vBlocked[j * nx + i] = 1;
+      }
+    }
+  }
+  closed[startJ * nx + startI] = 0;
+  closed[goalJ * nx + goalI] = 0;
+
+  // Rasterise the other arrows: a price on crossing them and on running along them.
+  const hPenalty = new Float64Array(nx * ny);
+  const vPenalty = new Float64Array(nx * ny);
+  const nodePenalty = new Float64Array(nx * ny);
+  for (const seg of others) {
+    const row = seg.a.y === seg.b.y ? ys.indexOf(seg.a.y) : -1;
+    const column = seg.a.x === seg.b.x ? xs.indexOf(seg.a.x) : -1;
+    if (row >= 0) {
+      for (let i = lowerBound(xs, Math.min(seg.a.x, seg.b.x)); i < nx && xs[i]! <= Math.max(seg.a.x, seg.b.x); i++) add(nodePenalty, row * nx + i, TOUCH_COST);
+    } else if (column >= 0) {
+      for (let j = lowerBound(ys, Math.min(seg.a.y, seg.b.y)); j < ny && ys[j]! <= Math.max(seg.a.y, seg.b.y); j++) add(nodePenalty, j * nx + column, TOUCH_COST);
+    }
+    if (seg.a.y === seg.b.y) {
+      const y = seg.a.y;
+      const lo = Math.min(seg.a.x, seg.b.x);
+      const hi = Math.max(seg.a.x, seg.b.x);
+      const row = ys.indexOf(y);
+      for (let near = lowerBound(ys, y - TRACK_SPACING + 0.01); near < ny && ys[near]! < y + TRACK_SPACING; near++) {
+        if (ys[near] === y) continue;
+        for (let i = lowerBound(xs, lo); i + 1 < nx && xs[i + 1]! <= hi; i++) add(hPenalty, near * nx + i, (xs[i + 1]! - xs[i]!) * NEAR_COST);
+      }
+      for (let i = lowerBound(xs, lo); i < nx && xs[i]! <= hi; i++) {
+        if (row >= 0 && i + 1 < nx && xs[i + 1]! <= hi) add(hPenalty, row * nx + i, (xs[i + 1]! - xs[i]!) * ALONG_COST);
+        if (xs[i]! > lo && xs[i]! < hi) {
+          // Vertical edges at column i that cross y (strictly inside the edge, or ending on it from above).
+          const j = lowerBound(ys, y) - 1;
+          if (j >= 0 && j + 1 < ny) add(vPenalty, j * nx + i, CROSS_COST);
+        }
+      }
+    } else {
+      const x = seg.a.x;
+      const lo = Math.min(seg.a.y, seg.b.y);
+      const hi = Math.max(seg.a.y, seg.b.y);
+      const column = xs.indexOf(x);
+      for (let near = lowerBound(xs, x - TRACK_SPACING + 0.01); near < nx && xs[near]! < x + TRACK_SPACING; near++) {
+        if (xs[near] === x) continue;
+        for (let j = lowerBound(ys, lo); j + 1 < ny && ys[j + 1]! <= hi; j++) add(vPenalty, j * nx + near, (ys[j + 1]! - ys[j]!) * NEAR_COST);
+      }
+      for (let j = lowerBound(ys, lo); j < ny && ys[j]! <= hi; j++) {
+        if (column >= 0 && j + 1 < ny && ys[j + 1]! <= hi) add(vPenalty, j * nx + column, (ys[j + 1]! - ys[j]!) * ALONG_COST);
+        if (ys[j]! > lo && ys[j]! < hi) {
+          const i = lowerBound(xs, x) - 1;
+          if (i >= 0 && i + 1 < nx) add(hPenalty, j * nx + i, CROSS_COST);
+        }
+      }
+    }
+  }
+
+  return { xs, ys, nx, ny, start: startJ * nx + startI, goal: goalJ * nx + goalI, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty };
+}

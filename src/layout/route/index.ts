@@ -1,0 +1,105 @@
+// Orthogonal arrow routing: a shortest path with few bends on the grid of box edges, around every
+// box shown at the same steps, with a price on crossing or running along other arrows.
+//   types       requests, obstacles          queue      the search's priority queue
+//   grid        lines, lanes, rasterising    search     A* with bends priced
+//   strategies  cheap routes first           scoring    the one crossing counter
+import { ARROW_CLEARANCE } from '../metrics.ts';
+import { firstStep, lastStep, rangesOverlap } from '../step-ranges.ts';
+import type { Point, Rect } from '../types.ts';
+import { addedConflict, type Routed } from './scoring.ts';
+import { simplify } from './simplify.ts';
+import { fallbackPath, routeNear, simpleRoute, straightRoute, twoBendRoute } from './strategies.ts';
+import type { Obstacle, RouteRequest, Segment } from './types.ts';
+
+export type { Obstacle, RouteRequest } from './types.ts';
+export { countCrossings, TRACK_SPACING } from './scoring.ts';
+export { simplify } from './simplify.ts';
+
+const FAST_ABOVE = 120;
+/** Above this many arrows, one routing order only: each order costs a search per arrow. */
+const ORDERS_UP_TO = 40;
+
+/** Orders to route in, tried in turn on small diagrams: which arrow takes a track first decides
+ * which ones must cross it. */
+const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
+  () => 0,
+  // Top to bottom by where they leave.
+  (a, b) => a.start.y - b.start.y || a.start.x - b.start.x,
+  // Shortest first: short references stay straight and long ones go around them.
+  (a, b) => Math.abs(a.end.y - a.start.y) + Math.abs(a.end.x - a.start.x) - Math.abs(b.end.y - b.start.y) - Math.abs(b.end.x - b.start.x),
+  // Bottom to top.
+  (a, b) => b.start.y - a.start.y || a.start.x - b.start.x,
+];
+
+/**
+ * Pre: every request's start lies in its source row and its end on the target's edge. Post: one
+ * orthogonal polyline per request (same order), from start to end, through no obstacle shown at a
+ * common step when a path exists. Earlier arrows are avoided by later ones; small diagrams are
+ * routed in a few orders and keep the one with the fewest crossings and crowded runs (ties: the
+ * given order). Straight and clean two-bend routes are taken without a search.
+ */
+export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
+  if (requests.length > ORDERS_UP_TO || requests.length < 3) return routeInOrder(requests, obstacles, bounds, Infinity)!.paths;
+  let best: { paths: Point[][]; score: number } | undefined;
+  for (const order of ROUTING_ORDERS) {
+    const indices = requests.map((_, i) => i).sort((a, b) => order(requests[a]!, requests[b]!) || a - b);
+    // An order is given up as soon as it scores no better than the best so far: scores only grow.
+    const routed = routeInOrder(indices.map((i) => requests[i]!), obstacles, bounds, best?.score ?? Infinity);
+    if (!routed) continue;
+    const paths: Point[][] = [];
+    indices.forEach((original, k) => { paths[original] = routed.paths[k]!; });
+    best = { paths, score: routed.score };
+    if (routed.score === 0) break;
+  }
+  return best!.paths;
+}
+
+/** Post: the paths in the given order and their score (crossings and crowded runs weighted, see addedConflict), or undefined once the score reaches `giveUpAt`. */
+function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect, giveUpAt: number): { paths: Point[][]; score: number } | undefined {
+  const routed: Segment[] = [];
+  const arrows: Routed[] = [];
+  const paths: Point[][] = [];
+  let score = 0;
+  // Many arrows (long runs): take a clean simple route when there is one and search only otherwise.
+  const fast = requests.length > FAST_ABOVE;
+  // Every arrow's first and last legs are fixed (dot to clearance, clearance to edge): a clean
+  // two-bend route must keep clear of those of arrows not routed yet too.
+  const legs: Segment[] = requests.flatMap((r) => {
+    const [first, last] = [firstStep(r.steps), lastStep(r.steps)];
+    const { exit, entry } = endsOf(r);
+    return [{ a: r.start, b: exit, to: r.to, steps: r.steps, first, last }, { a: entry, b: r.end, to: r.to, steps: r.steps, first, last }];
+  });
+  for (const request of requests) {
+    const first = firstStep(request.steps);
+    const last = lastStep(request.steps);
+    const blocking = obstacles.filter((o) => lastStep(o.steps) >= first && firstStep(o.steps) <= last && rangesOverlap(o.steps, request.steps)).map((o) => ({
+      x0: o.x - ARROW_CLEARANCE, x1: o.x + o.width + ARROW_CLEARANCE, y0: o.y - ARROW_CLEARANCE, y1: o.y + o.height + ARROW_CLEARANCE,
+    }));
+    const others = routed.filter((s) => s.last >= first && s.first <= last && s.to !== request.to && rangesOverlap(s.steps, request.steps));
+    const { exit, entry, entering } = endsOf(request);
+    const fixed = () => others.concat(legs.filter((s) => s.last >= first && s.first <= last && s.to !== request.to && rangesOverlap(s.steps, request.steps)));
+    const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) ?? twoBendRoute(exit, entry, blocking, fixed()) : undefined)
+      ?? (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
+      ?? routeNear(exit, entry, entering, blocking, others, bounds) ?? fallbackPath(exit, entry);
+    const points = simplify([request.start, exit, ...middle, entry, request.end]);
+    for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps, first, last });
+    const arrow = { to: request.to, steps: request.steps, points };
+    if (!fast) {
+      score += addedConflict(arrow, arrows);
+      if (score >= giveUpAt) return undefined;
+    }
+    arrows.push(arrow);
+    paths.push(points);
+  }
+  return { paths, score };
+}
+
+/** Where the searched part of an arrow begins and ends: clear of its source and its target. */
+function endsOf(request: RouteRequest): { exit: Point; entry: Point; entering: number } {
+  const entering = request.endSide === 'left' ? 0 : 1;
+  return {
+    exit: { x: request.sourceRight + ARROW_CLEARANCE, y: request.start.y },
+    entry: { x: request.end.x + (entering === 0 ? -ARROW_CLEARANCE : ARROW_CLEARANCE), y: request.end.y },
+    entering,
+  };
+}

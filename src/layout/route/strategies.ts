@@ -1,0 +1,90 @@
+// Ways to find one arrow's path, cheapest first: a straight or one-lane route for long runs, a
+// search in a window around both ends, the whole picture, and a last-resort dog-leg.
+import type { Point, Rect } from '../types.ts';
+import { LANE } from './grid.ts';
+import { conflicts, crowd } from './scoring.ts';
+import { findPath } from './search.ts';
+import type { Blocker, Segment } from './types.ts';
+
+
+/**
+ * For long runs with hundreds of arrows, tried before any search: a straight line, or one
+ * vertical run in a lane of the gap right of the source, through no box and meeting as few other
+ * arrows as possible. Most references go from one column to the next, so this keeps layout quick.
+ */
+export function simpleRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+  if (entry.x <= exit.x) return undefined;
+  if (entry.y === exit.y && conflicts([exit, entry], blocking, others) === 0) return [exit, entry];
+  const wall = Math.min(entry.x, ...blocking.filter((b) => b.x0 >= exit.x && b.y1 > Math.min(exit.y, entry.y) && b.y0 < Math.max(exit.y, entry.y)).map((b) => b.x0));
+  let best: { path: Point[]; count: number } | undefined;
+  for (let x = exit.x + LANE; x <= wall - LANE / 2; x += LANE) {
+    const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
+    const count = conflicts(path, blocking, others);
+    if (count === 0) return path;
+    if (count > 0 && (!best || count < best.count)) best = { path, count };
+  }
+  return best?.path;
+}
+
+/** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
+export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
+  for (const margin of [48, 160]) {
+    const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - margin);
+    const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + margin);
+    const y0 = Math.max(bounds.y, Math.min(exit.y, entry.y) - margin);
+    const y1 = Math.min(bounds.y + bounds.height, Math.max(exit.y, entry.y) + margin);
+    const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
+    const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
+    const path = findPath(exit, entry, entering, near, nearOthers, window);
+    if (path) return path;
+  }
+  return findPath(exit, entry, entering, blocking, others, bounds);
+}
+
+/**
+ * Tried first for every arrow: the straight line, when the arrow's ends are level, nothing is in
+ * the way and no other arrow meets or runs close beside it. Post: the path the search would find
+ * (no bend, shortest, nothing to pay), or undefined.
+ */
+export function straightRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+  if (entry.y !== exit.y || entry.x <= exit.x) return undefined;
+  if (conflicts([exit, entry], blocking, others) !== 0) return undefined;
+  return others.some((s) => crowd(exit, entry, s.a, s.b)) ? undefined : [exit, entry];
+}
+
+/** Lanes of one gap tried for a two-bend route's vertical run. */
+const Z_CANDIDATES = 12;
+
+/**
+ * Tried after the straight line for every arrow into a left edge: two bends, the vertical run in
+ * a free lane of a gap between boxes, turning as late as it can (nearest the target first), so
+ * arrows into one object share their last run and merge. Post: a path through no box that meets
+ * and crowds no other arrow, or undefined. Leaving and arriving rightwards at different heights
+ * takes at least two bends, so such a path costs what the search's best would (length plus two
+ * bends, nothing to pay) and the search is skipped.
+ */
+export function twoBendRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+  if (entry.x <= exit.x || entry.y === exit.y) return undefined;
+  const edges = [exit.x, entry.x];
+  for (const b of blocking) for (const x of [b.x0, b.x1]) if (x > exit.x && x < entry.x) edges.push(x);
+  edges.sort((a, b) => b - a);
+  for (let g = 1; g < edges.length; g++) {
+    const [right, left] = [edges[g - 1]!, edges[g]!];
+    for (let k = 1; k <= Z_CANDIDATES; k++) {
+      const x = right - k * LANE;
+      if (x < left + LANE / 2) break;
+      const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
+      if (conflicts(path, blocking, others) !== 0) continue;
+      if (path.slice(1).some((p, i) => others.some((o) => crowd(path[i]!, p, o.a, o.b)))) continue;
+      return path;
+    }
+  }
+  return undefined;
+}
+
+/** Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search found a path). */
+export function fallbackPath(exit: Point, entry: Point): Point[] {
+  const midX = (exit.x + entry.x) / 2;
+  return [exit, { x: midX, y: exit.y }, { x: midX, y: entry.y }, entry];
+}

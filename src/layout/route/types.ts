@@ -1,0 +1,27 @@
+// What the router is asked for and works with: requests, obstacles, routed segments, blockers.
+import type { Point, Rect, StepRanges } from '../types.ts';
+
+export interface Obstacle extends Rect {
+  id: string;
+  steps: StepRanges;
+}
+
+export interface RouteRequest {
+  from: string;
+  to: string;
+  steps: StepRanges;
+  /** The dot inside the source box. */
+  start: Point;
+  /** Right edge of the source box, where the arrow leaves it. */
+  sourceRight: number;
+  /** Edge of the target at the anchor height, where the arrowhead ends. */
+  end: Point;
+  /** Which edge of the target the arrow enters: left, or right for references back to an earlier column. */
+  endSide: 'left' | 'right';
+}
+
+/** A routed piece of arrow; first/last bound its steps for a quick test before the exact one. */
+export interface Segment { a: Point; b: Point; to: string; steps: StepRanges; first: number; last: number }
+
+/** A box grown by the arrows' clearance, as the router avoids it. */
+export interface Blocker { x0: number; x1: number; y0: number; y1: number }

@@ -1,0 +1,73 @@
+// The union of every step's references as one graph of sized boxes: what ranking, ordering and
+// positioning work on. A reference is an edge from a row of its box to the object it points at.
+import { boxGeometry, type BoxGeometry } from './box-geometry.ts';
+import type { Collected, FrameRecord, ObjectRecord } from './collect-boxes.ts';
+
+export interface GraphNode {
+  id: string;
+  frame: boolean;
+  geometry: BoxGeometry;
+  /** First and last step the box stands (a freed object's ghost included). */
+  first: number;
+  last: number;
+  /** Order of first appearance, the tie-breaker everywhere. */
+  index: number;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** Box-relative y of the dot the arrow starts from, for ordering and alignment. */
+  rowY: number;
+}
+
+export interface StructureGraph {
+  /** Frames first (in stack order), then objects in order of first appearance. */
+  nodes: GraphNode[];
+  byId: Map<string, GraphNode>;
+  /** Outgoing edges of each node, in row order; incoming edges of each node. */
+  out: Map<string, GraphEdge[]>;
+  in: Map<string, GraphEdge[]>;
+}
+
+const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar' || record.kind === 'other';
+
+/**
+ * Pre: every frame and object of `collected` has its versions. Post: one node per box with its
+ * final size, one edge per (source, target) pair over all steps (the row nearest the top wins),
+ * never an edge to a box that is not drawn, never a self-edge.
+ */
+export function structureGraph(collected: Collected, frameOrder: FrameRecord[]): StructureGraph {
+  const nodes: GraphNode[] = [];
+  for (const record of frameOrder) {
+    nodes.push({ id: record.id, frame: true, geometry: boxGeometry(record.versions, false), first: record.shown[0]!, last: record.shown[record.shown.length - 1]!, index: nodes.length });
+  }
+  for (const record of collected.objects) {
+    nodes.push({
+      id: record.id, frame: false, geometry: boxGeometry(record.versions, isScalarBox(record)),
+      first: record.shown[0]!, last: Math.max(record.shown[record.shown.length - 1]!, record.freedAt ?? 0), index: nodes.length,
+    });
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
+  const incoming = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
+  for (const node of nodes) {
+    const edges = new Map<string, GraphEdge>();
+    for (const version of node.geometry.versions) {
+      for (const row of version.rows) {
+        for (const [to, dot] of [[row.to, row.dot], [row.keyTo, row.keyDot]] as const) {
+          if (!to || !dot || to === node.id || !byId.has(to) || byId.get(to)!.frame) continue;
+          const known = edges.get(to);
+          if (!known || dot.y < known.rowY) edges.set(to, { from: node.id, to, rowY: dot.y });
+        }
+      }
+    }
+    const sorted = [...edges.values()].sort((a, b) => a.rowY - b.rowY || byId.get(a.to)!.index - byId.get(b.to)!.index);
+    out.set(node.id, sorted);
+    for (const edge of sorted) incoming.get(edge.to)!.push(edge);
+  }
+  return { nodes, byId, out, in: incoming };
+}
+
+/** Whether two boxes stand at a common step (only then may they not share space). */
+export const together = (a: GraphNode, b: GraphNode) => a.first <= b.last && b.first <= a.last;

@@ -1,0 +1,108 @@
+// The rules of placement by structure, as properties over both corpora: a child one layer beyond
+// its furthest parent unless a cycle forbids it, frames' objects anchored at layer >= 1, no box
+// moves, long chains and big trees shortened with one marker (and not when the option is off).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { includesStep } from '../../src/layout/step-ranges.ts';
+import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
+import type { Layout } from '../../src/layout/types.ts';
+import { loadStructureTrace, structureNames } from '../fixtures/structures/load.ts';
+import { corpusTraceNames, loadTrace } from '../fixtures/traces/load.ts';
+
+/** Whether `to` reaches `from` along the layout's arrows between objects (the edge closes a cycle). */
+function closesCycle(layout: Layout, from: string, to: string): boolean {
+  const next = new Map<string, string[]>();
+  for (const a of layout.arrows) (next.get(a.from) ?? next.set(a.from, []).get(a.from)!).push(a.to);
+  const seen = new Set([to]);
+  const queue = [to];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (id === from) return true;
+    for (const n of next.get(id) ?? []) if (!seen.has(n)) { seen.add(n); queue.push(n); }
+  }
+  return false;
+}
+
+const cases = [
+  ...structureNames.map((name) => ({ name, trace: () => loadStructureTrace(name) })),
+  ...corpusTraceNames.map((name) => ({ name, trace: () => loadTrace(name) })),
+];
+
+describe('placement by structure', () => {
+  for (const { name, trace } of cases) {
+    it(`${name}: every object sits one layer beyond its furthest parent, unless a cycle forbids it`, () => {
+      const layout = traceToLayout(trace());
+      const column = new Map(layout.objects.map((o) => [o.id, o.column]));
+      for (const o of layout.objects) {
+        const fromObjects = layout.arrows.filter((a) => a.to === o.id && column.has(a.from) && a.from !== o.id);
+        const parents = fromObjects.filter((a) => !closesCycle(layout, a.from, o.id));
+        // In a cycle, the walk decides which reference is drawn back: only the forward rule holds.
+        if (parents.length < fromObjects.length) {
+          for (const p of parents) assert.ok(o.column >= column.get(p.from)! + 1 || closesCycle(layout, o.id, p.from), `${o.id} is not beyond its parent ${p.from}`);
+          continue;
+        }
+        const frameRefs = layout.arrows.some((a) => a.to === o.id && !column.has(a.from));
+        for (const p of parents) assert.ok(o.column >= column.get(p.from)! + 1, `${o.id} (layer ${o.column}) is not beyond its parent ${p.from} (layer ${column.get(p.from)})`);
+        if (parents.length) assert.equal(o.column, Math.max(...parents.map((p) => column.get(p.from)!)) + 1, `${o.id} is not right after its furthest parent`);
+        else if (frameRefs) assert.equal(o.column, 0, `${o.id}, referred to by frames only, is not in the first layer`);
+      }
+    });
+    it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {
+      const layout = traceToLayout(trace());
+      assert.equal(new Set(layout.objects.map((o) => o.id)).size, layout.objects.length);
+      const byId = new Map(layout.objects.map((o) => [o.id, o]));
+      for (const a of layout.arrows) {
+        const [from, to] = [byId.get(a.from), byId.get(a.to)!];
+        if (from && to.column > from.column && to.y < from.y + from.height) assert.ok(to.x > from.x, `${a.from} -> ${a.to} runs right to left in one band`);
+      }
+    });
+  }
+
+  it('draws a linked list as a chain, left to right', () => {
+    const layout = traceToLayout(loadStructureTrace('s02_list_nested'));
+    const nodes = layout.objects.filter((o) => o.type === 'Node').sort((a, b) => a.column - b.column);
+    assert.equal(nodes.length, 4);
+    assert.deepEqual(nodes.map((n) => n.column), [0, 1, 2, 3].map((k) => nodes[0]!.column + k));
+    for (let i = 1; i < nodes.length; i++) assert.ok(nodes[i]!.x > nodes[i - 1]!.x || nodes[i]!.y > nodes[i - 1]!.y + nodes[i - 1]!.height, 'each node follows the one before');
+  });
+
+  it('draws a binary search tree with its levels as layers and the left child above the right one', () => {
+    const layout = traceToLayout(loadStructureTrace('s03_bst'));
+    const trees = layout.objects.filter((o) => o.type === 'Tree');
+    const levels = new Map<number, number>();
+    for (const t of trees) levels.set(t.column, (levels.get(t.column) ?? 0) + 1);
+    assert.deepEqual([...levels.values()], [1, 2, 4]);
+    const root = trees.find((t) => levels.get(t.column) === 1)!;
+    const [left, right] = layout.arrows.filter((a) => a.from === root.id && trees.some((t) => t.id === a.to)).sort((a, b) => a.slot - b.slot).map((a) => trees.find((t) => t.id === a.to)!);
+    assert.ok(left!.y < right!.y);
+  });
+
+  it('shortens a 200-node linked list to its first and last parts and one marker, and not when asked', () => {
+    const trace = loadStructureTrace('s12_long_chain');
+    const layout = traceToLayout(trace);
+    const last = layout.stepsTotal;
+    const shown = layout.objects.filter((o) => o.type === 'Node' && o.steps.some(([a, b]) => last >= a && last <= b));
+    assert.ok(shown.length <= 30 && shown.length >= 20, `${shown.length} nodes drawn at the last step`);
+    const markers = layout.objects.flatMap((o) => o.versions.filter((v) => v.steps.some(([a, b]) => last >= a && last <= b)).flatMap((v) => v.rows)).filter((r) => r.value?.text.match(/^… \d+ more Node objects$/));
+    assert.equal(markers.length, 1);
+    assert.equal(markers[0]!.value!.text, `… ${200 - shown.length} more Node objects`);
+    const full = traceToLayout(trace, { shortenAbove: false });
+    assert.ok(full.objects.filter((o) => o.type === 'Node').length >= 160, 'shortenAbove: false draws the list up to the object cap');
+  });
+
+  it('reflows a chain wider than fitWidth into bands, and not with fitWidth: false', () => {
+    const trace = loadStructureTrace('s08_doubly');
+    assert.ok(traceToLayout(trace).width <= 720);
+    assert.ok(traceToLayout(trace, { fitWidth: false }).width > 720);
+  });
+
+  it('draws the 255-node tree, shortened, at its last step although the run made more than 600 objects', () => {
+    const layout = traceToLayout(loadStructureTrace('s13_big_tree'));
+    const last = layout.stepsTotal;
+    const drawn = layout.objects.filter((o) => includesStep(o.steps, last));
+    const rootArrow = layout.arrows.find((a) => includesStep(a.steps, last) && layout.frames.some((f) => f.id === a.from) && drawn.find((o) => o.id === a.to)?.type === 'Tree');
+    assert.ok(rootArrow, 'root points at a drawn Tree at the last step');
+    const trees = drawn.filter((o) => o.type === 'Tree').length;
+    assert.ok(trees >= 15 && trees < 255, `${trees} Tree objects drawn: the tree's first levels, not all of it`);
+  });
+});
