@@ -148,7 +148,9 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
         rows.set('exception', { role: 'exception', text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`, tone: 'alert' });
       }
       const running = frame === top;
-      const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? 'returning' : 'running';
+      // The module frame returns nothing: at its return the program has finished.
+      const returning = frame.name === '<module>' ? 'finished' : 'returning';
+      const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? returning : 'running';
       record.raw.set(s, { rows, running, exited: false, ...(running ? { badge: runningBadge } : frame['generator'] === true ? { badge: 'generator' } : {}) });
       drawnFrames.push(frame.id);
     });

@@ -83,12 +83,19 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   // Badges of change marks may reach past their box: the picture holds them too.
   const markRight = marks.map((m) => (m.label ? (m.label.anchor === 'end' ? m.label.x : m.label.x + measureText(m.label.text, m.label.face, m.label.size)) : 0));
   const contentRight = Math.max(right, ...arrows.flatMap((a) => a.points.map((p) => p.x)), ...markRight);
-  const hasUnreachable = objects.some((o) => o.box.versions.some((v) => v.unreachable));
+  // The legend explains only what this diagram draws.
+  const used: Record<LegendItem['sample'], boolean> = {
+    mutable: objects.some((o) => o.box.mutable),
+    immutable: objects.some((o) => !o.box.mutable),
+    running: frames.length > 0,
+    change: marks.length > 0,
+    unreachable: objects.some((o) => o.box.versions.some((v) => v.unreachable)),
+  };
   const legend: LegendItem[] = [];
   let legendX = MARGIN;
   let legendY = contentBottom + 24;
   for (const item of LEGEND) {
-    if (item.sample === 'unreachable' && !hasUnreachable) continue;
+    if (!used[item.sample]) continue;
     const width = 22 + measureText(item.text, 'label', SMALL_SIZE);
     if (legendX > MARGIN && legendX + width > Math.max(contentRight, 560)) {
       legendX = MARGIN;

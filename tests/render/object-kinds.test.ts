@@ -177,6 +177,13 @@ describe('frames', () => {
     assert.deepEqual(texts(one(root, 'data-object-id', returned.attrs['data-arrow-to']!)), ['int', '12']);
   });
 
+  it('says the module frame finished at its return, not returning', () => {
+    const step = stepWhere('c01_bind', (s) => s.event === 'return' && s.stack.length === 1);
+    const { root } = renderStep('c01_bind', step);
+    const module = withAttr(root, 'data-frame-id')[0]!;
+    assert.deepEqual(texts(module).slice(0, 2), ['<module>', 'finished']);
+  });
+
   it('shows where an exception passes', () => {
     const step = stepWhere('r03_exception', (s) => s.event === 'exception');
     const { root } = renderStep('r03_exception', step);
@@ -195,5 +202,11 @@ describe('frames', () => {
       'mutable object (square corners, solid)', 'immutable object (round corners, dashed)',
       'running frame (thick border)', 'changed at this step (dotted outline)',
     ]);
+  });
+
+  it('leaves out of the legend what the diagram never draws', () => {
+    const { root } = renderStep('c02_rebind_int');
+    const legend = findAll(root, (n) => n.attrs['class'] === 'ml-legend')[0]!;
+    assert.deepEqual(texts(legend), ['immutable object (round corners, dashed)', 'running frame (thick border)', 'changed at this step (dotted outline)']);
   });
 });
