@@ -1,6 +1,7 @@
 // `# @note text` comments become step narration and are removed from the code readers see.
 // A trailing note narrates its own line; a note alone on its line narrates the next code line
 // (the comment line itself is dropped, so `sourceLines` maps shown lines back to the snippet).
+import { commentStart } from './python-line.ts';
 import type { Snippet } from './types.ts';
 
 const trailingNote = /^(.*?\S)[ \t]+#[ \t]*@note\b[ \t]*(.*)$/;
@@ -40,19 +41,8 @@ function inCodeNote(line: string): { code: string; note: string } | undefined {
   return { code: match[1]!.trimEnd(), note: match[2]!.trim() };
 }
 
+/** Whether the `#` at `position` is inside a string literal: no comment has started by then. */
 function insideString(line: string, position: number): boolean {
-  let quote: string | null = null;
-  for (let i = 0; i < position; i++) {
-    const ch = line[i]!;
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (line.startsWith(quote, i)) { i += quote.length - 1; quote = null; }
-    } else if (ch === '#') {
-      return false;
-    } else if (ch === '"' || ch === "'") {
-      quote = line.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
-      i += quote.length - 1;
-    }
-  }
-  return quote !== null;
+  const comment = commentStart(line);
+  return comment < 0 || comment > position;
 }

@@ -5,7 +5,7 @@ import { foldTrace, type StepState } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
 import { explainOutput, explainPointer } from './explain-answer.ts';
 import { objectWords } from './object-words.ts';
-import { bindsName } from './python-line.ts';
+import { bindsName } from '../core/python-line.ts';
 import type { Exercise, ExerciseProblem, Prediction } from './types.ts';
 
 export interface CheckedPredictions {

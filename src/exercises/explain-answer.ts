@@ -2,7 +2,7 @@
 import type { StepState } from '../trace/fold-trace.ts';
 import type { Ref } from '../trace/types.ts';
 import { holderWords, objectWords } from './object-words.ts';
-import { withoutStrings } from './python-line.ts';
+import { withoutStrings } from '../core/python-line.ts';
 
 type Heap = StepState['heap'];
 

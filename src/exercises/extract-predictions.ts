@@ -1,6 +1,6 @@
 // `# @predict NAME` and `# @predict output` comments become exercises and leave the shown code.
 // They trail a code line (never stand alone), so taking them out keeps every line number.
-import { commentStart } from './python-line.ts';
+import { commentStart } from '../core/python-line.ts';
 import type { ExerciseProblem, Prediction } from './types.ts';
 
 const directive = /^#[ \t]*@predict\b[ \t]*(.*)$/;

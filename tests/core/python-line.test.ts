@@ -1,7 +1,7 @@
 // Which names a line binds and where its comment starts, read without a parser.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bindsName, commentStart, withoutStrings } from '../../src/exercises/python-line.ts';
+import { bindsName, commentStart, withoutStrings } from '../../src/core/python-line.ts';
 
 describe('bindsName', () => {
   const binds: [string, string][] = [
