@@ -1,5 +1,6 @@
 // What each kind of heap object shows: its header words and its rows, before any geometry.
-import type { HeapObject, Ref } from '../trace/types.ts';
+import { parameterListText, parametersOf } from '../trace/function-parameters.ts';
+import type { FunctionObject, HeapObject, Ref } from '../trace/types.ts';
 import { shownItems } from './shorten-container.ts';
 import type { ObjectKind, RowRole } from './types.ts';
 
@@ -90,47 +91,6 @@ function sequenceRows(obj: HeapObject, indexed: boolean, view: ValueView): RowCo
     refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
 }
 
-/** Parameter names that have defaults, in order, read from a signature like "(a, b=[], *, c=1)". */
-function defaultedParameters(signature: string): string[] {
-  const inner = signature.replace(/^\(|\)(\s*->.*)?$/g, '');
-  const names: string[] = [];
-  let depth = 0;
-  let part = '';
-  const flush = () => {
-    const match = /^\s*\**([A-Za-z_]\w*)\s*(?::[^=]*)?=/.exec(part);
-    if (match && !part.trim().startsWith('*')) names.push(match[1]!);
-    part = '';
-  };
-  for (const ch of inner) {
-    if ('([{'.includes(ch)) depth++;
-    if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) flush();
-    else part += ch;
-  }
-  flush();
-  return names;
-}
-
-/** "(word, seen=['x'])" becomes "(word, seen=…)": default values are drawn as rows, and they change. */
-function withoutDefaultValues(signature: string): string {
-  const match = /^\((.*)\)(.*)$/s.exec(signature);
-  if (!match) return signature;
-  const parts: string[] = [];
-  let depth = 0;
-  let part = '';
-  for (const ch of match[1]!) {
-    if ('([{'.includes(ch)) depth++;
-    if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) { parts.push(part); part = ''; } else part += ch;
-  }
-  parts.push(part);
-  const shown = parts.map((p) => {
-    const eq = p.indexOf('=');
-    return eq < 0 ? p.trim() : `${p.slice(0, eq).trim()}=…`;
-  });
-  return `(${shown.filter(Boolean).join(', ')})${match[2]}`;
-}
-
 export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
   const kind = objectKindOf(obj);
   const mutable = isMutableType(obj);
@@ -175,13 +135,14 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
     }
     case 'function': {
       const name = String(obj['name'] ?? obj['qualname'] ?? 'function');
-      const signature = typeof obj['signature'] === 'string' ? (obj['signature'] as string) : '(…)';
+      const parameters = parametersOf(obj as FunctionObject);
       const defaults = (obj['defaults'] as Ref[] | undefined) ?? [];
-      const names = defaultedParameters(signature);
+      const names = (parameters ?? []).filter((parameter) => parameter.default).map((parameter) => parameter.name);
       const rows: RowContent[] = defaults.map((ref, i) =>
         refRow('attr', names.length === defaults.length ? `default ${names[i]}` : `default ${i + 1}`, ref, view, false));
       for (const [freeName, ref] of (obj['closure'] as [string, Ref][] | undefined) ?? []) rows.push(refRow('attr', `closure ${freeName}`, ref, view, false));
-      return { kind, mutable, title: `function ${name}${withoutDefaultValues(signature)}`, rows };
+      const shown = parameters ? parameterListText(parameters) : typeof obj['signature'] === 'string' ? (obj['signature'] as string) : '(…)';
+      return { kind, mutable, title: `function ${name}${shown}`, rows };
     }
     case 'cell': {
       if (obj['empty'] === true || attrs.length === 0) return { kind, mutable, title: 'cell', rows: [{ role: 'info', text: 'empty', tone: 'muted' }] };

@@ -11,6 +11,7 @@
 import { constants as fsConstants, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installTracer, TRACER_FILES, TRACER_SLOT } from './install-tracer.mjs';
 import { snapshotPayload } from './snapshot-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,9 +51,6 @@ function deadlineInterrupts() {
   return { buffer, arm: (timeoutMs) => (due = INTERRUPT_DELAYS_MS.map((delay) => performance.now() + timeoutMs + delay)), disarm: () => (due = []) };
 }
 
-/** Where the tracer waits in a fresh or restored interpreter until the host takes it out of sys.modules. */
-const TRACER_SLOT = '_memlane_tracer_until_started';
-
 /** String hashing seeded with a fixed value (0: no randomisation), so set and dict orders repeat on every run. */
 const PYTHON_ENVIRONMENT = { PYTHONHASHSEED: '0' };
 
@@ -89,22 +87,9 @@ async function loadInterpreter(options) {
     env: PYTHON_ENVIRONMENT, ...options });
 }
 
-/** Runs the tracer's source in a fresh interpreter and leaves the module in TRACER_SLOT. */
+/** Installs the tracer, read from its files here, in a fresh interpreter: it waits in TRACER_SLOT. */
 function loadTracer(pyodide) {
-  const tracerSource = readFileSync(join(here, 'tracer.py'), 'utf8');
-  pyodide.runPython(
-    [
-      'import sys, types',
-      'tracer = types.ModuleType("memlane_tracer")',
-      'tracer.__file__ = "memlane_tracer.py"',
-      'exec(compile(TRACER_SOURCE, "memlane_tracer.py", "exec"), tracer.__dict__)',
-      // Modules a typical lesson imports, loaded once so snippets do not pay for them.
-      'for name in ("copy", "gc", "weakref", "collections", "functools", "itertools", "math", "dataclasses", "random"):',
-      '    __import__(name)',
-      `sys.modules[${JSON.stringify(TRACER_SLOT)}] = tracer`,
-    ].join('\n'),
-    { globals: pyodide.toPy({ TRACER_SOURCE: tracerSource }) },
-  );
+  installTracer(pyodide, Object.fromEntries(TRACER_FILES.map((path) => [path, readFileSync(join(here, path), 'utf8')])));
 }
 
 /** The snapshot's bytes, if the file is there, whole and made under this key; else why not ('' if it is missing). */

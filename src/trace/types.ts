@@ -57,11 +57,23 @@ export interface ClassObject extends AttrsBase {
 export interface FunctionObject extends AttrsBase {
   kind: 'function';
   qualname?: string;
+  /** "(a, b=[], *args)", with the defaults' current reprs. */
   signature?: string;
+  /** The same parameters as data (traces of older tracers may lack it: see parametersOf). */
+  parameters?: Parameter[];
   defaults?: Ref[];
   /** Free variables and the cells they read. */
   closure?: [string, Ref][];
 }
+export type ParameterKind = 'positional-only' | 'positional-or-keyword' | 'var-positional' | 'keyword-only' | 'var-keyword';
+
+/** One parameter of a function: `default` is true when it has one (its value is in `defaults`). */
+export interface Parameter {
+  name: string;
+  kind: ParameterKind;
+  default?: true;
+}
+
 export interface MethodObject extends AttrsBase {
   kind: 'method';
 }

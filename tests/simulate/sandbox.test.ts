@@ -79,7 +79,7 @@ for (const start of ['full', 'snapshot'] as const) {
         'blocked = ("js", "pyodide", "_pyodide", "pyodide_js", "_pyodide_core")',
         'leaks = [n for n in sys.modules if n.split(".")[0] in blocked]',
         'tracer = sys.gettrace()',
-        'seen = list(vars(type(sys.stdout).write.__globals__["sys"]).values())',
+        'seen = list(vars(sys).values())',
         'if tracer is not None:',
         '    seen += list(tracer.__func__.__globals__.values())',
         'seen += list(type(sys.stdout).write.__globals__.values())',
@@ -288,6 +288,10 @@ for (const start of ['full', 'snapshot'] as const) {
     test('the tracer is not in sys.modules: a snippet cannot import it by name', async () => {
       const trace = await run('import sys\nprint([n for n in sys.modules if "memlane" in n])\n');
       assert.equal(trace.stdout, '[]\n');
+      for (const name of ['_memlane_tracer', '_memlane_tracer.run', 'memlane_tracer']) {
+        const attempt = await run(`import ${name}\n`);
+        assert.equal(attempt.error?.type, 'ModuleNotFoundError', name);
+      }
     });
 
     test('a snapshot sent after start-up ends the sandbox and is never saved', async () => {

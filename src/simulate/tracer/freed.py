@@ -1,0 +1,101 @@
+"""Freed or kept: which of the objects that left the diagram CPython deallocated, told from reference counts and weakrefs."""
+from builtins import dict, list, object, set, tuple
+
+from .encode import collect_refs
+from .kinds import is_immortal
+from .pinned import get_reference_count
+
+FREED, KEPT, MAYBE_FREED = "freed", "kept", "maybe freed"
+# At a return event the returned object is also held by the `arg` parameter of two tracer frames.
+RETURN_VALUE_HOLDERS_IN_TRACER = 2
+
+
+def raw_reference_counts(objects):
+    return {key: get_reference_count(pair[0]) for key, pair in objects.items()}
+
+
+def counting_overhead():
+    """What raw_reference_counts adds to a count by itself: its own temporaries, measured once."""
+    probe = object()
+    counts = raw_reference_counts({0: (probe, None)})
+    return counts[0] - 1  # the name `probe` here is the one real reference
+
+
+COUNTING_OVERHEAD = counting_overhead()
+
+
+def note_references(objects, stack, return_ref):
+    """For each shown object: how many references the trace does not show, and who shows one.
+
+    objects: {id(obj): (obj, Identity)} of the objects shown at this step; stack: the step's frames.
+    A count of zero means that every reference CPython counts is drawn, so the object dies when
+    those go. Immortal objects (None, True, small ints, some strings) never die.
+    """
+    seen = {}
+    holders = {}
+
+    def show(oid, holder):
+        seen[oid] = seen.get(oid, 0) + 1
+        holders.setdefault(oid, []).append(holder)
+
+    running = set()
+    for entry in stack:
+        running.add(entry["id"])
+        for pair in entry["locals"]:
+            show(pair[1]["ref"], entry["id"])
+    if return_ref is not None:
+        show(return_ref["ref"], stack[-1]["id"])
+    for pair in objects.values():  # not `for obj, identity`: the loop name would hold the last object
+        identity = pair[1]
+        encoding = identity.encoding
+        if encoding is None:
+            continue
+        # A running generator's locals are its frame's, already counted with the stack.
+        skip_locals = encoding.get("kind") == "generator" and encoding.get("frame") in running
+        for oid in collect_refs(encoding, skip_locals):
+            show(oid, identity.oid)
+    counts = raw_reference_counts(objects)
+    return_oid = return_ref["ref"] if return_ref is not None else None
+    for key, (obj, identity) in objects.items():
+        oid = identity.oid
+        if is_immortal(obj):
+            identity.unseen = 1
+        else:
+            unseen = counts[key] - COUNTING_OVERHEAD - seen.get(oid, 0)
+            if oid == return_oid:
+                unseen -= RETURN_VALUE_HOLDERS_IN_TRACER
+            identity.unseen = unseen
+        identity.holders = tuple(holders.get(oid, ()))
+
+
+def fate_of(identity, was_unreachable, alive_elsewhere):
+    """Whether an object that left the diagram at this step was deallocated, as far as it alone tells."""
+    if was_unreachable and not alive_elsewhere:
+        return FREED  # the collector freed its cycle: the tracer looked for it and it is not there
+    if identity.weak is not None:
+        return FREED if identity.weak() is None else KEPT
+    if alive_elsewhere or identity.unseen > 0:
+        return KEPT
+    return MAYBE_FREED
+
+
+def freed_with_their_holders(candidates, gone, freed, left_by_exception):
+    """The candidates whose every shown reference went away: from a frame that returned normally,
+    an object freed at this step or one still shown (that no longer refers to it).
+
+    A holder that left the diagram but lives on keeps the candidate alive too. Candidates holding
+    each other are decided together (the largest set that is consistent).
+    """
+    result = dict(candidates)
+    changed = True
+    while changed:
+        changed = False
+        for oid, identity in list(result.items()):
+            for holder in identity.holders:
+                kept_by_frame = holder[0] == "f" and holder in left_by_exception
+                kept_by_object = holder in gone and holder not in freed and holder not in result
+                if kept_by_frame or kept_by_object:
+                    del result[oid]
+                    changed = True
+                    break
+    return set(result)

@@ -1,0 +1,64 @@
+"""The limits: captured output up to its cap, and step, time and output limits that stop a snippet even when it catches them."""
+import unittest
+
+from memlane_tracer.limits import CapturedOutput, OutputLimitError
+from tracer_helpers import trace
+
+
+class Captured(unittest.TestCase):
+    def test_keeps_what_is_printed(self):
+        output = CapturedOutput(100, lambda error: self.fail("no limit expected"))
+        self.assertEqual(output.write("hello "), 6)
+        output.write("world")
+        self.assertEqual((output.text(), len(output)), ("hello world", 11))
+
+    def test_keeps_up_to_the_cap_then_enforces_the_limit(self):
+        raised = []
+
+        def enforce(error):
+            raised.append(error)
+            raise error
+
+        output = CapturedOutput(5, enforce)
+        with self.assertRaises(OutputLimitError):
+            output.write("abcdefgh")
+        self.assertEqual(output.text(), "abcde")
+        self.assertIn("more than 5 characters", str(raised[0]))
+
+    def test_refuses_what_is_not_text(self):
+        output = CapturedOutput(5, lambda error: None)
+        with self.assertRaisesRegex(TypeError, "must be str, not int"):
+            output.write(3)
+
+
+class Limits(unittest.TestCase):
+    def test_the_step_limit_names_its_option_and_the_line(self):
+        document = trace("while True:\n    x = 1\n", maxSteps=5)
+        self.assertEqual(len(document["steps"]), 5)
+        self.assertEqual(document["error"]["type"], "StepLimitError")
+        self.assertIn("--max-steps / max-steps=N", document["error"]["message"])
+        self.assertIn(document["error"]["line"], (1, 2))
+
+    def test_a_caught_limit_is_raised_again(self):
+        source = "for i in range(100):\n    try:\n        x = i\n    except BaseException:\n        pass\n"
+        document = trace(source, maxSteps=10)
+        self.assertEqual(document["error"]["type"], "StepLimitError")
+
+    def test_the_output_limit(self):
+        document = trace("print('x' * 50)\n", maxOutput=10)
+        self.assertEqual(document["error"]["type"], "OutputLimitError")
+        self.assertEqual(document["stdout"], "x" * 10)
+
+    def test_the_time_limit(self):
+        document = trace("import time\nwhile True:\n    time.sleep(0.01)\n", timeoutMs=300, maxSteps=1_000_000)
+        self.assertEqual(document["error"]["type"], "TimeLimitError")
+        self.assertIn("300 ms", document["error"]["message"])
+
+    def test_a_run_within_its_limits_has_no_error(self):
+        document = trace("x = [1, 2]\nprint(len(x))\n")
+        self.assertIsNone(document["error"])
+        self.assertEqual(document["stdout"], "2\n")
+
+
+if __name__ == "__main__":
+    unittest.main()
