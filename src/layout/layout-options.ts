@@ -1,6 +1,6 @@
-// Layout options, validated once against one schema, with errors that say what is accepted.
+// Layout options, validated once against one zod schema, with errors that say what is accepted.
 // Each option's name, default and hint live in LAYOUT_OPTIONS below, one entry per option.
-import { Ajv } from 'ajv';
+import { z } from 'zod';
 
 export interface LayoutOptions {
   /** 'heap' (default): every value is an object; 'inline': ints, strs... drawn inside their slot. */
@@ -17,35 +17,36 @@ export interface LayoutOptions {
 
 export type ResolvedLayoutOptions = Required<LayoutOptions>;
 
-/** Every layout option: its schema, default and the hint an error gives. */
+/** Every layout option: its zod schema, default and the hint an error gives. */
 export const LAYOUT_OPTIONS = {
-  scalars: { schema: { enum: ['heap', 'inline'] }, default: 'heap', hint: '"heap" | "inline"' },
-  hide: { schema: { type: 'array', items: { type: 'string' } }, default: [] as string[], hint: 'string[]' },
-  showExited: { schema: { type: 'boolean' }, default: false, hint: 'boolean' },
+  scalars: { schema: z.enum(['heap', 'inline']), default: 'heap', hint: '"heap" | "inline"' },
+  hide: { schema: z.array(z.string()), default: [] as string[], hint: 'string[]' },
+  showExited: { schema: z.boolean(), default: false, hint: 'boolean' },
   shortenAbove: {
-    schema: { anyOf: [{ type: 'integer', minimum: 4 }, { const: false }] }, default: 30,
+    schema: z.union([z.number().int().min(4), z.literal(false)]), default: 30,
     hint: 'an integer >= 4 (chains and trees of more objects of one type are drawn as their first and last parts and a count) or false',
   },
   fitWidth: {
-    schema: { anyOf: [{ type: 'integer', minimum: 200 }, { const: false }] }, default: 650,
+    schema: z.union([z.number().int().min(200), z.literal(false)]), default: 650,
     hint: 'a width in px >= 200 that wider diagrams reflow to, or false',
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile<LayoutOptions>({
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(Object.entries(LAYOUT_OPTIONS).map(([name, o]) => [name, o.schema])),
-});
+const schema = z.object(Object.fromEntries(Object.entries(LAYOUT_OPTIONS).map(([name, o]) => [name, o.schema.optional()]))).strict();
+
+/** Where an issue is, as the option's path (`/scalars`), or (options) when the whole value is wrong. */
+function optionPath(issue: z.ZodIssue): string {
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+  return key === undefined ? '(options)' : `/${String(key)}`;
+}
 
 export function resolveLayoutOptions(options: LayoutOptions = {}): ResolvedLayoutOptions {
-  if (!validate(options)) {
-    const error = validate.errors?.[0];
-    const where = error?.instancePath || (error?.params && 'additionalProperty' in error.params ? `/${String(error.params['additionalProperty'])}` : '');
-    throw new TypeError(
-      `memlane layout: invalid option ${where || '(options)'}: ${error?.message ?? 'not valid'}\n` +
-        `hint: the layout options are ${Object.entries(LAYOUT_OPTIONS).map(([name, o]) => `${name}: ${o.hint}`).join(', ')}.`,
-    );
+  const parsed = schema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = optionPath(issue).slice(1) as keyof typeof LAYOUT_OPTIONS;
+    const accepted = LAYOUT_OPTIONS[name] ? `${name} is ${LAYOUT_OPTIONS[name].hint}` : `the layout options are ${Object.keys(LAYOUT_OPTIONS).join(', ')}`;
+    throw new TypeError(`memlane layout: invalid option ${optionPath(issue)}: ${issue.message}\nhint: ${accepted}.`);
   }
   return {
     scalars: options.scalars ?? LAYOUT_OPTIONS.scalars.default,

@@ -1,5 +1,5 @@
-// Simulator options: validated once with a JSON Schema, then filled with the defaults.
-import { Ajv } from 'ajv';
+// Simulator options: validated once with one zod schema, then filled with the defaults.
+import { z } from 'zod';
 
 export interface SimulateOptions {
   /** Steps recorded before the snippet is stopped with StepLimitError. Default 1000. */
@@ -29,32 +29,38 @@ export const memoryLimit = {
   maximum: 3_072,
 } as const;
 
-const optionsSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    maxSteps: { type: 'integer', minimum: 1, maximum: 1_000_000 },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
-    maxOutput: { type: 'integer', minimum: 0, maximum: 100_000_000 },
-    maxMemoryMb: { type: 'integer', minimum: memoryLimit.minimum, maximum: memoryLimit.maximum },
-    showModules: { type: 'boolean' },
-    filename: { type: 'string' },
-  },
-} as const;
+const wholeNumber = (name: string, minimum: number, maximum: number) =>
+  z.number({ invalid_type_error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(minimum, `${name} must be from ${minimum} to ${maximum}`)
+    .max(maximum, `${name} must be from ${minimum} to ${maximum}`);
 
-const validate = new Ajv({ allErrors: true }).compile(optionsSchema);
+const optionsSchema = z.object({
+  maxSteps: wholeNumber('maxSteps', 1, 1_000_000),
+  timeoutMs: wholeNumber('timeoutMs', 1, 600_000),
+  maxOutput: wholeNumber('maxOutput', 0, 100_000_000),
+  maxMemoryMb: wholeNumber('maxMemoryMb', memoryLimit.minimum, memoryLimit.maximum),
+  showModules: z.boolean({ invalid_type_error: 'showModules must be true or false' }),
+  filename: z.string({ invalid_type_error: 'filename must be a string' }),
+}).partial().strict();
 
 export class SimulateOptionsError extends TypeError {}
+
+/** One problem in words: the option named, with what it got when the value was wrong. */
+function describeIssue(issue: z.ZodIssue, given: Record<string, unknown>): string {
+  if (issue.code === 'unrecognized_keys') return `unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  const name = String(issue.path[0] ?? 'options');
+  return `${issue.message} (got ${JSON.stringify(given[name]) ?? String(given[name])})`;
+}
 
 export function resolveOptions(given: SimulateOptions = {}): ResolvedOptions {
   // An option passed as undefined means "not given": the default applies.
   const options = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as SimulateOptions;
-  if (!validate(options)) {
-    const problems = (validate.errors ?? [])
-      .map((e) => `${e.instancePath.slice(1) || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
-      .join('; ');
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => describeIssue(issue, options as Record<string, unknown>)).join('; ');
     throw new SimulateOptionsError(
-      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput, maxMemoryMb (positive integers), showModules (boolean) and filename`,
+      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput, maxMemoryMb (whole numbers), showModules (boolean) and filename`,
     );
   }
   return { ...defaultOptions, ...options, filename: options.filename };

@@ -157,7 +157,7 @@ describe('limits', () => {
   });
 
   test('options are validated with a clear message', async () => {
-    await assert.rejects(simulator.trace('x = 1', { maxSteps: -1 }), /maxSteps must be >= 1[\s\S]*hint/);
-    await assert.rejects(simulator.trace('x = 1', { timeout: 5 } as never), /must NOT have additional properties \(timeout\)/);
+    await assert.rejects(simulator.trace('x = 1', { maxSteps: -1 }), /maxSteps must be from 1 to 1000000 \(got -1\)[\s\S]*hint/);
+    await assert.rejects(simulator.trace('x = 1', { timeout: 5 } as never), /unknown option timeout[\s\S]*hint: the options are maxSteps, timeoutMs/);
   });
 });

@@ -50,8 +50,8 @@ describe('trace validation', () => {
   test('simulator options are checked once, with the defaults filled in', () => {
     assert.deepEqual(resolveOptions({ maxSteps: 5 }), { maxSteps: 5, timeoutMs: 10_000, maxOutput: 100_000, maxMemoryMb: 256, showModules: false, filename: undefined });
     assert.equal(resolveOptions({ maxSteps: undefined, timeoutMs: 500 }).maxSteps, 1000, 'undefined means the default');
-    assert.throws(() => resolveOptions({ timeoutMs: 1.5 }), /timeoutMs must be integer/);
-    assert.throws(() => resolveOptions({ showModules: 'yes' } as never), /showModules must be boolean/);
-    assert.throws(() => resolveOptions({ maxMemoryMb: 4 }), /maxMemoryMb must be >= 16/);
+    assert.throws(() => resolveOptions({ timeoutMs: 1.5 }), /timeoutMs must be a whole number \(got 1.5\)/);
+    assert.throws(() => resolveOptions({ showModules: 'yes' } as never), /showModules must be true or false \(got "yes"\)/);
+    assert.throws(() => resolveOptions({ maxMemoryMb: 4 }), /maxMemoryMb must be from 16 to 3072 \(got 4\)/);
   });
 });
