@@ -2,7 +2,7 @@
 // the same diagram options, with the same limits, and refuse the same values with the same hints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, type DiagramOptions } from '../../src/core/index.ts';
+import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, stageOptions, type DiagramOptions } from '../../src/core/index.ts';
 import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-options.ts';
 
 type Name = keyof DiagramOptions;
@@ -19,6 +19,8 @@ const cases: [Name, string, unknown][] = [
   ['maxSteps', '1', 1], ['maxSteps', '1000000', 1_000_000], ['maxSteps', '1000001', undefined], ['maxSteps', '0', undefined], ['maxSteps', '2.5', undefined],
   ['maxMemory', '16', 16], ['maxMemory', '3072', 3072], ['maxMemory', '15', undefined], ['maxMemory', '3073', undefined], ['maxMemory', '1.5', undefined],
   ['id', 'aliasing-2', 'aliasing-2'], ['id', 'Has_Caps', undefined],
+  ['shortenAbove', '30', 30], ['shortenAbove', '4', 4], ['shortenAbove', 'false', false], ['shortenAbove', '3', undefined], ['shortenAbove', 'true', undefined], ['shortenAbove', '2.5', undefined],
+  ['fitWidth', '650', 650], ['fitWidth', '200', 200], ['fitWidth', 'false', false], ['fitWidth', '199', undefined], ['fitWidth', 'wide', undefined],
 ];
 
 const quoted = (value: string) => (/\s/.test(value) ? `"${value}"` : value);
@@ -89,5 +91,11 @@ describe('fence and CLI options', () => {
       assert.match(error.hint, /did you mean --max-steps\?/);
       return true;
     });
+  });
+
+  it('shorten-above and fit-width reach the layout, with the layout\'s own defaults', () => {
+    assert.deepEqual(stageOptions(defaultDiagramOptions).layout, { scalars: 'heap', hide: [], showExited: false, shortenAbove: 30, fitWidth: 650 });
+    const flags = parseSlideOptions(['a.py', '--shorten-above', 'false', '--fit-width', '900']).diagram;
+    assert.deepEqual([stageOptions(flags).layout.shortenAbove, stageOptions(flags).layout.fitWidth], [false, 900]);
   });
 });

@@ -4,7 +4,7 @@
 // props, memlane() defaults, `memlane render` flags, the types and the options reference page all
 // come from here: adding an option is adding one entry.
 import { z } from 'zod';
-import type { LayoutOptions } from '../../layout/layout-options.ts';
+import { LAYOUT_OPTIONS, type LayoutOptions } from '../../layout/layout-options.ts';
 import type { RenderOptions } from '../../render/render-options.ts';
 import { memoryLimit, type SimulateOptions } from '../../simulate/simulate-options.ts';
 
@@ -38,6 +38,7 @@ export interface OptionEntry<Value> {
 
 const identifier = '[A-Za-z_][A-Za-z0-9_]*';
 const wholeNumber = (max: number) => z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().max(max));
+const orFalse = (schema: z.ZodType<number, z.ZodTypeDef, string>) => z.union([z.literal('false').transform(() => false as const), schema]);
 const orNull = (schema: z.ZodType<string, z.ZodTypeDef, string>) => schema as z.ZodType<string | null, z.ZodTypeDef, string>;
 const entry = <Value>(spec: OptionEntry<Value>) => spec;
 
@@ -105,6 +106,24 @@ export const optionTable = {
     hint: (say) => `${say('theme', 'site')} (follows light/dark mode), ${say('theme', 'light')}, ${say('theme', 'dark')} or ${say('theme', 'sketch')} (hand-drawn)`,
     does: '`site` follows the reader\'s light or dark mode (pages default); `light` and `dark` are fixed colours (the CLI\'s default is `light`); `sketch` looks hand-drawn.',
     into: (theme) => ({ render: { theme } }),
+  }),
+  shortenAbove: entry<number | false>({
+    fence: 'shorten-above',
+    schema: orFalse(wholeNumber(MAX_STEPS_LIMIT).pipe(z.number().min(4))),
+    default: LAYOUT_OPTIONS.shortenAbove.default,
+    values: 'a whole number from 4, or `false`',
+    hint: (say) => `a whole number of objects from 4, e.g. ${say('shortenAbove', '30')}, or ${say('shortenAbove', 'false')} to draw every object`,
+    does: 'A chain or tree of more objects of one type than this is drawn as its first and last parts and a count; `false` draws it all.',
+    into: (shortenAbove) => ({ layout: { shortenAbove } }),
+  }),
+  fitWidth: entry<number | false>({
+    fence: 'fit-width',
+    schema: orFalse(wholeNumber(100_000).pipe(z.number().min(200))),
+    default: LAYOUT_OPTIONS.fitWidth.default,
+    values: 'a width in px from 200, or `false`',
+    hint: (say) => `a width in px from 200, e.g. ${say('fitWidth', '650')}, or ${say('fitWidth', 'false')} to never reflow`,
+    does: 'A diagram wider than this many px reflows: later layers of objects continue below; `false` never reflows.',
+    into: (fitWidth) => ({ layout: { fitWidth } }),
   }),
   maxSteps: entry<number>({
     fence: 'max-steps',
