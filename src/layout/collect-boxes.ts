@@ -48,8 +48,6 @@ export interface Collected {
   objectsAt: Set<string>[];
   /** Text in place of references into the left-out part of a shortened structure, at each step. */
   markersAt: Map<string, string>[];
-  /** Ids of frames drawn at each step. */
-  framesAt: string[][];
   leftOut: { frames: boolean; objects: boolean };
 }
 
@@ -60,7 +58,6 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   const leftOut = { frames: false, objects: false };
   const objectsAt: Set<string>[] = [];
   const markersAt: Map<string, string>[] = [];
-  const framesAt: string[][] = [];
   let previousVisible = new Set<string>();
 
   // Long chains and big trees: what is left out is chosen once for the run.
@@ -121,7 +118,6 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     objectsAt.push(visible);
     previousVisible = visible;
 
-    const drawnFrames: string[] = [];
     stack.forEach((frame, depth) => {
       let record = frames.get(frame.id);
       if (!record) {
@@ -141,20 +137,17 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
         rows.set('return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text });
       }
       // A frame left by an exception shows it on its exception step and on the return step that unwinds it.
-      const previous = states[s - 2]?.step;
-      const unwinding = state.step.event === 'return' && !returnValue?.ref && previous?.event === 'exception' && previous.stack[previous.stack.length - 1]?.id === frame.id;
-      const exception = (unwinding ? previous?.['exception'] : state.step['exception']) as { type?: string; message?: string } | undefined;
-      if (frame === top && (state.step.event === 'exception' || unwinding) && exception) {
+      const running = frame === top;
+      const unwinding = running && state.unwinding;
+      const exception = running ? state.exception : undefined;
+      if (exception) {
         rows.set('exception', { role: 'exception', text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`, tone: 'alert' });
       }
-      const running = frame === top;
       // The module frame returns nothing: at its return the program has finished.
       const returning = frame.name === '<module>' ? 'finished' : 'returning';
       const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? returning : 'running';
       record.raw.set(s, { rows, running, exited: false, ...(running ? { badge: runningBadge } : frame['generator'] === true ? { badge: 'generator' } : {}) });
-      drawnFrames.push(frame.id);
     });
-    framesAt.push(drawnFrames);
   }
 
   // Exited frames stay, faded, with the rows they had last, when asked for.
@@ -166,7 +159,6 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
         if (record.raw.has(s)) continue;
         const rows = new Map([...lastRaw.rows].filter(([key]) => key !== 'exception'));
         record.raw.set(s, { rows, running: false, exited: true, badge: 'returned' });
-        framesAt[s - 1]!.push(record.id);
       }
     }
   }
@@ -179,7 +171,6 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     objects: [...objects.values()],
     objectsAt,
     markersAt,
-    framesAt,
     leftOut,
   };
 }
