@@ -19,7 +19,7 @@ describe('parseSlideOptions', () => {
   it('fills in defaults: last step, light theme, SVG to stdout, heap scalars', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
       file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 1, withCode: false, width: null,
-      diagram: { step: 'last', scalars: 'heap', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', maxSteps: 1000, maxMemory: 256, id: null },
+      diagram: { step: 'last', scalars: 'heap', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null },
     });
   });
 
