@@ -2,7 +2,7 @@
 // the same diagram options, with the same limits, and refuse the same values with the same hints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, type DiagramOptions } from '../../src/core/index.ts';
+import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, type DiagramOptions, type OptionEntry } from '../../src/core/index.ts';
 import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-options.ts';
 
 type Name = keyof DiagramOptions;
@@ -19,7 +19,11 @@ const cases: [Name, string, unknown][] = [
   ['maxSteps', '1', 1], ['maxSteps', '1000000', 1_000_000], ['maxSteps', '1000001', undefined], ['maxSteps', '0', undefined], ['maxSteps', '2.5', undefined],
   ['maxMemory', '16', 16], ['maxMemory', '3072', 3072], ['maxMemory', '15', undefined], ['maxMemory', '3073', undefined], ['maxMemory', '1.5', undefined],
   ['id', 'aliasing-2', 'aliasing-2'], ['id', 'Has_Caps', undefined],
+  ['editable', 'false', false], ['editable', 'true', true], ['editable', 'no', undefined],
 ];
+
+/** Options only pages have: `memlane render` has no such flag. */
+const pagesOnly = (name: Name) => (optionTable[name] as OptionEntry<unknown>).pagesOnly === true;
 
 const quoted = (value: string) => (/\s/.test(value) ? `"${value}"` : value);
 
@@ -61,6 +65,12 @@ describe('fence and CLI options', () => {
   for (const [name, value, expected] of cases) {
     it(`${name} ${JSON.stringify(value.length > 20 ? `${value.slice(0, 8)}…` : value)}: ${expected === undefined ? 'refused by both, with one hint' : 'read the same by both'}`, () => {
       const fence = throughFence(name, value);
+      if (pagesOnly(name)) {
+        assert.deepEqual(fence.value, expected);
+        if (expected === undefined) assert.ok(fence.hint);
+        assert.throws(() => parseSlideOptions(['a.py', `--${optionTable[name].fence}=${value}`]), /unknown option/);
+        return;
+      }
       const flags = throughFlags(name, value);
       assert.deepEqual(fence.value, expected);
       assert.deepEqual(flags.value, expected);
