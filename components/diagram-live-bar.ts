@@ -6,6 +6,7 @@ export function attachLiveBar(figure: HTMLElement | null): void {
   if (!button) return;
   figure.dataset.liveReady = 'true';
   button.hidden = false;
+  button.disabled = false;
   button.addEventListener('click', async () => {
     const { toggleEditor } = await import('./live/live-editor.ts');
     toggleEditor(figure, button);

@@ -85,7 +85,7 @@ function liveBar(parts: DiagramParts): string {
   if (!live || (!options.editable && !live.playground)) return '';
   return [
     '<div class="memlane-live-bar">',
-    options.editable ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" hidden>${icon('edit')}Edit code</button>` : '',
+    options.editable ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>` : '',
     live.playground ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code))}">${icon('playground')}Open in playground</a>` : '',
     '</div>',
   ].join('');
