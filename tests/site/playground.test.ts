@@ -23,6 +23,36 @@ async function ranOrFailed(page: Page): Promise<string> {
   return (await status.textContent())!;
 }
 
+/**
+ * Run in the interpreter's frame or worker: each named attempt to reach beyond it, and what came of
+ * it. (No named functions inside: the test runner's transform would add a helper the frame lacks.)
+ */
+const tryToEscape = async ({ url, names }: { url: string; names: string[] }): Promise<string[]> => {
+  const scope = globalThis as unknown as { WorkerGlobalScope?: { prototype: { fetch: typeof fetch } }; importScripts?(url: string): void };
+  const attempts: [string, () => unknown][] = [
+    ['origin', () => location.origin],
+    ['parent document', () => window.parent.document.title],
+    ['cookie', () => document.cookie],
+    ['storage', () => localStorage.getItem('memlane-secret')],
+    ['fetch', () => fetch(url).then((r) => r.status)],
+    ['image', () => new Promise((resolve, reject) => { const img = new Image(); img.onload = resolve; img.onerror = () => reject(new Error('no image')); img.src = `${url}.png`; })],
+    // The real fetch, not the worker's own stand-in that serves only the interpreter's files.
+    ['real fetch', () => scope.WorkerGlobalScope!.prototype.fetch.call(globalThis, url).then((r) => r.status)],
+    ['xhr', () => { const request = new XMLHttpRequest(); request.open('GET', url, false); request.send(); return request.status; }],
+    ['importScripts', () => { scope.importScripts!(`${url}.js`); return 'loaded'; }],
+    ['indexedDB', () => new Promise((resolve, reject) => { const open = indexedDB.open('memlane-probe'); open.onsuccess = () => resolve('opened'); open.onerror = () => reject(open.error); })],
+  ];
+  const results: string[] = [];
+  for (const [name, act] of attempts.filter(([n]) => names.includes(n))) {
+    try {
+      results.push(`${name}: ${String(await act())}`);
+    } catch (error) {
+      results.push(`${name}: blocked (${(error as Error).name})`);
+    }
+  }
+  return results;
+};
+
 /** The sandboxed frame the interpreter runs in. */
 async function interpreterFrame(page: Page): Promise<Frame> {
   await page.locator('iframe[sandbox]').waitFor({ state: 'attached' });
@@ -86,52 +116,14 @@ describe('playground', () => {
     const before = site.requests.length;
     const probe = `${site.url}/probe`;
     const frame = await interpreterFrame(page);
-    // No named functions inside evaluate: the test runner's transform would add a helper the page lacks.
-    const inFrame = await frame.evaluate(async (url) => {
-      const attempts: [string, () => unknown][] = [
-        ['origin', () => location.origin],
-        ['parent document', () => window.parent.document.title],
-        ['cookie', () => document.cookie],
-        ['storage', () => localStorage.getItem('memlane-secret')],
-        ['fetch', () => fetch(url).then((r) => r.status)],
-        ['image', () => new Promise((resolve, reject) => { const img = new Image(); img.onload = resolve; img.onerror = () => reject(new Error('no image')); img.src = `${url}.png`; })],
-      ];
-      const results: string[] = [];
-      for (const [name, act] of attempts) {
-        try {
-          results.push(`${name}: ${String(await act())}`);
-        } catch (error) {
-          results.push(`${name}: blocked (${(error as Error).name})`);
-        }
-      }
-      return results;
-    }, probe);
+    const inFrame = await frame.evaluate(tryToEscape, { url: probe, names: ['origin', 'parent document', 'cookie', 'storage', 'fetch', 'image'] });
     assert.deepEqual(inFrame, [
       'origin: null', 'parent document: blocked (SecurityError)', 'cookie: blocked (SecurityError)', 'storage: blocked (SecurityError)',
       'fetch: blocked (TypeError)', 'image: blocked (Error)',
     ]);
     const worker = page.workers()[0]!;
     assert.ok(worker, 'the interpreter runs in a worker');
-    const inWorker = await worker.evaluate(async (url) => {
-      const request = new XMLHttpRequest();
-      const attempts: [string, () => unknown][] = [
-        ['origin', () => self.location.origin],
-        // The real fetch, not the worker's own stand-in that serves only the interpreter's files.
-        ['fetch', () => (WorkerGlobalScope.prototype as unknown as { fetch: typeof fetch }).fetch.call(self, url).then((r) => r.status)],
-        ['xhr', () => { request.open('GET', url, false); request.send(); return request.status; }],
-        ['importScripts', () => { importScripts(`${url}.js`); return 'loaded'; }],
-        ['indexedDB', () => new Promise((resolve, reject) => { const open = indexedDB.open('memlane-probe'); open.onsuccess = () => resolve('opened'); open.onerror = () => reject(open.error); })],
-      ];
-      const results: string[] = [];
-      for (const [name, act] of attempts) {
-        try {
-          results.push(`${name}: ${String(await act())}`);
-        } catch (error) {
-          results.push(`${name}: blocked (${(error as Error).name})`);
-        }
-      }
-      return results;
-    }, probe);
+    const inWorker = await worker.evaluate(tryToEscape, { url: probe, names: ['origin', 'real fetch', 'xhr', 'importScripts', 'indexedDB'] });
     assert.equal(inWorker[0], 'origin: null');
     for (const line of inWorker.slice(1)) assert.match(line, /: blocked \(/, line);
     await page.waitForTimeout(500);
