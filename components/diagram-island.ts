@@ -3,6 +3,7 @@
 // page never re-lays out; everything it needs is in the element's data attributes.
 
 import { attachExercises } from './diagram-exercises.ts';
+import { attachLiveBar } from './diagram-live-bar.ts';
 
 type Ranges = [number, number][];
 
@@ -40,10 +41,20 @@ class MemlaneDiagram extends HTMLElement {
     });
     this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
     this.querySelector('.memlane-stage')!.addEventListener('keydown', (event) => this.onKey(event as KeyboardEvent));
-    addEventListener('hashchange', () => this.fromHash(true));
+    addEventListener('hashchange', this.onHash);
     if (!this.fromHash(false)) this.show(this.step, false);
     attachExercises(this);
+    attachLiveBar(this.closest('figure'));
   }
+
+  /** A run in the editor replaces this element: its page-wide listener goes with it. */
+  disconnectedCallback(): void {
+    removeEventListener('hashchange', this.onHash);
+  }
+
+  private readonly onHash = (): void => {
+    this.fromHash(true);
+  };
 
   private get slider(): HTMLInputElement {
     return this.querySelector('.memlane-slider')!;

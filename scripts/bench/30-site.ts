@@ -84,7 +84,10 @@ function scriptBytes(dist: string, marker: string): number {
 
 /** What the dev server does when an author edits a snippet: trace, lay out and render it again, interpreter warm. */
 async function rerenderChangedSnippet(): Promise<number> {
-  const settings = { cacheDir: false as const, defaults: {}, timeoutMs: 10_000, fingerprint: 'bench' };
+  const settings = {
+    cacheDir: false as const, defaults: {}, timeoutMs: 10_000, fingerprint: 'bench', playground: 'playground/',
+    live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
+  };
   const request = (code: string) => ({ written: code, rawOptions: {}, location: { file: 'bench.md', firstLine: 1 }, fallbackId: 'bench' });
   await snippetToDiagram(request('a = [1, 2]\nb = a\nb.append(3)'), settings);
   const times: number[] = [];

@@ -3,7 +3,7 @@
 // simulator and stderr are touched only here; problems are worded with flags.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { codeToDiagram, diagramStepSvg, flagSpelling, optionNames, optionTable, problemText, type Diagram } from '../core/index.ts';
+import { cliOptionNames, codeToDiagram, diagramStepSvg, flagSpelling, optionTable, problemText, type Diagram } from '../core/index.ts';
 import { answerSentence } from '../exercises/exercises-to-html.ts';
 import { palettes } from '../render/themes.ts';
 import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
@@ -11,7 +11,7 @@ import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
 import type { Command } from './main.ts';
 
-const diagramFlags = optionNames
+const diagramFlags = cliOptionNames
   .map((name) => `  --${optionTable[name].fence} ${optionTable[name].values.replace(/`/g, '')}\n      ${optionTable[name].does.replace(/`/g, '')}`)
   .join('\n');
 

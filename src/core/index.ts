@@ -5,7 +5,7 @@ export { chooseStep, outcomeProblems, writtenLine } from './check-outcome.ts';
 export { extractNotes } from './extract-notes.ts';
 export { readFenceMeta } from './options/fence-meta.ts';
 export {
-  cliDefaultOptions, defaultDiagramOptions, MAX_STEPS_LIMIT, optionNames, optionTable, stageOptions,
+  cliDefaultOptions, cliOptionNames, defaultDiagramOptions, MAX_STEPS_LIMIT, optionNames, optionTable, stageOptions,
   type DiagramOptionName, type DiagramOptions, type OptionEntry, type Say,
 } from './options/option-table.ts';
 export { fenceSpelling, flagSpelling, nearestNames, optionHint, propsToRawOptions, readDiagramOptions, type Spelling } from './options/read-options.ts';

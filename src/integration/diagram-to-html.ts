@@ -5,6 +5,7 @@ import { exercisesToHtml } from '../exercises/exercises-to-html.ts';
 import type { Exercise } from '../exercises/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { escapeMarkup as escapeHtml } from '../render/escape-markup.ts';
+import { playgroundHref } from '../live/share-link.ts';
 import type { DiagramOptions, Snippet } from './types.ts';
 
 export interface DiagramParts {
@@ -21,6 +22,18 @@ export interface DiagramParts {
   codeHtml: string;
   /** `# @predict` questions checked against the trace. */
   exercises?: Exercise[];
+  /** Where the page finds live editing; without it the diagram has neither "Edit code" nor a playground link. */
+  live?: LiveSettings;
+}
+
+/** What a page's diagrams need for live editing, the same for every diagram of a site. */
+export interface LiveSettings {
+  /** URL of the interpreter's files (the site's `_memlane/live/`). */
+  liveUrl: string;
+  /** Path of the playground page, or null when the site has none. */
+  playground: string | null;
+  /** The time limit of one run, as at build time. */
+  timeoutMs: number;
 }
 
 const icons = {
@@ -29,6 +42,8 @@ const icons = {
   next: '<path d="m5 3 6 5-6 5z"/>',
   last: '<path d="M12 3v10M3 3l6 5-6 5z"/>',
   link: '<path d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
+  edit: '<path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/>',
+  playground: '<path d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v3.5h-9v-9H6" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
   download: '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
 };
 
@@ -64,6 +79,26 @@ export function labelSvg(svg: string): string {
   });
 }
 
+/** "Edit code" (revealed by the island) and "Open in playground", under the diagram. */
+function liveBar(parts: DiagramParts): string {
+  const { live, options, snippet } = parts;
+  if (!live || (!options.editable && !live.playground)) return '';
+  return [
+    '<div class="memlane-live-bar">',
+    options.editable ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>` : '',
+    live.playground ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code))}">${icon('playground')}Open in playground</a>` : '',
+    '</div>',
+  ].join('');
+}
+
+/** The figure's live-editing data: the shown code, its options and the limits, for the editor. */
+function liveData(parts: DiagramParts): string {
+  const { live, options, snippet } = parts;
+  if (!live || !options.editable) return '';
+  const data = { code: snippet.code, options, liveUrl: live.liveUrl, timeoutMs: live.timeoutMs };
+  return ` data-live="${escapeHtml(JSON.stringify(data))}"`;
+}
+
 export function diagramToHtml(parts: DiagramParts): string {
   const { trace, snippet, options, id, shownStep, svg, codeHtml } = parts;
   const total = trace.steps.length;
@@ -81,7 +116,7 @@ export function diagramToHtml(parts: DiagramParts): string {
   const naturalWidth = /<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1];
   const stageStyle = naturalWidth ? ` style="--memlane-svg-width:${naturalWidth}px"` : '';
   return [
-    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}">`,
+    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}"${liveData(parts)}>`,
     options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
     `<memlane-diagram data-id="${id}" data-total="${total}" data-step="${shownStep}"`,
     ` data-trace-steps="${escapeHtml(JSON.stringify(islandSteps(trace)))}"`,
@@ -109,6 +144,7 @@ export function diagramToHtml(parts: DiagramParts): string {
     exercisesToHtml(parts.exercises ?? [], trace, id),
     '<p class="memlane-live sr-only" aria-live="polite"></p>',
     '</memlane-diagram>',
+    liveBar(parts),
     '</figure>',
   ].join('');
 }

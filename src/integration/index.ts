@@ -1,12 +1,15 @@
 // memlane(): the Astro integration. It wires the pipeline into the build (a remark plugin for
 // ```python memory fences, <MemoryDiagram> through a process-wide renderer), adds the diagram CSS
-// and the stepping island to every page, and stops the interpreter when the build is done.
+// and the stepping island to every page, copies the interpreter for live editing into the site
+// (served from node_modules by the dev server), and stops the interpreter when the build is done.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { siteThemeCss } from './site-theme-css.ts';
 import { fingerprintSources } from './diagram-cache.ts';
+import { copyLiveAssets, serveLiveAssets } from './live-assets.ts';
+import { LIVE_DIR } from '../live/live-files.ts';
 import { writeDiagramFonts } from './diagram-fonts.ts';
 import { rehypeFocusableTables } from './focusable-scrolling.ts';
 import { builtFontUrls, preloadFontsInSite } from './preload-fonts.ts';
@@ -33,9 +36,11 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         const root = fileURLToPath(config.root);
         const options = resolveMemlaneOptions(userOptions, root);
         const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+        const siteBase = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const settings: PipelineSettings = {
           ...options,
-          fingerprint: fingerprintSources(version, ['core', 'exercises', 'fonts', 'node', 'simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
+          live: { liveUrl: siteBase + LIVE_DIR, playground: options.playground === false ? null : siteBase + options.playground, timeoutMs: options.timeoutMs },
+          fingerprint: fingerprintSources(version, ['core', 'exercises', 'fonts', 'live', 'node', 'simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
         };
         // An empty or missing cache means every snippet will be traced: start the interpreter now.
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();
@@ -60,6 +65,9 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         injectScript('page-ssr', styles.map((id) => `import ${JSON.stringify(id)};`).join('\n'));
         injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
       },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveLiveAssets(base));
+      },
       'astro:build:start': () => failIfSnippetsFailed(),
       'astro:build:setup': () => failIfSnippetsFailed(),
       'astro:build:done': async ({ dir }) => {
@@ -67,6 +75,7 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         failIfSnippetsFailed();
         const outDir = fileURLToPath(dir);
         preloadFontsInSite(outDir, builtFontUrls(outDir, fontFiles, base));
+        copyLiveAssets(outDir);
       },
       'astro:server:done': async () => {
         await closeSimulator();

@@ -9,14 +9,17 @@ export interface MemlaneUserOptions {
   cache?: string | false;
   /** Defaults for every diagram, written like fence options: { scalars: 'inline', 'max-steps': 2000 }. */
   defaults?: Record<string, string | number | string[]>;
-  /** Wall-clock limit of one snippet in milliseconds. Default 10000. */
+  /** Wall-clock limit of one snippet in milliseconds (at build time and in readers' browsers). Default 10000. */
   timeoutMs?: number;
+  /** Path of the site's playground page under its base, which every diagram links to; false for none. Default 'playground/'. */
+  playground?: string | false;
 }
 
 const schema = z.object({
   cache: z.union([z.string().min(1), z.literal(false)]).optional(),
   defaults: z.record(z.unknown()).optional(),
   timeoutMs: z.number().int().min(100).max(600_000).optional(),
+  playground: z.union([z.string().regex(/^[a-z0-9][a-z0-9/_-]*\/$/, 'a path under the site, ending in /, e.g. "playground/"'), z.literal(false)]).optional(),
 }).strict();
 
 export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptions {
@@ -25,7 +28,7 @@ export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptio
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `memlane() option ${issue.path.join('.')}` : 'memlane() options';
     const detail = issue.code === 'unrecognized_keys' ? `unknown option "${issue.keys[0]}"` : issue.message;
-    throw new Error(`astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number }`);
+    throw new Error(`astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number, playground?: string | false }`);
   }
   const given = parsed.data as MemlaneUserOptions;
   let defaults: Partial<DiagramOptions> = {};
@@ -41,5 +44,6 @@ export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptio
     cacheDir: cache === false ? false : isAbsolute(cache) ? cache : join(root, cache),
     defaults,
     timeoutMs: given.timeoutMs ?? 10_000,
+    playground: given.playground ?? 'playground/',
   };
 }

@@ -6,7 +6,7 @@ import '../node/svgdom-window.ts';
 import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName } from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
-import { diagramToHtml } from './diagram-to-html.ts';
+import { diagramToHtml, type LiveSettings } from './diagram-to-html.ts';
 import { highlightPython } from './highlight-code.ts';
 import { SnippetError } from './snippet-error.ts';
 import type { MemlaneOptions, SnippetLocation } from './types.ts';
@@ -26,6 +26,8 @@ export interface SnippetRequest {
 export interface PipelineSettings extends MemlaneOptions {
   /** Changes whenever Memlane's code or version does. */
   fingerprint: string;
+  /** Live editing's places in the built site. */
+  live: LiveSettings;
 }
 
 export async function snippetToDiagram(request: SnippetRequest, settings: PipelineSettings): Promise<string> {
@@ -35,7 +37,7 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   const { options } = read;
   const snippet = extractNotes(request.written);
   const id = options.id ?? request.fallbackId;
-  const key = cacheKey({ fingerprint: settings.fingerprint, code: snippet.code, notes: [...snippet.notes], options, id, timeoutMs: settings.timeoutMs });
+  const key = cacheKey({ fingerprint: settings.fingerprint, code: snippet.code, notes: [...snippet.notes], options, id, timeoutMs: settings.timeoutMs, live: settings.live });
   const cached = readCached(settings.cacheDir, key);
   if (cached !== undefined) return cached;
 
@@ -47,7 +49,7 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   // The diagram's snippet is the shown code: notes and `# @predict` questions taken out.
   const { trace, shownStep, svg, snippet: shown, exercises } = outcome.diagram;
   const codeHtml = await highlightPython(shown.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-  const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises });
+  const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises, live: settings.live });
   writeCached(settings.cacheDir, key, html);
   return html;
 }

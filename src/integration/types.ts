@@ -19,4 +19,6 @@ export interface MemlaneOptions {
   defaults: Partial<DiagramOptions>;
   /** Wall-clock limit of one snippet in milliseconds. */
   timeoutMs: number;
+  /** Path of the playground page under the site's base (e.g. `playground/`), or false for none. */
+  playground: string | false;
 }

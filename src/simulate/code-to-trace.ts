@@ -6,10 +6,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
-// Imported statically: inside an Astro build a later dynamic import fails (its module runner is closed by then).
-import { traceProblems } from '../trace/validate-trace.ts';
 import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
-import { memoryLimit, resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
+import { killedTrace, replyToTrace } from './sandbox-reply.ts';
+import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
 import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
 
 export interface Simulator {
@@ -240,21 +239,9 @@ class SandboxSimulator implements Simulator {
     if (!job || job.id !== message.id) return;
     this.clearTimers();
     this.running = undefined;
-    if (message.kind === 'trace') {
-      const trace = readTrace(message.json, job.source);
-      if (typeof trace === 'string') {
-        job.resolve(emptyTrace(job, this.python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }));
-        this.restartChild();
-      } else {
-        job.resolve(message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace);
-        if (message.memoryBytes > MEMORY_RESTART_BYTES) this.restartChild();
-      }
-    } else {
-      job.resolve(emptyTrace(job, this.python, message.interrupted
-        ? { type: 'TimeLimitError', message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout)`, line: null }
-        : { type: 'SimulatorError', message: `the interpreter failed: ${message.message}`, line: null }));
-      this.restartChild();
-    }
+    const { trace, restart } = replyToTrace(message, job, this.python);
+    job.resolve(trace);
+    if (restart || (message.kind === 'trace' && message.memoryBytes > MEMORY_RESTART_BYTES)) this.restartChild();
     this.pump();
   }
 
@@ -262,11 +249,7 @@ class SandboxSimulator implements Simulator {
     if (this.running !== job) return;
     this.running = undefined;
     this.clearTimers();
-    job.resolve(emptyTrace(job, this.python, {
-      type: 'TimeLimitError',
-      message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout) inside code that cannot be interrupted; its steps are lost`,
-      line: null,
-    }));
+    job.resolve(killedTrace(job, this.python));
     this.restartChild();
   }
 
@@ -318,31 +301,6 @@ class SandboxSimulator implements Simulator {
     }
     await Promise.all(this.saving);
   }
-}
-
-/** The trace the sandbox sent, checked like any untrusted input; a string says what is wrong. */
-function readTrace(json: string, source: string): Trace | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    return `not JSON (${(error as Error).message})`;
-  }
-  const problems = traceProblems(value);
-  if (problems.length) return problems.slice(0, 3).join('; ');
-  if ((value as Trace).source !== source) return 'it is the trace of some other code';
-  return value as Trace;
-}
-
-/** A MemoryError that the memory limit caused is reported as the limit, with its value. */
-function withMemoryLimitError(trace: Trace, maxMemoryMb: number): Trace {
-  if (trace.error?.type !== 'MemoryError') return trace;
-  const message = `the snippet's heap grew past ${maxMemoryMb} MiB (the memory limit, ${memoryLimit.flag} / ${memoryLimit.option})`;
-  return { ...trace, error: { ...trace.error, type: 'MemoryLimitError', message } };
-}
-
-function emptyTrace(job: Pending, python: string, error: Trace['error']): Trace {
-  return { format: 'memlane-trace', version: 1, python, source: job.source, stdout: '', error, steps: [] };
 }
 
 /**

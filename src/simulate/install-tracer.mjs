@@ -78,3 +78,11 @@ export function installTracer(pyodide, sources) {
   // as the interpreter that made the snapshot (gc.collect() counts differ).
   pyodide.runPython(INSTALL, { globals });
 }
+
+/** String hashing seeded with a fixed value (0: no randomisation), so set and dict orders repeat on every run. */
+export const PYTHON_ENVIRONMENT = { PYTHONHASHSEED: '0' };
+
+/** Takes the tracer out of sys.modules, where installTracer (or a snapshot) left it: a snippet must not import it by name. */
+export function takeTracer(pyodide) {
+  return pyodide.runPython(`import sys; sys.modules.pop(${JSON.stringify(TRACER_SLOT)})`);
+}

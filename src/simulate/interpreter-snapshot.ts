@@ -11,13 +11,12 @@ import { snapshotHeader } from './snapshot-file.mjs';
  * file in it): the sandbox may read these, and the snapshot's key hashes them, so editing any of
  * them makes the next start build a new snapshot.
  */
-export const INTERPRETER_FILES = ['sandbox-host.mjs', 'snapshot-file.mjs', 'install-tracer.mjs', 'tracer'];
+export const INTERPRETER_FILES = ['install-tracer.mjs', 'interpreter-session.mjs', 'sandbox-host.mjs', 'snapshot-file.mjs', 'tracer'];
 
 /** A folder for the snapshot, or `off` to start the interpreter in full every time. */
 export const SNAPSHOT_DIR_VARIABLE = 'MEMLANE_SNAPSHOT_DIR';
 const SNAPSHOT_FILE = 'interpreter.snapshot';
-/** A clean interpreter's memory is about 31 MB; anything far larger is not a snapshot worth keeping. */
-export const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
+export { MAX_SNAPSHOT_BYTES } from './sandbox-messages.ts';
 
 export interface SnapshotPlan {
   /** The snapshot file; the sandbox may read it, only the parent writes it. */

@@ -1,6 +1,8 @@
 // The messages the sandbox process sends, checked field by field: the process runs untrusted
-// code, so anything it says is input, not a promise.
-import { MAX_SNAPSHOT_BYTES } from './interpreter-snapshot.ts';
+// code, so anything it says is input, not a promise. The browser's worker speaks the same messages.
+
+/** A clean interpreter's memory is about 31 MB; anything far larger is not a snapshot worth keeping. */
+export const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
 
 export type SandboxMessage =
   | { kind: 'ready'; python: string; startupMs: number; startedFrom: 'snapshot' | 'full'; snapshotProblem: string }

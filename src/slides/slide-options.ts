@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import {
-  cliDefaultOptions, flagSpelling, nearestNames, optionNames, optionTable, readDiagramOptions, type DiagramOptionName, type DiagramOptions,
+  cliDefaultOptions, cliOptionNames, flagSpelling, nearestNames, optionTable, readDiagramOptions, type DiagramOptionName, type DiagramOptions,
 } from '../core/index.ts';
 
 export type SlideFormat = 'svg' | 'png';
@@ -45,7 +45,7 @@ const outputFlags = {
   width: { type: 'string', schema: z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().min(100).max(20000)), hint: '--width 1600 fits the image to 1600 px wide (100 to 20000)' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; schema?: z.ZodTypeAny; hint: string }>;
 
-const diagramFlags = new Map(optionNames.map((name) => [optionTable[name].fence, name]));
+const diagramFlags = new Map(cliOptionNames.map((name) => [optionTable[name].fence, name]));
 /** Every long flag, without its dashes. */
 export const flagNames: string[] = [...diagramFlags.keys(), ...Object.keys(outputFlags)];
 

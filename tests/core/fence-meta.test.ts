@@ -19,7 +19,7 @@ describe('fence meta', () => {
   it('reads every option, quoted values with spaces included', () => {
     assert.deepEqual(
       fromMeta(`memory step=3 scalars=inline hide=tmp,i exited=show raises=TypeError title="Two names, one list" theme=sketch shorten-above=12 fit-width=false max-steps=50 max-memory=64 id=shared`),
-      { ok: true, options: { step: 3, scalars: 'inline', hide: ['tmp', 'i'], exited: 'show', raises: 'TypeError', title: 'Two names, one list', theme: 'sketch', shortenAbove: 12, fitWidth: false, maxSteps: 50, maxMemory: 64, id: 'shared' } },
+      { ok: true, options: { step: 3, scalars: 'inline', hide: ['tmp', 'i'], exited: 'show', raises: 'TypeError', title: 'Two names, one list', theme: 'sketch', shortenAbove: 12, fitWidth: false, maxSteps: 50, maxMemory: 64, id: 'shared', editable: true } },
     );
     assert.deepEqual(fromMeta(`memory title='single quotes'`), { ok: true, options: { ...defaultDiagramOptions, title: 'single quotes' } });
   });

@@ -2,7 +2,7 @@
 // the same diagram options, with the same limits, and refuse the same values with the same hints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, stageOptions, type DiagramOptions } from '../../src/core/index.ts';
+import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, stageOptions, type DiagramOptions, type OptionEntry } from '../../src/core/index.ts';
 import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-options.ts';
 
 type Name = keyof DiagramOptions;
@@ -21,7 +21,11 @@ const cases: [Name, string, unknown][] = [
   ['id', 'aliasing-2', 'aliasing-2'], ['id', 'Has_Caps', undefined],
   ['shortenAbove', '30', 30], ['shortenAbove', '4', 4], ['shortenAbove', 'false', false], ['shortenAbove', '3', undefined], ['shortenAbove', 'true', undefined], ['shortenAbove', '2.5', undefined],
   ['fitWidth', '650', 650], ['fitWidth', '200', 200], ['fitWidth', 'false', false], ['fitWidth', '199', undefined], ['fitWidth', 'wide', undefined],
+  ['editable', 'false', false], ['editable', 'true', true], ['editable', 'no', undefined],
 ];
+
+/** Options only pages have: `memlane render` has no such flag. */
+const pagesOnly = (name: Name) => (optionTable[name] as OptionEntry<unknown>).pagesOnly === true;
 
 const quoted = (value: string) => (/\s/.test(value) ? `"${value}"` : value);
 
@@ -63,6 +67,12 @@ describe('fence and CLI options', () => {
   for (const [name, value, expected] of cases) {
     it(`${name} ${JSON.stringify(value.length > 20 ? `${value.slice(0, 8)}…` : value)}: ${expected === undefined ? 'refused by both, with one hint' : 'read the same by both'}`, () => {
       const fence = throughFence(name, value);
+      if (pagesOnly(name)) {
+        assert.deepEqual(fence.value, expected);
+        if (expected === undefined) assert.ok(fence.hint);
+        assert.throws(() => parseSlideOptions(['a.py', `--${optionTable[name].fence}=${value}`]), /unknown option/);
+        return;
+      }
       const flags = throughFlags(name, value);
       assert.deepEqual(fence.value, expected);
       assert.deepEqual(flags.value, expected);

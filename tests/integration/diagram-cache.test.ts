@@ -7,7 +7,10 @@ import { after, describe, it } from 'node:test';
 import { closeSimulator, snippetToDiagram, type PipelineSettings } from '../../src/integration/snippet-to-diagram.ts';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'memlane-cache-test-'));
-const settings: PipelineSettings = { cacheDir, defaults: {}, timeoutMs: 10_000, fingerprint: 'test' };
+const settings: PipelineSettings = {
+  cacheDir, defaults: {}, timeoutMs: 10_000, fingerprint: 'test', playground: 'playground/',
+  live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
+};
 const request = (written: string, rawOptions: Record<string, string> = {}) => ({
   written, rawOptions, location: { file: 'content/page.md', firstLine: 3 }, fallbackId: 'diagram-1',
 });

@@ -22,7 +22,8 @@ export function countDiagrams(source: string): number {
       if (/^python\s+memory(\s|$)/.test(opener[2]!.trim())) count += 1;
       continue;
     }
-    if (/^\s*<MemoryDiagram\b/.test(line)) count += 1;
+    // <Playground /> draws one diagram, its first example's.
+    if (/^\s*<(MemoryDiagram|Playground)\b/.test(line)) count += 1;
   }
   return count;
 }

@@ -86,9 +86,11 @@ const contentTypes: Record<string, string> = {
   '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.wasm': 'application/wasm',
 };
 
-/** A static file server for a built site on 127.0.0.1 (directory URLs serve index.html). */
-export async function serveSite(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/** A static file server for a built site on 127.0.0.1 (directory URLs serve index.html); `requests` lists every path asked for. */
+export async function serveSite(dir: string): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
+    requests.push(request.url ?? '/');
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) {
@@ -105,13 +107,15 @@ export async function serveSite(dir: string): Promise<{ url: string; close(): Pr
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 /** The shipped site for one test file: built once per run, served on 127.0.0.1, with Chromium. */
 export interface SiteUnderTest {
   dir: string;
   url: string;
+  /** Every path the site's server was asked for, in order. */
+  requests: string[];
   browser: Browser;
 }
 
@@ -126,6 +130,7 @@ export function useBuiltSite(setUp?: () => Promise<void>): SiteUnderTest {
     site.dir = await builtSite();
     server = await serveSite(site.dir);
     site.url = server.url;
+    site.requests = server.requests;
     site.browser = await launchChromium();
     await setUp?.();
   });
@@ -185,4 +190,14 @@ export function contentFiles(dir = join(repoRoot, 'content')): string[] {
 export function urlOf(file: string): string {
   const slug = relative(join(repoRoot, 'content'), file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
   return slug ? `/${slug.toLowerCase()}/` : '/';
+}
+
+/** axe-core's serious and critical findings inside `selector`, as `rule: targets` lines. */
+export async function seriousAxeViolations(page: Page, selector = 'main'): Promise<string[]> {
+  await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async (scope) => {
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector(scope)!);
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
 }

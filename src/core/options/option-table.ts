@@ -26,6 +26,8 @@ export interface OptionEntry<Value> {
   default: Value;
   /** The CLI's default, where slides differ from pages. */
   cliDefault?: Value;
+  /** Only pages have it (fences, props, memlane() defaults): the CLI has no such flag. */
+  pagesOnly?: true;
   /** Accepted values, for the reference table. */
   values: string;
   /** What is accepted, in the surface's own spelling. */
@@ -152,11 +154,22 @@ export const optionTable = {
     does: 'The anchor of permalinks (`#id-step-N`) and the prefix of ids inside the SVG. Pages default to `diagram-N`.',
     into: (id) => ({ render: id === null ? {} : { idPrefix: id } }),
   }),
+  editable: entry<boolean>({
+    fence: 'editable',
+    schema: z.enum(['true', 'false']).transform((value) => value === 'true'),
+    default: true,
+    pagesOnly: true,
+    values: '`true`, `false`',
+    hint: (say) => `${say('editable', 'true')} or ${say('editable', 'false')}`,
+    does: 'Whether readers get "Edit code" to change the code and run it in their browser (pages only).',
+  }),
 } satisfies Record<string, OptionEntry<never> | OptionEntry<any>>;
 
 export type DiagramOptionName = keyof typeof optionTable;
 export type DiagramOptions = { [K in DiagramOptionName]: (typeof optionTable)[K]['default'] };
 export const optionNames = Object.keys(optionTable) as DiagramOptionName[];
+/** The options `memlane render` takes as flags (all but the pages-only ones). */
+export const cliOptionNames = optionNames.filter((name) => !(optionTable[name] as OptionEntry<unknown>).pagesOnly);
 
 export const defaultDiagramOptions = Object.fromEntries(optionNames.map((name) => [name, optionTable[name].default])) as DiagramOptions;
 export const cliDefaultOptions = Object.fromEntries(

@@ -1,6 +1,6 @@
 // The reference tables of the diagram options, made from the option table, so the pages that list
 // them (fence options, <MemoryDiagram> props, memlane render flags) cannot drift from what is accepted.
-import { optionNames, optionTable, type OptionEntry } from './option-table.ts';
+import { cliOptionNames, optionNames, optionTable, type OptionEntry } from './option-table.ts';
 
 const code = (value: unknown) => (value === null || (Array.isArray(value) && value.length === 0) ? 'none' : `\`${Array.isArray(value) ? value.join(',') : String(value)}\``);
 const entryOf = (name: (typeof optionNames)[number]) => optionTable[name] as OptionEntry<unknown>;
@@ -23,7 +23,7 @@ function row(surface: ReferenceSurface, name: (typeof optionNames)[number]): str
 }
 
 export function optionsReferenceTable(surface: ReferenceSurface): string {
-  return [headers[surface], ...optionNames.map((name) => row(surface, name))].join('\n');
+  return [headers[surface], ...(surface === 'flag' ? cliOptionNames : optionNames).map((name) => row(surface, name))].join('\n');
 }
 
 /** Markers around a generated table in a page: `{/* options:fence *\/}` (MDX) or `<!-- options:flag -->` (Markdown). */

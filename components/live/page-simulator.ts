@@ -1,0 +1,14 @@
+// The page's one interpreter for live editing: started when a reader first presses "Edit code" (or
+// opens the playground) and shared by every diagram on the page.
+import { createBrowserSimulator, type BrowserSimulator } from '../../src/live/browser-simulator.ts';
+import { useSvgWindow } from '../../src/render/svg-window.ts';
+
+let simulator: BrowserSimulator | undefined;
+
+export function pageSimulator(liveUrl: string): BrowserSimulator {
+  if (!simulator) {
+    useSvgWindow(window);
+    simulator = createBrowserSimulator(liveUrl);
+  }
+  return simulator;
+}

@@ -1,0 +1,63 @@
+// What an interpreter's reply to one snippet amounts to: the trace it sent, checked like any
+// untrusted input, or the trace of the limit or failure that ended it. Shared by the Node sandbox
+// and the browser's worker; environment-free.
+import type { Trace } from '../trace/types.ts';
+import { traceProblems } from '../trace/validate-trace.ts';
+import type { SandboxMessage } from './sandbox-messages.ts';
+import { memoryLimit, type ResolvedOptions } from './simulate-options.ts';
+
+export interface RunRequest {
+  source: string;
+  options: ResolvedOptions;
+}
+
+/** The trace for a 'trace' or 'fatal' reply; `restart` says the interpreter should not run another snippet. */
+export function replyToTrace(message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>, job: RunRequest, python: string): { trace: Trace; restart: boolean } {
+  if (message.kind === 'fatal') {
+    return {
+      trace: emptyTrace(job.source, python, message.interrupted
+        ? { type: 'TimeLimitError', message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout)`, line: null }
+        : { type: 'SimulatorError', message: `the interpreter failed: ${message.message}`, line: null }),
+      restart: true,
+    };
+  }
+  const trace = readTrace(message.json, job.source);
+  if (typeof trace === 'string') {
+    return { trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }), restart: true };
+  }
+  return { trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace, restart: false };
+}
+
+/** The trace of a snippet whose interpreter had to be ended: its steps are lost. */
+export function killedTrace(job: RunRequest, python: string): Trace {
+  return emptyTrace(job.source, python, {
+    type: 'TimeLimitError',
+    message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout) inside code that cannot be interrupted; its steps are lost`,
+    line: null,
+  });
+}
+
+/** The trace the sandbox sent, checked like any untrusted input; a string says what is wrong. */
+function readTrace(json: string, source: string): Trace | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  const problems = traceProblems(value);
+  if (problems.length) return problems.slice(0, 3).join('; ');
+  if ((value as Trace).source !== source) return 'it is the trace of some other code';
+  return value as Trace;
+}
+
+/** A MemoryError that the memory limit caused is reported as the limit, with its value. */
+function withMemoryLimitError(trace: Trace, maxMemoryMb: number): Trace {
+  if (trace.error?.type !== 'MemoryError') return trace;
+  const message = `the snippet's heap grew past ${maxMemoryMb} MiB (the memory limit, ${memoryLimit.flag} / ${memoryLimit.option})`;
+  return { ...trace, error: { ...trace.error, type: 'MemoryLimitError', message } };
+}
+
+export function emptyTrace(source: string, python: string, error: Trace['error']): Trace {
+  return { format: 'memlane-trace', version: 1, python, source, stdout: '', error, steps: [] };
+}

@@ -1,0 +1,145 @@
+// Live editing on the built site, in Chromium: Edit code -> change -> Run draws the new trace and
+// stepping works; the lesson's own code draws the build's picture; errors and endless loops; the
+// interpreter loads only on "Edit code", from the site alone, and runs where it cannot reach the page.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Locator, Page, Request } from 'playwright-core';
+import { openPage, useBuiltSite } from './site-harness.ts';
+
+const site = useBuiltSite();
+const lesson = '/course/aliasing/';
+/** Generous: the first run starts CPython in the browser (seconds on a busy machine). */
+const RUN_WAIT = { timeout: 120_000 };
+
+async function openLesson(): Promise<{ page: Page; errors: string[]; requests: Request[]; figure: Locator }> {
+  const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  const requests: Request[] = [];
+  page.context().on('request', (request) => requests.push(request));
+  await page.goto(`${site.url}${lesson}`);
+  const figure = page.locator('figure.memlane').first();
+  await figure.getByRole('button', { name: 'Edit code' }).waitFor();
+  return { page, errors, requests, figure };
+}
+
+/** Presses Run and waits until the run has ended (its status says how). */
+async function run(figure: Locator): Promise<string> {
+  const status = figure.locator('.memlane-editor-status');
+  await status.evaluate((el) => (el.textContent = ''));
+  await figure.getByRole('button', { name: 'Run' }).click();
+  await status.filter({ hasText: /^(Ran|The run failed)/ }).waitFor(RUN_WAIT);
+  return (await status.textContent())!;
+}
+
+async function replaceCode(figure: Locator, code: string): Promise<void> {
+  const box = figure.getByRole('textbox', { name: 'Python code' });
+  await box.click();
+  await box.press('Control+a');
+  await box.press('Delete');
+  await box.pressSequentially(code);
+}
+
+const svgOf = (figure: Locator) => figure.locator('svg.memlane-diagram').evaluate((svg) => svg.outerHTML);
+const position = (figure: Locator) => figure.locator('.memlane-position').textContent();
+
+describe('live editing', () => {
+  it('fetches nothing of the interpreter before the first "Edit code", then only from the site', async () => {
+    const { page, requests, figure } = await openLesson();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requests.map((r) => r.url()).filter((url) => url.includes('_memlane') || /pyodide/i.test(url)), []);
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    await figure.locator('[data-live-action="edit"][aria-expanded="true"]').waitFor();
+    assert.match(await run(figure), /^Ran \d+ steps in CPython 3\.14/);
+    const fetched = requests.map((r) => r.url()).filter((url) => /^https?:/.test(url));
+    assert.ok(fetched.some((url) => url.endsWith('/_memlane/live/pyodide.asm.wasm')), 'the interpreter came from the site');
+    assert.deepEqual(fetched.filter((url) => !url.startsWith(site.url)), [], 'no request left the site');
+    await page.context().close();
+  });
+
+  it('draws the lesson\'s own code exactly as the build did', async () => {
+    const { page, errors, figure } = await openLesson();
+    const built = await svgOf(figure);
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    assert.match(await run(figure), /^Ran/);
+    assert.equal(await svgOf(figure), built, 'same boxes, positions and text');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('Run draws the edited code; stepping, notes and Reset work on it', async () => {
+    const { page, errors, figure } = await openLesson();
+    const built = await svgOf(figure);
+    const builtPosition = await position(figure);
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    const box = figure.getByRole('textbox', { name: 'Python code' });
+    await box.press('Control+End');
+    await box.pressSequentially('\nextra = [shopping, 7]');
+    const total = Number(/of (\d+)/.exec(builtPosition!)![1]);
+    assert.match(await run(figure), new RegExp(`^Ran ${total + 1} steps`));
+    assert.equal(await position(figure), `Step ${total + 1} of ${total + 1}`);
+    const names = await figure.locator('svg.memlane-diagram text').allTextContents();
+    assert.ok(names.includes('extra'), `the new name is drawn: ${names.join(' ')}`);
+    await figure.getByRole('button', { name: 'First step' }).click();
+    assert.equal(await position(figure), `Step 1 of ${total + 1}`);
+    await figure.locator('.memlane-stage').press('End');
+    assert.equal(await position(figure), `Step ${total + 1} of ${total + 1}`);
+    await figure.getByRole('button', { name: 'Reset' }).click();
+    assert.equal(await svgOf(figure), built);
+    assert.equal(await box.textContent().then((t) => t!.includes('extra')), false);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('a note stays with its line when lines are added above it', async () => {
+    const { page, figure } = await openLesson();
+    const notes = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<string, string>;
+    const [line, note] = Object.entries(notes)[0]!;
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    const box = figure.getByRole('textbox', { name: 'Python code' });
+    await box.press('Control+Home');
+    await box.pressSequentially('first = 0\n');
+    await run(figure);
+    const moved = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<string, string>;
+    assert.deepEqual(moved, { ...Object.fromEntries(Object.entries(notes).map(([l, n]) => [String(Number(l) + 1), n])) });
+    assert.equal(moved[String(Number(line) + 1)], note);
+    await page.context().close();
+  });
+
+  it('an error shows the Python error, its line and a caret in role="alert", and keeps the last good diagram', async () => {
+    const { page, figure } = await openLesson();
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    await run(figure);
+    const good = await svgOf(figure);
+    await replaceCode(figure, 'items = [1, 2]\nprint(item)');
+    assert.match(await run(figure), /^The run failed/);
+    const alert = (await figure.getByRole('alert').textContent())!;
+    assert.match(alert, /^Line 2: NameError: name 'item' is not defined/);
+    assert.match(alert, /2 \| print\(item\)\n\s+\^+/);
+    assert.equal(await svgOf(figure), good);
+    await replaceCode(figure, 'x = (1,\n');
+    await run(figure);
+    assert.match((await figure.getByRole('alert').textContent())!, /SyntaxError/);
+    await page.context().close();
+  });
+
+  it('an endless loop is stopped by a limit, the page stays responsive, and the next run works', async () => {
+    const { page, figure } = await openLesson();
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    await run(figure);
+    await replaceCode(figure, 'n = 0\nwhile True:\n    n += 1');
+    await run(figure);
+    assert.match((await figure.getByRole('alert').textContent())!, /StepLimitError/);
+    // Code in C that never checks for interrupts: the worker is ended and a new one started.
+    await replaceCode(figure, 'import itertools\ntotal = sum(itertools.count())');
+    await figure.getByRole('button', { name: 'Run' }).click();
+    await figure.locator('.memlane-editor-status').filter({ hasText: /^Running/ }).waitFor();
+    // While the worker spins, the page still steps the diagram.
+    await figure.getByRole('button', { name: 'First step' }).click();
+    assert.equal(await position(figure).then((p) => p!.startsWith('Step 1 of')), true);
+    assert.equal(await figure.locator('.memlane-editor-status').textContent().then((s) => s!.startsWith('Running')), true, 'the run was still going');
+    await figure.locator('.memlane-editor-status').filter({ hasText: /^The run failed/ }).waitFor(RUN_WAIT);
+    assert.match((await figure.getByRole('alert').textContent())!, /TimeLimitError: the snippet ran longer than 10000 ms \(the time limit/);
+    await replaceCode(figure, 'after = [1]');
+    assert.match(await run(figure), /^Ran/);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,150 @@
+// The playground and the sandbox, in Chromium: a share link reopens the same program; the
+// interpreter's frame has an opaque origin and cannot read the page, its storage or cookies, nor
+// make any request; axe finds nothing serious on an open editor.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { codeFromHash, encodeCode } from '../../src/live/share-link.ts';
+import { openPage, seriousAxeViolations, useBuiltSite } from './site-harness.ts';
+
+const site = useBuiltSite();
+const RUN_WAIT = { timeout: 120_000 };
+
+async function openPlayground(hash = '', colorScheme: 'light' | 'dark' = 'dark'): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme });
+  await opened.page.goto(`${site.url}/playground/${hash}`);
+  await opened.page.getByRole('textbox', { name: 'Python code' }).waitFor();
+  return opened;
+}
+
+async function ranOrFailed(page: Page): Promise<string> {
+  const status = page.locator('#playground .memlane-editor-status').filter({ hasText: /^(Ran|The run failed)/ });
+  await status.waitFor(RUN_WAIT);
+  return (await status.textContent())!;
+}
+
+/**
+ * Run in the interpreter's frame or worker: each named attempt to reach beyond it, and what came of
+ * it. (No named functions inside: the test runner's transform would add a helper the frame lacks.)
+ */
+const tryToEscape = async ({ url, names }: { url: string; names: string[] }): Promise<string[]> => {
+  const scope = globalThis as unknown as { WorkerGlobalScope?: { prototype: { fetch: typeof fetch } }; importScripts?(url: string): void };
+  const attempts: [string, () => unknown][] = [
+    ['origin', () => location.origin],
+    ['parent document', () => window.parent.document.title],
+    ['cookie', () => document.cookie],
+    ['storage', () => localStorage.getItem('memlane-secret')],
+    ['fetch', () => fetch(url).then((r) => r.status)],
+    ['image', () => new Promise((resolve, reject) => { const img = new Image(); img.onload = resolve; img.onerror = () => reject(new Error('no image')); img.src = `${url}.png`; })],
+    // The real fetch, not the worker's own stand-in that serves only the interpreter's files.
+    ['real fetch', () => scope.WorkerGlobalScope!.prototype.fetch.call(globalThis, url).then((r) => r.status)],
+    ['xhr', () => { const request = new XMLHttpRequest(); request.open('GET', url, false); request.send(); return request.status; }],
+    ['importScripts', () => { scope.importScripts!(`${url}.js`); return 'loaded'; }],
+    ['indexedDB', () => new Promise((resolve, reject) => { const open = indexedDB.open('memlane-probe'); open.onsuccess = () => resolve('opened'); open.onerror = () => reject(open.error); })],
+  ];
+  const results: string[] = [];
+  for (const [name, act] of attempts.filter(([n]) => names.includes(n))) {
+    try {
+      results.push(`${name}: ${String(await act())}`);
+    } catch (error) {
+      results.push(`${name}: blocked (${(error as Error).name})`);
+    }
+  }
+  return results;
+};
+
+/** The sandboxed frame the interpreter runs in. */
+async function interpreterFrame(page: Page): Promise<Frame> {
+  await page.locator('iframe[sandbox]').waitFor({ state: 'attached' });
+  for (;;) {
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+}
+
+describe('playground', () => {
+  it('a share link round trip: Copy link puts #code= in the address, and the link reopens and runs the program', async () => {
+    const { page, errors } = await openPlayground();
+    const box = page.getByRole('textbox', { name: 'Python code' });
+    await box.click();
+    await box.press('Control+a');
+    await box.press('Delete');
+    const program = 'café = ["naïve", 3]\nalias = café  # ünïcode stays';
+    await box.pressSequentially(program);
+    await page.getByRole('button', { name: 'Copy link to this program' }).click();
+    const hash = new URL(page.url()).hash;
+    assert.equal(hash, `#code=${encodeCode(program)}`);
+    assert.equal(codeFromHash(hash), program);
+    const again = await openPlayground(hash);
+    assert.match(await ranOrFailed(again.page), /^Ran/);
+    assert.equal(await again.page.getByRole('textbox', { name: 'Python code' }).textContent(), program.replace(/\n/g, ''));
+    const drawn = await again.page.locator('#playground svg.memlane-diagram text').allTextContents();
+    assert.ok(drawn.includes('alias') && drawn.includes('café'), drawn.join(' '));
+    assert.deepEqual([...errors, ...again.errors], []);
+    await page.context().close();
+    await again.page.context().close();
+  });
+
+  it('every lesson diagram links to the playground with its code', async () => {
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.url}/course/aliasing/`);
+    const link = page.getByRole('link', { name: 'Open in playground' }).first();
+    const href = (await link.getAttribute('href'))!;
+    const shown = await page.locator('figure.memlane').first().locator('.memlane-code .line').allTextContents();
+    assert.equal(codeFromHash(new URL(href, site.url).hash), shown.join('\n'));
+    await page.context().close();
+  });
+
+  it('the interpreter runs in an opaque origin: no page, storage, cookies or requests, whatever code runs there', async () => {
+    const { page } = await openPlayground();
+    await page.evaluate(() => {
+      localStorage.setItem('memlane-secret', 'page storage');
+      document.cookie = 'memlane-secret=page-cookie; path=/';
+    });
+    assert.match(await ranOrFailed(page), /^Ran/);
+    // Python cannot reach JavaScript at all...
+    const box = page.getByRole('textbox', { name: 'Python code' });
+    await box.click();
+    await box.press('Control+a');
+    await box.press('Delete');
+    await box.pressSequentially('import js');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('#playground .memlane-editor-status').filter({ hasText: /^The run failed/ }).waitFor(RUN_WAIT);
+    assert.match((await page.getByRole('alert').textContent())!, /ModuleNotFoundError: No module named 'js'/);
+    // ...and JavaScript that got there anyway (run in the frame and in its worker) is confined.
+    const before = site.requests.length;
+    const probe = `${site.url}/probe`;
+    const frame = await interpreterFrame(page);
+    const inFrame = await frame.evaluate(tryToEscape, { url: probe, names: ['origin', 'parent document', 'cookie', 'storage', 'fetch', 'image'] });
+    assert.deepEqual(inFrame, [
+      'origin: null', 'parent document: blocked (SecurityError)', 'cookie: blocked (SecurityError)', 'storage: blocked (SecurityError)',
+      'fetch: blocked (TypeError)', 'image: blocked (Error)',
+    ]);
+    const worker = page.workers()[0]!;
+    assert.ok(worker, 'the interpreter runs in a worker');
+    const inWorker = await worker.evaluate(tryToEscape, { url: probe, names: ['origin', 'real fetch', 'xhr', 'importScripts', 'indexedDB'] });
+    assert.equal(inWorker[0], 'origin: null');
+    for (const line of inWorker.slice(1)) assert.match(line, /: blocked \(/, line);
+    await page.waitForTimeout(500);
+    assert.deepEqual(site.requests.slice(before).filter((path) => path.startsWith('/probe')), [], 'no probe reached the server');
+    assert.equal(await page.evaluate(() => localStorage.getItem('memlane-secret')), 'page storage');
+    await page.context().close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe finds nothing serious with the editor open (lesson and playground, ${colorScheme})`, async () => {
+      const { page } = await openPage(site.browser, { colorScheme });
+      await page.goto(`${site.url}/course/aliasing/`);
+      const figure = page.locator('figure.memlane').first();
+      await figure.getByRole('button', { name: 'Edit code' }).click();
+      await figure.getByRole('textbox', { name: 'Python code' }).waitFor();
+      assert.deepEqual(await seriousAxeViolations(page, 'figure.memlane'), []);
+      const playground = await openPlayground('', colorScheme);
+      assert.match(await ranOrFailed(playground.page), /^Ran/);
+      assert.deepEqual(await seriousAxeViolations(playground.page, 'main'), []);
+      await page.context().close();
+      await playground.page.context().close();
+    });
+  }
+});
