@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
-import { memlane } from './src/integration/index.ts';
-import { focusableCodeBlocks } from './src/integration/focusable-scrolling.ts';
+// The site consumes Memlane as a package (lib/, built by `npm run build:package`), as any site would.
+import memlane, { focusableCodeBlocks } from 'memlane';
 
 export default defineConfig({
   site: 'https://memlane.dev',

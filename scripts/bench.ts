@@ -2,6 +2,7 @@
 // Each module exports `name` and `run(): Promise<Figure[]>`; nothing here asserts a time.
 import { readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { buildPackage } from './build-package.ts';
 
 export interface Figure {
   label: string;
@@ -12,6 +13,8 @@ export interface Figure {
 }
 
 const only = process.argv.slice(2);
+// The site and the installed command (scripts/memlane.mjs) run the compiled lib/: compile the current sources.
+await buildPackage();
 const dir = new URL('./bench/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 

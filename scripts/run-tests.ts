@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildPackage } from './build-package.ts';
 
 function findTests(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {
@@ -20,6 +21,8 @@ if (files.length === 0) {
   console.error(`No test files match ${filters.join(' ') || 'tests/**/*.test.ts'}`);
   process.exit(1);
 }
+// The site and the package tests run the compiled lib/: compile the current sources first.
+await buildPackage();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],

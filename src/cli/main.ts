@@ -9,6 +9,7 @@ export interface Command {
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   trace: () => import('./trace-command.ts'),
   render: () => import('./render-command.ts'),
+  init: () => import('./init-command.ts'),
 };
 
 export class UsageError extends Error {}

@@ -18,6 +18,7 @@ import { remarkMemory, snippetFailures } from './remark-memory.ts';
 import { closeSimulator, prewarmSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
 
 export type { MemlaneUserOptions } from './memlane-options.ts';
+export { focusableCodeBlocks } from './focusable-scrolling.ts';
 
 const sourceDir = fileURLToPath(new URL('../', import.meta.url));
 const componentsDir = fileURLToPath(new URL('../../components/', import.meta.url));

@@ -53,7 +53,7 @@ export function findWorkerPath(explicit?: string): string {
   }
   // When bundled (Astro/Vite), this module sits in a chunk far from src/: look from the project root.
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    candidates.push(join(dir, 'src', 'simulate', HOST_FILE), join(dir, 'node_modules', 'memlane', 'src', 'simulate', HOST_FILE));
+    candidates.push(join(dir, 'src', 'simulate', HOST_FILE), join(dir, 'node_modules', 'memlane', 'lib', 'simulate', HOST_FILE));
     if (dirname(dir) === dir) break;
   }
   const found = candidates.find((path) => existsSync(path));

@@ -1,0 +1,113 @@
+// `memlane init DIR`: writes a starter site into DIR (Starlight, or plain Astro + MDX with --plain)
+// with memlane() configured and one lesson. Never overwrites: a non-empty DIR needs --force, and
+// even then no existing file is replaced.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Command } from './main.ts';
+import { UsageError } from './main.ts';
+
+const usage = `Usage: memlane init DIR [options]
+
+Writes a starter site into DIR: package.json, astro.config.mjs with memlane(), one lesson with two
+memory diagrams and a README. Then: cd DIR && npm install && npm run dev
+
+Options:
+  --plain     a plain Astro + MDX site instead of Starlight
+  --force     write into DIR even though it is not empty (existing files are never replaced)
+
+Example:
+  memlane init my-course`;
+
+const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+const packageJsonPath = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+type Flavour = 'starlight' | 'plain';
+const lessonPath: Record<Flavour, string> = {
+  starlight: 'src/content/docs/lessons/names-and-lists.md',
+  plain: 'src/pages/index.mdx',
+};
+/** The starter's own dependencies besides memlane, at the versions this release is tested with. */
+const siteDependencies: Record<Flavour, string[]> = {
+  starlight: ['astro', '@astrojs/starlight'],
+  plain: ['astro', '@astrojs/mdx'],
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** npm package names are lower case, without spaces, at most 214 characters. */
+function packageName(dir: string): string {
+  const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|-+$/g, '');
+  return name.slice(0, 214) || 'my-course';
+}
+
+/** Every file of the starter, by path relative to DIR. */
+export function starterFiles(dir: string, flavour: Flavour): Map<string, string> {
+  const own = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string; devDependencies: Record<string, string> };
+  const files = new Map<string, string>();
+  for (const folder of ['shared', flavour]) {
+    for (const path of filesUnder(join(templatesDir, folder))) {
+      // npm leaves .gitignore files out of packages, so the template is stored as _gitignore.
+      const target = relative(join(templatesDir, folder), path).replace(/(^|\/)_gitignore$/, '$1.gitignore');
+      files.set(target, readFileSync(path, 'utf8'));
+    }
+  }
+  const lesson = readFileSync(join(templatesDir, 'lesson.md'), 'utf8');
+  files.set(lessonPath[flavour], flavour === 'plain' ? lesson.replace(/^---\n/, '---\nlayout: ../layouts/Lesson.astro\n') : lesson);
+  const dependencies = Object.fromEntries(siteDependencies[flavour].map((name) => [name, `^${own.devDependencies[name]!}`]));
+  dependencies.memlane = `^${own.version}`;
+  const packageJson = {
+    name: packageName(dir),
+    private: true,
+    type: 'module',
+    scripts: { dev: 'astro dev', build: 'astro build', preview: 'astro preview' },
+    dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  files.set('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export const command: Command = {
+  summary: 'write a starter Astro site with memory diagrams into a folder',
+  usage,
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { plain: { type: 'boolean' }, force: { type: 'boolean' } } });
+    } catch (error) {
+      throw new UsageError((error as Error).message.split('.')[0]!);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the folder to write the site into, e.g. memlane init my-course' : `one folder only, got ${positionals.length}`);
+    const dir = resolve(positionals[0]!);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) {
+      console.error(`memlane init: ${dir} is a file, not a folder\nhint: name a new folder, e.g. memlane init my-course`);
+      return 2;
+    }
+    const present = existsSync(dir) ? readdirSync(dir) : [];
+    if (present.length > 0 && !values.force) {
+      console.error(`memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`);
+      return 2;
+    }
+    const files = starterFiles(dir, values.plain ? 'plain' : 'starlight');
+    const clashes = [...files.keys()].filter((path) => existsSync(join(dir, path)));
+    if (clashes.length > 0) {
+      console.error(`memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`);
+      return 2;
+    }
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const nearby = relative(process.cwd(), dir);
+    const shown = nearby.startsWith('..') ? dir : nearby || '.';
+    console.log(`memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
+    return 0;
+  },
+};

@@ -1,0 +1,108 @@
+// The package proved from outside the repo: the packed tarball, installed with npm into empty
+// folders, runs its CLI (init, trace, render), its API, and builds a Starlight starter and a plain
+// Astro + MDX site whose pages have diagrams that step in Chromium.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchChromium, openPage, serveSite } from '../site/site-harness.ts';
+import { binary, installTarball, packRepo, run, runOk, scratchFolder } from './package-harness.ts';
+
+/** Installs and builds take minutes (longer on a busy machine or a cold npm cache); a hang still ends. */
+const slow = { timeout: 40 * 60_000 };
+
+describe('the installed memlane package', slow, () => {
+  const scratch = scratchFolder();
+  let tarball = '';
+  const tools = join(scratch, 'tools');
+
+  before(async () => {
+    tarball = await packRepo(scratch);
+    mkdirSync(tools);
+    writeFileSync(join(tools, 'package.json'), '{ "name": "tools", "private": true }\n');
+    await installTarball(tools, tarball);
+  }, slow);
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('ships compiled JavaScript with declarations, and no TypeScript to run', () => {
+    const installed = join(tools, 'node_modules', 'memlane');
+    for (const file of ['lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/simulate/sandbox-host.mjs', 'components/MemoryDiagram.astro', 'components/memlane.css']) {
+      assert.ok(existsSync(join(installed, file)), `the package has ${file}`);
+    }
+    assert.ok(!existsSync(join(installed, 'src')), 'the TypeScript sources stay in the repo');
+    assert.ok(!existsSync(join(tools, 'node_modules', 'tsx')), 'tsx is not installed with it');
+  });
+
+  it('runs memlane trace and memlane render from the folder it was installed into', async () => {
+    writeFileSync(join(tools, 'alias.py'), 'a = [1, 2]\nb = a\nb.append(3)\n');
+    const traced = await runOk(binary(tools, 'memlane'), ['trace', 'alias.py'], tools);
+    const trace = JSON.parse(traced.stdout) as { format: string; version: number; steps: unknown[] };
+    assert.equal(trace.format, 'memlane-trace');
+    assert.equal(trace.version, 1);
+    assert.ok(trace.steps.length >= 3, `${trace.steps.length} steps`);
+    await runOk(binary(tools, 'memlane'), ['render', 'alias.py', '-o', 'alias.svg'], tools);
+    const svg = readFileSync(join(tools, 'alias.svg'), 'utf8');
+    assert.match(svg, /<svg[^>]*class="memlane-diagram/);
+    assert.match(svg, /<text[^>]*>b<\/text>/);
+  });
+
+  it('gives Node tools the pipeline through memlane/api', async () => {
+    const script = [
+      "import { codeToDiagram, defaultDiagramOptions, flagSpelling, processSimulator, closeSimulator } from 'memlane/api';",
+      "const outcome = await codeToDiagram({ written: 'x = [1]\\ny = x\\n', options: defaultDiagramOptions, spelling: flagSpelling, simulator: await processSimulator() });",
+      'await closeSimulator();',
+      "console.log(JSON.stringify({ ok: outcome.ok, steps: outcome.ok ? outcome.diagram.trace.steps.length : 0, svg: outcome.ok && outcome.diagram.svg.startsWith('<svg') }));",
+    ].join('\n');
+    writeFileSync(join(tools, 'use-api.mjs'), script);
+    const result = await runOk(process.execPath, ['use-api.mjs'], tools);
+    const answer = JSON.parse(result.stdout) as { ok: boolean; steps: number; svg: boolean };
+    assert.deepEqual({ ok: answer.ok, svg: answer.svg }, { ok: true, svg: true });
+    assert.ok(answer.steps >= 2);
+  });
+
+  it('memlane init refuses a folder that is not empty, with a hint', async () => {
+    const taken = join(scratch, 'taken');
+    mkdirSync(taken);
+    writeFileSync(join(taken, 'notes.txt'), 'keep me\n');
+    const refused = await run(binary(tools, 'memlane'), ['init', taken], tools);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is not empty \(notes\.txt\)\nhint: .*--force/);
+    assert.equal(readFileSync(join(taken, 'notes.txt'), 'utf8'), 'keep me\n');
+  });
+
+  for (const flavour of ['starlight', 'plain'] as const) {
+    it(`memlane init${flavour === 'plain' ? ' --plain' : ''} writes a site that installs, builds and steps in Chromium`, slow, async () => {
+      const site = join(scratch, `${flavour}-site`);
+      await runOk(binary(tools, 'memlane'), ['init', site, ...(flavour === 'plain' ? ['--plain'] : [])], tools);
+      const manifest = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      assert.ok(manifest.dependencies.memlane && manifest.dependencies.astro, 'the starter depends on memlane and astro');
+      assert.ok(flavour === 'plain' ? manifest.dependencies['@astrojs/mdx'] : manifest.dependencies['@astrojs/starlight']);
+      // memlane is not on the registry yet: the tarball stands in for the "memlane" dependency.
+      await installTarball(site, tarball);
+      await runOk(binary(site, 'astro'), ['build'], site);
+
+      const pagePath = flavour === 'plain' ? '/' : '/lessons/names-and-lists/';
+      const html = readFileSync(join(site, 'dist', pagePath, 'index.html'), 'utf8');
+      assert.equal(html.match(/<svg[^>]*class="memlane-diagram/g)?.length, 2, 'two diagrams on the lesson');
+      assert.match(html, /Step 1 of \d+/);
+      if (flavour === 'plain') assert.doesNotMatch(html, /starlight/i);
+
+      const server = await serveSite(join(site, 'dist'));
+      const browser = await launchChromium();
+      try {
+        const { page, errors } = await openPage(browser);
+        await page.goto(server.url + pagePath);
+        const first = page.locator('.memlane').first();
+        await first.getByRole('button', { name: 'Next step' }).click();
+        await first.locator('.memlane-position').filter({ hasText: /^Step 2 of \d+/ }).waitFor();
+        // The chrome is styled outside Starlight too: the diagram's frame has a border colour of its own.
+        const border = await first.evaluate((element) => getComputedStyle(element).borderTopColor);
+        assert.notEqual(border, 'rgba(0, 0, 0, 0)');
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    });
+  }
+});
