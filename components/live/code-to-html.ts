@@ -2,7 +2,7 @@
 // `<span class="line" data-line="N">` per line with the current and next lines marked, tokens
 // coloured like the build's (see token-colors.ts).
 import { pythonLanguage } from '@codemirror/lang-python';
-import { escapeMarkup } from '../../src/render/escape-markup.ts';
+import { escapeMarkup } from '../../lib/render/escape-markup.js';
 import { highlightPythonTree } from './token-colors.ts';
 
 export function codeToHtml(code: string, marks: { current?: number; next?: number } = {}): string {

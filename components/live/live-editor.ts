@@ -2,7 +2,7 @@
 // code in the reader's browser and swaps in the new <memlane-diagram> (so stepping, keys,
 // permalinks, notes and the download work on the new trace); a failed run keeps the last good
 // diagram and shows the error in role="alert". Loaded on demand, with the interpreter.
-import type { DiagramOptions } from '../../src/core/index.ts';
+import type { DiagramOptions } from '../../lib/core/index.js';
 import { createCodeEditor, type CodeEditor } from './code-editor.ts';
 import { pageSimulator } from './page-simulator.ts';
 import { runCode } from './run-code.ts';

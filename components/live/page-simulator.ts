@@ -1,7 +1,7 @@
 // The page's one interpreter for live editing: started when a reader first presses "Edit code" (or
 // opens the playground) and shared by every diagram on the page.
-import { createBrowserSimulator, type BrowserSimulator } from '../../src/live/browser-simulator.ts';
-import { useSvgWindow } from '../../src/render/svg-window.ts';
+import { createBrowserSimulator, type BrowserSimulator } from '../../lib/live/browser-simulator.js';
+import { useSvgWindow } from '../../lib/render/svg-window.js';
 
 let simulator: BrowserSimulator | undefined;
 

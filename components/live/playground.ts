@@ -1,7 +1,7 @@
 // <memlane-playground>: opens the diagram's editor at once (the interpreter starts loading), takes
 // the program from a `#code=` link if there is one and runs it, switches examples, and shares the
 // program as a link.
-import { codeFromHash, encodeCode } from '../../src/live/share-link.ts';
+import { codeFromHash, encodeCode } from '../../lib/live/share-link.js';
 import type { PlaygroundExample } from './playground-examples.ts';
 import { toggleEditor, type OpenEditor } from './live-editor.ts';
 

@@ -1,8 +1,8 @@
 // One run in the reader's browser: the build's pipeline (codeToDiagram) on the edited code with the
 // diagram's own options, drawn as the island's <memlane-diagram>, or the error in words with a caret.
-import { caretExcerpt, codeToDiagram, fenceSpelling, type DiagramOptions, type Problem } from '../../src/core/index.ts';
-import { diagramToHtml } from '../../src/integration/diagram-to-html.ts';
-import type { BrowserSimulator } from '../../src/live/browser-simulator.ts';
+import { caretExcerpt, codeToDiagram, fenceSpelling, type DiagramOptions, type Problem } from '../../lib/core/index.js';
+import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
+import type { BrowserSimulator } from '../../lib/live/browser-simulator.js';
 import { codeToHtml } from './code-to-html.ts';
 
 export interface RunSettings {

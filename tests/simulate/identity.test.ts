@@ -78,7 +78,7 @@ describe('identity', () => {
     const trace = await run(source, { maxSteps: 5_000 });
     assert.equal(trace.error, null, JSON.stringify(trace.error));
     assert.equal(valueOf(trace, 'reused').object.repr, 'True', 'CPython reused the address: the case under test');
-    const lastTry = trace.steps.findLastIndex((step) => step.event === 'line' && step.line === 5) + 1;
+    const lastTry = trace.steps.length - [...trace.steps].reverse().findIndex((step) => step.event === 'line' && step.line === 5);
     const old = valueOf(trace, 'box', lastTry).id;
     const replacement = valueOf(trace, 'box', lastTry + 1).id;
     assert.notEqual(old, replacement);
