@@ -21,6 +21,9 @@ export interface GraphEdge {
   rowY: number;
   /** Box-relative y of the dots, weighted by the steps each one refers: where the edge leaves on the whole. */
   port: number;
+  /** First and last step a row refers (the arrow's life, not the boxes'). */
+  first: number;
+  last: number;
 }
 
 export interface StructureGraph {
@@ -58,12 +61,16 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
     const edges = new Map<string, GraphEdge & { weight: number; sum: number }>();
     for (const version of node.geometry.versions) {
       const steps = version.steps.reduce((n, [a, b]) => n + b - a + 1, 0);
+      const first = version.steps[0]![0];
+      const last = version.steps[version.steps.length - 1]![1];
       for (const row of version.rows) {
         for (const [to, dot] of [[row.to, row.dot], [row.keyTo, row.keyDot]] as const) {
           if (!to || !dot || to === node.id || !byId.has(to) || byId.get(to)!.frame) continue;
           let edge = edges.get(to);
-          if (!edge) edges.set(to, (edge = { from: node.id, to, rowY: dot.y, port: 0, weight: 0, sum: 0 }));
+          if (!edge) edges.set(to, (edge = { from: node.id, to, rowY: dot.y, port: 0, first, last, weight: 0, sum: 0 }));
           edge.rowY = Math.min(edge.rowY, dot.y);
+          edge.first = Math.min(edge.first, first);
+          edge.last = Math.max(edge.last, last);
           edge.weight += steps;
           edge.sum += steps * dot.y;
         }

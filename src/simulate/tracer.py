@@ -941,6 +941,9 @@ class Snapshot:
             encoding = {"type": name, "repr": text}
             if full is not None:
                 encoding["reprLength"] = full
+            # Immortal (None, True, small ints, interned strings): CPython never frees it.
+            if is_immortal(obj):
+                encoding["immortal"] = True
             identity.edges = ()
             return encoding
         ref = self.ref

@@ -43,7 +43,7 @@ export function order(graph: StructureGraph, ranked: Ranked): string[][] {
     for (const e of graph.out.get(node.id)!) {
       if (back.has(edgeKey(e))) continue;
       const to = graph.byId.get(e.to)!;
-      const edge = { from: node, to, port: e.port / height, first: Math.max(node.first, to.first), last: Math.min(node.last, to.last) };
+      const edge = { from: node, to, port: e.port / height, first: Math.max(e.first, to.first), last: Math.min(e.last, to.last) };
       edges.push(edge);
       (into.get(e.to) ?? into.set(e.to, []).get(e.to)!).push(edge);
       (outOf.get(node.id) ?? outOf.set(node.id, []).get(node.id)!).push(edge);
