@@ -77,7 +77,7 @@ export function buildObjectVersions(record: ObjectRecord, states: StepState[], o
       version = {
         steps: [], stepList: [], title: content.title, ...(content.detail ? { detail: content.detail } : {}), rows,
         ...(unreachable ? { unreachable: true, badge: 'unreachable' } : {}),
-        summary: `${content.title || obj.type} ${record.id}${unreachable ? ' (unreachable, kept alive only by a cycle)' : ''}: ${words.join('; ') || 'empty'}`,
+        summary: `${content.title || obj.type} ${record.id}${unreachable ? ' (unreachable, kept alive only by a cycle)' : ''}${obj.immortal === true ? ' (immortal: CPython never frees it)' : ''}: ${words.join('; ') || 'empty'}`,
       };
       versions.set(obj, version);
     }

@@ -44,6 +44,7 @@ export function placeBoxes(collected: Collected, fitWidth: number): Placed {
       kind: record.kind, id: record.id, type: record.type, mutable: record.mutable, column: ranked.layer.get(record.id)! - 1,
       x: x.get(record.id)!, y: y.get(record.id)!, width: geometry.width, height: geometry.height, steps: rangesOf(record.shown),
       style: record.mutable ? 'mutable' : 'immutable', headerHeight: geometry.headerHeight, divider: geometry.divider, versions: geometry.versions,
+      ...([...record.dataByStep.values()].some((o) => o.immortal === true) ? { immortal: true as const } : {}),
     };
     return { record, box };
   });

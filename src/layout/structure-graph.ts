@@ -17,8 +17,13 @@ export interface GraphNode {
 export interface GraphEdge {
   from: string;
   to: string;
-  /** Box-relative y of the dot the arrow starts from, for ordering and alignment. */
+  /** Box-relative y of the topmost dot the arrow starts from: what the target aligns with. */
   rowY: number;
+  /** Box-relative y of the dots, weighted by the steps each one refers: where the edge leaves on the whole. */
+  port: number;
+  /** First and last step a row refers (the arrow's life, not the boxes'). */
+  first: number;
+  last: number;
 }
 
 export interface StructureGraph {
@@ -34,7 +39,8 @@ const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar' || record
 
 /**
  * Pre: every frame and object of `collected` has its versions. Post: one node per box with its
- * final size, one edge per (source, target) pair over all steps (the row nearest the top wins),
+ * final size, one edge per (source, target) pair over all steps (the row nearest the top to align
+ * with, the rows' mean weighted by steps as its port),
  * never an edge to a box that is not drawn, never a self-edge.
  */
 export function structureGraph(collected: Collected, frameOrder: FrameRecord[]): StructureGraph {
@@ -52,17 +58,26 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
   const out = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
   const incoming = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
   for (const node of nodes) {
-    const edges = new Map<string, GraphEdge>();
+    const edges = new Map<string, GraphEdge & { weight: number; sum: number }>();
     for (const version of node.geometry.versions) {
+      const steps = version.steps.reduce((n, [a, b]) => n + b - a + 1, 0);
+      const first = version.steps[0]![0];
+      const last = version.steps[version.steps.length - 1]![1];
       for (const row of version.rows) {
         for (const [to, dot] of [[row.to, row.dot], [row.keyTo, row.keyDot]] as const) {
           if (!to || !dot || to === node.id || !byId.has(to) || byId.get(to)!.frame) continue;
-          const known = edges.get(to);
-          if (!known || dot.y < known.rowY) edges.set(to, { from: node.id, to, rowY: dot.y });
+          let edge = edges.get(to);
+          if (!edge) edges.set(to, (edge = { from: node.id, to, rowY: dot.y, port: 0, first, last, weight: 0, sum: 0 }));
+          edge.rowY = Math.min(edge.rowY, dot.y);
+          edge.first = Math.min(edge.first, first);
+          edge.last = Math.max(edge.last, last);
+          edge.weight += steps;
+          edge.sum += steps * dot.y;
         }
       }
     }
-    const sorted = [...edges.values()].sort((a, b) => a.rowY - b.rowY || byId.get(a.to)!.index - byId.get(b.to)!.index);
+    const final = [...edges.values()].map(({ weight, sum, ...edge }): GraphEdge => ({ ...edge, port: weight ? sum / weight : edge.rowY }));
+    const sorted = final.sort((a, b) => a.port - b.port || a.rowY - b.rowY || byId.get(a.to)!.index - byId.get(b.to)!.index);
     out.set(node.id, sorted);
     for (const edge of sorted) incoming.get(edge.to)!.push(edge);
   }

@@ -21,6 +21,7 @@ const LEGEND: { sample: LegendItem['sample']; text: string }[] = [
   { sample: 'running', text: 'running frame (thick border)' },
   { sample: 'change', text: 'changed at this step (dotted outline)' },
   { sample: 'unreachable', text: 'unreachable: kept alive only by a cycle (faded)' },
+  { sample: 'immortal', text: 'immortal: CPython never frees it (None, True, small ints...)' },
 ];
 
 export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
@@ -90,6 +91,7 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
     running: frames.length > 0,
     change: marks.length > 0,
     unreachable: objects.some((o) => o.box.versions.some((v) => v.unreachable)),
+    immortal: objects.some((o) => o.box.immortal),
   };
   const legend: LegendItem[] = [];
   let legendX = MARGIN;

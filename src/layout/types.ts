@@ -102,6 +102,8 @@ export interface ObjectBox extends BoxBase {
   mutable: boolean;
   /** Column of the heap the object sits in (0 = next to the frames). */
   column: number;
+  /** CPython never frees it (the trace says immortal: None, True, small ints...): drawn with an ∞ badge. */
+  immortal?: true;
 }
 
 export interface Arrow {
@@ -144,7 +146,7 @@ export interface StepInfo {
 
 export interface LegendItem {
   /** What the sample shows: a mutable box, an immutable box, a faded box, a change outline. */
-  sample: 'mutable' | 'immutable' | 'unreachable' | 'change' | 'running';
+  sample: 'mutable' | 'immutable' | 'unreachable' | 'change' | 'running' | 'immortal';
   rect: Rect;
   text: TextSpan;
 }

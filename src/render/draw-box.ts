@@ -6,6 +6,7 @@ import type { BoxVersion, FrameBox, ObjectBox, Row, TextSpan } from '../layout/t
 import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, drawn, paint, showAt, type DrawContext } from './paint.ts';
 import { sketchRectPath } from './sketch.ts';
+import { drawImmortalBadge, IMMORTAL_BADGE } from './draw-immortal.ts';
 
 const RADIUS = { frame: 4, mutable: 1.5, immutable: 9 } as const;
 /** Faded shapes (unreachable objects, returned frames). Words stay at full contrast: they carry the meaning. */
@@ -89,6 +90,12 @@ export function drawBox(parent: Container, box: FrameBox | ObjectBox, ctx: DrawC
     drawVersion(target, box, version, ctx, !several);
   }
   if (several) drawSharedRows(group, box, versions, ctx);
+  if (box.kind !== 'frame' && box.immortal) {
+    group.attr('data-immortal', 'true');
+    // On the lower right corner, clear of where arrows arrive (ANCHOR_Y below the top).
+    const height = Math.max(...versions.map((v) => v.height));
+    drawImmortalBadge(group, box.x + box.width - IMMORTAL_BADGE.width / 2 - 4, box.y + height, ctx);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Container } from '@svgdotjs/svg.js';
 import type { ChangeMark, LegendItem, TextSpan } from '../layout/types.ts';
 import { FADED_OPACITY } from './draw-box.ts';
+import { drawImmortalBadge } from './draw-immortal.ts';
 import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, paint, showAt, type DrawContext } from './paint.ts';
 
@@ -32,6 +33,8 @@ export function drawLegend(parent: Container, legend: LegendItem[], notes: TextS
       if (item.sample === 'unreachable') rect.attr('opacity', FADED_OPACITY);
     } else if (item.sample === 'immutable') {
       paint(group.rect(width, height).move(x, y).attr({ rx: 5 }), 'ml-immutable', ctx).attr({ 'stroke-width': 1.5, 'stroke-dasharray': '4 2' });
+    } else if (item.sample === 'immortal') {
+      drawImmortalBadge(group, x + width / 2, y + height / 2, ctx);
     } else if (item.sample === 'running') {
       paint(group.rect(width, height).move(x, y).attr({ rx: 3 }), 'ml-frame', ctx).attr({ 'stroke-width': 3 });
     } else {

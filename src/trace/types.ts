@@ -33,6 +33,8 @@ export interface Elided {
 export interface ScalarObject extends HeapObjectBase {
   kind?: undefined;
   repr: string;
+  /** CPython reports it immortal (None, True, small ints, interned strings): it is never freed. */
+  immortal?: true;
 }
 export interface SequenceObject extends HeapObjectBase {
   kind?: undefined;

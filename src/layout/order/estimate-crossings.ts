@@ -8,15 +8,18 @@ export interface OrderedEdge {
   to: GraphNode;
   /** Where the edge leaves its source, as a fraction of the source's height (0 top, 1 bottom). */
   port: number;
+  /** Steps the arrow is drawn (first..last). */
+  first: number;
+  last: number;
 }
 
 /** Pre: `layer` and `place` hold every endpoint. Post: the number of pairs of edges, shown at a
- * common step and with no common end, whose segments properly cross. */
+ * common step and with no common target, whose segments properly cross. */
 export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, number>, place: Map<string, number>): number {
   const segs = edges.map((e) => {
     const x0 = layer.get(e.from.id)!;
     const x1 = layer.get(e.to.id)!;
-    return { e, x0, x1, y0: place.get(e.from.id)! + e.port * 0.9, y1: place.get(e.to.id)!, first: Math.max(e.from.first, e.to.first), last: Math.min(e.from.last, e.to.last) };
+    return { e, x0, x1, y0: place.get(e.from.id)! + e.port * 0.9, y1: place.get(e.to.id)!, first: e.first, last: e.last };
   });
   let count = 0;
   for (let i = 0; i < segs.length; i++) {
@@ -24,7 +27,8 @@ export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, numbe
     for (let j = i + 1; j < segs.length; j++) {
       const b = segs[j]!;
       if (a.first > b.last || b.first > a.last) continue;
-      if (a.e.from === b.e.from || a.e.to === b.e.to || a.e.to === b.e.from || a.e.from === b.e.to) continue;
+      // Arrows into one box merge; arrows out of one box cross when their rows and targets disagree.
+      if (a.e.to === b.e.to || a.e.to === b.e.from || a.e.from === b.e.to) continue;
       const lo = Math.max(a.x0, b.x0);
       const hi = Math.min(a.x1, b.x1);
       if (lo >= hi) continue;

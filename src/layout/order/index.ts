@@ -34,13 +34,16 @@ export function order(graph: StructureGraph, ranked: Ranked): string[][] {
   };
   for (const node of graph.nodes) visit(node.id);
 
+  // Each reference leaves its box where its rows are on the whole (weighted by the steps they refer).
   const edges: OrderedEdge[] = [];
   const into = new Map<string, OrderedEdge[]>();
   const outOf = new Map<string, OrderedEdge[]>();
   for (const node of graph.nodes) {
+    const height = Math.max(1, node.geometry.height);
     for (const e of graph.out.get(node.id)!) {
       if (back.has(edgeKey(e))) continue;
-      const edge = { from: node, to: graph.byId.get(e.to)!, port: e.rowY / Math.max(1, node.geometry.height) };
+      const to = graph.byId.get(e.to)!;
+      const edge = { from: node, to, port: e.port / height, first: Math.max(e.first, to.first), last: Math.min(e.last, to.last) };
       edges.push(edge);
       (into.get(e.to) ?? into.set(e.to, []).get(e.to)!).push(edge);
       (outOf.get(node.id) ?? outOf.set(node.id, []).get(node.id)!).push(edge);

@@ -1,12 +1,12 @@
-// Position phase: x from the layers (reflowed into bands when too wide), y so that each box sits
-// level with the row that refers to it, below the boxes before it in its layer's order.
-import { ANCHOR_Y, BOX_GAP } from '../metrics.ts';
+// Position phase: x from the layers (reflowed into bands when too wide), y level with the rows
+// that refer to each box, in its layer's order (vertical.ts).
+import { BOX_GAP } from '../metrics.ts';
 import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
-import { together } from '../structure-graph.ts';
 import { layerColumns } from './bands.ts';
 import { placeFrames } from './place-frames.ts';
+import { verticalPositions } from './vertical.ts';
 
 export { layerColumns } from './bands.ts';
 
@@ -22,7 +22,8 @@ export interface Positioned {
  * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
  * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
  * no box is above `top`. An object's y is the median of the rows that refer to it from earlier
- * layers (objects' rows first; frames' only when no object holds it) (so its arrow runs straight) unless the boxes above it in its layer push it down.
+ * layers (objects' rows first; frames' only when no object holds it), as its layer allows (see
+ * verticalPositions).
  */
 export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
@@ -40,20 +41,7 @@ export function position(graph: StructureGraph, ranked: Ranked, layers: string[]
   }
   const columns = layerColumns(widths, crossing, fitWidth);
   const y = placeFrames(layers[0]!.map(node), below, top);
-  for (let k = 1; k < layers.length; k++) {
-    const placed: string[] = [];
-    for (const id of layers[k]!) {
-      const box = node(id);
-      // Level with the rows of the objects that hold it; frames' names only anchor what no object holds.
-      const forward = graph.in.get(id)!.filter((e) => !ranked.back.has(edgeKey(e)) && y.has(e.from));
-      const held = forward.filter((e) => !node(e.from).frame);
-      const rows = (held.length ? held : forward).map((e) => y.get(e.from)! + e.rowY - ANCHOR_Y).sort((a, b) => a - b);
-      const desired = rows.length ? rows[(rows.length - 1) >> 1]! : top;
-      const min = Math.max(top, ...placed.map((p) => node(p)).filter((p) => together(p, box)).map((p) => y.get(p.id)! + p.geometry.height + BOX_GAP));
-      y.set(id, Math.max(desired, min));
-      placed.push(id);
-    }
-  }
+  verticalPositions(graph, ranked, layers, y, top);
   // Bands: each starts below everything above it.
   const bands = Math.max(...columns.band) + 1;
   let bottom = -Infinity;

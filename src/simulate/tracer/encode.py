@@ -2,7 +2,7 @@
 from builtins import (BaseException, AttributeError, ValueError, dict, frozenset, id, isinstance, issubclass, len, list, object, reversed,
                       set, str, tuple, type, zip)
 
-from .kinds import CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, METHOD_TYPE, USER_MODULE, shows_class_attribute
+from .kinds import CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, METHOD_TYPE, USER_MODULE, is_immortal, shows_class_attribute
 from .limits import LIMIT_ERRORS
 from .pinned import weakref
 from .reprs import (ITEM_LIMIT, elide, elide_fields, first_and_last, function_parameters, function_signature, generator_state,
@@ -20,6 +20,9 @@ class Encoder:
             encoding = {"type": name, "repr": text}
             if full is not None:
                 encoding["reprLength"] = full
+            # Immortal (None, True, small ints, interned strings): CPython never frees it.
+            if is_immortal(obj):
+                encoding["immortal"] = True
             identity.edges = ()
             return encoding
         ref = self.ref

@@ -1,0 +1,44 @@
+// The position phase follows the order phase: boxes of one layer stand in the order chosen for few
+// crossings; transient values of one name share room instead of stepping down the page.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { countCrossings } from '../../src/layout/route/index.ts';
+import { includesStep } from '../../src/layout/step-ranges.ts';
+import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
+import type { Trace } from '../../src/trace/types.ts';
+import { loadStructureTrace } from '../fixtures/structures/load.ts';
+
+/** `level = 300; saved = level; level += 1`, as the tracer records it in CPython 3.14. */
+const level: Trace = JSON.parse(`{"format":"memlane-trace","version":1,"python":"3.14.2","source":"level = 300\\nsaved = level\\nlevel += 1\\n","stdout":"","error":null,"steps":[
+{"event":"call","line":1,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":1,"locals":[]}],"heap":{}},
+{"event":"line","line":1,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":1,"locals":[]}],"heap":{}},
+{"event":"line","line":2,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":2,"locals":[["level",{"ref":"o1"}]]}],"heap":{"o1":{"type":"int","repr":"300"}}},
+{"event":"line","line":3,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":3,"locals":[["level",{"ref":"o1"}],["saved",{"ref":"o1"}]]}],"heap":{}},
+{"event":"return","line":3,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":3,"locals":[["level",{"ref":"o2"}],["saved",{"ref":"o1"}]]}],"heap":{"o2":{"type":"int","repr":"301"}}}]}`) as Trace;
+
+describe('position follows the order phase', () => {
+  it('level = 300; saved = level; level += 1: 301 stands above 300 and no arrow crosses', () => {
+    const layout = traceToLayout(level);
+    const [i300, i301] = ['o1', 'o2'].map((id) => layout.objects.find((o) => o.id === id)!);
+    assert.ok(i301!.y + i301!.height <= i300!.y, `301 (y ${i301!.y}) is not above 300 (y ${i300!.y})`);
+    for (let step = 1; step <= layout.stepsTotal; step++) {
+      assert.equal(countCrossings(layout.arrows.filter((a) => includesStep(a.steps, step))).crossings, 0, `arrows cross at step ${step}`);
+    }
+  });
+
+  it('the 255-node tree fits a page: its loop values share room rather than stepping down', () => {
+    const layout = traceToLayout(loadStructureTrace('s13_big_tree'));
+    // 600 objects made over the run; the drawn tree is shortened, and nothing below it is left over.
+    assert.ok(layout.height <= 3000, `the diagram is ${layout.height} px tall`);
+    const last = layout.objects.filter((o) => includesStep(o.steps, layout.stepsTotal));
+    const bottom = Math.max(...layout.frames.map((f) => f.y + f.height), ...last.map((o) => o.y + o.height));
+    assert.ok(layout.height - bottom < 400, `${layout.height - bottom} px of the diagram are empty at its last step`);
+  });
+
+  it("a grid's rows stand in the order of the outer list", () => {
+    const layout = traceToLayout(loadStructureTrace('s04_grid'));
+    const outer = layout.objects.find((o) => o.type === 'list' && layout.arrows.some((a) => a.from === o.id && layout.objects.find((t) => t.id === a.to)?.type === 'list'))!;
+    const rows = layout.arrows.filter((a) => a.from === outer.id).sort((a, b) => a.slot - b.slot).map((a) => layout.objects.find((o) => o.id === a.to)!);
+    for (let i = 1; i < rows.length; i++) assert.ok(rows[i]!.y > rows[i - 1]!.y, `row ${i} is not below row ${i - 1}`);
+  });
+});
