@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Installed entry point: registers tsx so the TypeScript sources run as they are.
-import { register } from 'tsx/esm/api';
+// Installed entry point of `memlane`: runs the CLI from its bundle (see cli-bundle.mjs), or from the sources.
+import { loadCli } from './cli-bundle.mjs';
 
-register();
-await import('./memlane.ts');
+const main = await loadCli();
+process.exitCode = await main(process.argv.slice(2));
