@@ -2,7 +2,8 @@
 // CLI, even when this module is loaded twice (Astro's config and its SSR bundle). Created here
 // rather than with sharedSimulator() so that the handle lives on globalThis, where both copies see it.
 import { fileURLToPath } from 'node:url';
-import { createSimulator, type Simulator } from '../simulate/index.ts';
+import { createSimulator, resolveOptions, type Simulator } from '../simulate/index.ts';
+import { traceProblems } from '../trace/validate-trace.ts';
 
 /** Set by the CLI bundle (scripts/cli-bundle.mjs): the sandbox script relative to the bundle, which does not sit beside it. */
 declare const MEMLANE_SANDBOX_HOST: string | undefined;
@@ -24,9 +25,14 @@ export function processSimulator(): Promise<Simulator> {
   return holder[simulatorSlot];
 }
 
-/** Starts the interpreter now, so its start-up overlaps other work; failures surface at first use. */
+/**
+ * Starts the interpreter now, so its start-up overlaps other work; failures surface at first use.
+ * While it starts, this process compiles the validators of options and traces (first use compiles them).
+ */
 export function prewarmSimulator(): void {
   processSimulator().catch(() => {});
+  resolveOptions();
+  traceProblems(null);
 }
 
 /** Stops the interpreter if one was started (so the process can exit), and forgets it. */

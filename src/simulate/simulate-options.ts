@@ -1,5 +1,5 @@
 // Simulator options: validated once with a JSON Schema, then filled with the defaults.
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 
 export interface SimulateOptions {
   /** Steps recorded before the snippet is stopped with StepLimitError. Default 1000. */
@@ -42,13 +42,16 @@ const optionsSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true }).compile(optionsSchema);
+/** Compiled on first use: compiling takes tens of milliseconds, which would delay every importer's start (the CLI's above all). */
+let compiled: ValidateFunction | undefined;
+const optionsValidator = () => (compiled ??= new Ajv({ allErrors: true }).compile(optionsSchema));
 
 export class SimulateOptionsError extends TypeError {}
 
 export function resolveOptions(given: SimulateOptions = {}): ResolvedOptions {
   // An option passed as undefined means "not given": the default applies.
   const options = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as SimulateOptions;
+  const validate = optionsValidator();
   if (!validate(options)) {
     const problems = (validate.errors ?? [])
       .map((e) => `${e.instancePath.slice(1) || 'options'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`)
