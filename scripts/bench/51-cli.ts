@@ -2,8 +2,8 @@
 // interpreter snapshot yet) and warm, medians of several runs; --watch from save to written file;
 // and, for comparison, the same render from the TypeScript sources through tsx.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Figure } from '../bench.ts';
 import { linkedList, median } from './50-cli-startup.ts';
@@ -16,10 +16,26 @@ const COLD_RUNS = 3;
 const WARM_RUNS = 7;
 const WATCH_EDITS = 9;
 
+/** CPU milliseconds of this process's finished children and theirs (Linux: cutime + cstime of /proc/self/stat, 10 ms ticks); null elsewhere. */
+function childrenCpuMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of the last run (the command and its sandbox): unlike wall time, it hardly depends on how busy the machine is. */
+let lastCpuMs: number | null = null;
+
 function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - started;
+  const cpuAfter = childrenCpuMs();
+  lastCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   if (result.status !== 0) throw new Error(`memlane ${args.slice(1).join(' ')} failed (${result.status}): ${result.stderr}`);
   return ms;
 }
@@ -53,6 +69,8 @@ async function watchFigures(dir: string, snippet: string): Promise<number[]> {
 }
 
 export async function run(): Promise<Figure[]> {
+  const load = () => loadavg()[0]!.toFixed(1);
+  const loadAtStart = load();
   const dir = mkdtempSync(join(tmpdir(), 'memlane-bench-cli-'));
   const snippet = join(dir, 'snippet.py');
   writeFileSync(snippet, linkedList);
@@ -65,8 +83,14 @@ export async function run(): Promise<Figure[]> {
   // Builds the CLI bundle if the sources changed and the snapshot if there is none, and warms the OS file cache.
   for (const args of Object.values(commands)) wallMs(args);
   const warm = new Map<string, number[]>(Object.keys(commands).map((label) => [label, []]));
+  const warmCpu = new Map<string, number[]>(Object.keys(commands).map((label) => [label, []]));
   // Alternating, so that a busy moment of the machine falls on every command alike.
-  for (let round = 0; round < WARM_RUNS; round++) for (const [label, args] of Object.entries(commands)) warm.get(label)!.push(wallMs(args));
+  for (let round = 0; round < WARM_RUNS; round++) {
+    for (const [label, args] of Object.entries(commands)) {
+      warm.get(label)!.push(wallMs(args));
+      if (lastCpuMs !== null) warmCpu.get(label)!.push(lastCpuMs);
+    }
+  }
   const cold = new Map<string, number[]>(Object.keys(commands).map((label) => [label, []]));
   for (let round = 0; round < COLD_RUNS; round++) {
     for (const [label, args] of Object.entries(commands)) {
@@ -75,7 +99,12 @@ export async function run(): Promise<Figure[]> {
       cold.get(label)!.push(wallMs(args, { ...process.env, MEMLANE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'memlane-bench-snapshot-')) }));
     }
   }
-  const fromSources = Array.from({ length: 3 }, () => wallMs(['--import', 'tsx', join(root, 'scripts/memlane.ts'), 'render', snippet, '-o', join(dir, 'tsx.svg')]));
+  const fromSourcesCpu: number[] = [];
+  const fromSources = Array.from({ length: 3 }, () => {
+    const ms = wallMs(['--import', 'tsx', join(root, 'scripts/memlane.ts'), 'render', snippet, '-o', join(dir, 'tsx.svg')]);
+    if (lastCpuMs !== null) fromSourcesCpu.push(lastCpuMs);
+    return ms;
+  });
   const bundleBuild = Array.from({ length: 3 }, () => wallMs([join(root, 'scripts/cli-bundle.mjs')]));
   const help = Array.from({ length: 5 }, () => wallMs([bin, 'render', '--help']));
   const watch = await watchFigures(dir, snippet);
@@ -83,14 +112,17 @@ export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const label of Object.keys(commands)) {
     figures.push({ label: `memlane ${label}, warm, median of ${WARM_RUNS}`, value: median(warm.get(label)!), unit: 'ms', target: label === 'render -o d.svg' ? '< 1000 ms' : undefined });
+    if (warmCpu.get(label)!.length) figures.push({ label: `  CPU time of it and its sandbox, median`, value: median(warmCpu.get(label)!), unit: 'ms' });
     if (cold.get(label)!.length) figures.push({ label: `memlane ${label}, cold (no snapshot), median of ${COLD_RUNS}`, value: median(cold.get(label)!), unit: 'ms' });
   }
   figures.push(
     { label: 'memlane render -o d.svg from the sources (tsx), median of 3', value: median(fromSources), unit: 'ms' },
+    ...(fromSourcesCpu.length ? [{ label: '  CPU time of it and its sandbox, median', value: median(fromSourcesCpu), unit: 'ms' }] : []),
     { label: 'memlane render --help, median of 5', value: median(help), unit: 'ms' },
     { label: 'building the CLI bundle (after a source change), median of 3', value: median(bundleBuild), unit: 'ms' },
     { label: `--watch: save to written SVG, median of ${WATCH_EDITS}`, value: median(watch), unit: 'ms', target: '< 150 ms' },
     { label: '--watch: save to written SVG, slowest', value: Math.max(...watch), unit: 'ms' },
   );
+  figures.push({ label: 'load average (1 min) at start / at end', value: `${loadAtStart} / ${load()}` });
   return figures;
 }
