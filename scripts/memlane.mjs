@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-// Installed entry point: runs the compiled CLI in lib/ (written by `npm run build:package`, shipped in the package).
+// Entry point of `memlane`. An installed package runs its compiled lib/; a checkout of the
+// repository runs the CLI's bundle of src/, rebuilt when a source changes (see cli-bundle.mjs).
 import { existsSync } from 'node:fs';
 
+const inCheckout = existsSync(new URL('../src/cli/main.ts', import.meta.url));
 const compiled = new URL('../lib/cli/main.js', import.meta.url);
-if (!existsSync(compiled)) {
-  console.error('memlane: the compiled CLI (lib/cli/main.js) is missing\nhint: in a checkout of the repository run "npm run build:package", or "npm run memlane -- ..." to run the sources');
+let main;
+if (inCheckout) {
+  main = await (await import("./cli-bundle.mjs")).loadCli();
+} else if (existsSync(compiled)) {
+  ({ main } = await import(compiled.href));
+} else {
+  console.error('memlane: the compiled CLI (lib/cli/main.js) is missing from the package\nhint: reinstall memlane');
   process.exit(1);
 }
-const { main } = await import(compiled.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
-// The CLI answering a speaker: `memlane render` of a 4-node linked list, whole, beside memory-viz's
-// CLI drawing the same state from hand-written JSON, in one run; then where memlane's time goes.
+// The CLI answering a speaker: `memlane render` of a 4-node linked list, whole, beside memory-viz's CLI
+// drawing the same state from hand-written JSON, in one run; then where memlane's time goes (51-cli.ts shares its snippet).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ export const name = 'CLI start-up (memlane render of a 4-node linked list, besid
 
 const root = join(import.meta.dirname, '../..');
 const ROUNDS = 5;
-const linkedList = [
+export const linkedList = [
   'class Node:',
   '    def __init__(self, value, next=None):',
   '        self.value = value',
@@ -53,7 +53,7 @@ const drawn = performance.now();
 console.log(JSON.stringify({ processToScript: started, layoutImport: layoutLoaded - started, renderImport: renderLoaded - layoutLoaded, layout: laidOut - renderLoaded, render: drawn - laidOut }));
 `;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

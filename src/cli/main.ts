@@ -1,10 +1,9 @@
-// The `memlane` command: dispatches to one module per subcommand, loaded on demand.
-export interface Command {
-  summary: string;
-  usage: string;
-  /** Returns the process exit code. */
-  run(args: string[]): Promise<number>;
-}
+// The `memlane` command: dispatches to one module per subcommand, loaded on demand; --help and
+// `memlane help COMMAND` print a command's usage, a bad command line ends with status 2 and a hint.
+import { nearestNames } from '../core/options/read-options.ts';
+import { UsageError, type Command } from './command.ts';
+
+export { UsageError, type Command } from './command.ts';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   trace: () => import('./trace-command.ts'),
@@ -12,13 +11,34 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   init: () => import('./init-command.ts'),
 };
 
-export class UsageError extends Error {}
+const helpFlags = ['--help', '-h'];
+
+function didYouMean(given: string, candidates: string[]): string {
+  const near = nearestNames(given, candidates);
+  return near.length ? `did you mean "${near[0]}"? ` : '';
+}
+
+function unknownCommand(name: string): number {
+  const names = Object.keys(commands);
+  console.error(`memlane: unknown command "${name}"\nhint: ${didYouMean(name, names)}the commands are ${names.join(', ')}; run "memlane --help"`);
+  return 2;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name || helpFlags.includes(name)) {
     console.log(await helpText());
     return name ? 0 : 2;
+  }
+  if (name === 'help') {
+    if (!args[0]) {
+      console.log(await helpText());
+      return 0;
+    }
+    const load = commands[args[0]];
+    if (!load) return unknownCommand(args[0]);
+    console.log((await load()).command.usage);
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
@@ -26,12 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const load = commands[name];
-  if (!load) {
-    console.error(`memlane: unknown command "${name}"\nhint: the commands are ${Object.keys(commands).join(', ')}; run "memlane --help".`);
-    return 2;
-  }
+  if (!load) return unknownCommand(name);
   const { command } = await load();
-  if (args.includes('--help') || args.includes('-h')) {
+  if (args.some((arg) => helpFlags.includes(arg))) {
     console.log(command.usage);
     return 0;
   }
@@ -39,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`memlane ${name}: ${error.message}\n\n${command.usage}`);
+      console.error(`memlane ${name}: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}\n(run "memlane ${name} --help" for every option)`);
       return 2;
     }
     throw error;
@@ -52,6 +69,13 @@ async function helpText(): Promise<string> {
     const { command } = await load();
     lines.push(`  ${name.padEnd(8)} ${command.summary}`);
   }
-  lines.push('', 'Run "memlane <command> --help" for its options.');
+  lines.push(
+    '',
+    'Examples:',
+    '  memlane render snippet.py -o diagram.svg',
+    '  memlane trace snippet.py > trace.json',
+    '',
+    'Run "memlane help <command>" or "memlane <command> --help" for its options.',
+  );
   return lines.join('\n');
 }

@@ -1,208 +1,35 @@
-// `memlane render`: a snippet's memory diagram as SVG or PNG for slides, one step or all of them,
-// optionally with the highlighted source beside it. The CLI adapter of the core: files, the
-// simulator and stderr are touched only here; problems are worded with flags.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { cliOptionNames, codeToDiagram, diagramStepSvg, flagSpelling, optionTable, problemText, type Diagram } from '../core/index.ts';
-import { answerSentence } from '../exercises/exercises-to-html.ts';
-import { palettes } from '../render/themes.ts';
-import { parseSlideOptions, SlideOptionError, type SlideOptions } from '../slides/slide-options.ts';
-import { foldTrace } from '../trace/fold-trace.ts';
-import type { Trace } from '../trace/types.ts';
-import type { Command } from './main.ts';
-
-const diagramFlags = cliOptionNames
-  .map((name) => `  --${optionTable[name].fence} ${optionTable[name].values.replace(/`/g, '')}\n      ${optionTable[name].does.replace(/`/g, '')}`)
-  .join('\n');
-
-const usage = `Usage: memlane render FILE.py [options]
-
-Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG.
-FILE.py can be - to read the snippet from standard input. Missing output directories are created.
-
-Output:
-  -o, --out FILE        write the last step (or --step N) to FILE (.svg or .png); SVG goes to stdout without -o
-  --all-steps           write every step, with --out-dir DIR: DIR/step-1.svg, DIR/step-2.svg, ...
-  --out-dir DIR         the directory for --all-steps (created if missing)
-  --format svg|png      the file format (default: from -o's extension, else svg)
-  --scale N             PNG pixels per SVG pixel, 0.25 to 8 (default 1; 2 for crisp slides)
-  --width PX            fit the image to PX pixels wide, keeping its proportions
-  --with-code           draw the source beside the diagram, the running line marked
-
-Diagram (the options of a python memory fence, the same values and limits; default theme light):
-${diagramFlags}
-
-Exit status: 0 written, 1 the snippet failed in Python, 2 a bad option, file or step.
-Examples:
-  memlane render aliasing.py -o aliasing.svg
-  memlane render aliasing.py --step 3 --with-code --theme dark -o step3.png --scale 2
-  memlane render aliasing.py --all-steps --out-dir slides/aliasing --format png --width 1600`;
-
-/** A failure with its exit status: 1 for the snippet, 2 for the command line. */
-class RenderFailure extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2, readonly hint?: string) {
-    super(message);
-  }
-}
-
-function warnUnknownNames(trace: Trace, hide: string[]): void {
-  const names = new Set(trace.steps.flatMap((s) => s.stack.flatMap((f) => f.locals.map(([name]) => name))));
-  const unknown = hide.filter((name) => !names.has(name));
-  if (unknown.length) console.error(`memlane render: note: --hide ${unknown.join(',')}: no such name in the snippet`);
-}
-
-/** The code panel keeps its own dark card on dark slides; on light and sketch slides it sits on the page colour. */
-const codeBackground: Record<SlideOptions['diagram']['theme'], string | undefined> = {
-  site: palettes.light.background,
-  light: palettes.light.background,
-  dark: undefined,
-  sketch: palettes.sketch.background,
-};
-
-/** The page colour of a slide; a `site` SVG shows light colours where the viewer has no dark mode. */
-const slideBackground = (theme: SlideOptions['diagram']['theme']) => palettes[theme === 'site' ? 'light' : theme].background;
-
-/** Exercise captions by step: the question on the step before its line, the answer on the step after. */
-function exerciseCaptions(diagram: Diagram): Map<number, string> {
-  const captions = new Map<number, string>();
-  const plain = (text: string) => text.replace(/`/g, '');
-  for (const exercise of diagram.exercises) {
-    if (!captions.has(exercise.after)) captions.set(exercise.after, `Answer: ${plain(answerSentence(exercise))}`);
-    captions.set(exercise.before, `Predict, line ${exercise.line}: ${exercise.question}`);
-  }
-  return captions;
-}
-
-interface Drawing {
-  step: number;
-  svg: string;
-}
-
-async function drawSteps(file: string, diagram: Diagram, steps: number[], options: SlideOptions): Promise<Drawing[]> {
-  const [{ codeToSvgPanel }, { composeSlide }, { highlightPython }, { lineLabel }] = await Promise.all([
-    import('../slides/code-to-svg-panel.ts'),
-    import('../slides/compose-slide.ts'),
-    import('../slides/highlight-code.ts'),
-    import('../slides/line-label.ts'),
-  ]);
-  const { trace, layout } = diagram;
-  const theme = options.diagram.theme;
-  const name = file === '-' ? '<stdin>' : basename(file);
-  const total = trace.steps.length;
-  const dark = theme === 'dark';
-  const tokens = options.withCode ? await highlightPython(diagram.snippet.code, dark ? 'dark' : 'light') : undefined;
-  const states = foldTrace(trace);
-  const captions = exerciseCaptions(diagram);
-  const textColor = palettes[theme === 'site' ? 'light' : theme].text;
-  return steps.map((n) => {
-    const caption = captions.get(n);
-    const step = trace.steps[n - 1]!;
-    // The SVG's title says ", step n of total" for a one-step diagram.
-    const svg = composeSlide({
-      diagram: diagramStepSvg(diagram, n, { title: name, idPrefix: 'ml' }),
-      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[theme] }) : undefined,
-      width: options.width ?? undefined,
-      background: slideBackground(theme),
-      title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
-      description: `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
-      ...(caption ? { caption: { text: caption, color: textColor } } : {}),
-    });
-    return { step: n, svg };
-  });
-}
-
-async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
-  if (options.format === 'svg') return { data: svg, size: '' };
-  const { svgToPng } = await import('../slides/svg-to-png.ts');
-  const png = svgToPng(svg, { scale: options.scale, background: slideBackground(options.diagram.theme) });
-  return { data: png.data, size: `, ${png.width}×${png.height} px` };
-}
-
-/** Removes step-N files of this format left by an earlier, longer run, so the directory holds exactly this run. */
-async function removeStaleSteps(dir: string, format: string, total: number): Promise<void> {
-  const pattern = new RegExp(`^step-([1-9][0-9]*)\\.${format}$`);
-  for (const entry of await readdir(dir)) {
-    const match = pattern.exec(entry);
-    if (match && Number(match[1]) > total) await rm(join(dir, entry));
-  }
-}
-
-async function write(drawings: Drawing[], total: number, options: SlideOptions): Promise<void> {
-  if (options.allSteps) {
-    const dir = options.outDir!;
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (error) {
-      throw new RenderFailure(`cannot create ${dir}: ${(error as Error).message}`, 2, 'choose a directory you can write to');
-    }
-    for (const drawing of drawings) await writeFile(join(dir, `step-${drawing.step}.${options.format}`), (await encode(drawing.svg, options)).data);
-    await removeStaleSteps(dir, options.format, total);
-    console.error(`memlane render: wrote ${drawings.length} files to ${dir} (step-1.${options.format} … step-${total}.${options.format})`);
-    return;
-  }
-  const drawing = drawings[0]!;
-  const { data, size } = await encode(drawing.svg, options);
-  if (!options.out) {
-    process.stdout.write(data);
-    return;
-  }
-  try {
-    await mkdir(dirname(options.out), { recursive: true });
-    await writeFile(options.out, data);
-  } catch (error) {
-    throw new RenderFailure(`cannot write ${options.out}: ${(error as Error).message}`, 2, 'check that its directory exists and is writable');
-  }
-  console.error(`memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})`);
-}
+// `memlane render`: a snippet's memory diagram as SVG or PNG for slides, once or on every save.
+// Kept light: the command line is checked first, then the interpreter starts in its own process
+// while this one loads the drawing code, so the two slow starts overlap.
+import { parseSlideOptions, SlideOptionError } from '../slides/slide-options.ts';
+import { UsageError, type Command } from './command.ts';
+import { renderUsage } from './render-usage.ts';
 
 async function run(args: string[]): Promise<number> {
+  let options;
   try {
-    const options = parseSlideOptions(args);
-    // The stages load only when there is work for them, so --help and bad options answer at once.
-    // The interpreter starts in its own process while this one loads the drawing code (svgdom is slow to load).
-    const { processSimulator, closeSimulator, prewarmSimulator } = await import('../node/simulator-handle.ts');
-    prewarmSimulator();
-    const [{ readSource, shownName, SourceReadError }] = await Promise.all([import('../node/read-source.ts'), import('../node/svgdom-window.ts')]);
-    let written: string;
-    try {
-      written = await readSource(options.file);
-    } catch (error) {
-      if (error instanceof SourceReadError) throw new RenderFailure(error.message, 2, error.hint);
-      throw error;
-    }
-    const name = shownName(options.file);
-    let outcome: Awaited<ReturnType<typeof codeToDiagram>>;
-    try {
-      outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await processSimulator(), filename: name });
-    } finally {
-      await closeSimulator();
-    }
-    if (!outcome.ok) {
-      const problem = outcome.problems[0]!;
-      console.error(`memlane render: ${problemText(problem, name)}`);
-      return problem.kind === 'step' || problem.kind === 'option' ? 2 : 1;
-    }
-    const { diagram } = outcome;
-    const total = diagram.trace.steps.length;
-    warnUnknownNames(diagram.trace, options.diagram.hide);
-    const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
-    await write(await drawSteps(options.file, diagram, steps, options), total, options);
-    return 0;
+    options = parseSlideOptions(args);
   } catch (error) {
-    if (error instanceof SlideOptionError) {
-      console.error(`memlane render: ${error.message}\nhint: ${error.hint}\n(run "memlane render --help" for every option)`);
-      return 2;
-    }
-    if (error instanceof RenderFailure) {
-      console.error(`memlane render: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}`);
-      return error.exitCode;
-    }
+    if (error instanceof SlideOptionError) throw new UsageError(error.message, error.hint);
     throw error;
+  }
+  const { processSimulator, closeSimulator, prewarmSimulator } = await import('../node/simulator-handle.ts');
+  prewarmSimulator();
+  const { prepareOutput, renderSnippet } = await import('./render-snippet.ts');
+  prepareOutput(options);
+  if (options.watch) {
+    const { watchRender } = await import('./watch-render.ts');
+    return watchRender(options, { simulator: processSimulator, close: closeSimulator });
+  }
+  try {
+    return await renderSnippet(options, processSimulator());
+  } finally {
+    await closeSimulator();
   }
 }
 
 export const command: Command = {
   summary: 'draw a snippet\'s memory diagram as SVG or PNG, for slides',
-  usage,
+  usage: renderUsage,
   run,
 };

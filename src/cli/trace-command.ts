@@ -2,25 +2,33 @@
 // --max-steps is the diagram option of the same name (same schema, limit and hint as in a fence).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { flagSpelling, nearestNames, optionHint, optionTable } from '../core/index.ts';
-import type { SimulateOptions } from '../simulate/index.ts';
+import { optionTable } from '../core/options/option-table.ts';
+import { flagSpelling, nearestNames, optionHint } from '../core/options/read-options.ts';
+import { defaultOptions, type SimulateOptions } from '../simulate/simulate-options.ts';
 import type { Trace } from '../trace/types.ts';
-import type { Command } from './main.ts';
-import { UsageError } from './main.ts';
+import { UsageError, type Command } from './command.ts';
+import { diagramFlagHelp, formatFlags, type FlagHelp } from './flag-help.ts';
+
+const simulatorFlagsHelp: FlagHelp[] = [
+  { flag: 'timeout', value: 'MS', does: 'Wall-clock limit per file, in milliseconds (at most 600000).', default: String(defaultOptions.timeoutMs) },
+  { flag: 'max-output', value: 'N', does: 'Characters of output per file (at most 100000000).', default: String(defaultOptions.maxOutput) },
+  { flag: 'show-modules', does: 'Show imported modules and the names bound to them.', default: 'off' },
+];
 
 const usage = `Usage: memlane trace FILE.py [FILE2.py ...] [options]
 
 Runs each file in CPython (Pyodide) under the tracer and prints its trace (format v1) as JSON;
 several files share one interpreter and print one JSON document per line. "-" reads stdin.
-Exit status: 0 when every file ran to its end, 1 when one stopped on an error or a limit,
-2 for a file that cannot be read (missing, not UTF-8) or a bad option.
+
+Examples:
+  memlane trace snippet.py > trace.json                    # the raw trace (format v1)
+  memlane trace a.py b.py --max-steps 5000 > traces.jsonl
 
 Options:
-  --max-steps N     stop after N steps, ${optionTable.maxSteps.values} (default ${optionTable.maxSteps.default})
-  --timeout MS      wall-clock limit per file in milliseconds (default 10000)
-  --max-output N    characters of output per file (default 100000)
-  --max-memory MB   MiB the snippet's heap may grow by, ${optionTable.maxMemory.values} (default ${optionTable.maxMemory.default})
-  --show-modules    show imported modules and the names bound to them`;
+${formatFlags([diagramFlagHelp('maxSteps'), diagramFlagHelp('maxMemory'), ...simulatorFlagsHelp])}
+
+Exit status: 0 when every file ran to its end, 1 when one stopped on an error or a limit,
+2 for a file that cannot be read (missing, not UTF-8) or a bad option.`;
 
 interface TraceArgs {
   files: string[];
@@ -46,7 +54,7 @@ export function parseTraceArgs(args: string[]): TraceArgs {
     const flag = /'(-[^' ,]+)/.exec((error as Error).message)?.[1] ?? '';
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const near = nearestNames(flag.replace(/^-+/, ''), flags);
-      throw new UsageError(`unknown option ${flag}${near.length ? ` (did you mean --${near[0]}?)` : ''}`);
+      throw new UsageError(`unknown option ${flag}`, `${near.length ? `did you mean --${near[0]}? ` : ''}the options are ${flags.map((f) => `--${f}`).join(', ')}`);
     }
     throw new UsageError(`${flag} needs a value`);
   }

@@ -4,9 +4,8 @@
 import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import {
-  cliDefaultOptions, cliOptionNames, flagSpelling, nearestNames, optionTable, readDiagramOptions, type DiagramOptionName, type DiagramOptions,
-} from '../core/index.ts';
+import { cliDefaultOptions, cliOptionNames, optionTable, type DiagramOptionName, type DiagramOptions } from '../core/options/option-table.ts';
+import { flagSpelling, nearestNames, readDiagramOptions } from '../core/options/read-options.ts';
 
 export type SlideFormat = 'svg' | 'png';
 
@@ -21,6 +20,8 @@ export interface SlideOptions {
   scale: number;
   withCode: boolean;
   width: number | null;
+  /** Render again on every save of `file`. */
+  watch: boolean;
   /** The diagram options, as a fence would have them. */
   diagram: DiagramOptions;
 }
@@ -34,16 +35,20 @@ export class SlideOptionError extends Error {
 }
 
 const decimal = /^(\d+(\.\d*)?|\.\d+)$/;
-/** The flags of slides alone (where the output goes and how it is drawn), with their schemas and hints. */
-const outputFlags = {
-  out: { short: 'o', type: 'string', hint: '-o slide.svg or -o slide.png' },
-  'out-dir': { type: 'string', hint: '--out-dir DIR, with --all-steps' },
-  'all-steps': { type: 'boolean', hint: '--all-steps --out-dir DIR' },
-  format: { type: 'string', schema: z.enum(['svg', 'png']), hint: '--format svg or --format png' },
-  scale: { type: 'string', schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)), hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)' },
-  'with-code': { type: 'boolean', hint: '--with-code draws the source beside the diagram' },
-  width: { type: 'string', schema: z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().min(100).max(20000)), hint: '--width 1600 fits the image to 1600 px wide (100 to 20000)' },
-} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; schema?: z.ZodTypeAny; hint: string }>;
+/**
+ * The flags of slides alone (where the output goes and how it is drawn): schema, hint, and for
+ * --help the value they take, what they do and their default.
+ */
+export const outputFlags = {
+  out: { short: 'o', type: 'string', value: 'FILE', hint: '-o slide.svg or -o slide.png', does: 'Write the shown step to FILE, .svg or .png; missing directories are created.', default: 'SVG to standard output' },
+  'out-dir': { type: 'string', value: 'DIR', hint: '--out-dir DIR, with --all-steps', does: 'The directory --all-steps writes to (created if missing).', default: 'none' },
+  'all-steps': { type: 'boolean', hint: '--all-steps --out-dir DIR', does: 'Write every step, DIR/step-1.svg, DIR/step-2.svg, ... (needs --out-dir).', default: 'off: one step' },
+  format: { type: 'string', value: 'svg|png', schema: z.enum(['svg', 'png']), hint: '--format svg or --format png', does: 'The image format.', default: 'from the extension of -o, else svg' },
+  scale: { type: 'string', value: 'N', schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)), hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)', does: 'PNG pixels per SVG pixel, 0.25 to 8 (2 for crisp slides).', default: '1' },
+  width: { type: 'string', value: 'PX', schema: z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().min(100).max(20000)), hint: '--width 1600 fits the image to 1600 px wide (100 to 20000)', does: 'Fit the image to PX pixels wide (100 to 20000), keeping its proportions.', default: 'the diagram\'s own width' },
+  'with-code': { type: 'boolean', hint: '--with-code draws the source beside the diagram', does: 'Draw the highlighted source beside the diagram, the running line marked.', default: 'off' },
+  watch: { type: 'boolean', hint: '--watch -o slide.svg renders again on every save of FILE.py', does: 'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its error and keeps the last good image.', default: 'off: render once' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; schema?: z.ZodTypeAny; hint: string; does: string; default: string }>;
 
 const diagramFlags = new Map(cliOptionNames.map((name) => [optionTable[name].fence, name]));
 /** Every long flag, without its dashes. */
@@ -134,9 +139,12 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   const format: SlideFormat = formatGiven ?? (inferred === 'png' ? 'png' : 'svg');
   if (format === 'png' && !out && !outDir) throw new SlideOptionError('PNG output needs a file', 'add -o slide.png (only SVG can go to standard output)');
   if (scale !== undefined && format !== 'png') throw new SlideOptionError('--scale applies to PNG output', 'add --format png or name the output .png; SVG scales freely');
+  const watch = values.watch === true;
+  if (watch && files[0] === '-') throw new SlideOptionError('--watch needs a file to watch, not standard input', 'memlane render snippet.py -o slide.svg --watch');
+  if (watch && !out && !outDir) throw new SlideOptionError('--watch needs an output file', 'add -o slide.svg (or --all-steps --out-dir DIR): each save rewrites it');
   if (format === 'png' && read.options.theme === 'site') throw new SlideOptionError('--theme site follows the viewer\'s light or dark mode, which a PNG cannot', 'use --theme light, --theme dark or --theme sketch for PNG');
   return {
-    file: files[0]!, out: out ?? null, outDir: outDir ?? null, allSteps, format, scale: scale ?? 1, withCode: values['with-code'] === true, width: width ?? null,
+    file: files[0]!, out: out ?? null, outDir: outDir ?? null, allSteps, format, scale: scale ?? 1, withCode: values['with-code'] === true, width: width ?? null, watch,
     diagram: read.options,
   };
 }

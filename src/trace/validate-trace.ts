@@ -1,16 +1,19 @@
 // Checks a trace against the v1 JSON Schema and the rules a schema cannot say:
 // every ref resolves in the folded heap, ids are unique, stdout offsets fit the output.
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './trace-schema.json' with { type: 'json' };
 import { refsOf } from './heap-refs.ts';
 import type { HeapObject, Ref, Trace } from './types.ts';
 
 export { schema as traceSchema };
 
-const validateShape = new Ajv({ allErrors: true, strict: false }).compile(schema);
+/** Compiled on first use: compiling takes tens of milliseconds, which would delay every importer's start (the CLI's above all). */
+let compiled: ValidateFunction | undefined;
+const shapeValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
 
 /** Problems found in a trace, in words; an empty list means the trace is valid. */
 export function traceProblems(value: unknown): string[] {
+  const validateShape = shapeValidator();
   if (!validateShape(value)) {
     return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(trace)'} ${e.message ?? 'is invalid'}`);
   }

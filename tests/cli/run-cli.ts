@@ -1,4 +1,4 @@
-// Runs the real `memlane` CLI as a child process, the way a speaker runs it.
+// Runs the real `memlane` CLI (its bin, scripts/memlane.mjs) as a child process, the way a speaker runs it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ export interface CliResult {
 
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/memlane.ts'), ...args], {
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), ...args], {
       cwd: options.cwd ?? repoRoot,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });

@@ -1,0 +1,169 @@
+// `memlane render`, one run: the snippet read, traced by the simulator it is given, drawn (one step or
+// all, optionally beside its highlighted source) and written as SVG or PNG; problems worded with flags.
+// Loaded while the interpreter starts, so its modules (svgdom above all) load in parallel with it.
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { codeToDiagram, diagramStepSvg, flagSpelling, problemText, type Diagram, type SimulatorHandle } from '../core/index.ts';
+import { answerSentence } from '../exercises/exercises-to-html.ts';
+import '../node/svgdom-window.ts';
+import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
+import { palettes } from '../render/themes.ts';
+import { codeToSvgPanel } from '../slides/code-to-svg-panel.ts';
+import { composeSlide } from '../slides/compose-slide.ts';
+import { lineLabel } from '../slides/line-label.ts';
+import type { SlideOptions } from '../slides/slide-options.ts';
+import { foldTrace } from '../trace/fold-trace.ts';
+import type { Trace } from '../trace/types.ts';
+
+/** A failure with its exit status: 1 for the snippet, 2 for the command line. */
+class RenderFailure extends Error {
+  constructor(message: string, readonly exitCode: 1 | 2, readonly hint?: string) {
+    super(message);
+  }
+}
+
+function warnUnknownNames(trace: Trace, hide: string[]): void {
+  const names = new Set(trace.steps.flatMap((s) => s.stack.flatMap((f) => f.locals.map(([name]) => name))));
+  const unknown = hide.filter((name) => !names.has(name));
+  if (unknown.length) console.error(`memlane render: note: --hide ${unknown.join(',')}: no such name in the snippet`);
+}
+
+/** The code panel keeps its own dark card on dark slides; on light and sketch slides it sits on the page colour. */
+const codeBackground: Record<SlideOptions['diagram']['theme'], string | undefined> = {
+  site: palettes.light.background,
+  light: palettes.light.background,
+  dark: undefined,
+  sketch: palettes.sketch.background,
+};
+
+/** The page colour of a slide; a `site` SVG shows light colours where the viewer has no dark mode. */
+const slideBackground = (theme: SlideOptions['diagram']['theme']) => palettes[theme === 'site' ? 'light' : theme].background;
+
+/** Exercise captions by step: the question on the step before its line, the answer on the step after. */
+function exerciseCaptions(diagram: Diagram): Map<number, string> {
+  const captions = new Map<number, string>();
+  const plain = (text: string) => text.replace(/`/g, '');
+  for (const exercise of diagram.exercises) {
+    if (!captions.has(exercise.after)) captions.set(exercise.after, `Answer: ${plain(answerSentence(exercise))}`);
+    captions.set(exercise.before, `Predict, line ${exercise.line}: ${exercise.question}`);
+  }
+  return captions;
+}
+
+interface Drawing {
+  step: number;
+  svg: string;
+}
+
+async function drawSteps(file: string, diagram: Diagram, steps: number[], options: SlideOptions): Promise<Drawing[]> {
+  const { trace, layout } = diagram;
+  const theme = options.diagram.theme;
+  const name = file === '-' ? '<stdin>' : basename(file);
+  const total = trace.steps.length;
+  const dark = theme === 'dark';
+  const tokens = options.withCode ? await (await import('../slides/highlight-code.ts')).highlightPython(diagram.snippet.code, dark ? 'dark' : 'light') : undefined;
+  const states = foldTrace(trace);
+  const captions = exerciseCaptions(diagram);
+  const textColor = palettes[theme === 'site' ? 'light' : theme].text;
+  return steps.map((n) => {
+    const caption = captions.get(n);
+    const step = trace.steps[n - 1]!;
+    // The SVG's title says ", step n of total" for a one-step diagram.
+    const svg = composeSlide({
+      diagram: diagramStepSvg(diagram, n, { title: name, idPrefix: 'ml' }),
+      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[theme] }) : undefined,
+      width: options.width ?? undefined,
+      background: slideBackground(theme),
+      title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
+      description: `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
+      ...(caption ? { caption: { text: caption, color: textColor } } : {}),
+    });
+    return { step: n, svg };
+  });
+}
+
+async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
+  if (options.format === 'svg') return { data: svg, size: '' };
+  const { svgToPng } = await import('../slides/svg-to-png.ts');
+  const png = svgToPng(svg, { scale: options.scale, background: slideBackground(options.diagram.theme) });
+  return { data: png.data, size: `, ${png.width}×${png.height} px` };
+}
+
+/** Removes step-N files of this format left by an earlier, longer run, so the directory holds exactly this run. */
+async function removeStaleSteps(dir: string, format: string, total: number): Promise<void> {
+  const pattern = new RegExp(`^step-([1-9][0-9]*)\\.${format}$`);
+  for (const entry of await readdir(dir)) {
+    const match = pattern.exec(entry);
+    if (match && Number(match[1]) > total) await rm(join(dir, entry));
+  }
+}
+
+async function write(drawings: Drawing[], total: number, options: SlideOptions, took: string): Promise<void> {
+  if (options.allSteps) {
+    const dir = options.outDir!;
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw new RenderFailure(`cannot create ${dir}: ${(error as Error).message}`, 2, 'choose a directory you can write to');
+    }
+    for (const drawing of drawings) await writeFile(join(dir, `step-${drawing.step}.${options.format}`), (await encode(drawing.svg, options)).data);
+    await removeStaleSteps(dir, options.format, total);
+    console.error(`memlane render: wrote ${drawings.length} files to ${dir} (step-1.${options.format} … step-${total}.${options.format})${took}`);
+    return;
+  }
+  const drawing = drawings[0]!;
+  const { data, size } = await encode(drawing.svg, options);
+  if (!options.out) {
+    process.stdout.write(data);
+    return;
+  }
+  try {
+    await mkdir(dirname(options.out), { recursive: true });
+    await writeFile(options.out, data);
+  } catch (error) {
+    throw new RenderFailure(`cannot write ${options.out}: ${(error as Error).message}`, 2, 'check that its directory exists and is writable');
+  }
+  console.error(`memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
+}
+
+/** Starts loading what this run's output needs beyond SVG (resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
+export function prepareOutput(options: SlideOptions): void {
+  if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
+  if (options.withCode) import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
+}
+
+/**
+ * Renders the snippet once and reports on stderr: the file written, or the problem (file, line,
+ * caret, hint). Returns the exit status. With `startedAt`, the line written says how long it took.
+ */
+export async function renderSnippet(options: SlideOptions, simulator: Promise<SimulatorHandle>, startedAt?: number): Promise<number> {
+  try {
+    let written: string;
+    try {
+      written = await readSource(options.file);
+    } catch (error) {
+      if (error instanceof SourceReadError) throw new RenderFailure(error.message, 2, error.hint);
+      throw error;
+    }
+    const name = shownName(options.file);
+    const outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await simulator, filename: name });
+    if (!outcome.ok) {
+      const problem = outcome.problems[0]!;
+      console.error(`memlane render: ${problemText(problem, name)}`);
+      return problem.kind === 'step' || problem.kind === 'option' ? 2 : 1;
+    }
+    const { diagram } = outcome;
+    const total = diagram.trace.steps.length;
+    warnUnknownNames(diagram.trace, options.diagram.hide);
+    const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
+    const drawings = await drawSteps(options.file, diagram, steps, options);
+    await write(drawings, total, options, startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
+    return 0;
+  } catch (error) {
+    if (error instanceof RenderFailure) {
+      console.error(`memlane render: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

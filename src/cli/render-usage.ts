@@ -1,0 +1,31 @@
+// `memlane render --help`: usage, the README's examples, and every flag with its meaning and default.
+import { outputFlags } from '../slides/slide-options.ts';
+import { diagramFlagsHelp, formatFlags, type FlagHelp } from './flag-help.ts';
+
+const outputHelp: FlagHelp[] = Object.entries(outputFlags).map(([flag, spec]) => ({
+  flag,
+  ...('short' in spec ? { short: spec.short } : {}),
+  ...('value' in spec ? { value: spec.value } : {}),
+  does: spec.does,
+  default: spec.default,
+}));
+
+export const renderUsage = `Usage: memlane render FILE.py [options]
+
+Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG for slides.
+FILE.py can be - to read the snippet from standard input.
+
+Examples:
+  memlane render snippet.py -o diagram.svg                 # last step
+  memlane render snippet.py -o diagram.png --theme dark --with-code --width 1600
+  memlane render snippet.py --all-steps --out-dir steps/   # steps/step-1.svg, ...
+  memlane render snippet.py -o diagram.svg --watch         # again on every save, until Ctrl-C
+
+Output:
+${formatFlags(outputHelp)}
+
+Diagram (the options of a python memory fence, with the same values and limits):
+${formatFlags(diagramFlagsHelp())}
+
+Exit status: 0 written (and after Ctrl-C ends --watch), 1 the snippet failed in Python,
+2 a bad option, file or step.`;

@@ -1,0 +1,78 @@
+// `memlane render --watch`: renders again each time the snippet is saved, with one interpreter kept
+// for the whole session. A bad edit prints its problem and leaves the last good output in place;
+// Ctrl-C (or SIGTERM) closes the watcher and the interpreter and ends with status 0.
+import { watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { SimulatorHandle } from '../core/index.ts';
+import type { SlideOptions } from '../slides/slide-options.ts';
+import { renderSnippet } from './render-snippet.ts';
+
+/** Editors save in several writes (truncate, write, rename): one render once they have settled. */
+const SETTLE_MS = 20;
+
+export interface WatchSession {
+  /** The process's interpreter, started again by the handle if a snippet killed it. */
+  simulator(): Promise<SimulatorHandle>;
+  close(): Promise<void>;
+}
+
+export function watchRender(options: SlideOptions, session: WatchSession): Promise<number> {
+  const file = resolve(options.file);
+  const name = basename(file);
+  const output = options.out ?? options.outDir!;
+  let lastRendered: Buffer | null = null;
+  let rendering: Promise<void> | null = null;
+  let pending = false;
+  let stopping = false;
+  let settle: NodeJS.Timeout | undefined;
+
+  async function renderChanges(): Promise<void> {
+    do {
+      pending = false;
+      // A save that changed nothing (or a second event of one save) is not rendered again.
+      const bytes = await readFile(file).catch(() => null);
+      if (bytes && lastRendered?.equals(bytes)) continue;
+      if (bytes) lastRendered = bytes;
+      let status: number;
+      try {
+        status = await renderSnippet(options, session.simulator(), performance.now());
+      } catch (error) {
+        if (stopping) return;
+        console.error(`memlane render: ${(error as Error).message}`);
+        status = 1;
+      }
+      if (status !== 0 && !stopping) console.error(`memlane render: watching ${options.file}; ${output} keeps the last good drawing`);
+    } while (pending && !stopping);
+  }
+
+  function changed(): void {
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      pending = true;
+      rendering ??= renderChanges().finally(() => (rendering = null));
+    }, SETTLE_MS);
+  }
+
+  // The folder is watched, not the file: an editor that saves by renaming a new file over it replaces the file being watched.
+  const watcher = watch(dirname(file), (_event, changedName) => {
+    if (!stopping && (changedName === null || changedName === name)) changed();
+  });
+  console.error(`memlane render: watching ${options.file}, writing ${output} on every save (Ctrl-C stops)`);
+  pending = true;
+  rendering = renderChanges().finally(() => (rendering = null));
+
+  return new Promise<number>((resolveExit) => {
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      clearTimeout(settle);
+      watcher.close();
+      await session.close().catch(() => {});
+      await rendering?.catch(() => {});
+      resolveExit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
