@@ -20,8 +20,17 @@ Options:
 Example:
   memlane init my-course`;
 
-const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
-const packageJsonPath = fileURLToPath(new URL('../../package.json', import.meta.url));
+/**
+ * Memlane's own folder: the nearest one above this module whose package.json is memlane's. The
+ * module runs from src/cli, lib/cli or the CLI bundle in build/cli/<hash>, at different depths.
+ */
+function memlaneRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'memlane') return dir;
+    if (dirname(dir) === dir) throw new Error('memlane init: cannot find memlane\'s own package.json above its code\nhint: reinstall memlane');
+  }
+}
 
 type Flavour = 'starlight' | 'plain';
 const lessonPath: Record<Flavour, string> = {
@@ -33,6 +42,10 @@ const siteDependencies: Record<Flavour, string[]> = {
   starlight: ['astro', '@astrojs/starlight'],
   plain: ['astro', '@astrojs/mdx'],
 };
+
+let root: string | undefined;
+const templatesDir = (): string => join((root ??= memlaneRoot()), 'templates');
+const packageJsonPath = (): string => join((root ??= memlaneRoot()), 'package.json');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {
@@ -49,16 +62,16 @@ function packageName(dir: string): string {
 
 /** Every file of the starter, by path relative to DIR. */
 export function starterFiles(dir: string, flavour: Flavour): Map<string, string> {
-  const own = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version: string; devDependencies: Record<string, string> };
+  const own = JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string; devDependencies: Record<string, string> };
   const files = new Map<string, string>();
   for (const folder of ['shared', flavour]) {
-    for (const path of filesUnder(join(templatesDir, folder))) {
+    for (const path of filesUnder(join(templatesDir(), folder))) {
       // npm leaves .gitignore files out of packages, so the template is stored as _gitignore.
-      const target = relative(join(templatesDir, folder), path).replace(/(^|\/)_gitignore$/, '$1.gitignore');
+      const target = relative(join(templatesDir(), folder), path).replace(/(^|\/)_gitignore$/, '$1.gitignore');
       files.set(target, readFileSync(path, 'utf8'));
     }
   }
-  const lesson = readFileSync(join(templatesDir, 'lesson.md'), 'utf8');
+  const lesson = readFileSync(join(templatesDir(), 'lesson.md'), 'utf8');
   files.set(lessonPath[flavour], flavour === 'plain' ? lesson.replace(/^---\n/, '---\nlayout: ../layouts/Lesson.astro\n') : lesson);
   const dependencies = Object.fromEntries(siteDependencies[flavour].map((name) => [name, `^${own.devDependencies[name]!}`]));
   dependencies.memlane = `^${own.version}`;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { optionNames, optionTable } from '../../src/core/options/option-table.ts';
+import { cliOptionNames, optionTable } from '../../src/core/options/option-table.ts';
 import { outputFlags } from '../../src/slides/slide-options.ts';
 import { fixture, repoRoot, runCli } from './run-cli.ts';
 
@@ -65,7 +65,7 @@ describe('memlane --help', () => {
       assert.ok(entry.includes(spec.does), `--${flag} says what it does`);
       assert.ok(entry.includes(`Default: ${spec.default}.`), `--${flag} gives its default`);
     }
-    for (const name of optionNames) {
+    for (const name of cliOptionNames) {
       const option = optionTable[name];
       const entry = entryOf(option.fence);
       assert.ok(entry.includes(option.does.replace(/`/g, '')), `--${option.fence} says what it does`);

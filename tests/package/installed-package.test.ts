@@ -98,6 +98,11 @@ describe('the installed memlane package', slow, () => {
         // The chrome is styled outside Starlight too: the diagram's frame has a border colour of its own.
         const border = await first.evaluate((element) => getComputedStyle(element).borderTopColor);
         assert.notEqual(border, 'rgba(0, 0, 0, 0)');
+        // Live editing from the installed package: its interpreter files were copied into the site.
+        await first.getByRole('button', { name: 'Edit code' }).click();
+        await first.getByRole('button', { name: 'Run' }).click();
+        await first.locator('.memlane-editor-status').filter({ hasText: /^Ran \d+ steps/ }).waitFor({ timeout: 120_000 });
+        assert.ok(existsSync(join(site, 'dist', 'playground', 'index.html')), 'the starter has the playground its diagrams link to');
         assert.deepEqual(errors, []);
       } finally {
         await browser.close();
