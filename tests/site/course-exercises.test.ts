@@ -47,9 +47,17 @@ describe('the course', () => {
     const answer = (await exercise.getAttribute('data-answer'))!;
     await exercise.getByRole('button', { name: 'Try it' }).click();
     const stage = page.locator('#shared-songs .memlane-stage');
-    await stage.evaluate((el) => { el.scrollLeft = 0; });
-    const outside = await page.locator(`#shared-songs [data-object-id="${answer}"]`).first().evaluate((g, el) => g.getBoundingClientRect().left >= el!.getBoundingClientRect().right, await stage.elementHandle());
-    assert.ok(outside, 'at 390 px the list starts outside the visible part of the drawing');
+    // Scroll the narrow stage to whichever end leaves part of the answer's box out of view.
+    const hidden = await page.locator(`#shared-songs [data-object-id="${answer}"]`).first().evaluate((g, el) => {
+      const stageEl = el as HTMLElement;
+      for (const left of [0, stageEl.scrollWidth]) {
+        stageEl.scrollLeft = left;
+        const [box, view] = [g.getBoundingClientRect(), stageEl.getBoundingClientRect()];
+        if (box.left < view.left - 1 || box.right > view.right + 1) return true;
+      }
+      return false;
+    }, await stage.elementHandle());
+    assert.ok(hidden, 'at 390 px part of the answer\'s box can be scrolled out of view');
     await exercise.getByRole('button', { name: 'Show answer' }).click();
     const marked = page.locator(`[data-object-id="${answer}"].is-answer`).first();
     const width = await marked.evaluate((g) => {

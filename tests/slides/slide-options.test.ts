@@ -18,8 +18,9 @@ function rejects(args: string[], message: RegExp, hint?: RegExp) {
 describe('parseSlideOptions', () => {
   it('fills in defaults: last step, light theme, SVG to stdout, heap scalars', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
-      file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 1, withCode: false, width: null,
-      diagram: { step: 'last', scalars: 'heap', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null },
+      file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 1, withCode: false, width: null, watch: false,
+      // editable is a pages-only option: the CLI carries its default and has no flag for it.
+      diagram: { step: 'last', scalars: 'heap', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null, editable: true },
     });
   });
 
@@ -29,7 +30,7 @@ describe('parseSlideOptions', () => {
       '--scalars', 'inline', '--hide=tmp,i', '--max-steps', '5000', '--raises', 'TypeError',
     ]);
     assert.deepEqual(options, {
-      file: 'a.py', out: 'x.png', outDir: null, allSteps: false, format: 'png', scale: 1.5, withCode: true, width: 1600,
+      file: 'a.py', out: 'x.png', outDir: null, allSteps: false, format: 'png', scale: 1.5, withCode: true, width: 1600, watch: false,
       diagram: { ...cliDefaultOptions, step: 3, theme: 'dark', scalars: 'inline', hide: ['tmp', 'i'], maxSteps: 5000, raises: 'TypeError' },
     });
     assert.equal(parseSlideOptions(['a.py', '--step', 'first']).diagram.step, 'first');
