@@ -15,7 +15,11 @@ const shapeValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: fa
 export function traceProblems(value: unknown): string[] {
   const validateShape = shapeValidator();
   if (!validateShape(value)) {
-    return (validateShape.errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '(trace)'} ${e.message ?? 'is invalid'}`);
+    return (validateShape.errors ?? []).slice(0, 20).map((e) => {
+      // Ajv words a constant without its value: say which value the format wants, and which it got.
+      const message = e.keyword === 'const' ? `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` : e.message ?? 'is invalid';
+      return `${e.instancePath || '(trace)'} ${message}`;
+    });
   }
   const trace = value as unknown as Trace;
   const problems: string[] = [];
