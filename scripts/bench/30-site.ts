@@ -18,7 +18,7 @@ const repo = join(import.meta.dirname, '../..');
 export function projectCopy(variant: 'diagrams' | 'plain'): string {
   mkdirSync(join(repo, 'tmp'), { recursive: true });
   const root = mkdtempSync(join(repo, 'tmp', `bench-${variant}-`));
-  for (const dir of ['content', 'components', 'src', 'public']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  for (const dir of ['content', 'components', 'src', 'lib', 'public']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
   cpSync(join(repo, 'package.json'), join(root, 'package.json'));
   let config = readFileSync(join(repo, 'astro.config.mjs'), 'utf8');
   if (variant === 'diagrams') {

@@ -28,7 +28,8 @@ function build(root: string): Promise<void> {
 /** Presses Run and resolves with the milliseconds until the run's status says it ended. */
 async function timedRun(figure: Locator, press: () => Promise<void>): Promise<number> {
   const status = figure.locator('.memlane-editor-status');
-  await status.evaluate((el) => (el.textContent = ''));
+  // Before the first run the editor (and its status) does not exist yet.
+  if (await status.count()) await status.evaluate((el) => (el.textContent = ''));
   const start = performance.now();
   await press();
   await status.filter({ hasText: /^(Ran|The run failed)/ }).waitFor({ timeout: 120_000 });
