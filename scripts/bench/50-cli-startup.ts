@@ -41,6 +41,7 @@ const memoryVizState = [
 /** In a fresh process: how long the layout and drawing stages take to import and to run once, cold. */
 const coldStages = `
 const started = performance.now();
+await import('./src/node/svgdom-window.ts');
 const { traceToLayout } = await import('./src/layout/trace-to-layout.ts');
 const layoutLoaded = performance.now();
 const { layoutToSvg } = await import('./src/render/layout-to-svg.ts');
@@ -113,6 +114,7 @@ export async function run(): Promise<Figure[]> {
 
   const stages = [0, 1, 2].map(() => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', coldStages, JSON.stringify(trace)], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`the stage timing script failed: ${result.stderr.slice(-1500)}`);
     return JSON.parse(result.stdout) as Record<string, number>;
   });
   const stage = (key: string) => median(stages.map((s) => s[key]!));
