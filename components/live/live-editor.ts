@@ -63,10 +63,7 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
   toggle.closest('.memlane-live-bar')!.after(panel);
   toggle.setAttribute('aria-controls', panel.id);
 
-  let running = false;
-  const runNow = async (): Promise<void> => {
-    if (running) return;
-    running = true;
+  const runOnce = async (): Promise<void> => {
     run.setAttribute('aria-disabled', 'true');
     status.textContent = simulator.python ? 'Running…' : 'Starting Python (the first run takes a few seconds)…';
     try {
@@ -83,8 +80,27 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
       alert.replaceChildren(element('pre', {}, String((error as Error).message ?? error)));
       status.textContent = 'The run failed.';
     } finally {
-      running = false;
       run.removeAttribute('aria-disabled');
+    }
+  };
+  // A run asked for while one is going (an example picked while Python starts, say) runs after
+  // it, on the editor's code at that time: the last request is always the one drawn.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const runNow = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = runOnce();
+    try {
+      await running;
+    } finally {
+      running = undefined;
+    }
+    if (again) {
+      again = false;
+      await runNow();
     }
   };
   const editor = createCodeEditor(code, data.code, notes, () => void runNow());

@@ -86,6 +86,16 @@ describe('playground', () => {
     await again.page.context().close();
   });
 
+  it('an example picked while Python is still starting is the one drawn', async () => {
+    const { page, errors } = await openPlayground();
+    await page.getByLabel('Example').selectOption({ label: 'A linked list' });
+    await page.locator('#playground svg.memlane-diagram text', { hasText: 'head' }).first().waitFor(RUN_WAIT);
+    assert.match(await ranOrFailed(page), /^Ran/);
+    assert.match((await page.getByRole('textbox', { name: 'Python code' }).textContent())!, /class Node:/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('every lesson diagram links to the playground with its code', async () => {
     const { page } = await openPage(site.browser);
     await page.goto(`${site.url}/course/aliasing/`);
