@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIVE_DIR, LIVE_MODULES, LIVE_TRACER_FILES, PYODIDE_FILES } from '../live/live-files.ts';
+import { LIVE_DIR, LIVE_MODULES, PYODIDE_FILES } from '../live/live-files.ts';
+import { TRACER_FILES } from '../simulate/install-tracer.mjs';
 
 const sourceDir = fileURLToPath(new URL('../', import.meta.url));
 const contentTypes: Record<string, string> = {
@@ -18,7 +19,7 @@ export function liveAssets(): { path: string; from: string }[] {
   return [
     ...PYODIDE_FILES.map((name) => ({ path: name, from: join(pyodideDir, name) })),
     ...Object.entries(LIVE_MODULES).map(([name, path]) => ({ path: name, from: join(sourceDir, path) })),
-    ...LIVE_TRACER_FILES.map((path) => ({ path, from: join(sourceDir, 'simulate', path) })),
+    ...TRACER_FILES.map((path) => ({ path, from: join(sourceDir, 'simulate', path) })),
   ];
 }
 

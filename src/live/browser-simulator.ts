@@ -5,9 +5,10 @@
 import type { SimulatorHandle } from '../core/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { parseSandboxMessage } from '../simulate/sandbox-messages.ts';
-import { emptyTrace, killedTrace, replyToTrace, type RunRequest } from '../simulate/sandbox-reply.ts';
+import { emptyTrace, killedTrace, replyToTrace, runMessage, type RunRequest } from '../simulate/sandbox-reply.ts';
 import { resolveOptions, type SimulateOptions } from '../simulate/simulate-options.ts';
-import { LIVE_MODULES, LIVE_TRACER_FILES, PYODIDE_FILES } from './live-files.ts';
+import { TRACER_FILES } from '../simulate/install-tracer.mjs';
+import { LIVE_MODULES, PYODIDE_FILES } from './live-files.ts';
 
 /** The frame may run its inline script, blob: modules and WebAssembly; it may request nothing. */
 const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:";
@@ -39,7 +40,7 @@ async function fetchInterpreterFiles(liveUrl: string): Promise<{ files: Record<s
   const [files, modules, tracer] = await Promise.all([
     Promise.all(PYODIDE_FILES.map(async (name) => [name, await (await get(name)).arrayBuffer()] as const)),
     Promise.all(Object.keys(LIVE_MODULES).map(async (name) => [name, await (await get(name)).text()] as const)),
-    Promise.all(LIVE_TRACER_FILES.map(async (path) => [path, await (await get(path)).text()] as const)),
+    Promise.all(TRACER_FILES.map(async (path) => [path, await (await get(path)).text()] as const)),
   ]);
   return { files: Object.fromEntries(files), modules: Object.fromEntries(modules), tracer: Object.fromEntries(tracer) };
 }
@@ -70,9 +71,7 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     if (running || !interpreterReady) return;
     running = queue.shift();
     if (!running) return;
-    const { id, source, options } = running;
-    const { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } = options;
-    frame.contentWindow!.postMessage({ kind: 'run', id, source, options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } }, '*');
+    frame.contentWindow!.postMessage(runMessage(running.id, running), '*');
   };
   const restart = (): void => {
     interpreterReady = false;

@@ -1,7 +1,5 @@
 // The files the browser's interpreter is made of, named once: the build copies them into the site
 // (src/integration/live-assets.ts) and the page fetches them when a reader first edits code.
-import { TRACER_FILES } from '../simulate/install-tracer.mjs';
-
 /** Where the files sit in the built site, under its base path. */
 export const LIVE_DIR = '_memlane/live/';
 
@@ -16,5 +14,5 @@ export const LIVE_MODULES = {
   'interpreter-session.mjs': 'simulate/interpreter-session.mjs',
 } as const;
 
-/** The tracer's files, served at their paths relative to src/simulate (`tracer/...`). */
-export const LIVE_TRACER_FILES: readonly string[] = TRACER_FILES;
+// The tracer's files are TRACER_FILES (install-tracer.mjs), served at their paths relative to
+// src/simulate (`tracer/...`).

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
 import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
-import { killedTrace, replyToTrace } from './sandbox-reply.ts';
+import { killedTrace, replyToTrace, runMessage } from './sandbox-reply.ts';
 import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
 import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
 
@@ -227,11 +227,10 @@ class SandboxSimulator implements Simulator {
     }
     this.running = next;
     this.holdProcess(true);
-    const { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } = next.options;
     // The sandbox interrupts its own snippet at the time limit (it reads the clock itself);
     // code in C that never checks for interrupts is ended by killing the process.
-    this.child.send({ kind: 'run', id: next.id, source: next.source, options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } });
-    this.timers = [setTimeout(() => this.killRunning(next), timeoutMs + INTERRUPT_GRACE_MS)];
+    this.child.send(runMessage(next.id, next));
+    this.timers = [setTimeout(() => this.killRunning(next), next.options.timeoutMs + INTERRUPT_GRACE_MS)];
   }
 
   private finish(message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>): void {

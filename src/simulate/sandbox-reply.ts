@@ -1,4 +1,4 @@
-// What an interpreter's reply to one snippet amounts to: the trace it sent, checked like any
+// One snippet's round trip to an interpreter: the request, and what the reply amounts to: the trace it sent, checked like any
 // untrusted input, or the trace of the limit or failure that ended it. Shared by the Node sandbox
 // and the browser's worker; environment-free.
 import type { Trace } from '../trace/types.ts';
@@ -9,6 +9,12 @@ import { memoryLimit, type ResolvedOptions } from './simulate-options.ts';
 export interface RunRequest {
   source: string;
   options: ResolvedOptions;
+}
+
+/** The message that asks an interpreter (the Node sandbox or the browser's worker) to trace one snippet. */
+export function runMessage(id: number, job: RunRequest) {
+  const { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } = job.options;
+  return { kind: 'run' as const, id, source: job.source, options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } };
 }
 
 /** The trace for a 'trace' or 'fatal' reply; `restart` says the interpreter should not run another snippet. */
