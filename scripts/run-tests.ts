@@ -1,7 +1,8 @@
 // Runs every tests/**/*.test.ts with Node's test runner (Node 20 has no --test globs).
 // Usage: npm test [-- substring ...] to run only the files whose path contains a substring.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildPackage } from './build-package.ts';
 
@@ -23,9 +24,18 @@ if (files.length === 0) {
 }
 // The site and the package tests run the compiled lib/: compile the current sources first.
 await buildPackage();
-const result = spawnSync(
+// Every temporary file of the run (snapshots, sites, CLI outputs) lands in one folder, removed at
+// the end, even after a failure or Ctrl+C: runs do not pile up in the system's temporary folder.
+const scratch = mkdtempSync(join(tmpdir(), 'memlane-tests-'));
+const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
 );
-process.exit(result.status ?? 1);
+// Ctrl+C reaches the test runner too; this process waits for it to stop, then cleans up.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, signal) => {
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});
