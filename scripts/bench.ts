@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark in scripts/bench/ in order and prints its figures.
 // Each module exports `name` and `run(): Promise<Figure[]>`; nothing here asserts a time.
-import { readdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { buildPackage } from './build-package.ts';
 
 export interface Figure {
@@ -13,6 +14,11 @@ export interface Figure {
 }
 
 const only = process.argv.slice(2);
+// The benchmarks' temporary files (snapshots, outputs) go to one folder, removed when the run ends.
+const scratch = mkdtempSync(join(tmpdir(), 'memlane-bench-'));
+process.env['TMPDIR'] = scratch;
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
 // The site and the installed command (scripts/memlane.mjs) run the compiled lib/: compile the current sources.
 await buildPackage();
 const dir = new URL('./bench/', import.meta.url);
