@@ -31,7 +31,8 @@ const cases = [
 describe('placement by structure', () => {
   for (const { name, trace } of cases) {
     it(`${name}: every object sits one layer beyond its furthest parent, unless a cycle forbids it`, () => {
-      const layout = traceToLayout(trace());
+      // Unreflowed: with bands, a leaf may stay in its parent's layer (next test).
+      const layout = traceToLayout(trace(), { fitWidth: false });
       const column = new Map(layout.objects.map((o) => [o.id, o.column]));
       for (const o of layout.objects) {
         const fromObjects = layout.arrows.filter((a) => a.to === o.id && column.has(a.from) && a.from !== o.id);
@@ -45,6 +46,21 @@ describe('placement by structure', () => {
         for (const p of parents) assert.ok(o.column >= column.get(p.from)! + 1, `${o.id} (layer ${o.column}) is not beyond its parent ${p.from} (layer ${column.get(p.from)})`);
         if (parents.length) assert.equal(o.column, Math.max(...parents.map((p) => column.get(p.from)!)) + 1, `${o.id} is not right after its furthest parent`);
         else if (frameRefs) assert.equal(o.column, 0, `${o.id}, referred to by frames only, is not in the first layer`);
+      }
+    });
+    it(`${name}: reflowed: a leaf never goes to a later band than what holds it, and other objects keep their layers`, () => {
+      const [flat, reflowed] = [traceToLayout(trace(), { fitWidth: false }), traceToLayout(trace())];
+      const flatColumn = new Map(flat.objects.map((o) => [o.id, o.column]));
+      const byId = new Map(reflowed.objects.map((o) => [o.id, o]));
+      const leaf = (id: string) => !reflowed.arrows.some((a) => a.from === id && byId.has(a.to) && a.to !== id);
+      // Layers keep their order: a leaf moved back one layer shifts nothing else but emptied layers.
+      const rank = (layout: Layout, id: string) => [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort((a, b) => a - b).indexOf(layout.objects.find((o) => o.id === id)!.column);
+      for (const o of reflowed.objects) {
+        if (!leaf(o.id)) { assert.equal(rank(reflowed, o.id), rank(flat, o.id), `${o.id} changed layer when reflowed`); continue; }
+        assert.ok(o.column <= flatColumn.get(o.id)!, `${o.id} went to a later layer when reflowed`);
+        const holders = reflowed.arrows.filter((a) => a.to === o.id && byId.has(a.from) && a.from !== o.id).map((a) => byId.get(a.from)!);
+        const furthest = holders.sort((a, b) => b.column - a.column)[0];
+        if (furthest) assert.ok(o.x >= furthest.x, `${o.id} is drawn left of ${furthest.id}, which holds it: carried into a later band`);
       }
     });
     it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {

@@ -5,6 +5,7 @@ import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
 import { layerColumns } from './bands.ts';
+import { keepLeavesInBand } from './keep-leaves.ts';
 import { placeFrames } from './place-frames.ts';
 import { verticalPositions } from './vertical.ts';
 
@@ -27,19 +28,10 @@ export interface Positioned {
  */
 export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
-  const widths = layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width)));
-  const crossing = layers.map(() => 0);
-  for (const edges of graph.out.values()) {
-    for (const e of edges) {
-      if (ranked.back.has(edgeKey(e))) continue;
-      // Only references between objects that end just past a break make it hard to read; long
-      // ones and the frames' go round anyway.
-      if (graph.byId.get(e.from)!.frame) continue;
-      const to = ranked.layer.get(e.to)!;
-      for (let k = Math.max(ranked.layer.get(e.from)! + 1, to - 1); k <= to; k++) crossing[k]!++;
-    }
-  }
-  const columns = layerColumns(widths, crossing, fitWidth);
+  const columnsOf = () => layerColumns(layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width))), crossingCounts(graph, ranked, layers.length), fitWidth);
+  let columns = columnsOf();
+  // Each move narrows a band or removes a layer, so this ends.
+  while (keepLeavesInBand(graph, ranked, layers, columns)) columns = columnsOf();
   const y = placeFrames(layers[0]!.map(node), below, top);
   verticalPositions(graph, ranked, layers, y, top);
   // Bands: each starts below everything above it.
@@ -57,4 +49,20 @@ export function position(graph: StructureGraph, ranked: Ranked, layers: string[]
   const x = new Map<string, number>();
   layers.forEach((l, k) => l.forEach((id) => x.set(id, columns.x[k]!)));
   return { x, y };
+}
+
+/** References from layers before k to layers k and on, for every k: where a band may break. */
+function crossingCounts(graph: StructureGraph, ranked: Ranked, layerCount: number): number[] {
+  const crossing = Array.from({ length: layerCount }, () => 0);
+  for (const edges of graph.out.values()) {
+    for (const e of edges) {
+      if (ranked.back.has(edgeKey(e))) continue;
+      // Only references between objects that end just past a break make it hard to read; long
+      // ones and the frames' go round anyway.
+      if (graph.byId.get(e.from)!.frame) continue;
+      const to = ranked.layer.get(e.to)!;
+      for (let k = Math.max(ranked.layer.get(e.from)! + 1, to - 1); k <= to; k++) crossing[k]!++;
+    }
+  }
+  return crossing;
 }
