@@ -1,4 +1,5 @@
-// The search's priority queue: a binary heap over typed arrays, grown by doubling.
+// The search's priority queue: a binary heap of entry numbers over typed arrays, grown by doubling
+// and kept between searches (clear() empties it without freeing anything).
 
 /**
  * Pre: keys and ties are finite numbers, values integers >= 0. Post: pop() returns the value of
@@ -6,63 +7,85 @@
  * deterministic). A* passes the distance left as the tie: of equally promising states the one
  * nearest the goal goes first, so a free path is followed to the end instead of the whole
  * rectangle around it being opened.
+ *
+ * Every push is an entry numbered in push order, its key, tie and value stored once under that
+ * number; the heap moves only entry numbers, and an entry's number is its push order.
  */
 export class MinHeap {
-  private keys = new Float64Array(256);
-  private ties = new Float64Array(256);
-  private orders = new Float64Array(256);
-  private values = new Int32Array(256);
+  private keys = new Float64Array(1024);
+  private ties = new Float64Array(1024);
+  private values = new Int32Array(1024);
+  private heap = new Int32Array(1024);
   private length = 0;
-  private counter = 0;
+  private entries = 0;
   get size() { return this.length; }
 
-  private grow() {
-    const grown = (old: Float64Array) => { const next = new Float64Array(old.length * 2); next.set(old); return next; };
-    this.keys = grown(this.keys);
-    this.ties = grown(this.ties);
-    this.orders = grown(this.orders);
-    const values = new Int32Array(this.values.length * 2);
-    values.set(this.values);
-    this.values = values;
+  /** Post: empty, entries numbered from 0 again. */
+  clear(): void {
+    this.length = 0;
+    this.entries = 0;
   }
 
-  push(key: number, tie: number, value: number) {
-    if (this.length === this.keys.length) this.grow();
-    const { keys, ties, orders, values } = this;
-    const order = this.counter++;
+  private growEntries(): void {
+    const size = this.keys.length * 2;
+    const keys = new Float64Array(size); keys.set(this.keys); this.keys = keys;
+    const ties = new Float64Array(size); ties.set(this.ties); this.ties = ties;
+    const values = new Int32Array(size); values.set(this.values); this.values = values;
+  }
+
+  private growHeap(): void {
+    const heap = new Int32Array(this.heap.length * 2);
+    heap.set(this.heap);
+    this.heap = heap;
+  }
+
+  push(key: number, tie: number, value: number): void {
+    if (this.entries === this.keys.length) this.growEntries();
+    if (this.length === this.heap.length) this.growHeap();
+    const { keys, ties, heap } = this;
+    const entry = this.entries++;
+    keys[entry] = key; ties[entry] = tie; this.values[entry] = value;
     let i = this.length++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pk = keys[parent]!;
-      if (pk < key || (pk === key && (ties[parent]! < tie || (ties[parent] === tie && orders[parent]! < order)))) break;
-      keys[i] = pk; ties[i] = ties[parent]!; orders[i] = orders[parent]!; values[i] = values[parent]!;
+      const p = heap[parent]!;
+      const pk = keys[p]!;
+      // The parent goes first when it is less; an equal parent was pushed earlier, so it goes first too.
+      if (pk < key || (pk === key && ties[p]! <= tie)) break;
+      heap[i] = p;
       i = parent;
     }
-    keys[i] = key; ties[i] = tie; orders[i] = order; values[i] = value;
+    heap[i] = entry;
   }
 
   pop(): number {
-    const { keys, ties, orders, values } = this;
-    const top = values[0]!;
+    const { keys, ties, heap } = this;
+    const top = heap[0]!;
     const n = --this.length;
     if (n > 0) {
-      const key = keys[n]!;
-      const tie = ties[n]!;
-      const order = orders[n]!;
-      const value = values[n]!;
+      const last = heap[n]!;
+      const key = keys[last]!;
+      const tie = ties[last]!;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const m = r < n && (keys[r]! < keys[l]! || (keys[r] === keys[l] && (ties[r]! < ties[l]! || (ties[r] === ties[l] && orders[r]! < orders[l]!)))) ? r : l;
-        const mk = keys[m]!;
-        if (key < mk || (key === mk && (tie < ties[m]! || (tie === ties[m] && order < orders[m]!)))) break;
-        keys[i] = mk; ties[i] = ties[m]!; orders[i] = orders[m]!; values[i] = values[m]!;
+        let m = l;
+        let mi = heap[l]!;
+        if (r < n) {
+          const ri = heap[r]!;
+          const rk = keys[ri]!;
+          const lk = keys[mi]!;
+          if (rk < lk || (rk === lk && (ties[ri]! < ties[mi]! || (ties[ri] === ties[mi] && ri < mi)))) { m = r; mi = ri; }
+        }
+        const mk = keys[mi]!;
+        if (key < mk || (key === mk && (tie < ties[mi]! || (tie === ties[mi] && last < mi)))) break;
+        heap[i] = mi;
         i = m;
       }
-      keys[i] = key; ties[i] = tie; orders[i] = order; values[i] = value;
+      heap[i] = last;
     }
-    return top;
+    return this.values[top]!;
   }
 }

@@ -3,7 +3,7 @@
 import type { Point, Rect } from '../types.ts';
 import { LANE } from './grid.ts';
 import { conflicts, crowd } from './scoring.ts';
-import { findPath } from './search.ts';
+import type { SearchCache } from './search-cache.ts';
 import type { Blocker, Segment } from './types.ts';
 
 
@@ -27,7 +27,7 @@ export function simpleRoute(exit: Point, entry: Point, blocking: Blocker[], othe
 }
 
 /** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
-export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
+export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect, searches: SearchCache): Point[] | undefined {
   for (const margin of [48, 160]) {
     const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - margin);
     const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + margin);
@@ -36,10 +36,10 @@ export function routeNear(exit: Point, entry: Point, entering: number, blocking:
     const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
     const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
     const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
-    const path = findPath(exit, entry, entering, near, nearOthers, window);
+    const path = searches.findPath(exit, entry, entering, near, nearOthers, window);
     if (path) return path;
   }
-  return findPath(exit, entry, entering, blocking, others, bounds);
+  return searches.findPath(exit, entry, entering, blocking, others, bounds);
 }
 
 /**
