@@ -1,29 +1,47 @@
-// The search's priority queue: a binary heap of entry numbers over typed arrays, grown by doubling
-// and kept between searches (clear() empties it without freeing anything).
+// The search's priority queue: buckets of one unit of key each, a small binary heap in every
+// bucket, typed arrays grown by doubling and kept between searches (clear() frees nothing).
 
 /**
- * Pre: keys and ties are finite numbers, values integers >= 0. Post: pop() returns the value of
- * the least key; among equal keys the least tie, then the one pushed first (so searches are
+ * Pre: keys and ties are finite numbers, values integers >= 0. Post: pop() returns the value of the
+ * least key; among equal keys the least tie, then the one pushed first (so searches are
  * deterministic). A* passes the distance left as the tie: of equally promising states the one
  * nearest the goal goes first, so a free path is followed to the end instead of the whole
  * rectangle around it being opened.
  *
  * Every push is an entry numbered in push order, its key, tie and value stored once under that
- * number; the heap moves only entry numbers, and an entry's number is its push order.
+ * number. An entry goes into bucket floor(key): every key of a lower bucket is less, so the least
+ * entry is the top of the lowest bucket not empty, and each bucket's heap stays small. A* pops
+ * keys that only grow, so the lowest bucket is found by stepping up from the last one.
  */
+/** Keys from here on share the last bucket, so a diagram of any size keeps a bounded number of buckets. */
+const LAST_BUCKET = 1 << 16;
+
+/** The bucket of a key: one per unit, keys below 1 in the first and keys past LAST_BUCKET in the last (a heap orders any keys). */
+function bucketOf(key: number): number {
+  return Math.max(0, Math.min(LAST_BUCKET, Math.floor(key)));
+}
+
 export class MinHeap {
   private keys = new Float64Array(1024);
   private ties = new Float64Array(1024);
   private values = new Int32Array(1024);
-  private heap = new Int32Array(1024);
-  private length = 0;
   private entries = 0;
+  private length = 0;
+  /** Bucket k: the heap of entries whose key is in [k, k + 1). */
+  private readonly buckets: number[][] = [];
+  /** Buckets filled since the last clear(). */
+  private readonly used: number[] = [];
+  /** No bucket below this one holds an entry. */
+  private lowest = 0;
   get size() { return this.length; }
 
   /** Post: empty, entries numbered from 0 again. */
   clear(): void {
+    for (const k of this.used) this.buckets[k]!.length = 0;
+    this.used.length = 0;
     this.length = 0;
     this.entries = 0;
+    this.lowest = this.buckets.length;
   }
 
   private growEntries(): void {
@@ -33,19 +51,19 @@ export class MinHeap {
     const values = new Int32Array(size); values.set(this.values); this.values = values;
   }
 
-  private growHeap(): void {
-    const heap = new Int32Array(this.heap.length * 2);
-    heap.set(this.heap);
-    this.heap = heap;
-  }
-
   push(key: number, tie: number, value: number): void {
     if (this.entries === this.keys.length) this.growEntries();
-    if (this.length === this.heap.length) this.growHeap();
-    const { keys, ties, heap } = this;
+    const { keys, ties, buckets } = this;
     const entry = this.entries++;
     keys[entry] = key; ties[entry] = tie; this.values[entry] = value;
-    let i = this.length++;
+    this.length++;
+    const k = bucketOf(key);
+    while (buckets.length <= k) buckets.push([]);
+    const heap = buckets[k]!;
+    if (heap.length === 0) this.used.push(k);
+    if (k < this.lowest) this.lowest = k;
+    let i = heap.length;
+    heap.push(entry);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = heap[parent]!;
@@ -58,12 +76,18 @@ export class MinHeap {
     heap[i] = entry;
   }
 
+  /** Pre: size > 0. */
   pop(): number {
-    const { keys, ties, heap } = this;
+    const { keys, ties, buckets } = this;
+    let k = this.lowest;
+    while (buckets[k]!.length === 0) k++;
+    this.lowest = k;
+    const heap = buckets[k]!;
     const top = heap[0]!;
-    const n = --this.length;
+    const last = heap.pop()!;
+    const n = heap.length;
+    this.length--;
     if (n > 0) {
-      const last = heap[n]!;
       const key = keys[last]!;
       const tie = ties[last]!;
       let i = 0;
