@@ -9,6 +9,7 @@ export type AttrValue = string | number;
 
 /** & < > " as entities, in attribute values and text alike. */
 function markup(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
   return text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
 }
 
@@ -33,7 +34,8 @@ function valueText(name: string, value: AttrValue): string {
  * value; children and text are written in the order they were added.
  */
 export class SvgElement {
-  private readonly attrs = new Map<string, string>();
+  /** Names and values in turn, in the order first set (a handful per element: a scan beats a Map). */
+  private readonly attrs: string[] = [];
   private readonly children: (SvgElement | string)[] = [];
 
   constructor(readonly name: string) {}
@@ -41,13 +43,24 @@ export class SvgElement {
   attr(name: string, value: AttrValue): this;
   attr(values: Record<string, AttrValue>): this;
   attr(nameOrValues: string | Record<string, AttrValue>, value?: AttrValue): this {
-    if (typeof nameOrValues === 'string') this.attrs.set(nameOrValues, valueText(nameOrValues, value!));
-    else for (const name in nameOrValues) this.attrs.set(name, valueText(name, nameOrValues[name]!));
+    if (typeof nameOrValues === 'string') this.set(nameOrValues, valueText(nameOrValues, value!));
+    else for (const name in nameOrValues) this.set(name, valueText(name, nameOrValues[name]!));
     return this;
   }
 
+  private set(name: string, value: string): void {
+    const attrs = this.attrs;
+    for (let i = 0; i < attrs.length; i += 2) {
+      if (attrs[i] === name) { attrs[i + 1] = value; return; }
+    }
+    attrs.push(name, value);
+  }
+
   removeAttribute(name: string): this {
-    this.attrs.delete(name);
+    const attrs = this.attrs;
+    for (let i = 0; i < attrs.length; i += 2) {
+      if (attrs[i] === name) { attrs.splice(i, 2); break; }
+    }
     return this;
   }
 
@@ -95,20 +108,12 @@ export class SvgElement {
 
   /** The element as markup: `<name a="v">children</name>`, never self-closed. */
   svg(): string {
-    const parts: string[] = [];
-    this.write(parts);
-    return parts.join('');
-  }
-
-  private write(parts: string[]): void {
-    parts.push('<', this.name);
-    for (const [name, value] of this.attrs) parts.push(' ', name, '="', markup(value), '"');
-    parts.push('>');
-    for (const child of this.children) {
-      if (typeof child === 'string') parts.push(markup(child));
-      else child.write(parts);
-    }
-    parts.push('</', this.name, '>');
+    let out = `<${this.name}`;
+    const attrs = this.attrs;
+    for (let i = 0; i < attrs.length; i += 2) out += ` ${attrs[i]}="${markup(attrs[i + 1]!)}"`;
+    out += '>';
+    for (const child of this.children) out += typeof child === 'string' ? markup(child) : child.svg();
+    return `${out}</${this.name}>`;
   }
 }
 
