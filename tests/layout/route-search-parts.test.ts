@@ -19,7 +19,7 @@ function random(seed: number): () => number {
 }
 
 describe('the search queue', () => {
-  it('pops the least key, then the least tie, then the first pushed, with pushes and pops interleaved', () => {
+  it('pops the least key, then the least tie, then the first pushed, with pushes and pops interleaved, and says which new entry would lead', () => {
     const heap = new MinHeap();
     for (let seed = 1; seed <= 40; seed++) {
       const next = random(seed);
@@ -36,6 +36,10 @@ describe('the search queue', () => {
           heap.push(item.key, item.tie, item.order);
         } else {
           pending.sort((a, b) => a.key - b.key || a.tie - b.tie || a.order - b.order);
+          // An entry pushed now leads only when strictly less: an equal one queued was pushed first.
+          const top = pending[0]!;
+          const probe = { key: top.key + [-1, 0, 0, 1][Math.floor(next() * 4)]!, tie: top.tie + [-0.5, 0, 0.5][Math.floor(next() * 3)]! };
+          assert.equal(heap.wouldLead(probe.key, probe.tie), probe.key < top.key || (probe.key === top.key && probe.tie < top.tie), `seed ${seed}, op ${op}: lead`);
           assert.equal(heap.pop(), pending.shift()!.order, `seed ${seed}, op ${op}`);
         }
         assert.equal(heap.size, pending.length);

@@ -76,13 +76,26 @@ export class MinHeap {
     heap[i] = entry;
   }
 
-  /** Pre: size > 0. */
-  pop(): number {
-    const { keys, ties, buckets } = this;
+  /** Pre: size > 0. Post: the heap of the lowest bucket not empty. */
+  private lowestHeap(): number[] {
+    const buckets = this.buckets;
     let k = this.lowest;
     while (buckets[k]!.length === 0) k++;
     this.lowest = k;
-    const heap = buckets[k]!;
+    return buckets[k]!;
+  }
+
+  /** Pre: size > 0. Post: true when an entry pushed now with this key and tie would be popped before every entry queued (not tied with any: those were pushed first). */
+  wouldLead(key: number, tie: number): boolean {
+    const top = this.lowestHeap()[0]!;
+    const topKey = this.keys[top]!;
+    return key < topKey || (key === topKey && tie < this.ties[top]!);
+  }
+
+  /** Pre: size > 0. */
+  pop(): number {
+    const { keys, ties } = this;
+    const heap = this.lowestHeap();
     const top = heap[0]!;
     const last = heap.pop()!;
     const n = heap.length;

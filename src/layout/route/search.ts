@@ -13,6 +13,8 @@ let scratch = { best: new Float64Array(0), from: new Int32Array(0), expanded: ne
 
 /** One queue for every search, emptied at the start of each. */
 const heap = new MinHeap();
+/** The states one expansion improves (at most three: no reversing), with their keys and ties. */
+const successor = { keys: new Float64Array(4), ties: new Float64Array(4), states: new Int32Array(4) };
 
 /**
  * Pre: exit is where the arrow leaves its source rightwards; `entering` is the direction it must
@@ -47,8 +49,12 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const h0 = h(startI, startJ, 0);
   heap.push(h0, h0, startState);
   let found = -1;
-  while (heap.size) {
-    const state = heap.pop();
+  const { keys: sKeys, ties: sTies, states: sStates } = successor;
+  // The state expanded next when it is one just improved, handed on without going through the queue.
+  let carried = -1;
+  while (carried >= 0 || heap.size) {
+    const state = carried >= 0 ? carried : heap.pop();
+    carried = -1;
     // A state is queued again each time a cheaper way to it is found; only its first pop counts.
     if (expanded[state]) continue;
     expanded[state] = 1;
@@ -58,6 +64,7 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
     const i = node % nx;
     const j = (node - i) / nx;
     const g = best[state]!;
+    let count = 0;
     for (let d = 0; d < 4; d++) {
       if ((d ^ 1) === dir) continue; // no reversing
       let next: number;
@@ -85,9 +92,17 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
         best[nextState] = cost;
         from[nextState] = state;
         const left = h(ni, nj, d);
-        heap.push(cost + left, left, nextState);
+        sKeys[count] = cost + left; sTies[count] = left; sStates[count] = nextState; count++;
       }
     }
+    if (count === 0) continue;
+    // The queue's order exactly: the least of these (the first of equals) is expanded next when
+    // it would lead the queue; the others are queued in the order they were found.
+    let least = 0;
+    for (let c = 1; c < count; c++) if (sKeys[c]! < sKeys[least]! || (sKeys[c] === sKeys[least] && sTies[c]! < sTies[least]!)) least = c;
+    if (heap.size === 0 || heap.wouldLead(sKeys[least]!, sTies[least]!)) carried = sStates[least]!;
+    else least = -1;
+    for (let c = 0; c < count; c++) if (c !== least) heap.push(sKeys[c]!, sTies[c]!, sStates[c]!);
   }
   if (found < 0) return undefined;
   const path: Point[] = [];
