@@ -45,6 +45,8 @@ export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];
   const engines = { dot: tally(), dagre: tally(), elkjs: tally() };
   const times: number[] = [];
+  const layoutTimes: number[] = [];
+  const svgTimes: number[] = [];
   let through = 0;
   let crossingsOurs = 0;
   for (const name of structureNames) {
@@ -53,14 +55,18 @@ export async function run(): Promise<Figure[]> {
     let layout = traceToLayout(trace, { fitWidth: false });
     const reflowed = traceToLayout(trace);
     const rounds: number[] = [];
+    const layoutRounds: number[] = [];
     for (let round = 0; round < 3; round++) {
       const started = performance.now();
       layout = traceToLayout(trace, { fitWidth: false });
+      layoutRounds.push(performance.now() - started);
       layoutToSvg(layout, { step: 'all', theme: 'site' });
       rounds.push(performance.now() - started);
     }
     const ms = median(rounds);
     times.push(ms);
+    layoutTimes.push(median(layoutRounds));
+    svgTimes.push(median(rounds.map((total, i) => total - layoutRounds[i]!)));
     const step = layout.stepsTotal;
     const a = oursDrawn(layout, step);
     const lengthA = a.arrows.reduce((sum, x) => sum + length(x.points), 0);
@@ -100,5 +106,8 @@ export async function run(): Promise<Figure[]> {
     ...summary,
     { label: 'arrow segments through boxes, every step', value: through, target: '0' },
     { label: 'memlane layout + page SVG, median per snippet', value: median(times), unit: 'ms', target: '< 20 ms' },
+    { label: 'of which layout alone, median per snippet', value: median(layoutTimes), unit: 'ms' },
+    { label: 'of which page SVG alone, median per snippet', value: median(svgTimes), unit: 'ms' },
+    { label: 'memlane layout + page SVG, slowest snippet', value: Math.max(...times), unit: 'ms' },
   ];
 }

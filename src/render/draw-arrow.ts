@@ -1,6 +1,6 @@
 // Draws a reference: a dot in the source row, an orthogonal line with softened corners, and a
 // head at the target's edge.
-import type { Container } from '@svgdotjs/svg.js';
+import type { SvgElement } from './svg-element.ts';
 import type { Arrow, Point } from '../layout/types.ts';
 import { FADED_ARROW_OPACITY } from './draw-box.ts';
 import { cleanText, num } from './svg-document.ts';
@@ -28,7 +28,7 @@ export function roundedPath(points: Point[]): string {
   return `${d} L${num(last.x)} ${num(last.y)}`;
 }
 
-export function drawArrow(parent: Container, arrow: Arrow, ctx: DrawContext): void {
+export function drawArrow(parent: SvgElement, arrow: Arrow, ctx: DrawContext): void {
   if (!drawn(ctx, arrow.steps) || arrow.points.length < 2) return;
   const group = parent.group().attr({ 'data-arrow-from': cleanText(arrow.from), 'data-arrow-to': cleanText(arrow.to), 'data-slot': arrow.slot, ...(arrow.part === 'key' ? { 'data-part': 'key' } : {}) });
   showAt(group, arrow.steps, ctx);

@@ -1,6 +1,6 @@
 // Draws a frame or an object: body, header band, row rules, words and the outline that says
 // mutable (square, solid) or immutable (round, dashed), with the state of each version.
-import type { Container } from '@svgdotjs/svg.js';
+import type { SvgElement } from './svg-element.ts';
 import { includesStep, rangesOf } from '../layout/step-ranges.ts';
 import type { BoxVersion, FrameBox, ObjectBox, Row, TextSpan } from '../layout/types.ts';
 import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
@@ -26,7 +26,7 @@ function headerBand(x: number, y: number, width: number, height: number, r: numb
   return `M${num(x)} ${num(y + height)} V${num(y + rr)} Q${num(x)} ${num(y)} ${num(x + rr)} ${num(y)} H${num(x + width - rr)} Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + rr)} V${num(y + height)} Z`;
 }
 
-function drawRowWords(parent: Container, row: Row, x: number, y: number, ctx: DrawContext): void {
+function drawRowWords(parent: SvgElement, row: Row, x: number, y: number, ctx: DrawContext): void {
   for (const span of [row.label, row.value]) {
     if (!span) continue;
     const tone = toneClass(span);
@@ -34,7 +34,7 @@ function drawRowWords(parent: Container, row: Row, x: number, y: number, ctx: Dr
   }
 }
 
-function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext, withRows: boolean): void {
+function drawVersion(parent: SvgElement, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext, withRows: boolean): void {
   const { x, y, width } = box;
   const height = version.height;
   const style = box.style;
@@ -73,7 +73,7 @@ function drawVersion(parent: Container, box: FrameBox | ObjectBox, version: BoxV
   }
 }
 
-export function drawBox(parent: Container, box: FrameBox | ObjectBox, ctx: DrawContext): void {
+export function drawBox(parent: SvgElement, box: FrameBox | ObjectBox, ctx: DrawContext): void {
   if (!drawn(ctx, box.steps)) return;
   const group = parent.group();
   if (box.kind === 'frame') group.attr({ 'data-frame-id': cleanText(box.id), 'data-name': cleanText(box.name) });
@@ -102,7 +102,7 @@ export function drawBox(parent: Container, box: FrameBox | ObjectBox, ctx: DrawC
  * With several versions (all-steps SVG), a row whose words stay the same across versions is
  * drawn once, shown at all their steps: a list that grows redraws only its new rows.
  */
-function drawSharedRows(group: Container, box: FrameBox | ObjectBox, versions: BoxVersion[], ctx: DrawContext): void {
+function drawSharedRows(group: SvgElement, box: FrameBox | ObjectBox, versions: BoxVersion[], ctx: DrawContext): void {
   const shared = new Map<string, { row: Row; steps: number[] }>();
   for (const version of versions) {
     for (const row of version.rows) {

@@ -1,6 +1,6 @@
 // The immortal badge: a small ∞ in a pill on a box's lower right corner, drawn as a path (no glyph),
 // for objects CPython never frees (None, True, small ints...); the legend shows the same badge.
-import type { Container } from '@svgdotjs/svg.js';
+import type { SvgElement } from './svg-element.ts';
 import { num } from './svg-document.ts';
 import { paint, type DrawContext } from './paint.ts';
 
@@ -13,7 +13,7 @@ function infinity(cx: number, cy: number): string {
 }
 
 /** The badge centred on (cx, cy). */
-export function drawImmortalBadge(parent: Container, cx: number, cy: number, ctx: DrawContext): void {
+export function drawImmortalBadge(parent: SvgElement, cx: number, cy: number, ctx: DrawContext): void {
   const group = parent.group().attr({ class: 'ml-immortal' });
   const { width, height } = IMMORTAL_BADGE;
   paint(group.rect(width, height).move(num(cx - width / 2), num(cy - height / 2)).attr({ rx: height / 2 }), 'ml-immutable', ctx).attr({ 'stroke-width': 1 });

@@ -1,5 +1,5 @@
 // Change marks: a dotted outline (shape, not only colour) and a word ("new", "changed", "freed").
-import type { Container } from '@svgdotjs/svg.js';
+import type { SvgElement } from './svg-element.ts';
 import type { ChangeMark, LegendItem, TextSpan } from '../layout/types.ts';
 import { FADED_OPACITY } from './draw-box.ts';
 import { drawImmortalBadge } from './draw-immortal.ts';
@@ -13,7 +13,7 @@ const words: Record<ChangeMark['change'], string> = {
   freed: 'freed',
 };
 
-export function drawMark(parent: Container, mark: ChangeMark, ctx: DrawContext): void {
+export function drawMark(parent: SvgElement, mark: ChangeMark, ctx: DrawContext): void {
   if (ctx.step !== undefined && ctx.step !== mark.step) return;
   const group = parent.group().attr({ 'data-change': mark.change, 'data-target': cleanText(mark.target), ...(mark.change === 'freed' ? { 'data-freed': String(!mark.dropped) } : {}) });
   showAt(group, [[mark.step, mark.step]], ctx);
@@ -24,7 +24,7 @@ export function drawMark(parent: Container, mark: ChangeMark, ctx: DrawContext):
   if (mark.label) drawSpan(group, mark.label, 0, 0, 'ml-change-text', colour(ctx, 'changeText'));
 }
 
-export function drawLegend(parent: Container, legend: LegendItem[], notes: TextSpan[], ctx: DrawContext): void {
+export function drawLegend(parent: SvgElement, legend: LegendItem[], notes: TextSpan[], ctx: DrawContext): void {
   const group = parent.group().attr({ class: 'ml-legend', 'aria-hidden': 'true' });
   for (const item of legend) {
     const { x, y, width, height } = item.rect;

@@ -7,7 +7,7 @@ import { drawLegend, drawMark } from './draw-marks.ts';
 import { drawContext, paint } from './paint.ts';
 import { checkRenderOptions, type RenderOptions } from './render-options.ts';
 import { rootFontAttributes, textElement } from './svg-document.ts';
-import { createRoot } from './svg-window.ts';
+import { svgRoot } from './svg-element.ts';
 import { standaloneCss } from './standalone-css.ts';
 
 export type { RenderOptions } from './render-options.ts';
@@ -20,9 +20,7 @@ export function layoutToSvg(layout: Layout, options: RenderOptions): string {
   const shown = all ? (options.shownStep ?? layout.stepsTotal) : (options.step as number);
   const ctx = drawContext(theme, all ? undefined : shown, shown);
 
-  const root = createRoot();
-  root.node.removeAttribute('xmlns:xlink');
-  root.node.removeAttribute('version');
+  const root = svgRoot();
   const prefix = options.idPrefix;
   root.attr({
     class: 'memlane-diagram',

@@ -1,6 +1,6 @@
 // How an element gets its colours: a class the site's CSS can restyle, plus concrete colours of
 // the chosen theme as attributes, so files and PNGs look right with no CSS at all.
-import type { Element } from '@svgdotjs/svg.js';
+import type { SvgElement } from './svg-element.ts';
 import { formatSteps, includesStep } from '../layout/step-ranges.ts';
 import type { StepRanges } from '../layout/types.ts';
 import { classPaint, paletteOf, type Palette, type ThemeName } from './themes.ts';
@@ -20,7 +20,7 @@ export function drawContext(theme: ThemeName, step: number | undefined, shownSte
 }
 
 /** Sets the class and its fallback colours. */
-export function paint(element: Element, cls: string, ctx: DrawContext): Element {
+export function paint(element: SvgElement, cls: string, ctx: DrawContext): SvgElement {
   const [fill, stroke] = classPaint[cls] ?? ['none'];
   element.attr({ class: cls, fill: fill === 'none' ? 'none' : ctx.palette[fill] });
   if (stroke && stroke !== 'none') element.attr({ stroke: ctx.palette[stroke] });
@@ -38,7 +38,7 @@ export function drawn(ctx: DrawContext, steps: StepRanges): boolean {
 }
 
 /** In an all-steps SVG: says when the element shows, and hides it unless it shows at the shown step. */
-export function showAt(element: Element, steps: StepRanges, ctx: DrawContext): void {
+export function showAt(element: SvgElement, steps: StepRanges, ctx: DrawContext): void {
   if (ctx.step !== undefined) return;
   element.attr('data-steps', formatSteps(steps));
   if (!includesStep(steps, ctx.shownStep)) element.attr('display', 'none');

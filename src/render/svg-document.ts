@@ -1,5 +1,5 @@
-// The helpers that keep svg.js output well-formed and byte-stable (clean text, rounded numbers).
-import type { Container, Element } from '@svgdotjs/svg.js';
+// The helpers that keep the SVG output well-formed and byte-stable (clean text, rounded numbers).
+import type { SvgElement } from './svg-element.ts';
 import { fontFamilyOf } from '../fonts/faces.ts';
 import type { TextSpan } from '../layout/types.ts';
 import { cleanText } from './escape-markup.ts';
@@ -13,9 +13,9 @@ export function num(value: number): number {
 }
 
 /** Appends an element whose only content is text (title, desc, style). */
-export function textElement(parent: Container, tag: string, text: string): Element {
+export function textElement(parent: SvgElement, tag: string, text: string): SvgElement {
   const element = parent.element(tag);
-  element.node.textContent = cleanText(text);
+  element.text(cleanText(text));
   return element;
 }
 
@@ -27,7 +27,7 @@ export function rootFontAttributes(): Record<string, string | number> {
 }
 
 /** Appends a <text> for a span placed relative to (dx, dy). */
-export function drawSpan(parent: Container, span: TextSpan, dx: number, dy: number, cls: string, fill: string): Element {
+export function drawSpan(parent: SvgElement, span: TextSpan, dx: number, dy: number, cls: string, fill: string): SvgElement {
   // The root sets the label face at the base size; a text only says how it differs.
   const text = parent.element('text').attr({
     x: num(span.x + dx),
@@ -39,7 +39,7 @@ export function drawSpan(parent: Container, span: TextSpan, dx: number, dy: numb
     class: cls,
     fill,
   });
-  text.node.textContent = cleanText(span.text);
+  text.text(cleanText(span.text));
   if (span.full !== undefined) textElement(text, 'title', span.full);
   return text;
 }

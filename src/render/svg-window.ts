@@ -1,19 +1,7 @@
-// The DOM window svg.js draws in, handed over at the edge: svgdom in Node
-// (src/node/svgdom-window.ts), the page's own window in a browser. Render itself imports neither.
-import { SVG, registerWindow, type Svg } from '@svgdotjs/svg.js';
+// The hand-over of a DOM window, kept for the code that still makes it (src/node/svgdom-window.ts,
+// the page's live editor): render writes SVG markup itself (svg-element.ts) and draws in no window.
 
-let provided = false;
-
-/** Makes `window` the one render draws in; call once, before the first layoutToSvg. */
+/** Accepts the window render once drew in and keeps nothing: Node and the browser write the same bytes without one. */
 export function useSvgWindow(window: Window): void {
-  registerWindow(window, window.document);
-  provided = true;
-}
-
-/** A fresh root <svg> for one diagram. */
-export function createRoot(): Svg {
-  if (!provided) {
-    throw new Error('memlane render: no SVG window to draw in\nhint: in Node import src/node/svgdom-window.ts first; in a browser call useSvgWindow(window)');
-  }
-  return SVG();
+  void window;
 }

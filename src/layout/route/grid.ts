@@ -64,10 +64,25 @@ export interface Grid {
   nodePenalty: Float64Array;
 }
 
+/** The grid's arrays, kept between grids and grown by doubling: arrows are routed one after another, and fresh arrays per search kept the collector busy. */
+let buffers = { flags: new Uint8Array(0), prices: new Float64Array(0) };
+
+/** Three zeroed flag arrays and three zeroed price arrays of n cells, views into the shared buffers. */
+function zeroedArrays(n: number) {
+  if (buffers.flags.length < 3 * n) buffers = { flags: new Uint8Array(6 * n), prices: new Float64Array(6 * n) };
+  const flags = buffers.flags.fill(0, 0, 3 * n);
+  const prices = buffers.prices.fill(0, 0, 3 * n);
+  return {
+    closed: flags.subarray(0, n), hBlocked: flags.subarray(n, 2 * n), vBlocked: flags.subarray(2 * n, 3 * n),
+    hPenalty: prices.subarray(0, n), vPenalty: prices.subarray(n, 2 * n), nodePenalty: prices.subarray(2 * n, 3 * n),
+  };
+}
+
 /**
  * Pre: exit and entry lie inside bounds. Post: the grid, or undefined when exit or entry is not on
  * it; a node strictly inside a blocker is closed (but exit and entry), an edge whose midpoint is
  * inside one is blocked; every other arrow adds its price to the edges and nodes it occupies.
+ * The grid's arrays are shared with the next grid built: a search uses its grid before another.
  */
 export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others: Segment[], bounds: Rect): Grid | undefined {
   const baseX = sortedUnique([...blocking.flatMap((b) => [b.x0, b.x1]), exit.x, entry.x, bounds.x, bounds.x + bounds.width]);
@@ -86,9 +101,8 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
   if (startI < 0 || startJ < 0 || goalI < 0 || goalJ < 0) return undefined;
 
   // Rasterise the boxes once: closed nodes, and edges whose midpoint lies inside a box.
-  const closed = new Uint8Array(nx * ny);
-  const hBlocked = new Uint8Array(nx * ny); // edge (i, j) -> (i + 1, j)
-  const vBlocked = new Uint8Array(nx * ny); // edge (i, j) -> (i, j + 1)
+  // hBlocked: edge (i, j) -> (i + 1, j); vBlocked: edge (i, j) -> (i, j + 1).
+  const { closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty } = zeroedArrays(nx * ny);
   for (const b of blocking) {
     const i0 = lowerBound(xs, b.x0);
     const i1 = lowerBound(xs, b.x1);
@@ -125,9 +139,6 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
   closed[goalJ * nx + goalI] = 0;
 
   // Rasterise the other arrows: a price on crossing them and on running along them.
-  const hPenalty = new Float64Array(nx * ny);
-  const vPenalty = new Float64Array(nx * ny);
-  const nodePenalty = new Float64Array(nx * ny);
   for (const seg of others) {
     const row = seg.a.y === seg.b.y ? ys.indexOf(seg.a.y) : -1;
     const column = seg.a.x === seg.b.x ? xs.indexOf(seg.a.x) : -1;

@@ -3,10 +3,12 @@
 //   types       requests, obstacles          queue      the search's priority queue
 //   grid        lines, lanes, rasterising    search     A* with bends priced
 //   strategies  cheap routes first           scoring    the one crossing counter
+//   search-cache  searches done once per distinct input
 import { ARROW_CLEARANCE } from '../metrics.ts';
 import { firstStep, lastStep, rangesOverlap } from '../step-ranges.ts';
 import type { Point, Rect } from '../types.ts';
 import { addedConflict, type Routed } from './scoring.ts';
+import { SearchCache } from './search-cache.ts';
 import { simplify } from './simplify.ts';
 import { fallbackPath, routeNear, simpleRoute, straightRoute, twoBendRoute } from './strategies.ts';
 import type { Obstacle, RouteRequest, Segment } from './types.ts';
@@ -39,12 +41,14 @@ const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
  * given order). Straight and clean two-bend routes are taken without a search.
  */
 export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
-  if (requests.length > ORDERS_UP_TO || requests.length < 3) return routeInOrder(requests, obstacles, bounds, Infinity)!.paths;
+  // Searches are remembered across orders too: the same input gives the same path.
+  const searches = new SearchCache();
+  if (requests.length > ORDERS_UP_TO || requests.length < 3) return routeInOrder(requests, obstacles, bounds, Infinity, searches)!.paths;
   let best: { paths: Point[][]; score: number } | undefined;
   for (const order of ROUTING_ORDERS) {
     const indices = requests.map((_, i) => i).sort((a, b) => order(requests[a]!, requests[b]!) || a - b);
     // An order is given up as soon as it scores no better than the best so far: scores only grow.
-    const routed = routeInOrder(indices.map((i) => requests[i]!), obstacles, bounds, best?.score ?? Infinity);
+    const routed = routeInOrder(indices.map((i) => requests[i]!), obstacles, bounds, best?.score ?? Infinity, searches);
     if (!routed) continue;
     const paths: Point[][] = [];
     indices.forEach((original, k) => { paths[original] = routed.paths[k]!; });
@@ -55,7 +59,7 @@ export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bou
 }
 
 /** Post: the paths in the given order and their score (crossings and crowded runs weighted, see addedConflict), or undefined once the score reaches `giveUpAt`. */
-function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect, giveUpAt: number): { paths: Point[][]; score: number } | undefined {
+function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect, giveUpAt: number, searches: SearchCache): { paths: Point[][]; score: number } | undefined {
   const routed: Segment[] = [];
   const arrows: Routed[] = [];
   const paths: Point[][] = [];
@@ -80,7 +84,7 @@ function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: R
     const fixed = () => others.concat(legs.filter((s) => s.last >= first && s.first <= last && s.to !== request.to && rangesOverlap(s.steps, request.steps)));
     const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) ?? twoBendRoute(exit, entry, blocking, fixed()) : undefined)
       ?? (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
-      ?? routeNear(exit, entry, entering, blocking, others, bounds) ?? fallbackPath(exit, entry);
+      ?? routeNear(exit, entry, entering, blocking, others, bounds, searches) ?? fallbackPath(exit, entry);
     const points = simplify([request.start, exit, ...middle, entry, request.end]);
     for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps, first, last });
     const arrow = { to: request.to, steps: request.steps, points };

@@ -11,17 +11,10 @@ const BEND_COST = 24;
 /** Cost and back-pointer per search state, kept between searches: arrows are routed one after another, and fresh arrays per search kept the collector busy. */
 let scratch = { best: new Float64Array(0), from: new Int32Array(0), expanded: new Uint8Array(0) };
 
-/**
- * The fewest bends still needed from (x, y) moving in `dir` to arrive at entry moving in
- * `entering` (both horizontal): a lower bound, so A* stays exact while it follows paths with few
- * bends first. Pre: entering is 0 (right) or 1 (left).
- */
-function bendsLeft(x: number, y: number, dir: number, entry: Point, entering: number): number {
-  if (dir >= 2) return 1;
-  if (dir !== entering) return 2;
-  const ahead = entering === 0 ? x <= entry.x : x >= entry.x;
-  return ahead && y === entry.y ? 0 : 2;
-}
+/** One queue for every search, emptied at the start of each. */
+const heap = new MinHeap();
+/** The states one expansion improves (at most three: no reversing), with their keys and ties. */
+const successor = { keys: new Float64Array(4), ties: new Float64Array(4), states: new Int32Array(4) };
 
 /**
  * Pre: exit is where the arrow leaves its source rightwards; `entering` is the direction it must
@@ -31,9 +24,11 @@ function bendsLeft(x: number, y: number, dir: number, entry: Point, entering: nu
 export function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
   const grid = buildGrid(exit, entry, blocking, others, bounds);
   if (!grid) return undefined;
-  const { xs, ys, nx, ny, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty } = grid;
-  const goalI = grid.goal % nx;
-  const goalJ = (grid.goal - goalI) / nx;
+  const { nx, ny, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty } = grid;
+  // Typed copies of the grid lines: one element kind whatever the coordinates, so the loop stays monomorphic.
+  const xs = Float64Array.from(grid.xs);
+  const ys = Float64Array.from(grid.ys);
+  const goalState = grid.goal * 4 + entering;
   const startI = grid.start % nx;
   const startJ = (grid.start - startI) / nx;
   // State: node index * 4 + direction of arrival (0 right, 1 left, 2 down, 3 up).
@@ -42,41 +37,53 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const best = scratch.best.fill(Infinity, 0, total);
   const from = scratch.from.fill(-1, 0, total);
   const expanded = scratch.expanded.fill(0, 0, total);
-  const heap = new MinHeap();
-  const h = (i: number, j: number, dir: number) => Math.abs(xs[i]! - entry.x) + Math.abs(ys[j]! - entry.y) + BEND_COST * bendsLeft(xs[i]!, ys[j]!, dir, entry, entering);
+  heap.clear();
+  // The heuristic: distance to entry plus the fewest bends still needed from (i, j) moving in
+  // `dir` to arrive at entry moving in `entering`, a lower bound, so A* stays exact while it
+  // follows paths with few bends first. Turning vertical costs one bend, arriving the wrong way
+  // two; moving the right way arrives straight only from entry's row, not yet past entry.
+  const { dx, dy, ahead, level } = heuristicTables(xs, ys, entry, entering);
+  const h = (i: number, j: number, dir: number) => dx[i]! + dy[j]! + BEND_COST * (dir >= 2 ? 1 : dir !== entering ? 2 : ahead[i]! & level[j]! ? 0 : 2);
   const startState = (startJ * nx + startI) * 4 + 0; // leaving the source rightwards
   best[startState] = 0;
   const h0 = h(startI, startJ, 0);
   heap.push(h0, h0, startState);
   let found = -1;
-  while (heap.size) {
-    const state = heap.pop();
+  const { keys: sKeys, ties: sTies, states: sStates } = successor;
+  // The state expanded next when it is one just improved, handed on without going through the queue.
+  let carried = -1;
+  while (carried >= 0 || heap.size) {
+    const state = carried >= 0 ? carried : heap.pop();
+    carried = -1;
     // A state is queued again each time a cheaper way to it is found; only its first pop counts.
     if (expanded[state]) continue;
     expanded[state] = 1;
+    if (state === goalState) { found = state; break; }
     const node = state >> 2;
     const dir = state & 3;
     const i = node % nx;
     const j = (node - i) / nx;
     const g = best[state]!;
-    if (i === goalI && j === goalJ && dir === entering) { found = state; break; }
+    let count = 0;
     for (let d = 0; d < 4; d++) {
       if ((d ^ 1) === dir) continue; // no reversing
       let next: number;
+      let ni = i;
+      let nj = j;
       let length: number;
       let penalty: number;
       if (d === 0) {
         if (i + 1 >= nx || hBlocked[node]) continue;
-        next = node + 1; length = xs[i + 1]! - xs[i]!; penalty = hPenalty[node]!;
+        next = node + 1; ni = i + 1; length = xs[ni]! - xs[i]!; penalty = hPenalty[node]!;
       } else if (d === 1) {
         if (i === 0 || hBlocked[node - 1]) continue;
-        next = node - 1; length = xs[i]! - xs[i - 1]!; penalty = hPenalty[node - 1]!;
+        next = node - 1; ni = i - 1; length = xs[i]! - xs[ni]!; penalty = hPenalty[next]!;
       } else if (d === 2) {
         if (j + 1 >= ny || vBlocked[node]) continue;
-        next = node + nx; length = ys[j + 1]! - ys[j]!; penalty = vPenalty[node]!;
+        next = node + nx; nj = j + 1; length = ys[nj]! - ys[j]!; penalty = vPenalty[node]!;
       } else {
         if (j === 0 || vBlocked[node - nx]) continue;
-        next = node - nx; length = ys[j]! - ys[j - 1]!; penalty = vPenalty[node - nx]!;
+        next = node - nx; nj = j - 1; length = ys[j]! - ys[nj]!; penalty = vPenalty[next]!;
       }
       if (closed[next]) continue;
       const cost = g + length + penalty + nodePenalty[next]! + (d !== dir ? BEND_COST : 0);
@@ -84,11 +91,18 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
       if (cost < best[nextState]!) {
         best[nextState] = cost;
         from[nextState] = state;
-        const ni = next % nx;
-        const left = h(ni, (next - ni) / nx, d);
-        heap.push(cost + left, left, nextState);
+        const left = h(ni, nj, d);
+        sKeys[count] = cost + left; sTies[count] = left; sStates[count] = nextState; count++;
       }
     }
+    if (count === 0) continue;
+    // The queue's order exactly: the least of these (the first of equals) is expanded next when
+    // it would lead the queue; the others are queued in the order they were found.
+    let least = 0;
+    for (let c = 1; c < count; c++) if (sKeys[c]! < sKeys[least]! || (sKeys[c] === sKeys[least] && sTies[c]! < sTies[least]!)) least = c;
+    if (heap.size === 0 || heap.wouldLead(sKeys[least]!, sTies[least]!)) carried = sStates[least]!;
+    else least = -1;
+    for (let c = 0; c < count; c++) if (c !== least) heap.push(sKeys[c]!, sTies[c]!, sStates[c]!);
   }
   if (found < 0) return undefined;
   const path: Point[] = [];
@@ -98,4 +112,21 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
     path.push({ x: xs[i]!, y: ys[(node - i) / nx]! });
   }
   return simplify(path.reverse());
+}
+
+/** Per grid line: distance to entry; per column, whether it is not yet past entry (moving the way of `entering`); per row, whether it is entry's. */
+function heuristicTables(xs: Float64Array, ys: Float64Array, entry: Point, entering: number) {
+  const dx = new Float64Array(xs.length);
+  const ahead = new Uint8Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    dx[i] = Math.abs(xs[i]! - entry.x);
+    ahead[i] = (entering === 0 ? xs[i]! <= entry.x : xs[i]! >= entry.x) ? 1 : 0;
+  }
+  const dy = new Float64Array(ys.length);
+  const level = new Uint8Array(ys.length);
+  for (let j = 0; j < ys.length; j++) {
+    dy[j] = Math.abs(ys[j]! - entry.y);
+    level[j] = ys[j] === entry.y ? 1 : 0;
+  }
+  return { dx, dy, ahead, level };
 }

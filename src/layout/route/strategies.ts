@@ -2,18 +2,33 @@
 // search in a window around both ends, the whole picture, and a last-resort dog-leg.
 import type { Point, Rect } from '../types.ts';
 import { LANE } from './grid.ts';
-import { conflicts, crowd } from './scoring.ts';
-import { findPath } from './search.ts';
+import { conflicts, crowd, TRACK_SPACING } from './scoring.ts';
+import type { SearchCache } from './search-cache.ts';
 import type { Blocker, Segment } from './types.ts';
 
+/**
+ * What can touch a candidate path lying inside the rectangle between exit and entry: the blockers
+ * overlapping it and the other arrows' segments within TRACK_SPACING of it, in the given order.
+ * Post: conflicts() and crowd() over candidates in the rectangle count exactly what they would
+ * count over all of them; the candidates only stop scanning what lies far away.
+ */
+function nearRectangle(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): { blocking: Blocker[]; others: Segment[] } {
+  const [x0, x1, y0, y1] = [Math.min(exit.x, entry.x), Math.max(exit.x, entry.x), Math.min(exit.y, entry.y), Math.max(exit.y, entry.y)];
+  return {
+    blocking: blocking.filter((k) => x1 > k.x0 && x0 < k.x1 && y1 > k.y0 && y0 < k.y1),
+    others: others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 - TRACK_SPACING && Math.min(s.a.x, s.b.x) <= x1 + TRACK_SPACING
+      && Math.max(s.a.y, s.b.y) >= y0 - TRACK_SPACING && Math.min(s.a.y, s.b.y) <= y1 + TRACK_SPACING),
+  };
+}
 
 /**
  * For long runs with hundreds of arrows, tried before any search: a straight line, or one
  * vertical run in a lane of the gap right of the source, through no box and meeting as few other
  * arrows as possible. Most references go from one column to the next, so this keeps layout quick.
  */
-export function simpleRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+export function simpleRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[]): Point[] | undefined {
   if (entry.x <= exit.x) return undefined;
+  const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   if (entry.y === exit.y && conflicts([exit, entry], blocking, others) === 0) return [exit, entry];
   const wall = Math.min(entry.x, ...blocking.filter((b) => b.x0 >= exit.x && b.y1 > Math.min(exit.y, entry.y) && b.y0 < Math.max(exit.y, entry.y)).map((b) => b.x0));
   let best: { path: Point[]; count: number } | undefined;
@@ -27,7 +42,7 @@ export function simpleRoute(exit: Point, entry: Point, blocking: Blocker[], othe
 }
 
 /** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
-export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
+export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect, searches: SearchCache): Point[] | undefined {
   for (const margin of [48, 160]) {
     const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - margin);
     const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + margin);
@@ -36,10 +51,10 @@ export function routeNear(exit: Point, entry: Point, entering: number, blocking:
     const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
     const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
     const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
-    const path = findPath(exit, entry, entering, near, nearOthers, window);
+    const path = searches.findPath(exit, entry, entering, near, nearOthers, window);
     if (path) return path;
   }
-  return findPath(exit, entry, entering, blocking, others, bounds);
+  return searches.findPath(exit, entry, entering, blocking, others, bounds);
 }
 
 /**
@@ -47,8 +62,9 @@ export function routeNear(exit: Point, entry: Point, entering: number, blocking:
  * the way and no other arrow meets or runs close beside it. Post: the path the search would find
  * (no bend, shortest, nothing to pay), or undefined.
  */
-export function straightRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+export function straightRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[]): Point[] | undefined {
   if (entry.y !== exit.y || entry.x <= exit.x) return undefined;
+  const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   if (conflicts([exit, entry], blocking, others) !== 0) return undefined;
   return others.some((s) => crowd(exit, entry, s.a, s.b)) ? undefined : [exit, entry];
 }
@@ -64,10 +80,11 @@ const Z_CANDIDATES = 12;
  * takes at least two bends, so such a path costs what the search's best would (length plus two
  * bends, nothing to pay) and the search is skipped.
  */
-export function twoBendRoute(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): Point[] | undefined {
+export function twoBendRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[]): Point[] | undefined {
   if (entry.x <= exit.x || entry.y === exit.y) return undefined;
+  const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   const edges = [exit.x, entry.x];
-  for (const b of blocking) for (const x of [b.x0, b.x1]) if (x > exit.x && x < entry.x) edges.push(x);
+  for (const b of allBlocking) for (const x of [b.x0, b.x1]) if (x > exit.x && x < entry.x) edges.push(x);
   edges.sort((a, b) => b - a);
   for (let g = 1; g < edges.length; g++) {
     const [right, left] = [edges[g - 1]!, edges[g]!];

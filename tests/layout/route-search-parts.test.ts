@@ -1,0 +1,79 @@
+// The router's search parts: the priority queue pops in (key, tie, push order) whatever the keys,
+// and the search cache answers a repeated search with the path a fresh search finds.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MinHeap } from '../../src/layout/route/queue.ts';
+import { SearchCache } from '../../src/layout/route/search-cache.ts';
+import { findPath } from '../../src/layout/route/search.ts';
+import type { Segment } from '../../src/layout/route/types.ts';
+
+/** A small deterministic generator (mulberry32), so a failure names its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('the search queue', () => {
+  it('pops the least key, then the least tie, then the first pushed, with pushes and pops interleaved, and says which new entry would lead', () => {
+    const heap = new MinHeap();
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      heap.clear();
+      const pending: { key: number; tie: number; order: number }[] = [];
+      let order = 0;
+      for (let op = 0; op < 600; op++) {
+        if (pending.length === 0 || next() < 0.6) {
+          // Few distinct keys and ties, so equal keys (and equal ties) are common, as in A*;
+          // fractions, keys below 1 and keys past the last bucket too.
+          const scale = [0.5, 1, 7, 70000, 0.3][Math.floor(next() * 5)]!;
+          const item = { key: Math.floor(next() * 12) * scale - (seed % 7 === 0 ? 2 : 0), tie: Math.floor(next() * 4) / 2, order: order++ };
+          pending.push(item);
+          heap.push(item.key, item.tie, item.order);
+        } else {
+          pending.sort((a, b) => a.key - b.key || a.tie - b.tie || a.order - b.order);
+          // An entry pushed now leads only when strictly less: an equal one queued was pushed first.
+          const top = pending[0]!;
+          const probe = { key: top.key + [-1, 0, 0, 1][Math.floor(next() * 4)]!, tie: top.tie + [-0.5, 0, 0.5][Math.floor(next() * 3)]! };
+          assert.equal(heap.wouldLead(probe.key, probe.tie), probe.key < top.key || (probe.key === top.key && probe.tie < top.tie), `seed ${seed}, op ${op}: lead`);
+          assert.equal(heap.pop(), pending.shift()!.order, `seed ${seed}, op ${op}`);
+        }
+        assert.equal(heap.size, pending.length);
+      }
+    }
+  });
+});
+
+describe('the search cache', () => {
+  const seg = (ax: number, ay: number, bx: number, by: number): Segment => ({ a: { x: ax, y: ay }, b: { x: bx, y: by }, to: 'o', steps: [[1, 1]], first: 1, last: 1 });
+  const bounds = { x: 0, y: 0, width: 400, height: 300 };
+  const blocking = [{ x0: 150, x1: 250, y0: 80, y1: 200 }];
+  const others = [seg(120, 40, 120, 260), seg(100, 150, 300, 150)];
+
+  it('gives what a fresh search gives, as a copy the caller may change', () => {
+    const cache = new SearchCache();
+    const exit = { x: 60, y: 140 };
+    const entry = { x: 330, y: 120 };
+    const fresh = findPath(exit, entry, 0, blocking, others, bounds);
+    assert.ok(fresh && fresh.length >= 2);
+    const first = cache.findPath(exit, entry, 0, blocking, others, bounds);
+    assert.deepEqual(first, fresh);
+    first![0]!.x = -1;
+    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, others, bounds), fresh);
+  });
+
+  it('tells inputs apart that differ only in an arrow around or in the order of the arrows', () => {
+    const cache = new SearchCache();
+    const exit = { x: 60, y: 140 };
+    const entry = { x: 330, y: 120 };
+    const moved = [seg(120, 40, 120, 260), seg(100, 130, 300, 130)];
+    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, others, bounds), findPath(exit, entry, 0, blocking, others, bounds));
+    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, moved, bounds), findPath(exit, entry, 0, blocking, moved, bounds));
+    const reversed = [...others].reverse();
+    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, reversed, bounds), findPath(exit, entry, 0, blocking, reversed, bounds));
+  });
+});
