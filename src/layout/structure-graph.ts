@@ -24,7 +24,11 @@ export interface GraphEdge {
   /** First and last step a row refers (the arrow's life, not the boxes'). */
   first: number;
   last: number;
+  /** Each row that refers: its box-relative dot y, the steps it refers, the last of them. */
+  rows: EdgeRow[];
 }
+
+export interface EdgeRow { y: number; steps: number; last: number }
 
 export interface StructureGraph {
   /** Frames first (in stack order), then objects in order of first appearance. */
@@ -40,7 +44,7 @@ const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar' || record
 /**
  * Pre: every frame and object of `collected` has its versions. Post: one node per box with its
  * final size, one edge per (source, target) pair over all steps (the row nearest the top to align
- * with, the rows' mean weighted by steps as its port),
+ * with, the rows' mean weighted by steps as its port, each row with its steps),
  * never an edge to a box that is not drawn, never a self-edge.
  */
 export function structureGraph(collected: Collected, frameOrder: FrameRecord[]): StructureGraph {
@@ -58,7 +62,7 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
   const out = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
   const incoming = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
   for (const node of nodes) {
-    const edges = new Map<string, GraphEdge & { weight: number; sum: number }>();
+    const edges = new Map<string, Omit<GraphEdge, 'rows'> & { weight: number; sum: number; byRow: Map<number, EdgeRow> }>();
     for (const version of node.geometry.versions) {
       const steps = version.steps.reduce((n, [a, b]) => n + b - a + 1, 0);
       const first = version.steps[0]![0];
@@ -67,7 +71,10 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
         for (const [to, dot] of [[row.to, row.dot], [row.keyTo, row.keyDot]] as const) {
           if (!to || !dot || to === node.id || !byId.has(to) || byId.get(to)!.frame) continue;
           let edge = edges.get(to);
-          if (!edge) edges.set(to, (edge = { from: node.id, to, rowY: dot.y, port: 0, first, last, weight: 0, sum: 0 }));
+          if (!edge) edges.set(to, (edge = { from: node.id, to, rowY: dot.y, port: 0, first, last, weight: 0, sum: 0, byRow: new Map() }));
+          const row = edge.byRow.get(dot.y) ?? edge.byRow.set(dot.y, { y: dot.y, steps: 0, last }).get(dot.y)!;
+          row.steps += steps;
+          row.last = Math.max(row.last, last);
           edge.rowY = Math.min(edge.rowY, dot.y);
           edge.first = Math.min(edge.first, first);
           edge.last = Math.max(edge.last, last);
@@ -76,7 +83,7 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
         }
       }
     }
-    const final = [...edges.values()].map(({ weight, sum, ...edge }): GraphEdge => ({ ...edge, port: weight ? sum / weight : edge.rowY }));
+    const final = [...edges.values()].map(({ weight, sum, byRow, ...edge }): GraphEdge => ({ ...edge, port: weight ? sum / weight : edge.rowY, rows: [...byRow.values()].sort((a, b) => a.y - b.y) }));
     const sorted = final.sort((a, b) => a.port - b.port || a.rowY - b.rowY || byId.get(a.to)!.index - byId.get(b.to)!.index);
     out.set(node.id, sorted);
     for (const edge of sorted) incoming.get(edge.to)!.push(edge);

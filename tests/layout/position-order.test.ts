@@ -1,5 +1,6 @@
 // The position phase follows the order phase: boxes of one layer stand in the order chosen for few
-// crossings; transient values of one name share room instead of stepping down the page.
+// crossings, as level with the rows that refer to them as the others allow; transient values of
+// one name share room instead of stepping down the page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countCrossings } from '../../src/layout/route/index.ts';
@@ -33,6 +34,28 @@ describe('position follows the order phase', () => {
     const last = layout.objects.filter((o) => includesStep(o.steps, layout.stepsTotal));
     const bottom = Math.max(...layout.frames.map((f) => f.y + f.height), ...last.map((o) => o.y + o.height));
     assert.ok(layout.height - bottom < 400, `${layout.height - bottom} px of the diagram are empty at its last step`);
+  });
+
+  it('a doubly linked list reads straight: each node level with the next row of the node before', () => {
+    const layout = traceToLayout(loadStructureTrace('s08_doubly'), { fitWidth: false });
+    const byId = new Map(layout.objects.map((o) => [o.id, o]));
+    const last = layout.stepsTotal;
+    const next = layout.arrows.filter((a) => includesStep(a.steps, last) && byId.get(a.from)?.type === 'Node' && byId.get(a.to)?.type === 'Node' && byId.get(a.to)!.column > byId.get(a.from)!.column);
+    assert.equal(next.length, 3);
+    for (const a of next) {
+      const [start, end] = [a.points[0]!, a.points[a.points.length - 1]!];
+      assert.equal(end.y, start.y, `${a.from} -> ${a.to} runs ${end.y - start.y} px up or down`);
+    }
+  });
+
+  it("a grid's outer list stands between its rows, level with the middle one", () => {
+    const layout = traceToLayout(loadStructureTrace('s04_grid'));
+    const outer = layout.objects.find((o) => o.type === 'list' && layout.arrows.some((a) => a.from === o.id && layout.objects.find((t) => t.id === a.to)?.type === 'list'))!;
+    const rows = layout.arrows.filter((a) => a.from === outer.id).sort((a, b) => a.slot - b.slot);
+    const middle = rows[1]!;
+    assert.equal(middle.points[middle.points.length - 1]!.y, middle.points[0]!.y, 'the middle row is not level with its list');
+    const [first, third] = [rows[0]!, rows[2]!].map((a) => layout.objects.find((o) => o.id === a.to)!);
+    assert.ok(first!.y < outer.y && third!.y > outer.y, 'the outer list is not between its first and last rows');
   });
 
   it("a grid's rows stand in the order of the outer list", () => {

@@ -1,7 +1,10 @@
 // Reflow: when the layers side by side are wider than the page allows, later layers continue in
 // a band below, as a line of text wraps; a chain then snakes instead of running off the page.
 // A band only breaks where few references cross the break, so a tree is never cut apart.
-import { COLUMN_GAP, MARGIN } from '../metrics.ts';
+import { BOX_GAP, COLUMN_GAP, MARGIN } from '../metrics.ts';
+
+/** Vertical room between two bands: arrows that wrap to the next band run here. */
+export const BAND_GAP = 3 * BOX_GAP;
 
 export interface Columns {
   /** x of every layer (layer 0 = frames). */

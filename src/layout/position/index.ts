@@ -1,6 +1,5 @@
-// Position phase: x from the layers (reflowed into bands when too wide), y level with the rows
-// that refer to each box, in its layer's order (vertical.ts).
-import { BOX_GAP } from '../metrics.ts';
+// Position phase: x from the layers (reflowed into bands when too wide), y as level with the rows
+// that refer to each box as its layer's order and the bands allow (vertical.ts).
 import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
@@ -11,9 +10,6 @@ import { verticalPositions } from './vertical.ts';
 
 export { layerColumns } from './bands.ts';
 
-/** Vertical room between two bands: arrows that wrap to the next band run here. */
-const BAND_GAP = 3 * BOX_GAP;
-
 export interface Positioned {
   x: Map<string, number>;
   y: Map<string, number>;
@@ -22,9 +18,8 @@ export interface Positioned {
 /**
  * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
  * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
- * no box is above `top`. An object's y is the median of the rows that refer to it from earlier
- * layers (objects' rows first; frames' only when no object holds it), as its layer allows (see
- * verticalPositions).
+ * no box is above `top`; a band starts below everything above it. Objects' y keep the rows that
+ * refer to them as level with them as the layers and bands allow (see verticalPositions).
  */
 export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
@@ -33,19 +28,7 @@ export function position(graph: StructureGraph, ranked: Ranked, layers: string[]
   // Each move narrows a band or removes a layer, so this ends.
   while (keepLeavesInBand(graph, ranked, layers, columns)) columns = columnsOf();
   const y = placeFrames(layers[0]!.map(node), below, top);
-  verticalPositions(graph, ranked, layers, y, top);
-  // Bands: each starts below everything above it.
-  const bands = Math.max(...columns.band) + 1;
-  let bottom = -Infinity;
-  for (let b = 0; b < bands; b++) {
-    const ids = layers.flatMap((l, k) => (columns.band[k] === b ? l : []));
-    if (!ids.length) continue;
-    if (b > 0) {
-      const shift = bottom + BAND_GAP - Math.min(...ids.map((id) => y.get(id)!));
-      for (const id of ids) y.set(id, y.get(id)! + shift);
-    }
-    bottom = Math.max(bottom, ...ids.map((id) => y.get(id)! + node(id).geometry.height));
-  }
+  verticalPositions(graph, ranked, layers, columns.band, y, top);
   const x = new Map<string, number>();
   layers.forEach((l, k) => l.forEach((id) => x.set(id, columns.x[k]!)));
   return { x, y };
