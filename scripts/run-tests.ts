@@ -26,6 +26,7 @@ await buildPackage();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  // No test leaves a render server behind: tests of the server opt in with a folder of their own.
+  { stdio: 'inherit', env: { ...process.env, MEMLANE_SERVER: '0' } },
 );
 process.exit(result.status ?? 1);

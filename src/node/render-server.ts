@@ -1,0 +1,182 @@
+// The resident render server: keeps one interpreter and the drawing code warm and runs each client's
+// `memlane render`/`trace` through the very same main(), in the client's folder, with its output sent
+// back. One server per code identity (the socket's name); it leaves when idle, on `memlane server
+// stop`, or when its socket file is removed or taken by another server.
+import { lstatSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { CliIo } from '../cli/cli-io.ts';
+import { ask } from '../cli/server-client.mjs';
+import { frame, inodeOf, readFrames, removeStaleSocket, servable } from '../cli/server-socket.mjs';
+
+export type RunCommand = (argv: string[], io: CliIo) => Promise<number>;
+
+export interface ServerSetup {
+  /** The full code identity; a request naming another is declined. */
+  key: string;
+  socket: string;
+  /** Leaves after this long without a request. */
+  idleMs: number;
+  run: RunCommand;
+  /** Runs once listening, to load and compile the drawing code before the first request. */
+  warmUp?: () => Promise<void>;
+}
+
+export interface ServerStatus {
+  t: 'status';
+  pid: number;
+  key: string;
+  startedAt: number;
+  served: number;
+  running: number;
+}
+
+const HEARTBEAT_MS = 1_000;
+const SOCKET_CHECK_MS = 2_000;
+
+interface RunRequest {
+  t: 'run';
+  key: string;
+  argv: string[];
+  cwd: string;
+}
+
+const isRunRequest = (message: Record<string, unknown>): message is Record<string, unknown> & RunRequest =>
+  message['t'] === 'run' && typeof message['key'] === 'string' && typeof message['cwd'] === 'string' &&
+  Array.isArray(message['argv']) && message['argv'].every((arg) => typeof arg === 'string');
+
+/** Listens on the socket; resolves false when another server of this code is already there. */
+function listen(server: Server, path: string): Promise<boolean> {
+  const attempt = () => new Promise<NodeJS.ErrnoException | null>((resolve) => {
+    server.once('error', resolve);
+    server.listen(path, () => {
+      server.off('error', resolve);
+      resolve(null);
+    });
+  });
+  return (async () => {
+    let failed = await attempt();
+    if (failed?.code === 'EADDRINUSE') {
+      const inode = inodeOf(path);
+      if (await ask(path, { t: 'status' }, 3_000)) return false;
+      removeStaleSocket(path, inode);
+      failed = await attempt();
+    }
+    if (failed?.code === 'EADDRINUSE') return false;
+    if (failed) throw failed;
+    return true;
+  })();
+}
+
+/** Serves until stopped; resolves when the server has closed (false: another was already serving). */
+export async function serve(setup: ServerSetup): Promise<boolean> {
+  const startedAt = Date.now();
+  let served = 0;
+  let running = 0;
+  let stopping = false;
+  let idle: NodeJS.Timeout | undefined;
+  let closed!: () => void;
+  const done = new Promise<void>((resolve) => (closed = resolve));
+
+  /** Connections with no request running, closed at once when the server stops. */
+  const waiting = new Set<Socket>();
+  const server = createServer((socket) => {
+    waiting.add(socket);
+    let stdinArrived: ((bytes: Buffer) => void) | undefined;
+    let stdinLost: ((error: Error) => void) | undefined;
+    let answering = false;
+    readFrames(socket, (message: Record<string, unknown>) => {
+      if (message['t'] === 'stdin' && typeof message['d'] === 'string') stdinArrived?.(Buffer.from(message['d'], 'base64'));
+      else if (message['t'] === 'status') socket.end(frame({ t: 'status', pid: process.pid, key: setup.key, startedAt, served, running } satisfies ServerStatus));
+      else if (message['t'] === 'stop') {
+        socket.end(frame({ t: 'stopping', pid: process.pid }));
+        void stop();
+      } else if (answering) socket.destroy();
+      else if (isRunRequest(message) && !stopping && message.key === setup.key && servable(message.argv)) {
+        answering = true;
+        waiting.delete(socket);
+        const stdin = new Promise<Buffer>((resolve, reject) => {
+          stdinArrived = resolve;
+          stdinLost = reject;
+        });
+        stdin.catch(() => {});
+        void answer(socket, message, stdin);
+      } else if (message['t'] === 'run') socket.end(frame({ t: 'decline' }));
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      waiting.delete(socket);
+      // A client that left while its run waits for standard input: the run ends instead of waiting for ever.
+      stdinLost?.(new Error('memlane: the client left before sending standard input'));
+    });
+  });
+  if (!(await listen(server, setup.socket))) {
+    server.close();
+    return false;
+  }
+  const inode = inodeOf(setup.socket);
+
+  function waitIdle(): void {
+    clearTimeout(idle);
+    if (running === 0 && !stopping) idle = setTimeout(() => void stop(), setup.idleMs);
+  }
+
+  async function answer(socket: Socket, request: RunRequest, stdin: Promise<Buffer>): Promise<void> {
+    running++;
+    clearTimeout(idle);
+    const send = (message: object) => {
+      if (!socket.destroyed) socket.write(frame(message));
+    };
+    const heartbeat = setInterval(() => send({ t: 'alive' }), HEARTBEAT_MS);
+    const stream = (t: 'out' | 'err') => ({ write: (chunk: string | Uint8Array) => send({ t, d: Buffer.from(chunk).toString('base64') }) });
+    const io: CliIo = {
+      cwd: request.cwd,
+      stdout: stream('out'),
+      stderr: stream('err'),
+      readStdin: () => {
+        send({ t: 'stdin?' });
+        return stdin;
+      },
+      resident: true,
+    };
+    try {
+      const code = await setup.run(request.argv, io);
+      send({ t: 'exit', code });
+      served++;
+    } catch {
+      // An error main() did not word: the client runs the command itself, which reports it as a run without a server would.
+      send({ t: 'decline' });
+    } finally {
+      clearInterval(heartbeat);
+      socket.end();
+      running--;
+      waitIdle();
+    }
+  }
+
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    clearTimeout(idle);
+    clearInterval(socketCheck);
+    if (inodeOf(setup.socket) === inode) removeStaleSocket(setup.socket, inode);
+    server.close(() => closed());
+    for (const socket of waiting) socket.destroy();
+  }
+
+  // A server whose socket file was removed or replaced can no longer be reached: it leaves.
+  const socketCheck = setInterval(() => {
+    let current: number | undefined;
+    try {
+      current = lstatSync(setup.socket).ino;
+    } catch {
+      current = undefined;
+    }
+    if (current !== inode) void stop();
+  }, SOCKET_CHECK_MS);
+  socketCheck.unref();
+
+  waitIdle();
+  await setup.warmUp?.().catch(() => {});
+  await done;
+  return true;
+}
