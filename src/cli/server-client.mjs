@@ -3,14 +3,12 @@
 // dead, hung or crashes mid-request, says so (if it was not merely absent) and lets the caller run
 // the command itself. Plain JavaScript on Node built-ins: it runs before any of the CLI is loaded.
 import { createConnection } from 'node:net';
-import { frame, inodeOf, readFrames, removeStaleSocket, socketDir, socketPath, unsafeDir } from './server-socket.mjs';
+import { envSeconds, frame, inodeOf, readFrames, removeStaleSocket, socketDir, socketPath, unsafeDir } from './server-socket.mjs';
 
 /** A server that does not accept within this long is taken for hung. */
 const CONNECT_MS = 1_000;
 /** A running request's server says it is alive every second; this much silence means it is hung. */
 const DEFAULT_SILENCE_S = 30;
-
-const seconds = (value, fallback) => (/^[0-9]+(\.[0-9]+)?$/.test(value ?? '') && Number(value) > 0 ? Number(value) : fallback);
 
 /** Connects to a Unix socket; resolves null when nothing listens there (no file, or a dead one). */
 function connect(path, timeoutMs) {
@@ -60,7 +58,7 @@ export async function runOnServer(identity, argv, env = process.env) {
     if (inode !== undefined) removeStaleSocket(path, inode);
     return { fallback: true };
   }
-  const silenceMs = seconds(env.MEMLANE_SERVER_TIMEOUT, DEFAULT_SILENCE_S) * 1000;
+  const silenceMs = envSeconds(env.MEMLANE_SERVER_TIMEOUT, DEFAULT_SILENCE_S) * 1000;
   return new Promise((resolve) => {
     /** Output is kept, in order, until the exit status arrives: a run that fails over prints nothing twice. */
     const output = [];

@@ -7,7 +7,7 @@ import type { ServerStatus } from '../node/render-server.ts';
 import { printError, printLine, type CliIo } from './cli-io.ts';
 import { UsageError, type Command } from './command.ts';
 import { ask } from './server-client.mjs';
-import { codeIdentity, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, unsafeDir } from './server-socket.mjs';
+import { codeIdentity, envSeconds, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir } from './server-socket.mjs';
 
 /** Set by the CLI bundle (scripts/cli-bundle.mjs): the package root seen from the bundle's folder. */
 declare const MEMLANE_PACKAGE_ROOT: string | undefined;
@@ -20,7 +20,8 @@ const usage = `Usage: memlane server status|stop
 memlane render and memlane trace start a render server the first time they run; it keeps the
 interpreter and the drawing code warm, so the next runs answer in about a tenth of the time. It
 listens on a socket in a folder only you can reach, answers only for the exact code it was started
-from (a change to memlane or its dependencies starts another), and leaves after 15 minutes idle.
+from (a change to memlane or its dependencies starts another, which stops it), and leaves after
+15 minutes idle.
 
 Commands:
   status   Say whether a server runs for this code, with its pid, key and uptime (exit status 1 if none).
@@ -32,8 +33,6 @@ Environment:
   MEMLANE_SERVER_IDLE=S     seconds without a request before the server leaves (default ${DEFAULT_IDLE_S})
   MEMLANE_SERVER_DIR=DIR    the folder of the sockets (default memlane-<uid> in the temporary folder)
   MEMLANE_SERVER_TIMEOUT=S  seconds of silence after which a client takes the server for hung (default 30)`;
-
-const positiveSeconds = (value: string | undefined, fallback: number) => (/^[0-9]+(\.[0-9]+)?$/.test(value ?? '') && Number(value) > 0 ? Number(value) : fallback);
 
 function uptime(ms: number): string {
   const seconds = Math.round(ms / 1000);
@@ -125,8 +124,8 @@ async function runServer(io: CliIo): Promise<number> {
     import('../node/render-server.ts'), import('./main.ts'), import('../node/simulator-handle.ts'),
   ]);
   prewarmSimulator();
-  const idleMs = positiveSeconds(process.env['MEMLANE_SERVER_IDLE'], DEFAULT_IDLE_S) * 1000;
-  await serve({ key: identity.key, socket, idleMs, run: main, warmUp: () => warmUp(main) });
+  const idleMs = envSeconds(process.env['MEMLANE_SERVER_IDLE'], DEFAULT_IDLE_S) * 1000;
+  await serve({ key: identity.key, socket, idleMs, run: main, warmUp: () => warmUp(main), supersedes: (other) => supersedes(identity.key, other) });
   await closeSimulator();
   // Nothing should be left to keep the process alive; if something is, it still leaves.
   setTimeout(() => process.exit(0), 1_000).unref();

@@ -10,6 +10,9 @@ export function servable(argv) {
   return (argv[0] === 'render' || argv[0] === 'trace') && !argv.includes('--watch');
 }
 
+/** An environment variable's number of seconds, when it is a positive number; else `fallback`. */
+export const envSeconds = (value, fallback) => (/^[0-9]+(\.[0-9]+)?$/.test(value ?? '') && Number(value) > 0 ? Number(value) : fallback);
+
 /** Whether a client may use or start a server: not when MEMLANE_SERVER=0, nor where there are no Unix sockets. */
 export function serverWanted(env = process.env) {
   return env.MEMLANE_SERVER !== '0' && process.platform !== 'win32';
@@ -139,6 +142,21 @@ export function codeIdentity(root, env = process.env) {
     return { key, id: shortHash(key), entry: code.entry };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether `older` is the key of an earlier build of the same installation: the same package folder,
+ * Node and snapshot folder, other code. Its server is stopped by the new one, so edits to a checkout
+ * do not leave one idle server per edit.
+ */
+export function supersedes(key, older) {
+  try {
+    const [mine, theirs] = [JSON.parse(key), JSON.parse(older)];
+    const place = ({ root, node, exec, snapshots }) => JSON.stringify([root, node, exec, snapshots]);
+    return key !== older && place(mine) === place(theirs);
+  } catch {
+    return false;
   }
 }
 

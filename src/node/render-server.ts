@@ -2,11 +2,11 @@
 // `memlane render`/`trace` through the very same main(), in the client's folder, with its output sent
 // back. One server per code identity (the socket's name); it leaves when idle, on `memlane server
 // stop`, or when its socket file is removed or taken by another server.
-import { lstatSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { CliIo } from '../cli/cli-io.ts';
 import { ask } from '../cli/server-client.mjs';
-import { frame, inodeOf, readFrames, removeStaleSocket, servable } from '../cli/server-socket.mjs';
+import { frame, inodeOf, readFrames, removeStaleSocket, servable, socketFiles } from '../cli/server-socket.mjs';
 
 export type RunCommand = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -19,6 +19,8 @@ export interface ServerSetup {
   run: RunCommand;
   /** Runs once listening, to load and compile the drawing code before the first request. */
   warmUp?: () => Promise<void>;
+  /** Whether a server found beside this one, with that key, serves an older build of the same code (it is stopped). */
+  supersedes?: (otherKey: string) => boolean;
 }
 
 export interface ServerStatus {
@@ -165,18 +167,24 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
 
   // A server whose socket file was removed or replaced can no longer be reached: it leaves.
   const socketCheck = setInterval(() => {
-    let current: number | undefined;
-    try {
-      current = lstatSync(setup.socket).ino;
-    } catch {
-      current = undefined;
-    }
-    if (current !== inode) void stop();
+    if (inodeOf(setup.socket) !== inode) void stop();
   }, SOCKET_CHECK_MS);
   socketCheck.unref();
 
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   waitIdle();
+  await stopSuperseded(setup);
   await setup.warmUp?.().catch(() => {});
   await done;
   return true;
+}
+
+/** Stops the servers of older builds of this code found in the socket folder. */
+async function stopSuperseded(setup: ServerSetup): Promise<void> {
+  if (!setup.supersedes) return;
+  for (const path of socketFiles(dirname(setup.socket))) {
+    if (path === setup.socket) continue;
+    const reply = (await ask(path, { t: 'status' }, 3_000)) as ServerStatus | null;
+    if (reply && typeof reply.key === 'string' && setup.supersedes(reply.key)) await ask(path, { t: 'stop' }, 3_000);
+  }
 }

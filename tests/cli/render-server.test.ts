@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { codeIdentity } from '../../src/cli/server-socket.mjs';
 import { fixture, repoRoot, runCli, tempDir, type CliResult } from './run-cli.ts';
 import {
   alive, eventually, expectedSocket, fakeServer, sameRun, serverStatus, serverUp, socketFolder, startServerProcess, stopServers, withoutServer, withServer,
@@ -50,7 +52,7 @@ async function runCase(entry: (typeof cases)[number], env: NodeJS.ProcessEnv): P
 
 before(async () => {
   // The CLI bundle is built (and its sources' stamps recorded) before any identity is computed.
-  const built = await runCli(['--version'], { env: withoutServer(socketFolder()) });
+  const built = await runCli(['--version'], { env: withoutServer(folder()) });
   assert.equal(built.code, 0, built.stderr);
 });
 
@@ -111,6 +113,29 @@ describe('memlane render through the resident server', () => {
     });
     assert.deepEqual(JSON.parse(reply), { t: 'decline' });
     assert.ok(await ask(expectedSocket(dir), { t: 'status' }), 'the server still answers after declining');
+  });
+
+  it('stops the server of an older build of the same code when it starts, and no other', async () => {
+    const dir = folder();
+    const key = JSON.parse(codeIdentity(repoRoot, withServer(dir))!.key) as Record<string, unknown>;
+    const asked: Record<string, string[]> = { older: [], elsewhere: [] };
+    const pretend = (name: keyof typeof asked, otherKey: object) => (socket: Socket) =>
+      socket.setEncoding('utf8').on('data', (text: string) => {
+        const message = JSON.parse(text) as { t: string };
+        asked[name]!.push(message.t);
+        socket.end(`${JSON.stringify({ t: message.t === 'stop' ? 'stopping' : 'status', pid: 1, key: JSON.stringify(otherKey), startedAt: 0, served: 0, running: 0 })}\n`);
+      });
+    // Sorted first, so it has been asked by the time the older build's server is told to stop.
+    const elsewhere = await fakeServer(join(dir, 'render-0000000000000000.sock'), pretend('elsewhere', { ...key, root: '/another/checkout/', code: 'other' }));
+    const older = await fakeServer(join(dir, 'render-1111111111111111.sock'), pretend('older', { ...key, code: 'an older bundle' }));
+    try {
+      await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+      await eventually('the older build\'s server to be told to stop', () => (asked.older!.includes('stop') ? true : undefined));
+      assert.deepEqual(asked.elsewhere, ['status'], 'a server of another checkout is left alone');
+    } finally {
+      elsewhere.close();
+      older.close();
+    }
   });
 
   it('removes a dead socket file and runs in-process, then a new server takes its place', async () => {
