@@ -55,7 +55,7 @@ export async function runOnServer(identity, argv, env = process.env) {
   }
   if (!socket) {
     // A socket file nobody listens on is a server that died: it is removed, for the next server.
-    if (inode !== undefined) removeStaleSocket(path, inode);
+    removeStaleSocket(path, inode);
     return { fallback: true };
   }
   const silenceMs = envSeconds(env.MEMLANE_SERVER_TIMEOUT, DEFAULT_SILENCE_S) * 1000;

@@ -7,7 +7,7 @@ import type { ServerStatus } from '../node/render-server.ts';
 import { printError, printLine, type CliIo } from './cli-io.ts';
 import { UsageError, type Command } from './command.ts';
 import { ask } from './server-client.mjs';
-import { codeIdentity, envSeconds, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir } from './server-socket.mjs';
+import { codeIdentity, envSeconds, inodeOf, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir } from './server-socket.mjs';
 
 /** Set by the CLI bundle (scripts/cli-bundle.mjs): the package root seen from the bundle's folder. */
 declare const MEMLANE_PACKAGE_ROOT: string | undefined;
@@ -77,9 +77,10 @@ const exited = (pid: number) => {
 async function stop(io: CliIo): Promise<number> {
   let stopped = 0;
   for (const path of socketFiles(socketDir())) {
+    const inode = inodeOf(path);
     const reply = (await ask(path, { t: 'stop' })) as { pid?: number } | null;
     if (!reply || typeof reply.pid !== 'number') {
-      removeStaleSocket(path);
+      removeStaleSocket(path, inode);
       continue;
     }
     // It finishes what it runs, then exits: waited for, up to a minute.

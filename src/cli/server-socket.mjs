@@ -59,10 +59,10 @@ export function socketFiles(dir) {
   }
 }
 
-/** Removes a socket file no server listens on, unless another server has meanwhile put its own there. */
+/** Removes the socket file seen with this inode, unless another server has meanwhile put its own there. */
 export function removeStaleSocket(path, inode) {
   try {
-    if (inode === undefined || lstatSync(path).ino === inode) unlinkSync(path);
+    if (inode !== undefined && lstatSync(path).ino === inode) unlinkSync(path);
   } catch {
     // Already gone.
   }

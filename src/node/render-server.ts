@@ -2,7 +2,8 @@
 // `memlane render`/`trace` through the very same main(), in the client's folder, with its output sent
 // back. One server per code identity (the socket's name); it leaves when idle, on `memlane server
 // stop`, or when its socket file is removed or taken by another server.
-import { dirname } from 'node:path';
+import { linkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { CliIo } from '../cli/cli-io.ts';
 import { ask } from '../cli/server-client.mjs';
@@ -46,27 +47,38 @@ const isRunRequest = (message: Record<string, unknown>): message is Record<strin
   message['t'] === 'run' && typeof message['key'] === 'string' && typeof message['cwd'] === 'string' &&
   Array.isArray(message['argv']) && message['argv'].every((arg) => typeof arg === 'string');
 
-/** Listens on the socket; resolves false when another server of this code is already there. */
-function listen(server: Server, path: string): Promise<boolean> {
-  const attempt = () => new Promise<NodeJS.ErrnoException | null>((resolve) => {
-    server.once('error', resolve);
-    server.listen(path, () => {
-      server.off('error', resolve);
-      resolve(null);
+/**
+ * Listens on a socket of its own, then links it to the socket's path, which succeeds for one
+ * server only; a file found there that nobody answers on is removed first. Resolves false when
+ * another server already serves this code. (Node removes the path a server listened on when it
+ * closes: only the private one, so stopping never removes a newer server's socket.)
+ */
+async function listen(server: Server, path: string): Promise<boolean> {
+  const own = join(dirname(path), `t${process.pid}.sock`);
+  removeStaleSocket(own, inodeOf(own));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(own, () => {
+      server.off('error', reject);
+      resolve();
     });
   });
-  return (async () => {
-    let failed = await attempt();
-    if (failed?.code === 'EADDRINUSE') {
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(own, path);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
       const inode = inodeOf(path);
       if (await ask(path, { t: 'status' }, 3_000)) return false;
       removeStaleSocket(path, inode);
-      failed = await attempt();
     }
-    if (failed?.code === 'EADDRINUSE') return false;
-    if (failed) throw failed;
-    return true;
-  })();
+    return false;
+  } finally {
+    removeStaleSocket(own, inodeOf(own));
+  }
 }
 
 /** Serves until stopped; resolves when the server has closed (false: another was already serving). */
@@ -160,7 +172,7 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
     stopping = true;
     clearTimeout(idle);
     clearInterval(socketCheck);
-    if (inodeOf(setup.socket) === inode) removeStaleSocket(setup.socket, inode);
+    removeStaleSocket(setup.socket, inode);
     server.close(() => closed());
     for (const socket of waiting) socket.destroy();
   }
