@@ -61,7 +61,10 @@ async function status(io: CliIo): Promise<number> {
     current ||= mine;
     printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${codeOf(reply.key)})\n  socket ${path}`);
   }
-  if (!current) printLine(io, `memlane server: none running for this code${serverWanted() ? '' : ' (MEMLANE_SERVER=0: none will start)'}; sockets in ${dir}`);
+  const refused = unsafeDir(dir);
+  const why = !serverWanted() ? ' (MEMLANE_SERVER=0: none will start)' : refused ? ` (none can start: ${refused})` : '';
+  if (!current) printLine(io, `memlane server: none running for this code${why}; sockets in ${dir}`);
+  if (!current && refused && serverWanted()) printLine(io, `hint: the folder must be yours alone (chmod 700 ${dir}), or set MEMLANE_SERVER_DIR to one that is`);
   return current ? 0 : 1;
 }
 

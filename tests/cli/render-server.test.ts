@@ -4,7 +4,7 @@
 // idle exit; MEMLANE_SERVER=0 makes no socket. Every server runs in a socket folder of its own.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -220,6 +220,17 @@ describe('memlane render through the resident server', () => {
     const { pids: [pid] } = await serverUp(dir);
     await eventually('the idle server to exit', () => (alive(pid!) ? undefined : true));
     assert.equal(existsSync(expectedSocket(dir)), false);
+  });
+
+  it('uses no socket folder that others can reach: runs in-process, starts nothing, and status says why', async () => {
+    const dir = folder();
+    chmodSync(dir, 0o755);
+    const result = await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    assert.equal(result.code, 0, result.stderr);
+    const status = await serverStatus(dir);
+    assert.equal(status.code, 1);
+    assert.match(status.text, /none can start: .* can be reached by other users \(mode 755\)\);.*\nhint: the folder must be yours alone \(chmod 700 /);
+    assert.deepEqual(readdirSync(dir), []);
   });
 
   it('with MEMLANE_SERVER=0 never makes a socket folder nor starts a server', async () => {
