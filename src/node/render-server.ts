@@ -91,7 +91,7 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
   let closed!: () => void;
   const done = new Promise<void>((resolve) => (closed = resolve));
 
-  /** Connections with no request running, closed at once when the server stops. */
+  /** Connections with no request running, declined at once when the server stops. */
   const waiting = new Set<Socket>();
   const server = createServer((socket) => {
     waiting.add(socket);
@@ -174,7 +174,11 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
     clearInterval(socketCheck);
     removeStaleSocket(setup.socket, inode);
     server.close(() => closed());
-    for (const socket of waiting) socket.destroy();
+    // A client that connected as the server stopped runs its command itself, without a notice.
+    for (const socket of waiting) {
+      socket.end(frame({ t: 'decline' }));
+      setTimeout(() => socket.destroy(), 1_000).unref();
+    }
   }
 
   // A server whose socket file was removed or replaced can no longer be reached: it leaves.
