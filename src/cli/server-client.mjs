@@ -130,7 +130,8 @@ export async function ask(path, message, timeoutMs = 5_000) {
  */
 export async function startServer(binPath) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [binPath, 'server', 'run'], { cwd: '/', detached: true, stdio: 'ignore', env: process.env });
+  // A larger young generation: each drawing makes many short-lived DOM objects, and fewer scavenges answer sooner.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', binPath, 'server', 'run'], { cwd: '/', detached: true, stdio: 'ignore', env: process.env });
   child.on('error', () => {});
   child.unref();
 }

@@ -59,7 +59,7 @@ async function status(io: CliIo): Promise<number> {
     if (!reply) continue;
     const mine = reply.key === identity?.key;
     current ||= mine;
-    printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${codeOf(reply.key)})\n  socket ${path}`);
+    printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${codeOf(reply.key)})\n  socket ${path}`);
   }
   const refused = unsafeDir(dir);
   const why = !serverWanted() ? ' (MEMLANE_SERVER=0: none will start)' : refused ? ` (none can start: ${refused})` : '';
@@ -95,16 +95,38 @@ async function stop(io: CliIo): Promise<number> {
   return 0;
 }
 
+/** A little of everything a diagram draws: a class and its instances, a call, a list, a tuple, a dict, a set. */
+const WARM_UP_SNIPPET = `class Node:
+    def __init__(self, value, next=None):
+        self.value = value
+        self.next = next
+
+
+def build(values):
+    head = None
+    for value in reversed(values):
+        head = Node(value, head)
+    return head
+
+
+items = [1, "two", (3.0, None)]
+alias = items
+table = {"a": items, "b": [alias, {4, 5}]}
+chain = build([1, 2, 3])
+`;
+/** Renders of it before the first request: enough for V8 to compile the layout and drawing code's hot paths. */
+const WARM_UP_RENDERS = 20;
+
 /** Loads and compiles what a first request would: the drawing code (SVG, PNG, a code panel) and the trace path. */
 async function warmUp(run: (argv: string[], io: CliIo) => Promise<number>): Promise<void> {
   const scratch = mkdtempSync(join(socketDir(), 'warm-'));
   const quiet = { write: () => true };
-  const snippet = Buffer.from('items = [1, "two"]\nalias = items\n');
-  const io: CliIo = { cwd: scratch, stdout: quiet, stderr: quiet, readStdin: async () => snippet, resident: true };
+  const io: CliIo = { cwd: scratch, stdout: quiet, stderr: quiet, readStdin: async () => Buffer.from(WARM_UP_SNIPPET), resident: true };
   try {
     await run(['render', '-', '--with-code'], io);
     await run(['render', '-', '-o', 'warm.png'], io);
     await run(['trace', '-'], io);
+    for (let round = 0; round < WARM_UP_RENDERS; round++) await run(['render', '-', '-o', 'warm.svg'], io);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

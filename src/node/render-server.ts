@@ -31,6 +31,8 @@ export interface ServerStatus {
   startedAt: number;
   served: number;
   running: number;
+  /** False until the warm-up has loaded the drawing code. */
+  warm: boolean;
 }
 
 const HEARTBEAT_MS = 1_000;
@@ -87,6 +89,7 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
   let served = 0;
   let running = 0;
   let stopping = false;
+  let warm = false;
   let idle: NodeJS.Timeout | undefined;
   let closed!: () => void;
   const done = new Promise<void>((resolve) => (closed = resolve));
@@ -100,7 +103,7 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
     let answering = false;
     readFrames(socket, (message: Record<string, unknown>) => {
       if (message['t'] === 'stdin' && typeof message['d'] === 'string') stdinArrived?.(Buffer.from(message['d'], 'base64'));
-      else if (message['t'] === 'status') socket.end(frame({ t: 'status', pid: process.pid, key: setup.key, startedAt, served, running } satisfies ServerStatus));
+      else if (message['t'] === 'status') socket.end(frame({ t: 'status', pid: process.pid, key: setup.key, startedAt, served, running, warm } satisfies ServerStatus));
       else if (message['t'] === 'stop') {
         socket.end(frame({ t: 'stopping', pid: process.pid }));
         void stop();
@@ -191,6 +194,7 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
   waitIdle();
   await stopSuperseded(setup);
   await setup.warmUp?.().catch(() => {});
+  warm = true;
   await done;
   return true;
 }

@@ -206,7 +206,7 @@ describe('memlane render through the resident server', () => {
     assert.match(none.text, /^memlane server: none running for this code; sockets in /);
     await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
     const running = await serverUp(dir);
-    assert.match(running.text, /^memlane server: running, pid \d+, up \d+ s, \d+ requests answered\n {2}key [0-9a-f]{16} \(code [0-9a-f]{32}\)\n {2}socket /);
+    assert.match(running.text, /^memlane server: running, pid \d+, up \d+ s, \d+ requests answered(, warming up)?\n {2}key [0-9a-f]{16} \(code [0-9a-f]{32}\)\n {2}socket /);
     const stopped = await runCli(['server', 'stop'], { env: withServer(dir) });
     assert.equal(stopped.stdout.toString(), `memlane server: stopped pid ${running.pids[0]}\n`);
     assert.equal(alive(running.pids[0]!), false);
