@@ -18,7 +18,7 @@ const DEFAULT_IDLE_S = 15 * 60;
 const usage = `Usage: memlane server status|stop
 
 memlane render and memlane trace start a render server the first time they run; it keeps the
-interpreter and the drawing code warm, so the next runs answer in about a tenth of the time. It
+interpreter and the drawing code warm, so the next runs answer several times sooner. It
 listens on a socket in a folder only you can reach, answers only for the exact code it was started
 from (a change to memlane or its dependencies starts another, which stops it), and leaves after
 15 minutes idle.
