@@ -14,6 +14,8 @@ const manifestFile = join(bundlesDir, 'current.json');
 const ENTRY = 'src/cli/main.ts';
 /** sandbox-host.mjs seen from a bundle's folder, build/cli/<hash>/: the sandbox is started by path. */
 const SANDBOX_FROM_BUNDLE = '../../../src/simulate/sandbox-host.mjs';
+/** The repository's root seen from a bundle's folder (the render server names its code from there). */
+const ROOT_FROM_BUNDLE = '../../../';
 /** Older bundles kept, for processes (a --watch) still loading chunks from them. */
 const KEPT_BUNDLES = 3;
 const loaders = { '.ts': 'ts', '.mts': 'ts', '.mjs': 'js', '.js': 'js', '.json': 'json' };
@@ -27,6 +29,19 @@ function digest(paths, contents) {
 
 const thisScript = relative(root, fileURLToPath(import.meta.url));
 
+/**
+ * Each source's size and times, taken before its bytes are read: the render server's client
+ * (src/cli/server-socket.mjs) checks these instead of hashing every source on each run.
+ */
+const stampOf = ({ size, mtimeMs, ctimeMs }) => `${size}:${mtimeMs}:${ctimeMs}`;
+const stampsOf = (paths) => Promise.all(paths.map((path) => stat(join(root, path)).then(stampOf, () => null)));
+
+async function writeManifest(manifest) {
+  const staging = `${manifestFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  await writeFile(staging, JSON.stringify(manifest));
+  await rename(staging, manifestFile);
+}
+
 /** The entry of the bundle made from the sources as they are now, or null when there is none. */
 export async function freshBundle() {
   let manifest;
@@ -35,21 +50,27 @@ export async function freshBundle() {
   } catch {
     return null;
   }
+  const stamps = await stampsOf(manifest.inputs);
   const contents = await Promise.all(manifest.inputs.map((path) => readFile(join(root, path)).catch(() => null)));
   if (contents.includes(null) || digest(manifest.inputs, contents) !== manifest.hash) return null;
   const entry = join(bundlesDir, manifest.hash, 'main.mjs');
-  return existsSync(entry) ? entry : null;
+  if (!existsSync(entry)) return null;
+  // Sources touched but not changed: their new stamps are recorded, so the server's client trusts them again.
+  if (JSON.stringify(stamps) !== JSON.stringify(manifest.stamps)) await writeManifest({ ...manifest, stamps }).catch(() => {});
+  return entry;
 }
 
 /** Builds the bundle and makes it current; two processes building at once both end with a whole bundle. */
 export async function buildBundle() {
   const { build } = await import('esbuild');
+  const stamps = new Map([[thisScript, (await stampsOf([thisScript]))[0]]]);
   const sources = new Map([[thisScript, await readFile(fileURLToPath(import.meta.url))]]);
   // Every source is read here, so the hash is of exactly the bytes esbuild bundled, even if one is saved mid-build.
   const recordSources = {
     name: 'record-sources',
     setup(builder) {
       builder.onLoad({ filter: /\.(m?ts|m?js|json)$/ }, async (args) => {
+        stamps.set(relative(root, args.path), stampOf(await stat(args.path)));
         const bytes = await readFile(args.path);
         sources.set(relative(root, args.path), bytes);
         return { contents: bytes, loader: loaders[args.path.slice(args.path.lastIndexOf('.'))] };
@@ -68,7 +89,7 @@ export async function buildBundle() {
     packages: 'external',
     outdir: staging,
     outExtension: { '.js': '.mjs' },
-    define: { MEMLANE_SANDBOX_HOST: JSON.stringify(SANDBOX_FROM_BUNDLE) },
+    define: { MEMLANE_SANDBOX_HOST: JSON.stringify(SANDBOX_FROM_BUNDLE), MEMLANE_PACKAGE_ROOT: JSON.stringify(ROOT_FROM_BUNDLE) },
     plugins: [recordSources],
     write: false,
     logLevel: 'silent',
@@ -85,9 +106,7 @@ export async function buildBundle() {
     await rename(staging, target).catch(() => {});
   }
   await rm(staging, { recursive: true, force: true });
-  const manifestStaging = `${manifestFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
-  await writeFile(manifestStaging, JSON.stringify({ hash, inputs }));
-  await rename(manifestStaging, manifestFile);
+  await writeManifest({ hash, inputs, stamps: inputs.map((path) => stamps.get(path)) });
   await removeOldBundles(hash);
   return join(target, 'main.mjs');
 }
@@ -109,17 +128,17 @@ async function removeOldBundles(current) {
 }
 
 /**
- * The CLI's main(): from the bundle, built first when the sources changed; from the TypeScript
+ * The CLI's entry module (main(), processIo()): from the bundle, built first when the sources changed; from the TypeScript
  * sources through tsx when no bundle can be made (esbuild not installed, build/ not writable).
  */
 export async function loadCli() {
   try {
     const entry = (await freshBundle()) ?? (await buildBundle());
-    return (await import(pathToFileURL(entry).href)).main;
+    return await import(pathToFileURL(entry).href);
   } catch {
     const { register } = await import('tsx/esm/api');
     register();
-    return (await import('../src/cli/main.ts')).main;
+    return await import('../src/cli/main.ts');
   }
 }
 

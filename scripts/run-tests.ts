@@ -30,7 +30,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'memlane-tests-'));
 const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch } },
+  // No test leaves a render server behind: tests of the server opt in with a folder of their own.
+  { stdio: 'inherit', env: { ...process.env, TMPDIR: scratch, MEMLANE_SERVER: '0' } },
 );
 // Ctrl+C reaches the test runner too; this process waits for it to stop, then cleans up.
 process.on('SIGINT', () => {});

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Figure } from '../bench.ts';
 import { linkedList, median } from './50-cli-startup.ts';
 
-export const name = 'CLI (scripts/memlane.mjs): trace and render, cold and warm; --watch';
+export const name = 'CLI (scripts/memlane.mjs) in its own process (MEMLANE_SERVER=0): trace and render, cold and warm; --watch';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'scripts/memlane.mjs');
@@ -29,7 +29,10 @@ function childrenCpuMs(): number | null {
 /** CPU time of the last run (the command and its sandbox): unlike wall time, it hardly depends on how busy the machine is. */
 let lastCpuMs: number | null = null;
 
-function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** Every run here starts its own interpreter: the resident server's figures are in 50-cli-startup.ts. */
+const inProcess: NodeJS.ProcessEnv = { ...process.env, MEMLANE_SERVER: '0' };
+
+function wallMs(args: string[], env: NodeJS.ProcessEnv = inProcess): number {
   const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -42,7 +45,7 @@ function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
 
 /** Save to written file: the time from writing the snippet to the status line that follows the output's write. */
 async function watchFigures(dir: string, snippet: string): Promise<number[]> {
-  const child = spawn(process.execPath, [bin, 'render', snippet, '-o', join(dir, 'watch.svg'), '--watch'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'render', snippet, '-o', join(dir, 'watch.svg'), '--watch'], { cwd: root, env: inProcess, stdio: ['ignore', 'ignore', 'pipe'] });
   let written = 0;
   let onWritten: (() => void) | undefined;
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -96,7 +99,7 @@ export async function run(): Promise<Figure[]> {
     for (const [label, args] of Object.entries(commands)) {
       if (label.includes('with-code')) continue;
       // Cold: no snapshot, so the interpreter starts in full and makes one (what the very first run after install does).
-      cold.get(label)!.push(wallMs(args, { ...process.env, MEMLANE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'memlane-bench-snapshot-')) }));
+      cold.get(label)!.push(wallMs(args, { ...inProcess, MEMLANE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'memlane-bench-snapshot-')) }));
     }
   }
   const fromSourcesCpu: number[] = [];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Command } from './main.ts';
 import { UsageError } from './main.ts';
+import { printError, printLine, resolveIn, type CliIo } from './cli-io.ts';
 
 const usage = `Usage: memlane init DIR [options]
 
@@ -89,7 +90,7 @@ export function starterFiles(dir: string, flavour: Flavour): Map<string, string>
 export const command: Command = {
   summary: 'write a starter Astro site with memory diagrams into a folder',
   usage,
-  async run(args) {
+  async run(args: string[], io: CliIo) {
     let parsed;
     try {
       parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { plain: { type: 'boolean' }, force: { type: 'boolean' } } });
@@ -98,29 +99,29 @@ export const command: Command = {
     }
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the folder to write the site into, e.g. memlane init my-course' : `one folder only, got ${positionals.length}`);
-    const dir = resolve(positionals[0]!);
+    const dir = resolveIn(io, positionals[0]!);
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
-      console.error(`memlane init: ${dir} is a file, not a folder\nhint: name a new folder, e.g. memlane init my-course`);
+      printError(io, `memlane init: ${dir} is a file, not a folder\nhint: name a new folder, e.g. memlane init my-course`);
       return 2;
     }
     const present = existsSync(dir) ? readdirSync(dir) : [];
     if (present.length > 0 && !values.force) {
-      console.error(`memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`);
+      printError(io, `memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`);
       return 2;
     }
     const files = starterFiles(dir, values.plain ? 'plain' : 'starlight');
     const clashes = [...files.keys()].filter((path) => existsSync(join(dir, path)));
     if (clashes.length > 0) {
-      console.error(`memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`);
+      printError(io, `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`);
       return 2;
     }
     for (const [path, text] of files) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
-    const nearby = relative(process.cwd(), dir);
+    const nearby = relative(io.cwd, dir);
     const shown = nearby.startsWith('..') ? dir : nearby || '.';
-    console.log(`memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
+    printLine(io, `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
     return 0;
   },
 };

@@ -2,10 +2,11 @@
 // Kept light: the command line is checked first, then the interpreter starts in its own process
 // while this one loads the drawing code, so the two slow starts overlap.
 import { parseSlideOptions, SlideOptionError } from '../slides/slide-options.ts';
+import type { CliIo } from './cli-io.ts';
 import { UsageError, type Command } from './command.ts';
 import { renderUsage } from './render-usage.ts';
 
-async function run(args: string[]): Promise<number> {
+async function run(args: string[], io: CliIo): Promise<number> {
   let options;
   try {
     options = parseSlideOptions(args);
@@ -19,12 +20,13 @@ async function run(args: string[]): Promise<number> {
   prepareOutput(options);
   if (options.watch) {
     const { watchRender } = await import('./watch-render.ts');
-    return watchRender(options, { simulator: processSimulator, close: closeSimulator });
+    return watchRender(options, io, { simulator: processSimulator, close: closeSimulator });
   }
   try {
-    return await renderSnippet(options, processSimulator());
+    return await renderSnippet(options, io, processSimulator());
   } finally {
-    await closeSimulator();
+    // The resident server keeps its interpreter for the next request.
+    if (!io.resident) await closeSimulator();
   }
 }
 

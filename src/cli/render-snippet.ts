@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { codeToDiagram, diagramStepSvg, flagSpelling, problemText, type Diagram, type SimulatorHandle } from '../core/index.ts';
 import { answerSentence } from '../exercises/exercises-to-html.ts';
 import '../node/svgdom-window.ts';
+import { printError, resolveIn, type CliIo } from './cli-io.ts';
 import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
 import { palettes } from '../render/themes.ts';
 import { codeToSvgPanel } from '../slides/code-to-svg-panel.ts';
@@ -22,10 +23,10 @@ class RenderFailure extends Error {
   }
 }
 
-function warnUnknownNames(trace: Trace, hide: string[]): void {
+function warnUnknownNames(io: CliIo, trace: Trace, hide: string[]): void {
   const names = new Set(trace.steps.flatMap((s) => s.stack.flatMap((f) => f.locals.map(([name]) => name))));
   const unknown = hide.filter((name) => !names.has(name));
-  if (unknown.length) console.error(`memlane render: note: --hide ${unknown.join(',')}: no such name in the snippet`);
+  if (unknown.length) printError(io, `memlane render: note: --hide ${unknown.join(',')}: no such name in the snippet`);
 }
 
 /** The code panel keeps its own dark card on dark slides; on light and sketch slides it sits on the page colour. */
@@ -98,32 +99,33 @@ async function removeStaleSteps(dir: string, format: string, total: number): Pro
   }
 }
 
-async function write(drawings: Drawing[], total: number, options: SlideOptions, took: string): Promise<void> {
+async function write(io: CliIo, drawings: Drawing[], total: number, options: SlideOptions, took: string): Promise<void> {
   if (options.allSteps) {
-    const dir = options.outDir!;
+    const dir = resolveIn(io, options.outDir!);
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new RenderFailure(`cannot create ${dir}: ${(error as Error).message}`, 2, 'choose a directory you can write to');
+      throw new RenderFailure(`cannot create ${options.outDir}: ${(error as Error).message}`, 2, 'choose a directory you can write to');
     }
     for (const drawing of drawings) await writeFile(join(dir, `step-${drawing.step}.${options.format}`), (await encode(drawing.svg, options)).data);
     await removeStaleSteps(dir, options.format, total);
-    console.error(`memlane render: wrote ${drawings.length} files to ${dir} (step-1.${options.format} … step-${total}.${options.format})${took}`);
+    printError(io, `memlane render: wrote ${drawings.length} files to ${options.outDir} (step-1.${options.format} … step-${total}.${options.format})${took}`);
     return;
   }
   const drawing = drawings[0]!;
   const { data, size } = await encode(drawing.svg, options);
   if (!options.out) {
-    process.stdout.write(data);
+    io.stdout.write(data);
     return;
   }
+  const out = resolveIn(io, options.out);
   try {
-    await mkdir(dirname(options.out), { recursive: true });
-    await writeFile(options.out, data);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, data);
   } catch (error) {
     throw new RenderFailure(`cannot write ${options.out}: ${(error as Error).message}`, 2, 'check that its directory exists and is writable');
   }
-  console.error(`memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
+  printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
 }
 
 /** Starts loading what this run's output needs beyond SVG (resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
@@ -136,11 +138,11 @@ export function prepareOutput(options: SlideOptions): void {
  * Renders the snippet once and reports on stderr: the file written, or the problem (file, line,
  * caret, hint). Returns the exit status. With `startedAt`, the line written says how long it took.
  */
-export async function renderSnippet(options: SlideOptions, simulator: Promise<SimulatorHandle>, startedAt?: number): Promise<number> {
+export async function renderSnippet(options: SlideOptions, io: CliIo, simulator: Promise<SimulatorHandle>, startedAt?: number): Promise<number> {
   try {
     let written: string;
     try {
-      written = await readSource(options.file);
+      written = await readSource(options.file, io);
     } catch (error) {
       if (error instanceof SourceReadError) throw new RenderFailure(error.message, 2, error.hint);
       throw error;
@@ -149,19 +151,19 @@ export async function renderSnippet(options: SlideOptions, simulator: Promise<Si
     const outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await simulator, filename: name });
     if (!outcome.ok) {
       const problem = outcome.problems[0]!;
-      console.error(`memlane render: ${problemText(problem, name)}`);
+      printError(io, `memlane render: ${problemText(problem, name)}`);
       return problem.kind === 'step' || problem.kind === 'option' ? 2 : 1;
     }
     const { diagram } = outcome;
     const total = diagram.trace.steps.length;
-    warnUnknownNames(diagram.trace, options.diagram.hide);
+    warnUnknownNames(io, diagram.trace, options.diagram.hide);
     const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
     const drawings = await drawSteps(options.file, diagram, steps, options);
-    await write(drawings, total, options, startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
+    await write(io, drawings, total, options, startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
     return 0;
   } catch (error) {
     if (error instanceof RenderFailure) {
-      console.error(`memlane render: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}`);
+      printError(io, `memlane render: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}`);
       return error.exitCode;
     }
     throw error;

@@ -6,6 +6,7 @@ import { optionTable } from '../core/options/option-table.ts';
 import { flagSpelling, nearestNames, optionHint } from '../core/options/read-options.ts';
 import { defaultOptions, type SimulateOptions } from '../simulate/simulate-options.ts';
 import type { Trace } from '../trace/types.ts';
+import { printError, type CliIo } from './cli-io.ts';
 import { UsageError, type Command } from './command.ts';
 import { diagramFlagHelp, formatFlags, type FlagHelp } from './flag-help.ts';
 
@@ -90,17 +91,17 @@ function describeFailure(name: string, trace: Trace): string {
 export const command: Command = {
   summary: 'print the memory trace (JSON) of Python files',
   usage,
-  async run(args) {
+  async run(args: string[], io: CliIo) {
     const { files, options } = parseTraceArgs(args);
     const [{ readSource, shownName, SourceReadError }, { processSimulator, closeSimulator }] = await Promise.all([
       import('../node/read-source.ts'), import('../node/simulator-handle.ts'),
     ]);
     let sources: (readonly [string, string])[];
     try {
-      sources = await Promise.all(files.map(async (file) => [file, await readSource(file)] as const));
+      sources = await Promise.all(files.map(async (file) => [file, await readSource(file, io)] as const));
     } catch (error) {
       if (!(error instanceof SourceReadError)) throw error;
-      console.error(`memlane trace: ${error.message}\nhint: ${error.hint}`);
+      printError(io, `memlane trace: ${error.message}\nhint: ${error.hint}`);
       return 2;
     }
     let status = 0;
@@ -108,14 +109,14 @@ export const command: Command = {
       const simulator = await processSimulator();
       for (const [file, source] of sources) {
         const trace = await simulator.trace(source, { ...options, filename: file });
-        process.stdout.write(JSON.stringify(trace) + '\n');
+        io.stdout.write(JSON.stringify(trace) + '\n');
         if (trace.error) {
           status = 1;
-          console.error(describeFailure(shownName(file), trace));
+          printError(io, describeFailure(shownName(file), trace));
         }
       }
     } finally {
-      await closeSimulator();
+      if (!io.resident) await closeSimulator();
     }
     return status;
   },

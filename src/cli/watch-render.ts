@@ -3,9 +3,10 @@
 // Ctrl-C (or SIGTERM) closes the watcher and the interpreter and ends with status 0.
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { SimulatorHandle } from '../core/index.ts';
 import type { SlideOptions } from '../slides/slide-options.ts';
+import { printError, resolveIn, type CliIo } from './cli-io.ts';
 import { renderSnippet } from './render-snippet.ts';
 
 /** Editors save in several writes (truncate, write, rename): one render once they have settled. */
@@ -17,8 +18,8 @@ export interface WatchSession {
   close(): Promise<void>;
 }
 
-export function watchRender(options: SlideOptions, session: WatchSession): Promise<number> {
-  const file = resolve(options.file);
+export function watchRender(options: SlideOptions, io: CliIo, session: WatchSession): Promise<number> {
+  const file = resolveIn(io, options.file);
   const name = basename(file);
   const output = options.out ?? options.outDir!;
   let lastRendered: Buffer | null = null;
@@ -36,13 +37,13 @@ export function watchRender(options: SlideOptions, session: WatchSession): Promi
       if (bytes) lastRendered = bytes;
       let status: number;
       try {
-        status = await renderSnippet(options, session.simulator(), performance.now());
+        status = await renderSnippet(options, io, session.simulator(), performance.now());
       } catch (error) {
         if (stopping) return;
-        console.error(`memlane render: ${(error as Error).message}`);
+        printError(io, `memlane render: ${(error as Error).message}`);
         status = 1;
       }
-      if (status !== 0 && !stopping) console.error(`memlane render: watching ${options.file}; ${output} keeps the last good drawing`);
+      if (status !== 0 && !stopping) printError(io, `memlane render: watching ${options.file}; ${output} keeps the last good drawing`);
     } while (pending && !stopping);
   }
 
@@ -58,7 +59,7 @@ export function watchRender(options: SlideOptions, session: WatchSession): Promi
   const watcher = watch(dirname(file), (_event, changedName) => {
     if (!stopping && (changedName === null || changedName === name)) changed();
   });
-  console.error(`memlane render: watching ${options.file}, writing ${output} on every save (Ctrl-C stops)`);
+  printError(io, `memlane render: watching ${options.file}, writing ${output} on every save (Ctrl-C stops)`);
   pending = true;
   rendering = renderChanges().finally(() => (rendering = null));
 

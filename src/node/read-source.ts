@@ -1,6 +1,7 @@
 // Node edge: a snippet file (or "-" for stdin) as text, through the one source decoder; a file
 // that cannot be read or is not UTF-8 is a SourceReadError with a hint.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { decodeSource, SourceEncodingError } from '../simulate/decode-source.ts';
 
 export class SourceReadError extends Error {
@@ -9,21 +10,22 @@ export class SourceReadError extends Error {
   }
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** Where the snippet comes from: the caller's folder and standard input. */
+export interface SourcePlace {
+  cwd: string;
+  readStdin(): Promise<Buffer>;
 }
 
 export const shownName = (file: string) => (file === '-' ? '<stdin>' : file);
 
-export async function readSource(file: string): Promise<string> {
+/** `file` as given on the command line (relative to place.cwd), or "-". */
+export async function readSource(file: string, place: SourcePlace): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = file === '-' ? await readStdin() : await readFile(file);
+    bytes = file === '-' ? await place.readStdin() : await readFile(resolve(place.cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SourceReadError(`cannot read ${file}: no such file`, `check the path (it is relative to ${process.cwd()}); use - to read the program from stdin`);
+    if (code === 'ENOENT') throw new SourceReadError(`cannot read ${file}: no such file`, `check the path (it is relative to ${place.cwd}); use - to read the program from stdin`);
     if (code === 'EISDIR') throw new SourceReadError(`cannot read ${file}: it is a directory`, 'give one Python file, e.g. examples/aliasing.py');
     if (code === 'EACCES') throw new SourceReadError(`cannot read ${file}: permission denied`, 'check the file\'s permissions');
     throw new SourceReadError(`cannot read ${file}: ${(error as Error).message}`, 'check the path');

@@ -2,11 +2,12 @@
 // folders, runs its CLI (init, trace, render), its API, and builds a Starlight starter and a plain
 // Astro + MDX site whose pages have diagrams that step in Chromium.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, openPage, serveSite } from '../site/site-harness.ts';
-import { binary, installTarball, packRepo, run, runOk, scratchFolder } from './package-harness.ts';
+import { binary, installTarball, packRepo, repoRoot, run, runOk, scratchFolder } from './package-harness.ts';
 
 /** Installs and builds take minutes (longer on a busy machine or a cold npm cache); a hang still ends. */
 const slow = { timeout: 40 * 60_000 };
@@ -26,7 +27,7 @@ describe('the installed memlane package', slow, () => {
 
   it('ships compiled JavaScript with declarations, and no TypeScript to run', () => {
     const installed = join(tools, 'node_modules', 'memlane');
-    for (const file of ['lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/simulate/sandbox-host.mjs', 'components/MemoryDiagram.astro', 'components/memlane.css']) {
+    for (const file of ['lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/simulate/sandbox-host.mjs', 'lib/cli/server-client.mjs', 'lib/cli/server-socket.mjs', 'components/MemoryDiagram.astro', 'components/memlane.css']) {
       assert.ok(existsSync(join(installed, file)), `the package has ${file}`);
     }
     assert.ok(!existsSync(join(installed, 'src')), 'the TypeScript sources stay in the repo');
@@ -44,6 +45,33 @@ describe('the installed memlane package', slow, () => {
     const svg = readFileSync(join(tools, 'alias.svg'), 'utf8');
     assert.match(svg, /<svg[^>]*class="memlane-diagram/);
     assert.match(svg, /<text[^>]*>b<\/text>/);
+  });
+
+  it('answers memlane render from the installed package\'s render server, the same bytes as without it', async () => {
+    writeFileSync(join(tools, 'served.py'), 'a = [1, 2]\nb = a\n');
+    // A socket folder of the test's own, and the server stopped after it.
+    const sockets = mkdtempSync(join(tmpdir(), 'mlp-'));
+    const served = { MEMLANE_SERVER: '1', MEMLANE_SERVER_DIR: sockets };
+    const memlane = binary(tools, 'memlane');
+    try {
+      const alone = await runOk(memlane, ['render', 'served.py'], tools, { MEMLANE_SERVER: '0' });
+      await runOk(memlane, ['render', 'served.py'], tools, served);
+      let status = await run(memlane, ['server', 'status'], tools, served);
+      for (let waited = 0; status.code !== 0 && waited < 90_000; waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        status = await run(memlane, ['server', 'status'], tools, served);
+      }
+      assert.equal(status.code, 0, `no server came up: ${status.stdout}${status.stderr}`);
+      const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+      assert.ok(status.stdout.includes(`(code ${version} `), `the key names the installed version: ${status.stdout}`);
+      const warm = await runOk(memlane, ['render', 'served.py'], tools, served);
+      assert.equal(warm.stdout, alone.stdout);
+      assert.equal(warm.stderr, alone.stderr);
+      assert.match((await runOk(memlane, ['server', 'status'], tools, served)).stdout, /, 1 requests answered/);
+    } finally {
+      await run(memlane, ['server', 'stop'], tools, served);
+      rmSync(sockets, { recursive: true, force: true });
+    }
   });
 
   it('gives Node tools the pipeline through memlane/api', async () => {

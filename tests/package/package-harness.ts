@@ -22,9 +22,9 @@ function userEnvironment(): NodeJS.ProcessEnv {
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' };
 }
 
-export function run(command: string, args: string[], cwd: string): Promise<Run> {
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: userEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...userEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -35,8 +35,8 @@ export function run(command: string, args: string[], cwd: string): Promise<Run> 
 }
 
 /** Fails with everything the command printed, so a CI log says why. */
-export async function runOk(command: string, args: string[], cwd: string): Promise<Run> {
-  const result = await run(command, args, cwd);
+export async function runOk(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const result = await run(command, args, cwd, env);
   if (result.code !== 0) {
     throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   }

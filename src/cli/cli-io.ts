@@ -1,0 +1,43 @@
+// What a `memlane` command reads and writes besides files: the caller's folder, streams and stdin.
+// A command run in its own process gets the process's; the resident render server hands each
+// request the client's, so concurrent requests never share a working folder or a stream.
+import { resolve } from 'node:path';
+
+export interface CliStream {
+  write(chunk: string | Uint8Array): unknown;
+}
+
+export interface CliIo {
+  /** The folder relative paths are taken from: the caller's, not necessarily this process's. */
+  cwd: string;
+  stdout: CliStream;
+  stderr: CliStream;
+  /** All of standard input, read when a command is given "-". */
+  readStdin(): Promise<Buffer>;
+  /** True in the resident server: the interpreter stays up for the next request instead of closing. */
+  resident: boolean;
+}
+
+/** A path as given on the command line, made absolute against the caller's folder. */
+export const resolveIn = (io: CliIo, path: string) => resolve(io.cwd, path);
+
+/** console.log and console.error, to the caller's streams. */
+export const printLine = (io: CliIo, text: string) => io.stdout.write(`${text}\n`);
+export const printError = (io: CliIo, text: string) => io.stderr.write(`${text}\n`);
+
+async function readProcessStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** This process's own streams; `stdin`, when given, stands for standard input already read. */
+export function processIo(stdin?: Buffer): CliIo {
+  return {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: stdin ? async () => stdin : readProcessStdin,
+    resident: false,
+  };
+}

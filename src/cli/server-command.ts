@@ -1,0 +1,172 @@
+// `memlane server status|stop|run`: the resident render server that answers `memlane render` and
+// `trace` warm. Clients start it by themselves (`run`, detached); `status` says what runs, `stop` ends it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServerStatus } from '../node/render-server.ts';
+import { printError, printLine, type CliIo } from './cli-io.ts';
+import { UsageError, type Command } from './command.ts';
+import { ask } from './server-client.mjs';
+import { codeIdentity, envSeconds, inodeOf, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir } from './server-socket.mjs';
+
+/** Set by the CLI bundle (scripts/cli-bundle.mjs): the package root seen from the bundle's folder. */
+declare const MEMLANE_PACKAGE_ROOT: string | undefined;
+const packageRoot = fileURLToPath(new URL(typeof MEMLANE_PACKAGE_ROOT === 'string' ? MEMLANE_PACKAGE_ROOT : '../../', import.meta.url));
+
+const DEFAULT_IDLE_S = 15 * 60;
+
+const usage = `Usage: memlane server status|stop
+
+memlane render and memlane trace start a render server the first time they run; it keeps the
+interpreter and the drawing code warm, so the next runs answer several times sooner. It
+listens on a socket in a folder only you can reach, answers only for the exact code it was started
+from (a change to memlane or its dependencies starts another, which stops it), and leaves after
+15 minutes idle.
+
+Commands:
+  status   Say whether a server runs for this code, with its pid, key and uptime (exit status 1 if none).
+  stop     Stop every render server of yours (each finishes what it is running first).
+  run      Serve in the foreground (what the detached server runs).
+
+Environment:
+  MEMLANE_SERVER=0          never use nor start a server: every run starts its own interpreter
+  MEMLANE_SERVER_IDLE=S     seconds without a request before the server leaves (default ${DEFAULT_IDLE_S})
+  MEMLANE_SERVER_DIR=DIR    the folder of the sockets (default memlane-<uid> in the temporary folder)
+  MEMLANE_SERVER_TIMEOUT=S  seconds of silence after which a client takes the server for hung (default 30)`;
+
+function uptime(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** The part of a key that names the CLI's code: the bundle's hash, or the version installed. */
+const codeOf = (key: string) => {
+  try {
+    return String((JSON.parse(key) as { code: unknown }).code);
+  } catch {
+    return key;
+  }
+};
+
+async function status(io: CliIo): Promise<number> {
+  const identity = codeIdentity(packageRoot);
+  const dir = socketDir();
+  let current = false;
+  for (const path of socketFiles(dir)) {
+    const reply = (await ask(path, { t: 'status' })) as ServerStatus | null;
+    if (!reply) continue;
+    const mine = reply.key === identity?.key;
+    current ||= mine;
+    printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${codeOf(reply.key)})\n  socket ${path}`);
+  }
+  const refused = unsafeDir(dir);
+  const why = !serverWanted() ? ' (MEMLANE_SERVER=0: none will start)' : refused ? ` (none can start: ${refused})` : '';
+  if (!current) printLine(io, `memlane server: none running for this code${why}; sockets in ${dir}`);
+  if (!current && refused && serverWanted()) printLine(io, `hint: the folder must be yours alone (chmod 700 ${dir}), or set MEMLANE_SERVER_DIR to one that is`);
+  return current ? 0 : 1;
+}
+
+const exited = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+async function stop(io: CliIo): Promise<number> {
+  let stopped = 0;
+  for (const path of socketFiles(socketDir())) {
+    const inode = inodeOf(path);
+    const reply = (await ask(path, { t: 'stop' })) as { pid?: number } | null;
+    if (!reply || typeof reply.pid !== 'number') {
+      removeStaleSocket(path, inode);
+      continue;
+    }
+    // It finishes what it runs, then exits: waited for, up to a minute.
+    for (let waited = 0; waited < 60_000 && !exited(reply.pid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    printLine(io, `memlane server: stopped pid ${reply.pid}`);
+    stopped++;
+  }
+  if (!stopped) printLine(io, 'memlane server: none was running');
+  return 0;
+}
+
+/** A little of everything a diagram draws: a class and its instances, a call, a list, a tuple, a dict, a set. */
+const WARM_UP_SNIPPET = `class Node:
+    def __init__(self, value, next=None):
+        self.value = value
+        self.next = next
+
+
+def build(values):
+    head = None
+    for value in reversed(values):
+        head = Node(value, head)
+    return head
+
+
+items = [1, "two", (3.0, None)]
+alias = items
+table = {"a": items, "b": [alias, {4, 5}]}
+chain = build([1, 2, 3])
+`;
+/** Renders of it before the first request: enough for V8 to compile the layout and drawing code's hot paths. */
+const WARM_UP_RENDERS = 20;
+
+/** Loads and compiles what a first request would: the drawing code (SVG, PNG, a code panel) and the trace path. */
+async function warmUp(run: (argv: string[], io: CliIo) => Promise<number>): Promise<void> {
+  const scratch = mkdtempSync(join(socketDir(), 'warm-'));
+  const quiet = { write: () => true };
+  const io: CliIo = { cwd: scratch, stdout: quiet, stderr: quiet, readStdin: async () => Buffer.from(WARM_UP_SNIPPET), resident: true };
+  try {
+    await run(['render', '-', '--with-code'], io);
+    await run(['render', '-', '-o', 'warm.png'], io);
+    await run(['trace', '-'], io);
+    for (let round = 0; round < WARM_UP_RENDERS; round++) await run(['render', '-', '-o', 'warm.svg'], io);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function runServer(io: CliIo): Promise<number> {
+  const identity = codeIdentity(packageRoot);
+  // Serves only the code this process loaded: the identity's CLI must be the one running here.
+  if (!identity || dirname(identity.entry) !== dirname(fileURLToPath(import.meta.url))) {
+    printError(io, 'memlane server: the CLI changed or is not built; no server for it');
+    return 1;
+  }
+  const dir = socketDir();
+  const unsafe = unsafeDir(dir);
+  const socket = socketPath(dir, identity.id);
+  if (unsafe || !socket) {
+    printError(io, `memlane server: ${unsafe ?? `the socket path in ${dir} is too long`}`);
+    return 1;
+  }
+  const [{ serve }, { main }, { closeSimulator, prewarmSimulator }] = await Promise.all([
+    import('../node/render-server.ts'), import('./main.ts'), import('../node/simulator-handle.ts'),
+  ]);
+  prewarmSimulator();
+  const idleMs = envSeconds(process.env['MEMLANE_SERVER_IDLE'], DEFAULT_IDLE_S) * 1000;
+  await serve({ key: identity.key, socket, idleMs, run: main, warmUp: () => warmUp(main), supersedes: (other) => supersedes(identity.key, other) });
+  await closeSimulator();
+  // Nothing should be left to keep the process alive; if something is, it still leaves.
+  setTimeout(() => process.exit(0), 1_000).unref();
+  return 0;
+}
+
+export const command: Command = {
+  summary: 'show or stop the render server that answers render and trace warm',
+  usage,
+  async run(args, io) {
+    const [action, ...rest] = args;
+    if (rest.length) throw new UsageError(`unexpected ${rest.join(' ')}`, 'memlane server status, or memlane server stop');
+    if (action === 'status') return status(io);
+    if (action === 'stop') return stop(io);
+    if (action === 'run') return runServer(io);
+    throw new UsageError(action ? `unknown action "${action}"` : 'name an action', 'memlane server status, or memlane server stop');
+  },
+};

@@ -1,0 +1,247 @@
+// The resident render server: a warm answer is byte for byte the run without it (output, messages,
+// files, exit status, relative paths, stdin); a server of other code is never used; a dead, hung or
+// crashing server costs the client nothing; two clients at once, two servers at once; status, stop,
+// idle exit; MEMLANE_SERVER=0 makes no socket. Every server runs in a socket folder of its own.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Socket } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { codeIdentity } from '../../src/cli/server-socket.mjs';
+import { fixture, repoRoot, runCli, tempDir, type CliResult } from './run-cli.ts';
+import {
+  alive, eventually, expectedSocket, fakeServer, sameRun, serverStatus, serverUp, socketFolder, startServerProcess, stopServers, withoutServer, withServer,
+} from './server-harness.ts';
+
+const folders: string[] = [];
+const folder = () => {
+  const dir = socketFolder();
+  folders.push(dir);
+  return dir;
+};
+
+/** Command lines whose every observable effect is compared, each run in a fresh working folder. */
+const cases: { name: string; args: string[]; input?: string; files?: string[] }[] = [
+  { name: 'SVG to a relative path', args: ['render', 'snippet.py', '-o', 'out/d.svg'], files: ['out/d.svg'] },
+  { name: 'SVG to stdout, with code', args: ['render', 'snippet.py', '--with-code', '--theme', 'dark'] },
+  { name: 'PNG', args: ['render', 'snippet.py', '-o', 'd.png', '--width', '900'], files: ['d.png'] },
+  { name: 'all steps', args: ['render', 'snippet.py', '--all-steps', '--out-dir', 'steps'], files: ['steps/step-1.svg', 'steps/step-3.svg'] },
+  { name: 'stdin', args: ['render', '-', '-o', 'in.svg', '--hide', 'nobody'], input: 'a = [1]\nb = a\n', files: ['in.svg'] },
+  { name: 'trace of two files', args: ['trace', 'snippet.py', 'broken.py'] },
+  { name: 'a syntax error (caret, hint, status 1)', args: ['render', 'broken.py', '-o', 'x.svg'] },
+  { name: 'a missing file (status 2, the folder named)', args: ['render', 'missing.py'] },
+  { name: 'a bad flag (status 2)', args: ['render', 'snippet.py', '--stepp', '2'] },
+  { name: 'render --help', args: ['render', '--help'] },
+];
+
+function workFolder(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'snippet.py'), readFileSync(fixture('aliasing.py')));
+  writeFileSync(join(dir, 'broken.py'), readFileSync(fixture('syntax-error.py')));
+  return dir;
+}
+
+async function runCase(entry: (typeof cases)[number], env: NodeJS.ProcessEnv): Promise<{ result: CliResult; files: Buffer[] }> {
+  const cwd = workFolder();
+  const result = await runCli(entry.args, { cwd, env, ...(entry.input === undefined ? {} : { input: entry.input }) });
+  // The working folder's own path appears in a message (a missing file's hint): named alike for both runs.
+  result.stderr = result.stderr.split(cwd).join('<cwd>');
+  return { result, files: (entry.files ?? []).map((file) => readFileSync(join(cwd, file))) };
+}
+
+before(async () => {
+  // The CLI bundle is built (and its sources' stamps recorded) before any identity is computed.
+  const built = await runCli(['--version'], { env: withoutServer(folder()) });
+  assert.equal(built.code, 0, built.stderr);
+});
+
+after(async () => {
+  await stopServers(folders);
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('memlane render through the resident server', () => {
+  it('answers warm with the same bytes, files and exit status as a run without it', async () => {
+    const dir = folder();
+    const first = await runCli(['render', fixture('aliasing.py'), '-o', join(tempDir(), 'first.svg')], { env: withServer(dir) });
+    assert.equal(first.code, 0, first.stderr);
+    const before = await serverUp(dir);
+    for (const entry of cases) {
+      const alone = await runCase(entry, withoutServer(dir));
+      const served = await runCase(entry, withServer(dir));
+      assert.deepEqual(sameRun(served.result, alone.result), { code: true, stdout: true, stderr: true }, `${entry.name}: ${served.result.stderr} / ${alone.result.stderr}`);
+      assert.equal(served.files.length, alone.files.length);
+      served.files.forEach((bytes, i) => assert.ok(bytes.equals(alone.files[i]!), `${entry.name}: ${entry.files![i]} differs`));
+    }
+    const afterwards = await serverStatus(dir);
+    assert.deepEqual(afterwards.pids, before.pids, 'one server answered throughout');
+    // --help is answered by the server too; every case went through it.
+    assert.equal(afterwards.served[0]! - before.served[0]!, cases.length, afterwards.text);
+  });
+
+  it('answers two clients at once, each its own', async () => {
+    const dir = folder();
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    const before = await serverUp(dir);
+    const [a, b] = await Promise.all([runCase(cases[0]!, withServer(dir)), runCase(cases[5]!, withServer(dir))]);
+    const [aloneA, aloneB] = [await runCase(cases[0]!, withoutServer(dir)), await runCase(cases[5]!, withoutServer(dir))];
+    assert.ok(a.files[0]!.equals(aloneA.files[0]!) && a.result.stderr === aloneA.result.stderr);
+    assert.ok(b.result.stdout.equals(aloneB.result.stdout) && b.result.code === 1 && b.result.stderr === aloneB.result.stderr);
+    assert.equal((await serverStatus(dir)).served[0]! - before.served[0]!, 2);
+  });
+
+  it('is not used by a client whose code differs (another key), and declines a request naming other code', async () => {
+    const dir = folder();
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    const running = await serverUp(dir);
+    // The same snapshot folder spelled another way: the key (and so the socket) differs, the interpreter not.
+    const other = { MEMLANE_SNAPSHOT_DIR: `${join(repoRoot, 'node_modules', '.cache', 'memlane')}/` };
+    assert.notEqual(expectedSocket(dir, other), expectedSocket(dir));
+    const result = await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir, other) });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual((await serverStatus(dir)).served, running.served, 'the running server answered a client of other code');
+    await serverUp(dir, other);
+    // Asked directly with a wrong key, a server declines.
+    const { ask } = await import('../../src/cli/server-client.mjs');
+    const reply = await new Promise<string>((resolve) => {
+      void import('node:net').then(({ createConnection }) => {
+        const socket = createConnection(expectedSocket(dir));
+        socket.setEncoding('utf8').on('data', (text: string) => resolve(text.trim()));
+        socket.write(`${JSON.stringify({ t: 'run', key: 'other code', argv: ['trace', '-'], cwd: '/' })}\n`);
+      });
+    });
+    assert.deepEqual(JSON.parse(reply), { t: 'decline' });
+    assert.ok(await ask(expectedSocket(dir), { t: 'status' }), 'the server still answers after declining');
+  });
+
+  it('stops the server of an older build of the same code when it starts, and no other', async () => {
+    const dir = folder();
+    const key = JSON.parse(codeIdentity(repoRoot, withServer(dir))!.key) as Record<string, unknown>;
+    const asked: Record<string, string[]> = { older: [], elsewhere: [] };
+    const pretend = (name: keyof typeof asked, otherKey: object) => (socket: Socket) =>
+      socket.setEncoding('utf8').on('data', (text: string) => {
+        const message = JSON.parse(text) as { t: string };
+        asked[name]!.push(message.t);
+        socket.end(`${JSON.stringify({ t: message.t === 'stop' ? 'stopping' : 'status', pid: 1, key: JSON.stringify(otherKey), startedAt: 0, served: 0, running: 0 })}\n`);
+      });
+    // Sorted first, so it has been asked by the time the older build's server is told to stop.
+    const elsewhere = await fakeServer(join(dir, 'render-0000000000000000.sock'), pretend('elsewhere', { ...key, root: '/another/checkout/', code: 'other' }));
+    const older = await fakeServer(join(dir, 'render-1111111111111111.sock'), pretend('older', { ...key, code: 'an older bundle' }));
+    try {
+      await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+      await eventually('the older build\'s server to be told to stop', () => (asked.older!.includes('stop') ? true : undefined));
+      assert.deepEqual(asked.elsewhere, ['status'], 'a server of another checkout is left alone');
+    } finally {
+      elsewhere.close();
+      older.close();
+    }
+  });
+
+  it('removes a dead socket file and runs in-process, then a new server takes its place', async () => {
+    const dir = folder();
+    const socket = expectedSocket(dir);
+    // A server killed outright leaves its socket file behind, with nobody listening.
+    const dead = spawnSync(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socket)}, () => process.kill(process.pid, 'SIGKILL'))`]);
+    assert.equal(dead.signal, 'SIGKILL');
+    const deadInode = lstatSync(socket).ino;
+    const alone = await runCase(cases[0]!, withoutServer(dir));
+    const result = await runCase(cases[0]!, withServer(dir));
+    assert.deepEqual(sameRun(result.result, alone.result), { code: true, stdout: true, stderr: true }, result.result.stderr);
+    assert.ok(result.files[0]!.equals(alone.files[0]!));
+    await serverUp(dir);
+    assert.notEqual(lstatSync(socket).ino, deadInode, 'the dead socket file is replaced');
+  });
+
+  it('falls back in-process when the server dies mid-request, printing everything once', async () => {
+    const dir = folder();
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    const { pids: [pid] } = await serverUp(dir);
+    const cwd = workFolder();
+    writeFileSync(join(cwd, 'slow.py'), 'import time\ntime.sleep(2)\nitems = [1, 2]\n');
+    const args = ['render', 'slow.py', '-o', 'slow.svg'];
+    const client = runCli(args, { cwd, env: withServer(dir) });
+    await eventually('the request to be running', async () => ((await serverStatus(dir)).text.includes('1 running') ? true : undefined));
+    process.kill(pid!, 'SIGKILL');
+    const served = await client;
+    assert.equal(served.code, 0, served.stderr);
+    const written = readFileSync(join(cwd, 'slow.svg'));
+    const alone = await runCli(args, { cwd, env: withoutServer(dir) });
+    const notice = 'memlane: the render server closed the connection before it finished; running here instead\n';
+    assert.equal(served.stderr, notice + alone.stderr);
+    assert.equal(served.stdout.length, 0);
+    assert.ok(written.equals(readFileSync(join(cwd, 'slow.svg'))), 'the file written after the fallback is the one a run without a server writes');
+  });
+
+  it('does not hang on a server that accepts and never answers: one notice, then the run in-process', async () => {
+    const dir = folder();
+    const socket = expectedSocket(dir);
+    const hung = await fakeServer(socket, () => {});
+    try {
+      const alone = await runCase(cases[5]!, withoutServer(dir));
+      const result = await runCase(cases[5]!, withServer(dir, { MEMLANE_SERVER_TIMEOUT: '2' }));
+      assert.equal(result.result.stderr, `memlane: the render server at ${socket} did not answer for 2 s; running here instead\n${alone.result.stderr}`);
+      assert.ok(result.result.stdout.equals(alone.result.stdout));
+      assert.equal(result.result.code, alone.result.code);
+    } finally {
+      hung.close();
+    }
+  });
+
+  it('ends with one server when two start at once; the other exits quietly', async () => {
+    const dir = folder();
+    const exits = [startServerProcess(dir), startServerProcess(dir)];
+    const first = await Promise.race(exits);
+    assert.equal(first, 0, 'the second server exits with status 0');
+    const status = await serverUp(dir);
+    assert.equal(status.pids.length, 1, status.text);
+    await runCli(['server', 'stop'], { env: withServer(dir) });
+    assert.deepEqual(await Promise.all(exits), [0, 0]);
+  });
+
+  it('server status and server stop: pid, key and uptime; stopped means gone, socket and process', async () => {
+    const dir = folder();
+    const none = await serverStatus(dir);
+    assert.equal(none.code, 1);
+    assert.match(none.text, /^memlane server: none running for this code; sockets in /);
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    const running = await serverUp(dir);
+    assert.match(running.text, /^memlane server: running, pid \d+, up \d+ s, \d+ requests answered(, warming up)?\n {2}key [0-9a-f]{16} \(code [0-9a-f]{32}\)\n {2}socket /);
+    const stopped = await runCli(['server', 'stop'], { env: withServer(dir) });
+    assert.equal(stopped.stdout.toString(), `memlane server: stopped pid ${running.pids[0]}\n`);
+    assert.equal(alive(running.pids[0]!), false);
+    assert.equal(existsSync(expectedSocket(dir)), false);
+    assert.equal((await runCli(['server', 'stop'], { env: withServer(dir) })).stdout.toString(), 'memlane server: none was running\n');
+  });
+
+  it('leaves by itself after MEMLANE_SERVER_IDLE seconds without a request', async () => {
+    const dir = folder();
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir, { MEMLANE_SERVER_IDLE: '3' }) });
+    const { pids: [pid] } = await serverUp(dir);
+    await eventually('the idle server to exit', () => (alive(pid!) ? undefined : true));
+    assert.equal(existsSync(expectedSocket(dir)), false);
+  });
+
+  it('uses no socket folder that others can reach: runs in-process, starts nothing, and status says why', async () => {
+    const dir = folder();
+    chmodSync(dir, 0o755);
+    const result = await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    assert.equal(result.code, 0, result.stderr);
+    const status = await serverStatus(dir);
+    assert.equal(status.code, 1);
+    assert.match(status.text, /none can start: .* can be reached by other users \(mode 755\)\);.*\nhint: the folder must be yours alone \(chmod 700 /);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('with MEMLANE_SERVER=0 never makes a socket folder nor starts a server', async () => {
+    const parent = folder();
+    const dir = join(parent, 'sockets');
+    const result = await runCli(['render', fixture('aliasing.py'), '-o', join(tempDir(), 'd.svg')], { env: withoutServer(dir) });
+    assert.equal(result.code, 0, result.stderr);
+    // A server started by mistake would make the folder within seconds of its start.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    assert.equal(existsSync(dir), false);
+    mkdirSync(dir, { mode: 0o700 });
+    assert.equal((await serverStatus(dir, { MEMLANE_SERVER: '0' })).code, 1);
+  });
+});
