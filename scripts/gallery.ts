@@ -4,7 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { traceToLayout } from '../src/layout/trace-to-layout.ts';
 import { layoutToSvg, type RenderOptions } from '../src/render/layout-to-svg.ts';
-import '../src/node/svgdom-window.ts';
 import { svgToPng } from '../src/slides/svg-to-png.ts';
 import { loadStructureTrace } from '../tests/fixtures/structures/load.ts';
 import { loadTrace } from '../tests/fixtures/traces/load.ts';

@@ -7,7 +7,6 @@ import { layoutToSvg } from '../src/render/layout-to-svg.ts';
 import { svgToPng } from '../src/slides/svg-to-png.ts';
 import { loadStructureTrace, structureNames } from '../tests/fixtures/structures/load.ts';
 import { ELK, asLayout, dotLayout, elkLayout } from './structure-engines.ts';
-import '../src/node/svgdom-window.ts';
 
 const out = new URL('../tmp/structures/', import.meta.url);
 mkdirSync(out, { recursive: true });

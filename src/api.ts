@@ -1,6 +1,5 @@
 // `memlane/api`: the pipeline for other Node tools. Trace a snippet in CPython, turn code into a
-// diagram (trace, layout, SVG), and the trace v1 types. Importing it gives the renderer svgdom's window.
-import './node/svgdom-window.ts';
+// diagram (trace, layout, SVG), and the trace v1 types.
 
 export {
   codeToDiagram, defaultDiagramOptions, diagramStepSvg, flagSpelling, fenceSpelling, problemText, readDiagramOptions,

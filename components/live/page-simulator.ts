@@ -1,14 +1,10 @@
 // The page's one interpreter for live editing: started when a reader first presses "Edit code" (or
 // opens the playground) and shared by every diagram on the page.
 import { createBrowserSimulator, type BrowserSimulator } from '../../lib/live/browser-simulator.js';
-import { useSvgWindow } from '../../lib/render/svg-window.js';
 
 let simulator: BrowserSimulator | undefined;
 
 export function pageSimulator(liveUrl: string): BrowserSimulator {
-  if (!simulator) {
-    useSvgWindow(window);
-    simulator = createBrowserSimulator(liveUrl);
-  }
+  simulator ??= createBrowserSimulator(liveUrl);
   return simulator;
 }

@@ -9,7 +9,6 @@ import { includesStep, rangesOverlap } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Arrow, Layout, Point } from '../../src/layout/types.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import type { Trace } from '../../src/trace/types.ts';
 
 export const name = 'Diagrams (layout and SVG rendering of recorded traces)';

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { Figure } from '../bench.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { createSimulator } from '../../src/simulate/index.ts';
 import { codeToSvgPanel } from '../../src/slides/code-to-svg-panel.ts';
 import { composeSlide } from '../../src/slides/compose-slide.ts';

@@ -42,7 +42,6 @@ const memoryVizState = [
 /** In a fresh process: how long the layout and drawing stages take to import and to run once, cold. */
 const coldStages = `
 const started = performance.now();
-await import('./src/node/svgdom-window.ts');
 const { traceToLayout } = await import('./src/layout/trace-to-layout.ts');
 const layoutLoaded = performance.now();
 const { layoutToSvg } = await import('./src/render/layout-to-svg.ts');

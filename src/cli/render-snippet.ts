@@ -1,11 +1,10 @@
 // `memlane render`, one run: the snippet read, traced by the simulator it is given, drawn (one step or
 // all, optionally beside its highlighted source) and written as SVG or PNG; problems worded with flags.
-// Loaded while the interpreter starts, so its modules (svgdom above all) load in parallel with it.
+// Loaded while the interpreter starts, so its modules load in parallel with it.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { codeToDiagram, diagramStepSvg, flagSpelling, problemText, type Diagram, type SimulatorHandle } from '../core/index.ts';
 import { answerSentence } from '../exercises/exercises-to-html.ts';
-import '../node/svgdom-window.ts';
 import { printError, resolveIn, type CliIo } from './cli-io.ts';
 import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
 import { palettes } from '../render/themes.ts';

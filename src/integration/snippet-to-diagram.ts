@@ -2,7 +2,6 @@
 // highlighted code -> HTML. Problems become SnippetErrors placed in the page; options are spelt as
 // in a fence. Every stage is imported statically: Astro loads the config through a module runner
 // that is closed by the time remark plugins run, so a later dynamic import would fail.
-import '../node/svgdom-window.ts';
 import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName } from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';

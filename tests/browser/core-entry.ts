@@ -1,6 +1,4 @@
-// The browser bundle under test: the core with render drawing in the page's own window.
-import { useSvgWindow } from '../../src/render/svg-window.ts';
+// The browser bundle under test: the core, drawing recorded traces in the page.
 import { drawRecorded } from './draw-recorded.ts';
 
-useSvgWindow(window);
 (globalThis as { memlane?: unknown }).memlane = { drawRecorded };

@@ -7,7 +7,6 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../geometry/chromium.ts';
 import { corpusTraceNames, loadTrace } from '../fixtures/traces/load.ts';
 import { parseSvg, type SvgNode } from '../render/svg-tree.ts';
-import '../../src/node/svgdom-window.ts';
 import { drawRecorded } from './draw-recorded.ts';
 
 /** An element as data: name, attributes, own text and children, for a structural comparison. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { advanceWidthTables, advanceWidthsJson } from '../../src/node/advance-width-tables.ts';
+import { advanceWidthTables, advanceWidthsJson } from '../../scripts/advance-width-tables.ts';
 import { config } from 'svgdom';
 import { faces } from '../../src/node/font-files.ts';
 import { measureText } from '../../src/layout/measure-text.ts';

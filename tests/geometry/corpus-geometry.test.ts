@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import { launchChromium } from './chromium.ts';
 import { findCrossings, findMoves } from './geometry-checks.ts';

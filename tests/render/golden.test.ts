@@ -5,7 +5,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg, type RenderOptions } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { loadStructureTrace } from '../fixtures/structures/load.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 

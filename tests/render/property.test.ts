@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import type { HeapObject, Ref, Step, Trace } from '../../src/trace/types.ts';
 import { descendants, parseSvg } from './svg-tree.ts';
 import { BOX_GAP, COLUMN_GAP, HEADER_HEIGHT, MAX_COLUMNS, MAX_LABEL_WIDTH, MAX_OBJECTS, MAX_ROWS, MAX_STACK_DRAWN, MAX_TITLE_WIDTH, MAX_VALUE_WIDTH, ROW_HEIGHT } from '../../src/layout/metrics.ts';

@@ -1,7 +1,6 @@
 // Renders a recorded trace and parses the SVG, for tests that check structure and words.
 import { traceToLayout, type LayoutOptions } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg, type RenderOptions } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { parseSvg, type SvgNode } from './svg-tree.ts';
 

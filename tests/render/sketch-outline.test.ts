@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { findAll, parseSvg } from './svg-tree.ts';
 

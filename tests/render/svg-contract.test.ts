@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import { includesStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { corpusTraceNames, loadTrace } from '../fixtures/traces/load.ts';
 import { descendants, isDisplayed, parseSvg, withAttr, type SvgNode } from './svg-tree.ts';
 

@@ -8,7 +8,6 @@ import type { Browser, Page } from 'playwright-core';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { faces } from '../../src/node/font-files.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { launchChromium } from '../geometry/chromium.ts';
 import { loadTrace, traceNames } from '../fixtures/traces/load.ts';
 

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import '../../src/node/svgdom-window.ts';
 import { FADED_ARROW_OPACITY } from '../../src/render/draw-box.ts';
 import { siteThemeCss } from '../../src/integration/site-theme-css.ts';
 import { classPaint, cssVariables, palettes, type Palette } from '../../src/render/themes.ts';

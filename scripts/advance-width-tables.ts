@@ -1,10 +1,10 @@
-// Node edge: the advance-width tables of the diagram faces, read from the TTFs with fontkit
+// The advance-width tables of the diagram faces, read from the TTFs with fontkit
 // (through svgdom's font loader). scripts/generate-font-metrics.ts writes them to
 // src/fonts/advance-widths.json, and a test checks that the committed file still matches the TTFs.
 import { config } from 'svgdom';
-import type { AdvanceWidthTable } from '../fonts/advance-widths.ts';
-import type { TextFace } from '../layout/types.ts';
-import { faces } from './font-files.ts';
+import type { AdvanceWidthTable } from '../src/fonts/advance-widths.ts';
+import type { TextFace } from '../src/layout/types.ts';
+import { faces } from '../src/node/font-files.ts';
 
 interface FontkitFont {
   unitsPerEm: number;

@@ -1,4 +1,4 @@
-// svgdom ships no types; these are the parts memlane uses.
+// svgdom ships no types; these are the parts the font-metrics generator uses (a development dependency).
 declare module 'svgdom' {
   export function createSVGWindow(): Window & typeof globalThis;
   export const config: {
