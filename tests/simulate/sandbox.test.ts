@@ -153,7 +153,8 @@ for (const start of ['full', 'snapshot'] as const) {
 
     test('host files can be neither read nor written', async () => {
       const hostFile = resolve('package.json');
-      const marker = join(tmpdir(), `memlane-sandbox-${process.pid}-${Date.now()}.txt`);
+      // /tmp itself (not the run's temporary folder): a folder that exists in the sandbox's own file system too.
+      const marker = join('/tmp', `memlane-sandbox-${process.pid}-${Date.now()}.txt`);
       const source = [
         'import os',
         `print(os.path.exists(${JSON.stringify(hostFile)}))`,
