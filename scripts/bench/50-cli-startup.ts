@@ -173,8 +173,8 @@ export async function run(): Promise<Figure[]> {
     { label: '  of which inside the sandbox (restore + warm-up)', value: median(restores.map((r) => r.child)), unit: 'ms' },
     { label: 'stage: createSimulator() in full (no snapshot)', value: fullMs, unit: 'ms' },
     { label: 'stage: trace of the list, first snippet after start', value: traceMs, unit: 'ms' },
-    { label: 'stage: import of the layout stage (svgdom, fonts), cold', value: stage('layoutImport'), unit: 'ms' },
-    { label: 'stage: import of the render stage (svg.js), cold', value: stage('renderImport'), unit: 'ms' },
+    { label: 'stage: import of the layout stage (with the font tables), cold', value: stage('layoutImport'), unit: 'ms' },
+    { label: 'stage: import of the render stage, cold', value: stage('renderImport'), unit: 'ms' },
     { label: 'stage: layout, first call', value: stage('layout'), unit: 'ms' },
     { label: 'stage: SVG render, first call', value: stage('render'), unit: 'ms' },
   ];
