@@ -6,6 +6,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// A reader that stops early (`memlane trace x.py | head`) closes the pipe: the command then ends
+// quietly, as Unix tools do, instead of crashing on the next write.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const inCheckout = existsSync(new URL('../src/cli/main.ts', import.meta.url));
 const compiled = new URL('../lib/cli/main.js', import.meta.url);
