@@ -13,9 +13,13 @@ export function servable(argv) {
 /** An environment variable's number of seconds, when it is a positive number; else `fallback`. */
 export const envSeconds = (value, fallback) => (/^[0-9]+(\.[0-9]+)?$/.test(value ?? '') && Number(value) > 0 ? Number(value) : fallback);
 
-/** Whether a client may use or start a server: not when MEMLANE_SERVER=0, nor where there are no Unix sockets. */
+/**
+ * Whether a client may use or start a server: MEMLANE_SERVER=1 says yes and 0 no; unset, yes except
+ * under CI (one-off runs, where a server left behind helps no one) and where there are no Unix sockets.
+ */
 export function serverWanted(env = process.env) {
-  return env.MEMLANE_SERVER !== '0' && process.platform !== 'win32';
+  if (process.platform === 'win32' || env.MEMLANE_SERVER === '0') return false;
+  return env.MEMLANE_SERVER === '1' || !env.CI || env.CI === 'false' || env.CI === '0';
 }
 
 /** The folder of this user's sockets: $MEMLANE_SERVER_DIR, else memlane-<uid> in the temporary folder. */
