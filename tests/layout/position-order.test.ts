@@ -36,6 +36,21 @@ describe('position follows the order phase', () => {
     assert.ok(layout.height - bottom < 400, `${layout.height - bottom} px of the diagram are empty at its last step`);
   });
 
+  it("the 255-node tree reads in row order: each node's key, left and right stand top to bottom, not after the list that built it", () => {
+    const layout = traceToLayout(loadStructureTrace('s13_big_tree'), { fitWidth: false });
+    const byId = new Map(layout.objects.map((o) => [o.id, o]));
+    const last = layout.stepsTotal;
+    const nodes = layout.objects.filter((o) => o.type === 'Tree' && includesStep(o.steps, last));
+    let checked = 0;
+    for (const node of nodes) {
+      const rows = layout.arrows.filter((a) => a.from === node.id && includesStep(a.steps, last)).sort((a, b) => a.slot - b.slot).map((a) => byId.get(a.to)!);
+      if (rows.length < 3 || rows.some((r) => r.column !== rows[0]!.column)) continue;
+      checked++;
+      for (let i = 1; i < rows.length; i++) assert.ok(rows[i]!.y > rows[i - 1]!.y, `row ${i} of ${node.id} (${rows[i]!.id}) stands above row ${i - 1} (${rows[i - 1]!.id})`);
+    }
+    assert.ok(checked >= 10, `only ${checked} nodes with key and children in one layer`);
+  });
+
   it('a doubly linked list reads straight: each node level with the next row of the node before', () => {
     const layout = traceToLayout(loadStructureTrace('s08_doubly'), { fitWidth: false });
     const byId = new Map(layout.objects.map((o) => [o.id, o]));

@@ -7,11 +7,13 @@ export type Direction = 'down' | 'up';
 /**
  * Pre: `layers[k]` lists the boxes of layer k; `place` is their index in it. Post: the same boxes,
  * each layer (but the frames' layer 0) stably sorted by the mean place of its parents ('down';
- * objects' parents first, frames only for what no object holds;
+ * objects' parents in the layer just before first, as a long reference (the list that built a
+ * tree) is routed round anyway; then any objects' parents; frames only for what no object holds;
  * layers 1..n, the rows' heights counted) or of its children ('up', layers n-1..1); a box without
- * such neighbours keeps its place. `place` is updated with the layers.
+ * such neighbours keeps its place. Each neighbour counts by `weight` of the edge to it. `place` is
+ * updated with the layers.
  */
-export function sweep(layers: string[][], place: Map<string, number>, edges: { into: Map<string, OrderedEdge[]>; outOf: Map<string, OrderedEdge[]> }, direction: Direction): void {
+export function sweep(layers: string[][], place: Map<string, number>, edges: { into: Map<string, OrderedEdge[]>; outOf: Map<string, OrderedEdge[]> }, direction: Direction, weight: (e: OrderedEdge) => number, layerOf: Map<string, number>): void {
   const order = direction === 'down' ? layers.map((_, k) => k).slice(1) : layers.map((_, k) => k).slice(1).reverse();
   for (const k of order) {
     const layer = layers[k]!;
@@ -19,10 +21,12 @@ export function sweep(layers: string[][], place: Map<string, number>, edges: { i
     for (const id of layer) {
       const into = edges.into.get(id) ?? [];
       const held = into.filter((e) => !e.from.frame);
+      const adjacent = held.filter((e) => layerOf.get(e.from.id) === k - 1);
       const near = direction === 'down'
-        ? (held.length ? held : into).map((e) => place.get(e.from.id)! + e.port * 0.9)
-        : (edges.outOf.get(id) ?? []).map((e) => place.get(e.to.id)!);
-      key.set(id, near.length ? near.reduce((s, v) => s + v, 0) / near.length : place.get(id)!);
+        ? (adjacent.length ? adjacent : held.length ? held : into).map((e) => [place.get(e.from.id)! + e.port * 0.9, weight(e)] as const)
+        : (edges.outOf.get(id) ?? []).map((e) => [place.get(e.to.id)!, weight(e)] as const);
+      const total = near.reduce((s, [, w]) => s + w, 0);
+      key.set(id, total > 0 ? near.reduce((s, [v, w]) => s + v * w, 0) / total : place.get(id)!);
     }
     layer.sort((a, b) => key.get(a)! - key.get(b)! || place.get(a)! - place.get(b)!);
     layer.forEach((id, i) => place.set(id, i));

@@ -13,9 +13,24 @@ export interface OrderedEdge {
   last: number;
 }
 
-/** Pre: `layer` and `place` hold every endpoint. Post: the number of pairs of edges, shown at a
- * common step and with no common target, whose segments properly cross. */
+/** The steps `edges` span, first to last: what an edge's weight is measured against. */
+export interface Run { start: number; end: number }
+
+export const runOf = (edges: OrderedEdge[]): Run => {
+  const end = edges.reduce((m, e) => Math.max(m, e.last), 0);
+  return { start: edges.reduce((m, e) => Math.min(m, e.first), end), end };
+};
+
+/** How much an edge (or a pair shown together from `first` to `last`) counts: its share of the run,
+ * plus one when it is shown at the last step, so short-lived loop values and scaffolding removed
+ * before the end weigh little against the structure that stays. */
+export const weightOf = (run: Run, first: number, last: number) => Math.max(0, last - first + 1) / (run.end - run.start + 1) + (last === run.end ? 1 : 0);
+
+/** Pre: `layer` and `place` hold every endpoint. Post: the pairs of edges, shown at a common step
+ * and with no common target, whose segments properly cross, each weighted by weightOf the steps the
+ * two are shown together. */
 export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, number>, place: Map<string, number>): number {
+  const run = runOf(edges);
   const segs = edges.map((e) => {
     const x0 = layer.get(e.from.id)!;
     const x1 = layer.get(e.to.id)!;
@@ -35,7 +50,7 @@ export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, numbe
       const at = (s: typeof a, x: number) => s.y0 + ((s.y1 - s.y0) * (x - s.x0)) / (s.x1 - s.x0);
       const d0 = at(a, lo) - at(b, lo);
       const d1 = at(a, hi) - at(b, hi);
-      if (d0 * d1 < 0) count++;
+      if (d0 * d1 < 0) count += weightOf(run, Math.max(a.first, b.first), Math.min(a.last, b.last));
     }
   }
   return count;

@@ -4,7 +4,7 @@ import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
 import { sweep } from './barycentre.ts';
-import { estimateCrossings, type OrderedEdge } from './estimate-crossings.ts';
+import { estimateCrossings, runOf, weightOf, type OrderedEdge } from './estimate-crossings.ts';
 
 /** Sweeps tried (down then up, alternately); the ordering with the fewest estimated crossings wins. */
 const SWEEPS = 8;
@@ -52,12 +52,20 @@ export function order(graph: StructureGraph, ranked: Ranked): string[][] {
   const place = new Map<string, number>();
   const setPlaces = (ls: string[][]) => ls.forEach((l) => l.forEach((id, i) => place.set(id, i)));
   setPlaces(layers);
-  let best = { layers: layers.map((l) => [...l]), crossings: estimateCrossings(edges, layer, place) };
+  const first = layers.map((l) => [...l]);
+  let best = { layers: first, crossings: estimateCrossings(edges, layer, place) };
   const sweeps = edges.length > LARGE ? 2 : SWEEPS;
-  for (let s = 0; s < sweeps && best.crossings > 0; s++) {
-    sweep(layers, place, { into, outOf }, s % 2 === 0 ? 'down' : 'up');
-    const crossings = estimateCrossings(edges, layer, place);
-    if (crossings < best.crossings) best = { layers: layers.map((l) => [...l]), crossings };
+  const run = runOf(edges);
+  // Sweeps with every neighbour counting alike, then from the same start with each counting by the
+  // steps it is shown (the last step more); the first ordering with the fewest crossings wins.
+  for (const weight of [() => 1, (e: OrderedEdge) => weightOf(run, e.first, e.last)]) {
+    first.forEach((l, k) => { layers[k] = [...l]; });
+    setPlaces(layers);
+    for (let s = 0; s < sweeps && best.crossings > 0; s++) {
+      sweep(layers, place, { into, outOf }, s % 2 === 0 ? 'down' : 'up', weight, layer);
+      const crossings = estimateCrossings(edges, layer, place);
+      if (crossings < best.crossings) best = { layers: layers.map((l) => [...l]), crossings };
+    }
   }
   return best.layers;
 }
