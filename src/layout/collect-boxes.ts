@@ -4,7 +4,7 @@ import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
-import { childRefs, isInlineScalar, shortRepr } from './heap-references.ts';
+import { isInlineScalar, rememberedChildRefs, type RefsOf, shortRepr } from './heap-references.ts';
 import { shortenOverRun } from './shorten-structures.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
 import { MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
@@ -62,14 +62,15 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
 
   // Long chains and big trees: what is left out is chosen once for the run.
   const drawnStack = (state: StepState) => (state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack);
-  const childrenAt = (s: number, id: string) => childRefs(states[s]!.heap.get(id)!, states[s]!.heap);
+  const refsOf = rememberedChildRefs();
+  const childrenAt = (s: number, id: string) => refsOf(states[s]!.heap.get(id)!, states[s]!.heap);
   const inlineAt = (state: StepState) => (ref: Ref) => options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref));
   const shortened = shortenOverRun(
     states.map((state, s) => reachableOrder(rootsOf(state, drawnStack(state), hidden), state.heap, (id) => childrenAt(s, id), inlineAt(state))),
     states.map((state) => state.heap), childrenAt, options.shortenAbove || 0,
   );
 
-  const kept = keptObjects(states, drawnStack, hidden, shortened, inlineAt);
+  const kept = keptObjects(states, drawnStack, hidden, shortened, inlineAt, refsOf);
   if (kept) leftOut.objects = true;
 
   for (const state of states) {
@@ -84,7 +85,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
     const returnValue = state.step['returnValue'] as Ref | undefined;
     const marker = shortened.markersAt[s - 1]!;
-    const reached = visibleAt(state, stack, hidden, previousVisible, shortened, inline, (id) => !kept || kept.has(id));
+    const reached = visibleAt(state, stack, hidden, previousVisible, shortened, inline, (id) => !kept || kept.has(id), refsOf);
     if (reached.capped) leftOut.objects = true;
     const visible = reached.visible;
     for (const id of visible) {
@@ -180,7 +181,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
  * of reach), at most MAX_OBJECTS (objects of different moments share room), none left out by
  * shortening, none refused by `admit`. Post: `capped` when MAX_OBJECTS or `admit` left one out.
  */
-function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<string>, previousVisible: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inline: (ref: Ref) => boolean, admit: (id: string) => boolean): { visible: Set<string>; capped: boolean } {
+function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<string>, previousVisible: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inline: (ref: Ref) => boolean, admit: (id: string) => boolean, refsOf: RefsOf): { visible: Set<string>; capped: boolean } {
   const heap = state.heap;
   const roots = rootsOf(state, stack, hidden);
   for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) roots.push({ ref: id });
@@ -196,7 +197,7 @@ function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<stri
   for (const ref of roots) if (!shortened.hidden.has(ref.ref)) reach(ref);
   for (const id of shortened.tails) reach({ ref: id });
   for (let i = 0; i < queue.length; i++) {
-    for (const child of childRefs(heap.get(queue[i]!)!, heap)) if (!shortened.hidden.has(child.ref)) reach(child);
+    for (const child of refsOf(heap.get(queue[i]!)!, heap)) if (!shortened.hidden.has(child.ref)) reach(child);
   }
   return { visible, capped };
 }
@@ -207,11 +208,11 @@ function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<stri
  * and the transient objects of its building (loop counters, scalars replaced) give way.
  * Post: undefined when all fit, else the ids kept.
  */
-function keptObjects(states: StepState[], drawnStack: (state: StepState) => StepState['stack'], hidden: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inlineAt: (state: StepState) => (ref: Ref) => boolean): Set<string> | undefined {
+function keptObjects(states: StepState[], drawnStack: (state: StepState) => StepState['stack'], hidden: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inlineAt: (state: StepState) => (ref: Ref) => boolean, refsOf: RefsOf): Set<string> | undefined {
   const lastShown = new Map<string, number>();
   let previous = new Set<string>();
   for (const state of states) {
-    previous = visibleAt(state, drawnStack(state), hidden, previous, shortened, inlineAt(state), () => true).visible;
+    previous = visibleAt(state, drawnStack(state), hidden, previous, shortened, inlineAt(state), () => true, refsOf).visible;
     for (const id of previous) lastShown.set(id, state.index);
   }
   if (lastShown.size <= MAX_DISTINCT_OBJECTS) return undefined;

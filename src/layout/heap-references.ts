@@ -31,6 +31,21 @@ export function childRefs(obj: HeapObject, heap: ReadonlyMap<string, HeapObject>
   return refs;
 }
 
+/** The references an object draws arrows for, at one heap (childRefs, or the same remembered). */
+export type RefsOf = (obj: HeapObject, heap: ReadonlyMap<string, HeapObject>) => Ref[];
+
+/** What childRefs answers, remembered per heap and object: unchanged steps share both, so a long run asks for the same references many times. Post: the very array childRefs returned, not to be changed. */
+export function rememberedChildRefs(): RefsOf {
+  const byHeap = new WeakMap<ReadonlyMap<string, HeapObject>, WeakMap<HeapObject, Ref[]>>();
+  return (obj, heap) => {
+    let known = byHeap.get(heap);
+    if (!known) byHeap.set(heap, (known = new WeakMap()));
+    let refs = known.get(obj);
+    if (!refs) known.set(obj, (refs = childRefs(obj, heap)));
+    return refs;
+  };
+}
+
 export function shortRepr(obj: HeapObject | undefined): string | undefined {
   // Dict keys and inline values are written as their repr when they are scalars.
   if (!obj || typeof obj['repr'] !== 'string' || objectKindOf(obj) !== 'scalar') return undefined;
