@@ -236,7 +236,7 @@ describe('memlane render through the resident server', () => {
   const serverless: [string, (dir: string) => NodeJS.ProcessEnv][] = [
     ['with MEMLANE_SERVER=0', withoutServer],
     // CI runs are one-off: unless MEMLANE_SERVER=1 asks for one, none is started there.
-    ['under CI with MEMLANE_SERVER unset', (dir) => { const env = { ...withServer(dir), CI: 'true' }; delete env['MEMLANE_SERVER']; return env; }],
+    ['under CI with MEMLANE_SERVER unset', (dir) => { const env: NodeJS.ProcessEnv = { ...withServer(dir), CI: 'true' }; delete env['MEMLANE_SERVER']; return env; }],
   ];
   for (const [when, env] of serverless) {
     it(`${when} never makes a socket folder nor starts a server`, async () => {
