@@ -5,8 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { traceToLayout } from '../src/layout/trace-to-layout.ts';
 import { layoutToSvg, type RenderOptions } from '../src/render/layout-to-svg.ts';
 import { svgToPng } from '../src/slides/svg-to-png.ts';
-import { loadStructureTrace } from '../tests/fixtures/structures/load.ts';
-import { loadTrace } from '../tests/fixtures/traces/load.ts';
+import { loadAnyTrace } from '../tests/fixtures/load-any-trace.ts';
 
 export interface GalleryImage {
   /** File name in docs/images/. */
@@ -34,8 +33,7 @@ export const galleryDir = new URL('../docs/images/', import.meta.url);
 
 /** The PNG bytes of one gallery picture as the current code draws it. */
 export function drawGalleryImage(image: GalleryImage): Buffer {
-  const trace = image.trace.startsWith('structures/') ? loadStructureTrace(image.trace.slice('structures/'.length)) : loadTrace(image.trace);
-  const layout = traceToLayout(trace);
+  const layout = traceToLayout(loadAnyTrace(image.trace));
   const svg = layoutToSvg(layout, { step: image.step === 'last' ? layout.stepsTotal : image.step, theme: image.theme, standalone: true });
   return svgToPng(svg, { scale: SCALE }).data;
 }

@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import { rangesOverlap, includesStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Arrow, FrameBox, Layout, ObjectBox, Point } from '../../src/layout/types.ts';
-import { loadStructureTrace, structureNames } from '../fixtures/structures/load.ts';
-import { loadTrace as loadRecordedTrace, traceNames as recordedNames } from '../fixtures/traces/load.ts';
+import { loadAnyTrace as loadTrace } from '../fixtures/load-any-trace.ts';
+import { structureNames } from '../fixtures/structures/load.ts';
+import { traceNames as recordedNames } from '../fixtures/traces/load.ts';
 
 // The recorded corpus and the data-structure corpus.
 const traceNames = [...recordedNames, ...structureNames.map((n) => `structures/${n}`)];
-const loadTrace = (name: string) => (name.startsWith('structures/') ? loadStructureTrace(name.slice(11)) : loadRecordedTrace(name));
 
 const boxesOf = (layout: Layout): (FrameBox | ObjectBox)[] => [...layout.frames, ...layout.objects];
 

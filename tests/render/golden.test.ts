@@ -5,8 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg, type RenderOptions } from '../../src/render/layout-to-svg.ts';
-import { loadStructureTrace } from '../fixtures/structures/load.ts';
-import { loadTrace } from '../fixtures/traces/load.ts';
+import { loadAnyTrace } from '../fixtures/load-any-trace.ts';
 
 const goldens: { file: string; trace: string; options: Omit<RenderOptions, 'step'> & { step: RenderOptions['step'] | 'last' } }[] = [
   { file: 'c01_bind-last-light.svg', trace: 'c01_bind', options: { step: 8, theme: 'light', standalone: true } },
@@ -24,7 +23,7 @@ describe('golden SVGs', () => {
   for (const golden of goldens) {
     it(golden.file, () => {
       const path = new URL(`../fixtures/golden/${golden.file}`, import.meta.url);
-      const layout = traceToLayout(golden.trace.startsWith('structures/') ? loadStructureTrace(golden.trace.slice(11)) : loadTrace(golden.trace));
+      const layout = traceToLayout(loadAnyTrace(golden.trace));
       const svg = layoutToSvg(layout, { ...golden.options, step: golden.options.step === 'last' ? layout.stepsTotal : golden.options.step });
       if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) writeFileSync(path, svg);
       assert.equal(svg, readFileSync(path, 'utf8'), `${golden.file} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test -- golden and review the files`);
