@@ -6,6 +6,11 @@ export function escapeMarkup(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => entities[ch]!);
 }
 
+/** Escapes for markup whose attribute values are always in double quotes (the SVG render writes): & < > " only, so a Python string's ' stays one byte. */
+export function escapeDoubleQuoted(text: string): string {
+  return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (ch) => entities[ch]!) : text;
+}
+
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD. */
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex

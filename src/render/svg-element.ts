@@ -1,5 +1,6 @@
 // The element tree render draws into and writes out as SVG markup: elements, attributes in the
 // order first set, text; no DOM and no window, so Node and the browser write the same bytes.
+import { escapeDoubleQuoted as markup } from './escape-markup.ts';
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 /** Attributes whose hex colours are written in full lowercase (#abc becomes #aabbcc). */
@@ -7,11 +8,6 @@ const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke', 'color', 'stop-color', 'flo
 
 export type AttrValue = string | number;
 
-/** & < > " as entities, in attribute values and text alike. */
-function markup(text: string): string {
-  if (!/[&<>"]/.test(text)) return text;
-  return text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
-}
 
 /** A number as written: NaN as 0, infinities clamped to the float range SVG allows. */
 function numberText(value: number): string {
