@@ -1,8 +1,8 @@
-// The router's search parts: the priority queue pops in (key, tie, push order) whatever the keys,
+// The router's search parts: the priority queue pops by half unit of key, newest first, whatever the keys,
 // and the search cache answers a repeated search with the path a fresh search finds.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MinHeap } from '../../src/layout/route/queue.ts';
+import { BucketQueue } from '../../src/layout/route/queue.ts';
 import { SearchCache } from '../../src/layout/route/search-cache.ts';
 import { findPath } from '../../src/layout/route/search.ts';
 import type { Segment } from '../../src/layout/route/types.ts';
@@ -19,30 +19,27 @@ function random(seed: number): () => number {
 }
 
 describe('the search queue', () => {
-  it('pops the least key, then the least tie, then the first pushed, with pushes and pops interleaved, and says which new entry would lead', () => {
-    const heap = new MinHeap();
+  it('pops from the lowest half unit of key, the last pushed first, with pushes and pops interleaved', () => {
+    const queue = new BucketQueue();
     for (let seed = 1; seed <= 40; seed++) {
       const next = random(seed);
-      heap.clear();
-      const pending: { key: number; tie: number; order: number }[] = [];
+      queue.clear();
+      const pending: { bucket: number; order: number }[] = [];
       let order = 0;
       for (let op = 0; op < 600; op++) {
         if (pending.length === 0 || next() < 0.6) {
-          // Few distinct keys and ties, so equal keys (and equal ties) are common, as in A*;
-          // fractions, keys below 1 and keys past the last bucket too.
-          const scale = [0.5, 1, 7, 70000, 0.3][Math.floor(next() * 5)]!;
-          const item = { key: Math.floor(next() * 12) * scale - (seed % 7 === 0 ? 2 : 0), tie: Math.floor(next() * 4) / 2, order: order++ };
+          // Few distinct keys, so equal buckets are common, as in A*; halves, keys below 0 and
+          // keys past the last bucket too.
+          const scale = [0.5, 1, 7, 700000, 0.25][Math.floor(next() * 5)]!;
+          const key = Math.floor(next() * 12) * scale - (seed % 7 === 0 ? 2 : 0);
+          const item = { bucket: Math.max(0, Math.min(1 << 20, Math.floor(key * 2))), order: order++ };
           pending.push(item);
-          heap.push(item.key, item.tie, item.order);
+          queue.push(key, item.order);
         } else {
-          pending.sort((a, b) => a.key - b.key || a.tie - b.tie || a.order - b.order);
-          // An entry pushed now leads only when strictly less: an equal one queued was pushed first.
-          const top = pending[0]!;
-          const probe = { key: top.key + [-1, 0, 0, 1][Math.floor(next() * 4)]!, tie: top.tie + [-0.5, 0, 0.5][Math.floor(next() * 3)]! };
-          assert.equal(heap.wouldLead(probe.key, probe.tie), probe.key < top.key || (probe.key === top.key && probe.tie < top.tie), `seed ${seed}, op ${op}: lead`);
-          assert.equal(heap.pop(), pending.shift()!.order, `seed ${seed}, op ${op}`);
+          pending.sort((a, b) => a.bucket - b.bucket || b.order - a.order);
+          assert.equal(queue.pop(), pending.shift()!.order, `seed ${seed}, op ${op}`);
         }
-        assert.equal(heap.size, pending.length);
+        assert.equal(queue.size, pending.length);
       }
     }
   });

@@ -1,6 +1,7 @@
 // The rules of placement by structure, as properties over both corpora: a child one layer beyond
 // its furthest parent unless a cycle forbids it, frames' objects anchored at layer >= 1, no box
-// moves, long chains and big trees shortened with one marker (and not when the option is off).
+// moves, a box against its column's left or right edge, long chains and big trees shortened with
+// one marker (and not when the option is off).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { includesStep } from '../../src/layout/step-ranges.ts';
@@ -63,6 +64,16 @@ describe('placement by structure', () => {
         if (furthest) assert.ok(o.x >= furthest.x, `${o.id} is drawn left of ${furthest.id}, which holds it: carried into a later band`);
       }
     });
+    it(`${name}: every object lies in its layer's column, against its left or its right edge`, () => {
+      const layout = traceToLayout(trace());
+      const columns = new Map<number, typeof layout.objects>();
+      for (const o of layout.objects) (columns.get(o.column) ?? columns.set(o.column, []).get(o.column)!).push(o);
+      for (const [column, boxes] of columns) {
+        const left = Math.min(...boxes.map((b) => b.x));
+        const right = Math.max(...boxes.map((b) => b.x + b.width));
+        for (const b of boxes) assert.ok(b.x === left || b.x + b.width === right, `${b.id} floats inside column ${column} (${left}..${right}) at x ${b.x}`);
+      }
+    });
     it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {
       const layout = traceToLayout(trace());
       assert.equal(new Set(layout.objects.map((o) => o.id)).size, layout.objects.length);
@@ -80,6 +91,17 @@ describe('placement by structure', () => {
     assert.equal(nodes.length, 4);
     assert.deepEqual(nodes.map((n) => n.column), [0, 1, 2, 3].map((k) => nodes[0]!.column + k));
     for (let i = 1; i < nodes.length; i++) assert.ok(nodes[i]!.x > nodes[i - 1]!.x || nodes[i]!.y > nodes[i - 1]!.y + nodes[i - 1]!.height, 'each node follows the one before');
+  });
+
+  it('puts a narrow box whose references mostly leave it at its column\'s right edge, nearer what it refers to', () => {
+    const layout = traceToLayout(loadStructureTrace('s03_bst'), { fitWidth: false });
+    const box = (title: string) => layout.objects.find((o) => o.versions.some((v) => v.header.some((h) => h.text === title)))!;
+    // The root refers to its key and both children for most steps; one name refers to it.
+    const root = layout.objects.filter((o) => o.type === 'Tree').sort((a, b) => a.column - b.column)[0]!;
+    const insert = box('function insert(root, key)');
+    assert.equal(root.column, insert.column);
+    assert.ok(root.width < insert.width);
+    assert.equal(root.x + root.width, insert.x + insert.width);
   });
 
   it('draws a binary search tree with its levels as layers and the left child above the right one', () => {

@@ -1,8 +1,10 @@
-// Position phase: x from the layers (reflowed into bands when too wide), y as level with the rows
+// Position phase: x from the layers (reflowed into bands when too wide), each box against the
+// edge of its column nearer most of its arrows (align-in-layer.ts), y as level with the rows
 // that refer to each box as its layer's order and the bands allow (vertical.ts).
 import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
+import { alignInLayer } from './align-in-layer.ts';
 import { layerColumns } from './bands.ts';
 import { keepLeavesInBand } from './keep-leaves.ts';
 import { placeFrames } from './place-frames.ts';
@@ -18,12 +20,14 @@ export interface Positioned {
 /**
  * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
  * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
- * no box is above `top`; a band starts below everything above it. Objects' y keep the rows that
+ * no box is above `top`; a band starts below everything above it; a box lies against its column's
+ * left edge, or its right one when more of its arrows leave than arrive. Objects' y keep the rows that
  * refer to them as level with them as the layers and bands allow (see verticalPositions).
  */
 export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
-  const columnsOf = () => layerColumns(layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width))), crossingCounts(graph, ranked, layers.length), fitWidth);
+  const widthsOf = () => layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width)));
+  const columnsOf = () => layerColumns(widthsOf(), crossingCounts(graph, ranked, layers.length), fitWidth);
   let columns = columnsOf();
   // Each move narrows a band or removes a layer, so this ends.
   while (keepLeavesInBand(graph, ranked, layers, columns)) columns = columnsOf();
@@ -31,6 +35,7 @@ export function position(graph: StructureGraph, ranked: Ranked, layers: string[]
   verticalPositions(graph, ranked, layers, columns.band, y, top);
   const x = new Map<string, number>();
   layers.forEach((l, k) => l.forEach((id) => x.set(id, columns.x[k]!)));
+  alignInLayer(graph, ranked, layers, widthsOf(), x);
   return { x, y };
 }
 

@@ -4,13 +4,11 @@
 //   grid        lines, lanes, rasterising    search     A* with bends priced
 //   strategies  cheap routes first           scoring    the one crossing counter
 //   search-cache  searches done once per distinct input
-import { ARROW_CLEARANCE } from '../metrics.ts';
-import { firstStep, lastStep, rangesOverlap } from '../step-ranges.ts';
+//   route-one   one arrow among those routed before it
 import type { Point, Rect } from '../types.ts';
+import { meeting, prepare, routeOne, segmentsOf } from './route-one.ts';
 import { addedConflict, type Routed } from './scoring.ts';
 import { SearchCache } from './search-cache.ts';
-import { simplify } from './simplify.ts';
-import { fallbackPath, routeNear, simpleRoute, straightRoute, twoBendRoute } from './strategies.ts';
 import type { Obstacle, RouteRequest, Segment } from './types.ts';
 
 export type { Obstacle, RouteRequest } from './types.ts';
@@ -66,28 +64,15 @@ function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: R
   let score = 0;
   // Many arrows (long runs): take a clean simple route when there is one and search only otherwise.
   const fast = requests.length > FAST_ABOVE;
+  const prepared = requests.map((r) => prepare(r, obstacles));
   // Every arrow's first and last legs are fixed (dot to clearance, clearance to edge): a clean
   // two-bend route must keep clear of those of arrows not routed yet too.
-  const legs: Segment[] = requests.flatMap((r) => {
-    const [first, last] = [firstStep(r.steps), lastStep(r.steps)];
-    const { exit, entry } = endsOf(r);
-    return [{ a: r.start, b: exit, to: r.to, steps: r.steps, first, last }, { a: entry, b: r.end, to: r.to, steps: r.steps, first, last }];
-  });
-  for (const request of requests) {
-    const first = firstStep(request.steps);
-    const last = lastStep(request.steps);
-    const blocking = obstacles.filter((o) => lastStep(o.steps) >= first && firstStep(o.steps) <= last && rangesOverlap(o.steps, request.steps)).map((o) => ({
-      x0: o.x - ARROW_CLEARANCE, x1: o.x + o.width + ARROW_CLEARANCE, y0: o.y - ARROW_CLEARANCE, y1: o.y + o.height + ARROW_CLEARANCE,
-    }));
-    const others = routed.filter((s) => s.last >= first && s.first <= last && s.to !== request.to && rangesOverlap(s.steps, request.steps));
-    const { exit, entry, entering } = endsOf(request);
-    const fixed = () => others.concat(legs.filter((s) => s.last >= first && s.first <= last && s.to !== request.to && rangesOverlap(s.steps, request.steps)));
-    const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) ?? twoBendRoute(exit, entry, blocking, fixed()) : undefined)
-      ?? (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
-      ?? routeNear(exit, entry, entering, blocking, others, bounds, searches) ?? fallbackPath(exit, entry);
-    const points = simplify([request.start, exit, ...middle, entry, request.end]);
-    for (let i = 1; i < points.length; i++) routed.push({ a: points[i - 1]!, b: points[i]!, to: request.to, steps: request.steps, first, last });
-    const arrow = { to: request.to, steps: request.steps, points };
+  const legs: Segment[] = prepared.flatMap((p) => [...segmentsOf(p, [p.request.start, p.exit]), ...segmentsOf(p, [p.entry, p.request.end])]);
+  for (const p of prepared) {
+    const others = meeting(p, routed);
+    const points = routeOne(p, others, () => others.concat(meeting(p, legs)), fast, bounds, searches);
+    routed.push(...segmentsOf(p, points));
+    const arrow = { to: p.request.to, steps: p.request.steps, points };
     if (!fast) {
       score += addedConflict(arrow, arrows);
       if (score >= giveUpAt) return undefined;
@@ -96,14 +81,4 @@ function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: R
     paths.push(points);
   }
   return { paths, score };
-}
-
-/** Where the searched part of an arrow begins and ends: clear of its source and its target. */
-function endsOf(request: RouteRequest): { exit: Point; entry: Point; entering: number } {
-  const entering = request.endSide === 'left' ? 0 : 1;
-  return {
-    exit: { x: request.sourceRight + ARROW_CLEARANCE, y: request.start.y },
-    entry: { x: request.end.x + (entering === 0 ? -ARROW_CLEARANCE : ARROW_CLEARANCE), y: request.end.y },
-    entering,
-  };
 }

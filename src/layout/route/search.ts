@@ -2,19 +2,20 @@
 // boxes and pays for meeting other arrows.
 import type { Point, Rect } from '../types.ts';
 import { buildGrid } from './grid.ts';
-import { MinHeap } from './queue.ts';
+import { BucketQueue } from './queue.ts';
 import type { Blocker, Segment } from './types.ts';
 import { simplify } from './simplify.ts';
 
+// Grid lines lie on half pixels and every price is a whole multiple of one (per bend, per
+// crossing, per px along), so every cost and key is a multiple of 0.5: the bucket queue's half
+// units order states exactly, and A* stays exact.
 const BEND_COST = 24;
 
 /** Cost and back-pointer per search state, kept between searches: arrows are routed one after another, and fresh arrays per search kept the collector busy. */
 let scratch = { best: new Float64Array(0), from: new Int32Array(0), expanded: new Uint8Array(0) };
 
 /** One queue for every search, emptied at the start of each. */
-const heap = new MinHeap();
-/** The states one expansion improves (at most three: no reversing), with their keys and ties. */
-const successor = { keys: new Float64Array(4), ties: new Float64Array(4), states: new Int32Array(4) };
+const queue = new BucketQueue();
 
 /**
  * Pre: exit is where the arrow leaves its source rightwards; `entering` is the direction it must
@@ -37,7 +38,7 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const best = scratch.best.fill(Infinity, 0, total);
   const from = scratch.from.fill(-1, 0, total);
   const expanded = scratch.expanded.fill(0, 0, total);
-  heap.clear();
+  queue.clear();
   // The heuristic: distance to entry plus the fewest bends still needed from (i, j) moving in
   // `dir` to arrive at entry moving in `entering`, a lower bound, so A* stays exact while it
   // follows paths with few bends first. Turning vertical costs one bend, arriving the wrong way
@@ -46,15 +47,10 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const h = (i: number, j: number, dir: number) => dx[i]! + dy[j]! + BEND_COST * (dir >= 2 ? 1 : dir !== entering ? 2 : ahead[i]! & level[j]! ? 0 : 2);
   const startState = (startJ * nx + startI) * 4 + 0; // leaving the source rightwards
   best[startState] = 0;
-  const h0 = h(startI, startJ, 0);
-  heap.push(h0, h0, startState);
+  queue.push(h(startI, startJ, 0), startState);
   let found = -1;
-  const { keys: sKeys, ties: sTies, states: sStates } = successor;
-  // The state expanded next when it is one just improved, handed on without going through the queue.
-  let carried = -1;
-  while (carried >= 0 || heap.size) {
-    const state = carried >= 0 ? carried : heap.pop();
-    carried = -1;
+  while (queue.size) {
+    const state = queue.pop();
     // A state is queued again each time a cheaper way to it is found; only its first pop counts.
     if (expanded[state]) continue;
     expanded[state] = 1;
@@ -64,7 +60,6 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
     const i = node % nx;
     const j = (node - i) / nx;
     const g = best[state]!;
-    let count = 0;
     for (let d = 0; d < 4; d++) {
       if ((d ^ 1) === dir) continue; // no reversing
       let next: number;
@@ -91,18 +86,9 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
       if (cost < best[nextState]!) {
         best[nextState] = cost;
         from[nextState] = state;
-        const left = h(ni, nj, d);
-        sKeys[count] = cost + left; sTies[count] = left; sStates[count] = nextState; count++;
+        queue.push(cost + h(ni, nj, d), nextState);
       }
     }
-    if (count === 0) continue;
-    // The queue's order exactly: the least of these (the first of equals) is expanded next when
-    // it would lead the queue; the others are queued in the order they were found.
-    let least = 0;
-    for (let c = 1; c < count; c++) if (sKeys[c]! < sKeys[least]! || (sKeys[c] === sKeys[least] && sTies[c]! < sTies[least]!)) least = c;
-    if (heap.size === 0 || heap.wouldLead(sKeys[least]!, sTies[least]!)) carried = sStates[least]!;
-    else least = -1;
-    for (let c = 0; c < count; c++) if (c !== least) heap.push(sKeys[c]!, sTies[c]!, sStates[c]!);
   }
   if (found < 0) return undefined;
   const path: Point[] = [];

@@ -41,20 +41,20 @@ export function simpleRoute(exit: Point, entry: Point, allBlocking: Blocker[], a
   return best?.path;
 }
 
-/** Searches a window around both ends first, widening it only when no path fits: arrows rarely need to go far. */
+/** Room around both ends the search may use before the whole picture: enough to go round a
+ * column of boxes below or above instead of crossing the arrows between them. */
+const WINDOW_MARGIN = 160;
+
+/** Searches a window around both ends, the whole picture only when no path fits in it. */
 export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect, searches: SearchCache): Point[] | undefined {
-  for (const margin of [48, 160]) {
-    const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - margin);
-    const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + margin);
-    const y0 = Math.max(bounds.y, Math.min(exit.y, entry.y) - margin);
-    const y1 = Math.min(bounds.y + bounds.height, Math.max(exit.y, entry.y) + margin);
-    const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-    const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
-    const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
-    const path = searches.findPath(exit, entry, entering, near, nearOthers, window);
-    if (path) return path;
-  }
-  return searches.findPath(exit, entry, entering, blocking, others, bounds);
+  const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - WINDOW_MARGIN);
+  const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + WINDOW_MARGIN);
+  const y0 = Math.max(bounds.y, Math.min(exit.y, entry.y) - WINDOW_MARGIN);
+  const y1 = Math.min(bounds.y + bounds.height, Math.max(exit.y, entry.y) + WINDOW_MARGIN);
+  const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
+  const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
+  return searches.findPath(exit, entry, entering, near, nearOthers, window) ?? searches.findPath(exit, entry, entering, blocking, others, bounds);
 }
 
 /**
