@@ -13,7 +13,13 @@ const NEAR_COST = 12;
 const TOUCH_COST = 45;
 import { TRACK_SPACING } from './scoring.ts';
 
-const sortedUnique = (values: number[]) => [...new Set(values.map((v) => Math.round(v * 2) / 2))].sort((a, b) => a - b);
+/** The values rounded to half pixels, sorted, each once (a typed array sorts numbers without a comparator call). */
+function sortedUnique(values: number[]): number[] {
+  const sorted = Float64Array.from(values, (v) => Math.round(v * 2) / 2).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
+}
 
 export const LANE = 8;
 /** Lanes along each edge of a gap too wide to fill with lanes. */
