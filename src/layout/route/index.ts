@@ -68,9 +68,9 @@ function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: R
   // Every arrow's first and last legs are fixed (dot to clearance, clearance to edge): a clean
   // two-bend route must keep clear of those of arrows not routed yet too.
   const legs: Segment[] = prepared.flatMap((p) => [...segmentsOf(p, [p.request.start, p.exit]), ...segmentsOf(p, [p.entry, p.request.end])]);
-  for (const p of prepared) {
+  for (const [k, p] of prepared.entries()) {
     const others = meeting(p, routed);
-    const points = routeOne(p, others, () => others.concat(meeting(p, legs)), fast, bounds, searches);
+    const points = routeOne(p, others, () => others.concat(meeting(p, legs)), prepared.slice(k + 1), fast, bounds, searches);
     routed.push(...segmentsOf(p, points));
     const arrow = { to: p.request.to, steps: p.request.steps, points };
     if (!fast) {

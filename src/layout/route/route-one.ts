@@ -48,14 +48,33 @@ export function segmentsOf(p: Prepared, points: Point[]): Segment[] {
 }
 
 /**
+ * Arrows not routed yet that must turn later than `p` or cross it: from the same box, into the
+ * same column, going the same way up or down from a row further on, to a target short of p's
+ * (nested inside it). Leaving rightmost lanes to them keeps the pair uncrossed.
+ */
+export function nestedInside(p: Prepared, unrouted: Prepared[]): number {
+  const up = p.entry.y < p.exit.y;
+  let count = 0;
+  for (const q of unrouted) {
+    if (q.request.from !== p.request.from || q.entry.x !== p.entry.x || q.entering !== 0 || q.request.to === p.request.to) continue;
+    if (q.last < p.first || q.first > p.last || !rangesOverlap(q.request.steps, p.request.steps)) continue;
+    const nested = up
+      ? q.exit.y > p.exit.y && q.entry.y > p.entry.y && q.entry.y < p.exit.y
+      : q.exit.y < p.exit.y && q.entry.y < p.entry.y && q.entry.y > p.exit.y;
+    if (nested) count++;
+  }
+  return count;
+}
+
+/**
  * Pre: `others` from meeting(); `fixed` adds the fixed first and last legs of arrows not routed
- * yet. Post: the arrow's simplified polyline from its dot to its target's edge, through no box
+ * yet; `unrouted` the arrows routed after it. Post: the arrow's simplified polyline from its dot to its target's edge, through no box
  * when a path exists. Straight and clean two-bend routes are taken without a search; `fast` (long
  * runs) takes a one-lane route when there is one before searching.
  */
-export function routeOne(p: Prepared, others: Segment[], fixed: () => Segment[], fast: boolean, bounds: Rect, searches: SearchCache): Point[] {
+export function routeOne(p: Prepared, others: Segment[], fixed: () => Segment[], unrouted: Prepared[], fast: boolean, bounds: Rect, searches: SearchCache): Point[] {
   const { exit, entry, entering, blocking, request } = p;
-  const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) ?? twoBendRoute(exit, entry, blocking, fixed()) : undefined)
+  const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) ?? twoBendRoute(exit, entry, blocking, fixed(), nestedInside(p, unrouted)) : undefined)
     ?? (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
     ?? routeNear(exit, entry, entering, blocking, others, bounds, searches) ?? fallbackPath(exit, entry);
   return simplify([request.start, exit, ...middle, entry, request.end]);

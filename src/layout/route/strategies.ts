@@ -78,14 +78,16 @@ const Z_CANDIDATES = 12;
  * arrows into one object share their last run and merge. Post: a path through no box that meets
  * and crowds no other arrow, or undefined. Leaving and arriving rightwards at different heights
  * takes at least two bends, so such a path costs what the search's best would (length plus two
- * bends, nothing to pay) and the search is skipped.
+ * bends, nothing to pay) and the search is skipped. The first `leaveFree` clean lanes (from the
+ * target's side) are passed over, for arrows nested inside this one that must turn later.
  */
-export function twoBendRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[]): Point[] | undefined {
+export function twoBendRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[], leaveFree = 0): Point[] | undefined {
   if (entry.x <= exit.x || entry.y === exit.y) return undefined;
   const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   const edges = [exit.x, entry.x];
   for (const b of allBlocking) for (const x of [b.x0, b.x1]) if (x > exit.x && x < entry.x) edges.push(x);
   edges.sort((a, b) => b - a);
+  let clean: Point[] | undefined;
   for (let g = 1; g < edges.length; g++) {
     const [right, left] = [edges[g - 1]!, edges[g]!];
     for (let k = 1; k <= Z_CANDIDATES; k++) {
@@ -94,10 +96,14 @@ export function twoBendRoute(exit: Point, entry: Point, allBlocking: Blocker[], 
       const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
       if (conflicts(path, blocking, others) !== 0) continue;
       if (path.slice(1).some((p, i) => others.some((o) => crowd(path[i]!, p, o.a, o.b)))) continue;
+      // A clean lane left for an arrow that has to turn later than this one (see nestedInside).
+      clean = path;
+      if (leaveFree-- > 0) continue;
       return path;
     }
   }
-  return undefined;
+  // Fewer clean lanes than arrows to leave room for: the one furthest from the target leaves most.
+  return clean;
 }
 
 /** Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search found a path). */
