@@ -6,6 +6,7 @@ import { ELK, dagreLayout, dotLayout, elkLayout, oursDrawn } from '../structure-
 import type { Figure } from '../bench.ts';
 import { arrowsThroughBoxes } from './20-render.ts';
 import { countCrossings } from '../../src/layout/route/index.ts';
+import { searchWork } from '../../src/layout/route/search.ts';
 import { includesStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Point } from '../../src/layout/types.ts';
@@ -83,6 +84,14 @@ const ROUNDS = 5;
 interface Tally { length: number[]; area: number[]; crossings: number; worse: number; ms: number[] }
 const tally = (): Tally => ({ length: [], area: [], crossings: 0, worse: 0, ms: [] });
 
+/** The router's searches and expanded states for one layout of a snippet (fitWidth: false): the same on any machine. */
+function searchWorkOf(name: string): { searches: number; states: number } {
+  const trace = loadStructureTrace(name);
+  const [searches, states] = [searchWork.searches, searchWork.states];
+  traceToLayout(trace, { fitWidth: false });
+  return { searches: searchWork.searches - searches, states: searchWork.states - states };
+}
+
 /** Timed rounds of one snippet's layout and page SVG (fitWidth: false, as compared below), after two untimed layouts. */
 function timeSnippet(name: string): { ms: number; best: number; layoutMs: number; svgMs: number } {
   const trace = loadStructureTrace(name);
@@ -103,6 +112,7 @@ function timeSnippet(name: string): { ms: number; best: number; layoutMs: number
 export async function run(): Promise<Figure[]> {
   // memlane is timed first, before the other engines load: their heaps and compiled code are not
   // there when memlane runs in a build or the CLI, so they must not weigh on its figures.
+  const work = structureNames.map(searchWorkOf);
   const timing = structureNames.map(timeSnippet);
   const times = timing.map((t) => t.ms);
   const bestTimes = timing.map((t) => t.best);
@@ -177,5 +187,7 @@ export async function run(): Promise<Figure[]> {
     { label: 'of which layout alone, median per snippet', value: median(layoutTimes), unit: 'ms' },
     { label: 'of which page SVG alone, median per snippet', value: median(svgTimes), unit: 'ms' },
     { label: 'memlane layout + page SVG, slowest snippet', value: Math.max(...times), unit: 'ms' },
+    { label: 'router work, all snippets: searches / states expanded (machine-independent)', value: `${work.reduce((n, w) => n + w.searches, 0)} / ${work.reduce((n, w) => n + w.states, 0)}` },
+    { label: 'router work, median snippet: states expanded', value: median(work.map((w) => w.states)) },
   ];
 }

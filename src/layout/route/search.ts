@@ -17,6 +17,10 @@ let scratch = { best: new Float64Array(0), from: new Int32Array(0), expanded: ne
 /** One queue for every search, emptied at the start of each. */
 const queue = new BucketQueue();
 
+/** Searches run and states expanded since the process started: the router's work, in numbers
+ * the machine does not change (read by the structures benchmark). */
+export const searchWork = { searches: 0, states: 0 };
+
 /**
  * Pre: exit is where the arrow leaves its source rightwards; `entering` is the direction it must
  * arrive at entry in (0 moving right, into a left edge; 1 moving left, into a right edge). Post:
@@ -25,6 +29,7 @@ const queue = new BucketQueue();
 export function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
   const grid = buildGrid(exit, entry, blocking, others, bounds);
   if (!grid) return undefined;
+  searchWork.searches++;
   const { nx, ny, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty } = grid;
   // Typed copies of the grid lines: one element kind whatever the coordinates, so the loop stays monomorphic.
   const xs = Float64Array.from(grid.xs);
@@ -54,6 +59,7 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
     // A state is queued again each time a cheaper way to it is found; only its first pop counts.
     if (expanded[state]) continue;
     expanded[state] = 1;
+    searchWork.states++;
     if (state === goalState) { found = state; break; }
     const node = state >> 2;
     const dir = state & 3;
