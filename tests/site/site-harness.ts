@@ -19,8 +19,13 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs `astro build` for a project root into outDir (no reuse). */
+/**
+ * Runs `astro build` for a project root into outDir (no reuse). A fixture site (any root but the
+ * repository's) is left as it was: the generated types and caches Astro writes into it
+ * (`.astro/`, `node_modules/`) are removed after the build, so no test leaves built files in the tree.
+ */
 export function buildSite(root: string, outDir: string): Promise<BuildResult> {
+  const leftovers = resolve(root) === repoRoot ? [] : ['.astro', 'node_modules'].map((d) => join(root, d)).filter((d) => !existsSync(d));
   return new Promise((done) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir], {
       cwd: root,
@@ -29,7 +34,10 @@ export function buildSite(root: string, outDir: string): Promise<BuildResult> {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => done({ status: status ?? 1, output, outDir }));
+    child.on('close', (status) => {
+      for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+      done({ status: status ?? 1, output, outDir });
+    });
   });
 }
 
