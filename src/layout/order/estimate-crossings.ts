@@ -26,12 +26,17 @@ export const runOf = (edges: OrderedEdge[]): Run => {
  * before the end weigh little against the structure that stays. */
 export const weightOf = (run: Run, first: number, last: number) => Math.max(0, last - first + 1) / (run.end - run.start + 1) + (last === run.end ? 1 : 0);
 
+interface EdgeSegment { e: OrderedEdge; x0: number; x1: number; y0: number; y1: number; first: number; last: number }
+
+/** The segment's height at x, between its ends. */
+const heightAt = (s: EdgeSegment, x: number) => s.y0 + ((s.y1 - s.y0) * (x - s.x0)) / (s.x1 - s.x0);
+
 /** Pre: `layer` and `place` hold every endpoint. Post: the pairs of edges, shown at a common step
  * and with no common target, whose segments properly cross, each weighted by weightOf the steps the
  * two are shown together. */
 export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, number>, place: Map<string, number>): number {
   const run = runOf(edges);
-  const segs = edges.map((e) => {
+  const segs = edges.map((e): EdgeSegment => {
     const x0 = layer.get(e.from.id)!;
     const x1 = layer.get(e.to.id)!;
     return { e, x0, x1, y0: place.get(e.from.id)! + e.port * 0.9, y1: place.get(e.to.id)!, first: e.first, last: e.last };
@@ -47,9 +52,8 @@ export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, numbe
       const lo = Math.max(a.x0, b.x0);
       const hi = Math.min(a.x1, b.x1);
       if (lo >= hi) continue;
-      const at = (s: typeof a, x: number) => s.y0 + ((s.y1 - s.y0) * (x - s.x0)) / (s.x1 - s.x0);
-      const d0 = at(a, lo) - at(b, lo);
-      const d1 = at(a, hi) - at(b, hi);
+      const d0 = heightAt(a, lo) - heightAt(b, lo);
+      const d1 = heightAt(a, hi) - heightAt(b, hi);
       if (d0 * d1 < 0) count += weightOf(run, Math.max(a.first, b.first), Math.min(a.last, b.last));
     }
   }

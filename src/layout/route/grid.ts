@@ -13,13 +13,34 @@ const NEAR_COST = 12;
 const TOUCH_COST = 45;
 import { TRACK_SPACING } from './scoring.ts';
 
-/** The values rounded to half pixels, sorted, each once (a typed array sorts numbers without a comparator call). */
-function sortedUnique(values: number[]): number[] {
-  const sorted = Float64Array.from(values, (v) => Math.round(v * 2) / 2).sort();
-  const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
-  return out;
+/** Grid line values gathered for one grid, then sorted and made unique: one typed buffer, kept
+ * between grids, so building a grid allocates only the lines it returns. */
+class LineSet {
+  private values = new Float64Array(256);
+  private count = 0;
+
+  /** Post: empty. */
+  clear(): this { this.count = 0; return this; }
+
+  /** Adds v rounded to a half pixel. */
+  add(v: number): void {
+    if (this.count === this.values.length) { const grown = new Float64Array(this.count * 2); grown.set(this.values); this.values = grown; }
+    this.values[this.count++] = Math.round(v * 2) / 2;
+  }
+
+  /** Post: the values from lo to hi (both rounded as added), sorted, each once. */
+  sorted(lo = -Infinity, hi = Infinity): Float64Array {
+    const sorted = this.values.subarray(0, this.count).sort();
+    let n = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const v = sorted[i]!;
+      if (v < lo || v > hi || (n > 0 && sorted[n - 1] === v)) continue;
+      sorted[n++] = v;
+    }
+    return sorted.slice(0, n);
+  }
 }
+const lineSet = new LineSet();
 
 /** Room between lanes. 8 searched a quarter more grid for the same crossings over every step of
  * both corpora, but for the reflowed doubly linked list (262 against 269); parallel arrows still
@@ -29,18 +50,31 @@ export const LANE = 10;
  * both corpora only the BST came out otherwise, with 2 crossings fewer over all its steps. */
 const WIDE_GAP_LANES = 3;
 
-function lanes(edges: number[]): number[] {
-  const out: number[] = [];
+/** Adds to `lines` the lanes inside the gaps between consecutive `edges`. */
+function addLanes(edges: Float64Array, lines: LineSet): void {
   for (let i = 1; i < edges.length; i++) {
     const a = edges[i - 1]!;
     const b = edges[i]!;
-    out.push((a + b) / 2);
+    lines.add((a + b) / 2);
     const count = Math.floor((b - a) / LANE) - 1;
-    if (count >= 2 && b - a <= 120) for (let k = 1; k <= count; k++) out.push(a + ((b - a) * k) / (count + 1));
+    if (count >= 2 && b - a <= 120) for (let k = 1; k <= count; k++) lines.add(a + ((b - a) * k) / (count + 1));
     // A wide gap: lanes along both of its edges, where arrows turn towards their targets.
-    else if (count >= 2) for (let k = 1; k <= WIDE_GAP_LANES; k++) out.push(a + k * LANE, b - k * LANE);
+    else if (count >= 2) for (let k = 1; k <= WIDE_GAP_LANES; k++) { lines.add(a + k * LANE); lines.add(b - k * LANE); }
   }
-  return out;
+}
+
+/** The grid lines along one axis: every blocker's edges, both ends, the bounds, the lanes between
+ * them and the other arrows' corners, within the bounds. */
+function gridLines(axis: 'x' | 'y', exit: Point, entry: Point, blocking: Blocker[], others: Segment[], lo: number, hi: number): Float64Array {
+  const base = lineSet.clear();
+  for (const b of blocking) { base.add(axis === 'x' ? b.x0 : b.y0); base.add(axis === 'x' ? b.x1 : b.y1); }
+  base.add(exit[axis]); base.add(entry[axis]); base.add(lo); base.add(hi);
+  const edges = base.sorted();
+  const lines = lineSet.clear();
+  for (let i = 0; i < edges.length; i++) lines.add(edges[i]!);
+  addLanes(edges, lines);
+  for (const s of others) { lines.add(s.a[axis]); lines.add(s.b[axis]); }
+  return lines.sorted(lo, hi);
 }
 
 function add(values: Float64Array, index: number, amount: number): void {
@@ -48,7 +82,7 @@ function add(values: Float64Array, index: number, amount: number): void {
 }
 
 /** Index of the first value >= v in sorted `values`. */
-export function lowerBound(values: number[], v: number): number {
+export function lowerBound(values: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -60,8 +94,8 @@ export function lowerBound(values: number[], v: number): number {
 }
 
 export interface Grid {
-  xs: number[];
-  ys: number[];
+  xs: Float64Array;
+  ys: Float64Array;
   nx: number;
   ny: number;
   start: number;
@@ -95,13 +129,11 @@ function zeroedArrays(n: number) {
  * The grid's arrays are shared with the next grid built: a search uses its grid before another.
  */
 export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others: Segment[], bounds: Rect): Grid | undefined {
-  const baseX = sortedUnique([...blocking.flatMap((b) => [b.x0, b.x1]), exit.x, entry.x, bounds.x, bounds.x + bounds.width]);
-  const baseY = sortedUnique([...blocking.flatMap((b) => [b.y0, b.y1]), exit.y, entry.y, bounds.y, bounds.y + bounds.height]);
   // Lanes inside the gaps: their midlines, and in wide gaps one lane every LANE px, so many
   // arrows can run side by side instead of detouring.
   // Other arrows' corners are lines too, so what they occupy is priced exactly, not edge by edge.
-  const xs = sortedUnique([...baseX, ...lanes(baseX), ...others.flatMap((s) => [s.a.x, s.b.x])]).filter((x) => x >= bounds.x && x <= bounds.x + bounds.width);
-  const ys = sortedUnique([...baseY, ...lanes(baseY), ...others.flatMap((s) => [s.a.y, s.b.y])]).filter((y) => y >= bounds.y && y <= bounds.y + bounds.height);
+  const xs = gridLines('x', exit, entry, blocking, others, bounds.x, bounds.x + bounds.width);
+  const ys = gridLines('y', exit, entry, blocking, others, bounds.y, bounds.y + bounds.height);
   const nx = xs.length;
   const ny = ys.length;
   const startI = xs.indexOf(Math.round(exit.x * 2) / 2);

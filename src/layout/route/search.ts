@@ -30,10 +30,7 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const grid = buildGrid(exit, entry, blocking, others, bounds);
   if (!grid) return undefined;
   searchWork.searches++;
-  const { nx, ny, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty } = grid;
-  // Typed copies of the grid lines: one element kind whatever the coordinates, so the loop stays monomorphic.
-  const xs = Float64Array.from(grid.xs);
-  const ys = Float64Array.from(grid.ys);
+  const { nx, ny, xs, ys, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty } = grid;
   const goalState = grid.goal * 4 + entering;
   const startI = grid.start % nx;
   const startJ = (grid.start - startI) / nx;
