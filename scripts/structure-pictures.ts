@@ -1,5 +1,6 @@
 // Side-by-side PNGs of structure snippets at their last step, memlane's layout next to dot's and
-// elkjs's of the same boxes, into tmp/structures/ (git-ignored): `npx tsx scripts/structure-pictures.ts [names...]`.
+// elkjs's of the same boxes, into tmp/structures/ (git-ignored): `npx tsx scripts/structure-pictures.ts [names...]`;
+// memlane's reflowed unless WIDE=1 (unreflowed, as the benchmark compares it), light unless THEME=dark.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { traceToLayout } from '../src/layout/trace-to-layout.ts';
@@ -16,7 +17,7 @@ const names = process.argv.slice(2).length ? structureNames.filter((n) => proces
 const theme = (process.env['THEME'] as 'light' | 'dark' | undefined) ?? 'light';
 for (const name of names) {
   const trace = loadStructureTrace(name);
-  const layout = traceToLayout(trace);
+  const layout = process.env.WIDE ? traceToLayout(trace, { fitWidth: false }) : traceToLayout(trace);
   const wide = traceToLayout(trace, { fitWidth: false });
   const step = layout.stepsTotal;
   const panels = [

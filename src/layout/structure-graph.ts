@@ -6,6 +6,8 @@ import type { Collected, FrameRecord, ObjectRecord } from './collect-boxes.ts';
 export interface GraphNode {
   id: string;
   frame: boolean;
+  /** The object's Python type ('' for a frame): siblings of one type line up (compact-columns.ts). */
+  type: string;
   geometry: BoxGeometry;
   /** First and last step the box stands (a freed object's ghost included). */
   first: number;
@@ -50,11 +52,11 @@ const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar' || record
 export function structureGraph(collected: Collected, frameOrder: FrameRecord[]): StructureGraph {
   const nodes: GraphNode[] = [];
   for (const record of frameOrder) {
-    nodes.push({ id: record.id, frame: true, geometry: boxGeometry(record.versions, false), first: record.shown[0]!, last: record.shown[record.shown.length - 1]!, index: nodes.length });
+    nodes.push({ id: record.id, frame: true, type: '', geometry: boxGeometry(record.versions, false), first: record.shown[0]!, last: record.shown[record.shown.length - 1]!, index: nodes.length });
   }
   for (const record of collected.objects) {
     nodes.push({
-      id: record.id, frame: false, geometry: boxGeometry(record.versions, isScalarBox(record)),
+      id: record.id, frame: false, type: record.type, geometry: boxGeometry(record.versions, isScalarBox(record)),
       first: record.shown[0]!, last: Math.max(record.shown[record.shown.length - 1]!, record.freedAt ?? 0), index: nodes.length,
     });
   }

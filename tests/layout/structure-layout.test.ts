@@ -1,10 +1,12 @@
 // The rules of placement by structure, as properties over both corpora: a child one layer beyond
 // its furthest parent unless a cycle forbids it, frames' objects anchored at layer >= 1, no box
-// moves, a box against its column's left or right edge, long chains and big trees shortened with
+// moves, columns closed up under wide boxes, long chains and big trees shortened with
 // one marker (and not when the option is off).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { includesStep } from '../../src/layout/step-ranges.ts';
+import { COLUMN_GAP } from '../../src/layout/metrics.ts';
+import { BESIDE } from '../../src/layout/position/compact-columns.ts';
+import { firstStep, includesStep, lastStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Layout } from '../../src/layout/types.ts';
 import { loadStructureTrace, structureNames } from '../fixtures/structures/load.ts';
@@ -64,14 +66,35 @@ describe('placement by structure', () => {
         if (furthest) assert.ok(o.x >= furthest.x, `${o.id} is drawn left of ${furthest.id}, which holds it: carried into a later band`);
       }
     });
-    it(`${name}: every object lies in its layer's column, against its left or its right edge`, () => {
+    it(`${name}: columns closed up: an object keeps a column gap from the earlier layers' boxes beside it, and is no further right than they, its parents or its layer's alignment make it`, () => {
       const layout = traceToLayout(trace());
-      const columns = new Map<number, typeof layout.objects>();
-      for (const o of layout.objects) (columns.get(o.column) ?? columns.set(o.column, []).get(o.column)!).push(o);
-      for (const [column, boxes] of columns) {
-        const left = Math.min(...boxes.map((b) => b.x));
-        const right = Math.max(...boxes.map((b) => b.x + b.width));
-        for (const b of boxes) assert.ok(b.x === left || b.x + b.width === right, `${b.id} floats inside column ${column} (${left}..${right}) at x ${b.x}`);
+      const start = Math.min(...layout.objects.map((o) => o.x));
+      const boxes = [...layout.frames.map((f) => ({ ...f, column: -1 })), ...layout.objects];
+      // A freed object's box stands one step more, with its 'freed' mark.
+      const freedAt = new Map(layout.marks.filter((m) => m.change === 'freed').map((m) => [m.target, m.step]));
+      const span = (b: (typeof boxes)[number]) => [firstStep(b.steps), Math.max(lastStep(b.steps), freedAt.get(b.id) ?? 0)] as const;
+      const beside = (a: (typeof boxes)[number], b: (typeof boxes)[number]) => span(a)[0] <= span(b)[1] && span(b)[0] <= span(a)[1]
+        && a.y < b.y + b.height + BESIDE && b.y < a.y + a.height + BESIDE;
+      const right = (b: (typeof boxes)[number]) => b.x + b.width;
+      const held = new Set<string>();
+      for (const o of layout.objects) {
+        const besideIt = boxes.filter((a) => a.column < o.column && beside(a, o));
+        for (const a of besideIt) assert.ok(o.x >= right(a) + COLUMN_GAP, `${o.id} is closer than a column gap to ${a.id}, beside it`);
+        // What holds it where it is: the first object column, a box beside it or a parent one gap
+        // to its left, or a box of its own layer that refers to it, straight above or below.
+        const parents = layout.arrows.filter((a) => a.to === o.id).map((a) => boxes.find((b) => b.id === a.from)!);
+        if (o.x === start
+          || [...besideIt, ...parents.filter((p) => p.column < o.column)].some((a) => right(a) + COLUMN_GAP === o.x)
+          || parents.some((p) => p.column === o.column && p.x === o.x)) held.add(o.id);
+      }
+      // Boxes of one layer start together or a third of a column gap apart at least: no ragged column.
+      for (const o of layout.objects) for (const b of layout.objects) {
+        if (b.column === o.column && b.x !== o.x) assert.ok(Math.abs(b.x - o.x) >= COLUMN_GAP / 3, `${o.id} and ${b.id} of one layer start ${Math.abs(b.x - o.x)} px apart`);
+      }
+      // Boxes of one layer starting together are held by any one of them.
+      for (const o of layout.objects) {
+        const together = layout.objects.filter((b) => b.column === o.column && b.x === o.x);
+        assert.ok(together.some((b) => held.has(b.id)), `${o.id} at x ${o.x} could move left: nothing holds it or the boxes of its layer starting with it`);
       }
     });
     it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {
@@ -93,15 +116,18 @@ describe('placement by structure', () => {
     for (let i = 1; i < nodes.length; i++) assert.ok(nodes[i]!.x > nodes[i - 1]!.x || nodes[i]!.y > nodes[i - 1]!.y + nodes[i - 1]!.height, 'each node follows the one before');
   });
 
-  it('puts a narrow box whose references mostly leave it at its column\'s right edge, nearer what it refers to', () => {
+  it('closes up the columns under wide boxes: the BST starts one gap right of the frames, left of the wide function box above it', () => {
     const layout = traceToLayout(loadStructureTrace('s03_bst'), { fitWidth: false });
     const box = (title: string) => layout.objects.find((o) => o.versions.some((v) => v.header.some((h) => h.text === title)))!;
-    // The root refers to its key and both children for most steps; one name refers to it.
-    const root = layout.objects.filter((o) => o.type === 'Tree').sort((a, b) => a.column - b.column)[0]!;
+    const module = layout.frames.find((f) => f.versions.some((v) => v.header.some((h) => h.text === '<module>')))!;
+    const trees = layout.objects.filter((o) => o.type === 'Tree').sort((a, b) => a.column - b.column);
+    const [root, child] = [trees[0]!, trees.find((t) => t.column === trees[0]!.column + 1)!];
     const insert = box('function insert(root, key)');
     assert.equal(root.column, insert.column);
-    assert.ok(root.width < insert.width);
-    assert.equal(root.x + root.width, insert.x + insert.width);
+    assert.equal(root.x, module.x + module.width + COLUMN_GAP);
+    // Its children would otherwise start a column gap right of the wide function box.
+    assert.ok(insert.width > root.width);
+    assert.equal(child.x, root.x + root.width + COLUMN_GAP);
   });
 
   it('draws a binary search tree with its levels as layers and the left child above the right one', () => {

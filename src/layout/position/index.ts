@@ -1,11 +1,11 @@
-// Position phase: x from the layers (reflowed into bands when too wide), each box against the
-// edge of its column nearer most of its arrows (align-in-layer.ts), y as level with the rows
-// that refer to each box as its layer's order and the bands allow (vertical.ts).
+// Position phase: x from the layers (reflowed into bands when too wide), y as level with the rows
+// that refer to each box as its layer's order and the bands allow (vertical.ts), then the
+// columns closed up where wide boxes leave room above or below (compact-columns.ts).
 import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
-import { alignInLayer } from './align-in-layer.ts';
 import { layerColumns } from './bands.ts';
+import { compactColumns } from './compact-columns.ts';
 import { keepLeavesInBand } from './keep-leaves.ts';
 import { placeFrames } from './place-frames.ts';
 import { verticalPositions } from './vertical.ts';
@@ -20,9 +20,9 @@ export interface Positioned {
 /**
  * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
  * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
- * no box is above `top`; a band starts below everything above it; a box lies against its column's
- * left edge, or its right one when more of its arrows leave than arrive. Objects' y keep the rows that
- * refer to them as level with them as the layers and bands allow (see verticalPositions).
+ * no box is above `top`; a band starts below everything above it; an object is as far left as the
+ * boxes of earlier layers beside it and those referring to it allow (see compactColumns). Objects'
+ * y keep the rows that refer to them as level with them as the layers and bands allow (see verticalPositions).
  */
 export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
@@ -35,7 +35,7 @@ export function position(graph: StructureGraph, ranked: Ranked, layers: string[]
   verticalPositions(graph, ranked, layers, columns.band, y, top);
   const x = new Map<string, number>();
   layers.forEach((l, k) => l.forEach((id) => x.set(id, columns.x[k]!)));
-  alignInLayer(graph, ranked, layers, widthsOf(), x);
+  if (layers.length > 1) compactColumns(graph, ranked, layers, columns.band, columns.x[1]!, x, y);
   return { x, y };
 }
 
