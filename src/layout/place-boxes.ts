@@ -2,8 +2,8 @@
 //   graph    the union of all steps' references between sized boxes (structure-graph.ts)
 //   rank     cycles broken, each object one layer beyond the furthest box referring to it (rank/)
 //   order    the order within each layer, by barycentre sweeps for few crossings (order/)
-//   position x by layer (reflowed into bands when too wide, each box against the nearer column
-//            edge), y level with the referring row (position/)
+//   position x by layer (reflowed into bands when too wide, then closed up under wide boxes),
+//            y level with the referring row (position/)
 // Frames stay in the left column; objects shown at different steps may share room.
 import type { Collected, FrameRecord, ObjectRecord } from './collect-boxes.ts';
 import { MARGIN } from './metrics.ts';
