@@ -3,7 +3,7 @@
 import { BOX_GAP, COLUMN_GAP } from '../metrics.ts';
 import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
-import type { GraphNode, StructureGraph } from '../structure-graph.ts';
+import type { GraphEdge, GraphNode, StructureGraph } from '../structure-graph.ts';
 
 /** Boxes of different layers that come this close above or below each other (or overlap) keep a
  * column gap between them. Two box gaps leave a lane for arrows between a box and a wide one it
@@ -12,6 +12,14 @@ export const BESIDE = 2 * BOX_GAP;
 /** Boxes of one layer that would start less than this apart start together, at the rightmost of
  * them: a few px of arrow are not worth a ragged column. */
 const ALIGN_WITHIN = COLUMN_GAP / 3;
+
+/** The references into a box of layer k from earlier layers of its band, cycle-closing ones left out: its parents. */
+function parentEdges(graph: StructureGraph, ranked: Ranked, band: number[], id: string, k: number): GraphEdge[] {
+  return graph.in.get(id)!.filter((e) => {
+    const from = ranked.layer.get(e.from)!;
+    return from < k && band[from] === band[k] && !ranked.back.has(edgeKey(e));
+  });
+}
 
 /**
  * Pre: `x` holds every box's column start (layerColumns), `y` every box's top, `band` every
@@ -36,16 +44,13 @@ export function compactColumns(graph: StructureGraph, ranked: Ranked, layers: st
     && y.get(a.id)! < y.get(b.id)! + b.geometry.height + BESIDE && y.get(b.id)! < y.get(a.id)! + a.geometry.height + BESIDE;
   for (let k = 1; k < layers.length; k++) {
     const earlier = layers.slice(0, k).flatMap((layer, j) => (band[j] === band[k] ? layer : []));
+    const parents = layers[k]!.map((id) => parentEdges(graph, ranked, band, id, k));
     const least = new Map<string, number>();
-    for (const id of layers[k]!) {
+    for (const [i, id] of layers[k]!.entries()) {
       const box = node(id);
       let at = start;
       for (const other of earlier) if (beside(node(other), box)) at = Math.max(at, right(other) + COLUMN_GAP);
-      for (const e of graph.in.get(id)!) {
-        const from = ranked.layer.get(e.from)!;
-        if (ranked.back.has(edgeKey(e)) || from >= k || band[from] !== band[k]) continue;
-        at = Math.max(at, right(e.from) + COLUMN_GAP);
-      }
+      for (const e of parents[i]!) at = Math.max(at, right(e.from) + COLUMN_GAP);
       least.set(id, at);
     }
     // A box referred to from its own layer stays no further left than the box referring to it:
@@ -60,21 +65,20 @@ export function compactColumns(graph: StructureGraph, ranked: Ranked, layers: st
         }
       }
     }
-    const starts = alignNear(alignSiblings(graph, ranked, layers[k]!, k, layers[k]!.map((id) => Math.min(x.get(id)!, least.get(id)!))));
+    const starts = alignNear(alignSiblings(graph, parents, layers[k]!, layers[k]!.map((id) => Math.min(x.get(id)!, least.get(id)!))));
     layers[k]!.forEach((id, i) => x.set(id, starts[i]!));
   }
 }
 
-/** Post: boxes of one type in the layer that one box of an earlier layer refers to (siblings,
+/** Post: boxes of one type in the layer that one box of an earlier layer of the band refers to (siblings,
  * joined in chains) all start at the rightmost start among them: a box's children of a kind read
  * as one column, while its scalars may sit nearer. */
-function alignSiblings(graph: StructureGraph, ranked: Ranked, layer: string[], k: number, starts: number[]): number[] {
+function alignSiblings(graph: StructureGraph, parents: GraphEdge[][], layer: string[], starts: number[]): number[] {
   const group = layer.map((_, i) => i);
   const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
   const childOf = new Map<string, number>();
   layer.forEach((id, i) => {
-    for (const e of graph.in.get(id)!) {
-      if (ranked.back.has(edgeKey(e)) || ranked.layer.get(e.from)! >= k) continue;
+    for (const e of parents[i]!) {
       const key = `${e.from}\u0000${graph.byId.get(id)!.type}`;
       const sibling = childOf.get(key);
       if (sibling === undefined) childOf.set(key, i);

@@ -66,15 +66,16 @@ function addLanes(edges: Float64Array, lines: LineSet): void {
 /** The grid lines along one axis: every blocker's edges, both ends, the bounds, the lanes between
  * them and the other arrows' corners, within the bounds. */
 function gridLines(axis: 'x' | 'y', exit: Point, entry: Point, blocking: Blocker[], others: Segment[], lo: number, hi: number): Float64Array {
-  const base = lineSet.clear();
-  for (const b of blocking) { base.add(axis === 'x' ? b.x0 : b.y0); base.add(axis === 'x' ? b.x1 : b.y1); }
-  base.add(exit[axis]); base.add(entry[axis]); base.add(lo); base.add(hi);
-  const edges = base.sorted();
-  const lines = lineSet.clear();
-  for (let i = 0; i < edges.length; i++) lines.add(edges[i]!);
-  addLanes(edges, lines);
-  for (const s of others) { lines.add(s.a[axis]); lines.add(s.b[axis]); }
-  return lines.sorted(lo, hi);
+  lineSet.clear();
+  for (const b of blocking) { lineSet.add(axis === 'x' ? b.x0 : b.y0); lineSet.add(axis === 'x' ? b.x1 : b.y1); }
+  for (const v of [exit[axis], entry[axis], lo, hi]) lineSet.add(v);
+  // The edges are copied out before the set is refilled with them, their lanes and the corners.
+  const edges = lineSet.sorted();
+  lineSet.clear();
+  for (const v of edges) lineSet.add(v);
+  addLanes(edges, lineSet);
+  for (const s of others) { lineSet.add(s.a[axis]); lineSet.add(s.b[axis]); }
+  return lineSet.sorted(lo, hi);
 }
 
 function add(values: Float64Array, index: number, amount: number): void {
