@@ -69,8 +69,11 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
     .sort((a, b) => a.steps[0]![0] - b.steps[0]![0] || a.start.x - b.start.x || a.start.y - b.start.y || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   const right = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width));
   const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
+  // Arrows stay right of the frames' column: a reference looping round its own frame's outside
+  // edge reads as a second border.
+  const routeLeft = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
   const paths = routeArrows(requests, boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, width: b.width, height: b.height, steps: stepsWithFreedMark(b, objects) })), {
-    x: MARGIN / 2, y: MARGIN / 2, width: right + 40, height: bottom + 40,
+    x: routeLeft, y: MARGIN / 2, width: right + 40 - routeLeft + MARGIN / 2, height: bottom + 40,
   });
   const arrows: Arrow[] = requests.map((r, i) => ({ from: r.from, slot: r.slot, part: r.part, to: r.to, steps: r.steps, points: paths[i]!, ...(r.faded ? { faded: true } : {}) }));
 

@@ -97,6 +97,14 @@ describe('placement by structure', () => {
         assert.ok(together.some((b) => held.has(b.id)), `${o.id} at x ${o.x} could move left: nothing holds it or the boxes of its layer starting with it`);
       }
     });
+    it(`${name}: no arrow runs round the outside of the frames' column`, () => {
+      const layout = traceToLayout(trace());
+      const framesRight = Math.max(...layout.frames.map((f) => f.x + f.width));
+      for (const a of layout.arrows) {
+        // The first point is the dot inside the source row; the rest must keep right of the frames.
+        for (const p of a.points.slice(1)) assert.ok(p.x >= framesRight, `${a.from} -> ${a.to} runs left of the frames' column, at x ${p.x}`);
+      }
+    });
     it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {
       const layout = traceToLayout(trace());
       assert.equal(new Set(layout.objects.map((o) => o.id)).size, layout.objects.length);
