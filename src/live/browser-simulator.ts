@@ -12,8 +12,6 @@ import { LIVE_MODULES, PYODIDE_FILES } from './live-files.ts';
 
 /** The frame may run its inline script, blob: modules and WebAssembly; it may request nothing. */
 const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:";
-/** A snippet that grew the interpreter's memory past this gets a fresh interpreter after it. */
-const MEMORY_RESTART_BYTES = 256 * 2 ** 20;
 
 export interface BrowserSimulator extends SimulatorHandle {
   /** Resolves when the interpreter is ready (the first start fetches and starts Pyodide). */
@@ -120,7 +118,7 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
       if (!running || running.id !== message.id) return;
       const { trace, restart: needed } = replyToTrace(message, running, python);
       settle(trace);
-      if (needed || (message.kind === 'trace' && message.memoryBytes > MEMORY_RESTART_BYTES)) restart();
+      if (needed) restart();
     }
     pump();
   };

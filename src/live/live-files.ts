@@ -11,6 +11,7 @@ export const LIVE_MODULES = {
   'sandbox-frame.js': 'live/sandbox-frame.js',
   'trace-worker.mjs': 'live/trace-worker.mjs',
   'install-tracer.mjs': 'simulate/install-tracer.mjs',
+  'interpreter-memory.mjs': 'simulate/interpreter-memory.mjs',
   'interpreter-session.mjs': 'simulate/interpreter-session.mjs',
 } as const;
 

@@ -33,14 +33,15 @@ async function start({ files, modules, tracer }) {
   const text = (name) => new TextDecoder().decode(files[name]);
   const silent = () => {};
   globalThis.fetch = servedFetch(files);
-  const [{ loadPyodide }, asm, install, session] = await Promise.all([
-    importText(text('pyodide.mjs')), importText(text('pyodide.asm.mjs')), importText(modules['install-tracer.mjs']), importText(modules['interpreter-session.mjs']),
+  const [{ loadPyodide }, asm, install, session, memory] = await Promise.all([
+    importText(text('pyodide.mjs')), importText(text('pyodide.asm.mjs')), importText(modules['install-tracer.mjs']),
+    importText(modules['interpreter-session.mjs']), importText(modules['interpreter-memory.mjs']),
   ]);
   const pyodide = await loadPyodide({
     indexURL: INDEX_URL, createPyodideModule: asm.default, stdout: silent, stderr: silent, checkAPIVersion: true, env: install.PYTHON_ENVIRONMENT,
   });
   install.installTracer(pyodide, tracer);
-  const interpreter = session.prepareInterpreter(pyodide, install.takeTracer(pyodide));
+  const interpreter = session.prepareInterpreter(pyodide, install.takeTracer(pyodide), memory.takeBaseline);
   return { interpreter, ready: { kind: 'ready', python: interpreter.python, startupMs: performance.now() - started, startedFrom: 'full', snapshotProblem: '' } };
 }
 

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
+import { holdInspectorShut } from './inspector-guard.ts';
 import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
 import { killedTrace, replyToTrace, runMessage } from './sandbox-reply.ts';
 import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
@@ -35,8 +36,6 @@ export interface SimulatorSetup {
 /** After the time limit, how long CPython gets to notice the interrupt before its process is killed. */
 const INTERRUPT_GRACE_MS = 2_000;
 const HOST_FILE = 'sandbox-host.mjs';
-/** A snippet that grew the interpreter's memory past this gets a fresh interpreter after it. */
-const MEMORY_RESTART_BYTES = 256 * 2 ** 20;
 /** The tail of the sandbox's stderr kept to explain a crash. */
 const STDERR_KEPT = 4_000;
 
@@ -69,7 +68,8 @@ export function pyodideDirFor(hostPath: string): string {
 
 /**
  * Node flags that confine the sandbox: it may read Pyodide's files, its own files and the
- * snapshot file, and nothing else; no writes, child processes, workers, native addons or WASI.
+ * snapshot file, and nothing else; no writes, child processes, workers, native addons or WASI, and
+ * no code compiled from strings (eval, new Function).
  */
 export function sandboxArgs(hostPath: string, snapshot?: SnapshotPlan): { execArgv: string[]; pyodideDir: string } {
   const pyodideDir = pyodideDirFor(hostPath);
@@ -78,6 +78,7 @@ export function sandboxArgs(hostPath: string, snapshot?: SnapshotPlan): { execAr
     `--allow-fs-read=${pyodideDir}`,
     ...interpreterReadPaths(dirname(hostPath)).map((path) => `--allow-fs-read=${path}`),
     ...(snapshot ? [`--allow-fs-read=${snapshot.path}`] : []),
+    '--disallow-code-generation-from-strings',
     '--no-warnings',
     '--max-old-space-size=1024',
     // V8 recompiles hot WebAssembly with its optimizing compiler; by default so early that a
@@ -112,6 +113,7 @@ class SandboxSimulator implements Simulator {
   /** Snapshot files being written; close() waits for them. */
   private saving = new Set<Promise<void>>();
   private readonly snapshot: SnapshotPlan | undefined;
+  private readonly releaseInspector = holdInspectorShut();
 
   constructor(private readonly hostPath: string, snapshotDir?: string | false) {
     this.snapshot = snapshotPlan(dirname(hostPath), pyodideDirFor(hostPath), snapshotDir);
@@ -240,7 +242,7 @@ class SandboxSimulator implements Simulator {
     this.running = undefined;
     const { trace, restart } = replyToTrace(message, job, this.python);
     job.resolve(trace);
-    if (restart || (message.kind === 'trace' && message.memoryBytes > MEMORY_RESTART_BYTES)) this.restartChild();
+    if (restart) this.restartChild();
     this.pump();
   }
 
@@ -285,6 +287,7 @@ class SandboxSimulator implements Simulator {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.releaseInspector();
     this.clearTimers();
     this.failQueue(new Error('memlane: the simulator was closed'));
     this.running?.reject(new Error('memlane: the simulator was closed'));

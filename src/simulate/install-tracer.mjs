@@ -10,6 +10,7 @@ export const TRACER_FILES = [
   'tracer/pinned.py',
   'tracer/kinds.py',
   'tracer/guard.py',
+  'tracer/stubs.py',
   'tracer/limits.py',
   'tracer/reprs.py',
   'tracer/identity.py',
@@ -19,7 +20,8 @@ export const TRACER_FILES = [
   'tracer/freed.py',
   'tracer/snapshot.py',
   'tracer/recorder.py',
-  'tracer/isolation.py',
+  'tracer/owned.py',
+  'tracer/lockdown.py',
   'tracer/run.py',
   'tracer/__init__.py',
 ];

@@ -1,6 +1,6 @@
 // One interpreter ready to trace snippets under the limits, shared by the Node sandbox and the
-// browser's worker: the time limit read from the clock, the memory ceiling, no sockets, and one
-// run turned into the message the host sends back. Plain ESM that imports nothing (the worker loads it from text).
+// browser's worker: the time limit read from the clock, the memory ceiling, no sockets, one run turned into
+// the message the host sends back, and the reset after it. Plain ESM that imports nothing (the worker loads it from text).
 
 /** Delay after the deadline before each KeyboardInterrupt; a second one in case a bare `except:` ate the first. */
 const INTERRUPT_DELAYS_MS = [50, 1_000];
@@ -66,37 +66,64 @@ function cutNetwork(module) {
 }
 
 /**
- * Arms the limits and runs the tracer (the module takeTracer returned) once. Returns the session:
+ * Locks the interpreter down, arms the limits and takes the state every run starts from. Returns the session:
  * its CPython version and `run(request)`.
+ * Pre: a fresh interpreter with the tracer installed (tracerModule is what takeTracer returned); no snippet ran.
+ * @param {any} pyodide
+ * @param {any} tracerModule
+ * @param {(pyodide: any) => { bytes: number, reset(): boolean }} takeBaseline from interpreter-memory.mjs
  */
-export function prepareInterpreter(pyodide, tracerModule) {
+export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
   const interrupts = deadlineInterrupts();
   pyodide.setInterruptBuffer(interrupts.buffer);
   cutNetwork(pyodide._module);
   const ceiling = memoryCeiling(() => pyodide._module.HEAP8.buffer);
-  const runSnippet = tracerModule.run_snippet;
+  // Asked before the lockdown: it empties Pyodide's own Python modules, which runPython needs.
   const python = pyodide.runPython('import sys; sys.version.split()[0]');
-  // First run snapshots the pristine interpreter that every later snippet is restored to.
-  const warmUp = JSON.parse(runSnippet('pass', JSON.stringify({ maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false })));
+  const prepareRun = tracerModule.prepare_run;
+  const finishRun = tracerModule.finish_run;
+  const session = tracerModule.start_session();
+  const [execute, runnerCode, runnerGlobals] = [session.get(0), session.get(1), session.get(2)];
+  session.destroy();
+  const forgetRuns = tracerModule.forget_runs;
+
+  /** One snippet: the tracer prepares, the runner's code runs from here (no Python frame beneath it), the tracer finishes. */
+  const trace = (source, options) => {
+    const early = prepareRun(source, JSON.stringify(options));
+    if (typeof early === 'string') return early;
+    execute(runnerCode, runnerGlobals);
+    return finishRun();
+  };
+
+  const warmUp = JSON.parse(trace('pass', { maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
   if (warmUp.error !== null || !Array.isArray(warmUp.steps)) throw new Error(`the tracer's warm-up run failed: ${JSON.stringify(warmUp.error)}`);
+  // The warm-up leaves the tracer's code specialised by CPython; what it made is let go before the baseline.
+  forgetRuns();
+  forgetRuns.destroy();
   ceiling.setBase();
+  const baseline = takeBaseline(pyodide);
   return {
     python,
-    /** Traces one snippet: request = { id, source, options }; returns the 'trace' or 'fatal' message for the host. */
+    /**
+     * Traces one snippet (request = { id, source, options }) and puts the interpreter back as it was before the
+     * first; returns the 'trace' or 'fatal' message for the host. `clean: false` asks the host for a new interpreter.
+     */
     run(request) {
       interrupts.arm(request.options.timeoutMs);
       ceiling.arm(request.options.maxMemoryMb);
       try {
-        const json = runSnippet(request.source, JSON.stringify(request.options));
+        const json = trace(request.source, request.options);
         interrupts.disarm();
         const memoryLimitHit = ceiling.disarm();
+        const clean = baseline.reset();
         // WebAssembly memory grows but never shrinks: the host restarts an interpreter that grew too big.
-        return { kind: 'trace', id: request.id, json, memoryBytes: pyodide._module.HEAP8.buffer.byteLength, memoryLimitHit };
+        return { kind: 'trace', id: request.id, json, memoryBytes: pyodide._module.HEAP8.buffer.byteLength, memoryLimitHit, clean };
       } catch (error) {
         interrupts.disarm();
         ceiling.disarm();
         // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
         // interpreter error (the JavaScript stack overflowed, say). The host starts a new interpreter.
+        if (globalThis.MEMLANE_DEBUG) console.log(error);
         const lines = String(error?.message ?? error).trim().split('\n');
         return { kind: 'fatal', id: request.id, interrupted: lines.some((line) => line.startsWith('KeyboardInterrupt')), message: lines.at(-1) ?? 'fatal error' };
       }

@@ -11,7 +11,9 @@ import { snapshotHeader } from './snapshot-file.mjs';
  * file in it): the sandbox may read these, and the snapshot's key hashes them, so editing any of
  * them makes the next start build a new snapshot.
  */
-export const INTERPRETER_FILES = ['install-tracer.mjs', 'interpreter-session.mjs', 'sandbox-host.mjs', 'snapshot-file.mjs', 'tracer'];
+export const INTERPRETER_FILES = [
+  'install-tracer.mjs', 'interpreter-memory.mjs', 'interpreter-session.mjs', 'lock-down-realm.mjs', 'sandbox-host.mjs', 'snapshot-file.mjs', 'tracer',
+];
 
 /** A folder for the snapshot, or `off` to start the interpreter in full every time. */
 export const SNAPSHOT_DIR_VARIABLE = 'MEMLANE_SNAPSHOT_DIR';

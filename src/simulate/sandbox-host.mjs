@@ -7,12 +7,16 @@
 // not covered by the permission model, so a snippet that reaches JavaScript there could read
 // files. The process may read only Pyodide's directory, its own files (INTERPRETER_FILES in
 // interpreter-snapshot.ts) and the snapshot file; it may write nothing (the parent saves the
-// snapshots it makes), start no process and no worker, and its environment is empty.
+// snapshots it makes), start no process and no worker, compile no code from strings, and its
+// environment is empty. Once the interpreter is ready its JavaScript realm is locked down
+// (lock-down-realm.mjs): what the script needs of `process` it takes before.
 import { constants as fsConstants, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { installTracer, PYTHON_ENVIRONMENT, takeTracer, TRACER_FILES } from './install-tracer.mjs';
+import { takeBaseline } from './interpreter-memory.mjs';
 import { prepareInterpreter } from './interpreter-session.mjs';
+import { lockDownRealm } from './lock-down-realm.mjs';
 import { snapshotPayload } from './snapshot-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,8 +30,11 @@ process.binding = (name) => {
   throw new Error(`process.binding('${name}') is not available in the memlane sandbox`);
 };
 
+// What the script uses of `process` once the realm is locked down.
+const send = process.send.bind(process);
+const exit = process.exit.bind(process);
 // The parent is gone (it exited or closed the simulator): nothing left to do.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => exit(0));
 
 /** Loads Pyodide from node_modules: in full, or from a memory snapshot (its bytes). */
 async function loadInterpreter(options) {
@@ -53,9 +60,9 @@ function readSnapshot({ path, key }) {
   return snapshotPayload(file, key);
 }
 
-/** The interpreter's session: the tracer taken out of sys.modules, the limits armed. */
+/** The interpreter's session: the tracer taken out of sys.modules, the interpreter locked down, the limits armed. */
 function prepare(pyodide) {
-  return prepareInterpreter(pyodide, takeTracer(pyodide));
+  return prepareInterpreter(pyodide, takeTracer(pyodide), takeBaseline);
 }
 
 function firstLine(error) {
@@ -102,20 +109,20 @@ async function startInterpreter() {
   const made = await makeSnapshot();
   if (!made.payload) return done(prepare(made.pyodide), 'full', snapshot ? [problem, made.problem].filter(Boolean).join('; ') : '');
   const interpreter = prepare(await loadInterpreter({ _loadSnapshot: made.payload }));
-  if (snapshot) process.send({ kind: 'snapshot', bytes: made.payload });
+  if (snapshot) send({ kind: 'snapshot', bytes: made.payload });
   return done(interpreter, 'full', problem);
 }
 
 let interpreter;
+process.on('message', (request) => {
+  if (!interpreter || request?.kind !== 'run') return;
+  send(interpreter.run(request));
+});
 try {
   interpreter = await startInterpreter();
   const { python, startupMs, startedFrom, snapshotProblem } = interpreter;
-  process.send({ kind: 'ready', python, startupMs, startedFrom, snapshotProblem });
+  lockDownRealm();
+  send({ kind: 'ready', python, startupMs, startedFrom, snapshotProblem });
 } catch (error) {
-  process.send({ kind: 'failed', message: String(error?.stack ?? error) });
+  send({ kind: 'failed', message: String(error?.stack ?? error) });
 }
-
-process.on('message', (request) => {
-  if (!interpreter || request?.kind !== 'run') return;
-  process.send(interpreter.run(request));
-});

@@ -8,7 +8,7 @@ export type SandboxMessage =
   | { kind: 'ready'; python: string; startupMs: number; startedFrom: 'snapshot' | 'full'; snapshotProblem: string }
   | { kind: 'snapshot'; bytes: Uint8Array }
   | { kind: 'failed'; message: string }
-  | { kind: 'trace'; id: number; json: string; memoryBytes: number; memoryLimitHit: boolean }
+  | { kind: 'trace'; id: number; json: string; memoryBytes: number; memoryLimitHit: boolean; clean: boolean }
   | { kind: 'fatal'; id: number; interrupted: boolean; message: string };
 
 const fieldChecks: Record<SandboxMessage['kind'], Record<string, (value: unknown) => boolean>> = {
@@ -20,7 +20,7 @@ const fieldChecks: Record<SandboxMessage['kind'], Record<string, (value: unknown
   },
   snapshot: { bytes: (v) => v instanceof Uint8Array && v.byteLength > 0 && v.byteLength <= MAX_SNAPSHOT_BYTES },
   failed: { message: isString },
-  trace: { id: isId, json: isString, memoryBytes: isFiniteNumber, memoryLimitHit: isBoolean },
+  trace: { id: isId, json: isString, memoryBytes: isFiniteNumber, memoryLimitHit: isBoolean, clean: isBoolean },
   fatal: { id: isId, interrupted: isBoolean, message: isString },
 };
 

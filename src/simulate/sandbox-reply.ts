@@ -17,7 +17,19 @@ export function runMessage(id: number, job: RunRequest) {
   return { kind: 'run' as const, id, source: job.source, options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } };
 }
 
-/** The trace for a 'trace' or 'fatal' reply; `restart` says the interpreter should not run another snippet. */
+/**
+ * Characters of JSON a reply may hold: a little over the tracer's own cap on its steps (MAX_STEP_CHARS in
+ * tracer/limits.py), so only a reply the tracer did not make is refused for its size, before it is parsed.
+ */
+export const MAX_TRACE_CHARS = 40 * 2 ** 20;
+
+/** A snippet that grew the interpreter's memory past this gets a fresh interpreter after it. */
+const MEMORY_RESTART_BYTES = 256 * 2 ** 20;
+
+/**
+ * The trace for a 'trace' or 'fatal' reply; `restart` says the interpreter should not run another snippet
+ * (it failed, could not be put back as it was, or grew too big).
+ */
 export function replyToTrace(message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>, job: RunRequest, python: string): { trace: Trace; restart: boolean } {
   if (message.kind === 'fatal') {
     return {
@@ -31,7 +43,8 @@ export function replyToTrace(message: Extract<SandboxMessage, { kind: 'trace' | 
   if (typeof trace === 'string') {
     return { trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }), restart: true };
   }
-  return { trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace, restart: false };
+  const restart = !message.clean || message.memoryBytes > MEMORY_RESTART_BYTES;
+  return { trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace, restart };
 }
 
 /** The trace of a snippet whose interpreter had to be ended: its steps are lost. */
@@ -45,6 +58,7 @@ export function killedTrace(job: RunRequest, python: string): Trace {
 
 /** The trace the sandbox sent, checked like any untrusted input; a string says what is wrong. */
 function readTrace(json: string, source: string): Trace | string {
+  if (json.length > MAX_TRACE_CHARS) return `it is ${(json.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_TRACE_CHARS / 2 ** 20} MiB a trace may be`;
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -10,7 +10,7 @@ describe('sandbox messages', () => {
       { kind: 'ready', python: '3.14.2', startupMs: 4200, startedFrom: 'full', snapshotProblem: 'it is stale' },
       { kind: 'snapshot', bytes: new Uint8Array(64) },
       { kind: 'failed', message: 'no pyodide' },
-      { kind: 'trace', id: 3, json: '{}', memoryBytes: 2 ** 24, memoryLimitHit: false },
+      { kind: 'trace', id: 3, json: '{}', memoryBytes: 2 ** 24, memoryLimitHit: false, clean: true },
       { kind: 'fatal', id: 3, interrupted: true, message: 'KeyboardInterrupt' },
     ];
     for (const message of good) assert.deepEqual(parseSandboxMessage(message), message);
@@ -35,7 +35,7 @@ describe('sandbox messages', () => {
       { kind: 'trace', id: 1.5, json: '{}', memoryBytes: 1 },
       { kind: 'trace', id: 3, json: { steps: [] }, memoryBytes: 1 },
       { kind: 'trace', id: 3, json: '{}', memoryBytes: Number.NaN },
-      { kind: 'trace', id: 3, json: '{}', memoryBytes: 1, memoryLimitHit: 'yes' },
+      { kind: 'trace', id: 3, json: '{}', memoryBytes: 1, memoryLimitHit: 'yes', clean: true },
       { kind: 'fatal', id: 3, interrupted: 'yes', message: 'x' },
       { kind: 'run', id: 1, source: 'x = 1', options: {} },
     ];

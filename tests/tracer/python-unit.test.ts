@@ -28,8 +28,10 @@ const tracerSources = () => Object.fromEntries(TRACER_FILES.map((path) => [path,
 const testFiles = readdirSync(here).filter((name) => name.endsWith('.py')).sort();
 
 // The tests import the package as `memlane_tracer` (and its modules as memlane_tracer.NAME): an
-// alias made here only, since the installed package is in sys.modules under TRACER_SLOT alone.
-const RUN_TESTS = `
+// alias made here only, since the installed package is in sys.modules under TRACER_SLOT alone. The
+// function that runs them is made before the tests lock the interpreter down (tracer_helpers starts the
+// session, as a host does), and called from here, so no Pyodide frame lies beneath them.
+const TEST_RUNNER = `
 import io, json, sys, types, unittest
 tracer = sys.modules.pop(SLOT)
 sys.modules["memlane_tracer"] = tracer
@@ -37,10 +39,15 @@ for name, value in list(vars(tracer).items()):
     if type(value) is types.ModuleType and value.__name__ == tracer.__name__ + "." + name:
         sys.modules["memlane_tracer." + name] = value
 sys.path.insert(0, TESTS)
-suite = unittest.defaultTestLoader.discover(TESTS, pattern="test_*.py", top_level_dir=TESTS)
-stream = io.StringIO()
-result = unittest.TextTestRunner(stream=stream, verbosity=2).run(suite)
-json.dumps({"run": result.testsRun, "ok": result.wasSuccessful(), "skipped": len(result.skipped), "output": stream.getvalue()})
+
+def run_tests():
+    suite = unittest.defaultTestLoader.discover(TESTS, pattern="test_*.py", top_level_dir=TESTS)
+    stream = io.StringIO()
+    result = unittest.TextTestRunner(stream=stream, verbosity=2).run(suite)
+    return json.dumps({"run": result.testsRun, "ok": result.wasSuccessful(), "skipped": len(result.skipped),
+                       "output": stream.getvalue()})
+
+run_tests
 `;
 
 describe('the tracer package in Pyodide', () => {
@@ -78,8 +85,8 @@ json.dumps({
     const folder = '/memlane-tests';
     pyodide.FS.mkdirTree(folder);
     for (const name of testFiles) pyodide.FS.writeFile(`${folder}/${name}`, readFileSync(join(here, name), 'utf8'));
-    const result = JSON.parse(String(pyodide.runPython(RUN_TESTS, { globals: pyodide.toPy({ SLOT: TRACER_SLOT, TESTS: folder }) }))) as
-      { run: number; ok: boolean; skipped: number; output: string };
+    const runTests = pyodide.runPython(TEST_RUNNER, { globals: pyodide.toPy({ SLOT: TRACER_SLOT, TESTS: folder }) }) as () => string;
+    const result = JSON.parse(String(runTests())) as { run: number; ok: boolean; skipped: number; output: string };
     assert.ok(result.ok, `the tracer's Python tests failed:\n${result.output}`);
     assert.equal(result.skipped, 0, `no test may be skipped:\n${result.output}`);
     assert.ok(result.run >= 40, `expected at least 40 Python tests, ran ${result.run}:\n${result.output}`);

@@ -2,14 +2,14 @@
 import unittest
 
 from memlane_tracer.freed import FREED, KEPT, MAYBE_FREED, fate_of, freed_with_their_holders
-from memlane_tracer.identity import Identity
+from memlane_tracer.identity import HOLDERS, UNSEEN, new_identity
 from tracer_helpers import line_step, local, trace
 
 
 def identity(oid, weak=None, unseen=0, holders=()):
-    made = Identity(oid, list, weak, None, True)
-    made.unseen = unseen
-    made.holders = holders
+    made = new_identity(oid, list, weak, None, True)
+    made[UNSEEN] = unseen
+    made[HOLDERS] = holders
     return made
 
 
@@ -51,6 +51,14 @@ class InTrace(unittest.TestCase):
         last = document["steps"][-1]
         self.assertIn(oid, last["gone"])
         self.assertNotIn(oid, last.get("freed", []))
+
+    def test_a_freed_cycle_is_not_confused_with_a_new_container_at_its_address(self):
+        source = "import gc\nfirst = {}\nsecond = {'other': first}\nfirst['other'] = second\ndel first, second\ncount = gc.collect()\n"
+        document = trace(source)
+        last = document["steps"][-1]
+        unreachable = [oid for oid, obj in last["heap"].items() if obj.get("unreachable")]
+        self.assertEqual(unreachable, [])
+        self.assertEqual(len(last["freed"]), 2)
 
 
 if __name__ == "__main__":

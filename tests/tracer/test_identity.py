@@ -2,9 +2,9 @@
 import gc
 import unittest
 
-from memlane_tracer.identity import weak_reference_to
-from memlane_tracer.limits import CapturedOutput, Enforcer
-from memlane_tracer.recorder import Recorder
+from memlane_tracer.identity import OID, WEAK, identify, weak_reference_to
+from memlane_tracer.limits import new_output
+from memlane_tracer.recorder import new_recorder
 from tracer_helpers import DEFAULT_OPTIONS, local, trace
 
 
@@ -12,9 +12,8 @@ class Sample:
     pass
 
 
-def new_recorder():
-    enforcer = Enforcer()
-    return Recorder(DEFAULT_OPTIONS, CapturedOutput(100, enforcer), enforcer)
+def recorder():
+    return new_recorder(DEFAULT_OPTIONS, new_output(100))
 
 
 class WeakReferences(unittest.TestCase):
@@ -27,41 +26,41 @@ class WeakReferences(unittest.TestCase):
 
 class Identify(unittest.TestCase):
     def test_the_same_object_keeps_its_id(self):
-        recorder = new_recorder()
+        state = recorder()
         sample = Sample()
-        first, is_new = recorder.identify(sample, None)
-        again, is_new_again = recorder.identify(sample, None)
-        self.assertEqual((first.oid, is_new, is_new_again), ("o1", True, False))
+        first, is_new = identify(state, sample, None)
+        again, is_new_again = identify(state, sample, None)
+        self.assertEqual((first[OID], is_new, is_new_again), ("o1", True, False))
         self.assertIs(again, first)
 
     def test_the_tracer_does_not_keep_an_object_alive(self):
-        recorder = new_recorder()
+        state = recorder()
         sample = Sample()
-        identity, _ = recorder.identify(sample, None)
+        identity, _ = identify(state, sample, None)
         del sample
         gc.collect()
-        self.assertIsNone(identity.weak())
+        self.assertIsNone(identity[WEAK]())
 
     def test_a_new_object_at_a_dead_ones_address_is_new(self):
-        recorder = new_recorder()
+        state = recorder()
         old = Sample()
-        first, _ = recorder.identify(old, None)
+        first, _ = identify(state, old, None)
         address = id(old)
         del old
         newcomers = [Sample() for _ in range(1000)]
         reused = next((each for each in newcomers if id(each) == address), None)
         self.assertIsNotNone(reused, "CPython's allocator gives a freed object's memory to a new one")
-        second, is_new = recorder.identify(reused, None)
+        second, is_new = identify(state, reused, None)
         self.assertTrue(is_new)
-        self.assertNotEqual(second.oid, first.oid)
-        self.assertEqual(recorder.replaced, [first.oid])
+        self.assertNotEqual(second[OID], first[OID])
+        self.assertEqual(state.replaced, [first[OID]])
 
     def test_scalars_are_told_apart_by_their_repr(self):
-        recorder = new_recorder()
+        state = recorder()
         values = [10 ** 30]
-        first, _ = recorder.identify(values[0], ("1" + "0" * 30, None))
-        same, is_new = recorder.identify(values[0], ("1" + "0" * 30, None))
-        self.assertEqual((same.oid, is_new), (first.oid, False))
+        first, _ = identify(state, values[0], ("1" + "0" * 30, None))
+        same, is_new = identify(state, values[0], ("1" + "0" * 30, None))
+        self.assertEqual((same[OID], is_new), (first[OID], False))
 
 
 class InTrace(unittest.TestCase):

@@ -1,34 +1,7 @@
-"""The limits: captured output up to its cap, and step, time and output limits that stop a snippet even when it catches them."""
+"""The limits: step, time and output limits that stop a snippet even when it catches them."""
 import unittest
 
-from memlane_tracer.limits import CapturedOutput, OutputLimitError
 from tracer_helpers import trace
-
-
-class Captured(unittest.TestCase):
-    def test_keeps_what_is_printed(self):
-        output = CapturedOutput(100, lambda error: self.fail("no limit expected"))
-        self.assertEqual(output.write("hello "), 6)
-        output.write("world")
-        self.assertEqual((output.text(), len(output)), ("hello world", 11))
-
-    def test_keeps_up_to_the_cap_then_enforces_the_limit(self):
-        raised = []
-
-        def enforce(error):
-            raised.append(error)
-            raise error
-
-        output = CapturedOutput(5, enforce)
-        with self.assertRaises(OutputLimitError):
-            output.write("abcdefgh")
-        self.assertEqual(output.text(), "abcde")
-        self.assertIn("more than 5 characters", str(raised[0]))
-
-    def test_refuses_what_is_not_text(self):
-        output = CapturedOutput(5, lambda error: None)
-        with self.assertRaisesRegex(TypeError, "must be str, not int"):
-            output.write(3)
 
 
 class Limits(unittest.TestCase):
@@ -44,10 +17,21 @@ class Limits(unittest.TestCase):
         document = trace(source, maxSteps=10)
         self.assertEqual(document["error"]["type"], "StepLimitError")
 
-    def test_the_output_limit(self):
+    def test_the_output_limit_keeps_what_fits(self):
         document = trace("print('x' * 50)\n", maxOutput=10)
         self.assertEqual(document["error"]["type"], "OutputLimitError")
         self.assertEqual(document["stdout"], "x" * 10)
+
+    def test_a_caught_output_limit_is_raised_again(self):
+        source = "for i in range(50):\n    try:\n        print('x' * 20)\n    except BaseException:\n        pass\n"
+        document = trace(source, maxOutput=30, maxSteps=10_000)
+        self.assertEqual(document["error"]["type"], "OutputLimitError")
+        self.assertEqual(document["stdout"], "x" * 20 + "\n" + "x" * 9)
+
+    def test_printing_what_is_not_text_is_refused(self):
+        document = trace("import sys\nsys.stdout.write(3)\n")
+        self.assertEqual(document["error"]["type"], "TypeError")
+        self.assertIn("must be str, not int", document["error"]["message"])
 
     def test_the_time_limit(self):
         document = trace("import time\nwhile True:\n    time.sleep(0.01)\n", timeoutMs=300, maxSteps=1_000_000)

@@ -50,6 +50,17 @@ class Pinned(unittest.TestCase):
                         unbound.append(f"{name}.{code.co_qualname}: {loaded}")
         self.assertEqual(unbound, [])
 
+    def test_the_tracer_defines_no_class_with_methods(self):
+        # A snippet finds every class through object.__subclasses__() and can patch it: the tracer's state
+        # lives in builtin containers, and its only classes are the limit errors, with nothing to patch.
+        with_methods = []
+        for name, module in sorted(submodules(memlane_tracer).items()):
+            for value in vars(module).values():
+                if type(value) is type and value.__module__ == module.__name__:
+                    if any(type(member) in (types.FunctionType, classmethod, staticmethod, property) for member in vars(value).values()):
+                        with_methods.append(f"{name}.{value.__qualname__}")
+        self.assertEqual(with_methods, [])
+
     def test_the_checker_sees_an_unbound_builtin(self):
         probe = types.ModuleType("probe")
         exec("def uses():\n    return len([])\n", probe.__dict__)

@@ -1,14 +1,20 @@
-"""Shared by the tracer's unit tests: run a snippet through the real tracer and read its trace."""
+"""Shared by the tracer's unit tests: run a snippet through the real tracer as the host does (prepare, run the
+runner's code, finish) and read its trace."""
 import json
 
-from memlane_tracer import run_snippet
+from memlane_tracer import finish_run, prepare_run, start_session
 
 DEFAULT_OPTIONS = {"maxSteps": 1000, "timeoutMs": 10_000, "maxOutput": 100_000, "showModules": False}
+_execute, _runner_code, _runner_globals = start_session()
 
 
 def trace(source, **options):
     """The trace v1 document of one snippet, as Python data."""
-    return json.loads(run_snippet(source, json.dumps({**DEFAULT_OPTIONS, **options})))
+    document = prepare_run(source, json.dumps({**DEFAULT_OPTIONS, **options}))
+    if document is None:
+        _execute(_runner_code, _runner_globals)
+        document = finish_run()
+    return json.loads(document)
 
 
 def heap_at(document, index):

@@ -1,13 +1,15 @@
 """Freed or kept: which of the objects that left the diagram CPython deallocated, told from reference counts and weakrefs."""
 from builtins import dict, list, object, set, tuple
 
+from .identity import ENCODING, HOLDERS, OID, UNSEEN, WEAK
 from .encode import collect_refs
 from .kinds import is_immortal
-from .pinned import get_reference_count
+from .pinned import address, get_reference_count
 
 FREED, KEPT, MAYBE_FREED = "freed", "kept", "maybe freed"
-# At a return event the returned object is also held by the `arg` parameter of two tracer frames.
-RETURN_VALUE_HOLDERS_IN_TRACER = 2
+# At a return event the returned object is also held by a parameter of three tracer frames: the
+# sys.monitoring callback's, event()'s and record()'s.
+RETURN_VALUE_HOLDERS_IN_TRACER = 3
 
 
 def raw_reference_counts(objects):
@@ -27,7 +29,7 @@ COUNTING_OVERHEAD = counting_overhead()
 def note_references(objects, stack, return_ref):
     """For each shown object: how many references the trace does not show, and who shows one.
 
-    objects: {id(obj): (obj, Identity)} of the objects shown at this step; stack: the step's frames.
+    objects: {address(obj): (obj, Identity)} of the objects shown at this step; stack: the step's frames.
     A count of zero means that every reference CPython counts is drawn, so the object dies when
     those go. Immortal objects (None, True, small ints, some strings) never die.
     """
@@ -47,34 +49,34 @@ def note_references(objects, stack, return_ref):
         show(return_ref["ref"], stack[-1]["id"])
     for pair in objects.values():  # not `for obj, identity`: the loop name would hold the last object
         identity = pair[1]
-        encoding = identity.encoding
+        encoding = identity[ENCODING]
         if encoding is None:
             continue
         # A running generator's locals are its frame's, already counted with the stack.
         skip_locals = encoding.get("kind") == "generator" and encoding.get("frame") in running
         for oid in collect_refs(encoding, skip_locals):
-            show(oid, identity.oid)
+            show(oid, identity[OID])
     counts = raw_reference_counts(objects)
     return_oid = return_ref["ref"] if return_ref is not None else None
     for key, (obj, identity) in objects.items():
-        oid = identity.oid
+        oid = identity[OID]
         if is_immortal(obj):
-            identity.unseen = 1
+            identity[UNSEEN] = 1
         else:
             unseen = counts[key] - COUNTING_OVERHEAD - seen.get(oid, 0)
             if oid == return_oid:
                 unseen -= RETURN_VALUE_HOLDERS_IN_TRACER
-            identity.unseen = unseen
-        identity.holders = tuple(holders.get(oid, ()))
+            identity[UNSEEN] = unseen
+        identity[HOLDERS] = tuple(holders.get(oid, ()))
 
 
 def fate_of(identity, was_unreachable, alive_elsewhere):
     """Whether an object that left the diagram at this step was deallocated, as far as it alone tells."""
     if was_unreachable and not alive_elsewhere:
         return FREED  # the collector freed its cycle: the tracer looked for it and it is not there
-    if identity.weak is not None:
-        return FREED if identity.weak() is None else KEPT
-    if alive_elsewhere or identity.unseen > 0:
+    if identity[WEAK] is not None:
+        return FREED if identity[WEAK]() is None else KEPT
+    if alive_elsewhere or identity[UNSEEN] > 0:
         return KEPT
     return MAYBE_FREED
 
@@ -91,7 +93,7 @@ def freed_with_their_holders(candidates, gone, freed, left_by_exception):
     while changed:
         changed = False
         for oid, identity in list(result.items()):
-            for holder in identity.holders:
+            for holder in identity[HOLDERS]:
                 kept_by_frame = holder[0] == "f" and holder in left_by_exception
                 kept_by_object = holder in gone and holder not in freed and holder not in result
                 if kept_by_frame or kept_by_object:

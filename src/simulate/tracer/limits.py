@@ -1,8 +1,8 @@
-"""The limits on a snippet (steps, time, output): their errors, the captured stdout and the enforcer that keeps raising them."""
-from builtins import BaseException, TypeError, ValueError, float, int, isinstance, len, max, min, str, type
+"""The limits on a snippet (steps, time, output): their errors, and the enforcement that keeps raising them."""
+from builtins import BaseException, int, list, str, type
 
 from .kinds import SNIPPET_FILENAME
-from .pinned import MONITORING_LINE, monitoring, time
+from .pinned import MONITORING_LINE, join_text, monitoring, namespace
 
 
 class StepLimitError(BaseException):
@@ -17,99 +17,72 @@ class OutputLimitError(BaseException):
     """The snippet printed more than the output cap."""
 
 
-LIMIT_ERRORS = (StepLimitError, TimeLimitError, OutputLimitError)
+class TraceSizeError(BaseException):
+    """The trace grew larger than a host accepts."""
 
 
-def bounded_sleep(recorder):
-    """time.sleep for a snippet: sleeps in short slices so the time limit can end it."""
-
-    def sleep(seconds):
-        if not isinstance(seconds, (int, float)):
-            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer or float")
-        if seconds < 0:
-            raise ValueError("sleep length must be non-negative")
-        end = time.monotonic() + seconds
-        while True:
-            now = time.monotonic()
-            if now > recorder.deadline:
-                recorder.time_is_up()
-            if now >= end:
-                return None
-            time.sleep(min(0.05, end - now, max(recorder.deadline - now, 0) + 0.001))
-
-    return sleep
-
-
-class CapturedOutput:
-    """sys.stdout for a snippet: keeps what is printed, up to the output cap."""
-
-    def __init__(self, limit, enforce):
-        self._chunks = []
-        self._length = 0
-        self._limit = limit
-        self._enforce = enforce
-        self.encoding = "utf-8"
-        self.errors = "strict"
-
-    def write(self, text):
-        if not isinstance(text, str):
-            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        room = self._limit - self._length
-        if len(text) > room:
-            if room > 0:
-                self._chunks.append(text[:room])
-                self._length += room
-            self._enforce(OutputLimitError(
-                f"the snippet printed more than {self._limit} characters (the output limit, "
-                f"--max-output / maxOutput)"))
-        self._chunks.append(text)
-        self._length += len(text)
-        return len(text)
-
-    def flush(self):
-        pass
-
-    def isatty(self):
-        return False
-
-    def writable(self):
-        return True
-
-    def text(self):
-        return "".join(self._chunks)
-
-    def __len__(self):
-        return self._length
-
-
+LIMIT_ERRORS = (StepLimitError, TimeLimitError, OutputLimitError, TraceSizeError)
+# Characters of JSON the recorded steps may take: below what every host accepts (MAX_TRACE_CHARS in
+# sandbox-reply.ts), so that a trace the tracer made is never refused for its size.
+MAX_STEP_CHARS = 32 * 2 ** 20
 MONITORING_TOOL = 4  # sys.monitoring tool id used only to enforce a limit after it was reached
+without_traceback = BaseException.with_traceback
+
+# The run's limit errors, made before the snippet starts (making one later would call its class, which a
+# snippet can reach and patch), and the one that was hit, raised again at every later line.
+limits = namespace("limits", error=None, steps=None, time=None, output=None, size=None)
 
 
-class Enforcer:
-    """Raises a limit error now and at every later line of the snippet.
+def start_limits(options):
+    limits.error = None
+    limits.steps = StepLimitError(f"the snippet ran more than {options['maxSteps']} steps (the step limit, "
+                                  f"--max-steps / max-steps=N)")
+    limits.time = TimeLimitError(f"the snippet ran longer than {options['timeoutMs']} ms (the time limit, --timeout)")
+    limits.output = OutputLimitError(f"the snippet printed more than {options['maxOutput']} characters "
+                                     f"(the output limit, --max-output / maxOutput)")
+    limits.size = TraceSizeError(f"the trace grew past {MAX_STEP_CHARS // 2 ** 20} MiB; trace fewer steps "
+                                 f"(the step limit, --max-steps / max-steps=N) or smaller data")
+    monitoring.set_events(MONITORING_TOOL, 0)
+    monitoring.restart_events()
 
-    A trace function that raises is switched off by CPython, and a bare `except:` could swallow
-    the error; a sys.monitoring LINE callback re-raises it until the snippet ends.
-    """
 
-    def __init__(self):
-        self.error = None
-        if monitoring.get_tool(MONITORING_TOOL) is None:
-            monitoring.use_tool_id(MONITORING_TOOL, "memlane-limits")
-        monitoring.register_callback(MONITORING_TOOL, MONITORING_LINE, self.on_line)
+def enforce(error):
+    """Raises the limit error now and, through a sys.monitoring LINE callback, at every later line of the
+    snippet: a trace function that raises is switched off by CPython, and a bare `except:` could swallow it."""
+    if limits.error is None:
+        limits.error = error
+        monitoring.set_events(MONITORING_TOOL, MONITORING_LINE)
+    raise without_traceback(limits.error, None)
 
-    def __call__(self, error):
-        if self.error is None:
-            self.error = error
-            monitoring.set_events(MONITORING_TOOL, MONITORING_LINE)
-        raise type(self.error)(*self.error.args)
 
-    def on_line(self, code, line):
-        if code.co_filename != SNIPPET_FILENAME:
-            return monitoring.DISABLE
-        raise type(self.error)(*self.error.args)
+def on_line(code, line):
+    if code.co_filename != SNIPPET_FILENAME:
+        return monitoring.DISABLE
+    raise without_traceback(limits.error, None)
 
-    def reset(self):
-        self.error = None
-        monitoring.set_events(MONITORING_TOOL, 0)
-        monitoring.restart_events()
+
+def register_enforcement():
+    """Once, at lockdown: the LINE callback that raises a limit again. Its events stay off until a limit is hit."""
+    if monitoring.get_tool(MONITORING_TOOL) is None:
+        monitoring.use_tool_id(MONITORING_TOOL, "memlane-limits")
+    monitoring.register_callback(MONITORING_TOOL, MONITORING_LINE, on_line)
+
+
+def new_output(limit):
+    """What the snippet's CapturedOutput writes to. The snippet can reach it (it is its own output): the tracer
+    keeps its own reference to the list of chunks and reads the counts with their types checked."""
+    return {"chunks": [], "length": 0, "limit": limit, "exceeded": False, "error": limits.output}
+
+
+def printed_length(output, at_least):
+    """Characters printed so far, never fewer than the last step said."""
+    length = output.get("length")
+    if type(length) is not int or length < at_least:
+        return at_least
+    return length
+
+
+def printed_text(chunks, limit):
+    """What the snippet printed, cut at the output limit; chunks that are not text are left out."""
+    text = join_text([chunk for chunk in list.__iter__(chunks) if type(chunk) is str])
+    return text[:limit]

@@ -1,156 +1,222 @@
-"""Turns trace events of the snippet's code into trace v1 steps, and gives shown objects ids that last."""
-from builtins import Exception, frozenset, id, len, set, sum, type
+"""Turns events of the snippet's code into trace v1 steps, through sys.monitoring (PEP 669).
 
-from .frames import FrameBook
-from .identity import Identity, weak_reference_to
-from .kinds import CO_GENERATOR_LIKE, is_class_body, is_user_code
-from .limits import StepLimitError, TimeLimitError
-from .pinned import encode_json, gc, time
+The events are those sys.settrace would give ("call", "line", "return", "exception", mapped from PEP 669 as
+CPython's own legacy tracing maps them), but no trace function is left on a frame's f_trace, where a snippet
+could pick it up: the callbacks are registered with sys.monitoring, which snippets see only as a stub.
+"""
+import sys
+
+from builtins import BaseException, Exception, frozenset, len, range, set, type
+
+from .cycles import gc_collections
+from .encode import reference_to
+from .frames import frame_id, frame_locals, namespace_items, user_frames
+from .guard import state
+from .kinds import CO_GENERATOR_LIKE, class_name, is_class_body, is_user_code
+from .limits import MAX_STEP_CHARS, enforce, limits, printed_length
+from .pinned import address, encode_json, gc, get_frame, monitoring, namespace, time
 from .reprs import exception_message
-from .snapshot import Snapshot
+from .snapshot import finish_snapshot, new_snapshot
+
+TRACE_TOOL = 3  # sys.monitoring tool id of the recorder (4 enforces the limits)
+EVENTS = sys.monitoring.events
+TRACE_EVENTS = (EVENTS.PY_START | EVENTS.PY_RESUME | EVENTS.PY_THROW | EVENTS.PY_RETURN | EVENTS.PY_YIELD
+                | EVENTS.PY_UNWIND | EVENTS.RAISE | EVENTS.STOP_ITERATION | EVENTS.LINE | EVENTS.JUMP)
+_exception_traceback = BaseException.__traceback__.__get__
 
 
-class Recorder(FrameBook):
-    """Turns trace events of the snippet's code into trace v1 steps."""
+def new_recorder(options, output):
+    """The state of one run's recording; output is the dict the snippet's CapturedOutput writes to."""
+    return namespace(
+        "recorder",
+        max_steps=options["maxSteps"],
+        deadline=time.monotonic() + options["timeoutMs"] / 1000,
+        show_modules=options["showModules"],
+        output=output,
+        printed=0,                 # characters printed at the last step
+        step_chars=0,              # characters of JSON the recorded steps take
+        steps=[],                  # each step already encoded as JSON
+        last_line=None,
+        identities={},             # address(obj) -> identity, for objects shown at the last step
+        keys_by_oid={},            # object id in the trace -> address(obj)
+        replaced=[],               # trace ids whose address a new object took at this step
+        next_object=0,
+        next_frame=0,
+        frame_ids={},              # address(frame) -> frame id, for frames of running calls
+        generator_frames={},       # address(generator) -> (weakref, frame id)
+        local_order={},            # frame id -> (names bound at the last step, names in binding order)
+        shown_names={},            # address(code) -> (weakref to the code, the local names its frames show)
+        unwinding=set(),           # frame ids an exception is passing through
+        left_by_exception=set(),   # frame ids of calls an exception ended (a traceback keeps them)
+        shown=set(),               # ids of objects shown at the last step
+        unreachable={},            # address(obj) -> identity kept alive only by a cycle
+        class_bodies={},           # class qualname -> names its body bound, from the body's last run
+        functions_made={},         # frame id -> weakrefs to the functions its `def`s made
+        running_function={},       # frame id -> weakref to the closure that frame runs
+        line_of_offset={},         # address(code) -> (code, {instruction offset: line}) for backward jumps
+        collections=gc_collections(),
+        stopped=False,
+        faults=[],
+    )
 
-    def __init__(self, options, output, enforce):
-        self.max_steps = options["maxSteps"]
-        self.deadline = time.monotonic() + options["timeoutMs"] / 1000
-        self.timeout_ms = options["timeoutMs"]
-        self.show_modules = options["showModules"]
-        self.output = output
-        self.enforce = enforce
-        self.steps = []               # each step already encoded as JSON
-        self.last_line = None
-        self.identities = {}          # id(obj) -> Identity, for objects shown at the last step
-        self.keys_by_oid = {}         # object id in the trace -> id(obj)
-        self.replaced = []            # trace ids whose address a new object took at this step
-        self.next_object = 0
-        self.next_frame = 0
-        self.frame_ids = {}           # id(frame) -> frame id, for frames of running calls
-        self.generator_frames = {}    # id(generator) -> (weakref, frame id)
-        self.local_order = {}         # frame id -> (names bound at the last step, names in binding order)
-        self.shown_names = {}         # id(code) -> (weakref to the code, the local names its frames show)
-        self.unwinding = set()        # frame ids an exception is passing through
-        self.left_by_exception = set()  # frame ids of calls an exception ended (a traceback keeps them)
-        self.shown = set()            # ids of objects shown at the last step
-        self.unreachable = {}         # id(obj) -> Identity kept alive only by a cycle
-        self.class_bodies = {}        # class qualname -> names its body bound, from the body's last run
-        self.functions_made = {}      # frame id -> weakrefs to the functions its `def`s made
-        self.running_function = {}    # frame id -> weakref to the closure that frame runs
-        self.collections = self.gc_collections()
-        self.stopped = False
-        self.faults = []
 
-    # -- events ---------------------------------------------------------------------------
+def start_recording(recorder):
+    """Registers this run's callbacks and turns the events on (from the host, before the snippet starts).
+    Returns the callbacks (sys.monitoring keeps them where no snippet can look; the tracer keeps them too)."""
+    DISABLE = monitoring.DISABLE
 
-    def trace(self, frame, event, arg):
-        if not is_user_code(frame.f_code):
-            return None
-        if self.stopped or self.enforce.error is not None:
-            return None
-        if event in ("call", "line", "return", "exception"):
-            if len(self.steps) >= self.max_steps:
-                self.stop(StepLimitError(
-                    f"the snippet ran more than {self.max_steps} steps (the step limit, "
-                    f"--max-steps / max-steps=N)"))
-            if time.monotonic() > self.deadline:
-                self.time_is_up()
-            try:
-                self.record(frame, event, arg)
-            except Exception as error:
-                # A fault of the tracer must never become the snippet's exception.
-                self.faults.append(f"{event} at line {frame.f_lineno}: {type(error).__name__}: {error}")
-        return self.trace
+    def on_start(code, offset):
+        if not is_user_code(code):
+            return DISABLE
+        event(recorder, get_frame(1), code, "call", None)
 
-    def time_is_up(self):
-        self.stop(TimeLimitError(f"the snippet ran longer than {self.timeout_ms} ms (the time limit, --timeout)"))
+    def on_throw(code, offset, exception):
+        if is_user_code(code):
+            event(recorder, get_frame(1), code, "call", None)
 
-    def stop(self, error):
-        self.stopped = True
-        self.enforce(error)
+    def on_return(code, offset, value):
+        if not is_user_code(code):
+            return DISABLE
+        event(recorder, get_frame(1), code, "return", value)
 
-    # -- one step -------------------------------------------------------------------------
+    def on_unwind(code, offset, exception):
+        if is_user_code(code):
+            event(recorder, get_frame(1), code, "return", None)
 
-    def record(self, frame, event, arg):
-        frames = self.user_frames(frame)
-        snapshot = Snapshot(self, frames)
-        stack = []
-        current_fid = None
-        for each in frames:
-            fid = self.frame_id(each, event) if each is frame else self.frame_ids.get(id(each))
-            if fid is None:
-                fid = self.frame_id(each, "call")
-            if each is frame:
-                current_fid = fid
-            snapshot.frame_ids[id(each)] = fid
-        for each in frames:
-            fid = snapshot.frame_ids[id(each)]
-            entry = {"id": fid, "name": each.f_code.co_name, "line": each.f_lineno or each.f_code.co_firstlineno}
-            entry["locals"] = [[name, snapshot.ref(value)] for name, value in self.frame_locals(each, fid)]
-            if each.f_code.co_flags & CO_GENERATOR_LIKE:
-                entry["generator"] = True
-            stack.append(entry)
-        step = {"event": event, "line": frame.f_lineno or frame.f_code.co_firstlineno, "stdout": len(self.output), "stack": stack}
-        if event == "return":
-            if current_fid not in self.unwinding and frame.f_code.co_name != "<module>":
-                step["returnValue"] = snapshot.ref(arg)
-        elif event == "exception":
-            self.unwinding.add(current_fid)
-            kind, value = arg[0], arg[1]
-            step["exception"] = {"type": kind.__name__, "message": exception_message(value)}
-        elif event == "line":
-            self.unwinding.discard(current_fid)
-        snapshot.finish(stack, step.get("returnValue"))
-        step["heap"] = snapshot.changed
-        if snapshot.gone:
-            step["gone"] = snapshot.gone
-            if snapshot.freed:
-                step["freed"] = snapshot.freed
-        # Kept as JSON text: strings are invisible to the cyclic collector, so a long trace
-        # neither slows the snippet's collections down nor changes when they happen.
-        self.steps.append(encode_json(step))
-        self.last_line = step["line"]
-        if event == "return" and is_class_body(frame.f_code):
-            self.class_bodies[frame.f_code.co_qualname] = frozenset(frame.f_locals)
-        if event == "return" and not frame.f_code.co_flags & CO_GENERATOR_LIKE:
-            if current_fid in self.unwinding:
-                self.left_by_exception.add(current_fid)
-            self.frame_ids.pop(id(frame), None)
-            self.local_order.pop(current_fid, None)
-            self.functions_made.pop(current_fid, None)
-            self.running_function.pop(current_fid, None)
-            self.unwinding.discard(current_fid)
+    def on_raise(code, offset, exception):
+        if is_user_code(code):
+            event(recorder, get_frame(1), code, "exception", (type(exception), exception, _exception_traceback(exception)))
 
-    # -- identity -------------------------------------------------------------------------
+    def on_line(code, line):
+        if not is_user_code(code):
+            return DISABLE
+        event(recorder, get_frame(1), code, "line", None)
 
-    def identify(self, obj, scalar_key):
-        """The stable object id for obj: the same object keeps its id from step to step."""
-        key = id(obj)
-        known = self.identities.get(key)
-        if known is not None and known.kind is type(obj):
-            if known.weak is not None:
-                alive = known.weak()
-                if alive is obj:
-                    return known, False
-                # The collector clears the weakrefs of a whole unreachable cycle before it runs the
-                # first __del__: while the cycle is being finalized its objects are the same ones.
-                if alive is None and (key in self.unreachable or gc.is_finalized(obj)):
-                    known.weak = None  # from now on known by address and type, as lists are
-                    return known, False
-            elif known.scalar_key == scalar_key:
-                return known, False
-        if known is not None:
-            # A new object at the address of one shown before: that one is dead, say so.
-            self.replaced.append(known.oid)
-            self.keys_by_oid.pop(known.oid, None)
-            self.unreachable.pop(key, None)
-        self.next_object += 1
-        weak = weak_reference_to(obj)
-        identity = Identity(f"o{self.next_object}", type(obj), weak, scalar_key, gc.is_tracked(obj))
-        self.identities[key] = identity
-        self.keys_by_oid[identity.oid] = key
-        return identity, True
+    def on_jump(code, source, destination):
+        # sys.settrace reports a backward jump within one line as that line again (a loop on one line).
+        if destination > source or not is_user_code(code):
+            return DISABLE
+        lines = lines_of(recorder, code)
+        if lines.get(source) != lines.get(destination):
+            return DISABLE
+        event(recorder, get_frame(1), code, "line", None)
 
-    def gc_collections(self):
-        return sum(generation["collections"] for generation in gc.get_stats())
+    if monitoring.get_tool(TRACE_TOOL) is None:
+        monitoring.use_tool_id(TRACE_TOOL, "memlane-trace")
+    callbacks = ((EVENTS.PY_START, on_start), (EVENTS.PY_RESUME, on_start), (EVENTS.PY_THROW, on_throw),
+                 (EVENTS.PY_RETURN, on_return), (EVENTS.PY_YIELD, on_return), (EVENTS.PY_UNWIND, on_unwind),
+                 (EVENTS.RAISE, on_raise), (EVENTS.STOP_ITERATION, on_raise), (EVENTS.LINE, on_line), (EVENTS.JUMP, on_jump))
+    for kind, callback in callbacks:
+        monitoring.register_callback(TRACE_TOOL, kind, callback)
+    monitoring.set_events(TRACE_TOOL, TRACE_EVENTS)
+    monitoring.restart_events()
+    return callbacks
+
+
+def stop_recording():
+    monitoring.set_events(TRACE_TOOL, 0)
+
+
+def lines_of(recorder, code):
+    """{instruction offset: line} for a code object, computed once per code."""
+    known = recorder.line_of_offset.get(address(code))
+    if known is not None and known[0] is code:
+        return known[1]
+    lines = {}
+    for start, end, line in code.co_lines():
+        for offset in range(start, end, 2):
+            lines[offset] = line
+    recorder.line_of_offset[address(code)] = (code, lines)
+    return lines
+
+
+def event(recorder, frame, code, kind, arg):
+    """One event of the snippet's code: checks the limits, then records a step. Runs trusted, with the cyclic
+    collector paused, so no finalizer of the snippet's runs inside the tracer; the time limit's interrupt waits."""
+    if recorder.stopped or limits.error is not None:
+        return
+    collecting = False
+    try:
+        state.trusted = True
+        collecting = gc.isenabled()
+        gc.disable()
+        if recorder.output.get("exceeded") is True:
+            stop(recorder, limits.output)
+        if len(recorder.steps) >= recorder.max_steps:
+            stop(recorder, limits.steps)
+        if recorder.step_chars > MAX_STEP_CHARS:
+            stop(recorder, limits.size)
+        if time.monotonic() > recorder.deadline:
+            stop(recorder, limits.time)
+        try:
+            record(recorder, frame, code, kind, arg)
+        except Exception as error:
+            # A fault of the tracer must never become the snippet's exception.
+            recorder.faults.append(f"{kind} at line {frame.f_lineno}: {class_name(type(error))}: {error}")
+    finally:
+        if collecting:
+            gc.enable()
+        state.trusted = False
+        if state.interrupt_pending:
+            state.interrupt_pending = False
+            if not recorder.stopped:
+                stop(recorder, limits.time)
+
+
+def stop(recorder, error):
+    recorder.stopped = True
+    enforce(error)
+
+
+def record(recorder, frame, code, event, arg):
+    frames = user_frames(frame, code)
+    snapshot = new_snapshot(recorder, frames)
+    stack = []
+    current_fid = None
+    for each, each_code in frames:
+        fid = frame_id(recorder, each, each_code, event) if each is frame else recorder.frame_ids.get(address(each))
+        if fid is None:
+            fid = frame_id(recorder, each, each_code, "call")
+        if each is frame:
+            current_fid = fid
+        snapshot.frame_ids[address(each)] = fid
+    for each, each_code in frames:
+        fid = snapshot.frame_ids[address(each)]
+        entry = {"id": fid, "name": each_code.co_name, "line": each.f_lineno or each_code.co_firstlineno}
+        entry["locals"] = [[name, reference_to(snapshot, value)] for name, value in frame_locals(recorder, each, each_code, fid)]
+        if each_code.co_flags & CO_GENERATOR_LIKE:
+            entry["generator"] = True
+        stack.append(entry)
+    recorder.printed = printed_length(recorder.output, recorder.printed)
+    step = {"event": event, "line": frame.f_lineno or code.co_firstlineno, "stdout": recorder.printed, "stack": stack}
+    if event == "return":
+        if current_fid not in recorder.unwinding and code.co_name != "<module>":
+            step["returnValue"] = reference_to(snapshot, arg)
+    elif event == "exception":
+        recorder.unwinding.add(current_fid)
+        kind, value = arg[0], arg[1]
+        step["exception"] = {"type": class_name(kind), "message": exception_message(value)}
+    elif event == "line":
+        recorder.unwinding.discard(current_fid)
+    finish_snapshot(snapshot, stack, step.get("returnValue"))
+    step["heap"] = snapshot.changed
+    if snapshot.gone:
+        step["gone"] = snapshot.gone
+        if snapshot.freed:
+            step["freed"] = snapshot.freed
+    # Kept as JSON text: strings are invisible to the cyclic collector, so a long trace
+    # neither slows the snippet's collections down nor changes when they happen.
+    encoded = encode_json(step)
+    recorder.steps.append(encoded)
+    recorder.step_chars += len(encoded)
+    recorder.last_line = step["line"]
+    if event == "return" and is_class_body(code):
+        recorder.class_bodies[code.co_qualname] = frozenset(name for name, _ in namespace_items(frame.f_locals))
+    if event == "return" and not code.co_flags & CO_GENERATOR_LIKE:
+        if current_fid in recorder.unwinding:
+            recorder.left_by_exception.add(current_fid)
+        recorder.frame_ids.pop(address(frame), None)
+        recorder.local_order.pop(current_fid, None)
+        recorder.functions_made.pop(current_fid, None)
+        recorder.running_function.pop(current_fid, None)
+        recorder.unwinding.discard(current_fid)
