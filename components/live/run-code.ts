@@ -1,58 +1,49 @@
-// One run in the reader's browser: the build's pipeline (codeToDiagram) on the edited code with the
-// diagram's own options, drawn as the island's <memlane-diagram>, or the error in words with a caret.
-import { caretExcerpt, codeToDiagram, fenceSpelling, type DiagramOptions, type Problem } from '../../lib/core/index.js';
-import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
+// One run in the reader's browser: the edited code, with the diagram's own options, traced by the page's
+// interpreter and drawn by the diagram worker (diagram-worker.ts) off the page's thread; the page only
+// carries messages between the two and puts the finished markup in place.
 import type { BrowserSimulator } from '../../lib/live/browser-simulator.js';
-import { codeToHtml } from './code-to-html.ts';
+import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
 
-export interface RunSettings {
-  id: string;
-  options: DiagramOptions;
-  timeoutMs: number;
-}
+export type { RunSettings } from './diagram-messages.ts';
 
-export type RunOutcome =
-  | { ok: true; element: HTMLElement; steps: number }
-  | { ok: false; message: string; problem: Problem };
+export type RunOutcome = { ok: true; element: HTMLElement; steps: number } | { ok: false; message: string };
 
-/**
- * The options of a reader's run: the diagram's own, except that code which no longer raises the
- * lesson's exception, or runs fewer steps than the step shown, is not an error in a reader's hands.
- */
-function forgiving(options: DiagramOptions, problem: Problem): DiagramOptions | undefined {
-  if (problem.kind === 'outcome' && options.raises !== null) return { ...options, raises: null };
-  if (problem.kind === 'step') return { ...options, step: 'last' };
-  return undefined;
-}
+let worker: Worker | undefined;
+let nextRunId = 1;
+const finishing = new Map<number, (outcome: WorkerOutcome) => void>();
+const tracing = new Map<number, BrowserSimulator>();
 
-/** The error as the build words it: the line, the Python error, the line of code and a caret. */
-export function problemMessage(problem: Problem): string {
-  const message = problem.message.replace(/^the Python snippet failed: /, '');
-  const where = problem.line >= 1 ? `Line ${problem.line}: ` : '';
-  const excerpt = problem.excerpt !== undefined && problem.line >= 1 ? `\n${caretExcerpt(problem.line, problem.excerpt, problem.column)}` : '';
-  return `${where}${message}${excerpt}`;
-}
-
-export async function runCode(code: string, notes: Map<number, string>, settings: RunSettings, simulator: BrowserSimulator): Promise<RunOutcome> {
-  let options = settings.options;
-  for (;;) {
-    const outcome = await codeToDiagram({
-      written: code, options, spelling: fenceSpelling, simulator, renderDefaults: { idPrefix: settings.id }, timeoutMs: settings.timeoutMs,
-    });
-    if (!outcome.ok) {
-      const problem = outcome.problems[0]!;
-      const retry = forgiving(options, problem);
-      if (retry) {
-        options = retry;
-        continue;
-      }
-      return { ok: false, message: problemMessage(problem), problem };
+function diagramWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./diagram-worker.ts', import.meta.url), { type: 'module', name: 'memlane-diagrams' });
+  started.addEventListener('message', ({ data }: MessageEvent<WorkerOutcome>) => {
+    const simulator = tracing.get(data.runId);
+    if (data.kind === 'trace' && simulator) {
+      simulator.traceReply(data.source, data.options).then((reply) => {
+        started.postMessage({ kind: 'reply', runId: data.runId, reply } satisfies WorkerRequest);
+      });
+    } else if (data.kind !== 'trace') {
+      finishing.get(data.runId)?.(data);
     }
-    const { trace, shownStep, svg, snippet } = outcome.diagram;
-    const codeHtml = codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-    const html = diagramToHtml({ trace, snippet: { ...snippet, notes }, options, id: settings.id, shownStep, svg, codeHtml });
-    const template = document.createElement('template');
-    template.innerHTML = html;
-    return { ok: true, element: template.content.querySelector('memlane-diagram')!, steps: trace.steps.length };
-  }
+  });
+  worker = started;
+  return started;
+}
+
+export function runCode(code: string, notes: Map<number, string>, settings: RunSettings, simulator: BrowserSimulator): Promise<RunOutcome> {
+  const runId = nextRunId++;
+  tracing.set(runId, simulator);
+  return new Promise<RunOutcome>((resolve) => {
+    finishing.set(runId, (outcome) => {
+      finishing.delete(runId);
+      tracing.delete(runId);
+      if (outcome.kind === 'trace') return;
+      if (outcome.restart) simulator.restart();
+      if (outcome.kind === 'failed') return resolve({ ok: false, message: outcome.message });
+      const template = document.createElement('template');
+      template.innerHTML = outcome.html;
+      resolve({ ok: true, element: template.content.querySelector('memlane-diagram')!, steps: outcome.steps });
+    });
+    diagramWorker().postMessage({ kind: 'run', runId, code, notes: [...notes], settings } satisfies WorkerRequest);
+  });
 }

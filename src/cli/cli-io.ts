@@ -2,6 +2,7 @@
 // A command run in its own process gets the process's; the resident render server hands each
 // request the client's, so concurrent requests never share a working folder or a stream.
 import { resolve } from 'node:path';
+import { MAX_STDIN_BYTES, readStdinUpTo } from './server-client.mjs';
 
 export interface CliStream {
   write(chunk: string | Uint8Array): unknown;
@@ -25,11 +26,7 @@ export const resolveIn = (io: CliIo, path: string) => resolve(io.cwd, path);
 export const printLine = (io: CliIo, text: string) => io.stdout.write(`${text}\n`);
 export const printError = (io: CliIo, text: string) => io.stderr.write(`${text}\n`);
 
-async function readProcessStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+const readProcessStdin = (): Promise<Buffer> => readStdinUpTo(MAX_STDIN_BYTES);
 
 /** This process's own streams; `stdin`, when given, stands for standard input already read. */
 export function processIo(stdin?: Buffer): CliIo {

@@ -3,12 +3,14 @@
 // dead, hung or crashes mid-request, says so (if it was not merely absent) and lets the caller run
 // the command itself. Plain JavaScript on Node built-ins: it runs before any of the CLI is loaded.
 import { createConnection } from 'node:net';
-import { envSeconds, frame, inodeOf, readFrames, removeStaleSocket, socketDir, socketPath, unsafeDir } from './server-socket.mjs';
+import { envSeconds, frame, inodeOf, readFrames, removeStaleSocket, requestLimitMs, socketDir, socketPath, unsafeDir } from './server-socket.mjs';
 
 /** A server that does not accept within this long is taken for hung. */
 const CONNECT_MS = 1_000;
 /** A running request's server says it is alive every second; this much silence means it is hung. */
 const DEFAULT_SILENCE_S = 30;
+/** After the request's own limit, how long the server has to send its own verdict before the client gives up. */
+const VERDICT_GRACE_MS = 10_000;
 
 /** Connects to a Unix socket; resolves null when nothing listens there (no file, or a dead one). */
 function connect(path, timeoutMs) {
@@ -59,16 +61,20 @@ export async function runOnServer(identity, argv, env = process.env) {
     return { fallback: true };
   }
   const silenceMs = envSeconds(env.MEMLANE_SERVER_TIMEOUT, DEFAULT_SILENCE_S) * 1000;
+  const limitMs = requestLimitMs(argv) + VERDICT_GRACE_MS;
   return new Promise((resolve) => {
     /** Output is kept, in order, until the exit status arrives: a run that fails over prints nothing twice. */
     const output = [];
     let stdin;
     let settled = false;
     let silence;
+    // Heartbeats alone say the server lives, not that it will ever answer: past the request's own limit, give up.
+    const deadline = setTimeout(() => finish({ fallback: true, stdin }, `at ${path} did not finish within ${Math.round(limitMs / 1000)} s`), limitMs);
     const finish = (result, notice) => {
       if (settled) return;
       settled = true;
       clearTimeout(silence);
+      clearTimeout(deadline);
       socket.destroy();
       if (notice) process.stderr.write(`memlane: the render server ${notice}; running here instead\n`);
       resolve(result);
@@ -94,13 +100,26 @@ export async function runOnServer(identity, argv, env = process.env) {
     socket.on('error', () => {});
     socket.on('close', () => finish({ fallback: true, stdin }, 'closed the connection before it finished'));
     async function sendStdin() {
-      const chunks = [];
-      for await (const chunk of process.stdin) chunks.push(chunk);
-      stdin = Buffer.concat(chunks);
+      stdin = await readStdinUpTo(MAX_STDIN_BYTES);
       if (!settled) socket.write(frame({ t: 'stdin', d: stdin.toString('base64') }));
     }
     socket.write(frame({ t: 'run', key: identity.key, argv, cwd: process.cwd() }));
   });
+}
+
+/** A little more than a snippet may be (MAX_SOURCE_BYTES): the reader says it is too big. */
+export const MAX_STDIN_BYTES = 2 ** 20 + 1;
+
+/** Standard input, up to `limit` bytes: a snippet is short, and what comes after is not read. */
+export async function readStdinUpTo(limit) {
+  const chunks = [];
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
 }
 
 /** One question to a server (status, stop) and its one reply; null when none answers in time. */

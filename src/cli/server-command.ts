@@ -7,7 +7,9 @@ import type { ServerStatus } from '../node/render-server.ts';
 import { printError, printLine, type CliIo } from './cli-io.ts';
 import { UsageError, type Command } from './command.ts';
 import { ask } from './server-client.mjs';
-import { codeIdentity, envSeconds, inodeOf, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir } from './server-socket.mjs';
+import {
+  codeIdentity, envSeconds, inodeOf, ownSocket, printable, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir,
+} from './server-socket.mjs';
 
 /** Set by the CLI bundle (scripts/cli-bundle.mjs): the package root seen from the bundle's folder. */
 declare const MEMLANE_PACKAGE_ROOT: string | undefined;
@@ -50,21 +52,36 @@ const codeOf = (key: string) => {
   }
 };
 
+/**
+ * The sockets of this user's servers: none when the folder is not this user's alone (it is checked before
+ * anything in it is read or answered), and only files that are this user's sockets.
+ */
+function ownSockets(dir: string): string[] {
+  return unsafeDir(dir) ? [] : socketFiles(dir).filter(ownSocket);
+}
+
+/** A server's reply to status, its fields of the right types; null otherwise. */
+function statusOf(reply: unknown): ServerStatus | null {
+  const status = reply as ServerStatus | null;
+  const numbers = status && [status.pid, status.startedAt, status.served, status.running].every(Number.isSafeInteger);
+  return numbers && typeof status.key === 'string' && typeof status.warm === 'boolean' ? status : null;
+}
+
 async function status(io: CliIo): Promise<number> {
   const identity = codeIdentity(packageRoot);
   const dir = socketDir();
   let current = false;
-  for (const path of socketFiles(dir)) {
-    const reply = (await ask(path, { t: 'status' })) as ServerStatus | null;
+  for (const path of ownSockets(dir)) {
+    const reply = statusOf(await ask(path, { t: 'status' }));
     if (!reply) continue;
     const mine = reply.key === identity?.key;
     current ||= mine;
-    printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${codeOf(reply.key)})\n  socket ${path}`);
+    printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  socket ${printable(path)}`);
   }
   const refused = unsafeDir(dir);
   const why = !serverWanted() ? ' (MEMLANE_SERVER=0: none will start)' : refused ? ` (none can start: ${refused})` : '';
-  if (!current) printLine(io, `memlane server: none running for this code${why}; sockets in ${dir}`);
-  if (!current && refused && serverWanted()) printLine(io, `hint: the folder must be yours alone (chmod 700 ${dir}), or set MEMLANE_SERVER_DIR to one that is`);
+  if (!current) printLine(io, `memlane server: none running for this code${printable(why)}; sockets in ${printable(dir)}`);
+  if (!current && refused && serverWanted()) printLine(io, `hint: the folder must be yours alone (chmod 700 ${printable(dir)}), or set MEMLANE_SERVER_DIR to one that is`);
   return current ? 0 : 1;
 }
 
@@ -79,15 +96,21 @@ const exited = (pid: number) => {
 
 async function stop(io: CliIo): Promise<number> {
   let stopped = 0;
-  for (const path of socketFiles(socketDir())) {
+  const dir = socketDir();
+  const refused = unsafeDir(dir);
+  if (refused) {
+    printError(io, `memlane server: ${printable(refused)}; nothing in it was read or stopped`);
+    return 1;
+  }
+  for (const path of ownSockets(dir)) {
     const inode = inodeOf(path);
     const reply = (await ask(path, { t: 'stop' })) as { pid?: number } | null;
-    if (!reply || typeof reply.pid !== 'number') {
+    if (!reply || !Number.isSafeInteger(reply.pid) || reply.pid! <= 1) {
       removeStaleSocket(path, inode);
       continue;
     }
     // It finishes what it runs, then exits: waited for, up to a minute.
-    for (let waited = 0; waited < 60_000 && !exited(reply.pid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; waited < 60_000 && !exited(reply.pid!); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     printLine(io, `memlane server: stopped pid ${reply.pid}`);
     stopped++;
   }

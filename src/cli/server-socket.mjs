@@ -5,6 +5,39 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+/** Characters one message line may hold: a snippet (at most 1 MiB, as base64) and its command line fit. */
+export const MAX_FRAME_CHARS = 4 * 2 ** 20;
+
+/** Milliseconds of the trace time limit the command line asks for (--timeout), or the default. */
+function timeLimitMs(argv) {
+  const index = argv.findIndex((arg) => arg === '--timeout' || arg.startsWith('--timeout='));
+  if (index < 0) return 10_000;
+  const value = Number(argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1]);
+  return Number.isFinite(value) && value > 0 ? Math.min(value, 600_000) : 10_000;
+}
+
+/**
+ * How long a request may take: its programs' time limits (each file traces in turn) and a minute to draw.
+ * The server answers a request past it with an error; the client, a little later, gives up on the server.
+ */
+export function requestLimitMs(argv) {
+  const files = Math.max(1, argv.filter((arg) => arg === '-' || arg.endsWith('.py')).length);
+  return files * (timeLimitMs(argv) + 2_000) + 60_000;
+}
+
+/** Text from a socket, fit for a terminal: control characters (escape sequences among them) become "?". */
+export const printable = (text) => String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
+/** Whether the path is a socket of this user's (not a link, a file or another user's). */
+export function ownSocket(path) {
+  try {
+    const info = lstatSync(path);
+    return info.isSocket() && (!process.getuid || info.uid === process.getuid());
+  } catch {
+    return false;
+  }
+}
+
 /** The commands the server answers; `--watch` stays in its own process (it is warm already). */
 export function servable(argv) {
   return (argv[0] === 'render' || argv[0] === 'trace') && !argv.includes('--watch');
@@ -167,12 +200,16 @@ export function supersedes(key, older) {
 /** One message a line; bytes travel as base64. */
 export const frame = (message) => `${JSON.stringify(message)}\n`;
 
-/** Calls `onMessage` with each whole line's object; a line that is not JSON ends the connection. */
+/** Calls `onMessage` with each whole line's object; a line that is not JSON, or too long, ends the connection. */
 export function readFrames(socket, onMessage) {
   let pending = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk) => {
     pending += chunk;
+    if (pending.length > MAX_FRAME_CHARS && pending.indexOf('\n') < 0) {
+      socket.destroy();
+      return;
+    }
     let newline;
     while ((newline = pending.indexOf('\n')) >= 0) {
       const line = pending.slice(0, newline);

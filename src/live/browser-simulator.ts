@@ -1,11 +1,13 @@
 // The simulator handle of a reader's browser: CPython in a Web Worker inside a sandboxed frame with
 // an opaque origin, so code from a shared link cannot read the page, its storage or cookies, nor
 // make requests as the site. The page fetches the interpreter's files (the frame cannot) and hands
-// them over; runs go one at a time, and every reply is checked like any untrusted input.
+// them over; runs go one at a time, and every reply is checked like any untrusted input: on the
+// page's thread for its shape only, in full (parsed and validated) where `trace()` or the diagram
+// worker (components/live/diagram-worker.ts) turns it into a trace.
 import type { SimulatorHandle } from '../core/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { parseSandboxMessage } from '../simulate/sandbox-messages.ts';
-import { emptyTrace, killedTrace, replyToTrace, runMessage, type RunRequest } from '../simulate/sandbox-reply.ts';
+import { emptyTrace, killedTrace, needsRestart, replyToTrace, runMessage, type RunReply, type RunRequest } from '../simulate/sandbox-reply.ts';
 import { resolveOptions, type SimulateOptions } from '../simulate/simulate-options.ts';
 import { TRACER_FILES } from '../simulate/install-tracer.mjs';
 import { LIVE_MODULES, PYODIDE_FILES } from './live-files.ts';
@@ -18,12 +20,16 @@ export interface BrowserSimulator extends SimulatorHandle {
   readonly ready: Promise<void>;
   /** The CPython version, once ready. */
   readonly python: string;
+  /** One run's reply as it came, not yet parsed: for a caller that checks and reads it off this thread. */
+  traceReply(source: string, options: SimulateOptions & { filename?: string }): Promise<RunReply>;
+  /** Ends the interpreter (a reply that was not a trace, say); the next run gets a fresh one. */
+  restart(): void;
   close(): void;
 }
 
 interface Job extends RunRequest {
   id: number;
-  resolve(trace: Trace): void;
+  resolve(reply: RunReply): void;
 }
 
 type FrameNotice = { kind: 'loaded' } | { kind: 'killed'; id: number } | { kind: 'crashed'; message: string };
@@ -75,14 +81,21 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     interpreterReady = false;
     frame.contentWindow!.postMessage({ kind: 'restart' }, '*');
   };
-  const settle = (trace: Trace): void => {
-    running?.resolve(trace);
+  /** The request as data alone: the reply crosses to the diagram worker, which cannot take a function. */
+  const request = (job: Job): RunRequest => ({ source: job.source, options: job.options });
+  const settle = (reply: RunReply): void => {
+    running?.resolve(reply);
     running = undefined;
+  };
+  const settleWith = (trace: Trace): void => {
+    if (running) settle({ job: request(running), trace });
   };
   const fail = (message: string): void => {
     const error = new Error(`memlane: the interpreter failed to start: ${message}`);
     markFailed(error);
-    for (const job of [...(running ? [running] : []), ...queue.splice(0)]) job.resolve(emptyTrace(job.source, python, { type: 'SimulatorError', message: error.message, line: null }));
+    for (const job of [...(running ? [running] : []), ...queue.splice(0)]) {
+      job.resolve({ job: request(job), trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: error.message, line: null }) });
+    }
     running = undefined;
   };
 
@@ -93,11 +106,11 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
       if (data.kind === 'loaded' && startMessage) frame.contentWindow!.postMessage(startMessage, '*');
       else if (data.kind === 'killed' && running && running.id === data.id) {
         interpreterReady = false;
-        settle(killedTrace(running, python));
+        settleWith(killedTrace(running, python));
       } else if (data.kind === 'crashed') {
         if (!python) fail(String(data.message));
         else if (running) {
-          settle(emptyTrace(running.source, python, { type: 'SimulatorError', message: `the interpreter stopped: ${String(data.message)}`, line: null }));
+          settleWith(emptyTrace(running.source, python, { type: 'SimulatorError', message: `the interpreter stopped: ${String(data.message)}`, line: null }));
           restart();
         }
       }
@@ -106,7 +119,7 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     const message = parseSandboxMessage(data.message);
     // The worker runs the reader's code: a message of the wrong shape ends it.
     if (!message) {
-      if (running) settle(emptyTrace(running.source, python, { type: 'SimulatorError', message: 'the interpreter sent a message of the wrong shape', line: null }));
+      settleWith(emptyTrace(running?.source ?? '', python, { type: 'SimulatorError', message: 'the interpreter sent a message of the wrong shape', line: null }));
       restart();
     } else if (message.kind === 'ready') {
       python = message.python;
@@ -116,9 +129,8 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
       fail(message.message.split('\n')[0] ?? 'unknown error');
     } else if (message.kind === 'trace' || message.kind === 'fatal') {
       if (!running || running.id !== message.id) return;
-      const { trace, restart: needed } = replyToTrace(message, running, python);
-      settle(trace);
-      if (needed) restart();
+      settle({ job: request(running), message, python });
+      if (needsRestart(message)) restart();
     }
     pump();
   };
@@ -135,13 +147,21 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     get python() {
       return python;
     },
-    trace(source: string, options: SimulateOptions & { filename?: string }): Promise<Trace> {
+    traceReply(source: string, options: SimulateOptions & { filename?: string }): Promise<RunReply> {
       const resolved = resolveOptions(options);
-      return new Promise<Trace>((resolve) => {
+      return new Promise<RunReply>((resolve) => {
         queue.push({ id: nextId++, source, options: resolved, resolve });
         ready.then(pump, () => {});
       });
     },
+    async trace(source: string, options: SimulateOptions & { filename?: string }): Promise<Trace> {
+      const reply = await this.traceReply(source, options);
+      if (reply.trace) return reply.trace;
+      const { trace, restart: needed } = replyToTrace(reply.message, reply.job, reply.python);
+      if (needed) restart();
+      return trace;
+    },
+    restart,
     close(): void {
       removeEventListener('message', onMessage);
       frame.remove();

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { CliIo } from '../cli/cli-io.ts';
 import { ask } from '../cli/server-client.mjs';
-import { frame, inodeOf, readFrames, removeStaleSocket, servable, socketFiles } from '../cli/server-socket.mjs';
+import { frame, inodeOf, readFrames, removeStaleSocket, requestLimitMs, servable, socketFiles } from '../cli/server-socket.mjs';
 
 export type RunCommand = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -140,8 +140,9 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
   async function answer(socket: Socket, request: RunRequest, stdin: Promise<Buffer>): Promise<void> {
     running++;
     clearTimeout(idle);
+    let answered = false;
     const send = (message: object) => {
-      if (!socket.destroyed) socket.write(frame(message));
+      if (!answered && !socket.destroyed) socket.write(frame(message));
     };
     const heartbeat = setInterval(() => send({ t: 'alive' }), HEARTBEAT_MS);
     const stream = (t: 'out' | 'err') => ({ write: (chunk: string | Uint8Array) => send({ t, d: Buffer.from(chunk).toString('base64') }) });
@@ -155,14 +156,26 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
       },
       resident: true,
     };
+    // A request past its own limit (its programs' time limits and a minute to draw) is answered with an error,
+    // and its connection and place in the count freed; what it still runs ends by the trace's own time limit.
+    const limitMs = requestLimitMs(request.argv);
+    let overdue: NodeJS.Timeout | undefined;
+    const verdict = new Promise<number>((resolve) => {
+      overdue = setTimeout(() => {
+        io.stderr.write(`memlane: the render server gave up on this request after ${Math.round(limitMs / 1000)} s\n`);
+        resolve(1);
+      }, limitMs);
+    });
     try {
-      const code = await setup.run(request.argv, io);
+      const code = await Promise.race([setup.run(request.argv, io), verdict]);
       send({ t: 'exit', code });
+      answered = true;
       served++;
     } catch {
       // An error main() did not word: the client runs the command itself, which reports it as a run without a server would.
       send({ t: 'decline' });
     } finally {
+      clearTimeout(overdue);
       clearInterval(heartbeat);
       socket.end();
       running--;

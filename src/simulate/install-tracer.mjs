@@ -60,6 +60,8 @@ finally:
 for name in LESSON_MODULES:
     __import__(name)
 sys.modules[SLOT] = tracer
+# These globals outlive the install (JavaScript holds them): they must not lead to the tracer.
+del tracer, module, file_name, text, name, SOURCES
 `;
 
 /**

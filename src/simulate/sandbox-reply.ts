@@ -11,6 +11,14 @@ export interface RunRequest {
   options: ResolvedOptions;
 }
 
+/**
+ * One run's reply as it came from an interpreter, to be read where the caller chooses: the 'trace' or 'fatal'
+ * message and the CPython version, or a trace made where the run ended without one (killed, crashed).
+ */
+export type RunReply =
+  | { job: RunRequest; message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>; python: string; trace?: undefined }
+  | { job: RunRequest; trace: Trace; message?: undefined };
+
 /** The message that asks an interpreter (the Node sandbox or the browser's worker) to trace one snippet. */
 export function runMessage(id: number, job: RunRequest) {
   const { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } = job.options;
@@ -43,8 +51,13 @@ export function replyToTrace(message: Extract<SandboxMessage, { kind: 'trace' | 
   if (typeof trace === 'string') {
     return { trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }), restart: true };
   }
-  const restart = !message.clean || message.memoryBytes > MEMORY_RESTART_BYTES;
-  return { trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace, restart };
+  return { trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace, restart: needsRestart(message) };
+}
+
+/** Whether the interpreter that sent this reply must not run another snippet: it failed, could not be put back
+ * as it was, or grew too big. (A reply that is no trace at all says so too, when it is read.) */
+export function needsRestart(message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>): boolean {
+  return message.kind === 'fatal' || !message.clean || message.memoryBytes > MEMORY_RESTART_BYTES;
 }
 
 /** The trace of a snippet whose interpreter had to be ended: its steps are lost. */

@@ -7,7 +7,7 @@ snippets would reach the host, the trace hooks and the collector's object lists 
 import _imp
 import _signal
 import builtins
-import gc
+import gc as gc_module
 import os
 import posix
 import signal
@@ -15,10 +15,13 @@ import sys
 import time
 import types
 
-from builtins import frozenset, getattr, list, map, object, set, type
+from builtins import ValueError, classmethod, issubclass, dict, frozenset, getattr, list, map, object, set, staticmethod, type, vars, zip
+
+IMMUTABLE_TYPE_FLAG = 1 << 8
 
 from .guard import BLOCKED_MODULE_ROOTS, audit, is_blocked_module, state
-from .kinds import MODULE_TYPE, type_module
+from .kinds import HEAP_TYPE_FLAG, MODULE_TYPE, type_flags, type_module
+from .pinned import gc
 from .limits import new_output, register_enforcement
 from .owned import check_generation, registry, visible
 from .pinned import SimpleNamespace, address, namespace
@@ -100,10 +103,63 @@ def install_stubs(stubs):
     finder = SimpleNamespace(find_spec=stubs.find_spec, invalidate_caches=stubs.invalidate_caches)
     stubs.find_spec.__kwdefaults__ = {"blocked": BLOCKED_MODULE_ROOTS}
     sys.meta_path.insert(0, finder)
-    stubs.get_objects.__kwdefaults__ = {"real": gc.get_objects, "visible": visible, "check": check_generation}
-    stubs.get_referrers.__kwdefaults__ = {"real": gc.get_referrers, "visible": visible}
-    stubs.get_referents.__kwdefaults__ = {"real": gc.get_referents, "visible": visible}
-    gc.get_objects, gc.get_referrers, gc.get_referents = stubs.get_objects, stubs.get_referrers, stubs.get_referents
+    stubs.get_objects.__kwdefaults__ = {"real": gc_module.get_objects, "visible": visible, "check": check_generation}
+    stubs.get_referrers.__kwdefaults__ = {"real": gc_module.get_referrers, "visible": visible}
+    stubs.get_referents.__kwdefaults__ = {"real": gc_module.get_referents, "visible": visible}
+    gc_module.get_objects, gc_module.get_referrers, gc_module.get_referents = stubs.get_objects, stubs.get_referrers, stubs.get_referents
+
+
+def disarm_foreign_types(classes, refusal):
+    """Pyodide's classes stay (object.__subclasses__() lists them) but make nothing: JsException("TypeError", "x"),
+    say, would make a JavaScript error object, and from it reach JavaScript's functions. Their constructors and
+    their class-level functions refuse; static types that cannot be changed cannot be called either."""
+    for cls in classes:
+        if not type_flags(cls) & IMMUTABLE_TYPE_FLAG:
+            for name, value in list(vars(cls).items()):
+                if type(value) in (staticmethod, classmethod):
+                    type.__setattr__(cls, name, staticmethod(refusal))
+            names = ("__new__", "__init__", "__init_subclass__", "__class_getitem__")
+            for name in (*names, "__call__") if issubclass(cls, type) else names:
+                type.__setattr__(cls, name, staticmethod(refusal) if name == "__new__" else refusal)
+
+
+def sweep_foreign_instances(foreign_type_ids):
+    """Takes every instance of Pyodide's classes (JsProxy: a JavaScript value) out of the dicts, lists and cells
+    that hold it: the import hook's table of JavaScript modules, loaders, json's null marker. Pyodide's C code
+    may still hold them; nothing a snippet can walk to does."""
+    def foreign(value):
+        return address(type(value)) in foreign_type_ids
+    holders = gc.get_objects()
+    # Instances keep their attributes inline (3.13+) until their __dict__ is asked for: asked for here.
+    holders.extend(vars(each) for each in list(holders)
+                   if type_flags(type(each)) & HEAP_TYPE_FLAG and type(getattr(each, "__dict__", None)) is dict)
+    for holder in holders:
+        kind = type(holder)
+        if kind is dict:
+            for key, value in list(holder.items()):
+                if foreign(key):
+                    del holder[key]
+                elif foreign(value):
+                    holder[key] = None  # json's null marker is None outside Pyodide, as here
+        elif kind is list:
+            holder[:] = [value for value in holder if not foreign(value)]
+        elif kind is types.CellType:
+            try:
+                if foreign(holder.cell_contents):
+                    holder.cell_contents = None
+            except ValueError:
+                pass
+
+
+def replace_everywhere(replacements):
+    """Every dict that holds an original (interpreter state keeps a copy of sys's own dict, say) holds its
+    replacement instead, so the original is nowhere a snippet can find it."""
+    for original, replacement in replacements:
+        for holder in gc.get_referrers(original):
+            if type(holder) is dict:
+                for key, value in list(holder.items()):
+                    if value is original:
+                        holder[key] = replacement
 
 
 def foreign_types():
@@ -130,9 +186,13 @@ def lock_down(roots, shared):
     """
     foreign = foreign_types()
     emptied = scrub_pyodide()
+    sweep_foreign_instances(frozenset(map(address, foreign)))
     monitoring = sys.monitoring
     stubs, stub_globals = make_stubs(new_output(0))
+    disarm_foreign_types(foreign, stubs.refuse_javascript)
+    originals = (sys.settrace, sys.setprofile, sys.gettrace, sys.getprofile)
     install_stubs(stubs)
+    replace_everywhere(((monitoring, sys.monitoring), *zip(originals, (stubs.settrace, stubs.setprofile, stubs.gettrace, stubs.getprofile))))
     register_enforcement()
     runner_code, runner_globals = make_runner()
     session = namespace("session", stubs=stubs, stub_globals=stub_globals, runner_code=runner_code,

@@ -30,8 +30,9 @@ def owned_ids():
     """The ids of every object the tracer owns now. Walks from its roots through its containers, its own
     functions and modules; stops at what it shares with the snippet (the snippet's namespace, say)."""
     stop = set(map(address, registry.shared()))
-    owned = set(map(address, registry.held))
-    todo = list(registry.roots)
+    held = set(map(address, registry.held))
+    owned = set()
+    todo = [*registry.roots, *registry.held]
     while todo:
         obj = todo.pop()
         key = address(obj)
@@ -42,10 +43,10 @@ def owned_ids():
             if not is_protected_file(_FUNCTION_CODE(obj).co_filename):
                 continue
         elif kind is MODULE_TYPE:
-            if not _is_tracer_module(obj):
+            if not (key in held or _is_tracer_module(obj)):
                 continue
         elif address(kind) not in _CONTAINER_TYPE_IDS:
-            if address(kind) in _HELD_TYPE_IDS:
+            if address(kind) in _HELD_TYPE_IDS or key in held:
                 owned.add(key)
             continue
         owned.add(key)

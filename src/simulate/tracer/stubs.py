@@ -100,6 +100,10 @@ def get_referents(*objs, real=None, visible=None):
     return visible(real, objs)
 
 
+def refuse_javascript(*args, **kwargs):
+    raise PermissionError("memlane snippets cannot reach JavaScript")
+
+
 def create_dynamic(spec, file=None):
     raise ImportError("memlane snippets cannot load extension modules")
 

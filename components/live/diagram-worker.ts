@@ -1,0 +1,77 @@
+// The reader's runs drawn off the page's thread: this worker reads the interpreter's reply (parsed and checked
+// like any untrusted input), lays the trace out and renders it, and hands the page finished markup. A big or
+// hostile trace then costs this worker its time, never the page its responsiveness.
+import { caretExcerpt, codeToDiagram, fenceSpelling, type DiagramOptions, type Problem } from '../../lib/core/index.js';
+import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
+import { replyToTrace, type RunReply } from '../../lib/simulate/sandbox-reply.js';
+import type { Trace } from '../../lib/trace/types.js';
+import { codeToHtml } from './code-to-html.ts';
+import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
+
+/** Replies awaited from the page, by run. */
+const awaited = new Map<number, (reply: RunReply) => void>();
+
+/**
+ * The options of a reader's run: the diagram's own, except that code which no longer raises the
+ * lesson's exception, or runs fewer steps than the step shown, is not an error in a reader's hands.
+ */
+function forgiving(options: DiagramOptions, problem: Problem): DiagramOptions | undefined {
+  if (problem.kind === 'outcome' && options.raises !== null) return { ...options, raises: null };
+  if (problem.kind === 'step') return { ...options, step: 'last' };
+  return undefined;
+}
+
+/** The error as the build words it: the line, the Python error, the line of code and a caret. */
+function problemMessage(problem: Problem): string {
+  const message = problem.message.replace(/^the Python snippet failed: /, '');
+  const where = problem.line >= 1 ? `Line ${problem.line}: ` : '';
+  const excerpt = problem.excerpt !== undefined && problem.line >= 1 ? `\n${caretExcerpt(problem.line, problem.excerpt, problem.column)}` : '';
+  return `${where}${message}${excerpt}`;
+}
+
+async function draw(runId: number, code: string, notes: Map<number, string>, settings: RunSettings): Promise<WorkerOutcome> {
+  let restart = false;
+  // The page runs the interpreter (it lives in a frame only the page can reach); this worker reads its reply.
+  const simulator = {
+    trace: (source: string, options: { maxSteps?: number; timeoutMs?: number }) => new Promise<Trace>((resolve) => {
+      awaited.set(runId, (reply) => {
+        if (reply.trace) return resolve(reply.trace);
+        const read = replyToTrace(reply.message, reply.job, reply.python);
+        restart ||= read.restart;
+        resolve(read.trace);
+      });
+      postMessage({ kind: 'trace', runId, source, options } satisfies WorkerOutcome);
+    }),
+  };
+  let options = settings.options;
+  for (;;) {
+    const outcome = await codeToDiagram({
+      written: code, options, spelling: fenceSpelling, simulator, renderDefaults: { idPrefix: settings.id }, timeoutMs: settings.timeoutMs,
+    });
+    if (!outcome.ok) {
+      const problem = outcome.problems[0]!;
+      const retry = forgiving(options, problem);
+      if (retry) {
+        options = retry;
+        continue;
+      }
+      return { kind: 'failed', runId, message: problemMessage(problem), restart };
+    }
+    const { trace, shownStep, svg, snippet } = outcome.diagram;
+    const codeHtml = codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
+    const html = diagramToHtml({ trace, snippet: { ...snippet, notes }, options, id: settings.id, shownStep, svg, codeHtml });
+    return { kind: 'drawn', runId, html, steps: trace.steps.length, restart };
+  }
+}
+
+addEventListener('message', ({ data }: MessageEvent<WorkerRequest>) => {
+  if (data.kind === 'run') {
+    draw(data.runId, data.code, new Map(data.notes), data.settings).then(postMessage, (error: Error) => {
+      postMessage({ kind: 'failed', runId: data.runId, message: String(error?.message ?? error), restart: false } satisfies WorkerOutcome);
+    });
+  } else if (data.kind === 'reply') {
+    const resolve = awaited.get(data.runId);
+    awaited.delete(data.runId);
+    resolve?.(data.reply);
+  }
+});
