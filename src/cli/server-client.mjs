@@ -10,7 +10,7 @@ const CONNECT_MS = 1_000;
 /** A running request's server says it is alive every second; this much silence means it is hung. */
 const DEFAULT_SILENCE_S = 30;
 /** After the request's own limit, how long the server has to send its own verdict before the client gives up. */
-const VERDICT_GRACE_MS = 10_000;
+const VERDICT_GRACE_MS = 5_000;
 
 /** Connects to a Unix socket; resolves null when nothing listens there (no file, or a dead one). */
 function connect(path, timeoutMs) {
@@ -61,7 +61,7 @@ export async function runOnServer(identity, argv, env = process.env) {
     return { fallback: true };
   }
   const silenceMs = envSeconds(env.MEMLANE_SERVER_TIMEOUT, DEFAULT_SILENCE_S) * 1000;
-  const limitMs = requestLimitMs(argv) + VERDICT_GRACE_MS;
+  const limitMs = requestLimitMs(argv, env) + VERDICT_GRACE_MS;
   return new Promise((resolve) => {
     /** Output is kept, in order, until the exit status arrives: a run that fails over prints nothing twice. */
     const output = [];

@@ -34,7 +34,8 @@ Environment:
   MEMLANE_SERVER=0          never use nor start a server: every run starts its own interpreter
   MEMLANE_SERVER_IDLE=S     seconds without a request before the server leaves (default ${DEFAULT_IDLE_S})
   MEMLANE_SERVER_DIR=DIR    the folder of the sockets (default memlane-<uid> in the temporary folder)
-  MEMLANE_SERVER_TIMEOUT=S  seconds of silence after which a client takes the server for hung (default 30)`;
+  MEMLANE_SERVER_TIMEOUT=S  seconds of silence after which a client takes the server for hung (default 30)
+  MEMLANE_SERVER_SLACK=S    seconds a request may take beyond its programs' time limits (default 60)`;
 
 function uptime(ms: number): string {
   const seconds = Math.round(ms / 1000);

@@ -17,12 +17,13 @@ function timeLimitMs(argv) {
 }
 
 /**
- * How long a request may take: its programs' time limits (each file traces in turn) and a minute to draw.
- * The server answers a request past it with an error; the client, a little later, gives up on the server.
+ * How long a request may take: its programs' time limits (each file traces in turn) and, to draw them,
+ * MEMLANE_SERVER_SLACK seconds (default 60). The server answers a request past it with an error; the
+ * client, a little later, gives up on the server.
  */
-export function requestLimitMs(argv) {
+export function requestLimitMs(argv, env = process.env) {
   const files = Math.max(1, argv.filter((arg) => arg === '-' || arg.endsWith('.py')).length);
-  return files * (timeLimitMs(argv) + 2_000) + 60_000;
+  return files * (timeLimitMs(argv) + 2_000) + envSeconds(env.MEMLANE_SERVER_SLACK, 60) * 1000;
 }
 
 /** Text from a socket, fit for a terminal: control characters (escape sequences among them) become "?". */

@@ -43,13 +43,22 @@ def is_protected_file(filename):
             or "/_pyodide/" in filename or "/pyodide/" in filename)
 
 
-def frames_are_clean(frame):
-    """Whether the frame and every frame beneath it are the snippet's, the stdlib's or the runner's."""
-    while frame is not None:
+def frames_are_clean(frame, depth=-1):
+    """Whether the frame and every frame beneath it (the first `depth` of them, when depth >= 0) are the
+    snippet's, the stdlib's or the runner's."""
+    while frame is not None and depth != 0:
         if is_protected_file(frame.f_code.co_filename):
             return False
         frame = frame.f_back
+        depth -= 1
     return True
+
+
+def _reachable_depth():
+    """How far below a frame a check looks. While the tracer runs, the frames it asks for are the snippet's and
+    its own lie above them: a frame that is the tracer's, or rests on it, can only be asked for by snippet code
+    the tracer was made to call, and two frames tell that. Otherwise, the whole chain."""
+    return 2 if state.trusted else -1
 
 
 def refuse(what):
@@ -93,14 +102,12 @@ def _is_stub(function):
 
 
 def _attribute_read(args):
-    if state.trusted:
-        return  # the tracer reads frames of the snippet (no snippet code runs while it does)
     owner, name = args[0], args[1]
     if type(name) is not str:
         return
     if name in _FRAME_GETTERS:
         frame = _frame_behind(owner, name)
-        if frame is not None and type(frame) is FRAME_TYPE and not frames_are_clean(frame):
+        if frame is not None and type(frame) is FRAME_TYPE and not frames_are_clean(frame, _reachable_depth()):
             refuse("reach the frames that run them")
     elif (name == "__defaults__" or name == "__kwdefaults__") and _is_stub(owner):
         refuse("read what memlane's replacements keep")
@@ -112,10 +119,8 @@ def _attribute_write(args):
 
 
 def _frame_request(args):
-    if state.trusted:
-        return
     frame = args[0] if args else None
-    if type(frame) is FRAME_TYPE and not frames_are_clean(frame):
+    if type(frame) is FRAME_TYPE and not frames_are_clean(frame, _reachable_depth()):
         refuse("reach the frames that run them (sys._getframe)")
 
 

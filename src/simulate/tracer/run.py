@@ -137,12 +137,18 @@ def ending_exception(outcome):
 
 
 def error_line(error):
+    """The line of the snippet's that the error last passed through. Its traceback may pass through the tracer
+    (a limit is raised from there): read with the hook's checks paused, as only C getters run here."""
     line = None
     traceback = _traceback_of(error)
-    while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename == SNIPPET_FILENAME:
-            line = traceback.tb_lineno
-        traceback = traceback.tb_next
+    try:
+        state.checking = True
+        while traceback is not None:
+            if traceback.tb_frame.f_code.co_filename == SNIPPET_FILENAME:
+                line = traceback.tb_lineno
+            traceback = traceback.tb_next
+    finally:
+        state.checking = False
     return line
 
 
