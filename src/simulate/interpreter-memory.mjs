@@ -90,8 +90,11 @@ export function takeBaseline(pyodide) {
     reset() {
       if (outsideState(module) !== outside) return false;
       const heap = module.HEAPU8;
+      // Memory a run took beyond the baseline's is zeroed up to the heap's top (the allocator takes new memory
+      // as zeros); above it, every earlier reset left zeros already.
+      const top = module._emscripten_get_sbrk_ptr ? module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2] : heap.length;
       heap.set(memory);
-      if (heap.length > memory.length) heap.fill(0, memory.length);
+      if (top > memory.length) heap.fill(0, memory.length, Math.min(top, heap.length));
       if (stackPointer !== undefined) module.___stack_pointer.value = stackPointer;
       restoreFileSystem(FS, files);
       return true;

@@ -8,7 +8,8 @@ pending and changed are used here.
 import collections
 import types
 
-from builtins import AttributeError, Exception, ValueError, dict, frozenset, issubclass, iter, len, list, reversed, set, str, tuple, type, zip
+from builtins import (AttributeError, Exception, ValueError, dict, frozenset, issubclass, iter, len, list, reversed, set, slice, str,
+                      tuple, type, zip)
 
 from .frames import generator_frame_id, namespace_items
 from .identity import EDGES, ENCODING, KIND, MADE_IN, OID, SCALAR_KEY, identify
@@ -17,7 +18,7 @@ from .kinds import (SCALAR_TYPE_IDS, CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, G
                     is_immortal, mapping_items, own_attribute, plain_name, shows_class_attribute,
                     str_is_identifier, type_bases, type_module, type_mro, type_namespace)
 from .pinned import address, gc, time, weakref
-from .reprs import (ITEM_LIMIT, REPR_LIMIT, elide_fields, first_and_last, function_parameters, function_signature,
+from .reprs import (ITEM_LIMIT, ITEMS_KEPT_AT_EACH_END, REPR_LIMIT, elide_fields, first_and_last, function_parameters, function_signature,
                     generator_state, safe_repr, short_repr)
 
 OBJECT_LIMIT = 2000  # objects described in full at one step; the rest get a placeholder
@@ -27,6 +28,8 @@ _tuple_iter = tuple.__iter__
 _set_iter = set.__iter__
 _frozenset_iter = frozenset.__iter__
 _list_len = list.__len__
+_list_item = list.__getitem__
+_tuple_item = tuple.__getitem__
 _tuple_len = tuple.__len__
 _dict_len = dict.__len__
 _set_len = set.__len__
@@ -121,9 +124,9 @@ def encode(snapshot, obj, identity):
         identity[EDGES] = ()
         return encoding
     if kind is list:
-        encode_sequence(snapshot, _list_iter(obj), _list_len(obj), encoding)
+        encode_indexed(snapshot, obj, _list_len(obj), _list_item, encoding)
     elif kind is tuple:
-        encode_sequence(snapshot, _tuple_iter(obj), _tuple_len(obj), encoding)
+        encode_indexed(snapshot, obj, _tuple_len(obj), _tuple_item, encoding)
     elif kind is dict:
         encode_entries(snapshot, obj, encoding)
     elif kind is set:
@@ -166,6 +169,18 @@ def encode_sequence(snapshot, iterator, length, encoding):
         encoding.update(elide_fields(length))
 
 
+def encode_indexed(snapshot, items, length, get_item, encoding):
+    """A list's or tuple's items (a subclass's too, read from the sequence itself): a long one is sliced at both
+    ends in C rather than walked whole."""
+    if length <= ITEM_LIMIT:
+        kept = get_item(items, slice(0, length))
+    else:
+        kept = get_item(items, slice(0, ITEMS_KEPT_AT_EACH_END)) + get_item(items, slice(length - ITEMS_KEPT_AT_EACH_END, length))
+    encoding["items"] = [reference_to(snapshot, item) for item in kept]
+    if length > ITEM_LIMIT:
+        encoding.update(elide_fields(length))
+
+
 def encode_items(snapshot, iterator, length, encoding):
     encode_sequence(snapshot, iterator, length, encoding)
 
@@ -189,9 +204,9 @@ def encode_library_container(snapshot, obj, kind, encoding):
     if issubclass(kind, dict):
         encode_entries(snapshot, obj, encoding)
     elif issubclass(kind, list):
-        encode_sequence(snapshot, _list_iter(obj), _list_len(obj), encoding)
+        encode_indexed(snapshot, obj, _list_len(obj), _list_item, encoding)
     elif issubclass(kind, tuple):
-        encode_sequence(snapshot, _tuple_iter(obj), _tuple_len(obj), encoding)
+        encode_indexed(snapshot, obj, _tuple_len(obj), _tuple_item, encoding)
     elif issubclass(kind, set):
         encode_items(snapshot, _set_iter(obj), _set_len(obj), encoding)
     elif issubclass(kind, frozenset):
@@ -334,9 +349,13 @@ def encode_instance(snapshot, obj, kind, encoding):
     encoding["attrs"] = attrs
     # Type checks, not isinstance: isinstance may ask the object's own __class__.
     if issubclass(kind, list):
-        encoding["items"] = [reference_to(snapshot, item) for item in first_and_last(_list_iter(obj), _list_len(obj))]
+        items = {}
+        encode_indexed(snapshot, obj, _list_len(obj), _list_item, items)
+        encoding["items"] = items["items"]
     elif issubclass(kind, tuple):
-        encoding["items"] = [reference_to(snapshot, item) for item in first_and_last(_tuple_iter(obj), _tuple_len(obj))]
+        items = {}
+        encode_indexed(snapshot, obj, _tuple_len(obj), _tuple_item, items)
+        encoding["items"] = items["items"]
     elif issubclass(kind, dict):
         encoding["entries"] = [[reference_to(snapshot, key), reference_to(snapshot, value)]
                                for key, value in first_and_last(iter_items(obj), _dict_len(obj))]
