@@ -33,7 +33,10 @@ export function projectCopy(variant: 'diagrams' | 'plain'): string {
           const text = readFileSync(path, 'utf8')
             .replace(/^(\s*`{3,})python memory\b.*$/gm, '$1python')
             .replace(/<MemoryDiagram[\s\S]*?code=\{`([\s\S]*?)`\}[\s\S]*?\/>/g, (_, code: string) => `\`\`\`python\n${code.trim()}\n\`\`\``)
-            .replace(/^import MemoryDiagram .*$/m, '');
+            .replace(/^import MemoryDiagram .*$/m, '')
+            // The playground is all diagram: the plain site has its page without it.
+            .replace(/^import Playground .*$/m, '')
+            .replace(/<Playground\s*\/>/g, '');
           writeFileSync(path, text);
         }
       }

@@ -58,6 +58,6 @@ addEventListener('message', async ({ data }) => {
       postMessage({ kind: 'failed', message: String(error?.stack ?? error) });
     }
   } else if (data?.kind === 'run' && interpreter) {
-    postMessage(interpreter.run(data));
+    interpreter.run(data, postMessage);
   }
 });

@@ -70,34 +70,42 @@ function restoreFileSystem(FS, record) {
   FS.chdir(record.cwd);
 }
 
+/** The top of the allocator's heap (emscripten's sbrk pointer): no byte above it is in use. */
+function heapTop(module) {
+  return module._emscripten_get_sbrk_ptr ? module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2] : module.HEAPU8.length;
+}
+
 /**
  * The interpreter's state now, to go back to after every run.
- * Pre: no Python code is running (the stack is empty) and no snippet has run since the tracer was locked down.
- * Post: `reset()` puts the state back and says true, or says false when a run changed what cannot be put back
- * (the host then replaces the interpreter).
+ * Pre: no Python code is running (the stack is empty) and no snippet has run since the tracer was locked down;
+ * the allocator never gives memory back (emscripten's sbrk top only rises), so a run writes nothing above the top
+ * it reached, and the top after the run is the highest it reached.
+ * Post: `unchanged()` says whether the run left what cannot be put back as it was (if not, the host replaces the
+ * interpreter); `restore()` puts the memory and files back.
  * @param {{ _module: any, FS: any }} pyodide
  */
 export function takeBaseline(pyodide) {
   const module = pyodide._module;
   const FS = pyodide.FS;
-  const memory = module.HEAPU8.slice();
+  // Only memory below the top is kept; above it, nothing is in use, so it is zeroed once here and a reset keeps it
+  // zero (the allocator takes new memory as zeros) by zeroing what a run took beyond the top.
+  const top = heapTop(module);
+  module.HEAPU8.fill(0, top);
+  const memory = module.HEAPU8.slice(0, top);
   const files = fileSystemRecord(FS);
   const outside = outsideState(module);
   const stackPointer = module.___stack_pointer?.value;
   return {
     /** Bytes of WebAssembly memory the baseline holds. */
     bytes: memory.byteLength,
-    reset() {
-      if (outsideState(module) !== outside) return false;
+    unchanged: () => outsideState(module) === outside,
+    restore() {
       const heap = module.HEAPU8;
-      // Memory a run took beyond the baseline's is zeroed up to the heap's top (the allocator takes new memory
-      // as zeros); above it, every earlier reset left zeros already.
-      const top = module._emscripten_get_sbrk_ptr ? module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2] : heap.length;
+      const reached = Math.min(heapTop(module), heap.length);
       heap.set(memory);
-      if (top > memory.length) heap.fill(0, memory.length, Math.min(top, heap.length));
+      if (reached > memory.length) heap.fill(0, memory.length, reached);
       if (stackPointer !== undefined) module.___stack_pointer.value = stackPointer;
       restoreFileSystem(FS, files);
-      return true;
     },
   };
 }

@@ -71,7 +71,7 @@ function cutNetwork(module) {
  * Pre: a fresh interpreter with the tracer installed (tracerModule is what takeTracer returned); no snippet ran.
  * @param {any} pyodide
  * @param {any} tracerModule
- * @param {(pyodide: any) => { bytes: number, reset(): boolean }} takeBaseline from interpreter-memory.mjs
+ * @param {(pyodide: any) => { bytes: number, unchanged(): boolean, restore(): void }} takeBaseline from interpreter-memory.mjs
  */
 export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
   const interrupts = deadlineInterrupts();
@@ -105,28 +105,37 @@ export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
   return {
     python,
     /**
-     * Traces one snippet (request = { id, source, options }) and puts the interpreter back as it was before the
-     * first; returns the 'trace' or 'fatal' message for the host. `clean: false` asks the host for a new interpreter.
+     * Traces one snippet (request = { id, source, options }), hands the 'trace' or 'fatal' message to `reply`, then
+     * puts the interpreter back as it was before the first run: the reply does not wait for the reset, and the next
+     * request (on this thread) cannot start before it. `clean: false` asks the host for a new interpreter.
+     * @param {{ id: number, source: string, options: any }} request
+     * @param {(message: object) => void} reply
      */
-    run(request) {
-      interrupts.arm(request.options.timeoutMs);
-      ceiling.arm(request.options.maxMemoryMb);
-      try {
-        const json = trace(request.source, request.options);
-        interrupts.disarm();
-        const memoryLimitHit = ceiling.disarm();
-        const clean = baseline.reset();
-        // WebAssembly memory grows but never shrinks: the host restarts an interpreter that grew too big.
-        return { kind: 'trace', id: request.id, json, memoryBytes: pyodide._module.HEAP8.buffer.byteLength, memoryLimitHit, clean };
-      } catch (error) {
-        interrupts.disarm();
-        ceiling.disarm();
-        // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
-        // interpreter error (the JavaScript stack overflowed, say). The host starts a new interpreter.
-        if (globalThis.MEMLANE_DEBUG) console.log(error);
-        const lines = String(error?.message ?? error).trim().split('\n');
-        return { kind: 'fatal', id: request.id, interrupted: lines.some((line) => line.startsWith('KeyboardInterrupt')), message: lines.at(-1) ?? 'fatal error' };
-      }
+    run(request, reply) {
+      const message = traceOne(request);
+      reply(message);
+      if (message.kind === 'trace' && message.clean) baseline.restore();
     },
   };
+
+  /** One snippet traced, as the message for the host; the interpreter is not yet put back. */
+  function traceOne(request) {
+    interrupts.arm(request.options.timeoutMs);
+    ceiling.arm(request.options.maxMemoryMb);
+    try {
+      const json = trace(request.source, request.options);
+      interrupts.disarm();
+      const memoryLimitHit = ceiling.disarm();
+      const clean = baseline.unchanged();
+      // WebAssembly memory grows but never shrinks: the host restarts an interpreter that grew too big.
+      return { kind: 'trace', id: request.id, json, memoryBytes: pyodide._module.HEAP8.buffer.byteLength, memoryLimitHit, clean };
+    } catch (error) {
+      interrupts.disarm();
+      ceiling.disarm();
+      // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
+      // interpreter error (the JavaScript stack overflowed, say). The host starts a new interpreter.
+      const lines = String(error?.message ?? error).trim().split('\n');
+      return { kind: 'fatal', id: request.id, interrupted: lines.some((line) => line.startsWith('KeyboardInterrupt')), message: lines.at(-1) ?? 'fatal error' };
+    }
+  }
 }

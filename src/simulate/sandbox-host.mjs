@@ -116,7 +116,7 @@ async function startInterpreter() {
 let interpreter;
 process.on('message', (request) => {
   if (!interpreter || request?.kind !== 'run') return;
-  send(interpreter.run(request));
+  interpreter.run(request, send);
 });
 try {
   interpreter = await startInterpreter();

@@ -3,25 +3,11 @@
 // make any request; axe finds nothing serious on an open editor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
 import { codeFromHash, encodeCode } from '../../src/live/share-link.ts';
+import { interpreterFrame, openPlayground, playgroundVerdict, RUN_WAIT, runInPlayground } from './playground-harness.ts';
 import { openPage, seriousAxeViolations, useBuiltSite } from './site-harness.ts';
 
 const site = useBuiltSite();
-const RUN_WAIT = { timeout: 120_000 };
-
-async function openPlayground(hash = '', colorScheme: 'light' | 'dark' = 'dark'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme });
-  await opened.page.goto(`${site.url}/playground/${hash}`);
-  await opened.page.getByRole('textbox', { name: 'Python code' }).waitFor();
-  return opened;
-}
-
-async function ranOrFailed(page: Page): Promise<string> {
-  const status = page.locator('#playground .memlane-editor-status').filter({ hasText: /^(Ran|The run failed)/ });
-  await status.waitFor(RUN_WAIT);
-  return (await status.textContent())!;
-}
 
 /**
  * Run in the interpreter's frame or worker: each named attempt to reach beyond it, and what came of
@@ -53,19 +39,9 @@ const tryToEscape = async ({ url, names }: { url: string; names: string[] }): Pr
   return results;
 };
 
-/** The sandboxed frame the interpreter runs in. */
-async function interpreterFrame(page: Page): Promise<Frame> {
-  await page.locator('iframe[sandbox]').waitFor({ state: 'attached' });
-  for (;;) {
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    if (frame) return frame;
-    await page.waitForTimeout(100);
-  }
-}
-
 describe('playground', () => {
   it('a share link round trip: Copy link puts #code= in the address, and the link reopens and runs the program', async () => {
-    const { page, errors } = await openPlayground();
+    const { page, errors } = await openPlayground(site);
     const box = page.getByRole('textbox', { name: 'Python code' });
     await box.click();
     await box.press('Control+a');
@@ -76,8 +52,8 @@ describe('playground', () => {
     const hash = new URL(page.url()).hash;
     assert.equal(hash, `#code=${encodeCode(program)}`);
     assert.equal(codeFromHash(hash), program);
-    const again = await openPlayground(hash);
-    assert.match(await ranOrFailed(again.page), /^Ran/);
+    const again = await openPlayground(site, { hash });
+    assert.match(await playgroundVerdict(again.page), /^Ran/);
     assert.equal(await again.page.getByRole('textbox', { name: 'Python code' }).textContent(), program.replace(/\n/g, ''));
     const drawn = await again.page.locator('#playground svg.memlane-diagram text').allTextContents();
     assert.ok(drawn.includes('alias') && drawn.includes('café'), drawn.join(' '));
@@ -87,10 +63,10 @@ describe('playground', () => {
   });
 
   it('an example picked while Python is still starting is the one drawn', async () => {
-    const { page, errors } = await openPlayground();
+    const { page, errors } = await openPlayground(site);
     await page.getByLabel('Example').selectOption({ label: 'A linked list' });
     await page.locator('#playground svg.memlane-diagram text', { hasText: 'head' }).first().waitFor(RUN_WAIT);
-    assert.match(await ranOrFailed(page), /^Ran/);
+    assert.match(await playgroundVerdict(page), /^Ran/);
     assert.match((await page.getByRole('textbox', { name: 'Python code' }).textContent())!, /class Node:/);
     assert.deepEqual(errors, []);
     await page.context().close();
@@ -107,20 +83,14 @@ describe('playground', () => {
   });
 
   it('the interpreter runs in an opaque origin: no page, storage, cookies or requests, whatever code runs there', async () => {
-    const { page } = await openPlayground();
+    const { page } = await openPlayground(site);
     await page.evaluate(() => {
       localStorage.setItem('memlane-secret', 'page storage');
       document.cookie = 'memlane-secret=page-cookie; path=/';
     });
-    assert.match(await ranOrFailed(page), /^Ran/);
+    assert.match(await playgroundVerdict(page), /^Ran/);
     // Python cannot reach JavaScript at all...
-    const box = page.getByRole('textbox', { name: 'Python code' });
-    await box.click();
-    await box.press('Control+a');
-    await box.press('Delete');
-    await box.pressSequentially('import js');
-    await page.getByRole('button', { name: 'Run' }).click();
-    await page.locator('#playground .memlane-editor-status').filter({ hasText: /^The run failed/ }).waitFor(RUN_WAIT);
+    assert.match(await runInPlayground(page, 'import js'), /^The run failed/);
     assert.match((await page.getByRole('alert').textContent())!, /ModuleNotFoundError: No module named 'js'/);
     // ...and JavaScript that got there anyway (run in the frame and in its worker) is confined.
     const before = site.requests.length;
@@ -151,8 +121,8 @@ describe('playground', () => {
       await figure.getByRole('button', { name: 'Edit code' }).click();
       await figure.getByRole('textbox', { name: 'Python code' }).waitFor();
       assert.deepEqual(await seriousAxeViolations(page, 'figure.memlane'), []);
-      const playground = await openPlayground('', colorScheme);
-      assert.match(await ranOrFailed(playground.page), /^Ran/);
+      const playground = await openPlayground(site, { colorScheme });
+      assert.match(await playgroundVerdict(playground.page), /^Ran/);
       assert.deepEqual(await seriousAxeViolations(playground.page, 'main'), []);
       await page.context().close();
       await playground.page.context().close();

@@ -48,13 +48,16 @@ def generator_frame_id(recorder, generator, resumed_frame=None, resumed_code=Non
     return fid
 
 
-def user_frames(frame, code):
-    """(frame, code) of the snippet's frames from the outermost to `frame` (whose code is `code`): each frame's
-    code read once, since reading f_code raises an audit event."""
+def user_frames(recorder, frame, code):
+    """(frame, code) of the snippet's frames from the outermost to `frame` (whose code is `code`). Reading f_code
+    raises an audit event, so the code of a running call is taken from recorder.code_by_frame where it is known."""
+    known = recorder.code_by_frame
     frames = [(frame, code)]
     frame = frame.f_back
     while frame is not None:
-        code = frame.f_code
+        code = known.get(address(frame))
+        if code is None:
+            code = frame.f_code
         if is_user_code(code):
             frames.append((frame, code))
         frame = frame.f_back

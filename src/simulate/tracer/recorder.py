@@ -43,6 +43,7 @@ def new_recorder(options, output):
         next_object=0,
         next_frame=0,
         frame_ids={},              # address(frame) -> frame id, for frames of running calls
+        code_by_frame={},          # address(frame) -> its code, for frames of running calls that are no generator's
         generator_frames={},       # address(generator) -> (weakref, frame id)
         local_order={},            # frame id -> (names bound at the last step, names in binding order)
         shown_names={},            # address(code) -> (weakref to the code, the local names its frames show)
@@ -68,29 +69,29 @@ def start_recording(recorder):
     def on_start(code, offset):
         if not is_user_code(code):
             return DISABLE
-        event(recorder, get_frame(1), code, "call", None)
+        event(recorder, code, "call", None)
 
     def on_throw(code, offset, exception):
         if is_user_code(code):
-            event(recorder, get_frame(1), code, "call", None)
+            event(recorder, code, "call", None)
 
     def on_return(code, offset, value):
         if not is_user_code(code):
             return DISABLE
-        event(recorder, get_frame(1), code, "return", value)
+        event(recorder, code, "return", value)
 
     def on_unwind(code, offset, exception):
         if is_user_code(code):
-            event(recorder, get_frame(1), code, "return", None)
+            event(recorder, code, "return", None)
 
     def on_raise(code, offset, exception):
         if is_user_code(code):
-            event(recorder, get_frame(1), code, "exception", (type(exception), exception, _exception_traceback(exception)))
+            event(recorder, code, "exception", (type(exception), exception, _exception_traceback(exception)))
 
     def on_line(code, line):
         if not is_user_code(code):
             return DISABLE
-        event(recorder, get_frame(1), code, "line", None)
+        event(recorder, code, "line", None)
 
     def on_jump(code, source, destination):
         # sys.settrace reports a backward jump within one line as that line again (a loop on one line).
@@ -99,7 +100,7 @@ def start_recording(recorder):
         lines = lines_of(recorder, code)
         if lines.get(source) != lines.get(destination):
             return DISABLE
-        event(recorder, get_frame(1), code, "line", None)
+        event(recorder, code, "line", None)
 
     if monitoring.get_tool(TRACE_TOOL) is None:
         monitoring.use_tool_id(TRACE_TOOL, "memlane-trace")
@@ -130,14 +131,17 @@ def lines_of(recorder, code):
     return lines
 
 
-def event(recorder, frame, code, kind, arg):
-    """One event of the snippet's code: checks the limits, then records a step. Runs trusted, with the cyclic
-    collector paused, so no finalizer of the snippet's runs inside the tracer; the time limit's interrupt waits."""
+def event(recorder, code, kind, arg):
+    """One event of the snippet's code (the frame two below this one, beneath the callback): checks the limits,
+    then records a step. Runs trusted, with the cyclic collector paused, so no finalizer of the snippet's runs
+    inside the tracer; the time limit's interrupt waits."""
     if recorder.stopped or limits.error is not None:
         return
     collecting = False
     try:
+        # Trusted before the frame is asked for: the audit hook then checks two frames, not the whole stack.
         state.trusted = True
+        frame = get_frame(2)
         collecting = gc.isenabled()
         gc.disable()
         if recorder.output.get("exceeded") is True:
@@ -153,6 +157,11 @@ def event(recorder, frame, code, kind, arg):
         except Exception as error:
             # A fault of the tracer must never become the snippet's exception.
             recorder.faults.append(f"{kind} at line {frame.f_lineno}: {class_name(type(error))}: {error}")
+        # A frame's address is only its own while its call runs: forgotten at its return, whatever happened above.
+        if kind == "return":
+            recorder.code_by_frame.pop(address(frame), None)
+        elif kind == "call" and not code.co_flags & CO_GENERATOR_LIKE:
+            recorder.code_by_frame[address(frame)] = code
     finally:
         if collecting:
             gc.enable()
@@ -169,7 +178,7 @@ def stop(recorder, error):
 
 
 def record(recorder, frame, code, event, arg):
-    frames = user_frames(frame, code)
+    frames = user_frames(recorder, frame, code)
     snapshot = new_snapshot(recorder, frames)
     stack = []
     current_fid = None
