@@ -8,7 +8,7 @@ import memlane, { focusableCodeBlocks } from 'memlane';
 export default defineConfig({
   site: 'https://memlane.dev',
   integrations: [
-    // Before Starlight, so its remark plugin turns ```python memory blocks into diagrams
+    // Before Starlight, so its Markdown plugin turns ```python memory blocks into diagrams
     // before Expressive Code claims every code block.
     memlane(),
     starlight({
@@ -19,9 +19,9 @@ export default defineConfig({
       // the collection lives outside src/content/docs, hence the content/ prefix.
       sidebar: [
         { label: 'Playground', link: '/playground/' },
-        { label: 'Course', autogenerate: { directory: 'content/course' } },
-        { label: 'Authoring', autogenerate: { directory: 'content/authoring' } },
-        { label: 'Reference', autogenerate: { directory: 'content/reference' } },
+        { label: 'Course', items: [{ autogenerate: { directory: 'content/course' } }] },
+        { label: 'Authoring', items: [{ autogenerate: { directory: 'content/authoring' } }] },
+        { label: 'Reference', items: [{ autogenerate: { directory: 'content/reference' } }] },
       ],
       components: { Search: './components/starlight/Search.astro' },
       // Code blocks that scroll sideways take keyboard focus from the first paint.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Figure } from '../bench.ts';
 import { closeSimulator, snippetToDiagram } from '../../src/integration/snippet-to-diagram.ts';
+import { astroBin } from '../../tests/site/site-harness.ts';
 
 export const name = 'Site build (Astro + Starlight, every lesson)';
 
@@ -59,7 +60,7 @@ const median = (builds: Build[]): Build => [...builds].sort((a, b) => a.ms - b.m
 function timedBuild(root: string): Promise<Build> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root], {
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB %M', process.execPath, astroBin, 'build', '--root', root], {
       cwd: root,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Locator } from 'playwright-core';
 import type { Figure } from '../bench.ts';
-import { launchChromium, serveSite } from '../../tests/site/site-harness.ts';
+import { astroBin, launchChromium, serveSite } from '../../tests/site/site-harness.ts';
 import { projectCopy } from './30-site.ts';
 
 export const name = 'Live editing (headless Chromium, local server)';
@@ -17,7 +17,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 function build(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repo, 'node_modules/astro/astro.js'), 'build', '--root', root], { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', root], { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));

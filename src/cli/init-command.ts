@@ -44,6 +44,20 @@ const siteDependencies: Record<Flavour, string[]> = {
   plain: ['astro', '@astrojs/mdx'],
 };
 
+/**
+ * The oldest Node the starter's Astro runs on (the `engines` of the astro in devDependencies; a
+ * test keeps them equal). On an older Node the starter gets Node 24 from the npm registry: the
+ * `node` package as a dev dependency, whose binary every npm script then runs on.
+ */
+export const starterNodeFloor = '22.23.4';
+
+export function olderThan(version: string, floor: string): boolean {
+  const parts = (text: string): number[] => text.replace(/^v/, '').split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const [a, b] = [parts(version), parts(floor)];
+  for (let i = 0; i < 3; i += 1) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
 let root: string | undefined;
 const templatesDir = (): string => join((root ??= memlaneRoot()), 'templates');
 const packageJsonPath = (): string => join((root ??= memlaneRoot()), 'package.json');
@@ -62,7 +76,7 @@ function packageName(dir: string): string {
 }
 
 /** Every file of the starter, by path relative to DIR. */
-export function starterFiles(dir: string, flavour: Flavour): Map<string, string> {
+export function starterFiles(dir: string, flavour: Flavour, nodeVersion = process.versions.node): Map<string, string> {
   const own = JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string; devDependencies: Record<string, string> };
   const files = new Map<string, string>();
   for (const folder of ['shared', flavour]) {
@@ -76,12 +90,14 @@ export function starterFiles(dir: string, flavour: Flavour): Map<string, string>
   files.set(lessonPath[flavour], flavour === 'plain' ? lesson.replace(/^---\n/, '---\nlayout: ../layouts/Lesson.astro\n') : lesson);
   const dependencies = Object.fromEntries(siteDependencies[flavour].map((name) => [name, `^${own.devDependencies[name]!}`]));
   dependencies.memlane = `^${own.version}`;
+  const oldNode = olderThan(nodeVersion, starterNodeFloor);
   const packageJson = {
     name: packageName(dir),
     private: true,
     type: 'module',
     scripts: { dev: 'astro dev', build: 'astro build', preview: 'astro preview' },
     dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
+    ...(oldNode && { devDependencies: { node: `^${own.devDependencies.node!}` }, allowScripts: { node: true } }),
   };
   files.set('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
@@ -110,6 +126,7 @@ export const command: Command = {
       return 2;
     }
     const files = starterFiles(dir, values.plain ? 'plain' : 'starlight');
+    const oldNode = olderThan(process.versions.node, starterNodeFloor);
     const clashes = [...files.keys()].filter((path) => existsSync(join(dir, path)));
     if (clashes.length > 0) {
       printError(io, `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`);
@@ -121,7 +138,10 @@ export const command: Command = {
     }
     const nearby = relative(io.cwd, dir);
     const shown = nearby.startsWith('..') ? dir : nearby || '.';
-    printLine(io, `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
+    const nodeNote = oldNode
+      ? `\n\nThis is Node ${process.versions.node}; Astro needs ${starterNodeFloor} or later. The site's package.json adds the npm package "node" (Node 24 from the npm registry) as a dev dependency, which every npm script runs on; remove it once your Node is newer.`
+      : '';
+    printLine(io, `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
     return 0;
   },
 };

@@ -1,7 +1,8 @@
-// memlane(): the Astro integration. It wires the pipeline into the build (a remark plugin for
-// ```python memory fences, <MemoryDiagram> through a process-wide renderer), adds the diagram CSS
-// and the stepping island to every page, copies the interpreter for live editing into the site
-// (served from node_modules by the dev server), and stops the interpreter when the build is done.
+// memlane(): the Astro integration. It wires the pipeline into the build (a plugin of the site's
+// Markdown processor for ```python memory fences, <MemoryDiagram> through a process-wide
+// renderer), adds the diagram CSS and the stepping island to every page, copies the interpreter
+// for live editing into the site (served from node_modules by the dev server), and stops the
+// interpreter when the build is done.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +12,10 @@ import { fingerprintSources } from './diagram-cache.ts';
 import { copyLiveAssets, serveLiveAssets } from './live-assets.ts';
 import { LIVE_DIR } from '../live/live-files.ts';
 import { writeDiagramFonts } from './diagram-fonts.ts';
-import { rehypeFocusableTables } from './focusable-scrolling.ts';
 import { builtFontUrls, preloadFontsInSite } from './preload-fonts.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
-import { remarkMemory, snippetFailures } from './remark-memory.ts';
+import { attachToMarkdown } from './markdown-processor.ts';
+import { snippetFailures } from './memory-page.ts';
 import { closeSimulator, prewarmSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
 
 export type { MemlaneUserOptions } from './memlane-options.ts';
@@ -48,8 +49,9 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
         forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint);
         (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => snippetToDiagram(request, settings);
+        const markdown = attachToMarkdown(config.markdown, { settings, root });
         updateConfig({
-          markdown: { remarkPlugins: [[remarkMemory, { settings, root }]], rehypePlugins: [rehypeFocusableTables] },
+          ...(markdown && { markdown }),
           vite: {
             plugins: [{
               name: 'memlane:styles',

@@ -66,6 +66,9 @@ export function pyodideDirFor(hostPath: string): string {
   return dirname(createRequire(hostPath).resolve('pyodide/pyodide.mjs')) + '/';
 }
 
+/** The permission model's switch: `--permission` since Node 22.13 and 23.5; Node 24 knows no other. */
+const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
 /**
  * Node flags that confine the sandbox: it may read Pyodide's files, its own files and the
  * snapshot file, and nothing else; no writes, child processes, workers, native addons or WASI, and
@@ -74,7 +77,7 @@ export function pyodideDirFor(hostPath: string): string {
 export function sandboxArgs(hostPath: string, snapshot?: SnapshotPlan): { execArgv: string[]; pyodideDir: string } {
   const pyodideDir = pyodideDirFor(hostPath);
   const execArgv = [
-    '--experimental-permission',
+    permissionFlag,
     `--allow-fs-read=${pyodideDir}`,
     ...interpreterReadPaths(dirname(hostPath)).map((path) => `--allow-fs-read=${path}`),
     ...(snapshot ? [`--allow-fs-read=${snapshot.path}`] : []),

@@ -9,7 +9,7 @@ export default defineConfig({
     memlane(),
     starlight({
       title: 'My course',
-      sidebar: [{ label: 'Lessons', autogenerate: { directory: 'lessons' } }],
+      sidebar: [{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] }],
     }),
   ],
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { olderThan, starterFiles, starterNodeFloor } from '../../src/cli/init-command.ts';
 import { runCli, tempDir } from './run-cli.ts';
 
 describe('memlane init', () => {
@@ -43,6 +44,22 @@ describe('memlane init', () => {
     assert.match(forced.stderr, /already has README\.md\nhint: move it away/);
     assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), 'mine\n');
     assert.ok(!existsSync(join(dir, 'package.json')), 'nothing written when a file would be replaced');
+  });
+
+  it("gives a starter made on a Node older than its Astro's the npm package node (Node 24) as a dev dependency, and no other starter", () => {
+    const manifest = (nodeVersion: string) => JSON.parse(starterFiles('/tmp/course', 'starlight', nodeVersion).get('package.json')!);
+    const repo = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    const old = manifest('20.20.2');
+    assert.deepEqual(old.devDependencies, { node: `^${repo.devDependencies.node}` });
+    assert.match(old.devDependencies.node, /^\^24\./);
+    assert.deepEqual(old.allowScripts, { node: true });
+    for (const current of ['22.23.5', '24.22.3', '26.0.0']) assert.equal(manifest(current).devDependencies, undefined, current);
+    assert.ok(olderThan('22.12.0', '22.23.4') && olderThan('v22.23.3', '22.23.4') && !olderThan('22.23.4', '22.23.4') && !olderThan('23.0.0', '22.23.4'));
+  });
+
+  it("knows the Node floor of the Astro its starters install", () => {
+    const astro = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/astro/package.json'), 'utf8'));
+    assert.equal(astro.engines.node, `>=${starterNodeFloor}`);
   });
 
   it('asks for the folder when none is given', async () => {

@@ -1,9 +1,9 @@
 // The package as a user gets it: `npm pack` of this repo, installed with npm into folders outside
 // it (packages from npm's cache, or the registry for what the cache lacks), run with the folder's own binaries.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -15,16 +15,19 @@ export interface Run {
 
 /**
  * The environment of a user's shell: without the npm_* variables `npm test` sets (npm_config_local_prefix
- * would point a nested npm at this repo), and with Astro's telemetry off.
+ * would point a nested npm at this repo) and the repo's own binaries on PATH, with this Node first on
+ * PATH (or `nodeBin`'s), and with Astro's telemetry off.
  */
-function userEnvironment(): NodeJS.ProcessEnv {
+function userEnvironment(nodeBin = dirname(process.execPath)): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' };
+  const path = (env.PATH ?? '').split(delimiter).filter((dir) => dir && !resolve(dir).startsWith(join(repoRoot, 'node_modules')));
+  return { ...env, PATH: [nodeBin, ...path].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' };
 }
 
-export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** `nodeBin`, if given, is the folder of another Node to put first on the user's PATH. */
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeBin?: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: { ...userEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...userEnvironment(nodeBin), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -35,8 +38,8 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
 }
 
 /** Fails with everything the command printed, so a CI log says why. */
-export async function runOk(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const result = await run(command, args, cwd, env);
+export async function runOk(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeBin?: string): Promise<Run> {
+  const result = await run(command, args, cwd, env, nodeBin);
   if (result.code !== 0) {
     throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   }
@@ -67,4 +70,16 @@ export function installTarball(folder: string, tarball: string): Promise<Run> {
 /** A binary of the folder's own node_modules/.bin (memlane, astro), run as npx would. */
 export function binary(folder: string, name: string): string {
   return join(folder, 'node_modules', '.bin', name);
+}
+
+/**
+ * Node `major` from the npm registry (the node-<platform>-<arch> packages hold the binary, as the
+ * `node` package installs it), into `folder`; returns the folder of its `node` binary.
+ */
+export async function installNode(major: number, folder: string): Promise<string> {
+  const platform = process.platform === 'win32' ? 'win' : process.platform;
+  const name = `${platform === 'darwin' && process.arch === 'arm64' ? 'node-bin' : 'node'}-${platform}-${process.arch}`;
+  mkdirSync(folder, { recursive: true });
+  await runOk('npm', ['install', '--prefix', folder, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `${name}@${major}`], folder);
+  return join(folder, 'node_modules', name, 'bin');
 }

@@ -11,7 +11,12 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-const astroBin = join(repoRoot, 'node_modules/astro/astro.js');
+/** Astro's command-line script, wherever its package.json `bin` puts it (astro.js up to Astro 5, bin/astro.mjs since). */
+export const astroBin = ((): string => {
+  const astroDir = join(repoRoot, 'node_modules/astro');
+  const { bin } = JSON.parse(readFileSync(join(astroDir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
+  return join(astroDir, typeof bin === 'string' ? bin : bin.astro!);
+})();
 
 export interface BuildResult {
   status: number;

@@ -1,0 +1,88 @@
+// memlane()'s plugins in the site's Markdown processor: Sätteri (Astro 7's default) run for real on
+// .md and .mdx text, a unified processor's lists, Astro 5's markdown.remarkPlugins, and a clear
+// error for a processor that takes neither.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { satteri } from '@astrojs/markdown-satteri';
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { attachToMarkdown } from '../../src/integration/markdown-processor.ts';
+import { snippetFailures } from '../../src/integration/memory-page.ts';
+import { remarkMemory } from '../../src/integration/remark-memory.ts';
+import { closeSimulator, type PipelineSettings } from '../../src/integration/snippet-to-diagram.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'memlane-processor-'));
+const settings: PipelineSettings = {
+  cacheDir: false, defaults: {}, timeoutMs: 10_000, fingerprint: 'test', playground: 'playground/',
+  live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
+};
+after(async () => {
+  await closeSimulator();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A page on disk (errors read it to count the lines before what the processor parsed). */
+function page(name: string, text: string): { url: URL; text: string } {
+  writeFileSync(join(root, name), text);
+  return { url: pathToFileURL(join(root, name)), text };
+}
+
+function satteriPlugins() {
+  const processor = satteri();
+  assert.equal(attachToMarkdown({ processor }, { settings, root }), undefined, 'nothing left for updateConfig');
+  return { mdastPlugins: processor.options.mdastPlugins, hastPlugins: processor.options.hastPlugins };
+}
+
+describe("memlane() in the site's Markdown processor", () => {
+  it('Sätteri, .md: each memory fence becomes its diagram, in page order; other code and tables as before, tables focusable', async () => {
+    const { url, text } = page('names.md', [
+      '# Names', '', '```python memory', 'a = [1]', '```', '', '```python', 'plain = 1', '```', '',
+      '| x | y |', '| - | - |', '| 1 | 2 |', '', '```python memory title="Second"', 'b = (1, 2)', '```', '',
+    ].join('\n'));
+    const { html } = await markdownToHtml(text, { ...satteriPlugins(), fileURL: url });
+    assert.deepEqual([...html.matchAll(/<figure[^>]* id="([^"]+)"/g)].map((m) => m[1]), ['diagram-1', 'diagram-2']);
+    assert.equal(html.match(/<svg[^>]*class="memlane-diagram/g)?.length, 2);
+    assert.match(html, /<code[^>]*class="language-python"[^>]*>plain = 1/);
+    assert.match(html, /<table tabindex="0">/);
+  });
+
+  it('Sätteri, .mdx: the diagram goes in through set:html, braces and all; <MemoryDiagram> gets its page and the line of its code prop', async () => {
+    const { url, text } = page('copies.mdx', [
+      '---', 'title: Copies', '---', '', 'Text with {1 + 1}.', '', '```python memory', "d = {'k': '{x}'}", '```', '',
+      '<MemoryDiagram', '  title="On its own line"', '  code={`x = 1`}', '/>', '',
+    ].join('\n'));
+    const { code } = await mdxToJs(text, { ...satteriPlugins(), fileURL: url });
+    assert.match(code, /"set:html": "<figure/);
+    assert.match(code, /class: "memlane-block"/);
+    assert.match(code, /sourceFile: "copies\.mdx",\s*sourceLine: "13"/);
+  });
+
+  it('Sätteri: a failing snippet is an error naming the page and the line on disk, recorded for the build to stop on', async () => {
+    snippetFailures().length = 0;
+    const { url, text } = page('broken.md', ['---', 'title: Broken', '---', '', '```python memory', 'x = 1', 'y = x / 0', '```', ''].join('\n'));
+    await assert.rejects(async () => markdownToHtml(text, { ...satteriPlugins(), fileURL: url }), /broken\.md:7: the Python snippet failed: ZeroDivisionError/);
+    assert.equal(snippetFailures().length, 1);
+    snippetFailures().length = 0;
+  });
+
+  it("a unified processor takes the remark and rehype plugins; without a processor (Astro 5) they go to markdown's own lists", () => {
+    const options = { remarkPlugins: [] as unknown[], rehypePlugins: [] as unknown[] };
+    assert.equal(attachToMarkdown({ processor: { name: 'unified', options } }, { settings, root }), undefined);
+    assert.equal((options.remarkPlugins[0] as unknown[])[0], remarkMemory);
+    assert.equal(options.rehypePlugins.length, 1);
+    const legacy = attachToMarkdown({}, { settings, root }) as { remarkPlugins: unknown[][]; rehypePlugins: unknown[] };
+    assert.equal(legacy.remarkPlugins[0]![0], remarkMemory);
+    assert.equal(legacy.rehypePlugins.length, 1);
+  });
+
+  it('a processor that takes neither is refused in one line, with the processors to use', () => {
+    assert.throws(() => attachToMarkdown({ processor: { name: 'marked', options: {} } }, { settings, root }), (error: Error) => {
+      assert.match(error.message, /^memlane\(\): the site's markdown\.processor \("marked"\) takes neither Sätteri nor unified plugins/);
+      assert.match(error.message, /\nhint: .*satteri\(\).*unified\(\) from @astrojs\/markdown-remark/);
+      return true;
+    });
+  });
+});
