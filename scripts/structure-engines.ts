@@ -22,6 +22,12 @@ export interface Drawn {
 const LAYER_GAP = 72;
 const NODE_GAP = 22;
 
+/** Gaps between layers and between boxes of a layer, in px. */
+export interface Spacing { layer: number; node: number }
+export const MEMLANE_SPACING: Spacing = { layer: LAYER_GAP, node: NODE_GAP };
+/** Graphviz's own defaults: ranksep 0.5 in, nodesep 0.25 in. */
+export const GRAPHVIZ_SPACING: Spacing = { layer: 36, node: 18 };
+
 export function stepContent(layout: Layout, step: number): { boxes: (FrameBox | ObjectBox)[]; arrows: Arrow[] } {
   return { boxes: [...layout.frames, ...layout.objects].filter((b) => includesStep(b.steps, step)), arrows: layout.arrows.filter((a) => includesStep(a.steps, step)) };
 }
@@ -38,9 +44,9 @@ const cubic = (p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point => 
 };
 
 /** dot, left to right, each row a record port: its splines sampled into polylines. */
-export function dotLayout(graphviz: Graphviz, layout: Layout, step: number): Drawn {
+export function dotLayout(graphviz: Graphviz, layout: Layout, step: number, spacing: Spacing = MEMLANE_SPACING): Drawn {
   const { boxes, arrows } = stepContent(layout, step);
-  const lines = [`digraph { rankdir=LR; nodesep=${(NODE_GAP / 72).toFixed(3)}; ranksep=${(LAYER_GAP / 72).toFixed(3)}; node [shape=record fixedsize=true fontsize=10];`];
+  const lines = [`digraph { rankdir=LR; nodesep=${(spacing.node / 72).toFixed(3)}; ranksep=${(spacing.layer / 72).toFixed(3)}; node [shape=record fixedsize=true fontsize=10];`];
   const key = (id: string) => id.replace(/\W/g, '_');
   for (const b of boxes) {
     const version = b.versions.find((v) => includesStep(v.steps, step))!;

@@ -4,6 +4,7 @@
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { ELK, dagreLayout, dotLayout, elkLayout, oursDrawn } from '../structure-engines.ts';
 import type { Figure } from '../bench.ts';
+import { generalCrossings, median, polylineLength as length } from '../picture-measures.ts';
 import { arrowsThroughBoxes } from './20-render.ts';
 import { countCrossings } from '../../src/layout/route/index.ts';
 import { searchWork } from '../../src/layout/route/search.ts';
@@ -15,7 +16,6 @@ import { loadStructureTrace, structureNames } from '../../tests/fixtures/structu
 
 export const name = 'Data structures: memlane layout vs dot, dagre and elkjs on the same boxes and arrows (last step)';
 
-const length = (points: Point[]) => points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y), 0);
 
 interface Rect { x: number; y: number; width: number; height: number }
 
@@ -55,26 +55,6 @@ const orthogonal: Metric = (dx, dy) => Math.abs(dx) + Math.abs(dy);
 function drawnLength(drawn: { boxes: Map<string, Point>; arrows: { from: string; to: string; points: Point[] }[] }, sizes: Map<string, { width: number; height: number }>, metric: Metric = asDrawn): number {
   const rect = (id: string): Rect => ({ ...drawn.boxes.get(id)!, ...sizes.get(id)! });
   return drawn.arrows.reduce((sum, a) => sum + lengthBetween(a.points, rect(a.from), rect(a.to), metric), 0);
-}
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-/** Proper crossings of any two polylines into different boxes (dot's splines sampled). */
-function generalCrossings(arrows: { to: string; points: Point[] }[]): number {
-  const orient = (p: Point, q: Point, r: Point) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
-  let count = 0;
-  for (let i = 0; i < arrows.length; i++) for (let j = i + 1; j < arrows.length; j++) {
-    if (arrows[i]!.to === arrows[j]!.to) continue;
-    const [p, q] = [arrows[i]!.points, arrows[j]!.points];
-    for (let a = 1; a < p.length; a++) for (let b = 1; b < q.length; b++) {
-      const [s0, s1, t0, t1] = [p[a - 1]!, p[a]!, q[b - 1]!, q[b]!];
-      if (orient(s0, s1, t0) * orient(s0, s1, t1) < 0 && orient(t0, t1, s0) * orient(t0, t1, s1) < 0) count++;
-    }
-  }
-  return count;
 }
 
 /** Timed rounds per snippet, after two untimed layouts (compiled code, filled caches); the best

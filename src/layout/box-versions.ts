@@ -1,11 +1,10 @@
 // Groups the steps of a frame or an object into versions: runs of steps that look the same.
 // Rows keep one slot for the box's whole life, so nothing inside a box jumps either.
 import type { StepState } from '../trace/fold-trace.ts';
-import type { HeapObject } from '../trace/types.ts';
+import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import type { FrameRecord, ObjectRecord } from './collect-boxes.ts';
-import { describeRef, isInlineScalar, shortRepr } from './heap-references.ts';
-import type { ResolvedLayoutOptions } from './layout-options.ts';
+import { describeRef, type RefsOf, shortRepr } from './heap-references.ts';
 import { objectContent, type RowContent, type ValueView } from './object-content.ts';
 import { rangesOf } from './step-ranges.ts';
 
@@ -18,7 +17,9 @@ export interface RawFrameStep {
 }
 
 /** A row as one comparable string, to find what changed between steps. */
-const rowKey = (r: RowContent) => `${r.label ?? ''}\u0000${r.ref ?? ''}\u0000${r.keyRef ?? ''}\u0000${r.text ?? ''}`;
+// A row's identity for change marks: the object it shows, whether drawn as an arrow or written
+// inline (auto scalars switch between the two without the row changing).
+const rowKey = (r: RowContent) => `${r.label ?? ''}\u0000${r.ref ?? r.inlineOf ?? ''}\u0000${r.keyRef ?? ''}\u0000${r.ref ?? r.inlineOf ? '' : r.text ?? ''}`;
 
 /** Frame rows: names in binding order, then return, then exception. */
 export function buildFrameVersions(record: FrameRecord, rawSteps: Map<number, RawFrameStep>, states: StepState[]): void {
@@ -54,19 +55,25 @@ export function buildFrameVersions(record: FrameRecord, rawSteps: Map<number, Ra
 }
 
 /** Object versions: one per distinct trace object (the fold replaces it exactly when it changes). */
-export function buildObjectVersions(record: ObjectRecord, states: StepState[], objectsAt: Set<string>[], markersAt: Map<string, string>[], options: ResolvedLayoutOptions): void {
-  const versions = new Map<HeapObject, VersionSpec & { stepList: number[] }>();
+export function buildObjectVersions(record: ObjectRecord, states: StepState[], objectsAt: Set<string>[], markersAt: Map<string, string>[], inlineAt: (step: number) => (ref: Ref) => boolean, refsOf: RefsOf): void {
+  // One version per trace object and way of writing its scalars (auto mode draws a shared one as a box).
+  const versions = new Map<string, VersionSpec & { stepList: number[] }>();
+  const objectKeys = new Map<HeapObject, number>();
   for (const s of record.shown) {
     const obj = record.dataByStep.get(s)!;
-    let version = versions.get(obj);
+    const state = states[s - 1]!;
+    const inline = inlineAt(s);
+    if (!objectKeys.has(obj)) objectKeys.set(obj, objectKeys.size);
+    const key = `${objectKeys.get(obj)}:${refsOf(obj, state.heap).map((r) => (inline(r) ? 1 : 0)).join('')}`;
+    let version = versions.get(key);
     if (!version) {
-      const state = states[s - 1]!;
       const visible = objectsAt[s - 1]!;
       const view: ValueView = {
         inlineText: (ref) => {
-          if (options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref))) return shortRepr(state.heap.get(ref.ref));
+          if (inline(ref)) return shortRepr(state.heap.get(ref.ref));
           return visible.has(ref.ref) ? undefined : markersAt[s - 1]?.get(ref.ref) ?? '…';
         },
+        inlineOf: (ref) => (inline(ref) ? ref.ref : undefined),
         scalarRepr: (ref) => shortRepr(state.heap.get(ref.ref)),
       };
       const content = objectContent(obj, view);
@@ -79,7 +86,7 @@ export function buildObjectVersions(record: ObjectRecord, states: StepState[], o
         ...(unreachable ? { unreachable: true, badge: 'unreachable' } : {}),
         summary: `${content.title || obj.type} ${record.id}${unreachable ? ' (unreachable, kept alive only by a cycle)' : ''}${obj.immortal === true ? ' (immortal: CPython never frees it)' : ''}: ${words.join('; ') || 'empty'}`,
       };
-      versions.set(obj, version);
+      versions.set(key, version);
     }
     version.stepList.push(s);
     record.rowsByStep.set(s, new Map(version.rows.map((r) => [r.slot, rowKey(r)])));

@@ -57,7 +57,7 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
     const freed = record.freedByCPython === true;
     marks.push({
       change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height),
-      label: badge(box, freed ? `freed ${box.type}` : 'no longer referenced'), ...(freed ? {} : { dropped: true }),
+      label: badge(box, freed ? `freed ${box.type}` : 'no longer referenced'), ...(freed ? {} : { dropped: true }), was: last.summary,
     });
   }
   return marks;

@@ -4,7 +4,8 @@ import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
-import { isInlineScalar, rememberedChildRefs, type RefsOf, shortRepr } from './heap-references.ts';
+import { rememberedChildRefs, type RefsOf, shortRepr } from './heap-references.ts';
+import { inlineScalars } from './inline-scalars.ts';
 import { shortenOverRun } from './shorten-structures.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
 import { MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
@@ -64,7 +65,13 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   const drawnStack = (state: StepState) => (state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack);
   const refsOf = rememberedChildRefs();
   const childrenAt = (s: number, id: string) => refsOf(states[s]!.heap.get(id)!, states[s]!.heap);
-  const inlineAt = (state: StepState) => (ref: Ref) => options.scalars === 'inline' && isInlineScalar(state.heap.get(ref.ref));
+  // One predicate per step, asked again by shortening, capping and drawing.
+  const inlineByState = new WeakMap<StepState, (ref: Ref) => boolean>();
+  const inlineAt = (state: StepState) => {
+    let inline = inlineByState.get(state);
+    if (!inline) inlineByState.set(state, (inline = inlineScalars(options.scalars, state, drawnStack(state), hidden, refsOf)));
+    return inline;
+  };
   const shortened = shortenOverRun(
     states.map((state, s) => reachableOrder(rootsOf(state, drawnStack(state), hidden), state.heap, (id) => childrenAt(s, id), inlineAt(state))),
     states.map((state) => state.heap), childrenAt, options.shortenAbove || 0,
@@ -100,6 +107,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
         if (inline(ref)) return shortRepr(heap.get(ref.ref));
         return visible.has(ref.ref) ? undefined : marker.get(ref.ref) ?? '…';
       },
+      inlineOf: (ref) => (inline(ref) ? ref.ref : undefined),
       scalarRepr: (ref) => shortRepr(heap.get(ref.ref)),
     };
 
@@ -131,11 +139,11 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       for (const [name, ref] of frame.locals) {
         if (hidden.has(name)) continue;
         const text = view.inlineText(ref);
-        rows.set(`name:${name}`, text === undefined ? { role: 'name', label: name, labelIsCode: true, ref: ref.ref } : { role: 'name', label: name, labelIsCode: true, text });
+        rows.set(`name:${name}`, text === undefined ? { role: 'name', label: name, labelIsCode: true, ref: ref.ref } : { role: 'name', label: name, labelIsCode: true, text, ...(inline(ref) ? { inlineOf: ref.ref } : {}) });
       }
       if (frame === top && state.step.event === 'return' && returnValue?.ref) {
         const text = view.inlineText(returnValue);
-        rows.set('return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text });
+        rows.set('return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text, ...(inline(returnValue) ? { inlineOf: returnValue.ref } : {}) });
       }
       // A frame left by an exception shows it on its exception step and on the return step that unwinds it.
       const running = frame === top;
@@ -165,7 +173,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   }
 
   for (const record of frames.values()) buildFrameVersions(record, record.raw, states);
-  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, options);
+  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, (s) => inlineAt(states[s - 1]!), refsOf);
 
   return {
     frames: [...frames.values()].map(({ raw: _raw, ...f }) => f),

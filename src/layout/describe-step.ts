@@ -22,8 +22,10 @@ export function describeStep(
   const objectWords = summaries(objects);
   if (objectWords.length) parts.push(`Objects: ${objectWords.join('. ')}.`);
   const changes = marks.filter((m) => m.step === s);
-  const named = (kind: string) => changes.filter((m) => m.change === kind && !m.dropped).map((m) => m.target);
-  const dropped = changes.filter((m) => m.dropped).map((m) => m.target);
+  // A departed object is named by what it was: its box is no longer there to say it.
+  const name = (m: ChangeMark) => (m.was ? `${m.target} (${m.was})` : m.target);
+  const named = (kind: string) => changes.filter((m) => m.change === kind && !m.dropped).map(name);
+  const dropped = changes.filter((m) => m.dropped).map(name);
   const changeWords = [
     named('new').length ? `new ${named('new').join(', ')}` : '',
     named('changed').length ? `changed ${named('changed').join(', ')}` : '',

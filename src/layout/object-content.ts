@@ -11,6 +11,8 @@ export interface RowContent {
   /** Label set in the value face (indices, keys, reprs) rather than the label face. */
   labelIsCode?: boolean;
   ref?: string;
+  /** The scalar written as `text` in place of an arrow to it (its identity, for change marks). */
+  inlineOf?: string;
   /** A dict key that is drawn as a reference rather than inline. */
   keyRef?: string;
   text?: string;
@@ -30,6 +32,8 @@ export interface ObjectContent {
 export interface ValueView {
   /** The inline text of a reference, or undefined when it is drawn as an arrow. */
   inlineText(ref: Ref): string | undefined;
+  /** The id of a scalar written inline in place of an arrow, else undefined. */
+  inlineOf(ref: Ref): string | undefined;
   /** A short repr of a scalar, for dict keys; undefined for non-scalars. */
   scalarRepr(ref: Ref): string | undefined;
 }
@@ -66,7 +70,8 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 function refRow(role: RowRole, label: string | undefined, ref: Ref, view: ValueView, labelIsCode = true): RowContent {
   const text = view.inlineText(ref);
-  return text === undefined ? { role, label, labelIsCode, ref: ref.ref } : { role, label, labelIsCode, text };
+  const of = view.inlineOf(ref);
+  return text === undefined ? { role, label, labelIsCode, ref: ref.ref } : { role, label, labelIsCode, text, ...(of ? { inlineOf: of } : {}) };
 }
 
 type Elision = { at: number; count: number } | undefined;

@@ -22,13 +22,14 @@ export interface Placed {
   objects: { record: ObjectRecord; box: ObjectBox }[];
 }
 
-export function placeBoxes(collected: Collected, fitWidth: number): Placed {
+/** `breakCrossings`: how many references may cross a band break when the layers are reflowed to `fitWidth`. */
+export function placeBoxes(collected: Collected, fitWidth: number, breakCrossings: number): Placed {
   const frameOrder = [...collected.frames].sort((a, b) => a.shown[0]! - b.shown[0]! || a.below.size - b.below.size);
   const graph = structureGraph(collected, frameOrder);
   const ranked = rank(graph);
   const layers = order(graph, ranked);
   const below = new Map(collected.frames.map((f) => [f.id, f.below]));
-  const { x, y } = position(graph, ranked, layers, below, TOP, fitWidth);
+  const { x, y } = position(graph, ranked, layers, below, TOP, fitWidth, breakCrossings);
 
   const frameWidth = Math.max(0, ...frameOrder.map((f) => graph.byId.get(f.id)!.geometry.width));
   const frames = frameOrder.map((record) => {

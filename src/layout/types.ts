@@ -135,6 +135,8 @@ export interface ChangeMark {
   /** On a 'freed' mark: the object left the diagram but CPython keeps it (the trace's step does
    * not list it in `freed`), so it is said to be no longer referenced rather than freed. */
   dropped?: true;
+  /** On a 'freed' mark: what the object was, in words (its last version's summary). */
+  was?: string;
 }
 
 export interface StepInfo {

@@ -34,7 +34,7 @@ function drawRowWords(parent: SvgElement, row: Row, x: number, y: number, ctx: D
   }
 }
 
-function drawVersion(parent: SvgElement, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext, withRows: boolean): void {
+export function drawVersion(parent: SvgElement, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext, withRows: boolean): void {
   const { x, y, width } = box;
   const height = version.height;
   const style = box.style;

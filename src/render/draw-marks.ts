@@ -1,7 +1,7 @@
 // Change marks: a dotted outline (shape, not only colour) and a word ("new", "changed", "freed").
 import type { SvgElement } from './svg-element.ts';
-import type { ChangeMark, LegendItem, TextSpan } from '../layout/types.ts';
-import { FADED_OPACITY } from './draw-box.ts';
+import type { BoxVersion, ChangeMark, LegendItem, ObjectBox, TextSpan } from '../layout/types.ts';
+import { drawVersion, FADED_OPACITY } from './draw-box.ts';
 import { drawImmortalBadge } from './draw-immortal.ts';
 import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, paint, showAt, type DrawContext } from './paint.ts';
@@ -13,11 +13,14 @@ const words: Record<ChangeMark['change'], string> = {
   freed: 'freed',
 };
 
-export function drawMark(parent: SvgElement, mark: ChangeMark, ctx: DrawContext): void {
+/** `departed`: on a freed mark, the box as it was the step before, drawn faded where it stood. */
+export function drawMark(parent: SvgElement, mark: ChangeMark, ctx: DrawContext, departed?: { box: ObjectBox; version: BoxVersion }): void {
   if (ctx.step !== undefined && ctx.step !== mark.step) return;
   const group = parent.group().attr({ 'data-change': mark.change, 'data-target': cleanText(mark.target), ...(mark.change === 'freed' ? { 'data-freed': String(!mark.dropped) } : {}) });
   showAt(group, [[mark.step, mark.step]], ctx);
   textElement(group, 'title', `${mark.dropped ? 'no longer referenced (CPython keeps the object)' : words[mark.change]}: ${mark.target}`);
+  // Faded shapes, words at full contrast, as for an exited frame.
+  if (departed) drawVersion(group.group().attr({ 'data-departed': 'true' }), departed.box, { ...departed.version, exited: true, badge: undefined }, ctx, true);
   const { x, y, width, height } = mark.rect;
   paint(group.rect(num(width), num(height)).move(num(x), num(y)).attr({ rx: 5 }), 'ml-change', ctx)
     .attr({ 'stroke-width': 2, 'stroke-dasharray': mark.change === 'freed' ? '6 4' : '2 3', 'stroke-linecap': 'round' });

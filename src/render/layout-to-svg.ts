@@ -3,6 +3,7 @@
 import type { Layout } from '../layout/types.ts';
 import { drawArrow } from './draw-arrow.ts';
 import { drawBox } from './draw-box.ts';
+import { includesStep } from '../layout/step-ranges.ts';
 import { drawLegend, drawMark } from './draw-marks.ts';
 import { drawContext, paint } from './paint.ts';
 import { checkRenderOptions, type RenderOptions } from './render-options.ts';
@@ -53,7 +54,12 @@ export function layoutToSvg(layout: Layout, options: RenderOptions): string {
   const arrows = root.group().attr({ class: 'ml-arrows' });
   for (const arrow of layout.arrows) drawArrow(arrows, arrow, ctx);
   const marks = root.group().attr({ class: 'ml-marks' });
-  for (const mark of layout.marks) drawMark(marks, mark, ctx);
+  const objectById = new Map(layout.objects.map((o) => [o.id, o]));
+  for (const mark of layout.marks) {
+    const box = mark.change === 'freed' ? objectById.get(mark.target) : undefined;
+    const version = box?.versions.find((v) => includesStep(v.steps, mark.step - 1)) ?? box?.versions[box.versions.length - 1];
+    drawMark(marks, mark, ctx, box && version ? { box, version } : undefined);
+  }
   drawLegend(root, layout.legend, layout.notes, ctx);
 
   const svg = root.svg();

@@ -19,7 +19,7 @@ const level: Trace = JSON.parse(`{"format":"memlane-trace","version":1,"python":
 
 describe('position follows the order phase', () => {
   it('level = 300; saved = level; level += 1: 301 stands above 300 and no arrow crosses', () => {
-    const layout = traceToLayout(level);
+    const layout = traceToLayout(level, { scalars: 'heap' });
     const [i300, i301] = ['o1', 'o2'].map((id) => layout.objects.find((o) => o.id === id)!);
     assert.ok(i301!.y + i301!.height <= i300!.y, `301 (y ${i301!.y}) is not above 300 (y ${i300!.y})`);
     for (let step = 1; step <= layout.stepsTotal; step++) {
@@ -37,7 +37,7 @@ describe('position follows the order phase', () => {
   });
 
   it("the 255-node tree reads in row order: each node's key, left and right stand top to bottom, not after the list that built it", () => {
-    const layout = traceToLayout(loadStructureTrace('s13_big_tree'), { fitWidth: false });
+    const layout = traceToLayout(loadStructureTrace('s13_big_tree'), { fitWidth: false, scalars: 'heap' });
     const byId = new Map(layout.objects.map((o) => [o.id, o]));
     const last = layout.stepsTotal;
     const nodes = layout.objects.filter((o) => o.type === 'Tree' && includesStep(o.steps, last));
@@ -52,7 +52,7 @@ describe('position follows the order phase', () => {
   });
 
   it('a doubly linked list reads straight: each node level with the next row of the node before', () => {
-    const layout = traceToLayout(loadStructureTrace('s08_doubly'), { fitWidth: false });
+    const layout = traceToLayout(loadStructureTrace('s08_doubly'), { fitWidth: false, scalars: 'heap' });
     const byId = new Map(layout.objects.map((o) => [o.id, o]));
     const last = layout.stepsTotal;
     const next = layout.arrows.filter((a) => includesStep(a.steps, last) && byId.get(a.from)?.type === 'Node' && byId.get(a.to)?.type === 'Node' && byId.get(a.to)!.column > byId.get(a.from)!.column);
@@ -64,7 +64,7 @@ describe('position follows the order phase', () => {
   });
 
   it("a grid's outer list stands between its rows, level with the middle one", () => {
-    const layout = traceToLayout(loadStructureTrace('s04_grid'));
+    const layout = traceToLayout(loadStructureTrace('s04_grid'), { scalars: 'heap' });
     const outer = layout.objects.find((o) => o.type === 'list' && layout.arrows.some((a) => a.from === o.id && layout.objects.find((t) => t.id === a.to)?.type === 'list'))!;
     const rows = layout.arrows.filter((a) => a.from === outer.id).sort((a, b) => a.slot - b.slot);
     const middle = rows[1]!;
@@ -74,7 +74,7 @@ describe('position follows the order phase', () => {
   });
 
   it("a grid's rows stand in the order of the outer list", () => {
-    const layout = traceToLayout(loadStructureTrace('s04_grid'));
+    const layout = traceToLayout(loadStructureTrace('s04_grid'), { scalars: 'heap' });
     const outer = layout.objects.find((o) => o.type === 'list' && layout.arrows.some((a) => a.from === o.id && layout.objects.find((t) => t.id === a.to)?.type === 'list'))!;
     const rows = layout.arrows.filter((a) => a.from === outer.id).sort((a, b) => a.slot - b.slot).map((a) => layout.objects.find((o) => o.id === a.to)!);
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i]!.y > rows[i - 1]!.y, `row ${i} is not below row ${i - 1}`);

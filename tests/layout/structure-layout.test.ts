@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COLUMN_GAP } from '../../src/layout/metrics.ts';
+import { layerColumns } from '../../src/layout/position/bands.ts';
+import { countCrossings } from '../../src/layout/route/index.ts';
 import { BESIDE } from '../../src/layout/position/compact-columns.ts';
 import { firstStep, includesStep, lastStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
@@ -162,12 +164,6 @@ describe('placement by structure', () => {
     assert.ok(full.objects.filter((o) => o.type === 'Node').length >= 160, 'shortenAbove: false draws the list up to the object cap');
   });
 
-  it('reflows a chain wider than fitWidth into bands, and not with fitWidth: false', () => {
-    const trace = loadStructureTrace('s08_doubly');
-    assert.ok(traceToLayout(trace).width <= 720);
-    assert.ok(traceToLayout(trace, { fitWidth: false }).width > 720);
-  });
-
   it('draws the 255-node tree, shortened, at its last step although the run made more than 600 objects', () => {
     const layout = traceToLayout(loadStructureTrace('s13_big_tree'));
     const last = layout.stepsTotal;
@@ -176,5 +172,42 @@ describe('placement by structure', () => {
     assert.ok(rootArrow, 'root points at a drawn Tree at the last step');
     const trees = drawn.filter((o) => o.type === 'Tree').length;
     assert.ok(trees >= 15 && trees < 255, `${trees} Tree objects drawn: the tree's first levels, not all of it`);
+  });
+});
+
+/** Crossings and total |dx| + |dy| of the arrows drawn at `step`, or over the run. */
+function figures(layout: Layout, step?: number) {
+  const arrows = step === undefined ? layout.arrows : layout.arrows.filter((a) => includesStep(a.steps, step));
+  const length = arrows.reduce((sum, a) => sum + a.points.slice(1).reduce((n, p, i) => n + Math.abs(p.x - a.points[i]!.x) + Math.abs(p.y - a.points[i]!.y), 0), 0);
+  return { crossings: countCrossings(arrows).crossings, length };
+}
+
+describe('reflow', () => {
+  let reflowed = 0;
+  for (const name of structureNames) for (const scalars of ['auto', 'heap', 'inline'] as const) for (const fitWidth of [650, 358]) {
+    it(`${name} (${scalars}, fit ${fitWidth}): a reflow adds no crossing and at most 15% arrow length, and is narrower`, () => {
+      const trace = loadStructureTrace(name);
+      const [flat, fitted] = [traceToLayout(trace, { scalars, fitWidth: false }), traceToLayout(trace, { scalars, fitWidth })];
+      if (fitted.objects.every((o, i) => o.x === flat.objects[i]!.x && o.y === flat.objects[i]!.y)) return;
+      reflowed++;
+      assert.ok(fitted.width < flat.width, `${fitted.width} px reflowed, ${flat.width} px not`);
+      for (const step of [undefined, fitted.stepsTotal]) {
+        const [a, b] = [figures(flat, step), figures(fitted, step)];
+        assert.ok(b.crossings <= a.crossings, `${b.crossings} crossings reflowed, ${a.crossings} not (step ${step ?? 'all'})`);
+        assert.ok(b.length <= 1.15 * a.length, `arrows ${b.length} px reflowed, ${a.length} px not (step ${step ?? 'all'})`);
+      }
+    });
+  }
+  it('some structures are reflowed (the property above is not empty)', () => assert.ok(reflowed > 0));
+
+  it('bands start under the first layer and their layers stand left to right', () => {
+    const widths = [100, 120, 120, 120, 120, 120, 120];
+    const { x, band } = layerColumns(widths, widths.map(() => 1), 500);
+    assert.ok(Math.max(...band) >= 1, 'the layers are reflowed');
+    for (let k = 2; k < widths.length; k++) {
+      if (band[k] === band[k - 1]) assert.equal(x[k], x[k - 1]! + widths[k - 1]! + COLUMN_GAP);
+      else assert.equal(x[k], x[1]);
+    }
+    assert.ok(x.every((at, k) => at + widths[k]! <= 500), 'every layer ends inside the fit width');
   });
 });

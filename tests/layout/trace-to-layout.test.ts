@@ -35,9 +35,9 @@ function arrowThroughBoxes(layout: Layout, arrow: Arrow): string[] {
 }
 
 describe('traceToLayout on every recorded trace', () => {
-  for (const name of traceNames) {
-    it(`${name}: boxes shown at the same step never overlap`, () => {
-      const layout = traceToLayout(loadTrace(name));
+  for (const name of traceNames) for (const scalars of ['auto', 'heap', 'inline'] as const) {
+    it(`${name} (${scalars}): boxes shown at the same step never overlap`, () => {
+      const layout = traceToLayout(loadTrace(name), { scalars });
       const boxes = boxesOf(layout);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
@@ -49,9 +49,10 @@ describe('traceToLayout on every recorded trace', () => {
       }
     });
 
-    it(`${name}: arrows are orthogonal, start in their row and pass through no other box`, () => {
-      const layout = traceToLayout(loadTrace(name));
-      assert.ok(layout.arrows.length > 0);
+    it(`${name} (${scalars}): arrows are orthogonal, start in their row and pass through no other box`, () => {
+      const layout = traceToLayout(loadTrace(name), { scalars });
+      // Every recorded trace binds a name: drawn as boxes, it always has an arrow.
+      if (scalars === 'heap') assert.ok(layout.arrows.length > 0);
       for (const arrow of layout.arrows) {
         arrow.points.slice(1).forEach((p, i) => {
           const q = arrow.points[i]!;
@@ -68,9 +69,9 @@ describe('traceToLayout on every recorded trace', () => {
       }
     });
 
-    it(`${name}: frames sit below their callers at every step`, () => {
+    it(`${name} (${scalars}): frames sit below their callers at every step`, () => {
       const trace = loadTrace(name);
-      const layout = traceToLayout(trace);
+      const layout = traceToLayout(trace, { scalars });
       trace.steps.forEach((step, i) => {
         const ys = step.stack.map((f) => layout.frames.find((b) => b.id === f.id)!.y);
         for (let k = 1; k < ys.length; k++) assert.ok(ys[k]! > ys[k - 1]!, `step ${i + 1}: frame ${k} is not below its caller`);
@@ -82,7 +83,7 @@ describe('traceToLayout on every recorded trace', () => {
 
 describe('traceToLayout', () => {
   it('draws one box per object, whose position is the same at every step', () => {
-    const layout = traceToLayout(loadTrace('c01_bind'));
+    const layout = traceToLayout(loadTrace('c01_bind'), { scalars: 'heap' });
     assert.deepEqual(layout.objects.map((o) => o.id).sort(), ['o1', 'o2', 'o3', 'o4', 'o5']);
     assert.equal(new Set(layout.objects.map((o) => o.id)).size, layout.objects.length);
     assert.equal(layout.stepsTotal, 8);

@@ -7,7 +7,7 @@ import { parameterListText, parametersOf } from '../../src/trace/function-parame
 import type { FunctionObject, Parameter } from '../../src/trace/types.ts';
 
 const fn = (fields: Partial<FunctionObject>): FunctionObject => ({ type: 'function', kind: 'function', name: 'f', attrs: [], ...fields });
-const view: ValueView = { inlineText: () => undefined, scalarRepr: () => undefined };
+const view: ValueView = { inlineText: () => undefined, inlineOf: () => undefined, scalarRepr: () => undefined };
 
 const everyKind: Parameter[] = [
   { name: 'a', kind: 'positional-only' },

@@ -55,13 +55,13 @@ export const optionTable = {
     hint: (say) => `${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
     does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI).',
   }),
-  scalars: entry<'heap' | 'inline'>({
+  scalars: entry<'auto' | 'heap' | 'inline'>({
     fence: 'scalars',
-    schema: z.enum(['heap', 'inline']),
-    default: 'heap',
-    values: '`heap`, `inline`',
-    hint: (say) => `${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (ints, strs... drawn inside their slot)`,
-    does: '`inline` draws ints, floats, strings and other immutable scalars inside the slot that refers to them.',
+    schema: LAYOUT_OPTIONS.scalars.schema,
+    default: LAYOUT_OPTIONS.scalars.default,
+    values: '`auto`, `heap`, `inline`',
+    hint: (say) => `${say('scalars', 'auto')} (a scalar in its slot unless a name shares it), ${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
+    does: '`auto` writes ints, floats, strings, `None` and booleans inside the slot that refers to them, and draws a scalar as a box (arrows from each reference) at the steps where a name shares it with another name or slot; `heap` draws every value as a box, for lessons on identity; `inline` writes every such scalar in its slot.',
     into: (scalars) => ({ layout: { scalars } }),
   }),
   hide: entry<string[]>({

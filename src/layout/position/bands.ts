@@ -21,9 +21,9 @@ export const MAX_BREAK_CROSSINGS = 3;
  * references from layers < k to layers >= k. Post: layers left to right from MARGIN with
  * COLUMN_GAP between them; when `fitWidth` > 0 and a layer would end past it, a new band starts
  * under layer 1 at the latest layer of the current band (not its first) where at most
- * MAX_BREAK_CROSSINGS references cross; with no such layer the band goes on.
+ * `breakCrossings` references cross; with no such layer the band goes on.
  */
-export function layerColumns(widths: number[], crossing: number[], fitWidth: number): Columns {
+export function layerColumns(widths: number[], crossing: number[], fitWidth: number, breakCrossings = MAX_BREAK_CROSSINGS): Columns {
   const band = widths.map(() => 0);
   const start = MARGIN + (widths[0] ?? 0) + COLUMN_GAP;
   let bandStart = 1;
@@ -32,7 +32,7 @@ export function layerColumns(widths: number[], crossing: number[], fitWidth: num
   for (let k = 1; k < widths.length; k++) {
     if (fitWidth > 0 && k > bandStart && right + widths[k]! + MARGIN > fitWidth) {
       let breakAt = -1;
-      for (let j = k; j > bandStart; j--) if ((crossing[j] ?? 0) <= MAX_BREAK_CROSSINGS) { breakAt = j; break; }
+      for (let j = k; j > bandStart; j--) if ((crossing[j] ?? 0) <= breakCrossings) { breakAt = j; break; }
       if (breakAt > 0) {
         current++;
         bandStart = breakAt;
