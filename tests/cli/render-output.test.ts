@@ -44,7 +44,7 @@ describe('memlane render: output', () => {
   });
 
   it('writes the last step as a standalone, well-formed SVG following the diagram contract', async () => {
-    const { bytes, stderr } = await renderFile('last.svg', [fixture('aliasing.py')]);
+    const { bytes, stderr } = await renderFile('last.svg', [fixture('aliasing.py'), '--scalars', 'heap']);
     const text = bytes.toString();
     assert.ok(text.startsWith('<?xml'));
     const svg = parseXml(text);
@@ -157,10 +157,12 @@ describe('memlane render: output', () => {
     assert.equal(readdirSync(pngDir).filter((f) => /^step-\d+\.png$/.test(f)).length, steps);
   });
 
-  it('draws scalars inline with --scalars inline and leaves hidden names out with --hide', async () => {
-    const heap = parseXml((await render([fixture('aliasing.py')])).toString());
+  it('draws scalars inline with --scalars inline, boxes with --scalars heap, and leaves hidden names out with --hide', async () => {
+    const heap = parseXml((await render([fixture('aliasing.py'), '--scalars', 'heap'])).toString());
     const inline = parseXml((await render([fixture('aliasing.py'), '--scalars', 'inline'])).toString());
+    const auto = parseXml((await render([fixture('aliasing.py'), '--scalars', 'auto'])).toString());
     assert.ok(objectIds(inline).length < objectIds(heap).length);
+    assert.ok(objectIds(auto).length < objectIds(heap).length, 'with auto, unshared scalars sit in their slot');
     assert.ok(textOf(inline).includes('3'), 'count = 3 is still shown, inside its slot');
     const hidden = await runCli(['render', fixture('aliasing.py'), '--hide', 'basket,nosuch']);
     assert.equal(hidden.code, 0);
