@@ -48,7 +48,13 @@ describe('change marks', () => {
     const { root } = renderStep('c08_cycle', step);
     // The two dicts and their values 'a' and 'b'; the keys are written in the dict rows, not drawn.
     assert.deepEqual(marks(root, 'freed').sort(), ['freed o1', 'freed o3', 'freed o4', 'freed o5']);
-    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => texts(m)[0]).sort(), ['freed dict', 'freed dict', 'no longer referenced', 'no longer referenced']);
+    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => texts(m).at(-1)).sort(), ['freed dict', 'freed dict', 'no longer referenced', 'no longer referenced']);
+    // Each departed box is drawn, faded, as it was the step before: a freed dict with its keys, a string with its value.
+    for (const mark of withAttr(root, 'data-change', 'freed')) {
+      const [departed] = withAttr(mark, 'data-departed', 'true');
+      assert.ok(departed, `${mark.attrs['data-target']} is drawn as it was`);
+      assert.ok(texts(departed).some((t) => /'a'|'b'|dict/.test(t)), `${mark.attrs['data-target']}: ${texts(departed).join(' ')}`);
+    }
     // The strings are constants of the code: CPython keeps them, so they are not said to be freed.
     assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => `${m.attrs['data-target']} ${m.attrs['data-freed']}`).sort(), ['o1 true', 'o3 false', 'o4 true', 'o5 false']);
     // The freed objects themselves are no longer drawn.
