@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 export interface LayoutOptions {
-  /** 'heap' (default): every value a box; 'auto': scalars in their slot unless a name shares one; 'inline': every scalar in its slot. */
+  /** 'auto' (default): scalars in their slot unless a name shares one; 'heap': every value a box; 'inline': every scalar in its slot. */
   scalars?: 'auto' | 'heap' | 'inline';
   /** Names not drawn. */
   hide?: string[];
@@ -19,7 +19,7 @@ export type ResolvedLayoutOptions = Required<LayoutOptions>;
 
 /** Every layout option: its zod schema, default and the hint an error gives. */
 export const LAYOUT_OPTIONS = {
-  scalars: { schema: z.enum(['auto', 'heap', 'inline']), default: 'heap', hint: '"auto" | "heap" | "inline"' },
+  scalars: { schema: z.enum(['auto', 'heap', 'inline']), default: 'auto', hint: '"auto" | "heap" | "inline"' },
   hide: { schema: z.array(z.string()), default: [] as string[], hint: 'string[]' },
   showExited: { schema: z.boolean(), default: false, hint: 'boolean' },
   shortenAbove: {

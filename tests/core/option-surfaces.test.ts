@@ -104,7 +104,7 @@ describe('fence and CLI options', () => {
   });
 
   it('shorten-above and fit-width reach the layout, with the layout\'s own defaults', () => {
-    assert.deepEqual(stageOptions(defaultDiagramOptions).layout, { scalars: 'heap', hide: [], showExited: false, shortenAbove: 30, fitWidth: 650 });
+    assert.deepEqual(stageOptions(defaultDiagramOptions).layout, { scalars: 'auto', hide: [], showExited: false, shortenAbove: 30, fitWidth: 650 });
     const flags = parseSlideOptions(['a.py', '--shorten-above', 'false', '--fit-width', '900']).diagram;
     assert.deepEqual([stageOptions(flags).layout.shortenAbove, stageOptions(flags).layout.fitWidth], [false, 900]);
   });

@@ -6,7 +6,7 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { findAll, parseSvg, texts, withAttr, type SvgNode } from './svg-tree.ts';
-import { renderStep, stepWhere } from './render-helpers.ts';
+import { renderStep, stepWhere, BOXES } from './render-helpers.ts';
 
 const marks = (root: SvgNode, change?: string) =>
   withAttr(root, 'data-change', change).map((m) => `${m.attrs['data-change']} ${m.attrs['data-target']}`);
@@ -63,7 +63,7 @@ describe('change marks', () => {
 
   it('says an immortal or cached object is no longer referenced, never freed', () => {
     const trace = loadTrace('r07_classes');
-    const layout = traceToLayout(trace);
+    const layout = traceToLayout(trace, BOXES);
     const typeOf = new Map(layout.objects.map((o) => [o.id, o.type]));
     const leaving = layout.marks.filter((m) => m.change === 'freed');
     const said = leaving.map((m) => `${typeOf.get(m.target)}: ${m.label?.text}`).sort();
@@ -107,7 +107,7 @@ describe('change marks', () => {
   });
 
   it('gives every mark exactly one step in the all-steps SVG', () => {
-    const layout = traceToLayout(loadTrace('c07_instances'));
+    const layout = traceToLayout(loadTrace('c07_instances'), BOXES);
     const root = parseSvg(layoutToSvg(layout, { step: 'all', theme: 'site' }));
     const all = withAttr(root, 'data-change');
     assert.equal(all.length, layout.marks.length);

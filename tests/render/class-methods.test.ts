@@ -6,9 +6,10 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { parseSvg, texts, withAttr } from './svg-tree.ts';
+import { BOXES } from './render-helpers.ts';
 
 describe('class methods', () => {
-  const layout = traceToLayout(loadTrace('r07_classes'));
+  const layout = traceToLayout(loadTrace('r07_classes'), BOXES);
   const step = layout.stepsTotal;
   const root = parseSvg(layoutToSvg(layout, { step, theme: 'light' }));
 

@@ -8,6 +8,7 @@ import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import type { HeapObject, Ref, Step, Trace } from '../../src/trace/types.ts';
 import { descendants, parseSvg } from './svg-tree.ts';
 import { BOX_GAP, COLUMN_GAP, HEADER_HEIGHT, MAX_COLUMNS, MAX_LABEL_WIDTH, MAX_OBJECTS, MAX_ROWS, MAX_STACK_DRAWN, MAX_TITLE_WIDTH, MAX_VALUE_WIDTH, ROW_HEIGHT } from '../../src/layout/metrics.ts';
+import { BOXES } from './render-helpers.ts';
 
 // The largest diagram the caps allow: every box at its widest and tallest, stacked in one column.
 const widestBox = Math.max(MAX_TITLE_WIDTH + 200, MAX_LABEL_WIDTH + MAX_VALUE_WIDTH + 60);
@@ -55,8 +56,8 @@ const trace: fc.Arbitrary<Trace> = fc.tuple(fc.dictionary(fc.constantFrom(...ids
 describe('any trace gives a safe, well-formed SVG', () => {
   it('parses as XML, escapes every text, has nothing executable, and stays bounded', () => {
     fc.assert(
-      fc.property(trace, fc.constantFrom('site', 'light', 'dark', 'sketch'), fc.boolean(), (t, theme, all) => {
-        const layout = traceToLayout(t);
+      fc.property(trace, fc.constantFrom('site', 'light', 'dark', 'sketch'), fc.boolean(), fc.constantFrom('auto', 'heap', 'inline' as const), (t, theme, all, scalars) => {
+        const layout = traceToLayout(t, { scalars });
         const svg = layoutToSvg(layout, all ? { step: 'all', theme } : { step: t.steps.length, theme, standalone: true });
         const root = parseSvg(svg.replace(/^<\?xml[^>]*>\n/, ''));
         for (const node of [root, ...descendants(root)]) {
@@ -95,7 +96,7 @@ describe('any trace gives a safe, well-formed SVG', () => {
     heap['root'] = { type: 'list', items, length: 50, elided: { at: 20, count: 10 } };
     const stack = Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, name: `deep${i}`, line: 1, locals: [['all', { ref: 'root' }]] as [string, Ref][] }));
     const huge: Trace = { format: 'memlane-trace', version: 1, python: '3.14.2', source: '', stdout: '', error: null, steps: [{ event: 'line', line: 1, stdout: 0, stack, heap }] };
-    const layout = traceToLayout(huge);
+    const layout = traceToLayout(huge, BOXES);
     assert.ok(layout.objects.length <= MAX_OBJECTS);
     assert.ok(layout.frames.length <= MAX_STACK_DRAWN);
     assert.ok(layout.objects.every((o) => o.versions.every((v) => v.rows.length <= MAX_ROWS)));

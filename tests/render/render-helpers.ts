@@ -4,8 +4,11 @@ import { layoutToSvg, type RenderOptions } from '../../src/render/layout-to-svg.
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { parseSvg, type SvgNode } from './svg-tree.ts';
 
-/** The SVG of one step (default: the last) of a recorded trace. */
-export function renderStep(name: string, step?: number, options: Partial<RenderOptions> = {}, layoutOptions?: LayoutOptions): { svg: string; root: SvgNode } {
+/** Every value drawn as a box: tests of how each kind of object is drawn, scalars included, ask for it. */
+export const BOXES: LayoutOptions = { scalars: 'heap' };
+
+/** The SVG of one step (default: the last) of a recorded trace, every value a box unless `layoutOptions` say otherwise. */
+export function renderStep(name: string, step?: number, options: Partial<RenderOptions> = {}, layoutOptions: LayoutOptions = BOXES): { svg: string; root: SvgNode } {
   const layout = traceToLayout(loadTrace(name), layoutOptions);
   const svg = layoutToSvg(layout, { step: step ?? layout.stepsTotal, ...options } as RenderOptions);
   return { svg, root: parseSvg(svg) };

@@ -6,10 +6,11 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { findAll, parseSvg } from './svg-tree.ts';
+import { BOXES } from './render-helpers.ts';
 
 /** The outline path of every box at one step, by box id. */
 function outlines(name: string, step: number): Map<string, string> {
-  const layout = traceToLayout(loadTrace(name));
+  const layout = traceToLayout(loadTrace(name), BOXES);
   const root = parseSvg(layoutToSvg(layout, { step, theme: 'sketch' }));
   const out = new Map<string, string>();
   for (const group of findAll(root, (n) => 'data-object-id' in n.attrs || 'data-frame-id' in n.attrs)) {
@@ -25,7 +26,7 @@ const topEdge = (d: string) => d.slice(0, d.indexOf('M', 1));
 describe('sketch outlines', () => {
   for (const name of ['c01_bind', 'c10_closure_cells', 'c11_generator_frame']) {
     it(`${name}: every box's outline starts the same at every step, whatever its height`, () => {
-      const steps = traceToLayout(loadTrace(name)).stepsTotal;
+      const steps = traceToLayout(loadTrace(name), BOXES).stepsTotal;
       const seen = new Map<string, string>();
       let growing = 0;
       for (let step = 1; step <= steps; step++) {

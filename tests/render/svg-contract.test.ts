@@ -7,6 +7,7 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { corpusTraceNames, loadTrace } from '../fixtures/traces/load.ts';
 import { descendants, isDisplayed, parseSvg, withAttr, type SvgNode } from './svg-tree.ts';
+import { BOXES } from './render-helpers.ts';
 
 function parseSteps(value: string): [number, number][] {
   return value.split(' ').map((part) => {
@@ -41,7 +42,7 @@ function visibleParts(root: SvgNode): string[] {
 
 describe('single-step SVG', () => {
   it('is well-formed, has a viewBox, a title and a desc in words, and no data-steps', () => {
-    const layout = traceToLayout(loadTrace('c03_frames'));
+    const layout = traceToLayout(loadTrace('c03_frames'), BOXES);
     const svg = layoutToSvg(layout, { step: 9, title: 'Two frames & a call' });
     const root = parseSvg(svg);
     assert.equal(root.attrs['viewBox'], `0 0 ${layout.width} ${layout.height}`);
@@ -57,14 +58,14 @@ describe('single-step SVG', () => {
 
   it('is byte-identical for identical input', () => {
     for (const name of corpusTraceNames) {
-      const a = layoutToSvg(traceToLayout(loadTrace(name)), { step: 'all', theme: 'site' });
-      const b = layoutToSvg(traceToLayout(loadTrace(name)), { step: 'all', theme: 'site' });
+      const a = layoutToSvg(traceToLayout(loadTrace(name), BOXES), { step: 'all', theme: 'site' });
+      const b = layoutToSvg(traceToLayout(loadTrace(name), BOXES), { step: 'all', theme: 'site' });
       assert.equal(a, b, name);
     }
   });
 
   it('as a standalone file has the XML prolog, the namespace and its own style', () => {
-    const svg = layoutToSvg(traceToLayout(loadTrace('c01_bind')), { step: 1, standalone: true, theme: 'dark' });
+    const svg = layoutToSvg(traceToLayout(loadTrace('c01_bind'), BOXES), { step: 1, standalone: true, theme: 'dark' });
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     const root = parseSvg(svg.replace(/^<\?xml[^>]*>\n/, ''));
     const style = root.children.find((c) => c.name === 'style')!;
@@ -73,7 +74,7 @@ describe('single-step SVG', () => {
   });
 
   it('has ids only when given a prefix, and then labels itself with them', () => {
-    const layout = traceToLayout(loadTrace('c01_bind'));
+    const layout = traceToLayout(loadTrace('c01_bind'), BOXES);
     assert.equal(withAttr(parseSvg(layoutToSvg(layout, { step: 2 })), 'id').length, 0);
     const root = parseSvg(layoutToSvg(layout, { step: 2, idPrefix: 'aliasing' }));
     assert.deepEqual(withAttr(root, 'id').map((n) => n.attrs['id']), ['aliasing-title', 'aliasing-desc']);
@@ -81,7 +82,7 @@ describe('single-step SVG', () => {
   });
 
   it('rejects a step out of range and bad options, naming them with a hint', () => {
-    const layout = traceToLayout(loadTrace('c01_bind'));
+    const layout = traceToLayout(loadTrace('c01_bind'), BOXES);
     assert.throws(() => layoutToSvg(layout, { step: 9 }), /step 9 is out of range: the trace has 8 steps\nhint: use a step from 1 to 8/);
     assert.throws(() => layoutToSvg(layout, { step: 'all', shownStep: 20 }), /shownStep 20 is out of range/);
     assert.throws(() => layoutToSvg(layout, { step: 0 }), /invalid option \/step.*\nhint: /s);
@@ -93,7 +94,7 @@ describe('single-step SVG', () => {
 describe('all-steps SVG', () => {
   for (const name of corpusTraceNames) {
     it(`${name}: at every step shows exactly the boxes, arrows, marks and words of the single-step SVG`, () => {
-      const layout = traceToLayout(loadTrace(name));
+      const layout = traceToLayout(loadTrace(name), BOXES);
       const svg = layoutToSvg(layout, { step: 'all', theme: 'site', shownStep: 1 });
       const root = parseSvg(svg);
       assert.equal(root.attrs['data-steps-total'], String(layout.stepsTotal));
@@ -112,7 +113,7 @@ describe('all-steps SVG', () => {
   }
 
   it('hides what the shown step does not show, and only with display="none"', () => {
-    const layout = traceToLayout(loadTrace('c03_frames'));
+    const layout = traceToLayout(loadTrace('c03_frames'), BOXES);
     const root = parseSvg(layoutToSvg(layout, { step: 'all', theme: 'site', shownStep: 9 }));
     assert.equal(root.attrs['data-shown-step'], '9');
     for (const node of withAttr(root, 'data-steps')) {
@@ -124,7 +125,7 @@ describe('all-steps SVG', () => {
   });
 
   it('gives one group per object and per frame, and arrows their ends', () => {
-    const layout = traceToLayout(loadTrace('c07_instances'));
+    const layout = traceToLayout(loadTrace('c07_instances'), BOXES);
     const root = parseSvg(layoutToSvg(layout, { step: 'all', theme: 'site' }));
     assert.deepEqual(withAttr(root, 'data-object-id').map((n) => n.attrs['data-object-id']), layout.objects.map((o) => o.id));
     assert.deepEqual(withAttr(root, 'data-frame-id').map((n) => n.attrs['data-frame-id']), layout.frames.map((f) => f.id));

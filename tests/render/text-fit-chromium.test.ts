@@ -10,6 +10,7 @@ import { faces } from '../../src/node/font-files.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { launchChromium } from '../geometry/chromium.ts';
 import { loadTrace, traceNames } from '../fixtures/traces/load.ts';
+import { BOXES } from './render-helpers.ts';
 
 const fontFaces = Object.values(faces).map((f) =>
   `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`).join('\n');
@@ -60,7 +61,7 @@ describe('text fits its box in Chromium', () => {
 
   for (const name of traceNames) {
     it(`${name}: every text of every step inside its box and the picture`, async () => {
-      const layout = traceToLayout(loadTrace(name));
+      const layout = traceToLayout(loadTrace(name), BOXES);
       const problems: string[] = [];
       for (let step = 1; step <= layout.stepsTotal; step++) {
         const svg = layoutToSvg(layout, { step, theme: 'light' });

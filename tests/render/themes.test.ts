@@ -9,6 +9,7 @@ import { siteThemeCss } from '../../src/integration/site-theme-css.ts';
 import { classPaint, cssVariables, palettes, type Palette } from '../../src/render/themes.ts';
 import { loadTrace } from '../fixtures/traces/load.ts';
 import { findAll, parseSvg, withAttr } from './svg-tree.ts';
+import { BOXES } from './render-helpers.ts';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -62,7 +63,7 @@ describe('the diagram CSS the site ships (siteThemeCss)', () => {
   });
 
   it('has a rule for every class a site diagram paints with', () => {
-    const root = parseSvg(layoutToSvg(traceToLayout(loadTrace('c08_cycle')), { step: 'all', theme: 'site' }));
+    const root = parseSvg(layoutToSvg(traceToLayout(loadTrace('c08_cycle'), BOXES), { step: 'all', theme: 'site' }));
     const classes = new Set(findAll(root, (n) => /^ml-/.test(n.attrs['class'] ?? '') && ('fill' in n.attrs || 'stroke' in n.attrs)).map((n) => n.attrs['class']!));
     assert.ok(classes.size >= 12);
     for (const cls of classes) {
@@ -76,7 +77,7 @@ describe('the diagram CSS the site ships (siteThemeCss)', () => {
 
 describe('themes in the SVG', () => {
   it('writes each theme’s own colours as attributes, so files need no CSS', () => {
-    const layout = traceToLayout(loadTrace('c01_bind'));
+    const layout = traceToLayout(loadTrace('c01_bind'), BOXES);
     for (const theme of ['light', 'dark', 'sketch'] as const) {
       const root = parseSvg(layoutToSvg(layout, { step: 8, theme }));
       const frame = findAll(root, (n) => n.attrs['class'] === 'ml-frame')[0]!;
@@ -87,9 +88,9 @@ describe('themes in the SVG', () => {
   });
 
   it('sketch draws outlines and arrows as rough paths, the same every time', () => {
-    const layout = traceToLayout(loadTrace('c01_bind'));
+    const layout = traceToLayout(loadTrace('c01_bind'), BOXES);
     const svg = layoutToSvg(layout, { step: 8, theme: 'sketch' });
-    assert.equal(svg, layoutToSvg(traceToLayout(loadTrace('c01_bind')), { step: 8, theme: 'sketch' }));
+    assert.equal(svg, layoutToSvg(traceToLayout(loadTrace('c01_bind'), BOXES), { step: 8, theme: 'sketch' }));
     const root = parseSvg(svg);
     const outlines = findAll(root, (n) => /^ml-outline-/.test(n.attrs['class'] ?? ''));
     assert.ok(outlines.filter((n) => n.name === 'path').length >= 6, 'every box has a hand-drawn outline');

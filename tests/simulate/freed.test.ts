@@ -7,6 +7,7 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import type { Trace } from '../../src/trace/types.ts';
 import { assertValid, stepAtLine, valueOf } from './trace-facts.ts';
+import { BOXES } from '../render/render-helpers.ts';
 
 /** What CPython says about the object bound to `name` after `setup`, asked in the interpreter itself. */
 interface Holders {
@@ -136,7 +137,7 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
 
   test('the diagram says "freed" exactly for the ids in freed', async () => {
     const trace = await run('n = 300\nn = n + 1\nn = n + 1\nc = 300\nc = None\nflag = True\nflag = False\nend = 0\n');
-    const layout = traceToLayout(trace);
+    const layout = traceToLayout(trace, BOXES);
     const typeOf = new Map(layout.objects.map((o) => [o.id, o.type]));
     for (const mark of layout.marks.filter((m) => m.change === 'freed')) {
       const freed = trace.steps[mark.step - 1]!.freed?.includes(mark.target) === true;

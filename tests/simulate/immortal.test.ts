@@ -6,6 +6,7 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import { assertValid, valueOf } from './trace-facts.ts';
+import { BOXES } from '../render/render-helpers.ts';
 
 const names = { small: '7', negative: '-5', none: 'None', flag: 'True', letter: '"x"', big: '1000', word: '"hello"', made: '"ab" * 3', huge: '10 ** 20', real: '1.5' };
 const source = Object.entries(names).map(([n, v]) => `${n} = ${v}`).join('\n') + '\nend = 0\n';
@@ -22,7 +23,7 @@ describe('immortal: the objects CPython never frees', () => {
     const facts = JSON.parse(asked.stdout) as Record<string, boolean>;
     assert.equal(facts['small'] && facts['none'] && facts['flag'] && !facts['big'] && !facts['huge'], true, JSON.stringify(facts));
     const trace = assertValid(await simulator.trace(source));
-    const layout = traceToLayout(trace);
+    const layout = traceToLayout(trace, BOXES);
     const svg = layoutToSvg(layout, { step: layout.stepsTotal, theme: 'light' });
     for (const name of Object.keys(names)) {
       const { id, object } = valueOf(trace, name);
@@ -35,7 +36,7 @@ describe('immortal: the objects CPython never frees', () => {
 
   test('a diagram without immortal objects has no badge and no legend entry for it', async () => {
     const trace = assertValid(await simulator.trace('items = [1000, "hello"]\n'));
-    const layout = traceToLayout(trace);
+    const layout = traceToLayout(trace, BOXES);
     assert.equal(layout.legend.some((l) => l.sample === 'immortal'), false);
     assert.equal(layoutToSvg(layout, { step: layout.stepsTotal, theme: 'light' }).includes('ml-immortal'), false);
   });

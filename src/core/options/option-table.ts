@@ -59,9 +59,9 @@ export const optionTable = {
     fence: 'scalars',
     schema: LAYOUT_OPTIONS.scalars.schema,
     default: LAYOUT_OPTIONS.scalars.default,
-    values: '`heap`, `auto`, `inline`',
-    hint: (say) => `${say('scalars', 'heap')} (every value an object), ${say('scalars', 'auto')} (a scalar in its slot unless a name shares it) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
-    does: '`heap` draws every value as a box; `auto` writes ints, floats, strings, `None` and booleans inside the slot that refers to them, and draws a scalar as a box (an arrow from each reference) at the steps where a name shares it with another name or slot; `inline` writes every such scalar in its slot.',
+    values: '`auto`, `heap`, `inline`',
+    hint: (say) => `${say('scalars', 'auto')} (a scalar in its slot unless a name shares it), ${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
+    does: '`auto` writes ints, floats, strings, `None` and booleans inside the slot that refers to them, and draws a scalar as a box (an arrow from each reference) at the steps where a name shares it with another name or slot; `heap` draws every value as a box, for lessons on identity; `inline` writes every such scalar in its slot.',
     into: (scalars) => ({ layout: { scalars } }),
   }),
   hide: entry<string[]>({
