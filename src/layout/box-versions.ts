@@ -55,8 +55,9 @@ export function buildFrameVersions(record: FrameRecord, rawSteps: Map<number, Ra
 }
 
 /** Object versions: one per distinct trace object (the fold replaces it exactly when it changes). */
-export function buildObjectVersions(record: ObjectRecord, states: StepState[], objectsAt: Set<string>[], markersAt: Map<string, string>[], inlineAt: (step: number) => (ref: Ref) => boolean, refsOf: RefsOf): void {
-  // One version per trace object and way of writing its scalars (auto mode draws a shared one as a box).
+export function buildObjectVersions(record: ObjectRecord, states: StepState[], objectsAt: Set<string>[], markersAt: Map<string, string>[], inlineAt: (step: number) => (ref: Ref) => boolean, refsOf: RefsOf | undefined): void {
+  // One version per trace object and, when `refsOf` is given (auto scalars, which draw a shared
+  // one as a box), per way of writing its scalars.
   const versions = new Map<string, VersionSpec & { stepList: number[] }>();
   const objectKeys = new Map<HeapObject, number>();
   for (const s of record.shown) {
@@ -64,7 +65,7 @@ export function buildObjectVersions(record: ObjectRecord, states: StepState[], o
     const state = states[s - 1]!;
     const inline = inlineAt(s);
     if (!objectKeys.has(obj)) objectKeys.set(obj, objectKeys.size);
-    const key = `${objectKeys.get(obj)}:${refsOf(obj, state.heap).map((r) => (inline(r) ? 1 : 0)).join('')}`;
+    const key = refsOf ? `${objectKeys.get(obj)}:${refsOf(obj, state.heap).map((r) => (inline(r) ? 1 : 0)).join('')}` : String(objectKeys.get(obj));
     let version = versions.get(key);
     if (!version) {
       const visible = objectsAt[s - 1]!;

@@ -173,7 +173,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   }
 
   for (const record of frames.values()) buildFrameVersions(record, record.raw, states);
-  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, (s) => inlineAt(states[s - 1]!), refsOf);
+  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, (s) => inlineAt(states[s - 1]!), options.scalars === 'auto' ? refsOf : undefined);
 
   return {
     frames: [...frames.values()].map(({ raw: _raw, ...f }) => f),
