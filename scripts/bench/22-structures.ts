@@ -73,20 +73,25 @@ function searchWorkOf(name: string): { searches: number; states: number } {
 }
 
 /** Timed rounds of one snippet's layout and page SVG as shipped (default options: reflow chosen by measurement), after two untimed layouts. */
-function timeSnippet(name: string): { ms: number; best: number; layoutMs: number; svgMs: number } {
+function timeSnippet(name: string): { ms: number; best: number; layoutMs: number; svgMs: number; unreflowedMs: number } {
   const trace = loadStructureTrace(name);
   traceToLayout(trace, { fitWidth: false });
   traceToLayout(trace);
   const rounds: number[] = [];
   const layoutRounds: number[] = [];
+  const unreflowedRounds: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const started = performance.now();
     const layout = traceToLayout(trace);
     layoutRounds.push(performance.now() - started);
     layoutToSvg(layout, { step: 'all', theme: 'site' });
     rounds.push(performance.now() - started);
+    // The same layout never reflowed: what choosing a reflow costs, alternating with it.
+    const unreflowed = performance.now();
+    traceToLayout(trace, { fitWidth: false });
+    unreflowedRounds.push(performance.now() - unreflowed);
   }
-  return { ms: median(rounds), best: Math.min(...rounds), layoutMs: median(layoutRounds), svgMs: median(rounds.map((total, i) => total - layoutRounds[i]!)) };
+  return { ms: median(rounds), best: Math.min(...rounds), layoutMs: median(layoutRounds), svgMs: median(rounds.map((total, i) => total - layoutRounds[i]!)), unreflowedMs: median(unreflowedRounds) };
 }
 
 export async function run(): Promise<Figure[]> {
@@ -166,6 +171,7 @@ export async function run(): Promise<Figure[]> {
     { label: `memlane layout + page SVG, median per snippet (best of ${ROUNDS} rounds)`, value: median(bestTimes), unit: 'ms' },
     { label: 'of which layout alone, median per snippet', value: median(layoutTimes), unit: 'ms' },
     { label: 'of which page SVG alone, median per snippet', value: median(svgTimes), unit: 'ms' },
+    { label: 'layout never reflowed (fitWidth: false), median per snippet', value: median(timing.map((t) => t.unreflowedMs)), unit: 'ms' },
     { label: 'memlane layout + page SVG, slowest snippet', value: Math.max(...times), unit: 'ms' },
     { label: 'router work, all snippets: searches / states expanded (machine-independent)', value: `${work.reduce((n, w) => n + w.searches, 0)} / ${work.reduce((n, w) => n + w.states, 0)}` },
     { label: 'router work, median snippet: states expanded', value: median(work.map((w) => w.states)) },

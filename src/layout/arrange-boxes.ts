@@ -11,7 +11,12 @@ export interface Arranged extends Placed { arrows: Arrow[] }
 
 /** Boxes placed (reflowed to `fitWidth` with at most `breakCrossings` references crossing a band break) and arrows routed. */
 export function arrange(collected: Collected, fitWidth: number, breakCrossings: number): Arranged {
-  const { frames, objects } = placeBoxes(collected, fitWidth, breakCrossings);
+  return routeReferences(collected, placeBoxes(collected, fitWidth, breakCrossings));
+}
+
+/** Pre: boxes placed. Post: every reference drawn at some step routed as an arrow, around the boxes shown with it. */
+export function routeReferences(collected: Collected, placed: Placed): Arranged {
+  const { frames, objects } = placed;
   const boxes: (FrameBox | ObjectBox)[] = [...frames.map((f) => f.box), ...objects.map((o) => o.box)];
   const objectById = new Map(objects.map((o) => [o.box.id, o.box]));
 

@@ -1,6 +1,7 @@
 // Whether a picture wider than its column is reflowed into bands, and how: each way is arranged
 // and measured, and one is taken only when it reads as well as the picture unreflowed.
-import { arrange, type Arranged } from './arrange-boxes.ts';
+import { arrange, routeReferences, type Arranged } from './arrange-boxes.ts';
+import { placeBoxes, type Placed } from './place-boxes.ts';
 import type { Collected } from './collect-boxes.ts';
 import { MARGIN } from './metrics.ts';
 import { MAX_BREAK_CROSSINGS } from './position/bands.ts';
@@ -24,12 +25,16 @@ export function chooseReflow(collected: Collected, fitWidth: number, lastStep: n
   const wideFigures = figuresOf(wide, lastStep);
   if (fitWidth <= 0 || wideFigures.width <= fitWidth) return wide;
   let best: { arranged: Arranged; figures: ReturnType<typeof figuresOf> } | undefined;
-  const tried = new Set<string>();
+  // Routing costs most: a placement is routed only when it is new and narrower than the unreflowed one.
+  const positions = (placed: Placed) => placed.objects.map((o) => `${o.box.x},${o.box.y}`).join(' ');
+  const tried = new Set([positions(wide)]);
   for (const breakCrossings of BREAK_CROSSINGS) {
-    const arranged = arrange(collected, fitWidth, breakCrossings);
-    const key = arranged.objects.map((o) => `${o.box.x},${o.box.y}`).join(' ');
+    const placed = placeBoxes(collected, fitWidth, breakCrossings);
+    const key = positions(placed);
     if (tried.has(key)) continue;
     tried.add(key);
+    if (Math.max(...[...placed.frames, ...placed.objects].map((b) => b.box.x + b.box.width)) + MARGIN >= wideFigures.width) continue;
+    const arranged = routeReferences(collected, placed);
     const f = figuresOf(arranged, lastStep);
     const readsAsWell = f.width < wideFigures.width && f.crossings <= wideFigures.crossings && f.lastCrossings <= wideFigures.lastCrossings
       && f.length <= REFLOW_LENGTH * wideFigures.length && f.lastLength <= REFLOW_LENGTH * wideFigures.lastLength;
