@@ -1,6 +1,7 @@
 // Side-by-side PNGs of structure snippets at their last step, memlane's layout next to dot's and
 // elkjs's of the same boxes, into tmp/structures/ (git-ignored): `npx tsx scripts/structure-pictures.ts [names...]`;
-// memlane's reflowed unless WIDE=1 (unreflowed, as the benchmark compares it), light unless THEME=dark.
+// memlane's as shipped (default fit width) unless WIDE=1 (unreflowed) or FIT=358 (a phone's column),
+// light unless THEME=dark; SCALARS=heap|inline for the other scalar modes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { traceToLayout } from '../src/layout/trace-to-layout.ts';
@@ -17,8 +18,10 @@ const names = process.argv.slice(2).length ? structureNames.filter((n) => proces
 const theme = (process.env['THEME'] as 'light' | 'dark' | undefined) ?? 'light';
 for (const name of names) {
   const trace = loadStructureTrace(name);
-  const layout = process.env.WIDE ? traceToLayout(trace, { fitWidth: false }) : traceToLayout(trace);
-  const wide = traceToLayout(trace, { fitWidth: false });
+  const scalars = process.env['SCALARS'] as 'heap' | 'inline' | undefined;
+  const fitWidth = process.env['WIDE'] ? false as const : process.env['FIT'] ? Number(process.env['FIT']) : undefined;
+  const layout = traceToLayout(trace, { ...(scalars ? { scalars } : {}), ...(fitWidth !== undefined ? { fitWidth } : {}) });
+  const wide = traceToLayout(trace, { ...(scalars ? { scalars } : {}), fitWidth: false });
   const step = layout.stepsTotal;
   const panels = [
     { label: 'memlane', svg: layoutToSvg(layout, { step, theme, standalone: true }), width: layout.width, height: layout.height },
@@ -36,6 +39,7 @@ for (const name of names) {
   }
   const height = Math.max(...panels.map((p) => p.height)) + 24;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${x}" height="${height}" viewBox="0 0 ${x} ${height}"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
-  writeFileSync(new URL(`${name}.png`, out), svgToPng(svg).data);
+  const tag = [theme, process.env['WIDE'] ? 'wide' : process.env['FIT'] ? `fit${process.env['FIT']}` : 'default', scalars ?? ''].filter(Boolean).join('-');
+  writeFileSync(new URL(`${name}-${tag}.png`, out), svgToPng(svg).data);
   console.log(`${name}: ${panels.map((p) => `${p.label} ${p.width}x${p.height}`).join(', ')}`);
 }
