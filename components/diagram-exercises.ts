@@ -1,5 +1,6 @@
 // Exercises on a diagram: "Try it" moves to the step before the line, the reader answers on the
-// diagram (an object, "A new object") or in words (the output), and the trace's answer is shown.
+// diagram (an object, "A new object", the objects the line frees) or in words (the output), and the
+// trace's answer is shown.
 
 interface Stepper extends HTMLElement {
   show(step: number, announce?: boolean): void;
@@ -35,13 +36,13 @@ export function attachExercises(diagram: Stepper): void {
     for (const el of objects()) {
       if (!el.classList.contains('is-choice')) continue;
       el.classList.remove('is-choice');
-      for (const name of ['role', 'tabindex', 'aria-label']) el.removeAttribute(name);
+      for (const name of ['role', 'tabindex', 'aria-label', 'aria-pressed']) el.removeAttribute(name);
       for (const child of el.children) child.removeAttribute('aria-hidden');
     }
     svg()?.setAttribute('role', 'img');
   };
 
-  const finish = (section: HTMLElement, verdict: string) => {
+  const finish = (section: HTMLElement, verdict: string, aside = '') => {
     const { after, answer, explanation = '', answerWords = '' } = section.dataset;
     endChoosing();
     open = undefined;
@@ -52,12 +53,28 @@ export function attachExercises(diagram: Stepper): void {
       objects().filter((el) => el.dataset.objectId === answer && visible(el)).forEach((el) => el.classList.add('is-answer'));
       scrollIntoStage(diagram.querySelector<SVGGElement>('.is-answer'));
     }
-    setSentence(section.querySelector('.memlane-exercise-feedback')!, `${verdict} ${answerWords} ${explanation}`.trim());
+    setSentence(section.querySelector('.memlane-exercise-feedback')!, `${verdict} ${answerWords} ${explanation} ${aside}`.trim());
   };
+
+  /** A freed question checked: the marked objects against CPython's, with why for each wrongly marked one. */
+  const checkFreed = (section: HTMLElement, marked: string[]) => {
+    const answer = (section.dataset.answer ?? '').split(' ').filter(Boolean);
+    const reasons = JSON.parse(section.dataset.reasons ?? '{}') as Record<string, string>;
+    const right = marked.length === answer.length && marked.every((id) => answer.includes(id));
+    const wrong = marked.filter((id) => !answer.includes(id)).map((id) => reasons[id] ?? '').join(' ');
+    finish(section, right ? 'Correct!' : 'Not quite.', wrong);
+  };
+  const markedIds = () => [...new Set(objects().filter((el) => el.getAttribute('aria-pressed') === 'true').map((el) => el.dataset.objectId!))];
 
   const pick = (section: HTMLElement, chosen: string) => {
     const right = section.dataset.answerNew === 'true' ? chosen === 'new' : chosen === section.dataset.answer;
     finish(section, right ? 'Correct!' : 'Not quite.');
+  };
+
+  /** A pointer question takes the chosen object as its answer; a freed question marks or unmarks it. */
+  const choose = (section: HTMLElement, choice: SVGGElement) => {
+    if (section.dataset.exercise !== 'freed') return pick(section, choice.dataset.objectId!);
+    choice.setAttribute('aria-pressed', String(choice.getAttribute('aria-pressed') !== 'true'));
   };
 
   const start = (section: HTMLElement) => {
@@ -72,6 +89,7 @@ export function attachExercises(diagram: Stepper): void {
       return;
     }
     const words = JSON.parse(section.dataset.choices ?? '{}') as Record<string, string>;
+    const toggles = section.dataset.exercise === 'freed';
     // An image holds no buttons: while the objects are choices, the drawing is a group.
     svg()?.setAttribute('role', 'group');
     const seen = new Set<string>();
@@ -83,6 +101,7 @@ export function attachExercises(diagram: Stepper): void {
       el.setAttribute('role', 'button');
       el.setAttribute('tabindex', '0');
       el.setAttribute('aria-label', words[id] ?? `object ${id}`);
+      if (toggles) el.setAttribute('aria-pressed', 'false');
       // The box's own texts would contradict its name in words.
       for (const child of el.children) child.setAttribute('aria-hidden', 'true');
     }
@@ -96,12 +115,14 @@ export function attachExercises(diagram: Stepper): void {
     if (section && action === 'try') start(section);
     else if (section && action === 'new') pick(section, 'new');
     else if (section && action === 'show') finish(section, 'The answer:');
+    else if (section && action === 'none') checkFreed(section, []);
+    else if (section && action === 'check' && section.dataset.exercise === 'freed') checkFreed(section, markedIds());
     else if (section && action === 'check') {
       const typed = section.querySelector<HTMLInputElement>('.memlane-exercise-input')!.value.trim();
       finish(section, typed === section.dataset.answer ? 'Correct!' : 'Not quite.');
     } else {
       const choice = target.closest<SVGGElement>('.is-choice');
-      if (choice && open) pick(open, choice.dataset.objectId!);
+      if (choice && open) choose(open, choice);
     }
   });
 
@@ -120,7 +141,7 @@ export function attachExercises(diagram: Stepper): void {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       event.stopPropagation();
-      pick(open, choice.dataset.objectId!);
+      choose(open, choice);
     } else if (event.key in moves) {
       event.preventDefault();
       event.stopPropagation();

@@ -17,7 +17,7 @@ const awaited = new Map<number, (reply: RunReply) => void>();
  */
 function forgiving(options: DiagramOptions, problem: Problem): DiagramOptions | undefined {
   if (problem.kind === 'outcome' && options.raises !== null) return { ...options, raises: null };
-  if (problem.kind === 'step') return { ...options, step: 'last' };
+  if (problem.kind === 'step') return { ...options, step: 'auto' };
   return undefined;
 }
 

@@ -63,14 +63,34 @@ export function outcomeProblems(trace: Trace, options: DiagramOptions, snippet: 
   return [];
 }
 
-/** The 1-based step `step` chooses, or the problem of a step past the end. */
-export function chooseStep(step: DiagramOptions['step'], total: number, spelling: Spelling): number | Problem {
+/** The first question a diagram asks: its line as written, and the step just before that line runs. */
+export interface FirstQuestion {
+  line: number;
+  before: number;
+  excerpt: string;
+}
+
+/**
+ * The 1-based step `step` chooses, or the problem of a step past the end or past the first question.
+ * `auto` is the last step, or the step just before the first question: a diagram asks before it shows.
+ */
+export function chooseStep(step: DiagramOptions['step'], total: number, spelling: Spelling, question?: FirstQuestion): number | Problem {
+  if (step === 'auto') return question ? question.before : total;
   if (step === 'first') return 1;
-  if (step === 'last') return total;
-  if (step <= total) return step;
-  return {
-    kind: 'step', line: 0,
-    message: `${spelling.say('step', String(step))} is out of range: the snippet runs ${total} step${total === 1 ? '' : 's'} (1..${total})`,
-    hint: `use ${spelling.say('step', 'last')} or a number from 1 to ${total}`,
-  };
+  const chosen = step === 'last' ? total : step;
+  if (chosen > total) {
+    return {
+      kind: 'step', line: 0,
+      message: `${spelling.say('step', String(step))} is out of range: the snippet runs ${total} step${total === 1 ? '' : 's'} (1..${total})`,
+      hint: `use ${spelling.say('step', 'last')} or a number from 1 to ${total}`,
+    };
+  }
+  if (question && chosen > question.before) {
+    return {
+      kind: 'step', line: question.line, excerpt: question.excerpt,
+      message: `${spelling.say('step', String(step))} shows step ${chosen}, after this line's \`# @predict\` question: its answer would be on screen before it is asked`,
+      hint: `drop ${spelling.say('step', String(step))} (a diagram with questions opens at step ${question.before}, just before the first), or choose a step from 1 to ${question.before}`,
+    };
+  }
+  return chosen;
 }

@@ -3,7 +3,7 @@
 // step -> layout -> checked exercises -> SVG, or the problems that stopped it. Environment-free: no files, no Node.
 import { checkPredictions } from '../exercises/check-predictions.ts';
 import { extractPredictions } from '../exercises/extract-predictions.ts';
-import type { ExerciseProblem } from '../exercises/types.ts';
+import type { Exercise, ExerciseProblem } from '../exercises/types.ts';
 import { includesStep } from '../layout/step-ranges.ts';
 import { traceToLayout } from '../layout/trace-to-layout.ts';
 import type { Layout } from '../layout/types.ts';
@@ -36,7 +36,10 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
   const noted = extractNotes(request.written);
   const asked = extractPredictions(noted.code);
   const snippet = { ...noted, code: asked.code };
-  const asProblem = (p: ExerciseProblem): Problem => ({ ...p, line: writtenLine(snippet, p.line), excerpt: request.written.split(/\r?\n/)[writtenLine(snippet, p.line) - 1] ?? '' });
+  const writtenLines = request.written.split(/\r?\n/);
+  /** A line of the shown code as the author wrote it: its written line number and text. */
+  const written = (codeLine: number) => ({ line: writtenLine(snippet, codeLine), excerpt: writtenLines[writtenLine(snippet, codeLine) - 1] ?? '' });
+  const asProblem = (p: ExerciseProblem): Problem => ({ ...p, ...written(p.line) });
   if (asked.problems.length) return { ok: false, problems: asked.problems.map(asProblem) };
   if (snippet.code.trim() === '') {
     return { ok: false, problems: [{ kind: 'empty', line: 0, message: 'the snippet is empty', hint: 'write some Python in it, e.g. x = [1, 2]' }] };
@@ -45,8 +48,6 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
   const trace = await request.simulator.trace(snippet.code, { ...stages.simulate, timeoutMs: request.timeoutMs, filename: request.filename });
   const problems = outcomeProblems(trace, options, snippet, spelling);
   if (problems.length) return { ok: false, problems };
-  const shownStep = chooseStep(options.step, trace.steps.length, spelling);
-  if (typeof shownStep !== 'number') return { ok: false, problems: [shownStep] };
   const layout = traceToLayout(trace, stages.layout);
   const checked = checkPredictions(snippet.code, trace, asked.predictions, (id, step) => drawnAt(layout, id, step));
   const undrawn = checked.exercises.flatMap((e) => (e.kind === 'pointer' && !drawnAt(layout, e.answer, e.after)
@@ -54,6 +55,10 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
     : []));
   const exerciseProblems = [...checked.problems, ...undrawn].sort((a, b) => a.line - b.line);
   if (exerciseProblems.length) return { ok: false, problems: exerciseProblems.map(asProblem) };
+  const first = checked.exercises.reduce<Exercise | undefined>((soonest, e) => (!soonest || e.before < soonest.before ? e : soonest), undefined);
+  const question = first && { ...written(first.line), before: first.before };
+  const shownStep = chooseStep(options.step, trace.steps.length, spelling, question);
+  if (typeof shownStep !== 'number') return { ok: false, problems: [shownStep] };
   const svg = layoutToSvg(layout, { step: 'all', shownStep, ...request.renderDefaults, ...stages.render });
   const descriptions = layout.steps.map((step) => step.description);
   return { ok: true, diagram: { snippet, options, trace, layout, shownStep, descriptions, svg, exercises: checked.exercises } };

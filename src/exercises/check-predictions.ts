@@ -6,7 +6,8 @@ import type { Trace } from '../trace/types.ts';
 import { explainOutput, explainPointer } from './explain-answer.ts';
 import { objectWords } from './object-words.ts';
 import { bindsName } from '../core/python-line.ts';
-import type { Exercise, ExerciseProblem, Prediction } from './types.ts';
+import { explainFreed, referrersOf } from './explain-freed.ts';
+import type { Exercise, ExerciseProblem, FreedExercise, Prediction } from './types.ts';
 
 export interface CheckedPredictions {
   exercises: Exercise[];
@@ -35,7 +36,7 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
       continue;
     }
     const { before, after, frame } = around;
-    const question = prediction.wording ?? (prediction.kind === 'output' ? 'What will this line print?' : `Where will ${prediction.name} point after this line runs?`);
+    const question = prediction.wording ?? questions[prediction.kind](prediction.name);
     if (prediction.kind === 'output') {
       // The trace counts stdout in code points.
       const printed = Array.from(trace.stdout).slice(before.step.stdout, after.step.stdout).join('').trim();
@@ -44,6 +45,10 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
         continue;
       }
       exercises.push({ kind: 'output', line: prediction.line, question, before: before.index, after: after.index, answer: printed, explanation: explainOutput(text, printed, before, frame, freedBetween(trace, before.index, after.index)) });
+      continue;
+    }
+    if (prediction.kind === 'freed') {
+      exercises.push(freedExercise(trace, prediction.line, question, before, after, drawn));
       continue;
     }
     const name = prediction.name!;
@@ -61,6 +66,36 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
     });
   }
   return { exercises, problems };
+}
+
+const questions: Record<Prediction['kind'], (name?: string) => string> = {
+  output: () => 'What will this line print?',
+  pointer: (name) => `Where will ${name} point after this line runs?`,
+  freed: () => 'Which objects does this line free?',
+};
+
+/** The objects drawn before the line are the choices; the answer is those of them CPython frees while it runs. */
+function freedExercise(trace: Trace, line: number, question: string, before: StepState, after: StepState, drawn: DrawnAt): FreedExercise {
+  const choiceIds = [...before.heap.keys()].filter((id) => drawn(id, before.index));
+  const freed = new Set(freedBetween(trace, before.index, after.index));
+  const answer = choiceIds.filter((id) => freed.has(id));
+  const reasons = explainFreed(choiceIds, freed, before, after);
+  const unseen = [...freed].filter((id) => !choiceIds.includes(id)).length;
+  const temporaries = unseen ? ` It also frees ${unseen} object${unseen === 1 ? '' : 's'} the diagram did not draw as a box before the line (made while it ran, or written in a slot).` : '';
+  // Why, for what the line freed and for what lost a reference yet lives on: the objects a reader weighs.
+  const lost = choiceIds.filter((id) => !freed.has(id) && lostReference(id, before, after));
+  const told = [...answer, ...lost].map((id) => reasons[id]).join(' ') || 'No drawn object loses a reference on this line.';
+  return {
+    kind: 'freed', line, question, before: before.index, after: after.index, answer,
+    choices: Object.fromEntries(choiceIds.map((id) => [id, objectWords(before.heap, id)])),
+    reasons, explanation: `${told}${temporaries}`,
+  };
+}
+
+/** Whether something that referred to `id` before the line no longer does after it. */
+function lostReference(id: string, before: StepState, after: StepState): boolean {
+  const now = after.heap.has(id) ? referrersOf(after, id) : [];
+  return referrersOf(before, id).some((referrer) => !now.includes(referrer));
 }
 
 /** The first time `line` runs: the step before it, the step where its frame resumes after it, and that frame. */

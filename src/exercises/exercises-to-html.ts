@@ -3,7 +3,7 @@
 import { escapeMarkup as escape } from '../render/escape-markup.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
-import { objectWords } from './object-words.ts';
+import { listWords, objectWords } from './object-words.ts';
 import type { Exercise } from './types.ts';
 
 /** Inline `code` spans of a generated sentence as <code>, the rest escaped. */
@@ -12,6 +12,10 @@ const withCode = (text: string) => text.split('`').map((part, i) => (i % 2 ? `<c
 /** The answer stated plainly, for the <details> and "Show answer". */
 export function answerSentence(exercise: Exercise): string {
   if (exercise.kind === 'output') return `It prints \`${exercise.answer}\`.`;
+  if (exercise.kind === 'freed') {
+    const freed = exercise.answer.map((id) => exercise.choices[id]!);
+    return freed.length === 0 ? 'It frees none of the drawn objects.' : `It frees ${listWords(freed)}.`;
+  }
   return `\`${exercise.name}\` names ${exercise.answerIsNew ? 'a new object, ' : ''}${exercise.answerWords}.`;
 }
 
@@ -26,7 +30,7 @@ export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string)
     const base = `${id}-exercise-${i + 1}`;
     const data = [
       `data-exercise="${exercise.kind}"`, `data-before="${exercise.before}"`, `data-after="${exercise.after}"`,
-      `data-answer="${escape(exercise.answer)}"`,
+      `data-answer="${escape(Array.isArray(exercise.answer) ? exercise.answer.join(' ') : exercise.answer)}"`,
       `data-answer-words="${escape(answerSentence(exercise))}"`,
       `data-explanation="${escape(exercise.explanation)}"`,
     ];
@@ -35,9 +39,12 @@ export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string)
       const choices = Object.fromEntries([...heap.keys()].map((objectId) => [objectId, objectWords(heap, objectId)]));
       data.push(`data-answer-new="${exercise.answerIsNew}"`, `data-choices="${escape(JSON.stringify(choices))}"`);
     }
-    const answering = exercise.kind === 'pointer'
-      ? `<span class="memlane-exercise-hint">Pick the object in the diagram, or</span> <button type="button" class="memlane-button" data-exercise-action="new">A new object</button>`
-      : `<label class="memlane-exercise-label">Predicted output <input type="text" class="memlane-exercise-input" autocomplete="off" spellcheck="false"></label> <button type="button" class="memlane-button" data-exercise-action="check">Check</button>`;
+    if (exercise.kind === 'freed') data.push(`data-choices="${escape(JSON.stringify(exercise.choices))}"`, `data-reasons="${escape(JSON.stringify(exercise.reasons))}"`);
+    const answering = {
+      pointer: `<span class="memlane-exercise-hint">Pick the object in the diagram, or</span> <button type="button" class="memlane-button" data-exercise-action="new">A new object</button>`,
+      output: `<label class="memlane-exercise-label">Predicted output <input type="text" class="memlane-exercise-input" autocomplete="off" spellcheck="false"></label> <button type="button" class="memlane-button" data-exercise-action="check">Check</button>`,
+      freed: `<span class="memlane-exercise-hint">Mark each object in the diagram that the line frees, then</span> <button type="button" class="memlane-button" data-exercise-action="check">Check</button> <button type="button" class="memlane-button" data-exercise-action="none">None of them</button>`,
+    }[exercise.kind];
     return [
       `<section class="memlane-exercise" ${data.join(' ')} aria-labelledby="${base}-question">`,
       `<p class="memlane-exercise-question" id="${base}-question"><span class="memlane-exercise-line">Predict, line ${exercise.line}:</span> ${escape(exercise.question)}</p>`,

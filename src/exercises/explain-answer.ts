@@ -1,7 +1,7 @@
 // One sentence of why for each answer, made from the states before and after the line.
 import type { StepState } from '../trace/fold-trace.ts';
 import type { Ref } from '../trace/types.ts';
-import { holderWords, objectWords } from './object-words.ts';
+import { holderWords, listWords as list, objectWords } from './object-words.ts';
 import { withoutStrings } from '../core/python-line.ts';
 
 type Heap = StepState['heap'];
@@ -13,7 +13,6 @@ function namesOf(state: StepState, id: string, except: string, frame: string): s
     .map(([n]) => (f.id === frame || f.name === '<module>' ? `\`${n}\`` : `\`${n}\` in ${f.name}`)));
 }
 
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 export function explainPointer(code: string, name: string, answer: string, before: StepState, after: StepState, frame: string): string {
   const previous = before.stack.find((f) => f.id === frame)?.locals.find(([n]) => n === name)?.[1].ref;

@@ -1,4 +1,4 @@
-// `# @predict NAME` and `# @predict output` comments become exercises and leave the shown code.
+// `# @predict NAME`, `# @predict output` and `# @predict freed` comments become exercises and leave the shown code.
 // They trail a code line (never stand alone), so taking them out keeps every line number.
 import { commentStart } from '../core/python-line.ts';
 import type { ExerciseProblem, Prediction } from './types.ts';
@@ -28,12 +28,12 @@ export function extractPredictions(code: string): ExtractedPredictions {
     }
     const parsed = target.exec(match[1]!.trim());
     if (!parsed) {
-      problems.push({ kind: 'exercise', line, message: `\`# @predict ${match[1]!.trim()}\` names no name`, hint: 'write `# @predict NAME` (where will NAME point?) or `# @predict output` (what will the line print?), optionally followed by `: your question`' });
+      problems.push({ kind: 'exercise', line, message: `\`# @predict ${match[1]!.trim()}\` names no name`, hint: 'write `# @predict NAME` (where will NAME point?), `# @predict output` (what will the line print?) or `# @predict freed` (which objects does it free?), optionally followed by `: your question`' });
       return kept;
     }
     const [, subject, wording] = parsed;
     const words = wording?.trim() ? { wording: wording.trim() } : {};
-    predictions.push(subject === 'output' ? { kind: 'output', line, ...words } : { kind: 'pointer', line, name: subject!, ...words });
+    predictions.push(subject === 'output' || subject === 'freed' ? { kind: subject, line, ...words } : { kind: 'pointer', line, name: subject!, ...words });
     return kept;
   });
   return { code: lines.join('\n'), predictions, problems };

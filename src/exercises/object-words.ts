@@ -2,6 +2,9 @@
 import type { HeapObject, Ref } from '../trace/types.ts';
 
 type Heap = ReadonlyMap<string, HeapObject>;
+
+/** "a", "a and b", "a, b and c". */
+export const listWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const LONGEST = 40;
 
 /** "the list ['eggs', 'milk']", "the int 301", "the Node instance", "the function add". */
@@ -10,7 +13,7 @@ export function objectWords(heap: Heap, id: string): string {
   if (!obj) return 'an object no longer shown';
   const kind = obj['kind'];
   const name = String(obj['name'] ?? obj['qualname'] ?? '');
-  if (kind === 'instance') return `the ${obj.type} instance`;
+  if (kind === 'instance') return `the ${obj.type} instance${firstScalarAttribute(heap, obj)}`;
   if (kind === 'class') return `the class ${name || obj.type}`;
   if (kind === 'function') return `the function ${name || 'without a name'}`;
   if (kind === 'generator') return `the generator ${name}`.trimEnd();
@@ -18,6 +21,16 @@ export function objectWords(heap: Heap, id: string): string {
   if (kind === 'method') return 'the bound method';
   if (typeof obj['repr'] === 'string' && obj['repr'].startsWith('<')) return addressFree(obj.type, obj['repr']);
   return `the ${obj.type} ${valueWords(heap, id, 2)}`;
+}
+
+/** " (name 'root')": the first attribute holding a short scalar, which tells instances of one class apart. */
+function firstScalarAttribute(heap: Heap, obj: HeapObject): string {
+  const attrs = Array.isArray(obj['attrs']) ? obj['attrs'] as [string, Ref][] : [];
+  for (const [name, ref] of attrs) {
+    const repr = heap.get(ref.ref)?.['repr'];
+    if (typeof repr === 'string' && !repr.startsWith('<') && repr.length <= 20) return ` (${name} ${repr})`;
+  }
+  return '';
 }
 
 /** Weakref reprs (`<weakref; dead>`, `<weakref; to 'Node'>`: the tracer drops addresses) in words. */

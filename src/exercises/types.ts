@@ -2,7 +2,7 @@
 
 /** A `# @predict` comment as the author wrote it, before the trace is known. */
 export interface Prediction {
-  kind: 'pointer' | 'output';
+  kind: 'pointer' | 'output' | 'freed';
   /** 1-based line of the shown code the question is about. */
   line: number;
   /** For pointer questions, the name whose target the reader predicts. */
@@ -43,7 +43,17 @@ export interface OutputExercise extends ExerciseBase {
   answer: string;
 }
 
-export type Exercise = PointerExercise | OutputExercise;
+export interface FreedExercise extends ExerciseBase {
+  kind: 'freed';
+  /** Trace ids of the objects drawn before the line that CPython frees while it runs, in drawing order. */
+  answer: string[];
+  /** The objects drawn before the line, each in words: the reader's choices. */
+  choices: Record<string, string>;
+  /** One sentence of why for each object the line frees, or that loses a reference and lives on. */
+  reasons: Record<string, string>;
+}
+
+export type Exercise = PointerExercise | OutputExercise | FreedExercise;
 
 /** An authoring mistake in a `# @predict` comment, on a line of the shown code. */
 export interface ExerciseProblem {

@@ -29,7 +29,7 @@ describe('memlane render: usage errors', () => {
 
   it('names a bad value and what is accepted', async () => {
     await usageError([fixture('aliasing.py'), '--theme', 'blue'], /--theme "blue" is not valid/, /hint: use --theme site .*, --theme light, --theme dark or --theme sketch/);
-    await usageError([fixture('aliasing.py'), '--step', '0'], /--step "0" is not valid/, /hint: use --step last, --step first or a step number/);
+    await usageError([fixture('aliasing.py'), '--step', '0'], /--step "0" is not valid/, /hint: use --step auto, --step last, --step first or a step number/);
     await usageError([fixture('aliasing.py'), '-o', 'x.png', '--scale', 'huge'], /--scale "huge" is not valid/, /0\.25 to 8/);
   });
 

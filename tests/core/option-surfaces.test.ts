@@ -8,7 +8,7 @@ import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-opti
 type Name = keyof DiagramOptions;
 /** [option, written value, what it reads as, or undefined when it is refused]. */
 const cases: [Name, string, unknown][] = [
-  ['step', 'last', 'last'], ['step', 'first', 'first'], ['step', '4', 4], ['step', '1000000', 1_000_000],
+  ['step', 'auto', 'auto'], ['step', 'last', 'last'], ['step', 'first', 'first'], ['step', '4', 4], ['step', '1000000', 1_000_000],
   ['step', '0', undefined], ['step', '1000001', undefined], ['step', 'two', undefined], ['step', '-1', undefined],
   ['scalars', 'inline', 'inline'], ['scalars', 'heap', 'heap'], ['scalars', 'stack', undefined],
   ['hide', 'tmp,i', ['tmp', 'i']], ['hide', 'a,,b', undefined], ['hide', '1x', undefined],

@@ -130,4 +130,32 @@ describe('checkPredictions', () => {
     const { problems } = checkPredictions(code, trace, predictions);
     assert.match(problems[0]!.message, /never finishes/);
   });
+  test('freed: the drawn objects CPython frees while the line runs, and why each other one lives on', async () => {
+    const { trace, exercises, problems } = await check(['basket = ["apple", 1000]', 'count = 11', 'spare = basket', 'basket = None', 'spare = None  # @predict freed', 'x = 0']);
+    assert.deepEqual(problems, []);
+    const [exercise] = exercises;
+    if (exercise?.kind !== 'freed') return assert.fail('expected a freed exercise');
+    assert.equal(exercise.question, 'Which objects does this line free?');
+    const idOf = (words: string) => Object.entries(exercise.choices).find(([, w]) => w === words)?.[0];
+    const list = idOf("the list ['apple', 1000]")!;
+    const thousand = idOf('the int 1000')!;
+    // 1000 lives on: the list was built from the code's constants, which still hold it.
+    assert.deepEqual(exercise.answer, [list]);
+    assert.match(exercise.reasons[thousand]!, /^The int 1000 is not freed: .*a constant of the code/);
+    // The answer is CPython's: every id is among the trace's `freed` between the two steps.
+    const freed = trace.steps.slice(exercise.before, exercise.after).flatMap((s) => (s['freed'] as string[] | undefined) ?? []);
+    for (const id of exercise.answer) assert.ok(freed.includes(id));
+    assert.equal(exercise.reasons[list], "The list ['apple', 1000] lost its last reference, `spare`: its count fell to zero.");
+    assert.match(exercise.reasons[idOf('the int 11')!]!, /^The int 11 is a cached small int/);
+    assert.match(exercise.reasons[idOf("the str 'apple'")!]!, /^The str 'apple' (is an interned string|is not freed)/);
+  });
+
+  test('freed: a line that frees nothing drawn says so', async () => {
+    const { exercises } = await check(['a = [1]', 'b = a', 'a = None  # @predict freed', 'x = 0']);
+    const [exercise] = exercises;
+    if (exercise?.kind !== 'freed') return assert.fail('expected a freed exercise');
+    assert.deepEqual(exercise.answer, []);
+    assert.equal(exercise.explanation, 'The list [1] is not freed: `b` still refers to it.');
+    assert.equal(exercise.reasons[Object.keys(exercise.choices).find((id) => exercise.choices[id] === 'the list [1]')!], 'The list [1] is not freed: `b` still refers to it.');
+  });
 });

@@ -49,4 +49,38 @@ describe('exercise build errors', () => {
   test('a misspelt name gets a did-you-mean', async () => {
     assert.match(await firstProblem(['total = 1  # @predict totl']), /hint: did you mean `# @predict total`\?/);
   });
+  test('a step after the first question would show its answer first', async () => {
+    const lines = ['# @note Two names.', 'a = [1]', 'b = a', 'b = b + [2]  # @predict b', 'c = 0'];
+    const text = await firstProblem(lines, { step: 'last' });
+    assert.match(text, /^content\/course\/lesson\.mdx:23: step=last shows step \d+, after this line's `# @predict` question/);
+    assert.match(text, /23 \| b = b \+ \[2\]  # @predict b\n/);
+    assert.match(text, /hint: drop step=last \(a diagram with questions opens at step (\d+), just before the first\), or choose a step from 1 to \1$/);
+    assert.match(await firstProblem(lines, { step: 5 }, flagSpelling), /--step 5 shows step 5[^]*hint: drop --step 5/);
+  });
+});
+
+describe('the step a diagram with questions opens at', () => {
+  after(() => closeSimulator());
+
+  const diagram = async (lines: string[], options = {}) => {
+    const outcome = await codeToDiagram({ written: lines.join('\n'), options: { ...defaultDiagramOptions, ...options }, spelling: fenceSpelling, simulator: await processSimulator() });
+    if (!outcome.ok) return assert.fail(outcome.problems.map((p) => p.message).join('; '));
+    return outcome.diagram;
+  };
+
+  test('by default, the step just before the first question; the last step without one', async () => {
+    const asked = await diagram(['a = [1]', 'print(a)  # @predict output', 'b = a', 'b = b + [2]  # @predict b', 'c = 0']);
+    assert.equal(asked.shownStep, asked.exercises[0]!.before);
+    assert.equal(asked.trace.steps[asked.shownStep - 1]!.line, 2);
+    assert.equal(asked.trace.stdout.length > 0 && asked.trace.steps[asked.shownStep - 1]!.stdout, 0, 'nothing printed yet');
+    const plain = await diagram(['a = [1]', 'b = a']);
+    assert.equal(plain.shownStep, plain.trace.steps.length);
+  });
+
+  test('an earlier step the author chose, or the step of the question itself', async () => {
+    const lines = ['a = [1]', 'b = a', 'b = b + [2]  # @predict b', 'c = 0'];
+    assert.equal((await diagram(lines, { step: 'first' })).shownStep, 1);
+    const at = (await diagram(lines)).shownStep;
+    assert.equal((await diagram(lines, { step: at })).shownStep, at);
+  });
 });

@@ -1,6 +1,7 @@
 // The course as built: the start page and 18 lessons, each lesson with at least one exercise on a
-// diagram, both kinds of question (where a name points, what a line prints) in use, and an answer
-// marked on an object whose look changes over the run, in view at phone width.
+// diagram, every kind of question (where a name points, what a line prints, what a line frees) in
+// use, every diagram with questions opening before its first one (with and without JavaScript), and
+// an answer marked on an object whose look changes over the run, in view at phone width.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,18 @@ const html = (url: string) => readFileSync(join(site.dir, url, 'index.html'), 'u
 /** The kinds of the page's exercises, in order ("pointer", "output"). */
 const exerciseKinds = (url: string) => [...html(url).matchAll(/<section class="memlane-exercise"[^>]*\bdata-exercise="(\w+)"/g)].map((m) => m[1]!);
 
+/** Every diagram with questions in the course and the authoring pages: the step it opens at and its first question's step. */
+function askingDiagrams(): { url: string; id: string; shown: number; before: number }[] {
+  const pages = sitePages(site.dir).filter((url) => url.startsWith('/course/') || url.startsWith('/authoring/'));
+  return pages.flatMap((url) => html(url).split('<figure class="memlane ').slice(1).flatMap((figure) => {
+    const befores = [...figure.matchAll(/<section class="memlane-exercise"[^>]*\bdata-before="(\d+)"/g)].map((m) => Number(m[1]));
+    if (befores.length === 0) return [];
+    const id = /^[^>]*\bid="([^"]+)"/.exec(figure)![1]!;
+    const shown = Number(/<memlane-diagram [^>]*\bdata-step="(\d+)"/.exec(figure)![1]);
+    return [{ url, id, shown, before: Math.min(...befores) }];
+  }));
+}
+
 describe('the course', () => {
   it('has the start page and 18 lessons', () => {
     const pages = coursePages();
@@ -26,9 +39,39 @@ describe('the course', () => {
     assert.deepEqual(without, []);
   });
 
-  it('asks both where names point and what lines print', () => {
+  it('asks where names point, what lines print and what lines free', () => {
     const kinds = new Set(coursePages().flatMap(exerciseKinds));
-    assert.deepEqual([...kinds].sort(), ['output', 'pointer']);
+    assert.deepEqual([...kinds].sort(), ['freed', 'output', 'pointer']);
+  });
+
+  it('opens every diagram with questions before its first one, without JavaScript', () => {
+    const asking = askingDiagrams();
+    assert.ok(asking.length >= 19, `only ${asking.length} diagrams with questions`);
+    const early = asking.filter(({ shown, before }) => shown > before).map(({ url, id, shown, before }) => `${url}#${id}: opens at ${shown}, question at ${before}`);
+    assert.deepEqual(early, []);
+  });
+
+  it('opens every diagram with questions before its first one, with JavaScript', async () => {
+    const byPage = new Map<string, ReturnType<typeof askingDiagrams>>();
+    for (const diagram of askingDiagrams()) byPage.set(diagram.url, [...(byPage.get(diagram.url) ?? []), diagram]);
+    const late: string[] = [];
+    for (const [url, diagrams] of byPage) {
+      const { page, errors } = await openPage(site.browser);
+      await page.goto(`${site.url}${url}`);
+      for (const { id, before } of diagrams) {
+        // The island has taken over once the controls of the diagram's questions are shown.
+        await page.locator(`#${id} .memlane-exercise-controls`).first().waitFor({ state: 'visible' });
+        const shown = Number(/Step (\d+) of/.exec((await page.locator(`#${id} .memlane-position`).textContent()) ?? '')?.[1]);
+        const printed = (await page.locator(`#${id} .memlane-output-text`).textContent().catch(() => '')) ?? '';
+        if (!(shown <= before)) late.push(`${url}#${id}: step ${shown}, question at ${before}`);
+        for (const answer of await page.locator(`#${id} [data-exercise="output"]`).evaluateAll((els) => els.map((el) => el.getAttribute('data-answer')!))) {
+          if (printed.includes(answer)) late.push(`${url}#${id}: the Output panel already shows ${JSON.stringify(answer)}`);
+        }
+      }
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    }
+    assert.deepEqual(late, []);
   });
 
   it('gives every question its answer without JavaScript', () => {

@@ -1,5 +1,6 @@
 // Exercises in Chromium on the authoring page: pointer by click and by keyboard, "A new object",
-// output right and wrong, "Show answer", the page without JavaScript, and axe with a question open.
+// output right and wrong, "Show answer", freed by click and keyboard, right and wrong and "None of
+// them", the page without JavaScript, and axe with a question open.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -90,17 +91,92 @@ describe('exercises', () => {
     await page.context().close();
   });
 
+  const pressedOf = (page: Page) => page.locator('#freed-exercise svg .is-choice').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('aria-label'), el.getAttribute('aria-pressed')])));
+
+  it('freed by click: every drawn object is a toggle; marking the list alone is right', async () => {
+    const { page, errors } = await open();
+    const ex = exercise(page, 'freed-exercise');
+    assert.equal(await ex.getAttribute('data-exercise'), 'freed');
+    await ex.getByRole('button', { name: 'Try it' }).click();
+    assert.equal(await stepOf(page, 'freed-exercise'), Number(await ex.getAttribute('data-before')));
+    const pressed = await pressedOf(page);
+    assert.equal(pressed["the list ['apple', 1000]"], 'false', JSON.stringify(pressed));
+    assert.equal(pressed['the int 1000'], 'false', JSON.stringify(pressed));
+    const list = page.locator(`#freed-exercise svg [data-object-id][aria-label="the list ['apple', 1000]"]`).first();
+    await list.click();
+    assert.equal(await list.getAttribute('aria-pressed'), 'true');
+    // A second click takes the mark back, a third puts it again.
+    await list.click();
+    assert.equal(await list.getAttribute('aria-pressed'), 'false');
+    await list.click();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Correct! It frees the list \['apple', 1000\]\. .*lost its last reference, `?spare`?/);
+    assert.equal(await stepOf(page, 'freed-exercise'), Number(await ex.getAttribute('data-after')));
+    assert.equal(await page.locator('#freed-exercise svg [aria-pressed]').count(), 0, 'the toggles end with the answer');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('freed, wrong: the int 1000 marked too is "Not quite", with why CPython keeps it', async () => {
+    const { page } = await open();
+    const ex = exercise(page, 'freed-exercise');
+    await ex.getByRole('button', { name: 'Try it' }).click();
+    await page.locator(`#freed-exercise svg [data-object-id][aria-label="the list ['apple', 1000]"]`).first().click();
+    await page.locator('#freed-exercise svg [data-object-id][aria-label="the int 1000"]').first().click();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Not quite\. It frees the list .*The int 1000 is not freed: .*a constant of the code/);
+    await ex.getByRole('button', { name: 'Try it' }).click();
+    await ex.getByRole('button', { name: 'None of them' }).click();
+    assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Not quite\. It frees the list/);
+    await page.context().close();
+  });
+
+  it('freed by keyboard: arrow keys move between the toggles, Space and Enter mark them', async () => {
+    const { page } = await open();
+    const ex = exercise(page, 'freed-exercise');
+    await ex.getByRole('button', { name: 'Try it' }).focus();
+    await page.keyboard.press('Enter');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    for (let i = 0; i < 10 && (await focused()) !== "the list ['apple', 1000]"; i++) await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(), "the list ['apple', 1000]");
+    await page.keyboard.press(' ');
+    assert.equal((await pressedOf(page))["the list ['apple', 1000]"], 'true');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    assert.equal(Object.values(await pressedOf(page)).filter((p) => p === 'true').length, 1, 'Enter twice leaves a toggle as it was');
+    await ex.getByRole('button', { name: 'Check' }).focus();
+    await page.keyboard.press('Enter');
+    assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Correct!/);
+    await page.context().close();
+  });
+
+  it('freed: "None of them" is right where a del frees nothing (the reference-counting pitfall)', async () => {
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.url}/course/reference-counting/`);
+    const ex = page.locator('#cache-wrong [data-exercise="freed"]');
+    await ex.getByRole('button', { name: 'Try it' }).click();
+    await ex.getByRole('button', { name: 'None of them' }).click();
+    assert.match((await ex.getByRole('status').textContent())!, /^Correct! It frees none of the drawn objects\./);
+    await ex.getByRole('button', { name: 'Try it' }).click();
+    await page.locator('#cache-wrong svg [data-object-id].is-choice[aria-label^="the Photo instance"]').first().click();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    assert.match((await ex.getByRole('status').textContent())!, /^Not quite\. .*The Photo instance .*is not freed: the list \[Photo\] still refers to it\./);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('without JavaScript: each question and its answer in a <details>', async () => {
     const { page } = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(`${site.url}${path}`);
     const exercises = page.locator('[data-exercise]');
-    assert.equal(await exercises.count(), 2);
+    assert.equal(await exercises.count(), 3);
     for (const ex of await exercises.all()) {
       assert.equal(await ex.locator('.memlane-exercise-question').isVisible(), true);
       assert.equal(await ex.locator('.memlane-exercise-controls').isVisible(), false);
       const details = ex.locator('details');
       await details.locator('summary').click();
-      assert.match((await details.textContent())!, /^Answer.*(names a new object|It prints)/);
+      assert.match((await details.textContent())!, /^Answer.*(names a new object|It prints|It frees)/);
     }
     // The question comment is not in the shown code.
     assert.equal(await page.locator('.memlane-code', { hasText: '@predict' }).count(), 0);
@@ -112,6 +188,8 @@ describe('exercises', () => {
       const { page } = await open({ colorScheme: theme });
       await exercise(page, 'rebind-exercise').getByRole('button', { name: 'Try it' }).click();
       await exercise(page, 'output-exercise').getByRole('button', { name: 'Try it' }).click();
+      await exercise(page, 'freed-exercise').getByRole('button', { name: 'Try it' }).click();
+      await page.locator('#freed-exercise svg .is-choice').first().click();
       await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;

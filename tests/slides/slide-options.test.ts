@@ -20,7 +20,7 @@ describe('parseSlideOptions', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
       file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 1, withCode: false, width: null, watch: false,
       // editable is a pages-only option: the CLI carries its default and has no flag for it.
-      diagram: { step: 'last', scalars: 'auto', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null, editable: true },
+      diagram: { step: 'auto', scalars: 'auto', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null, editable: true },
     });
   });
 

@@ -47,13 +47,13 @@ const entry = <Value>(spec: OptionEntry<Value>) => spec;
 export const MAX_STEPS_LIMIT = 1_000_000;
 
 export const optionTable = {
-  step: entry<'first' | 'last' | number>({
+  step: entry<'auto' | 'first' | 'last' | number>({
     fence: 'step',
-    schema: z.union([z.enum(['first', 'last']), wholeNumber(MAX_STEPS_LIMIT)]),
-    default: 'last',
-    values: '`last`, `first` or a step number',
-    hint: (say) => `${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
-    does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI).',
+    schema: z.union([z.enum(['auto', 'first', 'last']), wholeNumber(MAX_STEPS_LIMIT)]),
+    default: 'auto',
+    values: '`auto`, `last`, `first` or a step number',
+    hint: (say) => `${say('step', 'auto')}, ${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
+    does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI). `auto` is the last step, or, when the code asks `# @predict` questions, the step just before the first one; a step past the first question is an error, so no answer is on screen before it is asked.',
   }),
   scalars: entry<'auto' | 'heap' | 'inline'>({
     fence: 'scalars',
