@@ -147,7 +147,7 @@ export async function renderSnippet(options: SlideOptions, io: CliIo, simulator:
       throw error;
     }
     const name = shownName(options.file);
-    const outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await simulator, filename: name });
+    const outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await simulator, filename: name, anyStep: true });
     if (!outcome.ok) {
       const problem = outcome.problems[0]!;
       printError(io, `memlane render: ${problemText(problem, name)}`);

@@ -73,8 +73,9 @@ export interface FirstQuestion {
 /**
  * The 1-based step `step` chooses, or the problem of a step past the end or past the first question.
  * `auto` is the last step, or the step just before the first question: a diagram asks before it shows.
+ * With `askFirst`, a chosen step after the first question is a problem too.
  */
-export function chooseStep(step: DiagramOptions['step'], total: number, spelling: Spelling, question?: FirstQuestion): number | Problem {
+export function chooseStep(step: DiagramOptions['step'], total: number, spelling: Spelling, question?: FirstQuestion, askFirst = true): number | Problem {
   if (step === 'auto') return question ? question.before : total;
   if (step === 'first') return 1;
   const chosen = step === 'last' ? total : step;
@@ -85,7 +86,7 @@ export function chooseStep(step: DiagramOptions['step'], total: number, spelling
       hint: `use ${spelling.say('step', 'last')} or a number from 1 to ${total}`,
     };
   }
-  if (question && chosen > question.before) {
+  if (askFirst && question && chosen > question.before) {
     return {
       kind: 'step', line: question.line, excerpt: question.excerpt,
       message: `${spelling.say('step', String(step))} shows step ${chosen}, after this line's \`# @predict\` question: its answer would be on screen before it is asked`,

@@ -27,6 +27,11 @@ export interface DiagramRequest {
   timeoutMs?: number;
   /** The snippet's file, only for Python's messages. */
   filename?: string;
+  /**
+   * Pages refuse a chosen step after the first question (its answer would show before it is
+   * asked); a speaker's slide of one step may show any step.
+   */
+  anyStep?: boolean;
 }
 
 export type DiagramOutcome = { ok: true; diagram: Diagram } | { ok: false; problems: Problem[] };
@@ -57,7 +62,7 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
   if (exerciseProblems.length) return { ok: false, problems: exerciseProblems.map(asProblem) };
   const first = checked.exercises.reduce<Exercise | undefined>((soonest, e) => (!soonest || e.before < soonest.before ? e : soonest), undefined);
   const question = first && { ...written(first.line), before: first.before };
-  const shownStep = chooseStep(options.step, trace.steps.length, spelling, question);
+  const shownStep = chooseStep(options.step, trace.steps.length, spelling, question, !request.anyStep);
   if (typeof shownStep !== 'number') return { ok: false, problems: [shownStep] };
   const svg = layoutToSvg(layout, { step: 'all', shownStep, ...request.renderDefaults, ...stages.render });
   const descriptions = layout.steps.map((step) => step.description);

@@ -77,6 +77,12 @@ describe('the step a diagram with questions opens at', () => {
     assert.equal(plain.shownStep, plain.trace.steps.length);
   });
 
+  test('a slide may show any step: the CLI asks for the answer step too', async () => {
+    const lines = ['a = [1]', 'b = a', 'b = b + [2]  # @predict b', 'c = 0'];
+    const outcome = await codeToDiagram({ written: lines.join('\n'), options: { ...defaultDiagramOptions, step: 'last' }, spelling: flagSpelling, simulator: await processSimulator(), anyStep: true });
+    assert.equal(outcome.ok && outcome.diagram.shownStep, outcome.ok && outcome.diagram.trace.steps.length);
+  });
+
   test('an earlier step the author chose, or the step of the question itself', async () => {
     const lines = ['a = [1]', 'b = a', 'b = b + [2]  # @predict b', 'c = 0'];
     assert.equal((await diagram(lines, { step: 'first' })).shownStep, 1);

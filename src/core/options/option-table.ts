@@ -53,7 +53,7 @@ export const optionTable = {
     default: 'auto',
     values: '`auto`, `last`, `first` or a step number',
     hint: (say) => `${say('step', 'auto')}, ${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
-    does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI). `auto` is the last step, or, when the code asks `# @predict` questions, the step just before the first one; a step past the first question is an error, so no answer is on screen before it is asked.',
+    does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI). `auto` is the last step, or, when the code asks `# @predict` questions, the step just before the first one. On pages a step past the first question is an error, so no answer is on screen before it is asked; the CLI draws any step it is given.',
   }),
   scalars: entry<'auto' | 'heap' | 'inline'>({
     fence: 'scalars',
