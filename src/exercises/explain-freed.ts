@@ -3,7 +3,6 @@ import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import { listWords as list, objectWords } from './object-words.ts';
 
-
 /** What refers to `id` in a state, in words: names (`x`, `x` in f) and the objects holding it. */
 export function referrersOf(state: StepState, id: string): string[] {
   const names = state.stack.flatMap((f) => f.locals
@@ -45,7 +44,6 @@ function reachable(state: StepState): Set<string> {
 function immortalWhy(obj: HeapObject): string {
   if (obj.type === 'int') return 'is a cached small int (-5 to 256): CPython made it at start-up and never frees it';
   if (obj.type === 'str') return 'is an interned string: CPython keeps it for the whole run';
-  if (obj.type === 'NoneType' || obj.type === 'bool') return 'is immortal: CPython never frees it';
   return 'is immortal: CPython never frees it';
 }
 
@@ -56,6 +54,7 @@ function immortalWhy(obj: HeapObject): string {
  */
 export function explainFreed(choices: string[], freed: ReadonlySet<string>, before: StepState, after: StepState): Record<string, string> {
   const reasons: Record<string, string> = {};
+  const named = reachable(after);
   for (const id of choices) {
     const words = objectWords(before.heap, id);
     const had = referrersOf(before, id);
@@ -67,7 +66,7 @@ export function explainFreed(choices: string[], freed: ReadonlySet<string>, befo
       reasons[id] = `${capital(words)} ${immortalWhy(obj)}.`;
     } else if (!after.heap.has(id)) {
       reasons[id] = `${capital(words)} is not freed: nothing drawn refers to it now, but CPython still holds it (a constant of the code, or a reference the diagram does not show).`;
-    } else if (has.length && !reachable(after).has(id)) {
+    } else if (has.length && !named.has(id)) {
       reasons[id] = `${capital(words)} is not freed: no name reaches it, but ${list(has)} still refer${has.length === 1 ? 's' : ''} to it: a cycle keeps these counts above zero until the cycle collector runs.`;
     } else if (has.length) {
       reasons[id] = `${capital(words)} is not freed: ${list(has)} still refer${has.length === 1 ? 's' : ''} to it.`;
