@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import type { Command } from './main.ts';
 import { UsageError } from './main.ts';
 import { printError, printLine, resolveIn, type CliIo } from './cli-io.ts';
+import { memlaneDependency, type MemlaneDependency } from './memlane-dependency.ts';
+import { shellNodeVersion } from './shell-node.ts';
 
 const usage = `Usage: memlane init DIR [options]
 
@@ -75,9 +77,14 @@ function packageName(dir: string): string {
   return name.slice(0, 214) || 'my-course';
 }
 
+const ownManifest = () => JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+
+/** The starter's "memlane" dependency: the file this memlane was installed from, or its version range. */
+export const starterMemlane = (dir: string): MemlaneDependency => memlaneDependency((root ??= memlaneRoot()), ownManifest().version, dir);
+
 /** Every file of the starter, by path relative to DIR. */
-export function starterFiles(dir: string, flavour: Flavour, nodeVersion = process.versions.node): Map<string, string> {
-  const own = JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+export function starterFiles(dir: string, flavour: Flavour, nodeVersion = process.versions.node, memlane = starterMemlane(dir)): Map<string, string> {
+  const own = ownManifest();
   const files = new Map<string, string>();
   for (const folder of ['shared', flavour]) {
     for (const path of filesUnder(join(templatesDir(), folder))) {
@@ -89,7 +96,7 @@ export function starterFiles(dir: string, flavour: Flavour, nodeVersion = proces
   const lesson = readFileSync(join(templatesDir(), 'lesson.md'), 'utf8');
   files.set(lessonPath[flavour], flavour === 'plain' ? lesson.replace(/^---\n/, '---\nlayout: ../layouts/Lesson.astro\n') : lesson);
   const dependencies = Object.fromEntries(siteDependencies[flavour].map((name) => [name, `^${own.devDependencies[name]!}`]));
-  dependencies.memlane = `^${own.version}`;
+  dependencies.memlane = memlane.spec;
   const oldNode = olderThan(nodeVersion, starterNodeFloor);
   const packageJson = {
     name: packageName(dir),
@@ -125,8 +132,12 @@ export const command: Command = {
       printError(io, `memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`);
       return 2;
     }
-    const files = starterFiles(dir, values.plain ? 'plain' : 'starlight');
-    const oldNode = olderThan(process.versions.node, starterNodeFloor);
+    const memlane = starterMemlane(dir);
+    // The site's scripts run on the shell's Node, which may be older than the one running init (npx
+    // puts a project's node_modules/.bin first, and a checkout of memlane has Node 24 there).
+    const nodeVersion = shellNodeVersion();
+    const files = starterFiles(dir, values.plain ? 'plain' : 'starlight', nodeVersion, memlane);
+    const oldNode = olderThan(nodeVersion, starterNodeFloor);
     const clashes = [...files.keys()].filter((path) => existsSync(join(dir, path)));
     if (clashes.length > 0) {
       printError(io, `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`);
@@ -139,9 +150,12 @@ export const command: Command = {
     const nearby = relative(io.cwd, dir);
     const shown = nearby.startsWith('..') ? dir : nearby || '.';
     const nodeNote = oldNode
-      ? `\n\nThis is Node ${process.versions.node}; Astro needs ${starterNodeFloor} or later. The site's package.json adds the npm package "node" (Node 24 from the npm registry) as a dev dependency, which every npm script runs on; remove it once your Node is newer.`
+      ? `\n\nYour shell runs Node ${nodeVersion}; Astro needs ${starterNodeFloor} or later. The site's package.json adds the npm package "node" (Node 24 from the npm registry) as a dev dependency, which every npm script runs on; remove it once your Node is newer.`
       : '';
-    printLine(io, `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
+    const fileNote = memlane.from
+      ? `\n\nmemlane comes from ${memlane.from} ("memlane": "${memlane.spec}" in package.json), the file this memlane was installed from; keep it there, or change the dependency to the registry's version once memlane is published.`
+      : '';
+    printLine(io, `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)${fileNote}${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
     return 0;
   },
 };

@@ -1,10 +1,12 @@
 // `memlane init DIR` writes a starter site and loses nothing: it refuses a non-empty folder unless
 // told --force, and even then replaces no file.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { olderThan, starterFiles, starterNodeFloor } from '../../src/cli/init-command.ts';
+import { memlaneDependency } from '../../src/cli/memlane-dependency.ts';
+import { shellNodeVersion } from '../../src/cli/shell-node.ts';
 import { runCli, tempDir } from './run-cli.ts';
 
 describe('memlane init', () => {
@@ -44,6 +46,40 @@ describe('memlane init', () => {
     assert.match(forced.stderr, /already has README\.md\nhint: move it away/);
     assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), 'mine\n');
     assert.ok(!existsSync(join(dir, 'package.json')), 'nothing written when a file would be replaced');
+  });
+
+  it('depends on the tarball memlane was installed from (npx --package, npm install FILE), else on its version range', () => {
+    const dir = tempDir();
+    let prefixes = 0;
+    const installed = (request: unknown): string => {
+      const prefix = join(dir, `prefix-${(prefixes += 1)}`);
+      mkdirSync(join(prefix, 'node_modules', 'memlane'), { recursive: true });
+      writeFileSync(join(prefix, 'package.json'), JSON.stringify({ dependencies: { memlane: request } }));
+      return join(prefix, 'node_modules', 'memlane');
+    };
+    mkdirSync(join(dir, 'repo'));
+    writeFileSync(join(dir, 'repo', 'memlane-0.1.0.tgz'), '');
+    const site = join(dir, 'my-course');
+    // npx writes the request relative to its cache folder; npm install FILE relative to the project.
+    assert.deepEqual(memlaneDependency(installed(`file:../repo/memlane-0.1.0.tgz`), '0.1.0', site), { spec: 'file:../repo/memlane-0.1.0.tgz', from: join(dir, 'repo', 'memlane-0.1.0.tgz') });
+    assert.equal(memlaneDependency(installed(`file:${join(dir, 'repo', 'memlane-0.1.0.tgz')}`), '0.1.0', join(dir, 'repo', 'site')).spec, 'file:../memlane-0.1.0.tgz');
+    assert.equal(memlaneDependency(installed('file:../repo/gone.tgz'), '0.1.0', site).spec, '^0.1.0', 'a file that is gone is no dependency');
+    assert.equal(memlaneDependency(installed('^0.1.0'), '0.1.0', site).spec, '^0.1.0');
+    assert.equal(memlaneDependency(join(dir, 'repo'), '0.1.0', site).spec, '^0.1.0', 'a checkout is not a package folder');
+  });
+
+  it("reads the Node of the user's shell, not one a project's node_modules/.bin puts first", () => {
+    const dir = tempDir();
+    const fakeNode = (folder: string, version: string): string => {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'node'), `#!/bin/sh\necho v${version}\n`);
+      chmodSync(join(folder, 'node'), 0o755);
+      return folder;
+    };
+    const project = fakeNode(join(dir, 'memlane', 'node_modules', '.bin'), '24.21.0');
+    const machine = fakeNode(join(dir, 'usr', 'bin'), '20.20.2');
+    assert.equal(shellNodeVersion({ PATH: [project, machine].join(':') }), '20.20.2');
+    assert.equal(shellNodeVersion({ PATH: project }), process.versions.node, 'no shell Node: this one');
   });
 
   it("gives a starter made on a Node older than its Astro's the npm package node (Node 24) as a dev dependency, and no other starter", () => {

@@ -18,7 +18,7 @@ export interface Run {
  * would point a nested npm at this repo) and the repo's own binaries on PATH, with this Node first on
  * PATH (or `nodeBin`'s), and with Astro's telemetry off.
  */
-function userEnvironment(nodeBin = dirname(process.execPath)): NodeJS.ProcessEnv {
+export function userEnvironment(nodeBin = dirname(process.execPath)): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   const path = (env.PATH ?? '').split(delimiter).filter((dir) => dir && !resolve(dir).startsWith(join(repoRoot, 'node_modules')));
   return { ...env, PATH: [nodeBin, ...path].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' };
