@@ -3,7 +3,8 @@
 // hostile trace then costs this worker its time, never the page its responsiveness.
 import { caretExcerpt, codeToDiagram, fenceSpelling, type DiagramOptions, type Problem } from '../../lib/core/index.js';
 import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
-import { replyToTrace, type RunReply } from '../../lib/simulate/sandbox-reply.js';
+import { replyToTrace } from '../../lib/simulate/reply-to-trace.js';
+import type { RunReply } from '../../lib/simulate/sandbox-reply.js';
 import type { Trace } from '../../lib/trace/types.js';
 import { codeToHtml } from './code-to-html.ts';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';

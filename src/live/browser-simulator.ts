@@ -7,7 +7,7 @@
 import type { SimulatorHandle } from '../core/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { parseSandboxMessage } from '../simulate/sandbox-messages.ts';
-import { emptyTrace, killedTrace, needsRestart, replyToTrace, runMessage, type RunReply, type RunRequest } from '../simulate/sandbox-reply.ts';
+import { emptyTrace, killedTrace, needsRestart, runMessage, type RunReply, type RunRequest } from '../simulate/sandbox-reply.ts';
 import { resolveOptions, type SimulateOptions } from '../simulate/simulate-options.ts';
 import { TRACER_FILES } from '../simulate/install-tracer.mjs';
 import { LIVE_MODULES, PYODIDE_FILES } from './live-files.ts';
@@ -157,6 +157,8 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     async trace(source: string, options: SimulateOptions & { filename?: string }): Promise<Trace> {
       const reply = await this.traceReply(source, options);
       if (reply.trace) return reply.trace;
+      // The checker (ajv) loads here, not with the editor: the page hands replies to the diagram worker.
+      const { replyToTrace } = await import('../simulate/reply-to-trace.ts');
       const { trace, restart: needed } = replyToTrace(reply.message, reply.job, reply.python);
       if (needed) restart();
       return trace;

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
 import { holdInspectorShut } from './inspector-guard.ts';
 import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
-import { killedTrace, replyToTrace, runMessage } from './sandbox-reply.ts';
+import { replyToTrace } from './reply-to-trace.ts';
+import { killedTrace, runMessage } from './sandbox-reply.ts';
 import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
 import { parseSandboxMessage, type SandboxMessage } from './sandbox-messages.ts';
 

@@ -23,7 +23,7 @@ class TraceSizeError(BaseException):
 
 LIMIT_ERRORS = (StepLimitError, TimeLimitError, OutputLimitError, TraceSizeError)
 # Characters of JSON the recorded steps may take: below what every host accepts (MAX_TRACE_CHARS in
-# sandbox-reply.ts), so that a trace the tracer made is never refused for its size.
+# reply-to-trace.ts), so that a trace the tracer made is never refused for its size.
 MAX_STEP_CHARS = 32 * 2 ** 20
 MONITORING_TOOL = 4  # sys.monitoring tool id used only to enforce a limit after it was reached
 without_traceback = BaseException.with_traceback
