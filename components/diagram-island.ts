@@ -4,6 +4,7 @@
 
 import { attachExercises } from './diagram-exercises.ts';
 import { attachLiveBar } from './diagram-live-bar.ts';
+import { attachScrollCue } from './scroll-cue.ts';
 
 type Ranges = [number, number][];
 
@@ -44,6 +45,7 @@ class MemlaneDiagram extends HTMLElement {
     addEventListener('hashchange', this.onHash);
     if (!this.fromHash(false)) this.show(this.step, false);
     attachExercises(this);
+    attachScrollCue(this.querySelector('.memlane-scroller'));
     attachLiveBar(this.closest('figure'));
   }
 
@@ -105,6 +107,8 @@ class MemlaneDiagram extends HTMLElement {
     });
     this.querySelector<HTMLAnchorElement>('.memlane-permalink')!.href = `#${this.dataset.id}-step-${n}`;
     if (announce) this.setText('.memlane-live', `${position}, line ${line}. ${note}`.trim());
+    // The live editor, when open in place of the code pane, marks the same lines.
+    this.dispatchEvent(new CustomEvent('memlane-step', { bubbles: true, detail: { line, next } }));
   }
 
   private setText(selector: string, text: string): void {

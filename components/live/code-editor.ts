@@ -1,11 +1,12 @@
 // The code editor of live editing: CodeMirror 6 with Python, the site's light and dark colours,
-// a textbox named "Python code", Mod-Enter to run, and the lines that carry `# @note` narration
-// followed through the reader's edits.
+// a textbox named "Python code", Mod-Enter to run, the lines that carry `# @note` narration
+// followed through the reader's edits, and the diagram's current and next lines marked as in the
+// code pane the editor stands in for.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, MapMode, StateEffect, StateField } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { Decoration, drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { tokenCss } from './token-colors.ts';
 
@@ -30,6 +31,24 @@ const notesField = StateField.define<NoteMark[]>({
   },
 });
 
+const setStep = StateEffect.define<{ current: number; next: number }>();
+
+/** The lines of the step the diagram shows; they belong to the code that ran, so an edit clears them. */
+const stepField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    for (const effect of transaction.effects) {
+      if (!effect.is(setStep)) continue;
+      const { doc } = transaction.state;
+      const mark = (line: number, cls: string) => (line >= 1 && line <= doc.lines ? [Decoration.line({ class: cls }).range(doc.line(line).from)] : []);
+      const { current, next } = effect.value;
+      return Decoration.set([...mark(current, 'memlane-editor-current'), ...(next !== current ? mark(next, 'memlane-editor-next') : [])], true);
+    }
+    return transaction.docChanged ? Decoration.none : marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 const theme = EditorView.theme({
   '&': { backgroundColor: 'var(--memlane-code-bg)', color: 'var(--sl-color-white)', fontSize: 'var(--sl-text-code-sm, 0.8125rem)' },
   '.cm-content': { fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', caretColor: 'var(--sl-color-accent-high)', padding: '0.5rem 0' },
@@ -40,6 +59,8 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid var(--sl-color-accent)', outlineOffset: '-2px' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection': { backgroundColor: 'var(--memlane-current) !important' },
   '.cm-cursor': { borderLeftColor: 'var(--sl-color-accent-high)' },
+  '.memlane-editor-current': { backgroundColor: 'var(--memlane-current)', boxShadow: 'inset 3px 0 var(--memlane-accent)' },
+  '.memlane-editor-next': { backgroundColor: 'var(--memlane-next)', boxShadow: 'inset 3px 0 var(--memlane-gray-4)' },
 });
 
 let styled = false;
@@ -59,9 +80,11 @@ export interface CodeEditor {
   notes(): Map<number, string>;
   /** Puts `code` back with its notes (Reset). */
   load(code: string, notes: Map<number, string>): void;
+  /** Marks the line the diagram's step is at and the one it runs next (0: none). */
+  showStep(current: number, next: number): void;
 }
 
-export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<number, string>, onRun: () => void): CodeEditor {
+export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<number, string>, onRun: () => void, onChange: () => void = () => {}): CodeEditor {
   addTokenStyles();
   const marksOf = (state: EditorState, byLine: Map<number, string>): NoteMark[] =>
     [...byLine].filter(([line]) => line >= 1 && line <= state.doc.lines).map(([line, text]) => ({ pos: state.doc.line(line).from, text }));
@@ -69,7 +92,12 @@ export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<n
     doc: code,
     extensions: [
       lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(), bracketMatching(), indentUnit.of('    '),
-      python(), syntaxHighlighting(classHighlighter), theme, notesField,
+      python(), syntaxHighlighting(classHighlighter), theme, notesField, stepField,
+      // A long line (a string, say) wraps rather than running out of a phone's column unseen.
+      EditorView.lineWrapping,
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChange();
+      }),
       keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }, ...defaultKeymap, ...historyKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ 'aria-label': 'Python code', 'aria-describedby': `${parent.id}-keys` }),
     ],
@@ -83,6 +111,9 @@ export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<n
     load(text, byLine) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
       view.dispatch({ effects: setNotes.of(marksOf(view.state, byLine)) });
+    },
+    showStep(current, next) {
+      view.dispatch({ effects: setStep.of({ current, next }) });
     },
   };
 }

@@ -6,6 +6,8 @@ export interface RunSettings {
   id: string;
   options: DiagramOptions;
   timeoutMs: number;
+  /** Options a playground link gave, as [fence spelling, value]; checked by the worker. */
+  link?: [string, string][];
 }
 
 /** From the page: draw this code; then, for each trace the worker asks for, the interpreter's reply. */

@@ -1,7 +1,7 @@
 // The reader's runs drawn off the page's thread: this worker reads the interpreter's reply (parsed and checked
 // like any untrusted input), lays the trace out and renders it, and hands the page finished markup. A big or
 // hostile trace then costs this worker its time, never the page its responsiveness.
-import { caretExcerpt, codeToDiagram, fenceSpelling, type DiagramOptions, type Problem } from '../../lib/core/index.js';
+import { caretExcerpt, codeToDiagram, fenceSpelling, optionsFromLink, type DiagramOptions, type Problem } from '../../lib/core/index.js';
 import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
 import { replyToTrace } from '../../lib/simulate/reply-to-trace.js';
 import type { RunReply } from '../../lib/simulate/sandbox-reply.js';
@@ -44,10 +44,12 @@ async function draw(runId: number, code: string, notes: Map<number, string>, set
       postMessage({ kind: 'trace', runId, source, options } satisfies WorkerOutcome);
     }),
   };
-  let options = settings.options;
+  const linked = optionsFromLink(settings.link ?? [], settings.options);
+  if (!linked.ok) return { kind: 'failed', runId, message: `This link's options cannot be used: ${linked.problems[0]!.message}; ${linked.problems[0]!.hint}`, restart };
+  let options = linked.options;
   for (;;) {
     const outcome = await codeToDiagram({
-      written: code, options, spelling: fenceSpelling, simulator, renderDefaults: { idPrefix: settings.id }, timeoutMs: settings.timeoutMs,
+      written: code, options, spelling: fenceSpelling, simulator, renderDefaults: { idPrefix: settings.id }, timeoutMs: settings.timeoutMs, htmlLegend: true,
     });
     if (!outcome.ok) {
       const problem = outcome.problems[0]!;
@@ -58,9 +60,9 @@ async function draw(runId: number, code: string, notes: Map<number, string>, set
       }
       return { kind: 'failed', runId, message: problemMessage(problem), restart };
     }
-    const { trace, shownStep, svg, snippet } = outcome.diagram;
+    const { trace, shownStep, svg, snippet, layout } = outcome.diagram;
     const codeHtml = codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-    const html = diagramToHtml({ trace, snippet: { ...snippet, notes }, options, id: settings.id, shownStep, svg, codeHtml });
+    const html = diagramToHtml({ trace, snippet: { ...snippet, notes }, options, id: settings.id, shownStep, svg, codeHtml, key: layout.key });
     return { kind: 'drawn', runId, html, steps: trace.steps.length, restart };
   }
 }

@@ -32,6 +32,8 @@ export interface DiagramRequest {
    * asked); a speaker's slide of one step may show any step.
    */
   anyStep?: boolean;
+  /** Pages show the legend and notes in HTML (they wrap with the column): the picture leaves them out. */
+  htmlLegend?: boolean;
 }
 
 export type DiagramOutcome = { ok: true; diagram: Diagram } | { ok: false; problems: Problem[] };
@@ -53,7 +55,7 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
   const trace = await request.simulator.trace(snippet.code, { ...stages.simulate, timeoutMs: request.timeoutMs, filename: request.filename });
   const problems = outcomeProblems(trace, options, snippet, spelling);
   if (problems.length) return { ok: false, problems };
-  const layout = traceToLayout(trace, stages.layout);
+  const layout = traceToLayout(trace, request.htmlLegend ? { ...stages.layout, legend: false } : stages.layout);
   const checked = checkPredictions(snippet.code, trace, asked.predictions, (id, step) => drawnAt(layout, id, step));
   const undrawn = checked.exercises.flatMap((e) => (e.kind === 'pointer' && !drawnAt(layout, e.answer, e.after)
     ? [{ kind: 'exercise' as const, line: e.line, message: `\`${e.name}\` names ${e.answerWords}, which the diagram does not draw as a box`, hint: `draw scalars as boxes with ${spelling.say('scalars', 'heap')}, or ask about a name bound to a container` }]

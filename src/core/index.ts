@@ -8,6 +8,7 @@ export {
   cliDefaultOptions, cliOptionNames, defaultDiagramOptions, MAX_STEPS_LIMIT, optionNames, optionTable, stageOptions,
   type DiagramOptionName, type DiagramOptions, type OptionEntry, type Say,
 } from './options/option-table.ts';
+export { linkedOptionNames, optionsFromLink, optionsToLink } from './options/link-options.ts';
 export { fenceSpelling, flagSpelling, nearestNames, optionHint, propsToRawOptions, readDiagramOptions, type Spelling } from './options/read-options.ts';
 export { caretExcerpt, problemText, type Problem, type ProblemKind } from './problems.ts';
 export type { Diagram, SimulatorHandle, Snippet } from './types.ts';

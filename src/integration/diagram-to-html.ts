@@ -5,7 +5,10 @@ import { exercisesToHtml } from '../exercises/exercises-to-html.ts';
 import type { Exercise } from '../exercises/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { escapeMarkup as escapeHtml } from '../render/escape-markup.ts';
+import { optionsToLink } from '../core/options/link-options.ts';
+import type { LayoutKey } from '../layout/types.ts';
 import { playgroundHref } from '../live/share-link.ts';
+import { viewHtml } from './diagram-view.ts';
 import type { DiagramOptions, Snippet } from './types.ts';
 
 export interface DiagramParts {
@@ -22,6 +25,8 @@ export interface DiagramParts {
   codeHtml: string;
   /** `# @predict` questions checked against the trace. */
   exercises?: Exercise[];
+  /** The legend and notes the picture leaves to the page (layout.key). */
+  key?: LayoutKey;
   /** Where the page finds live editing; without it the diagram has neither "Edit code" nor a playground link. */
   live?: LiveSettings;
 }
@@ -79,14 +84,14 @@ export function labelSvg(svg: string): string {
   });
 }
 
-/** "Edit code" (revealed by the island) and "Open in playground", under the diagram. */
+/** "Edit code" (revealed by the island; the editor opens under it, in place of the code) and "Open in playground", with the options the fence draws with. */
 function liveBar(parts: DiagramParts): string {
   const { live, options, snippet } = parts;
   if (!live || (!options.editable && !live.playground)) return '';
   return [
     '<div class="memlane-live-bar">',
     options.editable ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>` : '',
-    live.playground ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code))}">${icon('playground')}Open in playground</a>` : '',
+    live.playground ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code, optionsToLink(options)))}">${icon('playground')}Open in playground</a>` : '',
     '</div>',
   ].join('');
 }
@@ -112,12 +117,10 @@ export function diagramToHtml(parts: DiagramParts): string {
   const noteSizers = [...new Set(snippet.notes.values())]
     .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`).join('');
   const hasOutput = trace.stdout.length > 0;
-  // The drawing's own width: it may shrink to fit a narrow column, but not below legibility (CSS).
-  const naturalWidth = /<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1];
-  const stageStyle = naturalWidth ? ` style="--memlane-svg-width:${naturalWidth}px"` : '';
   return [
     `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}"${liveData(parts)}>`,
     options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
+    liveBar(parts),
     `<memlane-diagram data-id="${id}" data-total="${total}" data-step="${shownStep}"`,
     ` data-trace-steps="${escapeHtml(JSON.stringify(islandSteps(trace)))}"`,
     ` data-notes="${escapeHtml(JSON.stringify(notes))}"`,
@@ -135,7 +138,7 @@ export function diagramToHtml(parts: DiagramParts): string {
     '<div class="memlane-panes">',
     // Both panes scroll sideways on narrow screens, so both take focus (keyboard users scroll them too).
     `<div class="memlane-code" tabindex="0" role="region" aria-label="${escapeHtml(`Code of ${title}`)}">${codeHtml}</div>`,
-    `<div class="memlane-stage"${stageStyle} tabindex="0" role="group" aria-label="${escapeHtml(`${title}: use the arrow keys, Home and End to step`)}">${labelSvg(svg)}</div>`,
+    viewHtml(labelSvg(svg), `${title}: use the arrow keys, Home and End to step`, parts.key, options.theme),
     '</div>',
     snippet.notes.size ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>` : '',
     hasOutput
@@ -144,7 +147,6 @@ export function diagramToHtml(parts: DiagramParts): string {
     exercisesToHtml(parts.exercises ?? [], trace, id),
     '<p class="memlane-live sr-only" aria-live="polite"></p>',
     '</memlane-diagram>',
-    liveBar(parts),
     '</figure>',
   ].join('');
 }

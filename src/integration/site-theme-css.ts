@@ -39,4 +39,6 @@ export const siteThemeCss: string = [
   modeBlocks(":root[data-theme='light']", 'light'),
   `@media (prefers-color-scheme: light) {\n${modeBlocks(':root:not([data-theme])', 'light')}\n}`,
   classVariableRules(".memlane-diagram[data-theme='site']"),
+  // The legend's samples beside its words in HTML (diagram-to-html.ts).
+  classVariableRules(".memlane-legend-sample[data-theme='site']"),
 ].join('\n');

@@ -42,13 +42,13 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
 
   const outcome = await codeToDiagram({
     written: request.written, options, spelling: fenceSpelling, simulator: await processSimulator(),
-    renderDefaults: { idPrefix: id }, timeoutMs: settings.timeoutMs, filename: location.file,
+    renderDefaults: { idPrefix: id }, timeoutMs: settings.timeoutMs, filename: location.file, htmlLegend: true,
   });
   if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, location);
   // The diagram's snippet is the shown code: notes and `# @predict` questions taken out.
-  const { trace, shownStep, svg, snippet: shown, exercises } = outcome.diagram;
+  const { trace, shownStep, svg, snippet: shown, exercises, layout } = outcome.diagram;
   const codeHtml = await highlightPython(shown.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-  const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises, live: settings.live });
+  const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises, key: layout.key, live: settings.live });
   writeCached(settings.cacheDir, key, html);
   return html;
 }

@@ -13,6 +13,8 @@ export interface LayoutOptions {
   shortenAbove?: number | false;
   /** Width in px the diagram reflows to fit (later layers continue below); false never reflows. */
   fitWidth?: number | false;
+  /** Draw the legend and notes under the picture (default); false leaves them to the caller (`layout.key`). */
+  legend?: boolean;
 }
 
 export type ResolvedLayoutOptions = Required<LayoutOptions>;
@@ -30,6 +32,7 @@ export const LAYOUT_OPTIONS = {
     schema: z.union([z.number().int().min(200), z.literal(false)]), default: 650,
     hint: 'a width in px >= 200 that wider diagrams reflow to, or false',
   },
+  legend: { schema: z.boolean(), default: true, hint: 'boolean (false: the legend and notes are left to the caller, in layout.key)' },
 } as const;
 
 const schema = z.object(Object.fromEntries(Object.entries(LAYOUT_OPTIONS).map(([name, o]) => [name, o.schema.optional()]))).strict();
@@ -54,5 +57,6 @@ export function resolveLayoutOptions(options: LayoutOptions = {}): ResolvedLayou
     showExited: options.showExited ?? LAYOUT_OPTIONS.showExited.default,
     shortenAbove: options.shortenAbove ?? LAYOUT_OPTIONS.shortenAbove.default,
     fitWidth: options.fitWidth ?? LAYOUT_OPTIONS.fitWidth.default,
+    legend: options.legend ?? LAYOUT_OPTIONS.legend.default,
   };
 }

@@ -8,20 +8,12 @@ import { describeStep } from './describe-step.ts';
 import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
 import { measureText } from './measure-text.ts';
 import { chooseReflow } from './choose-reflow.ts';
-import { MARGIN, SMALL_SIZE } from './metrics.ts';
+import { MARGIN } from './metrics.ts';
+import { layoutKey, placeLegend } from './place-legend.ts';
 import { includesStep } from './step-ranges.ts';
-import type { FrameBox, Layout, LegendItem, ObjectBox, TextSpan } from './types.ts';
+import type { FrameBox, Layout, LegendSample, ObjectBox } from './types.ts';
 
 export type { LayoutOptions } from './layout-options.ts';
-
-const LEGEND: { sample: LegendItem['sample']; text: string }[] = [
-  { sample: 'mutable', text: 'mutable object (square corners, solid)' },
-  { sample: 'immutable', text: 'immutable object (round corners, dashed)' },
-  { sample: 'running', text: 'running frame (thick border)' },
-  { sample: 'change', text: 'changed at this step (dotted outline)' },
-  { sample: 'unreachable', text: 'unreachable: kept alive only by a cycle (faded)' },
-  { sample: 'immortal', text: 'immortal: CPython never frees it (None, True, small ints...)' },
-];
 
 export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   checkTrace(trace);
@@ -44,7 +36,7 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   const markRight = marks.map((m) => (m.label ? (m.label.anchor === 'end' ? m.label.x : m.label.x + measureText(m.label.text, m.label.face, m.label.size)) : 0));
   const contentRight = Math.max(right, ...arrows.flatMap((a) => a.points.map((p) => p.x)), ...markRight);
   // The legend explains only what this diagram draws.
-  const used: Record<LegendItem['sample'], boolean> = {
+  const used: Record<LegendSample, boolean> = {
     mutable: objects.some((o) => o.box.mutable),
     immutable: objects.some((o) => !o.box.mutable),
     running: frames.length > 0,
@@ -52,26 +44,11 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
     unreachable: objects.some((o) => o.box.versions.some((v) => v.unreachable)),
     immortal: objects.some((o) => o.box.immortal),
   };
-  const legend: LegendItem[] = [];
-  let legendX = MARGIN;
-  let legendY = contentBottom + 24;
-  for (const item of LEGEND) {
-    if (!used[item.sample]) continue;
-    const width = 22 + measureText(item.text, 'label', SMALL_SIZE);
-    if (legendX > MARGIN && legendX + width > Math.max(contentRight, 560)) {
-      legendX = MARGIN;
-      legendY += 20;
-    }
-    legend.push({ sample: item.sample, rect: { x: legendX, y: legendY, width: 16, height: 11 }, text: { text: item.text, x: legendX + 22, y: legendY + 10, face: 'label', size: SMALL_SIZE, tone: 'muted' } });
-    legendX += width + 18;
-  }
-  const notes: TextSpan[] = [];
-  let noteY = legendY + 34;
-  if (collected.leftOut.frames) { notes.push({ text: 'Deeper frames of this run are not drawn.', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
-  if (collected.leftOut.objects) { notes.push({ text: 'Some objects are not drawn: more than fit in one diagram are alive at once (shown as …).', x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' }); noteY += 16; }
-
-  const width = Math.ceil(Math.max(contentRight, ...legend.map((l) => l.text.x + measureText(l.text.text, 'label', SMALL_SIZE))) + MARGIN);
-  const height = Math.ceil((notes.length ? noteY - 16 : legendY + 11) + MARGIN);
+  const key = layoutKey(used, collected.leftOut);
+  // Pages show the key in HTML, where it wraps with the column: their picture is only the drawing.
+  const { legend, notes, width, height } = resolved.legend
+    ? placeLegend(key, contentRight, contentBottom)
+    : { legend: [], notes: [], width: Math.ceil(contentRight + MARGIN), height: Math.ceil(contentBottom + MARGIN) };
 
   const frameBoxes = frames.map((f) => f.box);
   const objectBoxes = objects.map((o) => o.box);
@@ -87,5 +64,5 @@ export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
     ),
   }));
 
-  return { width, height, stepsTotal: states.length, steps, frames: frameBoxes, objects: objectBoxes, arrows, marks, legend, notes };
+  return { width, height, stepsTotal: states.length, steps, frames: frameBoxes, objects: objectBoxes, arrows, marks, legend, notes, key };
 }

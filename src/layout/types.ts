@@ -146,11 +146,19 @@ export interface StepInfo {
   description: string;
 }
 
+/** What a legend sample shows: a mutable box, an immutable box, a faded box, a change outline... */
+export type LegendSample = 'mutable' | 'immutable' | 'unreachable' | 'change' | 'running' | 'immortal';
+
 export interface LegendItem {
-  /** What the sample shows: a mutable box, an immutable box, a faded box, a change outline. */
-  sample: 'mutable' | 'immutable' | 'unreachable' | 'change' | 'running' | 'immortal';
+  sample: LegendSample;
   rect: Rect;
   text: TextSpan;
+}
+
+/** The legend's entries and the notes in words, whether or not the picture draws them (pages put them in HTML). */
+export interface LayoutKey {
+  entries: { sample: LegendSample; text: string }[];
+  notes: string[];
 }
 
 export interface Layout {
@@ -165,4 +173,6 @@ export interface Layout {
   legend: LegendItem[];
   /** Extra note drawn under the diagram when something was left out to bound its size. */
   notes: TextSpan[];
+  /** The legend and notes in words; `legend` and `notes` above are empty when the picture leaves them out. */
+  key: LayoutKey;
 }

@@ -1,8 +1,8 @@
 // Change marks: a dotted outline (shape, not only colour) and a word ("new", "changed", "freed").
 import type { SvgElement } from './svg-element.ts';
 import type { BoxVersion, ChangeMark, LegendItem, ObjectBox, TextSpan } from '../layout/types.ts';
-import { drawVersion, FADED_OPACITY } from './draw-box.ts';
-import { drawImmortalBadge } from './draw-immortal.ts';
+import { drawVersion } from './draw-box.ts';
+import { drawLegendSample } from './legend-sample.ts';
 import { cleanText, drawSpan, num, textElement } from './svg-document.ts';
 import { colour, paint, showAt, type DrawContext } from './paint.ts';
 
@@ -30,19 +30,7 @@ export function drawMark(parent: SvgElement, mark: ChangeMark, ctx: DrawContext,
 export function drawLegend(parent: SvgElement, legend: LegendItem[], notes: TextSpan[], ctx: DrawContext): void {
   const group = parent.group().attr({ class: 'ml-legend', 'aria-hidden': 'true' });
   for (const item of legend) {
-    const { x, y, width, height } = item.rect;
-    if (item.sample === 'mutable' || item.sample === 'unreachable') {
-      const rect = paint(group.rect(width, height).move(x, y).attr({ rx: 1.5 }), 'ml-mutable', ctx).attr({ 'stroke-width': 1.5 });
-      if (item.sample === 'unreachable') rect.attr('opacity', FADED_OPACITY);
-    } else if (item.sample === 'immutable') {
-      paint(group.rect(width, height).move(x, y).attr({ rx: 5 }), 'ml-immutable', ctx).attr({ 'stroke-width': 1.5, 'stroke-dasharray': '4 2' });
-    } else if (item.sample === 'immortal') {
-      drawImmortalBadge(group, x + width / 2, y + height / 2, ctx);
-    } else if (item.sample === 'running') {
-      paint(group.rect(width, height).move(x, y).attr({ rx: 3 }), 'ml-frame', ctx).attr({ 'stroke-width': 3 });
-    } else {
-      paint(group.rect(width, height).move(x, y).attr({ rx: 3 }), 'ml-change', ctx).attr({ 'stroke-width': 2, 'stroke-dasharray': '2 3' });
-    }
+    drawLegendSample(group, item.sample, item.rect, ctx);
     drawSpan(group, item.text, 0, 0, 'ml-muted', colour(ctx, 'muted'));
   }
   for (const note of notes) drawSpan(group, note, 0, 0, 'ml-muted', colour(ctx, 'muted'));

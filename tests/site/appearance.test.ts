@@ -75,8 +75,19 @@ describe('themes', () => {
     const stage = page.locator('#sketch-option .memlane-stage');
     await page.evaluate(() => document.fonts.ready);
     const onPage = await stage.screenshot();
-    // The same stage, its drawing swapped for the CLI's file: same size, fonts and surroundings.
-    await stage.evaluate((element, svg) => { element.innerHTML = svg; }, cliSvg);
+    // Pages show the legend in HTML under the stage: the same entries as the file's legend.
+    const cliLegend = [...cliSvg.matchAll(/<g class="ml-legend"[^]*?<\/g>\s*(?=<\/svg>)/g)].flatMap((m) => [...m[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]));
+    assert.ok(cliLegend.length > 0, 'the file has a legend');
+    assert.deepEqual(await page.locator('#sketch-option .memlane-legend li').allTextContents(), cliLegend);
+    // The same stage, its drawing swapped for the CLI's file without its legend, cut to the page
+    // drawing's box: same size, fonts and surroundings.
+    await stage.evaluate((element, svg) => {
+      const box = ['viewBox', 'width', 'height'].map((name) => [name, element.querySelector('svg')!.getAttribute(name)!]);
+      element.innerHTML = svg;
+      const file = element.querySelector('svg')!;
+      file.querySelector('.ml-legend')!.remove();
+      for (const [name, value] of box) file.setAttribute(name!, value!);
+    }, cliSvg);
     await page.evaluate(() => document.fonts.ready);
     const fromCli = await stage.screenshot();
     // Antialiasing may differ where the all-steps drawing groups its strokes differently: a few

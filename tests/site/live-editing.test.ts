@@ -1,6 +1,8 @@
 // Live editing on the built site, in Chromium: Edit code -> change -> Run draws the new trace and
-// stepping works; the lesson's own code draws the build's picture; errors and endless loops; the
-// interpreter loads only on "Edit code", from the site alone, and runs where it cannot reach the page.
+// stepping works; the editor takes the code pane's place over the diagram and a run's result comes
+// into view with focus kept; the lesson's own code draws the build's picture; errors and endless
+// loops; the interpreter loads only on "Edit code", from the site alone, and runs where it cannot
+// reach the page.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page, Request } from 'playwright-core';
@@ -140,6 +142,46 @@ describe('live editing', () => {
     assert.match((await figure.getByRole('alert').textContent())!, /TimeLimitError: the snippet ran longer than 10000 ms \(the time limit/);
     await replaceCode(figure, 'after = [1]');
     assert.match(await run(figure), /^Ran/);
+    await page.context().close();
+  });
+
+  it('the editor stands in for the code pane, over the diagram; after a run the diagram\'s top is in view, focus stays in the editor and the status says what ran', async () => {
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/course/frames-and-the-call-stack/`);
+    const figure = page.locator('#nested');
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    const box = figure.getByRole('textbox', { name: 'Python code' });
+    await box.waitFor();
+    // The code shows once: in the editor, which sits above the step controls and the drawing.
+    assert.equal(await figure.locator('.memlane-code').isVisible(), false);
+    assert.equal(await figure.locator('.cm-line, .memlane-code .line').filter({ hasText: 'def area' }).filter({ visible: true }).count(), 1);
+    const [editorBox, diagramBox] = await Promise.all([figure.locator('.memlane-editor').boundingBox(), figure.locator('memlane-diagram').boundingBox()]);
+    assert.ok(editorBox!.y + editorBox!.height <= diagramBox!.y + 1, 'the editor is above the diagram');
+    // The editor marks the line of the shown step, as the code pane did.
+    const markedLine = () => figure.locator('.cm-line').evaluateAll((lines) => lines.findIndex((l) => l.classList.contains('memlane-editor-current')) + 1);
+    const paneLine = () => figure.locator('.memlane-code .line.is-current').getAttribute('data-line').then(Number);
+    assert.equal(await markedLine(), await paneLine());
+    await box.press('Control+End');
+    await box.pressSequentially('\nextra = [1, 2]');
+    // Scrolled down past the diagram's top, then run from the keyboard.
+    await figure.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY - 200));
+    assert.ok(await figure.locator('memlane-diagram').evaluate((el) => el.getBoundingClientRect().top < 0));
+    const status = figure.getByRole('status').filter({ hasText: /^Ran/ });
+    await box.press('Control+Enter');
+    await status.waitFor(RUN_WAIT);
+    assert.match((await status.textContent())!, /^Ran 14 steps in CPython 3\.14[.\d]*; the diagram shows step 8 of 14\.$/);
+    await page.waitForFunction(() => {
+      const top = document.querySelector('#nested memlane-diagram')!.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight / 2;
+    }, undefined, { timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null), true, 'focus stays in the editor');
+    assert.equal(await status.isVisible(), true);
+    await figure.getByRole('button', { name: 'Next step' }).click();
+    assert.equal(await markedLine(), await paneLine());
+    // Closed again, the code pane shows the code that ran.
+    await figure.getByRole('button', { name: 'Edit code' }).click();
+    assert.match(await figure.locator('.memlane-code').innerText(), /extra = \[1, 2\]/);
+    assert.deepEqual(errors, []);
     await page.context().close();
   });
 });

@@ -1,9 +1,10 @@
-// The playground and the sandbox, in Chromium: a share link reopens the same program; the
-// interpreter's frame has an opaque origin and cannot read the page, its storage or cookies, nor
-// make any request; axe finds nothing serious on an open editor.
+// The playground and the sandbox, in Chromium: a share link reopens the same program, drawn with the
+// options it carries (a lesson's link carries its fence's); the example menu names the reader's own
+// code; the interpreter's frame has an opaque origin and cannot read the page, its storage or
+// cookies, nor make any request; axe finds nothing serious on an open editor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codeFromHash, encodeCode } from '../../src/live/share-link.ts';
+import { codeFromHash, encodeCode, readShareHash } from '../../src/live/share-link.ts';
 import { interpreterFrame, openPlayground, playgroundVerdict, RUN_WAIT, runInPlayground } from './playground-harness.ts';
 import { openPage, seriousAxeViolations, useBuiltSite } from './site-harness.ts';
 
@@ -80,6 +81,40 @@ describe('playground', () => {
     const href = (await link.getAttribute('href'))!;
     const shown = await page.locator('figure.memlane').first().locator('.memlane-code .line').allTextContents();
     assert.equal(codeFromHash(new URL(href, site.url).hash), shown.join('\n'));
+    await page.context().close();
+  });
+
+  it('"Open in playground" keeps the fence\'s options: the playground draws with them and its own link keeps them', async () => {
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/course/the-allocator/`);
+    const href = (await page.locator('#id-reuse').getByRole('link', { name: 'Open in playground' }).getAttribute('href'))!;
+    const shared = readShareHash(new URL(href, site.url).hash)!;
+    assert.deepEqual(shared.options, [['scalars', 'inline'], ['hide', 'seen_ids']]);
+    assert.match(shared.code, /^seen_ids = \[\]/);
+    await page.goto(new URL(href, site.url).href);
+    assert.match(await playgroundVerdict(page), /^Ran/);
+    const drawn = await page.locator('#playground svg.memlane-diagram text').allTextContents();
+    assert.ok(drawn.includes('box') && !drawn.includes('seen_ids'), `seen_ids is hidden: ${drawn.join(' ')}`);
+    assert.equal(await page.getByLabel('Example').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent), 'Your code');
+    await page.getByRole('button', { name: 'Copy link to this program' }).click();
+    assert.deepEqual(readShareHash(new URL(page.url()).hash), shared);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('the example menu says "Your code" once the program is not an example, and picking it brings the program back', async () => {
+    const { page, errors } = await openPlayground(site);
+    const menu = page.getByLabel('Example');
+    const chosen = () => menu.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent);
+    assert.equal(await chosen(), 'Two names, one list');
+    assert.match(await runInPlayground(page, 'mine = [1, 2]\nalso = mine'), /^Ran/);
+    assert.equal(await chosen(), 'Your code');
+    await menu.selectOption({ label: 'A linked list' });
+    await page.getByRole('textbox', { name: 'Python code' }).filter({ hasText: 'class Node' }).waitFor();
+    assert.equal(await chosen(), 'A linked list');
+    await menu.selectOption({ label: 'Your code' });
+    assert.equal(await page.getByRole('textbox', { name: 'Python code' }).textContent(), 'mine = [1, 2]also = mine');
+    assert.deepEqual(errors, []);
     await page.context().close();
   });
 
