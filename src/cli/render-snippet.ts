@@ -83,7 +83,8 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
 }
 
 async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
-  if (options.format === 'svg') return { data: svg, size: '' };
+  // A file travels: it carries the letters it draws of its fonts.
+  if (options.format === 'svg') return { data: (await import('../slides/embed-fonts.ts')).embedFonts(svg), size: '' };
   const { svgToPng } = await import('../slides/svg-to-png.ts');
   const png = svgToPng(svg, { scale: options.scale, background: slideBackground(options.diagram.theme) });
   return { data: png.data, size: `, ${png.width}×${png.height} px` };
@@ -136,9 +137,10 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
   printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
 }
 
-/** Starts loading what this run's output needs beyond SVG (resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
+/** Starts loading what this run's output needs beyond drawing (the font subsetter, resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
 export function prepareOutput(options: SlideOptions): void {
   if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
+  else import('../slides/embed-fonts.ts').catch(() => {});
   if (options.withCode) import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
 }
 
