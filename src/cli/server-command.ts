@@ -122,9 +122,12 @@ async function stop(io: CliIo, all: boolean): Promise<number> {
   for (const path of ownSockets(dir)) {
     const inode = inodeOf(path);
     if (!all) {
-      // Only a server that says it runs this code is stopped; one that does not answer is left to its own client.
+      // Only a server that says it runs this code is stopped; a dead socket is removed only if it is this code's.
       const reply = statusOf(await ask(path, { t: 'status' }));
-      if (!reply) continue;
+      if (!reply) {
+        if (identity && path === socketPath(dir, identity.id)) removeStaleSocket(path, inode);
+        continue;
+      }
       if (!servesThisCode(reply.key, identity)) {
         others++;
         continue;
