@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Entry point of `memlane`. `render` and `trace` are first offered to the resident render server of
 // this exact code (src/cli/server-client.mjs: only Node built-ins load before it answers); without
-// one, the command runs here and a server is started for next time. An installed package runs its
-// compiled lib/; a checkout runs the CLI's bundle of src/, rebuilt when a source changes (cli-bundle.mjs).
+// one, the command runs here and a server is started for next time (not for help or a bad command
+// line). An installed package runs its compiled lib/; a checkout runs the CLI's bundle of src/,
+// rebuilt when a source changes (cli-bundle.mjs).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +27,7 @@ if (!inCheckout && !existsSync(compiled)) {
   process.exit(1);
 }
 
-const { servable, serverWanted, codeIdentity } = await import(`${code}/server-socket.mjs`);
+const { servable, serverWanted, codeIdentity, startsServerAfter } = await import(`${code}/server-socket.mjs`);
 
 /** Runs the command here (after a server, if any, could not answer it); `stdin` is what was read for that server. */
 async function runHere(stdin) {
@@ -44,7 +45,7 @@ if (!(servable(argv) && serverWanted())) {
   else {
     process.exitCode = await runHere(answer.stdin);
     // Named again: a checkout's run may have just rebuilt the bundle.
-    const built = codeIdentity(root);
+    const built = startsServerAfter(process.exitCode) && codeIdentity(root);
     if (built && client.clientSocket(built)) await client.startServer(fileURLToPath(import.meta.url));
   }
 }

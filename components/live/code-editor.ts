@@ -51,7 +51,11 @@ const stepField = StateField.define<DecorationSet>({
 
 const theme = EditorView.theme({
   '&': { backgroundColor: 'var(--memlane-code-bg)', color: 'var(--sl-color-white)', fontSize: 'var(--sl-text-code-sm, 0.8125rem)' },
-  '.cm-content': { fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', caretColor: 'var(--sl-color-accent-high)', padding: '0.5rem 0' },
+  // The characters typed, never a ligature (`<=` as ⩽), as in the code blocks (memlane.css).
+  '.cm-content': {
+    fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', fontVariantLigatures: 'none', fontFeatureSettings: "'liga' 0, 'calt' 0",
+    caretColor: 'var(--sl-color-accent-high)', padding: '0.5rem 0',
+  },
   '.cm-scroller': { fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', lineHeight: '1.65' },
   '.cm-gutters': { backgroundColor: 'var(--memlane-code-bg)', color: 'var(--sl-color-gray-2)', border: 'none' },
   '.cm-activeLine': { backgroundColor: 'var(--memlane-next)' },

@@ -83,18 +83,23 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
 }
 
 async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
-  if (options.format === 'svg') return { data: svg, size: '' };
+  // A file travels: it carries the letters it draws of its fonts.
+  if (options.format === 'svg') return { data: (await import('../slides/embed-fonts.ts')).embedFonts(svg), size: '' };
   const { svgToPng } = await import('../slides/svg-to-png.ts');
   const png = svgToPng(svg, { scale: options.scale, background: slideBackground(options.diagram.theme) });
   return { data: png.data, size: `, ${png.width}×${png.height} px` };
 }
 
-/** Removes step-N files of this format left by an earlier, longer run, so the directory holds exactly this run. */
-async function removeStaleSteps(dir: string, format: string, total: number): Promise<void> {
-  const pattern = new RegExp(`^step-([1-9][0-9]*)\\.${format}$`);
+/** A step's file name, zero-padded to the digits of the total so that names sort in step order. */
+export function stepFileName(step: number, total: number, format: string): string {
+  return `step-${String(step).padStart(String(total).length, '0')}.${format}`;
+}
+
+/** Removes step files of this format that this run did not write (a longer or older run's), so the directory holds exactly this run. */
+async function removeStaleSteps(dir: string, format: string, written: Set<string>): Promise<void> {
+  const pattern = new RegExp(`^step-[0-9]+\\.${format}$`);
   for (const entry of await readdir(dir)) {
-    const match = pattern.exec(entry);
-    if (match && Number(match[1]) > total) await rm(join(dir, entry));
+    if (pattern.test(entry) && !written.has(entry)) await rm(join(dir, entry));
   }
 }
 
@@ -106,9 +111,14 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
     } catch (error) {
       throw new RenderFailure(`cannot create ${options.outDir}: ${(error as Error).message}`, 2, 'choose a directory you can write to');
     }
-    for (const drawing of drawings) await writeFile(join(dir, `step-${drawing.step}.${options.format}`), (await encode(drawing.svg, options)).data);
-    await removeStaleSteps(dir, options.format, total);
-    printError(io, `memlane render: wrote ${drawings.length} files to ${options.outDir} (step-1.${options.format} … step-${total}.${options.format})${took}`);
+    const written = new Set<string>();
+    for (const drawing of drawings) {
+      const name = stepFileName(drawing.step, total, options.format);
+      await writeFile(join(dir, name), (await encode(drawing.svg, options)).data);
+      written.add(name);
+    }
+    await removeStaleSteps(dir, options.format, written);
+    printError(io, `memlane render: wrote ${drawings.length} files to ${options.outDir} (${stepFileName(1, total, options.format)} … ${stepFileName(total, total, options.format)})${took}`);
     return;
   }
   const drawing = drawings[0]!;
@@ -127,9 +137,10 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
   printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
 }
 
-/** Starts loading what this run's output needs beyond SVG (resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
+/** Starts loading what this run's output needs beyond drawing (the font subsetter, resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
 export function prepareOutput(options: SlideOptions): void {
   if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
+  else import('../slides/embed-fonts.ts').catch(() => {});
   if (options.withCode) import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
 }
 

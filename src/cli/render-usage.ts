@@ -18,7 +18,7 @@ FILE.py can be - to read the snippet from standard input.
 Examples:
   memlane render snippet.py -o diagram.svg                 # last step
   memlane render snippet.py -o diagram.png --theme dark --with-code --width 1600
-  memlane render snippet.py --all-steps --out-dir steps/   # steps/step-1.svg, ...
+  memlane render snippet.py --all-steps --out-dir steps/   # steps/step-01.svg, step-02.svg, ...
   memlane render snippet.py -o diagram.svg --watch         # again on every save, until Ctrl-C
 
 Output:

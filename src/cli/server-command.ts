@@ -1,5 +1,6 @@
 // `memlane server status|stop|run`: the resident render server that answers `memlane render` and
-// `trace` warm. Clients start it by themselves (`run`, detached); `status` says what runs, `stop` ends it.
+// `trace` warm. Clients start it by themselves (`run`, detached); `status` says what runs, `stop` ends
+// this code's server (other checkouts' and installs' are theirs to stop, or `stop --all`'s).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ const packageRoot = fileURLToPath(new URL(typeof MEMLANE_PACKAGE_ROOT === 'strin
 
 const DEFAULT_IDLE_S = 15 * 60;
 
-const usage = `Usage: memlane server status|stop
+const usage = `Usage: memlane server status|stop [--all]
 
 memlane render and memlane trace start a render server the first time they run; it keeps the
 interpreter and the drawing code warm, so the next runs answer several times sooner. It
@@ -26,9 +27,12 @@ from (a change to memlane or its dependencies starts another, which stops it), a
 15 minutes idle.
 
 Commands:
-  status   Say whether a server runs for this code, with its pid, key and uptime (exit status 1 if none).
-  stop     Stop every render server of yours (each finishes what it is running first).
-  run      Serve in the foreground (what the detached server runs).
+  status      Say whether a server runs for this code, with its pid, key and uptime (exit status 1
+              if none), and list your servers of other code (other checkouts and installs).
+  stop        Stop the server of this code, and of its earlier builds (each finishes what it is
+              running first); servers of other checkouts and installs keep running.
+  stop --all  Stop every render server of yours, whatever code it runs.
+  run         Serve in the foreground (what the detached server runs).
 
 Environment:
   MEMLANE_SERVER=0          never use nor start a server: every run starts its own interpreter
@@ -68,21 +72,30 @@ function statusOf(reply: unknown): ServerStatus | null {
   return numbers && typeof status.key === 'string' && typeof status.warm === 'boolean' ? status : null;
 }
 
+/** Whether a server with this key serves this code: the very build, or an earlier build of the same installation. */
+function servesThisCode(key: string, identity: { key: string } | null): boolean {
+  return identity !== null && (key === identity.key || supersedes(identity.key, key));
+}
+
 async function status(io: CliIo): Promise<number> {
   const identity = codeIdentity(packageRoot);
   const dir = socketDir();
   let current = false;
+  let others = 0;
   for (const path of ownSockets(dir)) {
     const reply = statusOf(await ask(path, { t: 'status' }));
     if (!reply) continue;
     const mine = reply.key === identity?.key;
+    const ours = servesThisCode(reply.key, identity);
     current ||= mine;
-    printLine(io, `memlane server: running${mine ? '' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  socket ${printable(path)}`);
+    if (!ours) others++;
+    printLine(io, `memlane server: running${mine ? '' : ours ? ' for an earlier build of this code' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  socket ${printable(path)}`);
   }
   const refused = unsafeDir(dir);
   const why = !serverWanted() ? ' (MEMLANE_SERVER=0: none will start)' : refused ? ` (none can start: ${refused})` : '';
   if (!current) printLine(io, `memlane server: none running for this code${printable(why)}; sockets in ${printable(dir)}`);
   if (!current && refused && serverWanted()) printLine(io, `hint: the folder must be yours alone (chmod 700 ${printable(dir)}), or set MEMLANE_SERVER_DIR to one that is`);
+  if (others) printLine(io, `hint: ${others === 1 ? 'the server' : `the ${others} servers`} of other code (other checkouts or installs) ${others === 1 ? 'is' : 'are'} stopped by memlane server stop --all, not by memlane server stop`);
   return current ? 0 : 1;
 }
 
@@ -95,16 +108,31 @@ const exited = (pid: number) => {
   }
 };
 
-async function stop(io: CliIo): Promise<number> {
+/** Stops this code's servers, or with `all` every server of this user's, each waited for until it has exited. */
+async function stop(io: CliIo, all: boolean): Promise<number> {
   let stopped = 0;
+  let others = 0;
   const dir = socketDir();
   const refused = unsafeDir(dir);
   if (refused) {
     printError(io, `memlane server: ${printable(refused)}; nothing in it was read or stopped`);
     return 1;
   }
+  const identity = codeIdentity(packageRoot);
   for (const path of ownSockets(dir)) {
     const inode = inodeOf(path);
+    if (!all) {
+      // Only a server that says it runs this code is stopped; a dead socket is removed only if it is this code's.
+      const reply = statusOf(await ask(path, { t: 'status' }));
+      if (!reply) {
+        if (identity && path === socketPath(dir, identity.id)) removeStaleSocket(path, inode);
+        continue;
+      }
+      if (!servesThisCode(reply.key, identity)) {
+        others++;
+        continue;
+      }
+    }
     const reply = (await ask(path, { t: 'stop' })) as { pid?: number } | null;
     if (!reply || !Number.isSafeInteger(reply.pid) || reply.pid! <= 1) {
       removeStaleSocket(path, inode);
@@ -115,7 +143,8 @@ async function stop(io: CliIo): Promise<number> {
     printLine(io, `memlane server: stopped pid ${reply.pid}`);
     stopped++;
   }
-  if (!stopped) printLine(io, 'memlane server: none was running');
+  if (!stopped) printLine(io, `memlane server: none was running${all ? '' : ' for this code'}`);
+  if (others) printLine(io, `memlane server: ${others === 1 ? 'a server' : `${others} servers`} of other code (other checkouts or installs) left running; memlane server stop --all stops ${others === 1 ? 'it' : 'them'} too`);
   return 0;
 }
 
@@ -187,10 +216,11 @@ export const command: Command = {
   usage,
   async run(args, io) {
     const [action, ...rest] = args;
-    if (rest.length) throw new UsageError(`unexpected ${rest.join(' ')}`, 'memlane server status, or memlane server stop');
+    const all = action === 'stop' && rest.length === 1 && rest[0] === '--all';
+    if (rest.length && !all) throw new UsageError(`unexpected ${rest.join(' ')}`, 'memlane server status, memlane server stop, or memlane server stop --all');
     if (action === 'status') return status(io);
-    if (action === 'stop') return stop(io);
+    if (action === 'stop') return stop(io, all);
     if (action === 'run') return runServer(io);
-    throw new UsageError(action ? `unknown action "${action}"` : 'name an action', 'memlane server status, or memlane server stop');
+    throw new UsageError(action ? `unknown action "${action}"` : 'name an action', 'memlane server status, memlane server stop, or memlane server stop --all');
   },
 };

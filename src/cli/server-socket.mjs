@@ -39,10 +39,16 @@ export function ownSocket(path) {
   }
 }
 
-/** The commands the server answers; `--watch` stays in its own process (it is warm already). */
+/**
+ * The commands the server answers; `--watch` stays in its own process (it is warm already), and a
+ * request for help is read, not repeated, so it neither asks nor starts a server.
+ */
 export function servable(argv) {
-  return (argv[0] === 'render' || argv[0] === 'trace') && !argv.includes('--watch');
+  return (argv[0] === 'render' || argv[0] === 'trace') && !argv.includes('--watch') && !argv.some((arg) => arg === '--help' || arg === '-h');
 }
+
+/** Whether a run made here (no server answered) starts one for next time: not after a bad command line (status 2), which is retyped, not run again. */
+export const startsServerAfter = (exitCode) => exitCode !== 2;
 
 /** An environment variable's number of seconds, when it is a positive number; else `fallback`. */
 export const envSeconds = (value, fallback) => (/^[0-9]+(\.[0-9]+)?$/.test(value ?? '') && Number(value) > 0 ? Number(value) : fallback);

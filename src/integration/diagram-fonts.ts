@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fontFaceRule } from '../fonts/font-face-css.ts';
 import { faces } from '../node/font-files.ts';
-import { ttfToWoff2 } from './ttf-to-woff2.ts';
+import { ttfToWoff2 } from '../node/ttf-to-woff2.ts';
 
 export interface ServedFace {
   family: string;
@@ -14,17 +15,9 @@ export interface ServedFace {
   file: string;
 }
 
-/** The @font-face rules; `swap` shows the prose at once and the diagram faces as they arrive. */
+/** The @font-face rules of the files written beside the stylesheet. */
 export function fontFaceCss(served: ServedFace[]): string {
-  return served.map(({ family, weight, file }) => [
-    '@font-face {',
-    `  font-family: '${family}';`,
-    '  font-style: normal;',
-    `  font-weight: ${weight};`,
-    '  font-display: swap;',
-    `  src: url('./${file}') format('woff2');`,
-    '}',
-  ].join('\n')).join('\n');
+  return served.map(({ family, weight, file }) => fontFaceRule({ family, weight, url: `./${file}`, display: 'swap' })).join('\n');
 }
 
 /** Writes the WOFF2 files and `diagram-fonts.css` into `dir` (unchanged files are kept). */

@@ -13,7 +13,7 @@ export interface SlideOptions {
   file: string;
   /** Output file; SVG goes to stdout when absent. */
   out: string | null;
-  /** With allSteps: the directory that receives step-1.svg, step-2.svg, ... */
+  /** With allSteps: the directory that receives step-01.svg, step-02.svg, ... */
   outDir: string | null;
   allSteps: boolean;
   format: SlideFormat;
@@ -35,6 +35,8 @@ export class SlideOptionError extends Error {
 }
 
 const decimal = /^(\d+(\.\d*)?|\.\d+)$/;
+/** PNG pixels per SVG pixel unless --scale says otherwise: twice, so text stays crisp on a projector. */
+export const DEFAULT_PNG_SCALE = 2;
 /**
  * The flags of slides alone (where the output goes and how it is drawn): schema, hint, and for
  * --help the value they take, what they do and their default.
@@ -42,9 +44,9 @@ const decimal = /^(\d+(\.\d*)?|\.\d+)$/;
 export const outputFlags = {
   out: { short: 'o', type: 'string', value: 'FILE', hint: '-o slide.svg or -o slide.png', does: 'Write the shown step to FILE, .svg or .png; missing directories are created.', default: 'SVG to standard output' },
   'out-dir': { type: 'string', value: 'DIR', hint: '--out-dir DIR, with --all-steps', does: 'The directory --all-steps writes to (created if missing).', default: 'none' },
-  'all-steps': { type: 'boolean', hint: '--all-steps --out-dir DIR', does: 'Write every step, DIR/step-1.svg, DIR/step-2.svg, ... (needs --out-dir).', default: 'off: one step' },
+  'all-steps': { type: 'boolean', hint: '--all-steps --out-dir DIR', does: 'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of the last step, so names sort in step order; needs --out-dir).', default: 'off: one step' },
   format: { type: 'string', value: 'svg|png', schema: z.enum(['svg', 'png']), hint: '--format svg or --format png', does: 'The image format.', default: 'from the extension of -o, else svg' },
-  scale: { type: 'string', value: 'N', schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)), hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)', does: 'PNG pixels per SVG pixel, 0.25 to 8 (2 for crisp slides).', default: '1' },
+  scale: { type: 'string', value: 'N', schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)), hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)', does: 'PNG pixels per SVG pixel, 0.25 to 8.', default: String(DEFAULT_PNG_SCALE) },
   width: { type: 'string', value: 'PX', schema: z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().min(100).max(20000)), hint: '--width 1600 fits the image to 1600 px wide (100 to 20000)', does: 'Fit the image to PX pixels wide (100 to 20000), keeping its proportions.', default: 'the diagram\'s own width' },
   'with-code': { type: 'boolean', hint: '--with-code draws the source beside the diagram', does: 'Draw the highlighted source beside the diagram, the running line marked.', default: 'off' },
   watch: { type: 'boolean', hint: '--watch -o slide.svg renders again on every save of FILE.py', does: 'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its error and keeps the last good image.', default: 'off: render once' },
@@ -127,7 +129,7 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   const scale = checked('scale', values.scale as string | undefined, outputFlags.scale.schema);
   const width = checked('width', values.width as string | undefined, outputFlags.width.schema);
   if (allSteps && raw.step !== undefined) throw new SlideOptionError('--step and --all-steps cannot be used together', 'pick one step with --step N, or write every step with --all-steps --out-dir DIR');
-  if (allSteps && !outDir) throw new SlideOptionError('--all-steps needs --out-dir DIR', 'memlane render FILE.py --all-steps --out-dir slides/ writes slides/step-1.svg, slides/step-2.svg, ...');
+  if (allSteps && !outDir) throw new SlideOptionError('--all-steps needs --out-dir DIR', 'memlane render FILE.py --all-steps --out-dir slides/ writes slides/step-01.svg, slides/step-02.svg, ...');
   if (allSteps && out) throw new SlideOptionError('--all-steps writes one file per step, so -o does not apply', 'use --out-dir DIR instead of -o');
   if (outDir && !allSteps) throw new SlideOptionError('--out-dir is for --all-steps', 'add --all-steps, or write one step with -o FILE');
 
@@ -144,7 +146,7 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   if (watch && !out && !outDir) throw new SlideOptionError('--watch needs an output file', 'add -o slide.svg (or --all-steps --out-dir DIR): each save rewrites it');
   if (format === 'png' && read.options.theme === 'site') throw new SlideOptionError('--theme site follows the viewer\'s light or dark mode, which a PNG cannot', 'use --theme light, --theme dark or --theme sketch for PNG');
   return {
-    file: files[0]!, out: out ?? null, outDir: outDir ?? null, allSteps, format, scale: scale ?? 1, withCode: values['with-code'] === true, width: width ?? null, watch,
+    file: files[0]!, out: out ?? null, outDir: outDir ?? null, allSteps, format, scale: scale ?? DEFAULT_PNG_SCALE, withCode: values['with-code'] === true, width: width ?? null, watch,
     diagram: read.options,
   };
 }

@@ -10,12 +10,24 @@ export interface SvgRoot {
 const rootTag = /<svg\b((?:[^>"']|"[^"]*"|'[^']*')*)>/;
 const attribute = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
+/** The attributes written inside a start tag (its text after the name), in document order, values as written (entities kept). */
+export function readAttributes(tagText: string): [string, string][] {
+  return [...tagText.matchAll(attribute)].map((m) => [m[1]!, m[3] ?? m[4] ?? ''] as [string, string]);
+}
+
+/** Where the root element's content begins: just after its start tag. */
+export function rootContentStart(svg: string): number {
+  const open = rootTag.exec(svg);
+  if (!open) throw new Error('not an SVG document: no <svg> root element');
+  return open.index + open[0].length;
+}
+
 export function parseSvgRoot(svg: string): SvgRoot {
   const open = rootTag.exec(svg);
   const close = svg.lastIndexOf('</svg>');
   if (!open || close < open.index) throw new Error('not an SVG document: no <svg> root element');
   if (open[1]!.trimEnd().endsWith('/')) throw new Error('the SVG root element is empty');
-  const attributes = [...open[1]!.matchAll(attribute)].map((m) => [m[1]!, m[3] ?? m[4] ?? ''] as [string, string]);
+  const attributes = readAttributes(open[1]!);
   const lookup = new Map(attributes);
   const numbers = (lookup.get('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
   let viewBox: SvgRoot['viewBox'];

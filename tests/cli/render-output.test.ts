@@ -1,7 +1,7 @@
 // What `memlane render` writes: one step or every step, SVG or PNG, themes, code beside the diagram,
 // sizes, options that change the drawing, and the same bytes for the same input.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { findAll, parseXml, textOf, type XmlElement } from '../slides/xml-tree.ts';
@@ -78,13 +78,14 @@ describe('memlane render: output', () => {
     assert.ok(!textOf(first).includes('count'));
   });
 
-  it('writes PNG by extension or --format, sized by the SVG, --scale and --width', async () => {
+  it('writes PNG by extension or --format, sized by the SVG, --scale (2 by default) and --width', async () => {
     const svg = parseXml((await render([fixture('aliasing.py')])).toString());
     const png = await renderFile('a.png', [fixture('aliasing.py')]);
-    assert.deepEqual(pngSize(png.bytes), { width: Math.round(Number(svg.attributes.width)), height: Math.round(Number(svg.attributes.height)) });
+    // Twice the SVG's pixels unless asked otherwise: crisp on a projector.
+    assert.deepEqual(pngSize(png.bytes), { width: Math.round(2 * Number(svg.attributes.width)), height: Math.round(2 * Number(svg.attributes.height)) });
     assert.match(png.stderr, /\d+×\d+ px/);
-    const doubled = await renderFile('b.png', [fixture('aliasing.py'), '--scale', '2']);
-    assert.equal(pngSize(doubled.bytes).width, 2 * pngSize(png.bytes).width);
+    const single = await renderFile('b.png', [fixture('aliasing.py'), '--scale', '1']);
+    assert.deepEqual(pngSize(single.bytes), { width: Math.round(Number(svg.attributes.width)), height: Math.round(Number(svg.attributes.height)) });
     const fitted = await renderFile('c', [fixture('aliasing.py'), '--format', 'png', '--width', '900', '--scale', '2']);
     assert.equal(pngSize(fitted.bytes).width, 1800);
     const fittedSvg = parseXml((await render([fixture('aliasing.py'), '--width', '900'])).toString());
@@ -139,22 +140,32 @@ describe('memlane render: output', () => {
     ]);
   });
 
-  it('writes every step to DIR/step-N, and removes step files left by a longer earlier run', async () => {
+  it('writes every step to DIR/step-NN, zero-padded so names sort in step order, and removes step files of other runs', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'step-99.svg'), 'old');
+    // A longer run's file, and an unpadded name an older memlane wrote.
+    writeFileSync(join(dir, 'step-099.svg'), 'old');
+    writeFileSync(join(dir, 'step-1.svg'), 'old');
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const [result, single] = await Promise.all([
-      runCli(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', dir]),
-      runCli(['render', fixture('aliasing.py'), '--step', '1']),
+    const snippet = fixture('hash-orders.py');
+    const [result, single, trace] = await Promise.all([
+      runCli(['render', snippet, '--all-steps', '--out-dir', dir]),
+      runCli(['render', snippet, '--step', '1']),
+      runCli(['trace', snippet]),
     ]);
     assert.equal(result.code, 0, result.stderr);
-    const expected = Array.from({ length: steps }, (_, i) => `step-${i + 1}.svg`);
-    assert.deepEqual(readdirSync(dir).sort(), [...expected, 'notes.txt'].sort());
-    expected.forEach((name, i) => assert.equal(titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))), `aliasing.py, step ${i + 1} of ${steps}`));
-    assert.deepEqual(readFileSync(join(dir, 'step-1.svg')), single.stdout, 'all-steps files equal the single-step renders');
+    const total = (JSON.parse(trace.stdout.toString()) as { steps: unknown[] }).steps.length;
+    assert.ok(total >= 10 && total < 100, `two digits of steps, not ${total}`);
+    const expected = Array.from({ length: total }, (_, i) => `step-${String(i + 1).padStart(2, '0')}.svg`);
+    const listed = readdirSync(dir).filter((name) => name !== 'notes.txt');
+    assert.ok(existsSync(join(dir, 'notes.txt')), 'other files are left alone');
+    // Sorted as text, as slide tools sort them, the names come in step order.
+    assert.deepEqual(listed.sort(), expected);
+    listed.forEach((name, i) => assert.equal(titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))), `hash-orders.py, step ${i + 1} of ${total}`));
+    assert.match(result.stderr, new RegExp(`wrote ${total} files to .* \\(step-01\\.svg … step-${total}\\.svg\\)`));
+    assert.deepEqual(readFileSync(join(dir, 'step-01.svg')), single.stdout, 'all-steps files equal the single-step renders');
     const pngDir = join(dir, 'png');
     assert.equal((await runCli(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code, 0);
-    assert.equal(readdirSync(pngDir).filter((f) => /^step-\d+\.png$/.test(f)).length, steps);
+    assert.deepEqual(readdirSync(pngDir).sort(), Array.from({ length: steps }, (_, i) => `step-${i + 1}.png`), 'one digit for fewer than 10 steps');
   });
 
   it('draws scalars inline with --scalars inline, boxes with --scalars heap, and leaves hidden names out with --hide', async () => {

@@ -3,7 +3,7 @@
 // crashing server costs the client nothing; two clients at once, two servers at once; status, stop,
 // idle exit; MEMLANE_SERVER=0 makes no socket. Every server runs in a socket folder of its own.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { codeIdentity } from '../../src/cli/server-socket.mjs';
 import { fixture, repoRoot, runCli, tempDir, type CliResult } from './run-cli.ts';
 import {
-  alive, eventually, expectedSocket, fakeServer, sameRun, serverStatus, serverUp, socketFolder, startServerProcess, stopServers, withoutServer, withServer,
+  alive, eventually, expectedSocket, fakeServer, sameRun, serverStarts, serverStatus, serverUp, socketFolder, startServerProcess, stopServers, withoutServer, withServer, withSpawnLog,
 } from './server-harness.ts';
 
 const folders: string[] = [];
@@ -76,8 +76,8 @@ describe('memlane render through the resident server', () => {
     }
     const afterwards = await serverStatus(dir);
     assert.deepEqual(afterwards.pids, before.pids, 'one server answered throughout');
-    // --help is answered by the server too; every case went through it.
-    assert.equal(afterwards.served[0]! - before.served[0]!, cases.length, afterwards.text);
+    // Every case but --help went through it; help is read here, asking no server.
+    assert.equal(afterwards.served[0]! - before.served[0]!, cases.length - 1, afterwards.text);
   });
 
   it('answers two clients at once, each its own', async () => {
@@ -211,7 +211,72 @@ describe('memlane render through the resident server', () => {
     assert.equal(stopped.stdout.toString(), `memlane server: stopped pid ${running.pids[0]}\n`);
     assert.equal(alive(running.pids[0]!), false);
     assert.equal(existsSync(expectedSocket(dir)), false);
-    assert.equal((await runCli(['server', 'stop'], { env: withServer(dir) })).stdout.toString(), 'memlane server: none was running\n');
+    assert.equal((await runCli(['server', 'stop'], { env: withServer(dir) })).stdout.toString(), 'memlane server: none was running for this code\n');
+  });
+
+  it('starts no server for help, --version or a bad command line; a render starts one', async () => {
+    const dir = folder();
+    const log = join(tempDir(), 'spawns.log');
+    writeFileSync(log, '');
+    const env = withSpawnLog(withServer(dir), log);
+    const cwd = workFolder();
+    const idle: [string[], number][] = [
+      [['render', '--help'], 0], [['render', 'snippet.py', '-h'], 0], [['trace', '--help'], 0], [['help', 'render'], 0], [['--version'], 0],
+      [['render', 'snippet.py', '--stepp', '2'], 2], [['render'], 2], [['trace', 'missing.py'], 2],
+    ];
+    for (const [args, code] of idle) {
+      const result = await runCli(args, { cwd, env });
+      assert.equal(result.code, code, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(serverStarts(log), 0, `memlane ${args.join(' ')} started a render server`);
+    }
+    // The log does see a start: the first render starts its server.
+    const render = await runCli(['render', 'snippet.py', '-o', 'd.svg'], { cwd, env });
+    assert.equal(render.code, 0, render.stderr);
+    assert.equal(serverStarts(log), 1);
+    await serverUp(dir);
+  });
+
+  it('server stop stops the server of this code (and of its earlier builds) only; stop --all stops the others too', async () => {
+    const dir = folder();
+    // The same snapshot folder spelled another way: other code, as another checkout's or install's would be.
+    const other = { MEMLANE_SNAPSHOT_DIR: `${join(repoRoot, 'node_modules', '.cache', 'memlane')}/` };
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir, other) });
+    const { pids: [mine] } = await serverUp(dir);
+    const { pids: [theirs] } = await serverUp(dir, other);
+    // An earlier build of this checkout, stood in for: it stops the process it names when told to.
+    const key = JSON.parse(codeIdentity(repoRoot, withServer(dir))!.key) as Record<string, unknown>;
+    const earlier = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const older = await fakeServer(join(dir, 'render-1111111111111111.sock'), (socket) =>
+      socket.setEncoding('utf8').on('data', (text: string) => {
+        const message = JSON.parse(text) as { t: string };
+        if (message.t === 'stop') earlier.kill();
+        socket.end(`${JSON.stringify({ t: message.t === 'stop' ? 'stopping' : 'status', pid: earlier.pid, key: JSON.stringify({ ...key, code: 'an older bundle' }), startedAt: 0, served: 0, running: 0, warm: true })}\n`);
+      }));
+    try {
+      const before = await serverStatus(dir);
+      assert.match(before.text, new RegExp(`running for other code, pid ${theirs}`));
+      assert.match(before.text, new RegExp(`running for an earlier build of this code, pid ${earlier.pid}`));
+      assert.match(before.text, /hint: the server of other code \(other checkouts or installs\) is stopped by memlane server stop --all, not by memlane server stop/);
+      const stopped = await runCli(['server', 'stop'], { env: withServer(dir) });
+      assert.equal(stopped.code, 0, stopped.stderr);
+      assert.deepEqual(stopped.stdout.toString().trim().split('\n').sort(), [
+        'memlane server: a server of other code (other checkouts or installs) left running; memlane server stop --all stops it too',
+        `memlane server: stopped pid ${earlier.pid}`,
+        `memlane server: stopped pid ${mine}`,
+      ].sort());
+      assert.equal(alive(mine!), false);
+      assert.equal(alive(earlier.pid!), false);
+      assert.equal(alive(theirs!), true, 'the server of other code is left running');
+      assert.deepEqual((await serverStatus(dir, other)).pids, [theirs]);
+    } finally {
+      older.close();
+      earlier.kill();
+    }
+    const all = await runCli(['server', 'stop', '--all'], { env: withServer(dir) });
+    assert.equal(all.stdout.toString(), `memlane server: stopped pid ${theirs}\n`);
+    assert.equal(alive(theirs!), false);
+    assert.equal((await runCli(['server', 'stop', '--all'], { env: withServer(dir) })).stdout.toString(), 'memlane server: none was running\n');
   });
 
   it('leaves by itself after MEMLANE_SERVER_IDLE seconds without a request', async () => {

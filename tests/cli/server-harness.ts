@@ -1,7 +1,7 @@
 // Render-server tests' helpers: a private socket folder per test, the CLI run with the server on or
 // off, waiting (with wide margins, never timing) for a server to come up or go, and stopping them all.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,10 +67,21 @@ export const alive = (pid: number) => {
   }
 };
 
-/** `memlane server stop` in each folder: the after-hook of every test file that starts servers. */
+/** `memlane server stop --all` in each folder: the after-hook of every test file that starts servers. */
 export async function stopServers(dirs: string[]): Promise<void> {
-  for (const dir of dirs) await runCli(['server', 'stop'], { env: withServer(dir) });
+  for (const dir of dirs) await runCli(['server', 'stop', '--all'], { env: withServer(dir) });
 }
+
+/** The environment of a client whose spawns are logged to `log` (tests/cli/spawn-log.cjs): a server start is seen for certain, with no waiting. */
+export const withSpawnLog = (env: NodeJS.ProcessEnv, log: string): NodeJS.ProcessEnv => ({
+  ...env,
+  NODE_OPTIONS: `${env['NODE_OPTIONS'] ?? ''} --require ${join(repoRoot, 'tests/cli/spawn-log.cjs')}`.trim(),
+  MEMLANE_SPAWN_LOG: log,
+});
+
+/** How many `memlane server run` processes the logged clients started. */
+export const serverStarts = (log: string): number =>
+  readFileSync(log, 'utf8').split('\n').filter((line) => line && (JSON.parse(line) as string[]).slice(-2).join(' ') === 'server run').length;
 
 /** Starts `memlane server run` directly (as a client would, detached), for tests of the start itself. */
 export function startServerProcess(dir: string): Promise<number | null> {

@@ -10,37 +10,11 @@ import { faces } from '../../src/node/font-files.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
 import { launchChromium } from '../geometry/chromium.ts';
 import { loadTrace, traceNames } from '../fixtures/traces/load.ts';
+import { overflowsInPage } from './text-overflows.ts';
 import { BOXES } from './render-helpers.ts';
 
 const fontFaces = Object.values(faces).map((f) =>
   `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`).join('\n');
-
-/** Runs in the page: texts whose ink leaves their box (or the picture), as messages. Plain
- * JavaScript in a string, so the test's compiler adds no helpers the page would not have. */
-const overflowsInPage = `(() => {
-  const svg = document.querySelector('svg');
-  const view = svg.viewBox.baseVal;
-  const problems = [];
-  const where = (t, b) => '"' + t.textContent + '" at ' + b.x.toFixed(1) + '..' + (b.x + b.width).toFixed(1);
-  for (const group of svg.querySelectorAll('g[data-object-id], g[data-frame-id]')) {
-    const outline = group.querySelector('[class^="ml-outline-"]');
-    if (!outline) continue;
-    const box = outline.getBBox();
-    for (const text of group.querySelectorAll('text')) {
-      const ink = text.getBBox();
-      if (ink.x < box.x - 0.5 || ink.x + ink.width > box.x + box.width + 0.5) {
-        problems.push((group.dataset.objectId || group.dataset.frameId) + ': ' + where(text, ink) + ' in a box at ' + box.x + '..' + (box.x + box.width));
-      }
-    }
-  }
-  for (const text of svg.querySelectorAll('text')) {
-    const ink = text.getBBox();
-    if (ink.x < 0 || ink.x + ink.width > view.width || ink.y < 0 || ink.y + ink.height > view.height) {
-      problems.push(where(text, ink) + ' leaves the ' + view.width + 'x' + view.height + ' picture');
-    }
-  }
-  return problems;
-})()`;
 
 const facesLoaded = `(async () => {
   const wanted = ['400 12px Inter', '600 12px Inter', "400 12px 'JetBrains Mono'"];

@@ -18,7 +18,7 @@ function rejects(args: string[], message: RegExp, hint?: RegExp) {
 describe('parseSlideOptions', () => {
   it('fills in defaults: last step, light theme, SVG to stdout, auto scalars', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
-      file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 1, withCode: false, width: null, watch: false,
+      file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 2, withCode: false, width: null, watch: false,
       // editable is a pages-only option: the CLI carries its default and has no flag for it.
       diagram: { step: 'auto', scalars: 'auto', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null, editable: true },
     });

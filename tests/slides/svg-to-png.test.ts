@@ -1,5 +1,7 @@
+// svgToPng: resvg with the packaged fonts only: sizes, faces, no ligatures, the same bytes every time.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { escapeXml } from '../../src/render/escape-markup.ts';
 import { svgToPng } from '../../src/slides/svg-to-png.ts';
 
 const text = (family: string) =>
@@ -28,6 +30,17 @@ describe('svgToPng', () => {
     assert.notDeepEqual(sans, mono);
     // An unknown family falls back to the packaged default (Inter), never to a machine font.
     assert.deepEqual(empty, sans);
+  });
+
+  it('draws code without ligatures: `<=`, `!=`, `->` and `==` as the characters typed', () => {
+    const code = 'a <= b != c -> d == e';
+    const svg = (texts: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono'" font-size="20">${texts}</svg>`;
+    const run = svg(`<text x="4" y="28" xml:space="preserve">${escapeXml(code)}</text>`);
+    // Each character on its own, at its column (JetBrains Mono advances 0.6 em = 12 px): nothing to join.
+    const apart = svg([...code].map((char, column) => (char === ' ' ? '' : `<text x="${4 + 12 * column}" y="28">${escapeXml(char)}</text>`)).join(''));
+    const [joined, single, blank] = [run, apart, svg('')].map((picture) => svgToPng(picture, { background: '#ffffff' }).data);
+    assert.ok(!single!.equals(blank!), 'the characters are drawn');
+    assert.ok(joined!.equals(single!), 'the line is drawn exactly as its characters one by one');
   });
 
   it('gives identical bytes for identical input', () => {

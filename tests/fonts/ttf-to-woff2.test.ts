@@ -3,42 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { brotliDecompressSync } from 'node:zlib';
-import { ttfToWoff2 } from '../../src/integration/ttf-to-woff2.ts';
+import { ttfToWoff2 } from '../../src/node/ttf-to-woff2.ts';
 import { faces } from '../../src/node/font-files.ts';
-
-function ttfTables(ttf: Buffer): Map<string, Buffer> {
-  const tables = new Map<string, Buffer>();
-  for (let i = 0; i < ttf.readUInt16BE(4); i++) {
-    const at = 12 + i * 16;
-    tables.set(ttf.toString('latin1', at, at + 4), ttf.subarray(ttf.readUInt32BE(at + 8), ttf.readUInt32BE(at + 8) + ttf.readUInt32BE(at + 12)));
-  }
-  return tables;
-}
-
-function readWoff2(file: Buffer) {
-  assert.equal(file.toString('latin1', 0, 4), 'wOF2');
-  const count = file.readUInt16BE(12);
-  let at = 48;
-  const directory: { tag: string; flags: number; length: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    const flags = file[at++]!;
-    assert.equal(flags & 0x3f, 63, 'tags are written out');
-    const tag = file.toString('latin1', at, at + 4);
-    at += 4;
-    let length = 0;
-    for (let byte = 0x80; byte & 0x80; ) {
-      byte = file[at++]!;
-      length = length * 128 + (byte & 0x7f);
-    }
-    directory.push({ tag, flags, length });
-  }
-  const compressedLength = file.readUInt32BE(20);
-  const data = brotliDecompressSync(file.subarray(at, at + compressedLength));
-  let offset = 0;
-  const tables = new Map(directory.map(({ tag, length }) => [tag, data.subarray(offset, (offset += length))]));
-  return { header: { length: file.readUInt32BE(8), totalSfntSize: file.readUInt32BE(16), end: at + compressedLength }, directory, tables, streamLength: data.length };
-}
+import { readWoff2, ttfTables } from './font-tables.ts';
 
 describe('ttfToWoff2', () => {
   for (const face of Object.values(faces)) {

@@ -39,7 +39,11 @@ function readTables(ttf: Buffer): { flavor: number; tables: Table[] } {
   return { flavor, tables };
 }
 
-export function ttfToWoff2(ttf: Buffer): Buffer {
+/**
+ * The WOFF2 of a TTF. Brotli's `quality` 11 packs tightest (the site's fonts, written once); a drawing's
+ * small subsets use a lower one, a few per cent larger in a hundredth of the time.
+ */
+export function ttfToWoff2(ttf: Buffer, quality = 11): Buffer {
   const { flavor, tables } = readTables(ttf);
   const directory = Buffer.concat(tables.map(({ tag, data }) => Buffer.concat([
     Buffer.from([tag === 'glyf' || tag === 'loca' ? nullTransformGlyph : nullTransformOther]),
@@ -47,7 +51,7 @@ export function ttfToWoff2(ttf: Buffer): Buffer {
     base128(data.length),
   ])));
   const compressed = brotliCompressSync(Buffer.concat(tables.map((t) => t.data)), {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT },
+    params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT },
   });
   const headerLength = 48;
   const length = round4(headerLength + directory.length + compressed.length);
