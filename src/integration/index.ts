@@ -51,8 +51,8 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();
         const failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
         forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint, failureMarker);
-        // Problems are kept for the end of a build; dev logs each at once (its page shows it too).
-        watchProblems({ marker: failureMarker, onProblem: command === 'dev' ? (error) => logger.error(error.message) : undefined });
+        // Problems are kept for the end of a build; dev (and sync) log each at once, its page shows it too.
+        watchProblems({ marker: failureMarker, onProblem: command === 'build' ? undefined : (error) => logger.error(error.message) });
         (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => diagramOrProblem(() => snippetToDiagram(request, settings));
         const markdown = attachToMarkdown(config.markdown, { settings, root });
         updateConfig({
