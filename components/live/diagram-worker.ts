@@ -1,13 +1,14 @@
 // The reader's runs drawn off the page's thread: this worker reads the interpreter's reply (parsed and checked
 // like any untrusted input), lays the trace out and renders it, and hands the page finished markup. A big or
 // hostile trace then costs this worker its time, never the page its responsiveness.
-import { caretExcerpt, codeToDiagram, fenceSpelling, optionsFromLink, type DiagramOptions, type Problem } from '../../lib/core/index.js';
+import { codeToDiagram, fenceSpelling, optionsFromLink, type DiagramOptions, type Problem } from '../../lib/core/index.js';
 import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
 import { replyToTrace } from '../../lib/simulate/reply-to-trace.js';
 import type { RunReply } from '../../lib/simulate/sandbox-reply.js';
 import type { Trace } from '../../lib/trace/types.js';
 import { codeToHtml } from './code-to-html.ts';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
+import { runProblemText } from './run-problem.ts';
 
 /** Replies awaited from the page, by run. */
 const awaited = new Map<number, (reply: RunReply) => void>();
@@ -20,14 +21,6 @@ function forgiving(options: DiagramOptions, problem: Problem): DiagramOptions | 
   if (problem.kind === 'outcome' && options.raises !== null) return { ...options, raises: null };
   if (problem.kind === 'step') return { ...options, step: 'auto' };
   return undefined;
-}
-
-/** The error as the build words it: the line, the Python error, the line of code and a caret. */
-function problemMessage(problem: Problem): string {
-  const message = problem.message.replace(/^the Python snippet failed: /, '');
-  const where = problem.line >= 1 ? `Line ${problem.line}: ` : '';
-  const excerpt = problem.excerpt !== undefined && problem.line >= 1 ? `\n${caretExcerpt(problem.line, problem.excerpt, problem.column)}` : '';
-  return `${where}${message}${excerpt}`;
 }
 
 async function draw(runId: number, code: string, notes: Map<number, string>, settings: RunSettings): Promise<WorkerOutcome> {
@@ -58,7 +51,7 @@ async function draw(runId: number, code: string, notes: Map<number, string>, set
         options = retry;
         continue;
       }
-      return { kind: 'failed', runId, message: problemMessage(problem), restart };
+      return { kind: 'failed', runId, message: runProblemText(problem, options, settings.timeoutMs), restart };
     }
     const { trace, shownStep, svg, snippet, layout } = outcome.diagram;
     const codeHtml = codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });

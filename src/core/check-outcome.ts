@@ -25,10 +25,16 @@ const limitHints: Record<string, (spelling: Spelling) => string> = {
 
 const isLimit = (type: string) => type.endsWith('LimitError') || type === 'MemoryError';
 
-function columnOf(error: TraceError): number | undefined {
-  for (const value of [error.column, error.offset]) if (typeof value === 'number' && value >= 1) return value;
-  return undefined;
+/** The part of the line Python points at: a syntax error's offsets, an exception's instruction (none for a limit). */
+function columnsOf(error: TraceError): Pick<Problem, 'column' | 'endColumn'> {
+  const column = wholeAbove(error.column, 0);
+  if (column === undefined || isLimit(error.type)) return {};
+  const endColumn = wholeAbove(error.endColumn, column);
+  return endColumn === undefined ? { column } : { column, endColumn };
 }
+
+const wholeAbove = (value: unknown, floor: number): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value > floor ? value : undefined;
 
 /** A Python error the options did not expect. */
 function unexpectedError(error: TraceError, snippet: Snippet, expected: string | null, spelling: Spelling): Problem {
@@ -40,7 +46,8 @@ function unexpectedError(error: TraceError, snippet: Snippet, expected: string |
   return {
     kind: isLimit(error.type) ? 'limit' : 'python',
     line: writtenLine(snippet, error.line),
-    column: columnOf(error),
+    ...columnsOf(error),
+    pythonError: error.type,
     message: `the Python snippet failed: ${error.type}: ${error.message}`,
     hint,
     excerpt: snippet.code.split('\n')[(error.line ?? 1) - 1] ?? '',

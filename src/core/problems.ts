@@ -9,6 +9,10 @@ export interface Problem {
   line: number;
   /** 1-based column in that line, when Python gives one. */
   column?: number;
+  /** 1-based column just past the part of the line Python points at (with `column`). */
+  endColumn?: number;
+  /** The Python exception's type, for kinds 'python' and 'limit' (each surface may word a limit its own way). */
+  pythonError?: string;
   message: string;
   hint: string;
   /** The option at fault, by name, for kind 'option'. */
@@ -17,14 +21,23 @@ export interface Problem {
   excerpt?: string;
 }
 
-/** `  23 | x = 1 / 0` and a caret line under the column (or under the whole statement). */
-export function caretExcerpt(fileLine: number, text: string, column?: number): string {
+/**
+ * `  23 | x = 1 / 0` and a caret line under what Python points at: columns `column` up to `endColumn`
+ * (one caret without an end), or under the whole statement without a column. Columns count characters
+ * as Python does (code points); tabs are shown as four spaces, and the carets move with them.
+ */
+export function caretExcerpt(fileLine: number, text: string, column?: number, endColumn?: number): string {
   const gutter = `${fileLine} | `;
-  const shown = text.replace(/\t/g, '    ');
+  const expand = (part: string) => part.replace(/\t/g, '    ');
+  const chars = [...text];
+  const shown = expand(text);
   const indent = shown.length - shown.trimStart().length;
-  const caret = column && column >= 1 && column <= shown.length + 1
-    ? `${' '.repeat(column - 1)}^`
-    : `${' '.repeat(indent)}${'^'.repeat(Math.max(1, shown.trim().length))}`;
+  let caret = `${' '.repeat(indent)}${'^'.repeat(Math.max(1, shown.trim().length))}`;
+  if (column && column >= 1 && column <= chars.length + 1) {
+    const start = expand(chars.slice(0, column - 1).join('')).length;
+    const end = endColumn && endColumn > column ? expand(chars.slice(0, endColumn - 1).join('')).length : start + 1;
+    caret = `${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}`;
+  }
   return `  ${gutter}${shown}\n  ${' '.repeat(gutter.length)}${caret}`;
 }
 
@@ -35,6 +48,6 @@ export function caretExcerpt(fileLine: number, text: string, column?: number): s
 export function problemText(problem: Problem, file: string, firstLine = 1): string {
   const fileLine = firstLine + problem.line - 1;
   const where = fileLine >= 1 ? `${file}:${fileLine}` : file;
-  const excerpt = problem.excerpt !== undefined ? `\n${caretExcerpt(fileLine, problem.excerpt, problem.column)}` : '';
+  const excerpt = problem.excerpt !== undefined ? `\n${caretExcerpt(fileLine, problem.excerpt, problem.column, problem.endColumn)}` : '';
   return `${where}: ${problem.message}${excerpt}\nhint: ${problem.hint}`;
 }

@@ -2,7 +2,8 @@
 // Markdown processor for ```python memory fences, <MemoryDiagram> through a process-wide
 // renderer), adds the diagram CSS and the stepping island to every page, copies the interpreter
 // for live editing into the site (served from node_modules by the dev server), and stops the
-// interpreter when the build is done.
+// interpreter when the build is done. A failing snippet is shown in its page; `astro dev` logs it
+// and raises the error overlay, a build lists every one once its pages are done, then fails.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,9 @@ import { writeDiagramFonts } from './diagram-fonts.ts';
 import { builtFontUrls, preloadFontsInSite } from './preload-fonts.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
 import { attachToMarkdown } from './markdown-processor.ts';
-import { snippetFailures } from './memory-page.ts';
+import { SnippetsFailedError } from './build-failure.ts';
+import { raiseOverlayForProblems } from './dev-overlay.ts';
+import { diagramOrProblem, takeProblems, watchProblems } from './snippet-problems.ts';
 import { closeSimulator, prewarmSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
 
 export type { MemlaneUserOptions } from './memlane-options.ts';
@@ -34,8 +37,8 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
   return {
     name: 'memlane',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, injectScript }) => {
-        const root = fileURLToPath(config.root);
+      'astro:config:setup': ({ config, command, updateConfig, injectScript, logger }) => {
+        root = fileURLToPath(config.root);
         const options = resolveMemlaneOptions(userOptions, root);
         const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
         const siteBase = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -46,9 +49,11 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         };
         // An empty or missing cache means every snippet will be traced: start the interpreter now.
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();
-        failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
-        forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint);
-        (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => snippetToDiagram(request, settings);
+        const failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
+        forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint, failureMarker);
+        // Problems are kept for the end of a build; dev (and sync) log each at once, its page shows it too.
+        watchProblems({ marker: failureMarker, onProblem: command === 'build' ? undefined : (error) => logger.error(error.message) });
+        (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => diagramOrProblem(() => snippetToDiagram(request, settings));
         const markdown = attachToMarkdown(config.markdown, { settings, root });
         updateConfig({
           ...(markdown && { markdown }),
@@ -67,15 +72,21 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         const styles = [stylesId, fonts.cssPath, componentsDir + 'memlane.css'];
         injectScript('page-ssr', styles.map((id) => `import ${JSON.stringify(id)};`).join('\n'));
         injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
+        if (command === 'dev') injectScript('page', `import ${JSON.stringify(componentsDir + 'dev-overlay.ts')};`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(serveLiveAssets(base));
+        raiseOverlayForProblems(server, root);
       },
-      'astro:build:start': () => failIfSnippetsFailed(),
-      'astro:build:setup': () => failIfSnippetsFailed(),
+      // Every page is rendered by now (Markdown entries while content synced, the rest just before).
+      'astro:build:generated': async () => {
+        const problems = takeProblems();
+        if (problems.length === 0) return;
+        await closeSimulator();
+        throw new SnippetsFailedError(problems);
+      },
       'astro:build:done': async ({ dir }) => {
         await closeSimulator();
-        failIfSnippetsFailed();
         const outDir = fileURLToPath(dir);
         preloadFontsInSite(outDir, builtFontUrls(outDir, fontFiles, base));
         copyLiveAssets(outDir);
@@ -87,37 +98,24 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
   };
 }
 
-let failureMarker: string | undefined;
-/** The diagram WOFF2 files as written for the bundler, and the site's base path, for the preloads. */
+/** The diagram WOFF2 files as written for the bundler, the site's base path, for the preloads, and its root. */
 let fontFiles: string[] = [];
 let base = '/';
-
-/** Markdown (.md) entries are rendered while content syncs, where Astro logs errors and goes on: stop the build instead. */
-function failIfSnippetsFailed(): void {
-  const failures = snippetFailures();
-  if (failures.length === 0) return;
-  const messages = failures.map((error) => error.message);
-  failures.length = 0;
-  if (failureMarker) {
-    mkdirSync(join(failureMarker, '..'), { recursive: true });
-    writeFileSync(failureMarker, messages.join('\n\n'));
-  }
-  throw new Error(`${messages.length} python memory snippet(s) failed:\n\n${messages.join('\n\n')}`);
-}
+let root = '';
 
 /**
- * Astro keeps rendered Markdown in its data store and re-renders only changed files. After a failed
- * build an unchanged page would come back without its error, and after Memlane itself changed it
- * would keep old diagrams: in both cases drop the store so every page is rendered (and checked) again.
+ * Astro keeps rendered Markdown in its data store and re-renders only changed files. After a page was
+ * rendered with a problem (by a failed build, `astro dev` or `astro sync`) an unchanged page would come
+ * back with the problem in it and no error, and after Memlane itself changed it would keep old
+ * diagrams: in both cases drop the store so every page is rendered (and checked) again.
  */
-function forgetStaleRenderedPages(root: string, astroCacheDir: string, fingerprint: string): void {
+function forgetStaleRenderedPages(root: string, astroCacheDir: string, fingerprint: string, failureMarker: string): void {
   const fingerprintFile = join(astroCacheDir, 'memlane-fingerprint.txt');
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : undefined;
-  const failed = failureMarker !== undefined && existsSync(failureMarker);
-  if (failed || (previous !== undefined && previous !== fingerprint)) {
+  if (existsSync(failureMarker) || (previous !== undefined && previous !== fingerprint)) {
     for (const store of [join(astroCacheDir, 'data-store.json'), join(root, '.astro', 'data-store.json')]) rmSync(store, { force: true });
   }
-  if (failureMarker) rmSync(failureMarker, { force: true });
+  rmSync(failureMarker, { force: true });
   mkdirSync(astroCacheDir, { recursive: true });
   writeFileSync(fingerprintFile, fingerprint);
 }

@@ -1,9 +1,10 @@
 // One page's memory fences, whatever parses the Markdown: which fences are diagrams, their ids
-// (unique in the page), their lines in the file on disk, and the errors Astro must not swallow.
+// (unique in the page), their lines in the file on disk, and their problems, shown in their place.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readFenceMeta } from '../core/index.ts';
 import { SnippetError } from './snippet-error.ts';
+import { diagramOrProblem } from './snippet-problems.ts';
 import { snippetToDiagram, type PipelineSettings } from './snippet-to-diagram.ts';
 
 export interface MemoryPageOptions {
@@ -25,14 +26,6 @@ export function isMemoryFence(node: { lang?: string | null; meta?: string | null
   return node.lang === 'python' && /^memory(\s|$)/.test(node.meta ?? '');
 }
 
-/** Snippet errors of this process; Astro only logs errors of Markdown content entries, so the integration rethrows them. */
-const failuresSlot = Symbol.for('memlane.failures');
-export function snippetFailures(): Error[] {
-  const holder = globalThis as { [failuresSlot]?: Error[] };
-  holder[failuresSlot] ??= [];
-  return holder[failuresSlot];
-}
-
 /** Lines before the parsed text in the file on disk: Markdown entries may be parsed without their frontmatter. */
 function linesBeforeBody(filePath: string | undefined, body: string): number {
   if (!filePath) return 0;
@@ -51,8 +44,8 @@ export interface MemoryPage {
   readonly isMdx: boolean;
   /**
    * The diagram's HTML. Fences run one after another in call order (there is one interpreter, and
-   * errors then come in page order), so call it in document order. A failure is a SnippetError, also
-   * recorded for the integration to rethrow.
+   * problems then come in page order), so call it in document order. A failing fence gives its
+   * problem's HTML instead, and the problem is recorded (snippet-problems.ts).
    */
   diagram(fence: Fence): Promise<string>;
   /** Props that let a failing <MemoryDiagram> name its page and line like a fence does. */
@@ -72,23 +65,19 @@ export function memoryPage({ settings, root }: MemoryPageOptions, filePath: stri
     const fenceLine = fence.line + offset;
     const location = { file: path, firstLine: fenceLine + 1 };
     const meta = readFenceMeta(fence.meta ?? '');
-    if (!meta.ok) throw record(new SnippetError(meta.problems[0]!, location));
+    if (!meta.ok) throw new SnippetError(meta.problems[0]!, location);
     const rawOptions = meta.raw;
     const id = rawOptions.id ?? `diagram-${count}`;
     const earlier = usedIds.get(id);
     if (earlier !== undefined) {
-      throw record(new SnippetError({ kind: 'option', line: 0, message: `id=${id} is already used by the diagram on line ${earlier}`, hint: 'give each diagram on a page its own id, so permalinks find the right one' }, location));
+      throw new SnippetError({ kind: 'option', line: 0, message: `id=${id} is already used by the diagram on line ${earlier}`, hint: 'give each diagram on a page its own id, so permalinks find the right one' }, location);
     }
     usedIds.set(id, fenceLine);
-    try {
-      return await snippetToDiagram({ written: fence.value, rawOptions, location, fallbackId: id }, settings);
-    } catch (error) {
-      throw error instanceof SnippetError ? record(error) : error;
-    }
+    return snippetToDiagram({ written: fence.value, rawOptions, location, fallbackId: id }, settings);
   }
 
   function diagram(fence: Fence): Promise<string> {
-    const done = queue.then(() => render(fence));
+    const done = queue.then(() => diagramOrProblem(() => render(fence)));
     queue = done.catch(() => undefined);
     return done;
   }
@@ -99,9 +88,4 @@ export function memoryPage({ settings, root }: MemoryPageOptions, filePath: stri
     diagram,
     sourceProps: (line) => ({ sourceFile: path, sourceLine: String(line + offset) }),
   };
-}
-
-function record(error: SnippetError): SnippetError {
-  snippetFailures().push(error);
-  return error;
 }

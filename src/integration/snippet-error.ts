@@ -6,10 +6,17 @@ import type { SnippetLocation } from './types.ts';
 export class SnippetError extends Error {
   readonly loc: { file: string; line: number; column: number };
   readonly hint: string;
+  readonly problem: Problem;
   constructor(problem: Problem, location: SnippetLocation) {
     super(problemText(problem, location.file, location.firstLine));
     this.name = 'MemlaneSnippetError';
-    this.loc = { file: location.file, line: location.firstLine + problem.line - 1, column: problem.column ?? 1 };
+    this.loc = { file: location.file, line: Math.max(1, location.firstLine + problem.line - 1), column: problem.column ?? 1 };
     this.hint = problem.hint;
+    this.problem = problem;
+  }
+
+  /** By name, not class: Astro may load this module more than once (config, content sync, pages). */
+  static is(value: unknown): value is SnippetError {
+    return value instanceof Error && value.name === 'MemlaneSnippetError' && 'problem' in value;
   }
 }

@@ -2,7 +2,7 @@
 // highlighted code -> HTML. Problems become SnippetErrors placed in the page; options are spelt as
 // in a fence. Every stage is imported statically: Astro loads the config through a module runner
 // that is closed by the time remark plugins run, so a later dynamic import would fail.
-import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName } from '../core/index.ts';
+import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName, type Problem } from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
 import { diagramToHtml, type LiveSettings } from './diagram-to-html.ts';
@@ -20,6 +20,8 @@ export interface SnippetRequest {
   location: SnippetLocation;
   /** Id used when the author gave none (unique within the page). */
   fallbackId: string;
+  /** A problem found before the snippet could run (a <MemoryDiagram> prop), to report in its place. */
+  problem?: Problem;
 }
 
 export interface PipelineSettings extends MemlaneOptions {
@@ -31,6 +33,7 @@ export interface PipelineSettings extends MemlaneOptions {
 
 export async function snippetToDiagram(request: SnippetRequest, settings: PipelineSettings): Promise<string> {
   const { location } = request;
+  if (request.problem) throw new SnippetError(request.problem, location);
   const read = readDiagramOptions(request.rawOptions, fenceSpelling, settings.defaults);
   if (!read.ok) throw new SnippetError(read.problems[0]!, location);
   const { options } = read;

@@ -13,6 +13,7 @@ export const TRACER_FILES = [
   'tracer/stubs.py',
   'tracer/limits.py',
   'tracer/reprs.py',
+  'tracer/positions.py',
   'tracer/identity.py',
   'tracer/frames.py',
   'tracer/encode.py',

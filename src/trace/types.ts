@@ -135,6 +135,10 @@ export interface TraceError {
   type: string;
   message: string;
   line: number | null;
+  /** 1-based column in `line` where Python points (a syntax error's offset, an exception's instruction); optional. */
+  column?: number;
+  /** 1-based column just past what Python points at, in the same line; optional, only with `column`. */
+  endColumn?: number;
   [extra: string]: unknown;
 }
 

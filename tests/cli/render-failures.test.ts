@@ -12,7 +12,8 @@ describe('memlane render: failing snippets', () => {
     const result = await runCli(['render', fixture('raises.py'), '-o', out]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /raises\.py:3: the Python snippet failed: IndexError: list index out of range/);
-    assert.match(result.stderr, /\n {2}3 \| print\(items\[5\]\)\n {6}\^{15}\n/);
+    // Python points at `items[5]`, columns 7 to 14.
+    assert.match(result.stderr, /\n {2}3 \| print\(items\[5\]\)\n {12}\^{8}\n/);
     assert.match(result.stderr, /hint: if the snippet is meant to end with this exception, add --raises IndexError/);
     assert.equal(existsSync(out), false);
   });

@@ -12,6 +12,24 @@ describe('snippet problems', () => {
     assert.equal(caretExcerpt(3, '    y = x / 0'), `  3 |     y = x / 0\n${' '.repeat(2 + 4 + 4)}^^^^^^^^^`);
   });
 
+  it('underline exactly the columns Python points at: start to end (end exclusive), tabs widened, characters counted as Python does', () => {
+    const under = (excerpt: string) => excerpt.split('\n')[1]!.slice(2 + '4 | '.length);
+    assert.equal(under(caretExcerpt(4, 'total = count + cuont', 17, 22)), `${' '.repeat(16)}^^^^^`);
+    assert.equal(under(caretExcerpt(4, '\ty = 1 / 0', 6, 11)), `${' '.repeat(4 + 4)}^^^^^`, 'a tab before the range is shown as four spaces');
+    assert.equal(under(caretExcerpt(4, 's = "🐍"; n = s + 1', 14, 19)), `${' '.repeat(14)}^^^^^`, 'an astral character is one column to Python, two UTF-16 units to JavaScript');
+    assert.equal(under(caretExcerpt(4, 'def f(x)', 9, 10)), `${' '.repeat(8)}^`, 'a caret just past the end of the line');
+    assert.equal(under(caretExcerpt(4, 'x = 1', 40, 41)), '^^^^^', 'a column outside the line underlines the statement');
+  });
+
+  it('take the columns of a Python error from the trace, and none for a limit, which stops a whole line', () => {
+    const snippet = extractNotes('count = 3\ntotal = count + cuont');
+    const [name] = outcomeProblems(failed({ type: 'NameError', message: "name 'cuont' is not defined", line: 2, column: 17, endColumn: 22 }), defaultDiagramOptions, snippet, fenceSpelling);
+    assert.deepEqual([name!.column, name!.endColumn, name!.pythonError], [17, 22, 'NameError']);
+    assert.match(problemText(name!, 'content/a.md', 10), /\n {2}11 \| total = count \+ cuont\n {23}\^{5}\nhint: /);
+    const [limit] = outcomeProblems(failed({ type: 'StepLimitError', message: 'stopped', line: 2, column: 9, endColumn: 14 }), defaultDiagramOptions, snippet, fenceSpelling);
+    assert.deepEqual([limit!.column, limit!.endColumn], [undefined, undefined]);
+  });
+
   it('name the page line of the failing code line, across stripped note lines', () => {
     // Line 3 as written is a note of its own; the code line `y = x / 0` is line 3 of the code run.
     const snippet = extractNotes('x = 1\nz = 2\n# @note divides\ny = x / 0');

@@ -10,9 +10,9 @@ import { after, describe, it } from 'node:test';
 import { satteri } from '@astrojs/markdown-satteri';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { attachToMarkdown } from '../../src/integration/markdown-processor.ts';
-import { snippetFailures } from '../../src/integration/memory-page.ts';
 import { remarkMemory } from '../../src/integration/remark-memory.ts';
 import { closeSimulator, type PipelineSettings } from '../../src/integration/snippet-to-diagram.ts';
+import { takeProblems } from '../../src/integration/snippet-problems.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'memlane-processor-'));
 const settings: PipelineSettings = {
@@ -60,12 +60,15 @@ describe("memlane() in the site's Markdown processor", () => {
     assert.match(code, /sourceFile: "copies\.mdx",\s*sourceLine: "13"/);
   });
 
-  it('Sätteri: a failing snippet is an error naming the page and the line on disk, recorded for the build to stop on', async () => {
-    snippetFailures().length = 0;
-    const { url, text } = page('broken.md', ['---', 'title: Broken', '---', '', '```python memory', 'x = 1', 'y = x / 0', '```', ''].join('\n'));
-    await assert.rejects(async () => markdownToHtml(text, { ...satteriPlugins(), fileURL: url }), /broken\.md:7: the Python snippet failed: ZeroDivisionError/);
-    assert.equal(snippetFailures().length, 1);
-    snippetFailures().length = 0;
+  it('Sätteri: a failing snippet is shown in its place, naming the page and the line on disk, and recorded for the build to stop on', async () => {
+    takeProblems();
+    const { url, text } = page('broken.md', ['---', 'title: Broken', '---', '', '```python memory', 'x = 1', 'y = x / 0', '```', '', '```python memory', 'z = [1]', '```', ''].join('\n'));
+    const { html } = await markdownToHtml(text, { ...satteriPlugins(), fileURL: url });
+    const block = /<aside class="memlane-problem".*?<\/aside>/s.exec(html)?.[0] ?? '(no problem block)';
+    assert.match(block, /<p[^>]*>This diagram could not be drawn[^<]*<\/p><pre>broken\.md:7: the Python snippet failed: ZeroDivisionError: division by zero\n {2}7 \| y = x \/ 0\n {10}\^{5}\nhint: /);
+    assert.equal(html.match(/<svg[^>]*class="memlane-diagram/g)?.length, 1, 'the next fence is still drawn');
+    const problems = takeProblems();
+    assert.deepEqual(problems.map((p) => [p.loc.file, p.loc.line]), [['broken.md', 7]]);
   });
 
   it("a unified processor takes the remark and rehype plugins; without a processor (Astro 5) they go to markdown's own lists", () => {

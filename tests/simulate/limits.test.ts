@@ -147,7 +147,7 @@ describe('limits', () => {
 
   test('an uncaught exception is the error, at the line that raised it', async () => {
     const trace = await run('def f(d):\n    return d["missing"]\nvalue = f({})\n');
-    assert.deepEqual(trace.error, { type: 'KeyError', message: "'missing'", line: 2 });
+    assert.deepEqual(trace.error, { type: 'KeyError', message: "'missing'", line: 2, column: 12, endColumn: 24 });
     assert.equal(trace.steps.at(-1)!.event, 'return');
   });
 

@@ -35,7 +35,7 @@ describe('memlane trace', () => {
     const [first, second] = lines.map((line) => assertValid(JSON.parse(line) as Trace));
     assert.equal(first!.stdout, 'True\n');
     assert.equal(first!.error, null);
-    assert.deepEqual(second!.error, { type: 'ZeroDivisionError', message: 'division by zero', line: 2 });
+    assert.deepEqual(second!.error, { type: 'ZeroDivisionError', message: 'division by zero', line: 2, column: 12, endColumn: 17 });
     assert.match(result.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: ZeroDivisionError: division by zero`));
   });
 

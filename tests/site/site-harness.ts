@@ -25,16 +25,17 @@ export interface BuildResult {
 }
 
 /**
- * Runs `astro build` for a project root into outDir (no reuse). A fixture site (any root but the
- * repository's) is left as it was: the generated types and caches Astro writes into it
- * (`.astro/`, `node_modules/`) are removed after the build, so no test leaves built files in the tree.
+ * Runs `astro build` for a project root into outDir (no reuse), `env` added to this process's. A
+ * fixture site (any root but the repository's) is left as it was: the generated types and caches
+ * Astro writes into it (`.astro/`, `node_modules/`) are removed after the build, so no test leaves
+ * built files in the tree.
  */
-export function buildSite(root: string, outDir: string): Promise<BuildResult> {
+export function buildSite(root: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const leftovers = resolve(root) === repoRoot ? [] : ['.astro', 'node_modules'].map((d) => join(root, d)).filter((d) => !existsSync(d));
   return new Promise((done) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir], {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

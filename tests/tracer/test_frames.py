@@ -55,7 +55,7 @@ class Frames(unittest.TestCase):
         document = trace("def f():\n    raise ValueError('bad')\n\nf()\n")
         raised = [step for step in document["steps"] if step["event"] == "exception"]
         self.assertEqual(raised[0]["exception"], {"type": "ValueError", "message": "bad"})
-        self.assertEqual(document["error"], {"type": "ValueError", "message": "bad", "line": 2})
+        self.assertEqual(document["error"], {"type": "ValueError", "message": "bad", "line": 2, "column": 5, "endColumn": 28})
 
 
 if __name__ == "__main__":

@@ -6,14 +6,15 @@ import sys
 from builtins import (BaseException, KeyboardInterrupt, SyntaxError, SystemExit, ValueError, bool, compile, int, issubclass,
                       len, list, type)
 
-from . import (cycles, encode, frames, freed, guard, identity, kinds, limits, lockdown, owned, pinned, recorder, reprs,
-               snapshot, stubs)
+from . import (cycles, encode, frames, freed, guard, identity, kinds, limits, lockdown, owned, pinned, positions, recorder,
+               reprs, snapshot, stubs)
 from .guard import state
 from .kinds import MODULE_TYPE, SNIPPET_FILENAME, USER_MODULE, class_name
 from .limits import TimeLimitError, limits, new_output, printed_text, start_limits
 from .lockdown import lock_down
 from .pinned import encode_json, gc, json_loads, namespace, time
 from .recorder import new_recorder, start_recording, stop_recording
+from .positions import instruction_span, span_columns, syntax_columns
 from .reprs import exception_message
 
 PYTHON_VERSION = sys.version.split()[0]
@@ -30,8 +31,8 @@ _finished = []
 
 
 # Every module of the tracer, the package itself too (the host holds it): the roots of what the tracer owns.
-_MODULES = (cycles, encode, frames, freed, guard, identity, kinds, limits, lockdown, owned, pinned, recorder, reprs,
-            snapshot, stubs, sys.modules[__name__], sys.modules[__package__])
+_MODULES = (cycles, encode, frames, freed, guard, identity, kinds, limits, lockdown, owned, pinned, positions, recorder,
+            reprs, snapshot, stubs, sys.modules[__name__], sys.modules[__package__])
 
 
 def shared_with_snippet():
@@ -82,9 +83,12 @@ def prepare_run(source, options_json):
         try:
             code = compile(source, SNIPPET_FILENAME, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as error:
-            line = _syntax_line(error) if issubclass(type(error), SyntaxError) else None
-            message = (_syntax_message(error) if issubclass(type(error), SyntaxError) else None) or exception_message(error)
+            syntax = issubclass(type(error), SyntaxError)
+            line = _syntax_line(error) if syntax else None
+            message = (_syntax_message(error) if syntax else None) or exception_message(error)
             document["error"] = {"type": class_name(type(error)), "message": message, "line": line}
+            if syntax and line is not None:
+                document["error"].update(syntax_columns(error))
             _finished.append(error)
             return encode_json(document)
         start_limits(options)
@@ -136,20 +140,25 @@ def ending_exception(outcome):
     return first
 
 
-def error_line(error):
-    """The line of the snippet's that the error last passed through. Its traceback may pass through the tracer
-    (a limit is raised from there): read with the hook's checks paused, as only C getters run here."""
-    line = None
+def error_place(error):
+    """(line, instruction span) of the snippet's code that the error last passed through, or (None, None). Its
+    traceback may pass through the tracer (a limit is raised from there): read with the hook's checks paused, as
+    only C getters run here."""
+    line = span = None
+    last = None
     traceback = _traceback_of(error)
     try:
         state.checking = True
         while traceback is not None:
             if traceback.tb_frame.f_code.co_filename == SNIPPET_FILENAME:
-                line = traceback.tb_lineno
+                last = traceback
             traceback = traceback.tb_next
+        if last is not None:
+            line = last.tb_lineno
+            span = instruction_span(last.tb_frame.f_code, last.tb_lasti)
     finally:
         state.checking = False
-    return line
+    return line, span
 
 
 def finish_document(current, error):
@@ -157,16 +166,18 @@ def finish_document(current, error):
     timed_out = issubclass(type(limits.error), TimeLimitError) or (
         error is not None and issubclass(type(error), KeyboardInterrupt) and time.monotonic() >= recorder.deadline)
     if timed_out:
-        line = error_line(error) if error is not None else None
+        line = error_place(error)[0] if error is not None else None
         if line is None:
             line = recorder.last_line
         document["error"] = {"type": "TimeLimitError", "message": exception_message(limits.time), "line": line}
     elif error is not None:
         reported = limits.error if limits.error is not None else error
-        line = error_line(error)
+        line, span = error_place(error)
         if line is None:
             line = recorder.last_line
         document["error"] = {"type": class_name(type(reported)), "message": exception_message(reported), "line": line}
+        if limits.error is None:  # a limit stops a whole line, not a part of it
+            document["error"].update(span_columns(document["source"], line, span))
     document["stdout"] = printed_text(current.chunks, options["maxOutput"])
     if recorder.faults:
         document["tracerFaults"] = recorder.faults[:10]
