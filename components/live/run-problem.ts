@@ -19,7 +19,8 @@ const limitWords: Record<string, (options: DiagramOptions, timeoutMs: number) =>
 /** `Line 2: NameError: ...`, the line of code and a caret under what Python points at. */
 export function runProblemText(problem: Problem, options: DiagramOptions, timeoutMs: number): string {
   const limit = problem.pythonError !== undefined ? limitWords[problem.pythonError] : undefined;
-  const message = limit ? limit(options, timeoutMs) : problem.message.replace(/^the Python snippet failed: /, '');
+  const python = problem.message.replace(/^the Python snippet failed: /, '');
+  const message = limit ? limit(options, timeoutMs) : problem.meant ? `${python}. Did you mean \`${problem.meant}\`?` : python;
   const where = problem.line >= 1 ? `Line ${problem.line}: ` : '';
   const excerpt = problem.excerpt !== undefined && problem.line >= 1 ? `\n${caretExcerpt(problem.line, problem.excerpt, problem.column, problem.endColumn)}` : '';
   return `${where}${message}${excerpt}`;

@@ -1,6 +1,7 @@
 // The one outcome check: a snippet must run at least one step and to its end, or end with exactly
 // the exception `raises` names; a chosen step must exist. Problems are worded in the surface's spelling.
 import type { Trace, TraceError } from '../trace/types.ts';
+import { editDistance } from './options/edit-distance.ts';
 import type { Spelling } from './options/read-options.ts';
 import type { DiagramOptions } from './options/option-table.ts';
 import type { Problem } from './problems.ts';
@@ -36,10 +37,39 @@ function columnsOf(error: TraceError): Pick<Problem, 'column' | 'endColumn'> {
 const wholeAbove = (value: unknown, floor: number): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > floor ? value : undefined;
 
+/** Builtins a beginner's snippet most often calls, for "did you mean" after a NameError. */
+const commonBuiltins = ['print', 'len', 'range', 'list', 'dict', 'set', 'tuple', 'str', 'int', 'float', 'bool', 'sorted', 'sum', 'min', 'max', 'enumerate', 'zip', 'isinstance', 'id', 'type', 'input', 'abs', 'round', 'map', 'filter', 'reversed', 'iter', 'next', 'object', 'super', 'True', 'False', 'None'];
+
+/** Whether `b` is `a` with two neighbouring characters swapped (`pritn`, `print`): one slip of the fingers. */
+function swapsTwo(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
+/**
+ * For a NameError, the name the snippet most likely meant: one its frames bind at some step, or a
+ * common builtin, a few edits away (the hint CPython prints as "Did you mean"). Read from the trace,
+ * so no code of the snippet's runs to find it.
+ */
+export function meantName(error: TraceError, trace: Trace): string | undefined {
+  const missing = error.type === 'NameError' ? /^name '([^']+)' is not defined/.exec(error.message)?.[1] : undefined;
+  if (!missing) return undefined;
+  const bound = new Set(trace.steps.flatMap((step) => step.stack.flatMap((frame) => frame.locals.map(([name]) => name))));
+  const near = [...bound, ...commonBuiltins]
+    .filter((name) => name !== missing)
+    .map((name) => ({ name, distance: swapsTwo(missing, name) ? 1 : editDistance(missing, name) }))
+    .filter(({ name, distance }) => distance <= Math.max(1, Math.floor(Math.max(missing.length, name.length) / 3)))
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  return near[0]?.name;
+}
+
 /** A Python error the options did not expect. */
-function unexpectedError(error: TraceError, snippet: Snippet, expected: string | null, spelling: Spelling): Problem {
+function unexpectedError(error: TraceError, snippet: Snippet, expected: string | null, spelling: Spelling, trace: Trace): Problem {
   const { say } = spelling;
+  const meant = meantName(error, trace);
   const hint = limitHints[error.type]?.(spelling)
+    ?? (meant ? `did you mean \`${meant}\`? (If the snippet is meant to end with this NameError, add ${say('raises', error.type)}.)` : undefined)
     ?? (expected
       ? `${say('raises', expected)} says the snippet ends with ${expected}, but it raised ${error.type}: fix the code or write ${say('raises', error.type)}`
       : `if the snippet is meant to end with this exception, add ${say('raises', error.type)}`);
@@ -48,6 +78,7 @@ function unexpectedError(error: TraceError, snippet: Snippet, expected: string |
     line: writtenLine(snippet, error.line),
     ...columnsOf(error),
     pythonError: error.type,
+    ...(meant && { meant }),
     message: `the Python snippet failed: ${error.type}: ${error.message}`,
     hint,
     excerpt: snippet.code.split('\n')[(error.line ?? 1) - 1] ?? '',
@@ -57,7 +88,7 @@ function unexpectedError(error: TraceError, snippet: Snippet, expected: string |
 export function outcomeProblems(trace: Trace, options: DiagramOptions, snippet: Snippet, spelling: Spelling): Problem[] {
   const { error } = trace;
   const { say } = spelling;
-  if (error && error.type !== options.raises) return [unexpectedError(error, snippet, options.raises, spelling)];
+  if (error && error.type !== options.raises) return [unexpectedError(error, snippet, options.raises, spelling, trace)];
   if (!error && options.raises) {
     const lines = snippet.code.split('\n');
     return [{

@@ -15,6 +15,8 @@ export interface Problem {
   pythonError?: string;
   message: string;
   hint: string;
+  /** For a NameError, the name the snippet most likely meant (a reader sees it without the author's hint). */
+  meant?: string;
   /** The option at fault, by name, for kind 'option'. */
   option?: string;
   /** The written line to show under the message with a caret. */

@@ -9,13 +9,19 @@ import type { ThemeName } from '../render/themes.ts';
 /** No text of a diagram on a page is drawn smaller than this, in CSS px. */
 export const READABLE_TEXT_PX = 11;
 
-/** The width a diagram is drawn at on pages: its natural width, enlarged until its smallest text is readable. */
-export function drawnWidth(svg: string): number | undefined {
+/** The width of the SVG as the layout drew it, in px. */
+const naturalWidth = (svg: string): number | undefined => {
   const natural = /<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1];
-  if (!natural) return undefined;
+  return natural ? Number(natural) : undefined;
+};
+
+/** The width a diagram is drawn at on phones: its natural width, enlarged until its smallest text is readable. */
+export function drawnWidth(svg: string): number | undefined {
+  const natural = naturalWidth(svg);
+  if (natural === undefined) return undefined;
   const smallest = Math.min(...[...svg.matchAll(/\sfont-size="([\d.]+)"/g)].map((m) => Number(m[1])));
   const scale = Number.isFinite(smallest) ? Math.max(1, READABLE_TEXT_PX / smallest) : 1;
-  return Math.ceil(Number(natural) * scale);
+  return Math.ceil(natural * scale);
 }
 
 /** The legend entries and notes of the diagram, as a list that wraps. */
@@ -31,8 +37,10 @@ export function legendHtml(key: LayoutKey | undefined, theme: ThemeName): string
  * legend. `svg` is the labelled all-steps picture.
  */
 export function viewHtml(svg: string, label: string, key: LayoutKey | undefined, theme: ThemeName): string {
-  const width = drawnWidth(svg);
-  const style = width ? ` style="--memlane-svg-width:${width}px"` : '';
+  // Phones draw the readable width; a wider column takes the diagram up to it, and never below its
+  // natural width (memlane.css), so a diagram the layout fitted to the column does not scroll there.
+  const [width, natural] = [drawnWidth(svg), naturalWidth(svg)];
+  const style = width && natural ? ` style="--memlane-svg-width:${width}px;--memlane-svg-natural:${Math.ceil(natural)}px"` : '';
   return [
     '<div class="memlane-view">',
     '<div class="memlane-scroller">',

@@ -44,7 +44,7 @@ export function buildFrameVersions(record: FrameRecord, rawSteps: Map<number, Ra
       version = {
         steps: [], stepList: [], title: record.name, rows, ...(raw.badge ? { badge: raw.badge } : {}),
         ...(raw.running ? { running: true } : {}), ...(raw.exited ? { exited: true } : {}),
-        summary: `frame ${record.name}${raw.running ? ' (running)' : raw.exited ? ' (returned)' : ''}${words.length ? `: ${words.join('; ')}` : ': no names'}`,
+        summary: `frame ${record.name}${raw.running ? ` (${raw.badge ?? 'running'})` : raw.exited ? ' (returned)' : ''}${words.length ? `: ${words.join('; ')}` : ': no names'}`,
       };
       versions.set(key, version);
     }

@@ -58,7 +58,7 @@ describe('live editing markup', () => {
     assert.equal(drawnWidth('<svg class="memlane-diagram" width="400" font-size="12"><text>a</text></svg>'), 400);
     assert.equal(drawnWidth('<svg class="memlane-diagram" width="420" font-size="12"><text font-size="10.5">a</text></svg>'), 440);
     assert.equal(drawnWidth('<svg class="memlane-diagram"></svg>'), undefined);
-    assert.match(diagramToHtml(parts(true, null)), /class="memlane-stage" style="--memlane-svg-width:10px"/);
+    assert.match(diagramToHtml(parts(true, null)), /class="memlane-stage" style="--memlane-svg-width:10px;--memlane-svg-natural:10px"/);
   });
 
   it('puts the legend and notes in HTML, each sample beside its words', () => {

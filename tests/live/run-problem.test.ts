@@ -31,4 +31,22 @@ describe("a reader's failed run", () => {
     const text = runProblemText(problemOf({ type: 'NameError', message: "name 'cuont' is not defined", line: 2, column: 17, endColumn: 22 }, source), defaultDiagramOptions, 10_000);
     assert.equal(text, `Line 2: NameError: name 'cuont' is not defined\n  2 | total = count + cuont\n${' '.repeat(6 + 16)}^^^^^`);
   });
+
+  it('a NameError names what the snippet most likely meant, from the names its frames bind', () => {
+    const source = 'shopping = ["eggs"]\nshoping.append("milk")';
+    const step = (line: number, locals: [string, { ref: string }][]) => ({ event: 'line' as const, line, stdout: 0, stack: [{ id: 'f1', name: '<module>', line, locals }], heap: {} });
+    const trace: Trace = {
+      format: 'memlane-trace', version: 1, python: '3.14.2', source, stdout: '', steps: [step(1, []), step(2, [['shopping', { ref: 'o1' }]])],
+      error: { type: 'NameError', message: "name 'shoping' is not defined", line: 2, column: 1, endColumn: 8 },
+    };
+    const problem = outcomeProblems(trace, defaultDiagramOptions, extractNotes(source), fenceSpelling)[0]!;
+    assert.equal(problem.meant, 'shopping');
+    assert.match(problem.hint, /^did you mean `shopping`\? \(If the snippet is meant to end with this NameError, add raises=NameError\.\)$/);
+    assert.match(runProblemText(problem, defaultDiagramOptions, 10_000), /^Line 2: NameError: name 'shoping' is not defined\. Did you mean `shopping`\?\n/);
+    // A builtin misspelt, and a name nothing is near.
+    const builtin = { ...trace, error: { ...trace.error!, message: "name 'pritn' is not defined" } };
+    assert.equal(outcomeProblems(builtin, defaultDiagramOptions, extractNotes(source), fenceSpelling)[0]!.meant, 'print');
+    const far = { ...trace, error: { ...trace.error!, message: "name 'basket' is not defined" } };
+    assert.equal(outcomeProblems(far, defaultDiagramOptions, extractNotes(source), fenceSpelling)[0]!.meant, undefined);
+  });
 });

@@ -81,7 +81,8 @@ describe("the README's commands for a new site", slow, () => {
     assert.equal(manifest.dependencies.memlane, 'file:../memlane/memlane-0.1.0.tgz', 'the starter asks for the tarball it came from');
     assert.ok(readme.includes(`"memlane": "${manifest.dependencies.memlane}"`), 'the README says which dependency init writes');
 
-    await runOk('npm', ['run', 'build'], site, {}, machineNodeFolder());
+    const built = await runOk('npm', ['run', 'build'], site, {}, machineNodeFolder());
+    assert.doesNotMatch(built.stdout + built.stderr, /collection "i18n"/, 'the starter declares the collection Starlight looks for');
     await checkStarter(join(site, 'dist'), '/lessons/names-and-lists/');
   });
 });

@@ -124,3 +124,26 @@ describe('on a 390 px phone', () => {
     await page.context().close();
   });
 });
+
+describe('on a 1280 px screen', () => {
+  it('a course diagram the layout fitted to the column never scrolls, and its text is never shrunk below the layout\'s', async () => {
+    const { page } = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const scrolling: string[] = [];
+    for (const url of coursePages) {
+      await page.goto(site.url + url);
+      await page.evaluate(() => document.fonts.ready);
+      scrolling.push(...await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.memlane-stage')].flatMap((stage) => {
+        const svg = stage.querySelector<SVGSVGElement>('svg.memlane-diagram')!;
+        const natural = Number.parseFloat(stage.style.getPropertyValue('--memlane-svg-natural'));
+        const padding = Number.parseFloat(getComputedStyle(stage).paddingLeft) + Number.parseFloat(getComputedStyle(stage).paddingRight);
+        const drawn = svg.getBoundingClientRect().width;
+        const wrong = [
+          ...(natural <= stage.clientWidth - padding && stage.scrollWidth > stage.clientWidth ? [`scrolls though ${natural} px fits ${stage.clientWidth - padding} px`] : []),
+          ...(drawn < natural - 0.5 ? [`drawn ${drawn.toFixed(1)} px, under its natural ${natural} px`] : []),
+        ];
+        return wrong.map((text) => `${location.pathname}#${stage.closest('figure')!.id}: ${text}`);
+      })));
+    }
+    assert.deepEqual(scrolling, []);
+  });
+});
