@@ -36,7 +36,8 @@ export function buildFrameVersions(record: FrameRecord, rawSteps: Map<number, Ra
     const raw = rawSteps.get(s)!;
     const rows = [...raw.rows].map(([key, row]) => ({ ...row, slot: slotOf.get(key)! })).sort((a, b) => a.slot - b.slot);
     record.rowsByStep.set(s, new Map(rows.map((r) => [r.slot, rowKey(r)])));
-    const key = JSON.stringify([rows.map((r) => [r.slot, rowKey(r)]), raw.running, raw.exited, raw.badge ?? '']);
+    // A scalar written in its row and the same scalar drawn as a box (auto scalars) are two versions.
+    const key = JSON.stringify([rows.map((r) => [r.slot, rowKey(r), r.ref ? 'box' : 'text']), raw.running, raw.exited, raw.badge ?? '']);
     let version = versions.get(key);
     if (!version) {
       const heap = states[s - 1]!.heap;

@@ -40,7 +40,7 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
   const marks: ChangeMark[] = [];
   const shown = new Set(record.shown);
   const first = record.shown[0];
-  if (first !== undefined) {
+  if (first !== undefined && !record.existedAsText) {
     const version = versionAt(box, first);
     if (version) marks.push({ change: 'new', step: first, target: box.id, rect: around(box, version.height), label: badge(box, 'new') });
   }

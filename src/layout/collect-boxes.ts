@@ -4,7 +4,7 @@ import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
 import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
-import { rememberedChildRefs, type RefsOf, shortRepr } from './heap-references.ts';
+import { isInlineScalar, rememberedChildRefs, type RefsOf, shortRepr } from './heap-references.ts';
 import { inlineScalars } from './inline-scalars.ts';
 import { shortenOverRun } from './shorten-structures.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
@@ -40,6 +40,8 @@ export interface ObjectRecord {
   /** The trace object shown at each step (identity changes exactly when the object changes). */
   dataByStep: Map<number, HeapObject>;
   rowsByStep: Map<number, Map<number, string>>;
+  /** A scalar that existed the step before its box first shows: written in a row then, so not new. */
+  existedAsText?: boolean;
 }
 
 export interface Collected {
@@ -98,7 +100,8 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     for (const id of visible) {
       if (objects.has(id)) continue;
       const obj = heap.get(id)!;
-      objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map() });
+      const existedAsText = s > 1 && isInlineScalar(obj) && states[s - 2]!.heap.has(id);
+      objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map(), ...(existedAsText && { existedAsText }) });
     }
     markersAt.push(marker);
 
