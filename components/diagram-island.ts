@@ -137,7 +137,8 @@ class MemlaneDiagram extends HTMLElement {
     copy.prepend(style);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
-    link.download = `${this.dataset.id}-step-${this.step}.svg`;
+    // Zero-padded like `memlane render --all-steps`, so saved steps sort in order.
+    link.download = `${this.dataset.id}-step-${String(this.step).padStart(String(this.total).length, '0')}.svg`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }

@@ -16,7 +16,7 @@ import { writeDiagramFonts } from './diagram-fonts.ts';
 import { builtFontUrls, preloadFontsInSite } from './preload-fonts.ts';
 import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-options.ts';
 import { attachToMarkdown } from './markdown-processor.ts';
-import { SnippetsFailedError } from './build-failure.ts';
+import { removePagesWithProblems, SnippetsFailedError } from './build-failure.ts';
 import { raiseOverlayForProblems } from './dev-overlay.ts';
 import { diagramOrProblem, takeProblems, watchProblems } from './snippet-problems.ts';
 import { closeSimulator, prewarmSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
@@ -79,11 +79,11 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         raiseOverlayForProblems(server, root);
       },
       // Every page is rendered by now (Markdown entries while content synced, the rest just before).
-      'astro:build:generated': async () => {
+      'astro:build:generated': async ({ dir }) => {
         const problems = takeProblems();
         if (problems.length === 0) return;
         await closeSimulator();
-        throw new SnippetsFailedError(problems);
+        throw new SnippetsFailedError(problems, removePagesWithProblems(fileURLToPath(dir)));
       },
       'astro:build:done': async ({ dir }) => {
         await closeSimulator();

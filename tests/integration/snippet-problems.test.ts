@@ -43,10 +43,10 @@ describe('snippet problems', () => {
   it('the build error lists every problem as written, with no stack unless MEMLANE_DEBUG asks for it', () => {
     const problems = [new SnippetError({ kind: 'option', line: 0, message: 'unknown diagram option "stpe"', hint: 'did you mean "step"?' }, { file: 'content/a.md', firstLine: 8 }),
       new SnippetError({ kind: 'python', line: 1, message: "the Python snippet failed: NameError: name 'document' is not defined", hint: 'add raises=NameError', excerpt: 'document' }, { file: 'content/b.md', firstLine: 4 })];
-    const quiet = new SnippetsFailedError(problems, false);
+    const quiet = new SnippetsFailedError(problems, [], false);
     assert.equal(quiet.message, `2 python memory snippets failed:\n\n${problems[0]!.message}\n\n${problems[1]!.message}\n`);
     assert.equal(quiet.stack, '');
     assert.equal(String(quiet), 'MemlaneSnippetsFailed', "a snippet's words do not reach Astro's guesses at hints");
-    assert.match(new SnippetsFailedError(problems, true).message, /hint: did you mean "step"\?\n\s+at /);
+    assert.match(new SnippetsFailedError(problems, [], true).message, /hint: did you mean "step"\?\n\s+at /);
   });
 });

@@ -1,7 +1,7 @@
 // A failing snippet or a wrong option stops the build, naming the page file and the line in it, with
 // a caret under what Python points at; a build lists every problem of every page, each once.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,11 +9,13 @@ import { buildSite, repoRoot } from './site-harness.ts';
 
 const fixture = (name: string) => join(repoRoot, 'tests/fixtures/sites', name);
 
-async function failingBuild(name: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+/** The failed build's output; `inspect` sees its output folder before it is removed. */
+async function failingBuild(name: string, env: NodeJS.ProcessEnv = {}, inspect?: (outDir: string) => void): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), `memlane-${name}-`));
   try {
     const result = await buildSite(fixture(name), outDir, env);
     assert.notEqual(result.status, 0, `the build of ${name} should fail:\n${result.output.slice(-2000)}`);
+    inspect?.(outDir);
     return result.output;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -46,7 +48,11 @@ describe('build errors', () => {
   });
 
   it('a build lists every problem of every page, each once, with no Node stack trace, then fails', async () => {
-    const output = await failingBuild('broken-pages');
+    const output = await failingBuild('broken-pages', {}, (outDir) => {
+      // A deploy that ignores the failure publishes no page with an error box in place of a diagram.
+      assert.ok(!existsSync(join(outDir, 'index.html')) && !existsSync(join(outDir, 'second', 'index.html')), 'the broken pages are left out');
+    });
+    assert.match(output, /The pages that show them were left out of the build: index\.html, second\/index\.html/);
     const problems = [
       /content\/index\.md:9: the Python snippet failed: ZeroDivisionError: division by zero\n {2}9 \| average = sum\(scores\) \/ len\(scores\)\n {16}\^{25}\nhint: /g,
       /content\/index\.md:19: the Python snippet failed: SyntaxError: '\[' was never closed\n {2}19 \| items = \[1, 2\n {15}\^\nhint: fix the Python syntax at the caret/g,
