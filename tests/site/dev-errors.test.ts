@@ -54,7 +54,7 @@ for (const [file, path] of [['index.md', '/'], ['other.mdx', '/other/']] as cons
       await block.waitFor(WAIT);
       const text = (await block.textContent())!;
       assert.match(text, new RegExp(`^content/${file.replace('.', '\\.')}:9: the Python snippet failed: NameError: name 'cuont' is not defined\\n`));
-      assert.match(text, /\n {2}9 \| total = \(count \+ cuont\)\n {23}\^{5}\nhint: if the snippet is meant to end with this exception, add raises=NameError$/);
+      assert.match(text, /\n {2}9 \| total = \(count \+ cuont\)\n {23}\^{5}\nhint: did you mean `count`\? \(If the snippet is meant to end with this NameError, add raises=NameError\.\)$/);
       assert.equal(await page.locator('figure.memlane').count(), 0, 'the diagram is gone, not left stale');
 
       const overlay = page.locator('vite-error-overlay');

@@ -114,7 +114,7 @@ describe('live editing', () => {
     await replaceCode(figure, 'items = [1, 2]\nprint(item)');
     assert.match(await run(figure), /^The run failed/);
     const alert = (await figure.getByRole('alert').textContent())!;
-    assert.match(alert, /^Line 2: NameError: name 'item' is not defined/);
+    assert.match(alert, /^Line 2: NameError: name 'item' is not defined\. Did you mean `items`\?\n/);
     // Python points at the name `item`, columns 7 to 10.
     assert.match(alert, /\n {2}2 \| print\(item\)\n {12}\^{4}$/);
     assert.equal(await svgOf(figure), good);
