@@ -7,8 +7,8 @@ import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, MapMode, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
-import { classHighlighter } from '@lezer/highlight';
-import { tokenCss } from './token-colors.ts';
+import { pythonHighlighter } from '../../lib/highlight/python-tokens.js';
+import { tokenCss } from '../../lib/highlight/token-css.js';
 
 interface NoteMark {
   /** Start of the note's line in the document, mapped through every edit (null once the line is gone). */
@@ -68,7 +68,7 @@ const theme = EditorView.theme({
 });
 
 let styled = false;
-/** The token colours, added to the page once. */
+/** The token colours of the page's code pane (src/highlight/), added to the page once. */
 function addTokenStyles(): void {
   if (styled) return;
   styled = true;
@@ -96,7 +96,7 @@ export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<n
     doc: code,
     extensions: [
       lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(), bracketMatching(), indentUnit.of('    '),
-      python(), syntaxHighlighting(classHighlighter), theme, notesField, stepField,
+      python(), syntaxHighlighting(pythonHighlighter), theme, notesField, stepField,
       // A long line (a string, say) wraps rather than running out of a phone's column unseen.
       EditorView.lineWrapping,
       EditorView.updateListener.of((update) => {

@@ -137,7 +137,10 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
   printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
 }
 
-/** Starts loading what this run's output needs beyond drawing (the font subsetter, resvg for PNG, shiki for --with-code), to overlap the interpreter's start. */
+/**
+ * Starts loading what this run's output needs beyond drawing (the font subsetter, resvg for PNG, the highlighter
+ * for --with-code), to overlap the interpreter's start.
+ */
 export function prepareOutput(options: SlideOptions): void {
   if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
   else import('../slides/embed-fonts.ts').catch(() => {});

@@ -2,11 +2,11 @@
 // highlighted code -> HTML. Problems become SnippetErrors placed in the page; options are spelt as
 // in a fence. Every stage is imported statically: Astro loads the config through a module runner
 // that is closed by the time remark plugins run, so a later dynamic import would fail.
+import { codeToHtml } from '../highlight/code-to-html.ts';
 import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName, type Problem } from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
 import { diagramToHtml, type LiveSettings } from './diagram-to-html.ts';
-import { highlightPython } from './highlight-code.ts';
 import { SnippetError } from './snippet-error.ts';
 import type { MemlaneOptions, SnippetLocation } from './types.ts';
 
@@ -50,7 +50,8 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, location);
   // The diagram's snippet is the shown code: notes and `# @predict` questions taken out.
   const { trace, shownStep, svg, snippet: shown, exercises, layout } = outcome.diagram;
-  const codeHtml = await highlightPython(shown.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
+  const marks = { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line };
+  const codeHtml = codeToHtml(shown.code, marks);
   const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises, key: layout.key, live: settings.live });
   writeCached(settings.cacheDir, key, html);
   return html;

@@ -1,14 +1,14 @@
 // Highlighted source as an SVG panel: one <text> per line, one <tspan> per token, the current line
 // marked by a band, a bar, a triangle and a bold line number (so the mark never rides on colour alone).
-import type { ThemedToken, TokensResult } from 'shiki';
 import { measureText } from '../layout/measure-text.ts';
 import { ensureContrast } from './color-contrast.ts';
+import type { SlideToken, SlideTokens } from './highlight-code.ts';
 import { escapeXml } from '../render/escape-markup.ts';
 import { monoAdvancePerEm, monoFamily, sansFamily } from './font-files.ts';
 
 export interface CodePanelInput {
-  /** Shiki tokens for the whole source (see highlight-code.ts). */
-  tokens: TokensResult;
+  /** Coloured runs of the whole source (see highlight-code.ts). */
+  tokens: SlideTokens;
   /** 1-based line running at the shown step; no mark when absent. */
   currentLine?: number;
   /** Words after the current line, e.g. "area returns"; an alert label is for an exception. */
@@ -31,7 +31,8 @@ export interface CodePanel {
 
 const tabSize = 4;
 
-const palettes = {
+/** The marks of the current line and the frame, per theme. */
+export const panelPalettes = {
   light: { band: '#fff8c5', bar: '#9a6700', gutter: '#6e7781', raise: '#cf222e', border: '#d0d7de' },
   dark: { band: '#3a3520', bar: '#e3b341', gutter: '#8b949e', raise: '#ff7b72', border: '#3d444d' },
 };
@@ -39,14 +40,14 @@ const palettes = {
 interface Cell {
   column: number;
   text: string;
-  token: ThemedToken;
+  token: SlideToken;
 }
 
-function expandTabs(line: ThemedToken[]): { text: string; token: ThemedToken }[] {
+function expandTabs(line: SlideToken[]): { text: string; token: SlideToken }[] {
   let column = 0;
   return line.map((token) => {
     let text = '';
-    for (const char of token.content) {
+    for (const char of token.text) {
       const width = char === '\t' ? tabSize - (column % tabSize) : 1;
       text += char === '\t' ? ' '.repeat(width) : char;
       column += width;
@@ -56,7 +57,7 @@ function expandTabs(line: ThemedToken[]): { text: string; token: ThemedToken }[]
 }
 
 /** Tokens placed on columns (tabs expanded); a line longer than maxColumns is cut and ends in an ellipsis. */
-function placeTokens(line: ThemedToken[], maxColumns: number): { cells: Cell[]; columns: number; cut: boolean } {
+function placeTokens(line: SlideToken[], maxColumns: number): { cells: Cell[]; columns: number; cut: boolean } {
   const pieces = expandTabs(line);
   const total = pieces.reduce((sum, p) => sum + [...p.text].length, 0);
   const cut = total > maxColumns;
@@ -73,9 +74,8 @@ function placeTokens(line: ThemedToken[], maxColumns: number): { cells: Cell[]; 
   return { cells, columns: cut ? limit + 1 : total, cut };
 }
 
-function fontAttributes(token: ThemedToken): string {
-  const style = token.fontStyle ?? 0;
-  return `${style & 1 ? ' font-style="italic"' : ''}${style & 2 ? ' font-weight="700"' : ''}${style & 4 ? ' text-decoration="underline"' : ''}`;
+function fontAttributes(token: SlideToken): string {
+  return token.italic ? ' font-style="italic"' : '';
 }
 
 function round(n: number): string {
@@ -85,11 +85,10 @@ function round(n: number): string {
 export function codeToSvgPanel(input: CodePanelInput): CodePanel {
   const fontSize = input.fontSize ?? 15;
   const maxColumns = input.maxColumns ?? 72;
-  const palette = input.dark ? palettes.dark : palettes.light;
-  const background = input.background ?? input.tokens.bg ?? (input.dark ? '#24292e' : '#ffffff');
-  const foreground = input.tokens.fg ?? (input.dark ? '#e1e4e8' : '#24292e');
-  const lines = input.tokens.tokens.slice();
-  while (lines.length > 1 && lines.at(-1)!.every((t) => !t.content.trim())) lines.pop();
+  const palette = input.dark ? panelPalettes.dark : panelPalettes.light;
+  const background = input.background ?? input.tokens.background;
+  const lines = input.tokens.lines.slice();
+  while (lines.length > 1 && lines.at(-1)!.every((t) => !t.text.trim())) lines.pop();
 
   const charWidth = fontSize * monoAdvancePerEm;
   const lineHeight = Math.round(fontSize * 1.55);
@@ -136,7 +135,7 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
     );
     if (line.cells.length || line.cut) {
       const spans = line.cells.map((cell) => {
-        const colour = ensureContrast(cell.token.color ?? foreground, rowBackground);
+        const colour = ensureContrast(cell.token.color, rowBackground);
         return `<tspan x="${round(codeX + cell.column * charWidth)}" fill="${colour}"${fontAttributes(cell.token)}>${escapeXml(cell.text)}</tspan>`;
       });
       if (line.cut) spans.push(`<tspan x="${round(codeX + (line.columns - 1) * charWidth)}" fill="${ensureContrast(palette.gutter, rowBackground)}">…</tspan>`);

@@ -1,5 +1,6 @@
 // The faces slides are drawn with: the diagram's own (src/fonts/faces.ts) plus the bold and italic
-// code faces shiki themes ask for, each with its TTF from an npm package, so no output depends on the machine.
+// code faces the code panel draws with (a bold line number, italic comments), each with its TTF from an npm package,
+// so no output depends on the machine.
 import { createRequire } from 'node:module';
 import { labelFamily, valueFamily } from '../fonts/faces.ts';
 import { faces } from '../node/font-files.ts';

@@ -1,25 +1,30 @@
-// Shiki at the edge: one highlighter per process, Python only, the two themes a slide can use.
-import { createHighlighter, type HighlighterGeneric, type TokensResult } from 'shiki';
+// Python source as coloured runs for a slide's code panel: the one tokenizer and colour table of
+// src/highlight/, so a slide colours code exactly as the page and the live editor do.
+import { pythonTokens } from '../highlight/python-tokens.ts';
+import { tokenPalette, type CodeTheme } from '../highlight/token-palette.ts';
 
-export type CodeTheme = 'light' | 'dark';
+export type { CodeTheme };
 
-export const shikiThemes: Record<CodeTheme, string> = {
-  light: 'github-light',
-  dark: 'github-dark',
-};
-
-let highlighter: Promise<HighlighterGeneric<'python', string>> | undefined;
-
-function loadHighlighter(): Promise<HighlighterGeneric<'python', string>> {
-  highlighter ??= createHighlighter({ langs: ['python'], themes: Object.values(shikiThemes) }) as Promise<
-    HighlighterGeneric<'python', string>
-  >;
-  return highlighter;
+export interface SlideToken {
+  text: string;
+  /** `#RRGGBB`, from the colour table. */
+  color: string;
+  italic: boolean;
 }
 
-/** Python source as shiki tokens, one array per line, coloured for the given theme. */
-export async function highlightPython(source: string, theme: CodeTheme): Promise<TokensResult> {
-  const shiki = await loadHighlighter();
-  // No time limit per line: under load a limit would cut tokenizing short and change the bytes.
-  return shiki.codeToTokens(source, { lang: 'python', theme: shikiThemes[theme], tokenizeTimeLimit: 0 });
+export interface SlideTokens {
+  /** One array of runs per line. */
+  lines: SlideToken[][];
+  /** The panel's own card colour in this theme, where the slide does not give one. */
+  background: string;
+}
+
+/** The panel's card when the slide gives none (a dark slide keeps a card a shade lighter than itself). */
+export const panelBackgrounds: Record<CodeTheme, string> = { light: '#ffffff', dark: '#24292e' };
+
+/** Python source as runs coloured for the given theme. */
+export function highlightPython(source: string, theme: CodeTheme): SlideTokens {
+  const palette = tokenPalette[theme];
+  const lines = pythonTokens(source).map((runs) => runs.map(({ text, kind }) => ({ text, ...palette[kind] })));
+  return { lines, background: panelBackgrounds[theme] };
 }

@@ -11,7 +11,7 @@ const diagram = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 async function panel() {
-  return codeToSvgPanel({ tokens: await highlightPython('a = [1]\nb = a\n', 'light'), currentLine: 2 });
+  return codeToSvgPanel({ tokens: highlightPython('a = [1]\nb = a\n', 'light'), currentLine: 2 });
 }
 
 describe('composeSlide', () => {

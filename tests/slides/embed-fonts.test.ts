@@ -20,7 +20,7 @@ const diagram = (name: string) => {
 };
 
 async function slide(code: string): Promise<string> {
-  const tokens = await highlightPython(code, 'light');
+  const tokens = highlightPython(code, 'light');
   return composeSlide({ diagram: diagram('r07_classes'), code: codeToSvgPanel({ tokens, currentLine: 2 }), background: '#ffffff', title: 'slide', description: 'a slide' });
 }
 
