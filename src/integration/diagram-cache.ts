@@ -26,6 +26,11 @@ export function writeCached(dir: string | false, key: string, html: string): voi
   renameSync(temporary, join(dir, `${key}.html`));
 }
 
+/** The folders of src/ (lib/ when built) whose code shapes a diagram's HTML, so their files are fingerprinted. */
+export const shapingDirs = [
+  'core', 'exercises', 'fonts', 'highlight', 'live', 'node', 'simulate', 'layout', 'render', 'integration', 'trace',
+];
+
 /** A hash of Memlane's own source files and version: changing any stage invalidates the cache. */
 export function fingerprintSources(version: string, dirs: string[]): string {
   const hash = createHash('sha256').update(version);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { siteThemeCss } from './site-theme-css.ts';
-import { fingerprintSources } from './diagram-cache.ts';
+import { fingerprintSources, shapingDirs } from './diagram-cache.ts';
 import { copyLiveAssets, serveLiveAssets } from './live-assets.ts';
 import { LIVE_DIR } from '../live/live-files.ts';
 import { writeDiagramFonts } from './diagram-fonts.ts';
@@ -45,7 +45,7 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         const settings: PipelineSettings = {
           ...options,
           live: { liveUrl: siteBase + LIVE_DIR, playground: options.playground === false ? null : siteBase + options.playground, timeoutMs: options.timeoutMs },
-          fingerprint: fingerprintSources(version, ['core', 'exercises', 'fonts', 'live', 'node', 'simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
+          fingerprint: fingerprintSources(version, shapingDirs.map((d) => sourceDir + d)),
         };
         // An empty or missing cache means every snippet will be traced: start the interpreter now.
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();
