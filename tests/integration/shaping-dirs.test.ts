@@ -29,6 +29,8 @@ describe('the diagram cache fingerprint', () => {
     const folders = new Set([...reachable(resolve(src, 'integration/snippet-to-diagram.ts'))]
       .map((file) => relative(src, file).split('/')[0]!));
     assert.ok(folders.has('highlight') && folders.has('layout'), [...folders].join(' '));
-    for (const folder of folders) assert.ok(shapingDirs.includes(folder), `${folder}/ shapes the HTML but is not fingerprinted`);
+    for (const folder of folders) {
+      assert.ok(shapingDirs.includes(folder), `${folder}/ shapes the HTML but is not fingerprinted`);
+    }
   });
 });
