@@ -1,19 +1,10 @@
 // Code as the diagram's code pane shows it, the same markup whether made at build time or in the
 // diagram worker after a reader's run: one `<span class="line" data-line="N">` per line, the current
-// and next lines marked, each run of a token kind in a span carrying its light and dark colours.
+// and next lines marked, each run of a token kind in a span carrying its light and dark colours
+// (plain text's are set once on the `<pre>`, and its spans inherit them).
 import { escapeMarkup } from '../render/escape-markup.ts';
 import { pythonTokens } from './python-tokens.ts';
-import { tokenPalette, type TokenKind } from './token-palette.ts';
-
-/**
- * A kind's colours as the CSS variables memlane.css picks from by theme (`--ml-code-light`,
- * `--ml-code-dark` and their `-style`). Plain `text` is set once on the `<pre>`, and spans inherit it.
- */
-export function tokenStyle(kind: TokenKind): string {
-  const { light, dark } = { light: tokenPalette.light[kind], dark: tokenPalette.dark[kind] };
-  const italic = light.italic ? ';--ml-code-light-style:italic;--ml-code-dark-style:italic' : '';
-  return `--ml-code-light:${light.color};--ml-code-dark:${dark.color}${italic}`;
-}
+import { tokenStyle } from './token-css.ts';
 
 /** `<pre>` with one `<span class="line" data-line="N">` per line, marking `current` and `next` lines. */
 export function codeToHtml(code: string, marks: { current?: number; next?: number } = {}): string {
