@@ -174,7 +174,7 @@ describe('memlane render through the resident server', () => {
     const notice = 'memlane: the render server closed the connection before it finished; running here instead\n';
     assert.equal(served.stderr, notice + alone.stderr);
     assert.equal(served.stdout.length, 0);
-    assert.ok(written.equals(readFileSync(join(cwd, 'held.svg'))), 'the file written after the fallback is the one a run without a server writes');
+    assert.ok(written.equals(readFileSync(join(cwd, 'held.svg'))), 'the fallback wrote what a run without a server writes');
   });
 
   it('ends with one server when two start at once; the other exits quietly', async () => {

@@ -17,7 +17,7 @@ async function traceBytes(files: string[], run: (args: string[]) => Promise<CliR
 }
 
 describe('same input, same bytes', () => {
-  it('traces a set-, dict- and weakref-heavy snippet identically in a fresh process, whatever ran before it', async () => {
+  it('traces a set-, dict- and weakref-heavy snippet alike in a fresh process, whatever ran before it', async () => {
     const [alone, again, [, afterOthers]] = await Promise.all([
       traceBytes([snippet]),
       // The bin in a process of its own: its interpreter starts afresh.

@@ -147,7 +147,8 @@ export const command: Command = {
     if (action === 'stop') return stop(io, all);
     // The server's own process is the launcher's to start (launcher.ts): it is never a command of a running CLI.
     if (action === 'run') {
-      throw new UsageError('"server run" serves only from the memlane command\'s own process', 'memlane render starts a server by itself');
+      const why = '"server run" serves only from the memlane command\'s own process';
+      throw new UsageError(why, 'memlane render starts a server by itself');
     }
     throw new UsageError(action ? `unknown action "${action}"` : 'name an action', 'memlane server status, memlane server stop, or memlane server stop --all');
   },

@@ -17,7 +17,7 @@ export function servable(argv: readonly string[]): boolean {
     !argv.some((arg) => arg === '--help' || arg === '-h');
 }
 
-/** Whether a run made here (no server answered) starts one: not after a bad command line (status 2), retyped, not rerun. */
+/** Whether a run made here (no server answered) starts one: not after a bad command line (status 2), which is retyped. */
 export const startsServerAfter = (exitCode: number): boolean => exitCode !== 2;
 
 /**

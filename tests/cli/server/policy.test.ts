@@ -25,7 +25,7 @@ describe('render server policy', () => {
     assert.deepEqual([0, 1, 2].map(startsServerAfter), [true, true, false]);
   });
 
-  it('gives a request its programs\' time limits and the slack; reads seconds only when they are positive numbers', () => {
+  it('gives a request its programs\' time limits and the slack; reads only positive seconds', () => {
     assert.equal(requestLimitMs(['trace', 'a.py', 'b.py', '--timeout', '500'], {}), 2 * 2_500 + 60_000);
     assert.equal(requestLimitMs(['render', '-', '--timeout=100'], { MEMLANE_SERVER_SLACK: '1' }), 2_100 + 1_000);
     assert.equal(requestLimitMs(['render', 'a.py', '--timeout', 'soon'], { MEMLANE_SERVER_SLACK: '-3' }), 12_000 + 60_000);
