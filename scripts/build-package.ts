@@ -40,6 +40,25 @@ const keepImports: Plugin = {
   },
 };
 
+/**
+ * The CLI's launcher is compiled as one file with every module it imports statically (Node built-ins
+ * only, by design): a warm answer from the render server then loads no other file of memlane's.
+ * What it imports on demand (main, the server process) stays an import of the file compiled beside it.
+ */
+const LAUNCHER = join(srcDir, 'cli', 'launcher.ts');
+const inlineStaticImports: Plugin = {
+  name: 'inline-static-imports',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+      const local = args.path.startsWith('.');
+      if (args.kind === 'entry-point' || (args.kind === 'import-statement' && local)) return undefined;
+      if (!local) return { path: args.path, external: true };
+      const target = relative(dirname(LAUNCHER), resolve(args.resolveDir, args.path)).replace(/\.ts$/, '.js');
+      return { path: target.startsWith('.') ? target : `./${target}`, external: true };
+    });
+  },
+};
+
 function writeIfChanged(path: string, contents: Uint8Array | string): void {
   const bytes = typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents);
   if (existsSync(path) && readFileSync(path).equals(bytes)) return;
@@ -72,21 +91,16 @@ export async function buildPackage({ types = false } = {}): Promise<void> {
   const recorded = libSources(root);
   const stamps = stampsOf(root, recorded);
   const sources = walk(srcDir).filter((path) => !siteOnly.has(relative(srcDir, path)));
-  const result = await build({
-    entryPoints: sources.filter(isCompiled),
-    outdir: libDir,
-    outbase: srcDir,
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    charset: 'utf8',
-    logLevel: 'warning',
-    plugins: [keepImports],
-  });
+  const options = {
+    outdir: libDir, outbase: srcDir, bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20',
+    charset: 'utf8', logLevel: 'warning',
+  } as const;
+  const results = await Promise.all([
+    build({ ...options, entryPoints: sources.filter((path) => isCompiled(path) && path !== LAUNCHER), plugins: [keepImports] }),
+    build({ ...options, entryPoints: [LAUNCHER], plugins: [inlineStaticImports] }),
+  ]);
   const compiled = new Map<string, Uint8Array>();
-  for (const file of result.outputFiles) compiled.set(relative(libDir, file.path), file.contents);
+  for (const file of results.flatMap((result) => result.outputFiles)) compiled.set(relative(libDir, file.path), file.contents);
   for (const path of sources.filter((source) => !isCompiled(source))) compiled.set(relative(srcDir, path), readFileSync(path));
   const written = new Set<string>();
   for (const [path, contents] of compiled) {

@@ -1,7 +1,7 @@
 // What names the code a render server runs, exactly: the package folder, its compiled lib/ (the build
-// id build-package.ts records in lib/build.json), the interpreter's files, the dependencies, Node and
-// the snapshot folder. A socket is named by a short hash of it; the full key is checked on every request.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// id build-package.ts records in lib/build.json: a hash of every compiled file, the sandbox's and
+// tracer's among them), the dependencies, Node and the snapshot folder. A socket is named by a short hash of it; the full key is checked on every request.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface CodeIdentity {
@@ -18,13 +18,6 @@ export const BUILD_FILE = join('lib', 'build.json');
 function stampOf(path: string): string {
   const info = statSync(path);
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-}
-
-function treeStamps(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? treeStamps(path) : [`${entry.name}=${stampOf(path)}`];
-  });
 }
 
 /** npm rewrites node_modules/.package-lock.json on every install: a changed dependency changes it. */
@@ -64,8 +57,8 @@ export function codeIdentity(root: string, env: NodeJS.ProcessEnv = process.env)
     if (!code) return null;
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     const key = JSON.stringify({
-      root, code, version, build: stampOf(join(root, BUILD_FILE)), interpreter: treeStamps(join(root, 'lib', 'simulate')),
-      dependencies: dependencyStamp(root), node: process.version, exec: process.execPath,
+      root, code, version, build: stampOf(join(root, BUILD_FILE)), dependencies: dependencyStamp(root),
+      node: process.version, exec: process.execPath,
       snapshots: env['MEMLANE_SNAPSHOT_DIR'] ?? '',
     });
     return { key, id: shortHash(key) };
