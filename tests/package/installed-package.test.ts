@@ -72,8 +72,8 @@ describe('the installed memlane package', slow, () => {
         status = await run(memlane, ['server', 'status'], tools, served);
       }
       assert.equal(status.code, 0, `no server came up: ${status.stdout}${status.stderr}`);
-      const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-      assert.ok(status.stdout.includes(`(code ${version} `), `the key names the installed version: ${status.stdout}`);
+      const built = JSON.parse(readFileSync(join(tools, 'node_modules', 'memlane', 'lib', 'build.json'), 'utf8')) as { id: string };
+      assert.ok(status.stdout.includes(`(code ${built.id})`), `the key names the installed build: ${status.stdout}`);
       const warm = await runOk(memlane, ['render', 'served.py'], tools, served);
       assert.equal(warm.stdout, alone.stdout);
       assert.equal(warm.stderr, alone.stderr);
