@@ -60,7 +60,7 @@ export async function run(): Promise<Figure[]> {
   const pngTwoMs = perStep(total, (step) => svgToPng(slides[step - 1]!, { scale: 2 }));
 
   const started = performance.now();
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/memlane.ts'), 'render', snippet, '--with-code', '--step', '5'], { cwd: root });
+  const cli = spawnSync(process.execPath, [join(root, 'scripts/memlane.mjs'), 'render', snippet, '--with-code', '--step', '5'], { cwd: root });
   const cliMs = performance.now() - started;
 
   return [

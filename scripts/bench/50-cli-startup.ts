@@ -94,7 +94,8 @@ export async function run(): Promise<Figure[]> {
   const load = () => loadavg()[0]!.toFixed(1);
   const loadAtStart = load();
 
-  wallMs(process.execPath, memlane, alone); // builds the bundle, makes the snapshot if there is none, and warms the OS file cache
+  // Builds lib/ if a source changed, makes the snapshot if there is none, and warms the OS file cache.
+  wallMs(process.execPath, memlane, alone);
   wallMs(process.execPath, memoryViz);
   // The first run with the server on: there is none yet, so it runs in-process and starts one;
   // beside a run with MEMLANE_SERVER=0 in the same rounds (before it, so the new server's warm-up falls on neither).

@@ -2,7 +2,7 @@
 // A command run in its own process gets the process's; the resident render server hands each
 // request the client's, so concurrent requests never share a working folder or a stream.
 import { resolve } from 'node:path';
-import { MAX_STDIN_BYTES, readStdinUpTo } from './server-client.mjs';
+import { MAX_STDIN_BYTES, readStdinUpTo } from './read-stdin.ts';
 
 export interface CliStream {
   write(chunk: string | Uint8Array): unknown;
@@ -26,15 +26,17 @@ export const resolveIn = (io: CliIo, path: string) => resolve(io.cwd, path);
 export const printLine = (io: CliIo, text: string) => io.stdout.write(`${text}\n`);
 export const printError = (io: CliIo, text: string) => io.stderr.write(`${text}\n`);
 
-const readProcessStdin = (): Promise<Buffer> => readStdinUpTo(MAX_STDIN_BYTES);
-
-/** This process's own streams; `stdin`, when given, stands for standard input already read. */
-export function processIo(stdin?: Buffer): CliIo {
+/**
+ * This process's own streams. Standard input is read once, when first asked for: a server that asked
+ * for it and then failed hands the run here the same bytes.
+ */
+export function processIo(): CliIo {
+  let stdin: Promise<Buffer> | undefined;
   return {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: stdin ? async () => stdin : readProcessStdin,
+    readStdin: () => (stdin ??= readStdinUpTo(MAX_STDIN_BYTES)),
     resident: false,
   };
 }

@@ -24,8 +24,8 @@ Example:
   memlane init my-course`;
 
 /**
- * Memlane's own folder: the nearest one above this module whose package.json is memlane's. The
- * module runs from src/cli, lib/cli or the CLI bundle in build/cli/<hash>, at different depths.
+ * Memlane's own folder: the nearest one above this module whose package.json is memlane's (the
+ * module runs from lib/cli, or from src/cli in tests).
  */
 function memlaneRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {

@@ -11,7 +11,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   trace: () => import('./trace-command.ts'),
   render: () => import('./render-command.ts'),
   init: () => import('./init-command.ts'),
-  server: () => import('./server-command.ts'),
+  server: () => import('./server/command.ts'),
 };
 
 const helpFlags = ['--help', '-h'];

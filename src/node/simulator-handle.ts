@@ -1,13 +1,8 @@
 // Node edge: the one interpreter of the process, shared by the page build, <MemoryDiagram> and the
 // CLI, even when this module is loaded twice (Astro's config and its SSR bundle). Created here
 // rather than with sharedSimulator() so that the handle lives on globalThis, where both copies see it.
-import { fileURLToPath } from 'node:url';
 import { createSimulator, resolveOptions, type Simulator } from '../simulate/index.ts';
 import { traceProblems } from '../trace/validate-trace.ts';
-
-/** Set by the CLI bundle (scripts/cli-bundle.mjs): the sandbox script relative to the bundle, which does not sit beside it. */
-declare const MEMLANE_SANDBOX_HOST: string | undefined;
-const workerPath = typeof MEMLANE_SANDBOX_HOST === 'string' ? fileURLToPath(new URL(MEMLANE_SANDBOX_HOST, import.meta.url)) : undefined;
 
 const simulatorSlot = Symbol.for('memlane.simulator');
 type SimulatorHolder = { [simulatorSlot]?: Promise<Simulator> };
@@ -16,7 +11,7 @@ type SimulatorHolder = { [simulatorSlot]?: Promise<Simulator> };
 export function processSimulator(): Promise<Simulator> {
   const holder = globalThis as SimulatorHolder;
   if (!holder[simulatorSlot]) {
-    const starting = createSimulator({ workerPath });
+    const starting = createSimulator();
     holder[simulatorSlot] = starting;
     starting.catch(() => {
       if (holder[simulatorSlot] === starting) delete holder[simulatorSlot];

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliOptionNames, optionTable } from '../../src/core/options/option-table.ts';
 import { outputFlags } from '../../src/slides/slide-options.ts';
-import { fixture, repoRoot, runCli } from './run-cli.ts';
+import { fixture, repoRoot } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
 /** A command line without its comment and with single spaces, as typed. */
 const typed = (line: string) => line.replace(/#.*$/, '').trim().replace(/\s+/g, ' ');
@@ -34,7 +35,7 @@ function flagEntries(help: string): Map<string, string> {
 }
 
 async function helpOf(args: string[]): Promise<string> {
-  const result = await runCli(args);
+  const result = await runMain(args);
   assert.equal(result.code, 0, result.stderr);
   return result.stdout.toString();
 }
@@ -89,7 +90,7 @@ describe('memlane --help', () => {
 
 describe('memlane: unknown flags and commands', () => {
   it('names an unknown render flag, suggests the nearest and points to --help, with status 2', async () => {
-    const result = await runCli(['render', fixture('aliasing.py'), '-o', 'x.svg', '--wach']);
+    const result = await runMain(['render', fixture('aliasing.py'), '-o', 'x.svg', '--wach']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /memlane render: unknown option --wach\n/);
     assert.match(result.stderr, /hint: did you mean --watch\?/);
@@ -97,15 +98,15 @@ describe('memlane: unknown flags and commands', () => {
   });
 
   it('does the same for trace flags and for commands', async () => {
-    const flag = await runCli(['trace', fixture('aliasing.py'), '--max-step', '5']);
+    const flag = await runMain(['trace', fixture('aliasing.py'), '--max-step', '5']);
     assert.equal(flag.code, 2);
     assert.equal(flag.stdout.length, 0);
     assert.match(flag.stderr, /memlane trace: unknown option --max-step\nhint: did you mean --max-steps\?/);
     assert.match(flag.stderr, /run "memlane trace --help"/);
-    const command = await runCli(['rendr', 'x.py']);
+    const command = await runMain(['rendr', 'x.py']);
     assert.equal(command.code, 2);
     assert.match(command.stderr, /unknown command "rendr"\nhint: did you mean "render"\?.*memlane --help/);
-    const help = await runCli(['help', 'tarce']);
+    const help = await runMain(['help', 'tarce']);
     assert.equal(help.code, 2);
     assert.match(help.stderr, /unknown command "tarce"\nhint: did you mean "trace"\?/);
   });

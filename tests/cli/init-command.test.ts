@@ -7,12 +7,13 @@ import { describe, it } from 'node:test';
 import { olderThan, starterFiles, starterNodeFloor } from '../../src/cli/init-command.ts';
 import { memlaneDependency } from '../../src/cli/memlane-dependency.ts';
 import { shellNodeVersion } from '../../src/cli/shell-node.ts';
-import { runCli, tempDir } from './run-cli.ts';
+import { tempDir } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
 describe('memlane init', () => {
   it('writes a Starlight site with memlane(), a lesson with two diagrams and a note, and a README', async () => {
     const dir = join(tempDir(), 'My Course');
-    const result = await runCli(['init', dir]);
+    const result = await runMain(['init', dir]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout.toString(), /npm install && npm run dev/);
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -28,7 +29,7 @@ describe('memlane init', () => {
 
   it('--plain writes an Astro + MDX site without Starlight', async () => {
     const dir = join(tempDir(), 'plain');
-    assert.equal((await runCli(['init', dir, '--plain'])).code, 0);
+    assert.equal((await runMain(['init', dir, '--plain'])).code, 0);
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest.dependencies), ['@astrojs/mdx', 'astro', 'memlane']);
     assert.match(readFileSync(join(dir, 'src/pages/index.mdx'), 'utf8'), /^---\nlayout: \.\.\/layouts\/Lesson\.astro\n/);
@@ -38,10 +39,10 @@ describe('memlane init', () => {
   it('refuses a folder that is not empty, and with --force still replaces no file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'README.md'), 'mine\n');
-    const refused = await runCli(['init', dir]);
+    const refused = await runMain(['init', dir]);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /is not empty \(README\.md\)\nhint: name a new or empty folder, or add --force/);
-    const forced = await runCli(['init', dir, '--force']);
+    const forced = await runMain(['init', dir, '--force']);
     assert.equal(forced.code, 2);
     assert.match(forced.stderr, /already has README\.md\nhint: move it away/);
     assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), 'mine\n');
@@ -99,7 +100,7 @@ describe('memlane init', () => {
   });
 
   it('asks for the folder when none is given', async () => {
-    const result = await runCli(['init']);
+    const result = await runMain(['init']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /name the folder to write the site into, e\.g\. memlane init my-course/);
   });

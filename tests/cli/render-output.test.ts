@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { findAll, parseXml, textOf, type XmlElement } from '../slides/xml-tree.ts';
 import { brightness, topLeftPixel } from './png-pixels.ts';
-import { type CliResult, fixture, pngSize, runCli, tempDir } from './run-cli.ts';
+import { type CliResult, fixture, pngSize, tempDir } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
-// Each distinct command runs once (CPython starts in every run); the determinism test reruns on purpose.
+// Each distinct command runs once; the determinism test reruns on purpose.
 const runs = new Map<string, Promise<CliResult>>();
 const outDir = tempDir();
 
 function cachedRun(args: string[]): Promise<CliResult> {
   const key = JSON.stringify(args);
-  if (!runs.has(key)) runs.set(key, runCli(['render', ...args]));
+  if (!runs.has(key)) runs.set(key, runMain(['render', ...args]));
   return runs.get(key)!;
 }
 
@@ -38,7 +39,7 @@ const objectIds = (svg: XmlElement) => findAll(svg, (e) => e.attributes['data-ob
 describe('memlane render: output', () => {
   let steps: number;
   before(async () => {
-    const trace = await runCli(['trace', fixture('aliasing.py')]);
+    const trace = await runMain(['trace', fixture('aliasing.py')]);
     steps = JSON.parse(trace.stdout.toString()).steps.length;
     assert.ok(steps >= 4);
   });
@@ -62,9 +63,8 @@ describe('memlane render: output', () => {
   });
 
   it('writes SVG to standard output without -o, the same bytes as the file', async () => {
-    // Two processes at once, so both run the same sources even while they are being edited.
     const out = join(tempDir(), 'same.svg');
-    const [toStdout, toFile] = await Promise.all([runCli(['render', fixture('aliasing.py')]), runCli(['render', fixture('aliasing.py'), '-o', out])]);
+    const [toStdout, toFile] = await Promise.all([runMain(['render', fixture('aliasing.py')]), runMain(['render', fixture('aliasing.py'), '-o', out])]);
     assert.equal(toStdout.code, 0, toStdout.stderr);
     assert.equal(toFile.code, 0, toFile.stderr);
     assert.deepEqual(toStdout.stdout, readFileSync(out));
@@ -105,7 +105,7 @@ describe('memlane render: output', () => {
   });
 
   it('draws the source beside the diagram with the running line marked', async () => {
-    const trace = JSON.parse((await runCli(['trace', fixture('calls.py')])).stdout.toString());
+    const trace = JSON.parse((await runMain(['trace', fixture('calls.py')])).stdout.toString());
     const index = trace.steps.findIndex((s: { stack: unknown[] }) => s.stack.length === 2);
     const step = trace.steps[index];
     const svg = parseXml((await render([fixture('calls.py'), '--with-code', '--step', String(index + 1)])).toString());
@@ -124,7 +124,7 @@ describe('memlane render: output', () => {
 
   it('says what the marked line does: start, call, return with its value, raise, and the exception leaving', async () => {
     const dir = tempDir();
-    const result = await runCli(['render', fixture('zero-division.py'), '--raises', 'ZeroDivisionError', '--with-code', '--all-steps', '--out-dir', dir]);
+    const result = await runMain(['render', fixture('zero-division.py'), '--raises', 'ZeroDivisionError', '--with-code', '--all-steps', '--out-dir', dir]);
     assert.equal(result.code, 0, result.stderr);
     const labels = readdirSync(dir)
       .sort((a, b) => parseInt(a.slice(5), 10) - parseInt(b.slice(5), 10))
@@ -148,9 +148,9 @@ describe('memlane render: output', () => {
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     const snippet = fixture('hash-orders.py');
     const [result, single, trace] = await Promise.all([
-      runCli(['render', snippet, '--all-steps', '--out-dir', dir]),
-      runCli(['render', snippet, '--step', '1']),
-      runCli(['trace', snippet]),
+      runMain(['render', snippet, '--all-steps', '--out-dir', dir]),
+      runMain(['render', snippet, '--step', '1']),
+      runMain(['trace', snippet]),
     ]);
     assert.equal(result.code, 0, result.stderr);
     const total = (JSON.parse(trace.stdout.toString()) as { steps: unknown[] }).steps.length;
@@ -164,7 +164,7 @@ describe('memlane render: output', () => {
     assert.match(result.stderr, new RegExp(`wrote ${total} files to .* \\(step-01\\.svg … step-${total}\\.svg\\)`));
     assert.deepEqual(readFileSync(join(dir, 'step-01.svg')), single.stdout, 'all-steps files equal the single-step renders');
     const pngDir = join(dir, 'png');
-    assert.equal((await runCli(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code, 0);
+    assert.equal((await runMain(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code, 0);
     assert.deepEqual(readdirSync(pngDir).sort(), Array.from({ length: steps }, (_, i) => `step-${i + 1}.png`), 'one digit for fewer than 10 steps');
   });
 
@@ -175,7 +175,7 @@ describe('memlane render: output', () => {
     assert.ok(objectIds(inline).length < objectIds(heap).length);
     assert.ok(objectIds(auto).length < objectIds(heap).length, 'with auto, unshared scalars sit in their slot');
     assert.ok(textOf(inline).includes('3'), 'count = 3 is still shown, inside its slot');
-    const hidden = await runCli(['render', fixture('aliasing.py'), '--hide', 'basket,nosuch']);
+    const hidden = await runMain(['render', fixture('aliasing.py'), '--hide', 'basket,nosuch']);
     assert.equal(hidden.code, 0);
     const names = findAll(parseXml(hidden.stdout.toString()), (e) => e.attributes['data-frame-id'] !== undefined).map(textOf).join(' ');
     assert.ok(names.includes('fruits') && !names.includes('basket'));
@@ -184,7 +184,7 @@ describe('memlane render: output', () => {
 
   it('reads the snippet from standard input with -, and creates the output directory', async () => {
     const out = join(tempDir(), 'talk', 'slides', 'stdin.svg');
-    const result = await runCli(['render', '-', '-o', out], { input: readFileSync(fixture('aliasing.py'), 'utf8') });
+    const result = await runMain(['render', '-', '-o', out], { input: readFileSync(fixture('aliasing.py'), 'utf8') });
     assert.equal(result.code, 0, result.stderr);
     const svg = parseXml(readFileSync(out, 'utf8'));
     assert.equal(titleOf(svg), `<stdin>, step ${steps} of ${steps}`);
@@ -194,10 +194,10 @@ describe('memlane render: output', () => {
   it('gives byte-identical SVG and PNG on two runs', async () => {
     const args = [fixture('calls.py'), '--with-code', '--theme', 'sketch', '--step', '4'];
     const [svgA, svgB, pngA, pngB] = await Promise.all([
-      runCli(['render', ...args]),
-      runCli(['render', ...args]),
-      runCli(['render', ...args, '--scale', '1.5', '-o', join(outDir, 'first.png')]),
-      runCli(['render', ...args, '--scale', '1.5', '-o', join(outDir, 'second.png')]),
+      runMain(['render', ...args]),
+      runMain(['render', ...args]),
+      runMain(['render', ...args, '--scale', '1.5', '-o', join(outDir, 'first.png')]),
+      runMain(['render', ...args, '--scale', '1.5', '-o', join(outDir, 'second.png')]),
     ]);
     for (const result of [svgA, svgB, pngA, pngB]) assert.equal(result.code, 0, result.stderr);
     assert.ok(svgA.stdout.length > 1000);

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixture, runCli, tempDir } from './run-cli.ts';
+import { fixture, tempDir } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
 async function usageError(args: string[], message: RegExp, hint: RegExp) {
-  const result = await runCli(['render', ...args]);
+  const result = await runMain(['render', ...args]);
   assert.equal(result.code, 2, result.stderr);
   assert.equal(result.stdout.length, 0);
   assert.match(result.stderr, message);
@@ -16,7 +17,7 @@ async function usageError(args: string[], message: RegExp, hint: RegExp) {
 
 describe('memlane render: usage errors', () => {
   it('lists every option in --help', async () => {
-    const result = await runCli(['render', '--help']);
+    const result = await runMain(['render', '--help']);
     assert.equal(result.code, 0);
     const help = result.stdout.toString();
     for (const flag of ['-o', '--step', '--all-steps', '--out-dir', '--theme', '--format', '--scale', '--with-code', '--width', '--scalars', '--hide', '--max-steps', '--raises']) {

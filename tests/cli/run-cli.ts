@@ -1,4 +1,5 @@
-// Runs the real `memlane` CLI (its bin, scripts/memlane.mjs) as a child process, the way a speaker runs it.
+// Runs the real `memlane` CLI (its bin, scripts/memlane.mjs) as a child process, the way a speaker runs it:
+// for what only a process shows (the render server, signals, pipes); run-main.ts runs the rest in-process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +15,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/** `input` is standard input; given as a promise, it is held back (the pipe open) until the promise resolves. */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Promise<string>; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), ...args], {
       cwd: options.cwd ?? repoRoot,
       env: options.env ?? process.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
-    if (options.input !== undefined) child.stdin!.end(options.input);
+    if (options.input !== undefined) void Promise.resolve(options.input).then((text) => child.stdin!.end(text));
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeIdentity, socketPath } from '../../src/cli/server-socket.mjs';
+import { codeIdentity } from '../../src/cli/server/code-identity.ts';
+import { socketPath } from '../../src/cli/server/socket-folder.ts';
 import { repoRoot, runCli, type CliResult } from './run-cli.ts';
 
 /** A folder of its own for a test's sockets: short, so the socket path stays under the Unix limit. */
@@ -14,10 +15,10 @@ export const socketFolder = () => mkdtempSync(join(tmpdir(), 'mls-'));
 export const withServer = (dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, MEMLANE_SERVER: '1', MEMLANE_SERVER_DIR: dir, ...extra });
 export const withoutServer = (dir: string): NodeJS.ProcessEnv => ({ ...process.env, MEMLANE_SERVER: '0', MEMLANE_SERVER_DIR: dir });
 
-/** The socket a client of this checkout uses in `dir` (the CLI bundle must be current: run the CLI once first). */
+/** The socket a client of this checkout uses in `dir` (lib/ must be built: run the CLI once first). */
 export function expectedSocket(dir: string, env: NodeJS.ProcessEnv = {}): string {
   const identity = codeIdentity(repoRoot, { ...process.env, ...env });
-  if (!identity) throw new Error('the CLI bundle is not current: no code identity');
+  if (!identity) throw new Error('lib/ is not built: no code identity');
   return socketPath(dir, identity.id)!;
 }
 

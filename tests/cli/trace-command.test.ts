@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Trace } from '../../src/trace/types.ts';
-import { fixture, runCli } from './run-cli.ts';
+import { fixture } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
 describe('memlane trace', () => {
   it('prints one trace v1 document of the program as it ran', async () => {
-    const result = await runCli(['trace', fixture('aliasing.py')]);
+    const result = await runMain(['trace', fixture('aliasing.py')]);
     assert.equal(result.code, 0, result.stderr);
     const trace = JSON.parse(result.stdout.toString()) as Trace;
     assert.equal(trace.format, 'memlane-trace');
@@ -22,7 +23,7 @@ describe('memlane trace', () => {
   });
 
   it('prints JSON Lines for several files, and exits 1 with the trace when one fails', async () => {
-    const result = await runCli(['trace', fixture('aliasing.py'), fixture('raises.py')]);
+    const result = await runMain(['trace', fixture('aliasing.py'), fixture('raises.py')]);
     assert.equal(result.code, 1);
     const lines = result.stdout.toString().trim().split('\n');
     assert.equal(lines.length, 2);
@@ -34,10 +35,10 @@ describe('memlane trace', () => {
   });
 
   it('names a missing file and an unknown option', async () => {
-    const missing = await runCli(['trace', fixture('nope.py')]);
+    const missing = await runMain(['trace', fixture('nope.py')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.py: no such file/);
-    const bad = await runCli(['trace', '--bogus', fixture('aliasing.py')]);
+    const bad = await runMain(['trace', '--bogus', fixture('aliasing.py')]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown option --bogus/);
   });

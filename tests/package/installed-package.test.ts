@@ -37,7 +37,7 @@ describe('the installed memlane package', slow, () => {
 
   it('ships compiled JavaScript with declarations, and no TypeScript to run', () => {
     const installed = join(tools, 'node_modules', 'memlane');
-    for (const file of ['lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/simulate/sandbox-host.mjs', 'lib/cli/server-client.mjs', 'lib/cli/server-socket.mjs', 'components/MemoryDiagram.astro', 'components/memlane.css']) {
+    for (const file of ['lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/simulate/sandbox-host.mjs', 'lib/cli/launcher.js', 'lib/cli/server/client.js', 'lib/build.json', 'components/MemoryDiagram.astro', 'components/memlane.css']) {
       assert.ok(existsSync(join(installed, file)), `the package has ${file}`);
     }
     assert.ok(!existsSync(join(installed, 'src')), 'the TypeScript sources stay in the repo');
@@ -72,8 +72,8 @@ describe('the installed memlane package', slow, () => {
         status = await run(memlane, ['server', 'status'], tools, served);
       }
       assert.equal(status.code, 0, `no server came up: ${status.stdout}${status.stderr}`);
-      const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-      assert.ok(status.stdout.includes(`(code ${version} `), `the key names the installed version: ${status.stdout}`);
+      const built = JSON.parse(readFileSync(join(tools, 'node_modules', 'memlane', 'lib', 'build.json'), 'utf8')) as { id: string };
+      assert.ok(status.stdout.includes(`(code ${built.id})`), `the key names the installed build: ${status.stdout}`);
       const warm = await runOk(memlane, ['render', 'served.py'], tools, served);
       assert.equal(warm.stdout, alone.stdout);
       assert.equal(warm.stderr, alone.stderr);

@@ -8,8 +8,9 @@ import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'no
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { frame, readFrames, requestLimitMs } from '../../src/cli/server-socket.mjs';
-import { serve } from '../../src/node/render-server.ts';
+import { requestLimitMs } from '../../src/cli/server/policy.ts';
+import { serve } from '../../src/cli/server/server.ts';
+import { frame, readFrames } from '../../src/cli/server/wire.ts';
 import { runCli, tempDir } from '../cli/run-cli.ts';
 import { eventually, expectedSocket, fakeServer, serverUp, socketFolder, stopServers, withoutServer, withServer } from '../cli/server-harness.ts';
 
@@ -67,7 +68,7 @@ describe('a request that does not end', () => {
       const client = connect(socket);
       const heard: { t: string; code?: number; d?: string }[] = [];
       const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
-      readFrames(client, (message: { t: string }) => heard.push(message));
+      readFrames(client, (message) => heard.push(message as (typeof heard)[number]));
       await new Promise<void>((resolve) => client.once('connect', () => resolve()));
       client.write(frame({ t: 'run', key: 'k', argv: ['trace', 'x.py', '--timeout', '100'], cwd: '/' }));
       await closed;

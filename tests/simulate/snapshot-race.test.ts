@@ -51,7 +51,7 @@ describe('racing snapshot writers', () => {
     const snippet = join(dir, 'snippet.py');
     writeFileSync(snippet, 'numbers = [1, 2]\nalias = numbers\n');
     const env = { ...process.env, MEMLANE_SNAPSHOT_DIR: dir };
-    const runs = await Promise.all([0, 1].map(() => exited(['scripts/memlane.ts', 'trace', snippet], env)));
+    const runs = await Promise.all([0, 1].map(() => exited(['scripts/memlane.mjs', 'trace', snippet], env)));
     for (const { code, stderr } of runs) assert.equal(code, 0, stderr);
     assert.ok('payload' in snapshotPayload(readFileSync(join(dir, 'interpreter.snapshot')), currentSnapshotKey()));
     assert.deepEqual(readdirSync(dir).sort(), ['interpreter.snapshot', 'snippet.py']);

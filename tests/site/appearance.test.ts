@@ -67,7 +67,7 @@ describe('themes', () => {
   it('draws a sketch diagram on a page as `memlane render --theme sketch` draws it (screenshots compared)', async () => {
     const source = readFileSync(join(repoRoot, 'content/authoring/fence-options.mdx'), 'utf8');
     const code = /```python memory id=sketch-option[^\n]*\n([\s\S]*?)```/.exec(source)![1]!;
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/memlane.ts'), 'render', '-', '--theme', 'sketch'], { input: code, encoding: 'utf8', cwd: repoRoot });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'render', '-', '--theme', 'sketch'], { input: code, encoding: 'utf8', cwd: repoRoot });
     assert.equal(cli.status, 0, cli.stderr);
     // Without its class, no page rule can reach the CLI's drawing: it shows only what the file says.
     const cliSvg = cli.stdout.replace(/^<\?xml[^>]*>\s*/, '').replace(/^(<svg\b[^>]*?) class="memlane-diagram"/, '$1');

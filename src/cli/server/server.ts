@@ -5,9 +5,11 @@
 import { linkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
-import type { CliIo } from '../cli/cli-io.ts';
-import { ask } from '../cli/server-client.mjs';
-import { frame, inodeOf, readFrames, removeStaleSocket, requestLimitMs, servable, socketFiles } from '../cli/server-socket.mjs';
+import type { CliIo } from '../cli-io.ts';
+import { ask } from './client.ts';
+import { requestLimitMs, servable } from './policy.ts';
+import { inodeOf, removeStaleSocket, socketFiles } from './socket-folder.ts';
+import { frame, readFrames, type Message } from './wire.ts';
 
 export type RunCommand = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -45,7 +47,7 @@ interface RunRequest {
   cwd: string;
 }
 
-const isRunRequest = (message: Record<string, unknown>): message is Record<string, unknown> & RunRequest =>
+const isRunRequest = (message: Message): message is Message & RunRequest =>
   message['t'] === 'run' && typeof message['key'] === 'string' && typeof message['cwd'] === 'string' &&
   Array.isArray(message['argv']) && message['argv'].every((arg) => typeof arg === 'string');
 
@@ -101,7 +103,7 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
     let stdinArrived: ((bytes: Buffer) => void) | undefined;
     let stdinLost: ((error: Error) => void) | undefined;
     let answering = false;
-    readFrames(socket, (message: Record<string, unknown>) => {
+    readFrames(socket, (message: Message) => {
       if (message['t'] === 'stdin' && typeof message['d'] === 'string') stdinArrived?.(Buffer.from(message['d'], 'base64'));
       else if (message['t'] === 'status') socket.end(frame({ t: 'status', pid: process.pid, key: setup.key, startedAt, served, running, warm } satisfies ServerStatus));
       else if (message['t'] === 'stop') {

@@ -1,22 +1,19 @@
-// `memlane server status|stop|run`: the resident render server that answers `memlane render` and
-// `trace` warm. Clients start it by themselves (`run`, detached); `status` says what runs, `stop` ends
-// this code's server (other checkouts' and installs' are theirs to stop, or `stop --all`'s).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `memlane server status|stop`: the resident render server that answers `memlane render` and `trace`
+// warm. Clients start it by themselves (`memlane server run`, detached, which the launcher runs:
+// resident.ts); `status` says what runs, `stop` ends this code's server (other checkouts' and
+// installs' are theirs to stop, or `stop --all`'s).
 import { fileURLToPath } from 'node:url';
-import type { ServerStatus } from '../node/render-server.ts';
-import { printError, printLine, type CliIo } from './cli-io.ts';
-import { UsageError, type Command } from './command.ts';
-import { ask } from './server-client.mjs';
-import {
-  codeIdentity, envSeconds, inodeOf, ownSocket, printable, removeStaleSocket, serverWanted, socketDir, socketFiles, socketPath, supersedes, unsafeDir,
-} from './server-socket.mjs';
+import { printError, printLine, type CliIo } from '../cli-io.ts';
+import { UsageError, type Command } from '../command.ts';
+import { ask } from './client.ts';
+import { codeIdentity, codeOf, supersedes } from './code-identity.ts';
+import { DEFAULT_IDLE_S, serverWanted } from './policy.ts';
+import type { ServerStatus } from './server.ts';
+import { inodeOf, ownSocket, removeStaleSocket, socketDir, socketFiles, socketPath, unsafeDir } from './socket-folder.ts';
+import { printable } from './wire.ts';
 
-/** Set by the CLI bundle (scripts/cli-bundle.mjs): the package root seen from the bundle's folder. */
-declare const MEMLANE_PACKAGE_ROOT: string | undefined;
-const packageRoot = fileURLToPath(new URL(typeof MEMLANE_PACKAGE_ROOT === 'string' ? MEMLANE_PACKAGE_ROOT : '../../', import.meta.url));
-
-const DEFAULT_IDLE_S = 15 * 60;
+/** The package folder: this module is src/cli/server/ in a checkout, lib/cli/server/ compiled. */
+const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const usage = `Usage: memlane server status|stop [--all]
 
@@ -47,15 +44,6 @@ function uptime(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
-
-/** The part of a key that names the CLI's code: the bundle's hash, or the version installed. */
-const codeOf = (key: string) => {
-  try {
-    return String((JSON.parse(key) as { code: unknown }).code);
-  } catch {
-    return key;
-  }
-};
 
 /**
  * The sockets of this user's servers: none when the folder is not this user's alone (it is checked before
@@ -148,69 +136,6 @@ async function stop(io: CliIo, all: boolean): Promise<number> {
   return 0;
 }
 
-/** A little of everything a diagram draws: a class and its instances, a call, a list, a tuple, a dict, a set. */
-const WARM_UP_SNIPPET = `class Node:
-    def __init__(self, value, next=None):
-        self.value = value
-        self.next = next
-
-
-def build(values):
-    head = None
-    for value in reversed(values):
-        head = Node(value, head)
-    return head
-
-
-items = [1, "two", (3.0, None)]
-alias = items
-table = {"a": items, "b": [alias, {4, 5}]}
-chain = build([1, 2, 3])
-`;
-/** Renders of it before the first request: enough for V8 to compile the layout and drawing code's hot paths. */
-const WARM_UP_RENDERS = 20;
-
-/** Loads and compiles what a first request would: the drawing code (SVG, PNG, a code panel) and the trace path. */
-async function warmUp(run: (argv: string[], io: CliIo) => Promise<number>): Promise<void> {
-  const scratch = mkdtempSync(join(socketDir(), 'warm-'));
-  const quiet = { write: () => true };
-  const io: CliIo = { cwd: scratch, stdout: quiet, stderr: quiet, readStdin: async () => Buffer.from(WARM_UP_SNIPPET), resident: true };
-  try {
-    await run(['render', '-', '--with-code'], io);
-    await run(['render', '-', '-o', 'warm.png'], io);
-    await run(['trace', '-'], io);
-    for (let round = 0; round < WARM_UP_RENDERS; round++) await run(['render', '-', '-o', 'warm.svg'], io);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-async function runServer(io: CliIo): Promise<number> {
-  const identity = codeIdentity(packageRoot);
-  // Serves only the code this process loaded: the identity's CLI must be the one running here.
-  if (!identity || dirname(identity.entry) !== dirname(fileURLToPath(import.meta.url))) {
-    printError(io, 'memlane server: the CLI changed or is not built; no server for it');
-    return 1;
-  }
-  const dir = socketDir();
-  const unsafe = unsafeDir(dir);
-  const socket = socketPath(dir, identity.id);
-  if (unsafe || !socket) {
-    printError(io, `memlane server: ${unsafe ?? `the socket path in ${dir} is too long`}`);
-    return 1;
-  }
-  const [{ serve }, { main }, { closeSimulator, prewarmSimulator }] = await Promise.all([
-    import('../node/render-server.ts'), import('./main.ts'), import('../node/simulator-handle.ts'),
-  ]);
-  prewarmSimulator();
-  const idleMs = envSeconds(process.env['MEMLANE_SERVER_IDLE'], DEFAULT_IDLE_S) * 1000;
-  await serve({ key: identity.key, socket, idleMs, run: main, warmUp: () => warmUp(main), supersedes: (other) => supersedes(identity.key, other) });
-  await closeSimulator();
-  // Nothing should be left to keep the process alive; if something is, it still leaves.
-  setTimeout(() => process.exit(0), 1_000).unref();
-  return 0;
-}
-
 export const command: Command = {
   summary: 'show or stop the render server that answers render and trace warm',
   usage,
@@ -220,7 +145,11 @@ export const command: Command = {
     if (rest.length && !all) throw new UsageError(`unexpected ${rest.join(' ')}`, 'memlane server status, memlane server stop, or memlane server stop --all');
     if (action === 'status') return status(io);
     if (action === 'stop') return stop(io, all);
-    if (action === 'run') return runServer(io);
+    // The server's own process is the launcher's to start (launcher.ts): it is never a command of a running CLI.
+    if (action === 'run') {
+      const why = '"server run" serves only from the memlane command\'s own process';
+      throw new UsageError(why, 'memlane render starts a server by itself');
+    }
     throw new UsageError(action ? `unknown action "${action}"` : 'name an action', 'memlane server status, memlane server stop, or memlane server stop --all');
   },
 };
