@@ -13,7 +13,7 @@ import { frameMarks, objectMarks } from './change-marks.ts';
 import { chooseReflow } from './choose-reflow.ts';
 import { collectBoxes, type Collected } from './collect-boxes.ts';
 import { describeStep } from './describe-step.ts';
-import { resolveLayoutOptions, type LayoutOptions } from './layout-options.ts';
+import { resolveLayoutOptions, type LayoutOptions, type ResolvedLayoutOptions } from './layout-options.ts';
 import { measureText } from './measure-text.ts';
 import { MARGIN } from './metrics.ts';
 import { layoutKey, placeLegend } from './place-legend.ts';
@@ -29,6 +29,23 @@ export type { LayoutOptions } from './layout-options.ts';
 function read(trace: Trace): StepState[] {
   checkTrace(trace);
   return foldTrace(trace);
+}
+
+/**
+ * Pre: the state of every step (`read`), the options resolved. Post: a record per frame and per
+ * object drawn at some step, with the steps it is shown at and its sized rows at each; hidden
+ * names, shortened structures and the caps on frames and objects applied, and `leftOut` says so.
+ */
+function collect(states: StepState[], options: ResolvedLayoutOptions): Collected {
+  return collectBoxes(states, options);
+}
+
+/**
+ * Pre: the records (`collect`). Post: every box placed once for the whole run and every arrow routed;
+ * reflowed into bands only when wider than `fitWidth` (0: never) and the reflow reads as well.
+ */
+function arrange(collected: Collected, fitWidth: number, lastStep: number): Arranged {
+  return chooseReflow(collected, fitWidth, lastStep);
 }
 
 /**
@@ -102,8 +119,8 @@ function describe(trace: Trace, states: StepState[], arranged: Arranged, marks: 
 export function traceToLayout(trace: Trace, options?: LayoutOptions): Layout {
   const states = read(trace);
   const resolved = resolveLayoutOptions(options);
-  const collected = collectBoxes(states, resolved);
-  const arranged = chooseReflow(collected, resolved.fitWidth || 0, states.length);
+  const collected = collect(states, resolved);
+  const arranged = arrange(collected, resolved.fitWidth || 0, states.length);
   const marks = mark(arranged);
   const { key: words, legend, notes, width, height } = key(collected, arranged, marks, resolved.legend);
   const steps = describe(trace, states, arranged, marks);

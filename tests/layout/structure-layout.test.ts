@@ -58,11 +58,18 @@ describe('placement by structure', () => {
       const [flat, reflowed] = [layoutOnce(recorded, { fitWidth: false }), layoutOnce(recorded)];
       const flatColumn = new Map(flat.objects.map((o) => [o.id, o.column]));
       const byId = new Map(reflowed.objects.map((o) => [o.id, o]));
-      const leaf = (id: string) => !reflowed.arrows.some((a) => a.from === id && byId.has(a.to) && a.to !== id);
+      // A leaf refers to no other drawn object; found once, not per object (the tree has hundreds).
+      const holding = new Set(reflowed.arrows.filter((a) => byId.has(a.to) && a.to !== a.from).map((a) => a.from));
+      const leaf = (id: string) => !holding.has(id);
       // Layers keep their order: a leaf moved back one layer shifts nothing else but emptied layers.
-      const rank = (layout: Layout, id: string) => [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort((a, b) => a - b).indexOf(layout.objects.find((o) => o.id === id)!.column);
+      const ranks = (layout: Layout) => {
+        const layers = [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort((a, b) => a - b);
+        const column = new Map(layout.objects.map((o) => [o.id, o.column]));
+        return (id: string) => layers.indexOf(column.get(id)!);
+      };
+      const [reflowedRank, flatRank] = [ranks(reflowed), ranks(flat)];
       for (const o of reflowed.objects) {
-        if (!leaf(o.id)) { assert.equal(rank(reflowed, o.id), rank(flat, o.id), `${o.id} changed layer when reflowed`); continue; }
+        if (!leaf(o.id)) { assert.equal(reflowedRank(o.id), flatRank(o.id), `${o.id} changed layer when reflowed`); continue; }
         assert.ok(o.column <= flatColumn.get(o.id)!, `${o.id} went to a later layer when reflowed`);
         const holders = reflowed.arrows.filter((a) => a.to === o.id && byId.has(a.from) && a.from !== o.id).map((a) => byId.get(a.from)!);
         const furthest = holders.sort((a, b) => b.column - a.column)[0];
