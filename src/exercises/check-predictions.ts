@@ -114,5 +114,5 @@ function stepsAround(states: StepState[], line: number): { before: StepState; af
 
 /** Ids CPython deallocated after step `before` up to and including step `after` (both 1-based). */
 function freedBetween(trace: Trace, before: number, after: number): string[] {
-  return trace.steps.slice(before, after).flatMap((step) => (Array.isArray(step['freed']) ? step['freed'] as string[] : []));
+  return trace.steps.slice(before, after).flatMap((step) => step.freed ?? []);
 }

@@ -1,6 +1,6 @@
 // One sentence of why for each answer, made from the states before and after the line.
 import type { StepState } from '../trace/fold-trace.ts';
-import type { Ref } from '../trace/types.ts';
+import { attrsOf, entriesOf, itemsOf, reprOf } from '../trace/heap-fields.ts';
 import { holderWords, listWords as list, objectWords } from './object-words.ts';
 import { withoutStrings } from '../core/python-line.ts';
 
@@ -32,7 +32,7 @@ export function explainPointer(code: string, name: string, answer: string, befor
 }
 
 /** Functions and classes say nothing about a printed value; the call's own steps do. */
-const isCallable = (heap: Heap, id: string) => ['function', 'class', 'method'].includes(String(heap.get(id)?.['kind'] ?? ''));
+const isCallable = (heap: Heap, id: string) => ['function', 'class', 'method'].includes(heap.get(id)?.kind ?? '');
 
 /** Pre: `freed` are the ids CPython deallocated while the line ran (the trace's `freed`). */
 export function explainOutput(code: string, printed: string, before: StepState, frame: string, freed: string[] = []): string {
@@ -79,11 +79,11 @@ function readsOf(code: string, names: Map<string, string>, heap: Heap): [string,
 function follow(heap: Heap, id: string, attr?: string, index?: string, key?: string): string | undefined {
   const obj = heap.get(id);
   if (!obj) return undefined;
-  if (attr !== undefined) return (obj['attrs'] as [string, Ref][] | undefined)?.find(([n]) => n === attr)?.[1].ref;
-  if (index !== undefined) return (obj['items'] as Ref[] | undefined)?.[Number(index)]?.ref;
-  const entry = (obj['entries'] as [Ref, Ref][] | undefined)?.find(([k]) => {
-    const repr = heap.get(k.ref)?.['repr'];
-    return typeof repr === 'string' && heap.get(k.ref)?.type === 'str' && repr.slice(1, -1) === key;
+  if (attr !== undefined) return attrsOf(obj).find(([n]) => n === attr)?.[1].ref;
+  if (index !== undefined) return itemsOf(obj)[Number(index)]?.ref;
+  const entry = entriesOf(obj).find(([k]) => {
+    const repr = reprOf(heap.get(k.ref));
+    return repr !== undefined && heap.get(k.ref)?.type === 'str' && repr.slice(1, -1) === key;
   });
   return entry?.[1].ref;
 }

@@ -1,6 +1,7 @@
 // Why a line frees an object or does not, one sentence per object, from CPython's own verdict (`freed`).
 import type { StepState } from '../trace/fold-trace.ts';
-import type { HeapObject, Ref } from '../trace/types.ts';
+import { refsOf } from '../trace/heap-refs.ts';
+import type { HeapObject } from '../trace/types.ts';
 import { listWords as list, objectWords } from './object-words.ts';
 
 /** What refers to `id` in a state, in words: names (`x`, `x` in f) and the objects holding it. */
@@ -10,18 +11,6 @@ export function referrersOf(state: StepState, id: string): string[] {
     .map(([n]) => (f.name === '<module>' ? `\`${n}\`` : `\`${n}\` in ${f.name}`)));
   const holders = [...state.heap].filter(([holderId, holder]) => holderId !== id && holds(holder, id)).map(([holderId]) => objectWords(state.heap, holderId));
   return [...names, ...holders];
-}
-
-/** Every reference an object holds, as the trace records them: items, entries, attributes, defaults, closure, a frame's locals. */
-function refsOf(obj: HeapObject): Ref[] {
-  const pairs = (field: string) => (Array.isArray(obj[field]) ? (obj[field] as [unknown, Ref][]).map(([, ref]) => ref) : []);
-  const refs = [
-    ...(Array.isArray(obj['items']) ? obj['items'] as Ref[] : []),
-    ...(Array.isArray(obj['entries']) ? (obj['entries'] as [Ref, Ref][]).flat() : []),
-    ...(Array.isArray(obj['defaults']) ? obj['defaults'] as Ref[] : []),
-    ...pairs('attrs'), ...pairs('closure'), ...pairs('locals'),
-  ];
-  return refs.filter((ref) => typeof ref?.ref === 'string');
 }
 
 const holds = (holder: HeapObject, id: string) => refsOf(holder).some((ref) => ref.ref === id);
@@ -62,7 +51,7 @@ export function explainFreed(choices: string[], freed: ReadonlySet<string>, befo
     const obj = before.heap.get(id)!;
     if (freed.has(id)) {
       reasons[id] = `${capital(words)} lost its last reference${had.length === 1 ? `, ${had[0]}` : had.length ? `s, ${list(had)}` : ''}: its count fell to zero.`;
-    } else if (obj['immortal'] === true) {
+    } else if (obj.immortal === true) {
       reasons[id] = `${capital(words)} ${immortalWhy(obj)}.`;
     } else if (!after.heap.has(id)) {
       reasons[id] = `${capital(words)} is not freed: nothing drawn refers to it now, but CPython still holds it (a constant of the code, or a reference the diagram does not show).`;

@@ -1,4 +1,5 @@
 // Heap objects named in words, for exercise answers, explanations and screen-reader choices.
+import { attrsOf, entriesOf, itemsOf, reprOf } from '../trace/heap-fields.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 
 type Heap = ReadonlyMap<string, HeapObject>;
@@ -11,24 +12,23 @@ const LONGEST = 40;
 export function objectWords(heap: Heap, id: string): string {
   const obj = heap.get(id);
   if (!obj) return 'an object no longer shown';
-  const kind = obj['kind'];
-  const name = String(obj['name'] ?? obj['qualname'] ?? '');
-  if (kind === 'instance') return `the ${obj.type} instance${firstScalarAttribute(heap, obj)}`;
-  if (kind === 'class') return `the class ${name || obj.type}`;
-  if (kind === 'function') return `the function ${name || 'without a name'}`;
-  if (kind === 'generator') return `the generator ${name}`.trimEnd();
-  if (kind === 'cell') return 'the cell';
-  if (kind === 'method') return 'the bound method';
-  if (typeof obj['repr'] === 'string' && obj['repr'].startsWith('<')) return addressFree(obj.type, obj['repr']);
+  switch (obj.kind) {
+    case 'instance': return `the ${obj.type} instance${firstScalarAttribute(heap, obj)}`;
+    case 'class': return `the class ${obj.name || obj.type}`;
+    case 'function': return `the function ${(obj.name ?? obj.qualname) || 'without a name'}`;
+    case 'generator': return `the generator ${obj.name ?? ''}`.trimEnd();
+    case 'cell': return 'the cell';
+    case 'method': return 'the bound method';
+  }
+  if (obj.kind === 'scalar' && obj.repr.startsWith('<')) return addressFree(obj.type, obj.repr);
   return `the ${obj.type} ${valueWords(heap, id, 2)}`;
 }
 
 /** " (name 'root')": the first attribute holding a short scalar, which tells instances of one class apart. */
 function firstScalarAttribute(heap: Heap, obj: HeapObject): string {
-  const attrs = Array.isArray(obj['attrs']) ? obj['attrs'] as [string, Ref][] : [];
-  for (const [name, ref] of attrs) {
-    const repr = heap.get(ref.ref)?.['repr'];
-    if (typeof repr === 'string' && !repr.startsWith('<') && repr.length <= 20) return ` (${name} ${repr})`;
+  for (const [name, ref] of attrsOf(obj)) {
+    const repr = reprOf(heap.get(ref.ref));
+    if (repr !== undefined && !repr.startsWith('<') && repr.length <= 20) return ` (${name} ${repr})`;
   }
   return '';
 }
@@ -43,11 +43,11 @@ function addressFree(type: string, repr: string): string {
 /** Where `id` is held inside another object, e.g. "the class Playlist's `songs`", or undefined. */
 export function holderWords(heap: Heap, id: string): string | undefined {
   for (const [holderId, holder] of heap) {
-    const slot = Array.isArray(holder['items']) ? (holder['items'] as Ref[]).findIndex((ref) => ref.ref === id) : -1;
+    const slot = itemsOf(holder).findIndex((ref) => ref.ref === id);
     if (slot >= 0) return `slot ${slot} of ${objectWords(heap, holderId)}`;
-    const attr = Array.isArray(holder['attrs']) ? (holder['attrs'] as [string, Ref][]).find(([, ref]) => ref.ref === id) : undefined;
+    const attr = attrsOf(holder).find(([, ref]) => ref.ref === id);
     if (attr) return `${objectWords(heap, holderId)}'s \`${attr[0]}\``;
-    if (Array.isArray(holder['entries']) && (holder['entries'] as [Ref, Ref][]).some(([, value]) => value.ref === id)) {
+    if (entriesOf(holder).some(([, value]) => value.ref === id)) {
       return `an entry of ${objectWords(heap, holderId)}`;
     }
   }
@@ -58,16 +58,16 @@ export function holderWords(heap: Heap, id: string): string | undefined {
 function valueWords(heap: Heap, id: string, depth: number): string {
   const obj = heap.get(id);
   if (!obj) return '…';
-  if (typeof obj['repr'] === 'string') return cut(obj['repr']);
+  if (obj.kind === 'scalar') return cut(obj.repr);
   const inner = (ref: Ref) => (depth > 0 ? valueWords(heap, ref.ref, depth - 1) : '…');
-  if (Array.isArray(obj['items'])) {
-    const items = (obj['items'] as Ref[]).map(inner);
+  if (obj.kind === 'sequence' || (obj.kind === 'instance' && obj.items)) {
+    const items = itemsOf(obj).map(inner);
     const [open, close] = obj.type === 'tuple' ? ['(', items.length === 1 ? ',)' : ')'] : obj.type.endsWith('set') ? ['{', '}'] : ['[', ']'];
     if (items.length === 0) return obj.type.endsWith('set') ? 'empty' : `${open}${close}`;
     return cut(`${open}${items.join(', ')}${close}`);
   }
-  if (Array.isArray(obj['entries'])) {
-    return cut(`{${(obj['entries'] as [Ref, Ref][]).map(([k, v]) => `${inner(k)}: ${inner(v)}`).join(', ')}}`);
+  if (obj.kind === 'dict' || (obj.kind === 'instance' && obj.entries)) {
+    return cut(`{${entriesOf(obj).map(([k, v]) => `${inner(k)}: ${inner(v)}`).join(', ')}}`);
   }
   return obj.type;
 }

@@ -92,7 +92,7 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     // Reachability from the drawn frames decides which objects are shown; long chains and big
     // trees are shortened: what is left out is not drawn at any step, whoever refers to it.
     const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
-    const returnValue = state.step['returnValue'] as Ref | undefined;
+    const returnValue = state.step.returnValue;
     const marker = shortened.markersAt[s - 1]!;
     const reached = visibleAt(state, stack, hidden, previousVisible, shortened, inline, (id) => !kept || kept.has(id), refsOf);
     if (reached.capped) leftOut.objects = true;
@@ -158,7 +158,8 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       // The module frame returns nothing: at its return the program has finished.
       const returning = frame.name === '<module>' ? 'finished' : 'returning';
       const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? returning : 'running';
-      record.raw.set(s, { rows, running, exited: false, ...(running ? { badge: runningBadge } : frame['generator'] === true ? { badge: 'generator' } : {}) });
+      const badge = running ? { badge: runningBadge } : frame.generator === true ? { badge: 'generator' } : {};
+      record.raw.set(s, { rows, running, exited: false, ...badge });
     });
   }
 
@@ -245,7 +246,7 @@ function reachableOrder(roots: Ref[], heap: ReadonlyMap<string, HeapObject>, chi
 function rootsOf(state: StepState, stack: StepState['stack'], hidden: Set<string>): Ref[] {
   const roots: Ref[] = [];
   for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) roots.push(ref);
-  const returnValue = state.step['returnValue'] as Ref | undefined;
+  const returnValue = state.step.returnValue;
   if (stack.length === state.stack.length && stack.length && state.step.event === 'return' && returnValue?.ref) roots.push(returnValue);
   return roots;
 }

@@ -1,34 +1,43 @@
 // What the layout needs to know of heap objects' references: which are drawn as arrows, which
 // are written as text, and how to name them in words.
 import type { HeapObject, Ref } from '../trace/types.ts';
-import { INLINE_SCALAR_TYPES, objectKindOf } from './object-content.ts';
+import { INLINE_SCALAR_TYPES } from './object-content.ts';
 import { drawnItems } from './shorten-container.ts';
 
 export const isInlineScalar = (obj: HeapObject | undefined) =>
-  obj !== undefined && typeof obj['repr'] === 'string' && INLINE_SCALAR_TYPES.has(obj.type) && objectKindOf(obj) === 'scalar';
+  obj?.kind === 'scalar' && INLINE_SCALAR_TYPES.has(obj.type);
+
+/** A dict's entries as arrows: the value, and the key too unless it is a scalar written in the row. */
+function entryRefs(entries: [Ref, Ref][], heap: ReadonlyMap<string, HeapObject>): Ref[] {
+  return entries.flatMap(([key, value]) => (shortRepr(heap.get(key.ref)) === undefined ? [key, value] : [value]));
+}
 
 /** Every reference an object draws an arrow for, in drawing order (scalar dict keys are written in their row). */
 export function childRefs(obj: HeapObject, heap: ReadonlyMap<string, HeapObject>): Ref[] {
-  const refs: Ref[] = [];
-  const push = (r: unknown) => {
-    if (r && typeof r === 'object' && typeof (r as Ref).ref === 'string') refs.push(r as Ref);
-  };
   // Only what is drawn: long containers keep their head and tail.
-  const elided = obj['elided'] as { at: number; count: number } | undefined;
-  for (const r of drawnItems((obj['items'] as Ref[] | undefined) ?? [], elided)) push(r);
-  for (const [k, v] of drawnItems((obj['entries'] as [Ref, Ref][] | undefined) ?? [], elided)) {
-    if (shortRepr(heap.get(k?.ref)) === undefined) push(k);
-    push(v);
+  switch (obj.kind) {
+    case 'scalar':
+      return [];
+    case 'sequence':
+      return drawnItems(obj.items, obj.elided);
+    case 'dict':
+      return entryRefs(drawnItems(obj.entries, obj.elided), heap);
+    case 'instance': {
+      const attrs = drawnItems(obj.attrs).map(([, ref]) => ref);
+      return [...drawnItems(obj.items ?? []), ...entryRefs(drawnItems(obj.entries ?? []), heap), ...attrs];
+    }
+    case 'namespace':
+    case 'class':
+      return drawnItems(obj.attrs).map(([, ref]) => ref);
+    case 'cell':
+    case 'method':
+      return obj.attrs.map(([, ref]) => ref);
+    // Functions and generators draw their defaults, closure and locals, not their attributes.
+    case 'function':
+      return [...obj.defaults ?? [], ...(obj.closure ?? []).map(([, ref]) => ref)];
+    case 'generator':
+      return obj.locals.map(([, ref]) => ref);
   }
-  const kind = obj['kind'];
-  const attrs = (obj['attrs'] as [string, Ref][] | undefined) ?? [];
-  // Functions and generators draw their defaults, closure and locals, not their attributes.
-  const drawnAttrs = kind === 'function' || kind === 'generator' ? [] : kind === 'cell' || kind === 'method' ? attrs : drawnItems(attrs);
-  for (const [, v] of drawnAttrs) push(v);
-  for (const r of (obj['defaults'] as Ref[] | undefined) ?? []) push(r);
-  for (const [, v] of (obj['closure'] as [string, Ref][] | undefined) ?? []) push(v);
-  for (const [, v] of (obj['locals'] as [string, Ref][] | undefined) ?? []) push(v);
-  return refs;
 }
 
 /** The references an object draws arrows for, at one heap (childRefs, or the same remembered). */
@@ -46,10 +55,9 @@ export function rememberedChildRefs(): RefsOf {
   };
 }
 
+/** A scalar's repr (dict keys and inline values are written as it); undefined for any other object. */
 export function shortRepr(obj: HeapObject | undefined): string | undefined {
-  // Dict keys and inline values are written as their repr when they are scalars.
-  if (!obj || typeof obj['repr'] !== 'string' || objectKindOf(obj) !== 'scalar') return undefined;
-  return obj['repr'] as string;
+  return obj?.kind === 'scalar' ? obj.repr : undefined;
 }
 
 /** Words for a reference, for summaries: "int 3", "the list o2". */

@@ -34,7 +34,7 @@ export function inlineScalars(mode: ResolvedLayoutOptions['scalars'], state: Ste
     }
   };
   for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) count(ref, true);
-  const returnValue = state.step['returnValue'] as Ref | undefined;
+  const returnValue = state.step.returnValue;
   if (stack.length === state.stack.length && state.step.event === 'return' && returnValue?.ref) count(returnValue, true);
   for (let i = 0; i < queue.length; i++) for (const child of refsOf(queue[i]!, heap)) count(child, false);
   return (ref) => {

@@ -1,6 +1,6 @@
 // What each kind of heap object shows: its header words and its rows, before any geometry.
 import { parameterListText, parametersOf } from '../trace/function-parameters.ts';
-import type { FunctionObject, HeapObject, Ref } from '../trace/types.ts';
+import type { Elided, FunctionObject, GeneratorObject, HeapObject, Ref, SequenceObject } from '../trace/types.ts';
 import { shownItems } from './shorten-container.ts';
 import type { ObjectKind, RowRole } from './types.ts';
 
@@ -46,24 +46,25 @@ const IMMUTABLE_TYPES = new Set([
 /** Scalar types that may be drawn inline in a slot (immutable, so sharing them can never mislead). */
 export const INLINE_SCALAR_TYPES = new Set(['int', 'float', 'complex', 'bool', 'NoneType', 'str', 'bytes', 'range']);
 
+/** Objects of the snippet's own making (and the cells and generators they run on) can all change. */
 export function isMutableType(obj: HeapObject): boolean {
-  const kind = obj['kind'];
+  const kind = obj.kind;
   if (kind === 'function' || kind === 'class' || kind === 'instance' || kind === 'cell' || kind === 'generator') return true;
   return !IMMUTABLE_TYPES.has(obj.type);
 }
 
+/** The kind of box an object is drawn as: sequences by their type, a namespace as an instance. */
 export function objectKindOf(obj: HeapObject): ObjectKind {
-  const kind = obj['kind'];
-  if (kind === 'instance' || kind === 'class' || kind === 'function' || kind === 'cell' || kind === 'generator' || kind === 'method') return kind;
-  if ('entries' in obj && Array.isArray(obj.entries)) return 'dict';
-  if ('items' in obj && Array.isArray(obj.items)) {
-    if (obj.type === 'tuple') return 'tuple';
-    if (obj.type === 'set' || obj.type === 'frozenset') return 'set';
-    return 'list';
+  switch (obj.kind) {
+    case 'sequence':
+      if (obj.type === 'tuple') return 'tuple';
+      if (obj.type === 'set' || obj.type === 'frozenset') return 'set';
+      return 'list';
+    case 'namespace':
+      return 'instance';
+    default:
+      return obj.kind;
   }
-  if ('attrs' in obj && Array.isArray(obj.attrs)) return 'instance';
-  if (typeof obj['repr'] === 'string') return 'scalar';
-  return 'other';
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -74,14 +75,14 @@ function refRow(role: RowRole, label: string | undefined, ref: Ref, view: ValueV
   return text === undefined ? { role, label, labelIsCode, ref: ref.ref } : { role, label, labelIsCode, text, ...(of ? { inlineOf: of } : {}) };
 }
 
-type Elision = { at: number; count: number } | undefined;
-
 function elidedRow(count: number): RowContent {
   return { role: 'elided', text: `… ${count} more …`, tone: 'muted' };
 }
 
 /** Rows for head, gap and tail of a long container. */
-function shortenedRows<T>(items: readonly T[], elided: Elision, row: (item: T, index: number) => RowContent): RowContent[] {
+function shortenedRows<T>(
+  items: readonly T[], elided: Elided | undefined, row: (item: T, index: number) => RowContent,
+): RowContent[] {
   const shown = shownItems(items, elided);
   return [
     ...shown.head.map((e) => row(e.item, e.index)),
@@ -90,80 +91,85 @@ function shortenedRows<T>(items: readonly T[], elided: Elision, row: (item: T, i
   ];
 }
 
-function sequenceRows(obj: HeapObject, indexed: boolean, view: ValueView): RowContent[] {
-  const items = (obj['items'] as Ref[]) ?? [];
-  return shortenedRows(items, obj['elided'] as Elision, (item, index) =>
+function sequenceRows(obj: SequenceObject, indexed: boolean, view: ValueView): RowContent[] {
+  return shortenedRows(obj.items, obj.elided, (item, index) =>
     refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
 }
 
+/** Rows for an object's attributes, or one muted row that says there are none. */
+function attributeRows(attrs: [string, Ref][], view: ValueView): RowContent[] {
+  return attrs.length
+    ? shortenedRows(attrs, undefined, ([name, ref]) => refRow('attr', name, ref, view))
+    : [{ role: 'info', text: 'no attributes', tone: 'muted' }];
+}
+
+function functionContent(obj: FunctionObject, mutable: boolean, view: ValueView): ObjectContent {
+  const name = obj.name ?? obj.qualname ?? 'function';
+  const parameters = parametersOf(obj);
+  const defaults = obj.defaults ?? [];
+  const names = (parameters ?? []).filter((parameter) => parameter.default).map((parameter) => parameter.name);
+  const rows: RowContent[] = defaults.map((ref, i) =>
+    refRow('attr', names.length === defaults.length ? `default ${names[i]}` : `default ${i + 1}`, ref, view, false));
+  for (const [freeName, ref] of obj.closure ?? []) rows.push(refRow('attr', `closure ${freeName}`, ref, view, false));
+  const shown = parameters ? parameterListText(parameters) : obj.signature ?? '(…)';
+  return { kind: 'function', mutable, title: `function ${name}${shown}`, rows };
+}
+
+function generatorContent(obj: GeneratorObject, mutable: boolean, view: ValueView): ObjectContent {
+  const state = obj.state ?? '';
+  const line = obj.line !== undefined ? ` at line ${obj.line}` : '';
+  const words = state === 'suspended' ? `suspended${line}`
+    : state === 'running' ? 'running: its frame is on the stack' : state;
+  const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
+  if (state !== 'running') for (const [n, ref] of obj.locals) rows.push(refRow('local', n, ref, view));
+  return { kind: 'generator', mutable, title: `generator ${obj.name ?? 'generator'}`, rows };
+}
+
+/** The header and rows of any heap object, by its kind. */
 export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
-  const kind = objectKindOf(obj);
   const mutable = isMutableType(obj);
-  const attrs = (obj['attrs'] as [string, Ref][] | undefined) ?? [];
-  const length = (n: number) => (typeof obj['length'] === 'number' ? (obj['length'] as number) : n);
-  switch (kind) {
-    case 'scalar':
-    case 'other': {
-      const repr = typeof obj['repr'] === 'string' ? (obj['repr'] as string) : `<${obj.type}>`;
-      const cut = typeof obj['reprLength'] === 'number' ? `${repr}…` : repr;
-      return { kind, mutable, title: '', rows: [{ role: 'item', label: obj.type, text: cut }] };
+  switch (obj.kind) {
+    case 'scalar': {
+      const cut = obj.reprLength !== undefined ? `${obj.repr}…` : obj.repr;
+      return { kind: 'scalar', mutable, title: '', rows: [{ role: 'item', label: obj.type, text: cut }] };
     }
-    case 'list':
-    case 'tuple':
-    case 'set': {
-      const items = (obj['items'] as Ref[]) ?? [];
-      const n = length(items.length);
-      return { kind, mutable, title: obj.type, detail: n === 0 ? 'empty' : count(n, 'item', 'items'), rows: sequenceRows(obj, kind !== 'set', view) };
+    case 'sequence': {
+      const kind = objectKindOf(obj);
+      const n = obj.length ?? obj.items.length;
+      const detail = n === 0 ? 'empty' : count(n, 'item', 'items');
+      return { kind, mutable, title: obj.type, detail, rows: sequenceRows(obj, kind !== 'set', view) };
     }
     case 'dict': {
-      const entries = (obj['entries'] as [Ref, Ref][]) ?? [];
-      const rows = shortenedRows(entries, obj['elided'] as Elision, ([key, value]) => {
+      const rows = shortenedRows(obj.entries, obj.elided, ([key, value]) => {
         const keyText = view.scalarRepr(key);
         const row = refRow('entry', keyText ?? '', value, view, true);
         return keyText === undefined ? { ...row, keyRef: key.ref } : row;
       });
-      const n = length(entries.length);
-      return { kind, mutable, title: obj.type, detail: n === 0 ? 'empty' : count(n, 'key', 'keys'), rows };
+      const n = obj.length ?? obj.entries.length;
+      return { kind: 'dict', mutable, title: obj.type, detail: n === 0 ? 'empty' : count(n, 'key', 'keys'), rows };
     }
+    case 'namespace':
     case 'instance':
-      return {
-        kind, mutable, title: `${obj.type} instance`,
-        rows: attrs.length ? shortenedRows(attrs, undefined, ([name, ref]) => refRow('attr', name, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
-      };
+      return { kind: 'instance', mutable, title: `${obj.type} instance`, rows: attributeRows(obj.attrs, view) };
     case 'class': {
-      const name = typeof obj['name'] === 'string' ? (obj['name'] as string) : obj.type;
-      const bases = ((obj['bases'] as string[] | undefined) ?? []).filter((b) => b !== 'object');
-      return {
-        kind, mutable, title: `class ${name}${bases.length ? `(${bases.join(', ')})` : ''}`,
-        rows: attrs.length ? shortenedRows(attrs, undefined, ([n, ref]) => refRow('attr', n, ref, view)) : [{ role: 'info', text: 'no attributes', tone: 'muted' }],
-      };
+      const name = obj.name ?? obj.type;
+      const bases = (obj.bases ?? []).filter((b) => b !== 'object');
+      const title = `class ${name}${bases.length ? `(${bases.join(', ')})` : ''}`;
+      return { kind: 'class', mutable, title, rows: attributeRows(obj.attrs, view) };
     }
-    case 'function': {
-      const name = String(obj['name'] ?? obj['qualname'] ?? 'function');
-      const parameters = parametersOf(obj as FunctionObject);
-      const defaults = (obj['defaults'] as Ref[] | undefined) ?? [];
-      const names = (parameters ?? []).filter((parameter) => parameter.default).map((parameter) => parameter.name);
-      const rows: RowContent[] = defaults.map((ref, i) =>
-        refRow('attr', names.length === defaults.length ? `default ${names[i]}` : `default ${i + 1}`, ref, view, false));
-      for (const [freeName, ref] of (obj['closure'] as [string, Ref][] | undefined) ?? []) rows.push(refRow('attr', `closure ${freeName}`, ref, view, false));
-      const shown = parameters ? parameterListText(parameters) : typeof obj['signature'] === 'string' ? (obj['signature'] as string) : '(…)';
-      return { kind, mutable, title: `function ${name}${shown}`, rows };
-    }
+    case 'function':
+      return functionContent(obj, mutable, view);
     case 'cell': {
-      if (obj['empty'] === true || attrs.length === 0) return { kind, mutable, title: 'cell', rows: [{ role: 'info', text: 'empty', tone: 'muted' }] };
-      return { kind, mutable, title: 'cell', rows: attrs.map(([n, ref]) => refRow('attr', n, ref, view)) };
+      const rows: RowContent[] = obj.empty === true || obj.attrs.length === 0
+        ? [{ role: 'info', text: 'empty', tone: 'muted' }]
+        : obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view));
+      return { kind: 'cell', mutable, title: 'cell', rows };
     }
-    case 'generator': {
-      const name = String(obj['name'] ?? 'generator');
-      const state = String(obj['state'] ?? '');
-      const line = typeof obj['line'] === 'number' ? ` at line ${obj['line']}` : '';
-      const locals = (obj['locals'] as [string, Ref][] | undefined) ?? [];
-      const words = state === 'suspended' ? `suspended${line}` : state === 'running' ? 'running: its frame is on the stack' : state;
-      const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
-      if (state !== 'running') for (const [n, ref] of locals) rows.push(refRow('local', n, ref, view));
-      return { kind, mutable, title: `generator ${name}`, rows };
-    }
+    case 'generator':
+      return generatorContent(obj, mutable, view);
     case 'method':
-      return { kind, mutable, title: 'bound method', rows: attrs.map(([n, ref]) => refRow('attr', n, ref, view)) };
+      return {
+        kind: 'method', mutable, title: 'bound method', rows: obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view)),
+      };
   }
 }

@@ -41,7 +41,7 @@ export interface StructureGraph {
   in: Map<string, GraphEdge[]>;
 }
 
-const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar' || record.kind === 'other';
+const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar';
 
 /**
  * Pre: every frame and object of `collected` has its versions. Post: one node per box with its

@@ -93,7 +93,7 @@ export interface FrameBox extends BoxBase {
 
 export type ObjectKind =
   | 'scalar' | 'list' | 'tuple' | 'set' | 'dict' | 'instance' | 'class' | 'function'
-  | 'cell' | 'generator' | 'method' | 'other';
+  | 'cell' | 'generator' | 'method';
 
 export interface ObjectBox extends BoxBase {
   kind: ObjectKind;

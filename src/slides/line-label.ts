@@ -13,7 +13,7 @@ export interface LineLabel {
 function valueWords(state: StepState, ref: unknown): string {
   const object = state.heap.get((ref as Ref | undefined)?.ref ?? '');
   if (!object) return '';
-  const repr = typeof object.repr === 'string' ? object.repr : undefined;
+  const repr = object.kind === 'scalar' ? object.repr : undefined;
   return repr !== undefined && repr.length <= 24 ? ` ${repr}` : ` a ${object.type}`;
 }
 

@@ -1,6 +1,7 @@
 // The state at every step (the fold of `heap` and `gone`), with the facts about a step that every
 // later stage reads the same way: whether a frame is unwinding, which exception is raised or passing.
-import type { Frame, GeneratorObject, HeapObject, RaisedException, Step, Trace } from './types.ts';
+import { readHeapObject } from './read-heap-object.ts';
+import type { Frame, HeapObject, RaisedException, Step, Trace } from './types.ts';
 
 /** The whole memory state at one step: the fold of `heap` and `gone` over steps 1..n. */
 export interface StepState {
@@ -8,6 +9,7 @@ export interface StepState {
   index: number;
   step: Step;
   stack: Frame[];
+  /** The typed objects (readHeapObject), the same object for an id until a step changes it. */
   heap: ReadonlyMap<string, HeapObject>;
   /** A `return` that carries the exception of the step before out of the same frame. */
   unwinding: boolean;
@@ -21,7 +23,10 @@ function isUnwinding(step: Step, previous: Step | undefined): boolean {
     && previous.stack.at(-1)?.id === step.stack.at(-1)?.id;
 }
 
-/** Every step's full state, in order. Maps are shared copies-on-change, so this stays linear in the deltas. */
+/**
+ * Every step's full state, in order. Maps are shared copies-on-change, so this stays linear in the deltas.
+ * Throws TraceShapeError naming the step, object and field when a heap object is not one of format v1.
+ */
 export function foldTrace(trace: Trace): StepState[] {
   const states: StepState[] = [];
   let heap = new Map<string, HeapObject>();
@@ -29,7 +34,7 @@ export function foldTrace(trace: Trace): StepState[] {
     const changed = Object.keys(step.heap).length > 0 || (step.gone?.length ?? 0) > 0;
     if (changed) {
       heap = new Map(heap);
-      for (const [id, obj] of Object.entries(step.heap)) heap.set(id, obj);
+      for (const [id, json] of Object.entries(step.heap)) heap.set(id, readHeapObject(json, `steps[${i}].heap.${id}`));
       for (const id of step.gone ?? []) heap.delete(id);
     }
     const previous = trace.steps[i - 1];
@@ -44,7 +49,7 @@ export function foldTrace(trace: Trace): StepState[] {
 export function generatorStateOf(state: StepState | undefined, frameId: string | undefined): string | undefined {
   if (!state || !frameId) return undefined;
   for (const object of state.heap.values()) {
-    if (object.kind === 'generator' && (object as GeneratorObject).frame === frameId) return String(object.state);
+    if (object.kind === 'generator' && object.frame === frameId) return String(object.state);
   }
   return undefined;
 }

@@ -1,13 +1,14 @@
-// Every reference a heap object holds, whatever its kind: the one walk over an object's fields
-// that validation, folding and layout share.
-import type { HeapObject, Ref } from './types.ts';
+// Every reference a heap object holds, whatever its kind: the one walk over an object's fields, for
+// the JSON that validation reads and the typed objects that exercises read alike.
+import type { HeapObject, HeapObjectJson, Ref } from './types.ts';
 
 const isRef = (value: unknown): value is Ref => typeof value === 'object' && value !== null && typeof (value as Ref).ref === 'string';
 
 /** Items, dict keys and values, attributes, defaults, closure cells and generator locals, in that order. */
-export function refsOf(obj: HeapObject): Ref[] {
+export function refsOf(obj: HeapObjectJson | HeapObject): Ref[] {
   const refs: Ref[] = [];
-  const fields = obj as Record<string, unknown>;
+  // The same field names in both forms: one walk over them, whichever kind the object is.
+  const fields = obj as unknown as Readonly<Record<string, unknown>>;
   for (const key of ['items', 'defaults'] as const) {
     if (Array.isArray(fields[key])) for (const ref of fields[key] as unknown[]) if (isRef(ref)) refs.push(ref);
   }

@@ -6,22 +6,35 @@ export interface Ref {
 }
 
 /**
- * A heap object. Instances, classes, functions, methods, cells and generators say so in `kind`;
- * containers and scalars have no kind and are told apart by their fields (items, entries, repr).
+ * A heap object as the trace's JSON writes it: `type`, and the fields of what it is (see
+ * content/reference/trace-format.md). Only instances, classes, functions, methods, cells and
+ * generators say what they are in `kind`; `readHeapObject` turns one into the typed HeapObject.
+ */
+export interface HeapObjectJson {
+  type: string;
+  kind?: string;
+  /** Extra facts the simulator may add. */
+  [field: string]: unknown;
+}
+
+/**
+ * A heap object as every stage after the trace reads it (`foldTrace`'s heaps): a union by `kind`.
+ * The JSON's kindless objects get the kind their fields say: `repr` a scalar, `items` a sequence,
+ * `entries` a dict, `attrs` a namespace (a SimpleNamespace).
  */
 export type HeapObject =
-  | ScalarObject | SequenceObject | DictObject
+  | ScalarObject | SequenceObject | DictObject | NamespaceObject
   | InstanceObject | ClassObject | FunctionObject | MethodObject | CellObject | GeneratorObject;
 
-export type HeapObjectKind = NonNullable<HeapObject['kind']>;
+export type HeapObjectKind = HeapObject['kind'];
 
 interface HeapObjectBase {
   /** type(obj).__name__ */
   type: string;
   /** Kept alive only by a reference cycle: CPython has not freed it yet. */
-  unreachable?: boolean;
-  /** Extra facts the simulator may add. */
-  [extra: string]: unknown;
+  unreachable?: true;
+  /** CPython reports it immortal (None, True, small ints, interned strings): it is never freed. */
+  immortal?: true;
 }
 
 /** A long container keeps its head and tail; `count` items from index `at` are left out. */
@@ -30,34 +43,50 @@ export interface Elided {
   count: number;
 }
 
+/** A container's items or entries: a long one keeps its head and tail, and says its real `length`. */
+interface Shortened {
+  elided?: Elided;
+  length?: number;
+}
+
 export interface ScalarObject extends HeapObjectBase {
-  kind?: undefined;
+  kind: 'scalar';
   repr: string;
-  /** CPython reports it immortal (None, True, small ints, interned strings): it is never freed. */
-  immortal?: true;
+  /** The full length of a repr cut to 120 characters. */
+  reprLength?: number;
 }
-export interface SequenceObject extends HeapObjectBase {
-  kind?: undefined;
-  /** list, tuple, set, frozenset */
+export interface SequenceObject extends HeapObjectBase, Shortened {
+  kind: 'sequence';
+  /** list, tuple, set, frozenset, deque and their subclasses */
   items: Ref[];
-  elided?: Elided;
 }
-export interface DictObject extends HeapObjectBase {
-  kind?: undefined;
+export interface DictObject extends HeapObjectBase, Shortened {
+  kind: 'dict';
   entries: [Ref, Ref][];
-  elided?: Elided;
 }
 interface AttrsBase extends HeapObjectBase {
   attrs: [string, Ref][];
 }
+/** Attributes without a `kind` in the JSON: a SimpleNamespace, drawn as an instance. */
+export interface NamespaceObject extends AttrsBase {
+  kind: 'namespace';
+}
 export interface InstanceObject extends AttrsBase {
   kind: 'instance';
+  /** An instance of a list or tuple subclass. */
+  items?: Ref[];
+  /** An instance of a dict subclass. */
+  entries?: [Ref, Ref][];
 }
 export interface ClassObject extends AttrsBase {
   kind: 'class';
+  name?: string;
+  /** The names of its bases. */
+  bases?: string[];
 }
 export interface FunctionObject extends AttrsBase {
   kind: 'function';
+  name?: string;
   qualname?: string;
   /** "(a, b=[], *args)", with the defaults' current reprs. */
   signature?: string;
@@ -66,6 +95,8 @@ export interface FunctionObject extends AttrsBase {
   defaults?: Ref[];
   /** Free variables and the cells they read. */
   closure?: [string, Ref][];
+  /** The id of the frame that ran the `def`. */
+  madeIn?: string;
 }
 export type ParameterKind = 'positional-only' | 'positional-or-keyword' | 'var-positional' | 'keyword-only' | 'var-keyword';
 
@@ -81,18 +112,23 @@ export interface MethodObject extends AttrsBase {
 }
 export interface CellObject extends AttrsBase {
   kind: 'cell';
+  /** Before the variable is bound. */
+  empty?: true;
 }
 export interface GeneratorObject extends HeapObjectBase {
   kind: 'generator';
+  name?: string;
   /** The frame id of its body while it runs or is suspended. */
   frame?: string;
-  /** inspect.getgeneratorstate in words: created, running, suspended, closed. */
+  /** inspect.getgeneratorstate in words: created, running, suspended, finished. */
   state?: string;
-  locals?: [string, Ref][];
+  /** The line its frame is at. */
+  line?: number;
+  locals: [string, Ref][];
 }
 
 /** The objects that list attributes. */
-export type AttrsObject = InstanceObject | ClassObject | FunctionObject | MethodObject | CellObject;
+export type AttrsObject = NamespaceObject | InstanceObject | ClassObject | FunctionObject | MethodObject | CellObject;
 
 export interface Frame {
   id: string;
@@ -100,6 +136,8 @@ export interface Frame {
   line: number;
   /** Local names in binding order. */
   locals: [string, Ref][];
+  /** The frame runs a generator's body. */
+  generator?: true;
   [extra: string]: unknown;
 }
 
@@ -112,8 +150,8 @@ export interface Step {
   stdout: number;
   /** Outermost (module) frame first. */
   stack: Frame[];
-  /** Objects new or changed at this step. */
-  heap: Record<string, HeapObject>;
+  /** Objects new or changed at this step, as the JSON writes them. */
+  heap: Record<string, HeapObjectJson>;
   /** Objects no longer shown from this step on. */
   gone?: string[];
   /** Of those, the ones CPython deallocated at this step. */

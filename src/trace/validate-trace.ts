@@ -4,7 +4,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './trace-schema.json' with { type: 'json' };
 import { refsOf } from './heap-refs.ts';
-import type { HeapObject, Ref, Trace } from './types.ts';
+import type { Ref, Trace } from './types.ts';
 
 export { schema as traceSchema };
 
@@ -62,7 +62,7 @@ export function traceProblems(value: unknown): string[] {
     }
     if (step.returnValue) check(step.returnValue as Ref, 'returnValue');
     for (const [id, obj] of Object.entries(step.heap)) {
-      for (const ref of refsOf(obj as HeapObject)) check(ref, `object ${id}`);
+      for (const ref of refsOf(obj)) check(ref, `object ${id}`);
     }
     if (step.stdout < lastStdout) problems.push(`${at}.stdout goes back from ${lastStdout} to ${step.stdout}`);
     if (step.stdout > trace.stdout.length) problems.push(`${at}.stdout ${step.stdout} is past the end of stdout (${trace.stdout.length})`);

@@ -7,7 +7,7 @@ import { countCrossings } from '../../src/layout/route/index.ts';
 import { includesStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Trace } from '../../src/trace/types.ts';
-import { loadStructureTrace } from '../fixtures/structures/load.ts';
+import { layoutOnce } from '../fixtures/layout-once.ts';
 
 /** `level = 300; saved = level; level += 1`, as the tracer records it in CPython 3.14. */
 const level: Trace = JSON.parse(`{"format":"memlane-trace","version":1,"python":"3.14.2","source":"level = 300\\nsaved = level\\nlevel += 1\\n","stdout":"","error":null,"steps":[
@@ -28,7 +28,7 @@ describe('position follows the order phase', () => {
   });
 
   it('the 255-node tree fits a page: its loop values share room rather than stepping down', () => {
-    const layout = traceToLayout(loadStructureTrace('s13_big_tree'));
+    const layout = layoutOnce('structures/s13_big_tree');
     // 600 objects made over the run; the drawn tree is shortened, and nothing below it is left over.
     assert.ok(layout.height <= 3000, `the diagram is ${layout.height} px tall`);
     const last = layout.objects.filter((o) => includesStep(o.steps, layout.stepsTotal));
@@ -37,7 +37,7 @@ describe('position follows the order phase', () => {
   });
 
   it("the 255-node tree reads in row order: each node's key, left and right stand top to bottom, not after the list that built it", () => {
-    const layout = traceToLayout(loadStructureTrace('s13_big_tree'), { fitWidth: false, scalars: 'heap' });
+    const layout = layoutOnce('structures/s13_big_tree', { fitWidth: false, scalars: 'heap' });
     const byId = new Map(layout.objects.map((o) => [o.id, o]));
     const last = layout.stepsTotal;
     const nodes = layout.objects.filter((o) => o.type === 'Tree' && includesStep(o.steps, last));
@@ -52,7 +52,7 @@ describe('position follows the order phase', () => {
   });
 
   it('a doubly linked list reads straight: each node level with the next row of the node before', () => {
-    const layout = traceToLayout(loadStructureTrace('s08_doubly'), { fitWidth: false, scalars: 'heap' });
+    const layout = layoutOnce('structures/s08_doubly', { fitWidth: false, scalars: 'heap' });
     const byId = new Map(layout.objects.map((o) => [o.id, o]));
     const last = layout.stepsTotal;
     const next = layout.arrows.filter((a) => includesStep(a.steps, last) && byId.get(a.from)?.type === 'Node' && byId.get(a.to)?.type === 'Node' && byId.get(a.to)!.column > byId.get(a.from)!.column);
@@ -64,7 +64,7 @@ describe('position follows the order phase', () => {
   });
 
   it("a grid's outer list stands between its rows, level with the middle one", () => {
-    const layout = traceToLayout(loadStructureTrace('s04_grid'), { scalars: 'heap' });
+    const layout = layoutOnce('structures/s04_grid', { scalars: 'heap' });
     const outer = layout.objects.find((o) => o.type === 'list' && layout.arrows.some((a) => a.from === o.id && layout.objects.find((t) => t.id === a.to)?.type === 'list'))!;
     const rows = layout.arrows.filter((a) => a.from === outer.id).sort((a, b) => a.slot - b.slot);
     const middle = rows[1]!;
@@ -74,7 +74,7 @@ describe('position follows the order phase', () => {
   });
 
   it("a grid's rows stand in the order of the outer list", () => {
-    const layout = traceToLayout(loadStructureTrace('s04_grid'), { scalars: 'heap' });
+    const layout = layoutOnce('structures/s04_grid', { scalars: 'heap' });
     const outer = layout.objects.find((o) => o.type === 'list' && layout.arrows.some((a) => a.from === o.id && layout.objects.find((t) => t.id === a.to)?.type === 'list'))!;
     const rows = layout.arrows.filter((a) => a.from === outer.id).sort((a, b) => a.slot - b.slot).map((a) => layout.objects.find((o) => o.id === a.to)!);
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i]!.y > rows[i - 1]!.y, `row ${i} is not below row ${i - 1}`);

@@ -9,10 +9,10 @@ import { layerColumns } from '../../src/layout/position/bands.ts';
 import { countCrossings } from '../../src/layout/route/index.ts';
 import { BESIDE } from '../../src/layout/position/compact-columns.ts';
 import { firstStep, includesStep, lastStep } from '../../src/layout/step-ranges.ts';
-import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Layout } from '../../src/layout/types.ts';
-import { loadStructureTrace, structureNames } from '../fixtures/structures/load.ts';
-import { corpusTraceNames, loadTrace } from '../fixtures/traces/load.ts';
+import { layoutOnce } from '../fixtures/layout-once.ts';
+import { structureNames } from '../fixtures/structures/load.ts';
+import { corpusTraceNames } from '../fixtures/traces/load.ts';
 
 /** Whether `to` reaches `from` along the layout's arrows between objects (the edge closes a cycle). */
 function closesCycle(layout: Layout, from: string, to: string): boolean {
@@ -28,16 +28,17 @@ function closesCycle(layout: Layout, from: string, to: string): boolean {
   return false;
 }
 
+/** Each trace by its test name and the name its layout is made once under (tests/fixtures/layout-once.ts). */
 const cases = [
-  ...structureNames.map((name) => ({ name, trace: () => loadStructureTrace(name) })),
-  ...corpusTraceNames.map((name) => ({ name, trace: () => loadTrace(name) })),
+  ...structureNames.map((name) => ({ name, recorded: `structures/${name}` })),
+  ...corpusTraceNames.map((name) => ({ name, recorded: name })),
 ];
 
 describe('placement by structure', () => {
-  for (const { name, trace } of cases) {
+  for (const { name, recorded } of cases) {
     it(`${name}: every object sits one layer beyond its furthest parent, unless a cycle forbids it`, () => {
       // Unreflowed: with bands, a leaf may stay in its parent's layer (next test).
-      const layout = traceToLayout(trace(), { fitWidth: false });
+      const layout = layoutOnce(recorded, { fitWidth: false });
       const column = new Map(layout.objects.map((o) => [o.id, o.column]));
       for (const o of layout.objects) {
         const fromObjects = layout.arrows.filter((a) => a.to === o.id && column.has(a.from) && a.from !== o.id);
@@ -54,14 +55,21 @@ describe('placement by structure', () => {
       }
     });
     it(`${name}: reflowed: a leaf never goes to a later band than what holds it, and other objects keep their layers`, () => {
-      const [flat, reflowed] = [traceToLayout(trace(), { fitWidth: false }), traceToLayout(trace())];
+      const [flat, reflowed] = [layoutOnce(recorded, { fitWidth: false }), layoutOnce(recorded)];
       const flatColumn = new Map(flat.objects.map((o) => [o.id, o.column]));
       const byId = new Map(reflowed.objects.map((o) => [o.id, o]));
-      const leaf = (id: string) => !reflowed.arrows.some((a) => a.from === id && byId.has(a.to) && a.to !== id);
+      // A leaf refers to no other drawn object; found once, not per object (the tree has hundreds).
+      const holding = new Set(reflowed.arrows.filter((a) => byId.has(a.to) && a.to !== a.from).map((a) => a.from));
+      const leaf = (id: string) => !holding.has(id);
       // Layers keep their order: a leaf moved back one layer shifts nothing else but emptied layers.
-      const rank = (layout: Layout, id: string) => [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort((a, b) => a - b).indexOf(layout.objects.find((o) => o.id === id)!.column);
+      const ranks = (layout: Layout) => {
+        const layers = [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort((a, b) => a - b);
+        const column = new Map(layout.objects.map((o) => [o.id, o.column]));
+        return (id: string) => layers.indexOf(column.get(id)!);
+      };
+      const [reflowedRank, flatRank] = [ranks(reflowed), ranks(flat)];
       for (const o of reflowed.objects) {
-        if (!leaf(o.id)) { assert.equal(rank(reflowed, o.id), rank(flat, o.id), `${o.id} changed layer when reflowed`); continue; }
+        if (!leaf(o.id)) { assert.equal(reflowedRank(o.id), flatRank(o.id), `${o.id} changed layer when reflowed`); continue; }
         assert.ok(o.column <= flatColumn.get(o.id)!, `${o.id} went to a later layer when reflowed`);
         const holders = reflowed.arrows.filter((a) => a.to === o.id && byId.has(a.from) && a.from !== o.id).map((a) => byId.get(a.from)!);
         const furthest = holders.sort((a, b) => b.column - a.column)[0];
@@ -69,7 +77,7 @@ describe('placement by structure', () => {
       }
     });
     it(`${name}: columns closed up: an object keeps a column gap from the earlier layers' boxes beside it, and is no further right than they, its parents or its layer's alignment make it`, () => {
-      const layout = traceToLayout(trace());
+      const layout = layoutOnce(recorded);
       const start = Math.min(...layout.objects.map((o) => o.x));
       const boxes = [...layout.frames.map((f) => ({ ...f, column: -1 })), ...layout.objects];
       // A freed object's box stands one step more, with its 'freed' mark.
@@ -100,7 +108,7 @@ describe('placement by structure', () => {
       }
     });
     it(`${name}: no arrow runs round the outside of the frames' column`, () => {
-      const layout = traceToLayout(trace());
+      const layout = layoutOnce(recorded);
       const framesRight = Math.max(...layout.frames.map((f) => f.x + f.width));
       for (const a of layout.arrows) {
         // The first point is the dot inside the source row; the rest must keep right of the frames.
@@ -108,7 +116,7 @@ describe('placement by structure', () => {
       }
     });
     it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {
-      const layout = traceToLayout(trace());
+      const layout = layoutOnce(recorded);
       assert.equal(new Set(layout.objects.map((o) => o.id)).size, layout.objects.length);
       const byId = new Map(layout.objects.map((o) => [o.id, o]));
       for (const a of layout.arrows) {
@@ -119,7 +127,7 @@ describe('placement by structure', () => {
   }
 
   it('draws a linked list as a chain, left to right', () => {
-    const layout = traceToLayout(loadStructureTrace('s02_list_nested'));
+    const layout = layoutOnce('structures/s02_list_nested');
     const nodes = layout.objects.filter((o) => o.type === 'Node').sort((a, b) => a.column - b.column);
     assert.equal(nodes.length, 4);
     assert.deepEqual(nodes.map((n) => n.column), [0, 1, 2, 3].map((k) => nodes[0]!.column + k));
@@ -127,7 +135,7 @@ describe('placement by structure', () => {
   });
 
   it('closes up the columns under wide boxes: the BST starts one gap right of the frames, left of the wide function box above it', () => {
-    const layout = traceToLayout(loadStructureTrace('s03_bst'), { fitWidth: false });
+    const layout = layoutOnce('structures/s03_bst', { fitWidth: false });
     const box = (title: string) => layout.objects.find((o) => o.versions.some((v) => v.header.some((h) => h.text === title)))!;
     const module = layout.frames.find((f) => f.versions.some((v) => v.header.some((h) => h.text === '<module>')))!;
     const trees = layout.objects.filter((o) => o.type === 'Tree').sort((a, b) => a.column - b.column);
@@ -141,7 +149,7 @@ describe('placement by structure', () => {
   });
 
   it('draws a binary search tree with its levels as layers and the left child above the right one', () => {
-    const layout = traceToLayout(loadStructureTrace('s03_bst'));
+    const layout = layoutOnce('structures/s03_bst');
     const trees = layout.objects.filter((o) => o.type === 'Tree');
     const levels = new Map<number, number>();
     for (const t of trees) levels.set(t.column, (levels.get(t.column) ?? 0) + 1);
@@ -152,20 +160,19 @@ describe('placement by structure', () => {
   });
 
   it('shortens a 200-node linked list to its first and last parts and one marker, and not when asked', () => {
-    const trace = loadStructureTrace('s12_long_chain');
-    const layout = traceToLayout(trace);
+    const layout = layoutOnce('structures/s12_long_chain');
     const last = layout.stepsTotal;
     const shown = layout.objects.filter((o) => o.type === 'Node' && o.steps.some(([a, b]) => last >= a && last <= b));
     assert.ok(shown.length <= 30 && shown.length >= 20, `${shown.length} nodes drawn at the last step`);
     const markers = layout.objects.flatMap((o) => o.versions.filter((v) => v.steps.some(([a, b]) => last >= a && last <= b)).flatMap((v) => v.rows)).filter((r) => r.value?.text.match(/^… \d+ more Node objects$/));
     assert.equal(markers.length, 1);
     assert.equal(markers[0]!.value!.text, `… ${200 - shown.length} more Node objects`);
-    const full = traceToLayout(trace, { shortenAbove: false });
+    const full = layoutOnce('structures/s12_long_chain', { shortenAbove: false });
     assert.ok(full.objects.filter((o) => o.type === 'Node').length >= 160, 'shortenAbove: false draws the list up to the object cap');
   });
 
   it('draws the 255-node tree, shortened, at its last step although the run made more than 600 objects', () => {
-    const layout = traceToLayout(loadStructureTrace('s13_big_tree'));
+    const layout = layoutOnce('structures/s13_big_tree');
     const last = layout.stepsTotal;
     const drawn = layout.objects.filter((o) => includesStep(o.steps, last));
     const rootArrow = layout.arrows.find((a) => includesStep(a.steps, last) && layout.frames.some((f) => f.id === a.from) && drawn.find((o) => o.id === a.to)?.type === 'Tree');
@@ -186,8 +193,8 @@ describe('reflow', () => {
   let reflowed = 0;
   for (const name of structureNames) for (const scalars of ['auto', 'heap', 'inline'] as const) for (const fitWidth of [650, 358]) {
     it(`${name} (${scalars}, fit ${fitWidth}): a reflow adds no crossing and at most 15% arrow length, and is narrower`, () => {
-      const trace = loadStructureTrace(name);
-      const [flat, fitted] = [traceToLayout(trace, { scalars, fitWidth: false }), traceToLayout(trace, { scalars, fitWidth })];
+      const recorded = `structures/${name}`;
+      const [flat, fitted] = [layoutOnce(recorded, { scalars, fitWidth: false }), layoutOnce(recorded, { scalars, fitWidth })];
       if (fitted.objects.every((o, i) => o.x === flat.objects[i]!.x && o.y === flat.objects[i]!.y)) return;
       reflowed++;
       assert.ok(fitted.width < flat.width, `${fitted.width} px reflowed, ${flat.width} px not`);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { rangesOverlap, includesStep } from '../../src/layout/step-ranges.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import type { Arrow, FrameBox, Layout, ObjectBox, Point } from '../../src/layout/types.ts';
+import { layoutOnce, traceOnce } from '../fixtures/layout-once.ts';
 import { loadAnyTrace as loadTrace } from '../fixtures/load-any-trace.ts';
 import { structureNames } from '../fixtures/structures/load.ts';
 import { traceNames as recordedNames } from '../fixtures/traces/load.ts';
@@ -37,7 +38,7 @@ function arrowThroughBoxes(layout: Layout, arrow: Arrow): string[] {
 describe('traceToLayout on every recorded trace', () => {
   for (const name of traceNames) for (const scalars of ['auto', 'heap', 'inline'] as const) {
     it(`${name} (${scalars}): boxes shown at the same step never overlap`, () => {
-      const layout = traceToLayout(loadTrace(name), { scalars });
+      const layout = layoutOnce(name, { scalars });
       const boxes = boxesOf(layout);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
@@ -50,7 +51,7 @@ describe('traceToLayout on every recorded trace', () => {
     });
 
     it(`${name} (${scalars}): arrows are orthogonal, start in their row and pass through no other box`, () => {
-      const layout = traceToLayout(loadTrace(name), { scalars });
+      const layout = layoutOnce(name, { scalars });
       // Every recorded trace binds a name: drawn as boxes, it always has an arrow.
       if (scalars === 'heap') assert.ok(layout.arrows.length > 0);
       for (const arrow of layout.arrows) {
@@ -70,8 +71,8 @@ describe('traceToLayout on every recorded trace', () => {
     });
 
     it(`${name} (${scalars}): frames sit below their callers at every step`, () => {
-      const trace = loadTrace(name);
-      const layout = traceToLayout(trace, { scalars });
+      const trace = traceOnce(name);
+      const layout = layoutOnce(name, { scalars });
       trace.steps.forEach((step, i) => {
         const ys = step.stack.map((f) => layout.frames.find((b) => b.id === f.id)!.y);
         for (let k = 1; k < ys.length; k++) assert.ok(ys[k]! > ys[k - 1]!, `step ${i + 1}: frame ${k} is not below its caller`);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { layoutToSvg } from '../../src/render/layout-to-svg.ts';
-import type { HeapObject, Ref, Step, Trace } from '../../src/trace/types.ts';
+import type { HeapObjectJson, Ref, Step, Trace } from '../../src/trace/types.ts';
 import { descendants, parseSvg } from './svg-tree.ts';
 import { BOX_GAP, COLUMN_GAP, HEADER_HEIGHT, MAX_COLUMNS, MAX_LABEL_WIDTH, MAX_OBJECTS, MAX_ROWS, MAX_STACK_DRAWN, MAX_TITLE_WIDTH, MAX_VALUE_WIDTH, ROW_HEIGHT } from '../../src/layout/metrics.ts';
 import { BOXES } from './render-helpers.ts';
@@ -23,7 +23,7 @@ const hostile = fc.oneof(
 const ids = Array.from({ length: 10 }, (_, i) => `o${i + 1}`);
 const ref = fc.constantFrom(...ids).map((id): Ref => ({ ref: id }));
 
-const heapObject: fc.Arbitrary<HeapObject> = fc.oneof<fc.Arbitrary<Record<string, unknown>>[]>(
+const heapObject: fc.Arbitrary<HeapObjectJson> = fc.oneof<fc.Arbitrary<Record<string, unknown>>[]>(
   fc.record({ type: fc.constantFrom('int', 'str', 'float', 'bytes', 'NoneType', 'weird<type>'), repr: hostile }),
   fc.record({ type: fc.constantFrom('list', 'tuple', 'set', 'frozenset'), items: fc.array(ref, { maxLength: 6 }) }),
   fc.record({ type: fc.constant('dict'), entries: fc.array(fc.tuple(ref, ref), { maxLength: 4 }) }),
@@ -32,7 +32,8 @@ const heapObject: fc.Arbitrary<HeapObject> = fc.oneof<fc.Arbitrary<Record<string
   fc.record({ type: fc.constant('function'), kind: fc.constant('function'), name: hostile, signature: hostile, defaults: fc.array(ref, { maxLength: 2 }), closure: fc.array(fc.tuple(hostile, ref), { maxLength: 2 }), attrs: fc.constant([]) }),
   fc.record({ type: fc.constant('generator'), kind: fc.constant('generator'), name: hostile, state: fc.constantFrom('created', 'suspended', 'running'), line: fc.nat(50), locals: fc.array(fc.tuple(hostile, ref), { maxLength: 3 }) }),
   fc.record({ type: fc.constant('cell'), kind: fc.constant('cell'), attrs: fc.array(fc.tuple(fc.constant('cell_contents'), ref), { maxLength: 1 }) }),
-).chain((obj) => fc.boolean().map((unreachable) => (unreachable ? { ...obj, unreachable: true } : obj) as HeapObject));
+).chain((obj) => fc.boolean().map((unreachable) =>
+  (unreachable ? { ...obj, unreachable: true } : obj) as HeapObjectJson));
 
 const frame = (id: string) => fc.record({ id: fc.constant(id), name: hostile, line: fc.nat(40), locals: fc.array(fc.tuple(hostile, ref), { maxLength: 4 }) });
 
@@ -82,7 +83,7 @@ describe('any trace gives a safe, well-formed SVG', () => {
   it('keeps a huge trace to a diagram of bounded size', () => {
     // 40 lists of 40 ints (the simulator's longest form), 2000 objects reachable at once and 60
     // nested frames: the drawing is capped, not the run.
-    const heap: Record<string, HeapObject> = {};
+    const heap: Record<string, HeapObjectJson> = {};
     const items: Ref[] = [];
     for (let i = 0; i < 40; i++) {
       const inner: Ref[] = [];

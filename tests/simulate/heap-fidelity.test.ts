@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import { foldTrace } from '../../src/trace/fold-trace.ts';
 import type { Trace } from '../../src/trace/types.ts';
-import { assertValid, heapAt, stepAtLine, valueOf } from './trace-facts.ts';
+import { assertValid, fieldsOf, heapAt, stepAtLine, valueOf } from './trace-facts.ts';
 
 let simulator: Simulator;
 const run = async (source: string): Promise<Trace> => assertValid(await simulator.trace(source, { maxSteps: 5_000 }));
@@ -135,7 +135,8 @@ describe('heap fidelity', () => {
     for (const state of inFinalizer) {
       const self = state.stack.at(-1)!.locals.find(([name]) => name === 'self')![1].ref;
       assert.equal(self, a, 'the finalizer runs on the object the diagram already showed');
-      const peer = (state.heap.get(a)!.attrs as [string, { ref: string }][]).find(([name]) => name === 'peer')![1].ref;
+      const attrs = fieldsOf(state.heap.get(a)!).attrs as [string, { ref: string }][];
+      const peer = attrs.find(([name]) => name === 'peer')![1].ref;
       assert.equal(peer, b);
     }
     const last = states.at(-1)!;
@@ -164,7 +165,8 @@ describe('heap fidelity', () => {
     assert.equal(trace.stdout, 'False 3 1\n', 'CPython: each call of counter made its own cell');
     const states = foldTrace(trace);
     const closureCell = (state: (typeof states)[number], functionId: string) =>
-      (state.heap.get(functionId)!.closure as [string, { ref: string }][]).find(([name]) => name === 'count')![1].ref;
+      (fieldsOf(state.heap.get(functionId)!).closure as [string, { ref: string }][])
+        .find(([name]) => name === 'count')![1].ref;
     // counter's frame at its return: `count` is the cell that bump's closure lists.
     const returning = states.filter((state, i) => trace.steps[i]!.event === 'return' && state.stack.at(-1)!.name === 'counter');
     assert.equal(returning.length, 2);
@@ -190,7 +192,10 @@ describe('heap fidelity', () => {
     const last = states.at(-1)!;
     assert.equal(closureCell(last, tick), cells[0]);
     assert.equal(closureCell(last, other), cells[1]);
-    const lastContents = (cell: string) => last.heap.get((last.heap.get(cell)!.attrs as [string, { ref: string }][])[0]![1].ref)!.repr;
+    const lastContents = (cell: string) => {
+      const contents = (fieldsOf(last.heap.get(cell)!).attrs as [string, { ref: string }][])[0]![1].ref;
+      return fieldsOf(last.heap.get(contents)!).repr;
+    };
     assert.deepEqual([lastContents(cells[0]!), lastContents(cells[1]!)], ['3', '1']);
   });
 });

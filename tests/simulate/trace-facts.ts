@@ -1,6 +1,6 @@
 // Facts about a run read from its trace, in the shape of the corpus's expected/*.json.
 import { foldTrace } from '../../src/trace/fold-trace.ts';
-import type { HeapObject, Trace } from '../../src/trace/types.ts';
+import type { HeapObject, HeapObjectJson, Trace } from '../../src/trace/types.ts';
 import { traceProblems } from '../../src/trace/validate-trace.ts';
 import assert from 'node:assert/strict';
 
@@ -43,19 +43,27 @@ export function assertValid(trace: Trace): Trace {
   return trace;
 }
 
+/** A folded heap object whose fields a test reads by name, whatever its kind, as in the JSON. */
+export type LooseHeapObject = HeapObject & HeapObjectJson;
+
+/** The object itself, its fields readable by name (`unknown` where its kind has no such field). */
+export const fieldsOf = (object: HeapObject): LooseHeapObject => object as LooseHeapObject;
+
 /** The heap object a name is bound to at the given step (1-based; default: last). */
-export function valueOf(trace: Trace, name: string, step = trace.steps.length): { id: string; object: HeapObject } {
+export function valueOf(
+  trace: Trace, name: string, step = trace.steps.length,
+): { id: string; object: LooseHeapObject } {
   const state = foldTrace(trace)[step - 1]!;
   for (const frame of [...state.stack].reverse()) {
     const bound = frame.locals.find(([local]) => local === name);
-    if (bound) return { id: bound[1].ref, object: state.heap.get(bound[1].ref)! };
+    if (bound) return { id: bound[1].ref, object: fieldsOf(state.heap.get(bound[1].ref)!) };
   }
   throw new Error(`no frame binds ${name} at step ${step}`);
 }
 
 /** The folded heap at a step (1-based; default: last). */
-export function heapAt(trace: Trace, step = trace.steps.length): ReadonlyMap<string, HeapObject> {
-  return foldTrace(trace)[step - 1]!.heap;
+export function heapAt(trace: Trace, step = trace.steps.length): ReadonlyMap<string, LooseHeapObject> {
+  return foldTrace(trace)[step - 1]!.heap as ReadonlyMap<string, LooseHeapObject>;
 }
 
 /** Index (1-based) of the first step whose line is `line`, searching from `from`. */
