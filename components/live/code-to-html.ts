@@ -3,7 +3,7 @@
 // coloured like the build's (see token-colors.ts). It runs in the diagram worker, so it takes the bare
 // lezer grammar (the editor's language without the editor, about 230 kB less to load).
 import { parser } from '@lezer/python';
-import { escapeMarkup } from '../../lib/render/escape-markup.js';
+import { escapeMarkup } from 'memlane/browser';
 import { highlightPythonTree } from './token-colors.ts';
 
 export function codeToHtml(code: string, marks: { current?: number; next?: number } = {}): string {

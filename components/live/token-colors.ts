@@ -2,7 +2,7 @@
 // the Night Owl pair the build's Shiki highlighting uses, made readable on the code pane like it.
 import { classHighlighter, highlightCode } from '@lezer/highlight';
 import type { Tree } from '@lezer/common';
-import { readableColor } from '../../lib/integration/readable-colors.js';
+import { readableColor } from 'memlane/browser';
 
 /** [light, dark] per lezer class (classHighlighter's `tok-*` names). */
 const nightOwl: Record<string, [string, string]> = {

@@ -1,7 +1,7 @@
 // Snippet code as HTML, highlighted with Shiki in the Night Owl pair that Starlight's code blocks
 // are based on; colours are CSS variables so the page's light/dark switch recolours them.
 import { createHighlighter, type Highlighter } from 'shiki';
-import { readableColor } from './readable-colors.ts';
+import { readableColor } from '../page/contrast.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
 

@@ -2,7 +2,7 @@
 // marked by a band, a bar, a triangle and a bold line number (so the mark never rides on colour alone).
 import type { ThemedToken, TokensResult } from 'shiki';
 import { measureText } from '../layout/measure-text.ts';
-import { ensureContrast } from './color-contrast.ts';
+import { ensureContrast } from '../page/contrast.ts';
 import { escapeXml } from '../render/escape-markup.ts';
 import { monoAdvancePerEm, monoFamily, sansFamily } from './font-files.ts';
 
