@@ -1,9 +1,10 @@
 // memlane(): the Astro integration. It wires the pipeline into the build (a plugin of the site's
 // Markdown processor for ```python memory fences, <MemoryDiagram> through this entry, which the
-// site's server bundle imports rather than bundles), adds the diagram CSS and the stepping island to every page, copies the interpreter
-// for live editing into the site (served from node_modules by the dev server), and stops the
-// interpreter when the build is done. A failing snippet is shown in its page; `astro dev` logs it
-// and raises the error overlay, a build lists every one once its pages are done, then fails.
+// site's server bundle imports rather than bundles), adds the diagram CSS and the stepping island to
+// every page, copies the interpreter for live editing into the site (served from node_modules by the
+// dev server), and stops the interpreter when the build is done. A failing snippet is shown in its
+// page; `astro dev` logs it and raises the error overlay, a build lists every one once its pages are
+// done, then fails.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,10 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         const settings: PipelineSettings = {
           ...options,
           live: { liveUrl: siteBase + LIVE_DIR, playground: options.playground === false ? null : siteBase + options.playground, timeoutMs: options.timeoutMs },
-          fingerprint: fingerprintSources(version, ['core', 'exercises', 'fonts', 'live', 'node', 'page', 'simulate', 'layout', 'render', 'integration', 'trace'].map((d) => sourceDir + d)),
+          fingerprint: fingerprintSources(version, [
+            'core', 'exercises', 'fonts', 'live', 'node', 'page', 'simulate', 'layout', 'render', 'integration',
+            'trace',
+          ].map((d) => sourceDir + d)),
         };
         // An empty or missing cache means every snippet will be traced: start the interpreter now.
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();

@@ -17,7 +17,9 @@ export function configureMemoryDiagram(settings: PipelineSettings): void {
 export function renderMemoryDiagram(request: SnippetRequest): Promise<string> {
   const settings = configured;
   if (!settings) {
-    throw new Error('<MemoryDiagram> needs the memlane() integration.\nhint: add memlane() to the integrations in astro.config.mjs');
+    throw new Error(
+      '<MemoryDiagram> needs the memlane() integration.\nhint: add memlane() to the integrations in astro.config.mjs',
+    );
   }
   return diagramOrProblem(() => snippetToDiagram(request, settings));
 }

@@ -57,7 +57,10 @@ export function readableColor(color: string, mode: 'light' | 'dark'): string {
   return mixUntil(parseHex(color), mode === 'light' ? black : white, 0, reads).toUpperCase();
 }
 
-/** The colour itself when it reaches `minimum` against the background, else the nearest mix towards black or white that does. */
+/**
+ * The colour itself when it reaches `minimum` against the background, else the nearest mix towards black
+ * or white that does.
+ */
 export function ensureContrast(foreground: string, background: string, minimum = 4.5): string {
   const fg = parseHex(foreground);
   if (contrastRatio(foreground, background) >= minimum) return toHex(fg);

@@ -20,7 +20,11 @@ const publicEntries: Record<string, string> = {
 
 const sourceFile = /\.(ts|mts|mjs|js|astro)$/;
 // `import x from '...'`, `export { x } from '...'`, `import '...'`, `import('...')`: the specifier.
-const importPattern = /(?:\bimport\s*(?:type\s+)?(?:[\w*{}\s,$]+?\s*from\s*)?|\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*|\bimport\s*\(\s*)(['"])([^'"\n]+)\1/g;
+const importPattern = new RegExp([
+  String.raw`(?:\bimport\s*(?:type\s+)?(?:[\w*{}\s,$]+?\s*from\s*)?`,
+  String.raw`|\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*`,
+  String.raw`|\bimport\s*\(\s*)(['"])([^'"\n]+)\1`,
+].join(''), 'g');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {
@@ -52,10 +56,13 @@ export function resolveSpecifier(root: string, importer: string, specifier: stri
 
 /** Every import of Memlane's own files among `files`. */
 export function importEdges(root: string, files: string[]): ImportEdge[] {
-  return files.flatMap((from) => writtenImports(readFileSync(join(root, from), 'utf8')).flatMap(({ specifier, line }) => {
-    const to = resolveSpecifier(root, from, specifier);
-    return to === undefined ? [] : [{ from, to, line, specifier }];
-  }));
+  return files.flatMap((from) => {
+    const written = writtenImports(readFileSync(join(root, from), 'utf8'));
+    return written.flatMap(({ specifier, line }) => {
+      const to = resolveSpecifier(root, from, specifier);
+      return to === undefined ? [] : [{ from, to, line, specifier }];
+    });
+  });
 }
 
 /** Each circle of files (a strongly connected component of two or more, or a file importing itself), sorted. */
