@@ -18,7 +18,8 @@ export function renderMemoryDiagram(request: SnippetRequest): Promise<string> {
   const settings = configured;
   if (!settings) {
     throw new Error(
-      '<MemoryDiagram> needs the memlane() integration.\nhint: add memlane() to the integrations in astro.config.mjs',
+      '<MemoryDiagram> needs the memlane() integration.\n'
+        + "hint: add memlane(), imported from 'memlane' (not a path), to the integrations in astro.config.mjs",
     );
   }
   return diagramOrProblem(() => snippetToDiagram(request, settings));
