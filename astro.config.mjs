@@ -2,7 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
-// The site consumes Memlane as a package (lib/, built by `npm run build:package`), as any site would.
+import { defaultClientConditions } from 'vite';
+// The site consumes Memlane as a package (lib/, built by `npm run build:package`), as any site would;
+// only the reader's side, `memlane/browser`, comes from src/ (its `memlane-source` export), so `astro dev`
+// reloads an edit there without a package build.
 import memlane, { focusableCodeBlocks } from 'memlane';
 
 export default defineConfig({
@@ -31,4 +34,5 @@ export default defineConfig({
     }),
     mdx(),
   ],
+  vite: { resolve: { conditions: ['memlane-source', ...defaultClientConditions] } },
 });

@@ -7,8 +7,7 @@ import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, MapMode, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
-import { pythonHighlighter } from '../../lib/highlight/python-tokens.js';
-import { tokenCss } from '../../lib/highlight/token-css.js';
+import { pythonHighlighter, tokenCss } from 'memlane/browser';
 
 interface NoteMark {
   /** Start of the note's line in the document, mapped through every edit (null once the line is gone). */

@@ -1,6 +1,5 @@
 // What the page and its diagram worker (diagram-worker.ts) say to each other about one run.
-import type { DiagramOptions } from '../../lib/core/index.js';
-import type { RunReply } from '../../lib/simulate/sandbox-reply.js';
+import type { DiagramOptions, RunReply } from 'memlane/browser';
 
 export interface RunSettings {
   id: string;

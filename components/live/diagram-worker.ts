@@ -1,12 +1,10 @@
 // The reader's runs drawn off the page's thread: this worker reads the interpreter's reply (parsed and checked
 // like any untrusted input), lays the trace out and renders it, and hands the page finished markup. A big or
 // hostile trace then costs this worker its time, never the page its responsiveness.
-import { codeToDiagram, fenceSpelling, optionsFromLink, type DiagramOptions, type Problem } from '../../lib/core/index.js';
-import { codeToHtml } from '../../lib/highlight/code-to-html.js';
-import { diagramToHtml } from '../../lib/integration/diagram-to-html.js';
-import { replyToTrace } from '../../lib/simulate/reply-to-trace.js';
-import type { RunReply } from '../../lib/simulate/sandbox-reply.js';
-import type { Trace } from '../../lib/trace/types.js';
+import {
+  codeToDiagram, codeToHtml, diagramToHtml, fenceSpelling, optionsFromLink, replyToTrace,
+  type DiagramOptions, type Problem, type RunReply, type Trace,
+} from 'memlane/browser';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
 import { runProblemText } from './run-problem.ts';
 

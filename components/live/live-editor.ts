@@ -4,8 +4,7 @@
 // the download work on the new trace), brings its top into view and says what ran in the status;
 // focus stays where it was. A failed run keeps the last good diagram and shows the error in
 // role="alert". Loaded on demand, with the interpreter.
-import type { DiagramOptions } from '../../lib/core/index.js';
-import { withCode, type LinkOptions } from '../../lib/live/share-link.js';
+import { withCode, type DiagramOptions, type LinkOptions } from 'memlane/browser';
 import { bringIntoView } from './bring-into-view.ts';
 import { createCodeEditor, type CodeEditor } from './code-editor.ts';
 import { pageSimulator } from './page-simulator.ts';

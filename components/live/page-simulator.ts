@@ -1,6 +1,6 @@
 // The page's one interpreter for live editing: started when a reader first presses "Edit code" (or
 // opens the playground) and shared by every diagram on the page.
-import { createBrowserSimulator, type BrowserSimulator } from '../../lib/live/browser-simulator.js';
+import { createBrowserSimulator, type BrowserSimulator } from 'memlane/browser';
 
 let simulator: BrowserSimulator | undefined;
 

@@ -2,7 +2,7 @@
 // the program and its options from a `#code=…&hide=w` link if there is one and runs it, switches
 // examples, and shares the program with its options as a link. The example menu says "Your code"
 // whenever the editor holds something that is not one of the examples, and brings it back.
-import { readShareHash, shareHash, type LinkOptions } from '../../lib/live/share-link.js';
+import { readShareHash, shareHash, type LinkOptions } from 'memlane/browser';
 import type { PlaygroundExample } from './playground-examples.ts';
 import { toggleEditor, type OpenEditor } from './live-editor.ts';
 

@@ -1,7 +1,7 @@
 // One run in the reader's browser: the edited code, with the diagram's own options, traced by the page's
 // interpreter and drawn by the diagram worker (diagram-worker.ts) off the page's thread; the page only
 // carries messages between the two and puts the finished markup in place.
-import type { BrowserSimulator } from '../../lib/live/browser-simulator.js';
+import type { BrowserSimulator } from 'memlane/browser';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
 
 export type { RunSettings } from './diagram-messages.ts';

@@ -1,8 +1,7 @@
 // A reader's failed run in words: the line, the Python error and a caret, as a build words it. A limit
 // says what the reader can change in the code: the author's options and flags (max-steps=N,
 // --max-memory) are no use in a reader's hands.
-import { caretExcerpt, type DiagramOptions, type Problem } from '../../lib/core/index.js';
-import { defaultOptions } from '../../lib/simulate/simulate-options.js';
+import { caretExcerpt, simulateDefaults, type DiagramOptions, type Problem } from 'memlane/browser';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const duration = (ms: number) => (ms % 1000 === 0 ? `${count(ms / 1000)} second${ms === 1000 ? '' : 's'}` : `${count(ms)} ms`);
@@ -12,7 +11,7 @@ const limitWords: Record<string, (options: DiagramOptions, timeoutMs: number) =>
   StepLimitError: ({ maxSteps }) => `This run took more than ${count(maxSteps)} steps: shorten the loop or run fewer iterations.`,
   TimeLimitError: (_, timeoutMs) => `This run took longer than ${duration(timeoutMs)}: make it finish sooner (does a loop never end?).`,
   MemoryLimitError: ({ maxMemory }) => `This run used more than ${count(maxMemory)} MB of memory: build smaller data.`,
-  OutputLimitError: () => `This run printed more than ${count(defaultOptions.maxOutput)} characters: print less.`,
+  OutputLimitError: () => `This run printed more than ${count(simulateDefaults.maxOutput)} characters: print less.`,
   TraceSizeError: () => 'This run recorded too much to draw: run fewer steps or use smaller data.',
 };
 

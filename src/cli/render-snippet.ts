@@ -4,7 +4,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { codeToDiagram, diagramStepSvg, flagSpelling, problemText, type Diagram, type SimulatorHandle } from '../core/index.ts';
-import { answerSentence } from '../exercises/exercises-to-html.ts';
+import { answerSentence } from '../page/exercises-to-html.ts';
 import { printError, resolveIn, type CliIo } from './cli-io.ts';
 import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
 import { palettes } from '../render/themes.ts';

@@ -1,6 +1,6 @@
 // Advance widths of the diagram faces as data (made from the TTFs by scripts/generate-font-metrics.ts),
 // so text is measured the same in Node and in a browser without reading a font file.
-import type { TextFace } from '../layout/types.ts';
+import type { TextFace } from './faces.ts';
 import tables from './advance-widths.json' with { type: 'json' };
 
 export interface AdvanceWidthTable {

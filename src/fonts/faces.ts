@@ -1,6 +1,8 @@
 // The three text faces of a diagram: family and weight written into the SVG, and where the TTF
 // that draws them lives (an npm package and a path in it). Portable: paths are resolved at the edge.
-import type { TextFace } from '../layout/types.ts';
+
+/** Which face a text is set in: Inter for labels, Inter SemiBold for headings, JetBrains Mono for values. */
+export type TextFace = 'label' | 'heading' | 'value';
 
 export const labelFamily = 'Inter';
 export const valueFamily = 'JetBrains Mono';

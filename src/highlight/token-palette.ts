@@ -1,8 +1,7 @@
 // The one table of code colours: each token kind's colour in the light and dark themes, for pages,
 // slides and the live editor alike. Night Owl's pair (Starlight's code blocks start from it), each
 // colour lifted until it reads on every code background (Night Owl's comments are too faint).
-// Contrast helpers come from src/integration/readable-colors.ts (moving to src/page/).
-import { readableColor } from '../integration/readable-colors.ts';
+import { readableColor } from '../page/contrast.ts';
 
 export type CodeTheme = 'light' | 'dark';
 

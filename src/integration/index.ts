@@ -1,9 +1,10 @@
 // memlane(): the Astro integration. It wires the pipeline into the build (a plugin of the site's
-// Markdown processor for ```python memory fences, <MemoryDiagram> through a process-wide
-// renderer), adds the diagram CSS and the stepping island to every page, copies the interpreter
-// for live editing into the site (served from node_modules by the dev server), and stops the
-// interpreter when the build is done. A failing snippet is shown in its page; `astro dev` logs it
-// and raises the error overlay, a build lists every one once its pages are done, then fails.
+// Markdown processor for ```python memory fences, <MemoryDiagram> through this entry, which the
+// site's server bundle imports rather than bundles), adds the diagram CSS and the stepping island to
+// every page, copies the interpreter for live editing into the site (served from node_modules by the
+// dev server), and stops the interpreter when the build is done. A failing snippet is shown in its
+// page; `astro dev` logs it and raises the error overlay, a build lists every one once its pages are
+// done, then fails.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,20 +19,18 @@ import { resolveMemlaneOptions, type MemlaneUserOptions } from './memlane-option
 import { attachToMarkdown } from './markdown-processor.ts';
 import { removePagesWithProblems, SnippetsFailedError } from './build-failure.ts';
 import { raiseOverlayForProblems } from './dev-overlay.ts';
-import { diagramOrProblem, takeProblems, watchProblems } from './snippet-problems.ts';
-import { closeSimulator, prewarmSimulator, snippetToDiagram, type PipelineSettings, type SnippetRequest } from './snippet-to-diagram.ts';
+import { takeProblems, watchProblems } from './snippet-problems.ts';
+import { closeSimulator, prewarmSimulator, type PipelineSettings } from './snippet-to-diagram.ts';
+import { configureMemoryDiagram } from './memory-diagram-renderer.ts';
 
 export type { MemlaneUserOptions } from './memlane-options.ts';
 export { focusableCodeBlocks } from './focusable-scrolling.ts';
+export { renderMemoryDiagram, type SnippetRequest } from './memory-diagram-renderer.ts';
 
 const sourceDir = fileURLToPath(new URL('../', import.meta.url));
 const componentsDir = fileURLToPath(new URL('../../components/', import.meta.url));
 const packageJson = fileURLToPath(new URL('../../package.json', import.meta.url));
 const stylesId = 'virtual:memlane/styles.css';
-
-/** Where <MemoryDiagram> finds the pipeline at render time (same process as the build). */
-export const rendererSlot = Symbol.for('memlane.renderer');
-export type DiagramRenderer = (request: SnippetRequest) => Promise<string>;
 
 export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
   return {
@@ -53,12 +52,17 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint, failureMarker);
         // Problems are kept for the end of a build; dev (and sync) log each at once, its page shows it too.
         watchProblems({ marker: failureMarker, onProblem: command === 'build' ? undefined : (error) => logger.error(error.message) });
-        (globalThis as Record<symbol, DiagramRenderer>)[rendererSlot] = (request) => diagramOrProblem(() => snippetToDiagram(request, settings));
+        configureMemoryDiagram(settings);
         const markdown = attachToMarkdown(config.markdown, { settings, root });
         updateConfig({
           ...(markdown && { markdown }),
           vite: {
             plugins: [{
+              // <MemoryDiagram> imports `memlane` (this entry, configured just now): in every server environment
+              // (Astro's ssr, prerender, ...) Node's copy, not a bundled one.
+              name: 'memlane:one-copy',
+              configEnvironment: (name) => (name === 'client' ? undefined : { resolve: { external: ['memlane'] } }),
+            }, {
               name: 'memlane:styles',
               resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
               load: (id) => (id === `\0${stylesId}` ? siteThemeCss : undefined),

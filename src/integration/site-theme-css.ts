@@ -3,7 +3,7 @@
 // Starlight is present and the same values as stand-ins on any other Astro site. Diagrams with a
 // fixed theme (sketch, light, dark) keep the colours the renderer wrote into them.
 import { classVariableRules, palettes, variableBlock } from '../render/themes.ts';
-import { codeBackgrounds } from './readable-colors.ts';
+import { codeBackgrounds } from '../page/contrast.ts';
 
 type Mode = 'dark' | 'light';
 

@@ -1,7 +1,8 @@
 // Snippet problems are kept, not thrown: a throw from a Markdown plugin stops a build at its first
 // problem and, in `astro dev`, leaves the old page up with no overlay. Each page shows its problems
 // where the diagrams would be, dev logs each as it happens, and a build lists all of them, each once,
-// when every page is done (see index.ts). One list per process, whichever copy of this module records.
+// when every page is done (see index.ts). One list: fences and <MemoryDiagram> both reach the copy of
+// this module that Node loaded with the integration (memory-diagram-renderer.ts).
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { problemBlockHtml } from './problem-block.ts';
@@ -16,18 +17,13 @@ interface ProblemLog {
   onProblem?: (error: SnippetError) => void;
 }
 
-const slot = Symbol.for('memlane.problems');
-function problemLog(): ProblemLog {
-  const holder = globalThis as { [slot]?: ProblemLog };
-  return (holder[slot] ??= { problems: new Map() });
-}
+const log: ProblemLog = { problems: new Map() };
 
 export function watchProblems(settings: { marker?: string; onProblem?: (error: SnippetError) => void }): void {
-  Object.assign(problemLog(), settings);
+  Object.assign(log, settings);
 }
 
 export function recordProblem(error: SnippetError): void {
-  const log = problemLog();
   log.problems.set(error.message, error);
   if (log.marker) {
     mkdirSync(dirname(log.marker), { recursive: true });
@@ -49,7 +45,6 @@ export async function diagramOrProblem(render: () => Promise<string>): Promise<s
 
 /** Every problem recorded since the last call, by page and line. */
 export function takeProblems(): SnippetError[] {
-  const log = problemLog();
   const problems = [...log.problems.values()].sort((a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.line - b.loc.line);
   log.problems.clear();
   return problems;

@@ -6,7 +6,7 @@ import { codeToHtml } from '../highlight/code-to-html.ts';
 import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName, type Problem } from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
-import { diagramToHtml, type LiveSettings } from './diagram-to-html.ts';
+import { diagramToHtml, type LiveSettings } from '../page/diagram-to-html.ts';
 import { SnippetError } from './snippet-error.ts';
 import type { MemlaneOptions, SnippetLocation } from './types.ts';
 

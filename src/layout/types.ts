@@ -1,5 +1,6 @@
 // The Layout: every box, row, arrow and change mark of a whole trace, placed once for all steps.
 // Render draws it; it holds geometry and words, nothing of Python.
+import type { TextFace } from '../fonts/faces.ts';
 
 /** Steps as sorted, disjoint, 1-based inclusive ranges, e.g. [[1, 3], [5, 5]]. */
 export type StepRanges = readonly (readonly [number, number])[];
@@ -16,8 +17,8 @@ export interface Rect {
   height: number;
 }
 
-/** Which face a text is set in: Inter for labels, Inter SemiBold for headings, JetBrains Mono for values. */
-export type TextFace = 'label' | 'heading' | 'value';
+/** Which face a text is set in (the fonts floor names them). */
+export type { TextFace };
 
 export interface TextSpan {
   text: string;

@@ -1,6 +1,6 @@
 // Node edge: the one interpreter of the process, shared by the page build, <MemoryDiagram> and the
-// CLI, even when this module is loaded twice (Astro's config and its SSR bundle). Created here
-// rather than with sharedSimulator() so that the handle lives on globalThis, where both copies see it.
+// CLI. A per-process slot on globalThis, Node only: a process that loads two copies of this module
+// (src/ under tsx beside the compiled lib/, as tests and memlane/api callers may) still starts one.
 import { createSimulator, resolveOptions, type Simulator } from '../simulate/index.ts';
 import { traceProblems } from '../trace/validate-trace.ts';
 

@@ -1,7 +1,7 @@
 // Highlighted source as an SVG panel: one <text> per line, one <tspan> per token, the current line
 // marked by a band, a bar, a triangle and a bold line number (so the mark never rides on colour alone).
 import { measureText } from '../layout/measure-text.ts';
-import { ensureContrast } from './color-contrast.ts';
+import { ensureContrast } from '../page/contrast.ts';
 import type { SlideToken, SlideTokens } from './highlight-code.ts';
 import { escapeXml } from '../render/escape-markup.ts';
 import { monoAdvancePerEm, monoFamily, sansFamily } from './font-files.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { defaultDiagramOptions, linkedOptionNames, optionNames, optionsFromLink, optionsToLink, optionTable, type DiagramOptions } from '../../src/core/index.ts';
-import { readShareHash, shareHash } from '../../src/live/share-link.ts';
+import { readShareHash, shareHash } from '../../src/page/share-link.ts';
 
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
 /** Any value each linked option can take. */

@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tokenKinds, tokenPalette } from '../../src/highlight/token-palette.ts';
-import { codeBackgrounds, contrast } from '../../src/integration/readable-colors.ts';
+import { codeBackgrounds, contrastRatio as contrast, ensureContrast } from '../../src/page/contrast.ts';
 import { palettes } from '../../src/render/themes.ts';
-import { ensureContrast } from '../../src/slides/color-contrast.ts';
 import { panelBackgrounds } from '../../src/slides/highlight-code.ts';
 
 /** Where a slide's code panel can sit: its own card, the light and sketch slides, the current line's band. */

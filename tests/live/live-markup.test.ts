@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { defaultDiagramOptions, type DiagramOptions } from '../../src/core/index.ts';
-import { diagramToHtml, type DiagramParts } from '../../src/integration/diagram-to-html.ts';
+import { diagramToHtml, type DiagramParts } from '../../src/page/diagram-to-html.ts';
 import { liveAssets } from '../../src/integration/live-assets.ts';
-import { drawnWidth, legendHtml } from '../../src/integration/diagram-view.ts';
-import { codeFromHash, readShareHash } from '../../src/live/share-link.ts';
+import { drawnWidth, legendHtml } from '../../src/page/diagram-view.ts';
+import { codeFromHash, readShareHash } from '../../src/page/share-link.ts';
 import type { Trace } from '../../src/trace/types.ts';
 
 const trace: Trace = {

@@ -37,7 +37,12 @@ describe('the installed memlane package', slow, () => {
 
   it('ships compiled JavaScript with declarations, and no TypeScript to run', () => {
     const installed = join(tools, 'node_modules', 'memlane');
-    for (const file of ['lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/simulate/sandbox-host.mjs', 'lib/cli/launcher.js', 'lib/cli/server/client.js', 'lib/build.json', 'components/MemoryDiagram.astro', 'components/memlane.css']) {
+    const shipped = [
+      'lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/browser.js',
+      'lib/browser.d.ts', 'lib/simulate/sandbox-host.mjs', 'lib/cli/launcher.js', 'lib/cli/server/client.js',
+      'lib/build.json', 'components/MemoryDiagram.astro', 'components/memlane.css',
+    ];
+    for (const file of shipped) {
       assert.ok(existsSync(join(installed, file)), `the package has ${file}`);
     }
     assert.ok(!existsSync(join(installed, 'src')), 'the TypeScript sources stay in the repo');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { encodeCode } from '../../src/live/share-link.ts';
+import { encodeCode } from '../../src/page/share-link.ts';
 import { playgroundVerdict } from './playground-harness.ts';
 import { contentFiles, openPage, urlOf, useBuiltSite } from './site-harness.ts';
 

@@ -4,7 +4,7 @@
 // cookies, nor make any request; axe finds nothing serious on an open editor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codeFromHash, encodeCode, readShareHash } from '../../src/live/share-link.ts';
+import { codeFromHash, encodeCode, readShareHash } from '../../src/page/share-link.ts';
 import { interpreterFrame, openPlayground, playgroundVerdict, RUN_WAIT, runInPlayground } from './playground-harness.ts';
 import { openPage, seriousAxeViolations, useBuiltSite } from './site-harness.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codeToSvgPanel } from '../../src/slides/code-to-svg-panel.ts';
-import { contrastRatio } from '../../src/slides/color-contrast.ts';
+import { contrastRatio } from '../../src/page/contrast.ts';
 import { highlightPython } from '../../src/slides/highlight-code.ts';
 import { findAll, parseXml, textOf, type XmlElement } from './xml-tree.ts';
 

@@ -1,15 +1,15 @@
 // Pure: a traced snippet, its all-steps SVG and highlighted code -> the diagram's HTML.
 // The HTML is complete without JavaScript (the chosen step, its code line, the output so far);
 // the island (<memlane-diagram>) only toggles what is already there, so nothing moves.
-import { exercisesToHtml } from '../exercises/exercises-to-html.ts';
+import { exercisesToHtml } from './exercises-to-html.ts';
 import type { Exercise } from '../exercises/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { escapeMarkup as escapeHtml } from '../render/escape-markup.ts';
 import { optionsToLink } from '../core/options/link-options.ts';
 import type { LayoutKey } from '../layout/types.ts';
-import { playgroundHref } from '../live/share-link.ts';
+import { playgroundHref } from './share-link.ts';
 import { viewHtml } from './diagram-view.ts';
-import type { DiagramOptions, Snippet } from './types.ts';
+import type { DiagramOptions, Snippet } from '../core/index.ts';
 
 export interface DiagramParts {
   trace: Trace;

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { codeFromHash, decodeCode, encodeCode, playgroundHref, readShareHash, shareHash, withCode } from '../../src/live/share-link.ts';
+import {
+  codeFromHash, decodeCode, encodeCode, playgroundHref, readShareHash, shareHash, withCode,
+} from '../../src/page/share-link.ts';
 
 describe('share links', () => {
   it('round-trips any text, with only base64url characters and no padding', () => {

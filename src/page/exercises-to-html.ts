@@ -3,8 +3,8 @@
 import { escapeMarkup as escape } from '../render/escape-markup.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
-import { listWords, objectWords } from './object-words.ts';
-import type { Exercise } from './types.ts';
+import { listWords, objectWords } from '../exercises/object-words.ts';
+import type { Exercise } from '../exercises/types.ts';
 
 /** Inline `code` spans of a generated sentence as <code>, the rest escaped. */
 const withCode = (text: string) => text.split('`').map((part, i) => (i % 2 ? `<code>${escape(part)}</code>` : escape(part))).join('');
