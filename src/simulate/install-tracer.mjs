@@ -22,6 +22,7 @@ export const TRACER_FILES = [
   'tracer/snapshot.py',
   'tracer/recorder.py',
   'tracer/owned.py',
+  'tracer/event_loop.py',
   'tracer/lockdown.py',
   'tracer/run.py',
   'tracer/__init__.py',
