@@ -161,7 +161,9 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
       const words = state === 'suspended' ? `suspended${line}` : state === 'running' ? 'running: its frame is on the stack' : state;
       const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
       if (state !== 'running') for (const [n, ref] of locals) rows.push(refRow('local', n, ref, view));
-      return { kind, mutable, title: `generator ${name}`, rows };
+      // Coroutines and async generators are drawn as generators are: a frame that waits, with its names.
+      const flavour = obj.type === 'coroutine' ? 'coroutine' : obj.type === 'async_generator' ? 'async generator' : 'generator';
+      return { kind, mutable, title: `${flavour} ${name}`, rows };
     }
     case 'method':
       return { kind, mutable, title: 'bound method', rows: attrs.map(([n, ref]) => refRow('attr', n, ref, view)) };

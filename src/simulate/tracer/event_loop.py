@@ -12,6 +12,9 @@ import asyncio.unix_events as asyncio_unix_events
 
 from builtins import compile, dict, exec
 
+# What install_event_loop() made: loop_class, the class the recorder draws as a frame.
+installed = {}
+
 EVENT_LOOP_FILENAME = "<memlane-event-loop>"
 
 EVENT_LOOP_SOURCE = '''
@@ -82,5 +85,6 @@ def install_event_loop():
     asyncio_events._set_running_loop(None)
     asyncio_events._set_event_loop_policy(classes["VirtualClockEventLoopPolicy"]())
     loop_class = classes["VirtualClockEventLoop"]
+    installed["loop_class"] = loop_class
     asyncio.EventLoop = asyncio_unix_events.EventLoop = loop_class
     return dict(classes)
