@@ -98,6 +98,37 @@ result = asyncio.run(main())
     assert.equal(trace.stdout, "<memlane-snippet> <memlane-run> ['<memlane-snippet>', 'base_events.py', 'events.py', 'runners.py']\n");
   });
 
+  test("drawing the loop's tasks runs none of the snippet's code, not even a task-like object it registered", async () => {
+    // asyncio.all_tasks asks a registered non-asyncio task for its loop: were the tracer to call it, the call
+    // would rest on the tracer's frames, which the guard refuses to hand out.
+    const source = [
+      'import asyncio, sys',
+      'calls = []',
+      'class Impostor:',
+      '    def get_loop(self):',
+      '        try:',
+      '            sys._getframe(1)',
+      '            calls.append("asyncio")',
+      '        except PermissionError:',
+      '            calls.append("tracer")',
+      '        return asyncio.get_running_loop()',
+      '    def done(self):',
+      '        return False',
+      'impostor = Impostor()',
+      'async def main():',
+      '    asyncio.tasks._register_task(impostor)',
+      '    await asyncio.sleep(0)',
+      '    await asyncio.sleep(0)',
+      '    asyncio.tasks._unregister_task(impostor)',
+      'asyncio.run(main())',
+      'print("tracer" in calls)',
+    ].join('\n');
+    const trace = await sandbox.run(source);
+    assert.equal(trace.error, null, JSON.stringify(trace.error));
+    assert.equal(trace.stdout, 'False\n');
+    assert.ok(trace.steps.some((step) => step.stack.some((frame) => frame['loop'] === true)), 'the loop was drawn');
+  });
+
   test('a loop that waits for what never comes ends with an error that says so, in no real time', async () => {
     const source = [
       'import asyncio',

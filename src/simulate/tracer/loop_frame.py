@@ -13,12 +13,13 @@ from builtins import Exception, len, range, sorted, str, type
 from .event_loop import installed
 from .frames import generator_frame_id
 from .kinds import FRAME_TYPE, GETSET_DESCRIPTOR_TYPE, MEMBER_DESCRIPTOR_TYPE, is_user_code, type_namespace
-from .pinned import address, weakref
+from .pinned import address, gc, weakref
 
 RUN_ONCE_CODE = asyncio.base_events.BaseEventLoop._run_once.__code__
 TASK_TYPE = _asyncio.Task
 COROUTINE_TYPE = types.CoroutineType
-_all_tasks = _asyncio.all_tasks
+_future_state = _asyncio.Future.__dict__["_state"].__get__
+_future_loop = _asyncio.Future.__dict__["_loop"].__get__
 _current_task = _asyncio.current_task
 _task_name = TASK_TYPE.get_name
 _task_coro = TASK_TYPE.get_coro
@@ -77,11 +78,11 @@ def loop_frame_entry(recorder, loop, line, reference_to):
 
 def ordered_tasks(recorder, loop):
     """The loop's unfinished tasks (asyncio's C Task only), in the order the run first saw them; tasks first seen
-    together are ordered by name, numbers compared as numbers (Task-2 before Task-10)."""
-    try:
-        tasks = [task for task in _all_tasks(loop) if type(task) is TASK_TYPE]
-    except Exception:
-        return []
+    together are ordered by name, numbers compared as numbers (Task-2 before Task-10). Found as the collector's
+    referrers of the loop, not by asyncio.all_tasks, which asks a task registered by the snippet for its loop
+    (the snippet's code, which the tracer never runs)."""
+    tasks = [each for each in gc.get_referrers(loop) if type(each) is TASK_TYPE
+             and _future_loop(each) is loop and _future_state(each) == "PENDING"]
     order = recorder.task_order
     new = [task for task in tasks if not known_task(order, task)]
     for task in sorted(new, key=lambda task: natural_key(str(_task_name(task)))):
