@@ -17,8 +17,9 @@ export function describeLoops(stack: readonly Frame[]): string[] {
     const clock = typeof frame['clock'] === 'number' ? ` at ${frame['clock']} s` : '';
     const running = named('running').map((task) => task.name);
     const ready = named('ready').map((task) => task.name);
+    const where = (task: LoopTask) => (task.waitsAt ? ` (${task.waitsAt})` : '');
     const waiting = named('waiting').map((task) =>
-      task.line === undefined ? task.name : `${task.name} at line ${task.line}${task.waitsAt ? ` (${task.waitsAt})` : ''}`);
+      task.line === undefined ? task.name : `${task.name} at line ${task.line}${where(task)}`);
     const parts = [
       running.length ? `running ${running.join(', ')}` : 'no task running',
       `ready: ${ready.length ? ready.join(', ') : 'none'}`,

@@ -162,7 +162,8 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
       const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
       if (state !== 'running') for (const [n, ref] of locals) rows.push(refRow('local', n, ref, view));
       // Coroutines and async generators are drawn as generators are: a frame that waits, with its names.
-      const flavour = obj.type === 'coroutine' ? 'coroutine' : obj.type === 'async_generator' ? 'async generator' : 'generator';
+      const flavour =
+        obj.type === 'coroutine' ? 'coroutine' : obj.type === 'async_generator' ? 'async generator' : 'generator';
       return { kind, mutable, title: `${flavour} ${name}`, rows };
     }
     case 'method':

@@ -1,15 +1,17 @@
 """The asyncio event loop as a frame of the stack: between the call of asyncio.run and the coroutine it resumed,
 holding every task it runs, each running, ready or waiting (and where it waits), read without running snippet code.
 
-Each function takes the run's recorder (recorder.py), whose fields task_order and source_lines are this module's.
+The functions take the run's recorder (recorder.py), whose fields task_order and source_lines are this module's, or
+the step's snapshot (snapshot.py).
 """
 import _asyncio
 import asyncio.base_events
 import asyncio.events
 import types
 
-from builtins import Exception, len, range, sorted, str, type
+from builtins import Exception, float, len, range, sorted, str, type
 
+from .encode import reference_to
 from .event_loop import installed
 from .frames import generator_frame_id
 from .kinds import FRAME_TYPE, GETSET_DESCRIPTOR_TYPE, MEMBER_DESCRIPTOR_TYPE, is_user_code, type_namespace
@@ -27,7 +29,8 @@ _handle_callback = asyncio.events.Handle._callback.__get__
 _coroutine_frame = COROUTINE_TYPE.cr_frame.__get__
 _frame_back = FRAME_TYPE.f_back.__get__
 _instance_dict = asyncio.events.AbstractEventLoop.__dict__["__dict__"].__get__  # C: no snippet code runs
-_deque_iter = type(asyncio.base_events.collections.deque()).__iter__
+_deque = asyncio.base_events.collections.deque
+_deque_iter = _deque.__iter__
 
 
 def loops_beneath(frames):
@@ -48,10 +51,11 @@ def loops_beneath(frames):
     return found
 
 
-def loop_frame_entry(recorder, loop, line, reference_to):
+def loop_frame_entry(snapshot, loop, line):
     """The loop's frame: its tasks as locals (by task name, in the order first seen), and in `tasks` each one's
     state: running (its coroutine is on the stack), ready (its next step is queued) or waiting (and the line it
     waits at); `clock` is the loop's virtual time."""
+    recorder = snapshot.recorder
     tasks = ordered_tasks(recorder, loop)
     running = _current_task(loop)
     ready = ready_tasks(loop)
@@ -59,7 +63,7 @@ def loop_frame_entry(recorder, loop, line, reference_to):
     states = []
     for task in tasks:
         name = str(_task_name(task))
-        locals_.append([name, reference_to(task)])
+        locals_.append([name, reference_to(snapshot, task)])
         described = {"name": name}
         if task is running:
             described["state"] = "running"
@@ -71,9 +75,9 @@ def loop_frame_entry(recorder, loop, line, reference_to):
             if where is not None:
                 described["line"], described["waitsAt"] = where
         states.append(described)
-    clock = _instance_dict(loop).get("_virtual_time", 0.0)
+    clock = _instance_dict(loop).get("_virtual_time")
     return {"id": generator_frame_id(recorder, loop), "name": "event loop", "line": line, "locals": locals_,
-            "loop": True, "clock": clock, "tasks": states}
+            "loop": True, "clock": clock if type(clock) is float else 0.0, "tasks": states}
 
 
 def ordered_tasks(recorder, loop):
@@ -107,7 +111,10 @@ def ready_tasks(loop):
     """Addresses of the tasks whose next step waits in the loop's ready queue (a Handle whose callback is bound
     to the task: its step or its wakeup)."""
     ready = {}
-    for handle in _deque_iter(_instance_dict(loop)["_ready"]):
+    queue = _instance_dict(loop).get("_ready")
+    if type(queue) is not _deque:  # the snippet may have replaced it: then no task reads as ready
+        return ready
+    for handle in _deque_iter(queue):
         try:
             callback = _handle_callback(handle)
         except Exception:

@@ -116,7 +116,8 @@ def start_recording(recorder):
         monitoring.use_tool_id(TRACE_TOOL, "memlane-trace")
     callbacks = ((EVENTS.PY_START, on_start), (EVENTS.PY_RESUME, on_start), (EVENTS.PY_THROW, on_throw),
                  (EVENTS.PY_RETURN, on_return), (EVENTS.PY_YIELD, on_return), (EVENTS.PY_UNWIND, on_unwind),
-                 (EVENTS.RAISE, on_raise), (EVENTS.STOP_ITERATION, on_stop_iteration), (EVENTS.LINE, on_line), (EVENTS.JUMP, on_jump))
+                 (EVENTS.RAISE, on_raise), (EVENTS.STOP_ITERATION, on_stop_iteration), (EVENTS.LINE, on_line),
+                 (EVENTS.JUMP, on_jump))
     for kind, callback in callbacks:
         monitoring.register_callback(TRACE_TOOL, kind, callback)
     monitoring.set_events(TRACE_TOOL, TRACE_EVENTS)
@@ -202,7 +203,7 @@ def record(recorder, frame, code, event, arg):
     loops = loops_beneath(frames) if len(frames) > 1 else {}
     for index, (each, each_code) in enumerate(frames):
         if index in loops:
-            stack.append(loop_frame_entry(recorder, loops[index], stack[-1]["line"], lambda value: reference_to(snapshot, value)))
+            stack.append(loop_frame_entry(snapshot, loops[index], stack[-1]["line"]))
         fid = snapshot.frame_ids[address(each)]
         entry = {"id": fid, "name": each_code.co_name, "line": each.f_lineno or each_code.co_firstlineno}
         entry["locals"] = [[name, reference_to(snapshot, value)] for name, value in frame_locals(recorder, each, each_code, fid)]
