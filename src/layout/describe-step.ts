@@ -1,5 +1,6 @@
 // The state at one step in words: the <desc> of the diagram, for screen readers and search.
 import type { StepState } from '../trace/fold-trace.ts';
+import { describeLoops } from './describe-loop.ts';
 import { includesStep } from './step-ranges.ts';
 import type { ChangeMark, FrameBox, ObjectBox } from './types.ts';
 
@@ -19,6 +20,7 @@ export function describeStep(
     boxes.flatMap((b) => b.versions.filter((v) => includesStep(v.steps, s)).map((v) => v.summary));
   const frameWords = summaries(frames);
   parts.push(frameWords.length ? `Frames, outermost first: ${frameWords.join('. ')}.` : 'No frames.');
+  parts.push(...describeLoops(state.stack));
   const objectWords = summaries(objects);
   if (objectWords.length) parts.push(`Objects: ${objectWords.join('. ')}.`);
   const changes = marks.filter((m) => m.step === s);

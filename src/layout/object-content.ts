@@ -122,7 +122,9 @@ function generatorContent(obj: GeneratorObject, mutable: boolean, view: ValueVie
     : state === 'running' ? 'running: its frame is on the stack' : state;
   const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
   if (state !== 'running') for (const [n, ref] of obj.locals) rows.push(refRow('local', n, ref, view));
-  return { kind: 'generator', mutable, title: `generator ${obj.name ?? 'generator'}`, rows };
+  // Coroutines and async generators are drawn as generators are: a frame that waits, with its names.
+  const flavour = obj.type === 'coroutine' ? 'coroutine' : obj.type === 'async_generator' ? 'async generator' : 'generator';
+  return { kind: 'generator', mutable, title: `${flavour} ${obj.name ?? 'generator'}`, rows };
 }
 
 /** The header and rows of any heap object, by its kind. */
@@ -164,7 +166,6 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
         ? [{ role: 'info', text: 'empty', tone: 'muted' }]
         : obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view));
       return { kind: 'cell', mutable, title: 'cell', rows };
-    }
     case 'generator':
       return generatorContent(obj, mutable, view);
     case 'method':

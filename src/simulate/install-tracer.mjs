@@ -19,6 +19,8 @@ export const TRACER_FILES = [
   'tracer/encode.py',
   'tracer/cycles.py',
   'tracer/freed.py',
+  'tracer/event_loop.py',
+  'tracer/loop_frame.py',
   'tracer/snapshot.py',
   'tracer/recorder.py',
   'tracer/owned.py',

@@ -138,7 +138,21 @@ export interface Frame {
   locals: [string, Ref][];
   /** The frame runs a generator's body. */
   generator?: true;
+  /** The event loop's own frame (asyncio.run): it holds the loop's tasks. */
+  loop?: true;
+  /** The loop's virtual clock, in seconds. */
+  clock?: number;
+  /** The loop's tasks: which runs, which are ready, which wait and where. */
+  tasks?: LoopTask[];
   [extra: string]: unknown;
+}
+
+/** One task as the tracer describes it in the event loop's frame. */
+export interface LoopTask {
+  name: string;
+  state: 'running' | 'ready' | 'waiting';
+  line?: number;
+  waitsAt?: string;
 }
 
 export type StepEvent = 'call' | 'line' | 'return' | 'exception';

@@ -11,7 +11,7 @@ export interface CorpusFacts {
   max_depth: number;
 }
 
-/** Frames the corpus's reference leaves out of the stack depth. */
+/** Frames the corpus's reference leaves out of the stack depth (and the event loop's, which is not user code). */
 const uncountedFrames = new Set(['<listcomp>', '<dictcomp>', '<setcomp>', '<genexpr>', '<lambda>']);
 
 export function factsOf(trace: Trace): CorpusFacts {
@@ -26,7 +26,7 @@ export function factsOf(trace: Trace): CorpusFacts {
     types[name] = last.heap.get(ref.ref)!.type;
   }
   const partition = [...groups.values()].map((names) => names.sort()).sort(compareGroups);
-  const max_depth = Math.max(...trace.steps.map((step) => step.stack.filter((f) => !uncountedFrames.has(f.name)).length));
+  const max_depth = Math.max(...trace.steps.map((step) => step.stack.filter((f) => !uncountedFrames.has(f.name) && f['loop'] !== true).length));
   return { stdout: trace.stdout, partition, types, max_depth };
 }
 

@@ -1,4 +1,4 @@
-// The course as built: the start page and 18 lessons, each lesson with at least one exercise on a
+// The course as built: the start page and 19 lessons, each lesson with at least one exercise on a
 // diagram, every kind of question (where a name points, what a line prints, what a line frees) in
 // use, every diagram with questions opening before its first one (with and without JavaScript), and
 // an answer marked on an object whose look changes over the run, in view at phone width.
@@ -28,10 +28,10 @@ function askingDiagrams(): { url: string; id: string; shown: number; before: num
 }
 
 describe('the course', () => {
-  it('has the start page and 18 lessons', () => {
+  it('has the start page and 19 lessons', () => {
     const pages = coursePages();
     assert.ok(pages.includes('/course/start-here/'), `no start page among ${pages.join(', ')}`);
-    assert.equal(pages.filter((url) => url !== '/course/start-here/').length, 18, pages.join(', '));
+    assert.equal(pages.filter((url) => url !== '/course/start-here/').length, 19, pages.join(', '));
   });
 
   it('asks at least one question on a diagram in every lesson', () => {

@@ -8,7 +8,8 @@ two events: identities are remembered by address plus a weakref (where the type 
 Modules, from the ground up: pinned (the stdlib as it was at load), kinds (the types and names told apart,
 read without running snippet code), guard (the audit hook), stubs (what snippets see instead), limits, reprs
 (values in words), identity, frames, encode, cycles, freed, snapshot (one step's heap), recorder (events to
-steps), owned (what the tracer owns, hidden from gc), lockdown (applying the guard once), run (one snippet).
+steps), owned (what the tracer owns, hidden from gc), event_loop (asyncio's loop on a virtual clock), loop_frame
+(that loop drawn as a frame), lockdown (applying the guard once), run (one snippet).
 """
 from .run import finish_run, forget_runs, prepare_run, start_session
 

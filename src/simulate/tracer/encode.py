@@ -5,6 +5,7 @@ metaclass property) runs while the tracer looks.
 Each function takes the step's snapshot (snapshot.py), whose fields recorder, frames, frame_ids, objects,
 pending and changed are used here.
 """
+import _asyncio
 import collections
 import types
 
@@ -15,7 +16,7 @@ from .frames import generator_frame_id, namespace_items
 from .identity import EDGES, ENCODING, KIND, MADE_IN, OID, SCALAR_KEY, identify
 from .kinds import (SCALAR_TYPE_IDS, CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, GETSET_DESCRIPTOR_TYPE, MEMBER_DESCRIPTOR_TYPE, METHOD_TYPE,
                     USER_MODULE, class_name, class_qualname, dict_items, function_defaults, function_kwdefaults,
-                    is_immortal, mapping_items, own_attribute, plain_name, shows_class_attribute,
+                    is_immortal, is_user_code, mapping_items, own_attribute, plain_name, shows_class_attribute,
                     str_is_identifier, type_bases, type_module, type_mro, type_namespace)
 from .pinned import address, gc, time, weakref
 from .reprs import (ITEM_LIMIT, ITEMS_KEPT_AT_EACH_END, REPR_LIMIT, elide_fields, first_and_last, function_parameters, function_signature,
@@ -44,6 +45,23 @@ _getset_get = GETSET_DESCRIPTOR_TYPE.__get__
 _method_self = METHOD_TYPE.__self__.__get__
 _method_function = METHOD_TYPE.__func__.__get__
 _generator_name = GENERATOR_TYPE.__dict__["__name__"].__get__
+COROUTINE_TYPE = types.CoroutineType
+ASYNC_GENERATOR_TYPE = types.AsyncGeneratorType
+FUTURE_TYPE = _asyncio.Future
+TASK_TYPE = _asyncio.Task
+# Keyed by whether the object is a coroutine (else an async generator); C getters, so no snippet code runs.
+_COROUTINE_GETTERS = {
+    True: {"name": COROUTINE_TYPE.__dict__["__name__"].__get__, "frame": COROUTINE_TYPE.cr_frame.__get__,
+           "running": COROUTINE_TYPE.cr_running.__get__, "suspended": COROUTINE_TYPE.cr_suspended.__get__},
+    False: {"name": ASYNC_GENERATOR_TYPE.__dict__["__name__"].__get__, "frame": ASYNC_GENERATOR_TYPE.ag_frame.__get__,
+            "running": ASYNC_GENERATOR_TYPE.ag_running.__get__,
+            "suspended": ASYNC_GENERATOR_TYPE.ag_suspended.__get__},
+}
+_future_state = FUTURE_TYPE.__dict__["_state"].__get__
+_future_result = FUTURE_TYPE.__dict__["_result"].__get__
+_future_exception = FUTURE_TYPE.__dict__["_exception"].__get__
+_task_coro = TASK_TYPE.__dict__["_coro"].__get__
+_task_waiter = TASK_TYPE.__dict__["_fut_waiter"].__get__
 
 
 def reference_to(snapshot, obj):
@@ -146,6 +164,10 @@ def encode(snapshot, obj, identity):
             encoding["attrs"] = [["cell_contents", reference_to(snapshot, contents)]]
     elif kind is GENERATOR_TYPE:
         encode_generator(snapshot, obj, encoding)
+    elif kind is COROUTINE_TYPE or kind is ASYNC_GENERATOR_TYPE:
+        encode_coroutine(snapshot, obj, kind, encoding)
+    elif issubclass(kind, FUTURE_TYPE):
+        encode_future(snapshot, obj, kind, encoding)
     elif kind is METHOD_TYPE:
         encoding["kind"] = "method"
         encoding["attrs"] = [["__self__", reference_to(snapshot, _method_self(obj))],
@@ -284,6 +306,52 @@ def encode_generator(snapshot, generator, encoding):
         encoding["locals"] = values
     else:
         encoding["locals"] = []
+
+
+def encode_coroutine(snapshot, coroutine, kind, encoding):
+    """A coroutine or async generator, drawn as generators are: its state, the line it is suspended at and, when
+    its code is the snippet's, its locals (a library's coroutine, asyncio.sleep's say, shows no insides)."""
+    getters = _COROUTINE_GETTERS[kind is COROUTINE_TYPE]
+    encoding["kind"] = "generator"
+    encoding["name"] = plain_name(getters["name"](coroutine)) or "?"
+    frame = getters["frame"](coroutine)
+    if getters["running"](coroutine):
+        encoding["state"] = "running"
+    elif frame is None:
+        encoding["state"] = "finished"
+    else:
+        encoding["state"] = "suspended" if getters["suspended"](coroutine) else "created"
+    encoding["frame"] = generator_frame_id(snapshot.recorder, coroutine)
+    encoding["locals"] = []
+    if frame is None:
+        return
+    encoding["line"] = frame.f_lineno or 0
+    code = frame.f_code
+    if not is_user_code(code):
+        return
+    for name, value in namespace_items(frame.f_locals):
+        if name not in code.co_freevars and str_is_identifier(name):
+            encoding["locals"].append([name, reference_to(snapshot, value)])
+
+
+def encode_future(snapshot, future, kind, encoding):
+    """An asyncio Future or Task, read through the C getters of asyncio's Future (a subclass's properties are
+    not asked): its state, a task's coroutine and what it waits on, and once finished its result or exception."""
+    encoding["kind"] = "instance"
+    state = _future_state(future)
+    attrs = [["_state", reference_to(snapshot, state)]]
+    if issubclass(kind, TASK_TYPE):
+        attrs.append(["_coro", reference_to(snapshot, _task_coro(future))])
+        waiter = _task_waiter(future)
+        if waiter is not None:
+            attrs.append(["_fut_waiter", reference_to(snapshot, waiter)])
+    if state == "FINISHED":
+        exception = _future_exception(future)
+        if exception is not None:
+            attrs.append(["_exception", reference_to(snapshot, exception)])
+        else:
+            attrs.append(["_result", reference_to(snapshot, _future_result(future))])
+    encoding["attrs"] = attrs
 
 
 def encode_class(snapshot, cls, encoding):

@@ -12,6 +12,7 @@ RUNNER_FILENAME = "<memlane-run>"
 USER_MODULE = "__main__"
 
 CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x200  # generator, coroutine, async generator
+CO_COROUTINE_LIKE = 0x80 | 0x100 | 0x200  # coroutine, iterable coroutine (types.coroutine), async generator
 FUNCTION_TYPE = types.FunctionType
 CELL_TYPE = types.CellType
 GENERATOR_TYPE = types.GeneratorType

@@ -19,6 +19,7 @@ from builtins import ValueError, classmethod, issubclass, dict, frozenset, getat
 
 IMMUTABLE_TYPE_FLAG = 1 << 8
 
+from .event_loop import install_event_loop
 from .guard import BLOCKED_MODULE_ROOTS, audit, is_blocked_module, state
 from .kinds import HEAP_TYPE_FLAG, MODULE_TYPE, type_flags, type_module
 from .pinned import gc
@@ -58,9 +59,6 @@ def scrub_pyodide():
             emptied.append(module)
     sys.meta_path[:] = [finder for finder in sys.meta_path if any_is(finder, _KEPT_FINDERS)]
     sys.path_importer_cache.clear()
-    events = sys.modules.get("asyncio.events")
-    if events is not None:
-        events._event_loop_policy = None  # Pyodide's WebLoop policy runs on JavaScript
     return emptied
 
 
@@ -195,6 +193,7 @@ def lock_down(roots, shared):
     foreign = foreign_types()
     emptied = scrub_pyodide()
     sweep_foreign_instances(frozenset(map(address, foreign)))
+    install_event_loop()  # Pyodide's WebLoop runs on JavaScript: asyncio gets a loop that does not
     monitoring = sys.monitoring
     stubs, stub_globals = make_stubs(new_output(0))
     disarm_foreign_types(foreign, stubs.refuse_javascript)

@@ -6,13 +6,14 @@ could pick it up: the callbacks are registered with sys.monitoring, which snippe
 """
 import sys
 
-from builtins import BaseException, Exception, frozenset, len, range, set, type
+from builtins import BaseException, Exception, StopIteration, enumerate, frozenset, len, range, set, type
 
 from .cycles import gc_collections
 from .encode import reference_to
 from .frames import frame_id, frame_locals, namespace_items, user_frames
 from .guard import state
-from .kinds import CO_GENERATOR_LIKE, class_name, is_class_body, is_user_code
+from .kinds import CO_COROUTINE_LIKE, CO_GENERATOR_LIKE, class_name, is_class_body, is_user_code
+from .loop_frame import loop_frame_entry, loops_beneath
 from .limits import MAX_STEP_CHARS, enforce, limits, printed_length
 from .pinned import address, encode_json, gc, get_frame, monitoring, namespace, time
 from .reprs import exception_message
@@ -55,6 +56,8 @@ def new_recorder(options, output):
         functions_made={},         # frame id -> weakrefs to the functions its `def`s made
         running_function={},       # frame id -> weakref to the closure that frame runs
         line_of_offset={},         # address(code) -> (code, {instruction offset: line}) for backward jumps
+        task_order={},             # address(task) -> (weakref, order of first sight), for the loop's frame
+        source_lines=[],           # the snippet's lines, for the line each task waits at
         collections=gc_collections(),
         stopped=False,
         faults=[],
@@ -85,8 +88,15 @@ def start_recording(recorder):
             event(recorder, code, "return", None)
 
     def on_raise(code, offset, exception):
-        if is_user_code(code):
+        # In a coroutine, a StopIteration raised in C is an awaited future handing its result back (see below).
+        if is_user_code(code) and not (code.co_flags & CO_COROUTINE_LIKE and type(exception) is StopIteration):
             event(recorder, code, "exception", (type(exception), exception, _exception_traceback(exception)))
+
+    def on_stop_iteration(code, offset, value):
+        # In a coroutine, StopIteration is how an awaited object hands its result back: no exception of the
+        # reader's (PEP 479 makes a raised one a RuntimeError), so it is no step.
+        if is_user_code(code) and not code.co_flags & CO_COROUTINE_LIKE:
+            event(recorder, code, "exception", (type(value), value, _exception_traceback(value)))
 
     def on_line(code, line):
         if not is_user_code(code):
@@ -106,7 +116,8 @@ def start_recording(recorder):
         monitoring.use_tool_id(TRACE_TOOL, "memlane-trace")
     callbacks = ((EVENTS.PY_START, on_start), (EVENTS.PY_RESUME, on_start), (EVENTS.PY_THROW, on_throw),
                  (EVENTS.PY_RETURN, on_return), (EVENTS.PY_YIELD, on_return), (EVENTS.PY_UNWIND, on_unwind),
-                 (EVENTS.RAISE, on_raise), (EVENTS.STOP_ITERATION, on_raise), (EVENTS.LINE, on_line), (EVENTS.JUMP, on_jump))
+                 (EVENTS.RAISE, on_raise), (EVENTS.STOP_ITERATION, on_stop_iteration), (EVENTS.LINE, on_line),
+                 (EVENTS.JUMP, on_jump))
     for kind, callback in callbacks:
         monitoring.register_callback(TRACE_TOOL, kind, callback)
     monitoring.set_events(TRACE_TOOL, TRACE_EVENTS)
@@ -189,7 +200,10 @@ def record(recorder, frame, code, event, arg):
         if each is frame:
             current_fid = fid
         snapshot.frame_ids[address(each)] = fid
-    for each, each_code in frames:
+    loops = loops_beneath(frames) if len(frames) > 1 else {}
+    for index, (each, each_code) in enumerate(frames):
+        if index in loops:
+            stack.append(loop_frame_entry(snapshot, loops[index], stack[-1]["line"]))
         fid = snapshot.frame_ids[address(each)]
         entry = {"id": fid, "name": each_code.co_name, "line": each.f_lineno or each_code.co_firstlineno}
         entry["locals"] = [[name, reference_to(snapshot, value)] for name, value in frame_locals(recorder, each, each_code, fid)]

@@ -95,6 +95,7 @@ def prepare_run(source, options_json):
         output = new_output(options["maxOutput"])
         _session.stub_globals["output"] = output
         recorder = new_recorder(options, output)
+        recorder.source_lines = source.splitlines()
         snippet_globals = {"__name__": USER_MODULE, "__builtins__": _builtins_module, "__doc__": None}
         outcome = []
         runner = _session.runner_globals
