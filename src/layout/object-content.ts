@@ -166,6 +166,7 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
         ? [{ role: 'info', text: 'empty', tone: 'muted' }]
         : obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view));
       return { kind: 'cell', mutable, title: 'cell', rows };
+    }
     case 'generator':
       return generatorContent(obj, mutable, view);
     case 'method':

@@ -7,7 +7,7 @@ import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import { foldTrace } from '../../src/trace/fold-trace.ts';
 import type { Frame, Trace } from '../../src/trace/types.ts';
-import { assertValid, stepAtLine } from './trace-facts.ts';
+import { assertValid, fieldsOf, stepAtLine } from './trace-facts.ts';
 
 const corpusSnippet = (name: string) => readFileSync(new URL(`../fixtures/corpus/snippets/${name}`, import.meta.url), 'utf8');
 const loopFrameOf = (stack: Frame[]) => stack.find((frame) => frame['loop'] === true);
@@ -44,15 +44,15 @@ describe('async code in a trace', () => {
     const trace = await run(corpusSnippet('c29_async_gather_sleeps.py'));
     const index = stepAtLine(trace, 8, stepAtLine(trace, 7));
     const state = foldTrace(trace)[index - 1]!;
-    const slowTask = state.heap.get(loopFrameOf(state.stack)!.locals[1]![1].ref)!;
+    const slowTask = fieldsOf(state.heap.get(loopFrameOf(state.stack)!.locals[1]![1].ref)!);
     assert.equal(slowTask.type, 'Task');
     const attrs = Object.fromEntries(slowTask['attrs'] as [string, { ref: string }][]);
-    assert.equal(state.heap.get(attrs['_state']!.ref)!['repr'], "'PENDING'");
-    const coroutine = state.heap.get(attrs['_coro']!.ref)!;
+    assert.equal(fieldsOf(state.heap.get(attrs['_state']!.ref)!)['repr'], "'PENDING'");
+    const coroutine = fieldsOf(state.heap.get(attrs['_coro']!.ref)!);
     assert.equal(coroutine.type, 'coroutine');
     assert.equal(coroutine['state'], 'suspended');
     assert.equal(coroutine['line'], 7);
-    const names = (coroutine['locals'] as [string, { ref: string }][]).map(([name, ref]) => [name, state.heap.get(ref.ref)!['repr']]);
+    const names = (coroutine['locals'] as [string, { ref: string }][]).map(([name, ref]) => [name, fieldsOf(state.heap.get(ref.ref)!)['repr']]);
     assert.deepEqual(names, [['name', "'slow'"], ['seconds', '2']]);
     const layout = traceToLayout(trace);
     const box = layout.objects.find((object) => object.id === attrs['_coro']!.ref)!;

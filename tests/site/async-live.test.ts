@@ -2,7 +2,7 @@
 // runs asyncio on its virtual-clock loop, prints what CPython prints and draws the loop and its coroutines.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { encodeCode } from '../../src/live/share-link.ts';
+import { encodeCode } from '../../src/page/share-link.ts';
 import { openPlayground, playgroundVerdict } from './playground-harness.ts';
 import { useBuiltSite } from './site-harness.ts';
 
