@@ -5,8 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Command } from './main.ts';
-import { UsageError } from './main.ts';
+import { UsageError, type Command } from './command.ts';
 import { printError, printLine, resolveIn, type CliIo } from './cli-io.ts';
 import { memlaneDependency, type MemlaneDependency } from './memlane-dependency.ts';
 import { shellNodeVersion } from './shell-node.ts';

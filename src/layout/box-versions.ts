@@ -3,7 +3,7 @@
 import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
 import type { VersionSpec } from './box-geometry.ts';
-import type { FrameRecord, ObjectRecord } from './collect-boxes.ts';
+import type { FrameRecord, ObjectRecord } from './box-records.ts';
 import { describeRef, type RefsOf, shortRepr } from './heap-references.ts';
 import { objectContent, type RowContent, type ValueView } from './object-content.ts';
 import { rangesOf } from './step-ranges.ts';

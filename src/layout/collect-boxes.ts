@@ -10,39 +10,9 @@ import { shortenOverRun } from './shorten-structures.ts';
 import type { ResolvedLayoutOptions } from './layout-options.ts';
 import { MAX_DISTINCT_OBJECTS, MAX_OBJECTS, MAX_STACK_DRAWN } from './metrics.ts';
 import { objectKindOf, type RowContent, type ValueView } from './object-content.ts';
-import type { ObjectKind } from './types.ts';
+import type { FrameRecord, ObjectRecord } from './box-records.ts';
 
-export interface FrameRecord {
-  id: string;
-  name: string;
-  /** Steps where the frame is on the drawn stack. */
-  live: number[];
-  /** Steps where it is drawn (live, plus faded steps after it returned with showExited). */
-  shown: number[];
-  /** Frames drawn under it (outer frames) at any of its live steps. */
-  below: Set<string>;
-  versions: VersionSpec[];
-  /** Rows by step, for change marks: slot -> what the row shows. */
-  rowsByStep: Map<number, Map<number, string>>;
-}
-
-export interface ObjectRecord {
-  id: string;
-  kind: ObjectKind;
-  type: string;
-  mutable: boolean;
-  shown: number[];
-  /** Step at which the trace says it was freed while shown the step before. */
-  freedAt?: number;
-  /** Whether the trace says CPython deallocated it at freedAt (else it lives on, unseen). */
-  freedByCPython?: boolean;
-  versions: VersionSpec[];
-  /** The trace object shown at each step (identity changes exactly when the object changes). */
-  dataByStep: Map<number, HeapObject>;
-  rowsByStep: Map<number, Map<number, string>>;
-  /** A scalar that existed the step before its box first shows: written in a row then, so not new. */
-  existedAsText?: boolean;
-}
+export type { FrameRecord, ObjectRecord } from './box-records.ts';
 
 export interface Collected {
   frames: FrameRecord[];
