@@ -40,7 +40,10 @@ export function fontStoreDir(): string | undefined {
  * copied from `store` when it is there, else compressed on libuv's thread pool and kept in `store` as well.
  * Await `ready` before the bundler reads the stylesheet's url()s (unchanged files are kept).
  */
-export function writeDiagramFonts(dir: string, store = fontStoreDir()): { cssPath: string; fontFiles: string[]; ready: Promise<void> } {
+export function writeDiagramFonts(
+  dir: string,
+  store = fontStoreDir(),
+): { cssPath: string; fontFiles: string[]; ready: Promise<void> } {
   mkdirSync(dir, { recursive: true });
   const served: ServedFace[] = [];
   const writes: Promise<void>[] = [];
@@ -51,7 +54,10 @@ export function writeDiagramFonts(dir: string, store = fontStoreDir()): { cssPat
     served.push({ family: face.family, weight: face.weight, file });
     if (existsSync(join(dir, file))) continue;
     if (store && existsSync(join(store, file))) copyFileSync(join(store, file), join(dir, file));
-    else writes.push(ttfToWoff2Async(ttf).then((woff2) => keepFont(woff2, join(dir, file), store && join(store, file))));
+    else {
+      const stored = store && join(store, file);
+      writes.push(ttfToWoff2Async(ttf).then((woff2) => keepFont(woff2, join(dir, file), stored)));
+    }
   }
   const cssPath = join(dir, 'diagram-fonts.css');
   const css = fontFaceCss(served);

@@ -52,13 +52,15 @@ const brotliOptions = (quality: number): BrotliOptions => ({
  */
 export function ttfToWoff2(ttf: Buffer, quality = 11): Buffer {
   const { flavor, tables } = readTables(ttf);
-  return woff2File(flavor, tables, brotliCompressSync(Buffer.concat(tables.map((t) => t.data)), brotliOptions(quality)));
+  const data = Buffer.concat(tables.map((t) => t.data));
+  return woff2File(flavor, tables, brotliCompressSync(data, brotliOptions(quality)));
 }
 
 /** ttfToWoff2, with Brotli run on libuv's thread pool: the calling thread goes on with other work meanwhile. */
 export async function ttfToWoff2Async(ttf: Buffer, quality = 11): Promise<Buffer> {
   const { flavor, tables } = readTables(ttf);
-  return woff2File(flavor, tables, await brotliCompressAsync(Buffer.concat(tables.map((t) => t.data)), brotliOptions(quality)));
+  const data = Buffer.concat(tables.map((t) => t.data));
+  return woff2File(flavor, tables, await brotliCompressAsync(data, brotliOptions(quality)));
 }
 
 /** The WOFF2 file: header, table directory, then the tables' data as one Brotli stream. */

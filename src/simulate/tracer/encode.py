@@ -8,8 +8,8 @@ pending and changed are used here.
 import collections
 import types
 
-from builtins import (AttributeError, Exception, ValueError, dict, frozenset, int, issubclass, iter, len, list, reversed, set,
-                      slice, str, tuple, type, zip)
+from builtins import (AttributeError, Exception, ValueError, dict, frozenset, int, issubclass, iter, len, list, reversed,
+                      set, slice, str, tuple, type, zip)
 
 from .frames import generator_frame_id, namespace_items
 from .identity import EDGES, ENCODING, KIND, MADE_IN, OID, SCALAR_KEY, WEAK, identify
