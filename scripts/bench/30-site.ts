@@ -23,7 +23,9 @@ export function projectCopy(variant: 'diagrams' | 'plain'): string {
   cpSync(join(repo, 'package.json'), join(root, 'package.json'));
   let config = readFileSync(join(repo, 'astro.config.mjs'), 'utf8');
   if (variant === 'diagrams') {
-    config = config.replace('memlane()', `memlane({ cache: ${JSON.stringify(join(root, 'memlane-cache'))} })`);
+    // A generous time limit: on a loaded shared machine a first run can take longer than the default 10 s.
+    const options = `{ cache: ${JSON.stringify(join(root, 'memlane-cache'))}, timeoutMs: 60_000 }`;
+    config = config.replace('memlane()', `memlane(${options})`);
   } else {
     config = config.replace(/^\s*memlane\(\),?\s*$/m, '').replace(/^import \{ memlane \}.*$/m, '');
     const plainify = (dir: string): void => {

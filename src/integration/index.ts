@@ -54,6 +54,10 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         watchProblems({ marker: failureMarker, onProblem: command === 'build' ? undefined : (error) => logger.error(error.message) });
         configureMemoryDiagram(settings);
         const markdown = attachToMarkdown(config.markdown, { settings, root });
+        // The theme's colours come from the renderer; the chrome and the fonts are real files so their url()s resolve.
+        // The WOFF2 files may still be compressing (a first build): Vite waits for them before it reads a file.
+        const fonts = writeDiagramFonts(join(fileURLToPath(config.cacheDir), 'memlane-fonts'));
+        fonts.ready.catch(() => {}); // reported by buildStart below, where the build can fail with it
         updateConfig({
           ...(markdown && { markdown }),
           vite: {
@@ -64,13 +68,12 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
               configEnvironment: (name) => (name === 'client' ? undefined : { resolve: { external: ['memlane'] } }),
             }, {
               name: 'memlane:styles',
+              buildStart: () => fonts.ready,
               resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
               load: (id) => (id === `\0${stylesId}` ? siteThemeCss : undefined),
             }],
           },
         });
-        // The theme's colours come from the renderer; the chrome and the fonts are real files so their url()s resolve.
-        const fonts = writeDiagramFonts(join(fileURLToPath(config.cacheDir), 'memlane-fonts'));
         fontFiles = fonts.fontFiles;
         base = config.base;
         const styles = [stylesId, fonts.cssPath, componentsDir + 'memlane.css'];

@@ -3,11 +3,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ttfToWoff2 } from '../../src/node/ttf-to-woff2.ts';
-import { faces } from '../../src/node/font-files.ts';
+import { ttfToWoff2, ttfToWoff2Async } from '../../src/node/ttf-to-woff2.ts';
+import { diagramFontFiles, faces } from '../../src/node/font-files.ts';
 import { readWoff2, ttfTables } from './font-tables.ts';
 
 describe('ttfToWoff2', () => {
+  it('makes the same file on the thread pool (ttfToWoff2Async) as on the calling thread', async () => {
+    const ttf = readFileSync(diagramFontFiles[0]!);
+    assert.ok((await ttfToWoff2Async(ttf, 5)).equals(ttfToWoff2(ttf, 5)));
+  });
+
   for (const face of Object.values(faces)) {
     it(`keeps every table of ${face.family} ${face.weight} byte for byte, in less than half the size`, () => {
       const ttf = readFileSync(face.file);

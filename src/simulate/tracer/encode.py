@@ -9,11 +9,11 @@ import _asyncio
 import collections
 import types
 
-from builtins import (AttributeError, Exception, ValueError, dict, frozenset, issubclass, iter, len, list, reversed, set, slice, str,
-                      tuple, type, zip)
+from builtins import (AttributeError, Exception, ValueError, dict, frozenset, int, issubclass, iter, len, list, reversed,
+                      set, slice, str, tuple, type, zip)
 
 from .frames import generator_frame_id, namespace_items
-from .identity import EDGES, ENCODING, KIND, MADE_IN, OID, SCALAR_KEY, identify
+from .identity import EDGES, ENCODING, KIND, MADE_IN, OID, SCALAR_KEY, WEAK, identify
 from .kinds import (SCALAR_TYPE_IDS, CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, GETSET_DESCRIPTOR_TYPE, MEMBER_DESCRIPTOR_TYPE, METHOD_TYPE,
                     USER_MODULE, class_name, class_qualname, dict_items, function_defaults, function_kwdefaults,
                     is_immortal, is_user_code, mapping_items, own_attribute, plain_name, shows_class_attribute,
@@ -62,6 +62,9 @@ _future_result = FUTURE_TYPE.__dict__["_result"].__get__
 _future_exception = FUTURE_TYPE.__dict__["_exception"].__get__
 _task_coro = TASK_TYPE.__dict__["_coro"].__get__
 _task_waiter = TASK_TYPE.__dict__["_fut_waiter"].__get__
+_int_repr = int.__repr__
+_int_bits = int.bit_length
+SHORT_INT_BITS = 390  # at most 118 digits and a sign: within REPR_LIMIT
 
 
 def reference_to(snapshot, obj):
@@ -79,13 +82,47 @@ def reference_to(snapshot, obj):
             if known[ENCODING].get("unreachable"):
                 snapshot.pending.append((obj, known))
             return {"ref": known[OID]}
-        scalar_key = short_repr(obj)
+        # An int of a few hundred bits is its repr, never cut: no call to short_repr (hot in long loops).
+        scalar_key = (_int_repr(obj), None) if kind is int and _int_bits(obj) <= SHORT_INT_BITS else short_repr(obj)
+        if known is not None and known[KIND] is kind and known[WEAK] is None and known[SCALAR_KEY] == scalar_key:
+            # The same scalar at the same address, as identify() would find it.
+            snapshot.objects[key] = (obj, known)
+            if known[ENCODING] is None or known[ENCODING].get("unreachable"):
+                snapshot.pending.append((obj, known))
+            return {"ref": known[OID]}
     identity, is_new = identify(snapshot.recorder, obj, scalar_key)
     snapshot.objects[key] = (obj, identity)
     # An immutable scalar already shown cannot have changed: no need to encode it again.
     if is_new or scalar_key is None or identity[ENCODING] is None or identity[ENCODING].get("unreachable"):
         snapshot.pending.append((obj, identity))
     return {"ref": identity[OID]}
+
+
+def references_to(snapshot, items):
+    """[reference_to(snapshot, item) for item in items], with the two common cases inline: an object already
+    seen at this step, and a known scalar that cannot have changed (an immortal one, or a short int)."""
+    objects = snapshot.objects
+    identities = snapshot.recorder.identities
+    pending = snapshot.pending
+    refs = []
+    for obj in items:
+        key = address(obj)
+        seen = objects.get(key)
+        if seen is not None:
+            refs.append({"ref": seen[1][OID]})
+            continue
+        kind = type(obj)
+        known = identities.get(key)
+        if known is not None and known[KIND] is kind and known[ENCODING] is not None and (
+                kind is int and _int_bits(obj) <= SHORT_INT_BITS and known[SCALAR_KEY][0] == _int_repr(obj)
+                and known[WEAK] is None or address(kind) in SCALAR_TYPE_IDS and is_immortal(obj)):
+            objects[key] = (obj, known)
+            if known[ENCODING].get("unreachable"):
+                pending.append((obj, known))
+            refs.append({"ref": known[OID]})
+            continue
+        refs.append(reference_to(snapshot, obj))
+    return refs
 
 
 def drain(snapshot, unreachable=False):
@@ -141,10 +178,14 @@ def encode(snapshot, obj, identity):
             encoding["immortal"] = True
         identity[EDGES] = ()
         return encoding
-    if kind is list:
-        encode_indexed(snapshot, obj, _list_len(obj), _list_item, encoding)
-    elif kind is tuple:
-        encode_indexed(snapshot, obj, _tuple_len(obj), _tuple_item, encoding)
+    if kind is list or kind is tuple:
+        # Its only references are its items: listed here, without collect_refs' walk over every field.
+        if kind is list:
+            encode_indexed(snapshot, obj, _list_len(obj), _list_item, encoding)
+        else:
+            encode_indexed(snapshot, obj, _tuple_len(obj), _tuple_item, encoding)
+        identity[EDGES] = tuple([item["ref"] for item in encoding["items"]])
+        return encoding
     elif kind is dict:
         encode_entries(snapshot, obj, encoding)
     elif kind is set:
@@ -186,7 +227,7 @@ def encode(snapshot, obj, identity):
 
 
 def encode_sequence(snapshot, iterator, length, encoding):
-    encoding["items"] = [reference_to(snapshot, item) for item in first_and_last(iterator, length)]
+    encoding["items"] = references_to(snapshot, first_and_last(iterator, length))
     if length > ITEM_LIMIT:
         encoding.update(elide_fields(length))
 
@@ -198,7 +239,7 @@ def encode_indexed(snapshot, items, length, get_item, encoding):
         kept = get_item(items, slice(0, length))
     else:
         kept = get_item(items, slice(0, ITEMS_KEPT_AT_EACH_END)) + get_item(items, slice(length - ITEMS_KEPT_AT_EACH_END, length))
-    encoding["items"] = [reference_to(snapshot, item) for item in kept]
+    encoding["items"] = references_to(snapshot, kept)
     if length > ITEM_LIMIT:
         encoding.update(elide_fields(length))
 

@@ -58,6 +58,9 @@ def user_frames(recorder, frame, code):
         code = known.get(address(frame))
         if code is None:
             code = frame.f_code
+            if frame.f_back is None:
+                # The bottom frame (the runner's) lies beneath every event of this run: read its code once.
+                known[address(frame)] = code
         if is_user_code(code):
             frames.append((frame, code))
         frame = frame.f_back

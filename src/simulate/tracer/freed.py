@@ -1,7 +1,7 @@
 """Freed or kept: which of the objects that left the diagram CPython deallocated, told from reference counts and weakrefs."""
 from builtins import dict, list, object, set, tuple
 
-from .identity import ENCODING, HOLDERS, OID, UNSEEN, WEAK
+from .identity import EDGES, ENCODING, HOLDERS, OID, UNSEEN, WEAK
 from .encode import collect_refs
 from .kinds import is_immortal
 from .pinned import address, get_reference_count
@@ -33,29 +33,37 @@ def note_references(objects, stack, return_ref):
     A count of zero means that every reference CPython counts is drawn, so the object dies when
     those go. Immortal objects (None, True, small ints, some strings) never die.
     """
-    seen = {}
-    holders = {}
-
-    def show(oid, holder):
-        seen[oid] = seen.get(oid, 0) + 1
-        holders.setdefault(oid, []).append(holder)
-
+    # Each reference the trace shows, as (the object's oid, who shows it): counted and grouped below.
+    shown = []
     running = set()
     for entry in stack:
-        running.add(entry["id"])
-        for pair in entry["locals"]:
-            show(pair[1]["ref"], entry["id"])
+        fid = entry["id"]
+        running.add(fid)
+        shown.extend([(pair[1]["ref"], fid) for pair in entry["locals"]])
     if return_ref is not None:
-        show(return_ref["ref"], stack[-1]["id"])
+        shown.append((return_ref["ref"], stack[-1]["id"]))
     for pair in objects.values():  # not `for obj, identity`: the loop name would hold the last object
         identity = pair[1]
         encoding = identity[ENCODING]
         if encoding is None:
             continue
-        # A running generator's locals are its frame's, already counted with the stack.
-        skip_locals = encoding.get("kind") == "generator" and encoding.get("frame") in running
-        for oid in collect_refs(encoding, skip_locals):
-            show(oid, identity[OID])
+        holder = identity[OID]
+        # A running generator's locals are its frame's, already counted with the stack. Otherwise the
+        # encoding's references are its EDGES, listed when it was encoded (the same walk, done once).
+        if encoding.get("kind") == "generator" and encoding.get("frame") in running:
+            shown.extend([(oid, holder) for oid in collect_refs(encoding, True)])
+        else:
+            shown.extend([(oid, holder) for oid in identity[EDGES]])
+    seen = {}
+    holders = {}
+    for oid, holder in shown:
+        known = holders.get(oid)
+        if known is None:
+            holders[oid] = [holder]
+            seen[oid] = 1
+        else:
+            known.append(holder)
+            seen[oid] += 1
     counts = raw_reference_counts(objects)
     return_oid = return_ref["ref"] if return_ref is not None else None
     for key, (obj, identity) in objects.items():
