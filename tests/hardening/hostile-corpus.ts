@@ -46,7 +46,7 @@ export function hostileFence(file: string, raises: string | null): string {
 export const hostileCorpusRoot = join(repoRoot, 'tests/fixtures/sites/hostile-corpus');
 
 /** Writes the corpus site's page of `blocks` (Markdown), after its front matter. */
-export function writeHostilePage(root: string, blocks: string[]): void {
+function writeHostilePage(root: string, blocks: string[]): void {
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(join(root, 'content/index.md'), ['---', 'title: Hostile corpus', '---', '', ...blocks].join('\n'));
 }

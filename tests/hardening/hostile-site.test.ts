@@ -2,15 +2,15 @@
 // a diagram (expected failures declared with raises=), everything it prints or holds comes out escaped,
 // and a snippet that fails without raises= stops the build naming the page and line.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { buildSite } from '../site/site-harness.ts';
-import { drawnHostileCorpus, hostileCorpusPages, hostileCorpusRoot, hostileCorpusSite, hostileFence, writeHostilePage } from './hostile-corpus.ts';
+import { buildSite, repoRoot } from '../site/site-harness.ts';
+import { drawnHostileCorpus, hostileCorpusSite, hostileFence } from './hostile-corpus.ts';
 
 let outDir: string;
 before(async () => {
@@ -46,14 +46,16 @@ describe('hostile snippets through a site build', () => {
 
   test('a syntax error on the last line of a snippet fails the build with the page, the line and the error', async () => {
     const intro = 'Some words before the snippet.\n';
-    // The corpus's own fixture, free once the shared build is done (before() waited for it).
-    writeHostilePage(hostileCorpusRoot, [intro, hostileFence('syntax_last_line.py', null)]);
-    const outDir = mkdtempSync(join(tmpdir(), 'memlane-hostile-failing-'));
-    const failed = await buildSite(hostileCorpusRoot, outDir).finally(() => hostileCorpusPages.remove());
+    // The smallest site of its own (plain Astro, one page), not the corpus's shared one.
+    const root = join(repoRoot, 'tests/fixtures/sites/hostile-failing');
+    mkdirSync(join(root, 'src/pages'), { recursive: true });
+    writeFileSync(join(root, 'src/pages/index.md'), ['---', 'title: Failing', '---', '', intro, hostileFence('syntax_last_line.py', null)].join('\n'));
+    const failedOut = mkdtempSync(join(tmpdir(), 'memlane-hostile-failing-'));
+    const failed = await buildSite(root, failedOut).finally(() => rmSync(join(root, 'src'), { recursive: true, force: true }));
     assert.notEqual(failed.status, 0, 'the build must fail');
     // Front matter (3 lines), a blank line, the intro and its blank line, the fence line: the
     // snippet's first line is line 8 of the page, so its line 3 is line 10.
-    assert.match(failed.output, /content\/index\.md:10/);
+    assert.match(failed.output, /src\/pages\/index\.md:10/);
     assert.match(failed.output, /SyntaxError/);
     assert.match(failed.output, /never closed/);
   });
