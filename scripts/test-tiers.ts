@@ -78,7 +78,8 @@ export const sharedSiteList: readonly SharedSite[] = [
   {
     root: repoRoot,
     users: [
-      'tests/security/browser-sandbox.test.ts', 'tests/site/appearance.test.ts', 'tests/site/bundle-sizes.test.ts',
+      'tests/security/browser-sandbox.test.ts', 'tests/site/appearance.test.ts', 'tests/site/async-live.test.ts',
+      'tests/site/bundle-sizes.test.ts',
       'tests/site/course-exercises.test.ts', 'tests/site/every-page.test.ts', 'tests/site/exercises.test.ts',
       'tests/site/fonts.test.ts', 'tests/site/live-editing.test.ts', 'tests/site/mark.test.ts',
       'tests/site/no-javascript.test.ts', 'tests/site/phone.test.ts', 'tests/site/playground.test.ts',
