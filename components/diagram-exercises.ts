@@ -8,12 +8,14 @@ interface Stepper extends HTMLElement {
 
 /** `code` spans of a sentence as <code> elements, the rest as text. */
 function setSentence(el: Element, text: string): void {
-  el.replaceChildren(...text.split('`').map((part, i) => {
-    if (i % 2 === 0) return document.createTextNode(part);
-    const code = document.createElement('code');
-    code.textContent = part;
-    return code;
-  }));
+  el.replaceChildren(
+    ...text.split('`').map((part, i) => {
+      if (i % 2 === 0) return document.createTextNode(part);
+      const code = document.createElement('code');
+      code.textContent = part;
+      return code;
+    }),
+  );
 }
 
 /** On a narrow screen the drawing scrolls sideways: bring the marked answer into view, page left alone. */
@@ -22,7 +24,8 @@ function scrollIntoStage(marked: SVGGElement | null): void {
   if (!marked || !stage) return;
   const box = marked.getBoundingClientRect();
   const view = stage.getBoundingClientRect();
-  if (box.left < view.left || box.right > view.right) stage.scrollLeft += box.left - view.left - Math.max(0, (view.width - box.width) / 2);
+  if (box.left < view.left || box.right > view.right)
+    stage.scrollLeft += box.left - view.left - Math.max(0, (view.width - box.width) / 2);
 }
 
 export function attachExercises(diagram: Stepper): void {
@@ -50,10 +53,15 @@ export function attachExercises(diagram: Stepper): void {
     diagram.show(Number(after), false);
     diagram.querySelectorAll('.is-answer').forEach((el) => el.classList.remove('is-answer'));
     if (section.dataset.exercise === 'pointer') {
-      objects().filter((el) => el.dataset.objectId === answer && visible(el)).forEach((el) => el.classList.add('is-answer'));
+      objects()
+        .filter((el) => el.dataset.objectId === answer && visible(el))
+        .forEach((el) => el.classList.add('is-answer'));
       scrollIntoStage(diagram.querySelector<SVGGElement>('.is-answer'));
     }
-    setSentence(section.querySelector('.memlane-exercise-feedback')!, `${verdict} ${answerWords} ${explanation} ${aside}`.trim());
+    setSentence(
+      section.querySelector('.memlane-exercise-feedback')!,
+      `${verdict} ${answerWords} ${explanation} ${aside}`.trim(),
+    );
   };
 
   /** A freed question checked: the marked objects against CPython's, with why for each wrongly marked one. */
@@ -61,10 +69,19 @@ export function attachExercises(diagram: Stepper): void {
     const answer = (section.dataset.answer ?? '').split(' ').filter(Boolean);
     const reasons = JSON.parse(section.dataset.reasons ?? '{}') as Record<string, string>;
     const right = marked.length === answer.length && marked.every((id) => answer.includes(id));
-    const wrong = marked.filter((id) => !answer.includes(id)).map((id) => reasons[id] ?? '').join(' ');
+    const wrong = marked
+      .filter((id) => !answer.includes(id))
+      .map((id) => reasons[id] ?? '')
+      .join(' ');
     finish(section, right ? 'Correct!' : 'Not quite.', wrong);
   };
-  const markedIds = () => [...new Set(objects().filter((el) => el.getAttribute('aria-pressed') === 'true').map((el) => el.dataset.objectId!))];
+  const markedIds = () => [
+    ...new Set(
+      objects()
+        .filter((el) => el.getAttribute('aria-pressed') === 'true')
+        .map((el) => el.dataset.objectId!),
+    ),
+  ];
 
   const pick = (section: HTMLElement, chosen: string) => {
     const right = section.dataset.answerNew === 'true' ? chosen === 'new' : chosen === section.dataset.answer;
@@ -126,28 +143,32 @@ export function attachExercises(diagram: Stepper): void {
     }
   });
 
-  diagram.addEventListener('keydown', (event) => {
-    const choice = (event.target as Element).closest?.<SVGGElement>('.is-choice');
-    if (open && event.key === 'Enter' && (event.target as Element).matches('.memlane-exercise-input')) {
-      event.preventDefault();
-      open.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')!.click();
-      return;
-    }
-    if (!choice || !open) return;
-    // Choices take the arrow keys from the stepper while a question is open.
-    const choices = [...diagram.querySelectorAll<SVGGElement>('.is-choice')];
-    const at = choices.indexOf(choice);
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      event.stopPropagation();
-      choose(open, choice);
-    } else if (event.key in moves) {
-      event.preventDefault();
-      event.stopPropagation();
-      choices[(at + moves[event.key]! + choices.length) % choices.length]!.focus();
-    }
-  }, true);
+  diagram.addEventListener(
+    'keydown',
+    (event) => {
+      const choice = (event.target as Element).closest?.<SVGGElement>('.is-choice');
+      if (open && event.key === 'Enter' && (event.target as Element).matches('.memlane-exercise-input')) {
+        event.preventDefault();
+        open.querySelector<HTMLButtonElement>('[data-exercise-action="check"]')!.click();
+        return;
+      }
+      if (!choice || !open) return;
+      // Choices take the arrow keys from the stepper while a question is open.
+      const choices = [...diagram.querySelectorAll<SVGGElement>('.is-choice')];
+      const at = choices.indexOf(choice);
+      const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        event.stopPropagation();
+        choose(open, choice);
+      } else if (event.key in moves) {
+        event.preventDefault();
+        event.stopPropagation();
+        choices[(at + moves[event.key]! + choices.length) % choices.length]!.focus();
+      }
+    },
+    true,
+  );
 
   for (const section of sections) {
     section.querySelector('.memlane-exercise-controls')!.removeAttribute('hidden');

@@ -9,10 +9,13 @@ import { attachScrollCue } from './scroll-cue.ts';
 type Ranges = [number, number][];
 
 function parseRanges(text: string): Ranges {
-  return text.trim().split(/\s+/).map((part) => {
-    const [a, b = a] = part.split('-').map(Number);
-    return [a!, b!];
-  });
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((part) => {
+      const [a, b = a] = part.split('-').map(Number);
+      return [a!, b!];
+    });
 }
 
 const inRanges = (ranges: Ranges, n: number): boolean => ranges.some(([a, b]) => n >= a && n <= b);
@@ -32,11 +35,19 @@ class MemlaneDiagram extends HTMLElement {
     this.steps = JSON.parse(data.traceSteps ?? '[]');
     this.notes = JSON.parse(data.notes ?? '{}');
     this.stdout = data.stdout ?? '';
-    this.toggles = [...this.querySelectorAll('svg [data-steps]')].map((el) => [el, parseRanges(el.getAttribute('data-steps')!)]);
+    this.toggles = [...this.querySelectorAll('svg [data-steps]')].map((el) => [
+      el,
+      parseRanges(el.getAttribute('data-steps')!),
+    ]);
     this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[disabled]').forEach((el) => (el.disabled = false));
     this.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
-      const targets: Record<string, number> = { first: 1, previous: this.step - 1, next: this.step + 1, last: this.total };
+      const targets: Record<string, number> = {
+        first: 1,
+        previous: this.step - 1,
+        next: this.step + 1,
+        last: this.total,
+      };
       if (action === 'download') this.download();
       else if (action && action in targets) this.show(targets[action]!);
     });
@@ -64,7 +75,12 @@ class MemlaneDiagram extends HTMLElement {
 
   private onKey(event: KeyboardEvent): void {
     const moves: Record<string, number> = {
-      ArrowRight: this.step + 1, ArrowDown: this.step + 1, ArrowLeft: this.step - 1, ArrowUp: this.step - 1, Home: 1, End: this.total,
+      ArrowRight: this.step + 1,
+      ArrowDown: this.step + 1,
+      ArrowLeft: this.step - 1,
+      ArrowUp: this.step - 1,
+      Home: 1,
+      End: this.total,
     };
     if (!(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
@@ -102,7 +118,12 @@ class MemlaneDiagram extends HTMLElement {
     this.slider.setAttribute('aria-valuetext', position);
     this.querySelectorAll<HTMLElement>('[data-action]').forEach((el) => {
       const action = el.dataset.action;
-      const atEdge = (action === 'first' || action === 'previous') ? n === 1 : (action === 'next' || action === 'last') ? n === this.total : false;
+      const atEdge =
+        action === 'first' || action === 'previous'
+          ? n === 1
+          : action === 'next' || action === 'last'
+            ? n === this.total
+            : false;
       el.setAttribute('aria-disabled', String(atEdge));
     });
     this.querySelector<HTMLAnchorElement>('.memlane-permalink')!.href = `#${this.dataset.id}-step-${n}`;
@@ -124,10 +145,14 @@ class MemlaneDiagram extends HTMLElement {
     copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     // Page diagrams are coloured by --ml-* variables and class rules in the page's CSS: write both in.
     const computed = getComputedStyle(svg);
-    const variables = [...computed].filter((name) => name.startsWith('--ml-')).map((name) => `${name}:${computed.getPropertyValue(name)}`);
+    const variables = [...computed]
+      .filter((name) => name.startsWith('--ml-'))
+      .map((name) => `${name}:${computed.getPropertyValue(name)}`);
     const rules = [...document.styleSheets].flatMap((sheet) => {
       try {
-        return [...sheet.cssRules].map((rule) => rule.cssText).filter((text) => text.startsWith('.memlane-diagram[data-theme="site"] .ml-'));
+        return [...sheet.cssRules]
+          .map((rule) => rule.cssText)
+          .filter((text) => text.startsWith('.memlane-diagram[data-theme="site"] .ml-'));
       } catch {
         return [];
       }

@@ -6,7 +6,9 @@ export function attachScrollCue(scroller: HTMLElement | null): void {
   if (!scroller || !stage) return;
   const update = (): void => {
     const beyond = stage.scrollWidth - stage.clientWidth;
-    const more = [stage.scrollLeft > 1 ? 'left' : '', stage.scrollLeft < beyond - 1 ? 'right' : ''].filter(Boolean).join(' ');
+    const more = [stage.scrollLeft > 1 ? 'left' : '', stage.scrollLeft < beyond - 1 ? 'right' : '']
+      .filter(Boolean)
+      .join(' ');
     if (more) scroller.dataset.more = more;
     else delete scroller.dataset.more;
   };

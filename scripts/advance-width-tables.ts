@@ -35,7 +35,10 @@ export function advanceWidthTables(): Record<TextFace, AdvanceWidthTable> {
   return Object.fromEntries(
     Object.entries(faces).map(([face, f]) => {
       const font = loaded[`Memlane ${face}`];
-      if (!font) throw new Error(`memlane: could not load the font file ${f.file}\nhint: run "npm install" so the @expo-google-fonts packages are present.`);
+      if (!font)
+        throw new Error(
+          `memlane: could not load the font file ${f.file}\nhint: run "npm install" so the @expo-google-fonts packages are present.`,
+        );
       return [face, tableOf(font, f.file)];
     }),
   ) as Record<TextFace, AdvanceWidthTable>;
@@ -45,5 +48,7 @@ export function advanceWidthTables(): Record<TextFace, AdvanceWidthTable> {
 export function advanceWidthsJson(tables: Record<TextFace, AdvanceWidthTable>): string {
   const faceJson = (table: AdvanceWidthTable) =>
     `{\n    "unitsPerEm": ${table.unitsPerEm},\n    "missing": ${table.missing},\n    "runs": [\n${table.runs.map((r) => `      ${JSON.stringify(r)}`).join(',\n')}\n    ]\n  }`;
-  return `{\n${Object.entries(tables).map(([face, table]) => `  "${face}": ${faceJson(table)}`).join(',\n')}\n}\n`;
+  return `{\n${Object.entries(tables)
+    .map(([face, table]) => `  "${face}": ${faceJson(table)}`)
+    .join(',\n')}\n}\n`;
 }

@@ -25,7 +25,9 @@ if (args[0] === '--one') {
   console.log(`\n## ${mod.name}`);
   for (const f of await mod.run()) {
     const value = typeof f.value === 'number' ? +f.value.toFixed(2) : f.value;
-    console.log(`  ${f.label.padEnd(48)} ${String(value).padStart(10)} ${f.unit ?? ''}${f.target ? `   (target ${f.target})` : ''}`);
+    console.log(
+      `  ${f.label.padEnd(48)} ${String(value).padStart(10)} ${f.unit ?? ''}${f.target ? `   (target ${f.target})` : ''}`,
+    );
   }
 } else {
   // The benchmarks' temporary files (snapshots, outputs) go to one folder, removed when the run ends.
@@ -35,12 +37,21 @@ if (args[0] === '--one') {
   process.on('SIGINT', () => process.exit(130));
   // The site and the installed command (scripts/memlane.mjs) run the compiled lib/: compile the current sources.
   await buildPackage();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && (!args.length || args.some((s) => f.includes(s)))).sort();
-  console.log(`memlane bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && (!args.length || args.some((s) => f.includes(s))))
+    .sort();
+  console.log(
+    `memlane bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  );
   let failed = 0;
   for (const file of files) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file], { stdio: 'inherit' });
-    if (child.status !== 0) { failed++; console.error(`memlane bench: ${file} failed (${child.signal ?? `exit ${child.status}`})`); }
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one', file], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) {
+      failed++;
+      console.error(`memlane bench: ${file} failed (${child.signal ?? `exit ${child.status}`})`);
+    }
   }
   process.exitCode = failed ? 1 : 0;
 }

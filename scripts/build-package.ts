@@ -17,10 +17,12 @@ export const libDir = join(root, 'lib');
 const siteOnly = new Set(['content.config.ts']);
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
 }
 
 const isCompiled = (path: string) => path.endsWith('.ts') && !path.endsWith('.d.ts');
@@ -70,7 +72,11 @@ function writeIfChanged(path: string, contents: Uint8Array | string): void {
 
 /** The .d.ts files tsc wrote, with `./x.ts` specifiers spelled `./x.js` for every consumer's resolver. */
 function emitDeclarations(): string[] {
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.package.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.package.json')],
+    { stdio: 'inherit' },
+  );
   const declarations = walk(libDir).filter((path) => path.endsWith('.d.ts'));
   for (const path of declarations) {
     const text = readFileSync(path, 'utf8');
@@ -82,7 +88,8 @@ function emitDeclarations(): string[] {
 /** sha256 over each compiled file's path and bytes: the same sources give the same id. */
 function buildIdOf(files: Map<string, Uint8Array>): string {
   const hash = createHash('sha256');
-  for (const path of [...files.keys()].sort()) hash.update(`${path}\n${files.get(path)!.length}\n`).update(files.get(path)!);
+  for (const path of [...files.keys()].sort())
+    hash.update(`${path}\n${files.get(path)!.length}\n`).update(files.get(path)!);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -92,16 +99,29 @@ export async function buildPackage({ types = false } = {}): Promise<void> {
   const stamps = stampsOf(root, recorded);
   const sources = walk(srcDir).filter((path) => !siteOnly.has(relative(srcDir, path)));
   const options = {
-    outdir: libDir, outbase: srcDir, bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20',
-    charset: 'utf8', logLevel: 'warning',
+    outdir: libDir,
+    outbase: srcDir,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    charset: 'utf8',
+    logLevel: 'warning',
   } as const;
   const results = await Promise.all([
-    build({ ...options, entryPoints: sources.filter((path) => isCompiled(path) && path !== LAUNCHER), plugins: [keepImports] }),
+    build({
+      ...options,
+      entryPoints: sources.filter((path) => isCompiled(path) && path !== LAUNCHER),
+      plugins: [keepImports],
+    }),
     build({ ...options, entryPoints: [LAUNCHER], plugins: [inlineStaticImports] }),
   ]);
   const compiled = new Map<string, Uint8Array>();
-  for (const file of results.flatMap((result) => result.outputFiles)) compiled.set(relative(libDir, file.path), file.contents);
-  for (const path of sources.filter((source) => !isCompiled(source))) compiled.set(relative(srcDir, path), readFileSync(path));
+  for (const file of results.flatMap((result) => result.outputFiles))
+    compiled.set(relative(libDir, file.path), file.contents);
+  for (const path of sources.filter((source) => !isCompiled(source)))
+    compiled.set(relative(srcDir, path), readFileSync(path));
   const written = new Set<string>();
   for (const [path, contents] of compiled) {
     writeIfChanged(join(libDir, path), contents);

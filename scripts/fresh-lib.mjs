@@ -14,7 +14,10 @@ const RECIPE = 'scripts/build-package.ts';
 /** Every file lib/ is built from and every folder of src/ (as `dir/`), relative to `root`, sorted. */
 export function libSources(root) {
   const entries = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true });
-  const relativePath = (entry) => join(entry.parentPath, entry.name).slice(root.length).replace(/^[/\\]/, '');
+  const relativePath = (entry) =>
+    join(entry.parentPath, entry.name)
+      .slice(root.length)
+      .replace(/^[/\\]/, '');
   const files = entries.filter((entry) => entry.isFile()).map(relativePath);
   const folders = ['src', ...entries.filter((entry) => entry.isDirectory()).map(relativePath)].map((dir) => `${dir}/`);
   return [...files, ...folders, RECIPE].sort();

@@ -34,7 +34,11 @@ export const galleryDir = new URL('../docs/images/', import.meta.url);
 /** The PNG bytes of one gallery picture as the current code draws it. */
 export function drawGalleryImage(image: GalleryImage): Buffer {
   const layout = traceToLayout(loadAnyTrace(image.trace));
-  const svg = layoutToSvg(layout, { step: image.step === 'last' ? layout.stepsTotal : image.step, theme: image.theme, standalone: true });
+  const svg = layoutToSvg(layout, {
+    step: image.step === 'last' ? layout.stepsTotal : image.step,
+    theme: image.theme,
+    standalone: true,
+  });
   return svgToPng(svg, { scale: SCALE }).data;
 }
 

@@ -25,8 +25,18 @@ function folderBytes(dir: string): number {
 export function installAlone(tarball: string, npmArgs: string[] = []): AloneInstall {
   const folder = mkdtempSync(join(tmpdir(), 'memlane-alone-'));
   writeFileSync(join(folder, 'package.json'), '{ "name": "cli-only", "private": true }\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...npmArgs, tarball], { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] });
-  const lock = JSON.parse(readFileSync(join(folder, 'node_modules', '.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...npmArgs, tarball], {
+    cwd: folder,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const lock = JSON.parse(readFileSync(join(folder, 'node_modules', '.package-lock.json'), 'utf8')) as {
+    packages: Record<string, unknown>;
+  };
   const installed = Object.keys(lock.packages).filter((path) => path.startsWith('node_modules/'));
-  return { folder, packages: installed.length, bytes: folderBytes(join(folder, 'node_modules')), astro: installed.includes('node_modules/astro') };
+  return {
+    folder,
+    packages: installed.length,
+    bytes: folderBytes(join(folder, 'node_modules')),
+    astro: installed.includes('node_modules/astro'),
+  };
 }

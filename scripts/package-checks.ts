@@ -26,20 +26,25 @@ export function unpackTarball(tarball: string): string {
 }
 
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
+  readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
 
 /** publint's errors and warnings (suggestions too, with `strict`) for the unpacked package, one line each. */
 export async function publintProblems(packageDir: string): Promise<string[]> {
   const { messages, pkg } = await publint({ pkgDir: packageDir, pack: false, level: 'suggestion', strict: true });
-  return messages.map((message) => `publint ${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`);
+  return messages.map(
+    (message) => `publint ${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`,
+  );
 }
 
 /** The package a bare import specifier names (`@scope/name/sub` → `@scope/name`); none for relative, builtin or virtual ones. */
 export function importedPackage(specifier: string): string | undefined {
-  if (/^(\.|\/|node:|data:|astro:|virtual:|#)/.test(specifier) || builtinModules.includes(specifier.split('/')[0]!)) return undefined;
+  if (/^(\.|\/|node:|data:|astro:|virtual:|#)/.test(specifier) || builtinModules.includes(specifier.split('/')[0]!))
+    return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
@@ -50,13 +55,22 @@ const importPattern = /^(?!\s*import\s+type\b).*?(?:\bfrom\s*|\bimport\s*\(?\s*)
 
 /** Every file whose imports name a package the manifest neither depends on nor takes as a peer. */
 export function undeclaredImports(packageDir: string, manifest: Manifest): string[] {
-  const declared = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+  const declared = new Set([
+    manifest.name,
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+  ]);
   const problems: string[] = [];
-  for (const file of filesUnder(packageDir).filter((path) => /\.(m?js|astro|ts)$/.test(path) && !path.endsWith('.d.ts'))) {
+  for (const file of filesUnder(packageDir).filter(
+    (path) => /\.(m?js|astro|ts)$/.test(path) && !path.endsWith('.d.ts'),
+  )) {
     if (relative(packageDir, file).startsWith('templates/')) continue; // the starters' own package.json lists theirs
     for (const [, , specifier] of readFileSync(file, 'utf8').matchAll(importPattern)) {
       const name = importedPackage(specifier!);
-      if (name && !declared.has(name)) problems.push(`${relative(packageDir, file)} imports "${specifier}", but package.json does not list ${name} in dependencies or peerDependencies`);
+      if (name && !declared.has(name))
+        problems.push(
+          `${relative(packageDir, file)} imports "${specifier}", but package.json does not list ${name} in dependencies or peerDependencies`,
+        );
     }
   }
   return [...new Set(problems)];
@@ -74,10 +88,12 @@ export function manifestProblems(packageDir: string, manifest: Manifest): string
       problems.push(`bin ${name}: ${path} is not in the package`);
       continue;
     }
-    if (!text.startsWith('#!/usr/bin/env node')) problems.push(`bin ${name}: ${path} does not start with #!/usr/bin/env node`);
+    if (!text.startsWith('#!/usr/bin/env node'))
+      problems.push(`bin ${name}: ${path} does not start with #!/usr/bin/env node`);
   }
   for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
-    if (!manifest.peerDependenciesMeta?.[peer]?.optional) problems.push(`peer dependency ${peer} is not optional: npm installs it even for the CLI alone`);
+    if (!manifest.peerDependenciesMeta?.[peer]?.optional)
+      problems.push(`peer dependency ${peer} is not optional: npm installs it even for the CLI alone`);
   }
   return problems;
 }
@@ -86,5 +102,9 @@ export function manifestProblems(packageDir: string, manifest: Manifest): string
 export async function tarballProblems(tarball: string): Promise<string[]> {
   const packageDir = unpackTarball(tarball);
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Manifest;
-  return [...(await publintProblems(packageDir)), ...manifestProblems(packageDir, manifest), ...undeclaredImports(packageDir, manifest)];
+  return [
+    ...(await publintProblems(packageDir)),
+    ...manifestProblems(packageDir, manifest),
+    ...undeclaredImports(packageDir, manifest),
+  ];
 }

@@ -7,15 +7,22 @@ import { installAlone } from './install-alone.ts';
 import { tarballProblems } from './package-checks.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const run = (command: string, args: string[], cwd: string): string => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const run = (command: string, args: string[], cwd: string): string =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
-const [packed] = JSON.parse(run('npm', ['pack', '--json'], repoRoot)) as { filename: string; size: number; entryCount: number }[];
+const [packed] = JSON.parse(run('npm', ['pack', '--json'], repoRoot)) as {
+  filename: string;
+  size: number;
+  entryCount: number;
+}[];
 const tarball = join(repoRoot, packed!.filename);
 console.log(`${packed!.filename}: ${(packed!.size / 1024).toFixed(0)} KB, ${packed!.entryCount} files`);
 
 const problems = await tarballProblems(tarball);
 if (problems.length > 0) {
-  console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before publishing:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+  console.error(
+    `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before publishing:\n${problems.map((line) => `  ${line}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log('publint, manifest and imports: no problem');
@@ -28,7 +35,9 @@ try {
   const memlane = join(alone.folder, 'node_modules', '.bin', 'memlane');
   const version = run(memlane, ['--version'], alone.folder).trim();
   run(memlane, ['render', 'alias.py', '-o', 'alias.png'], alone.folder);
-  console.log(`installed alone: ${alone.packages} packages, ${(alone.bytes / 2 ** 20).toFixed(0)} MB, no Astro; memlane ${version} renders alias.py to PNG`);
+  console.log(
+    `installed alone: ${alone.packages} packages, ${(alone.bytes / 2 ** 20).toFixed(0)} MB, no Astro; memlane ${version} renders alias.py to PNG`,
+  );
   console.log(`\n${tarball} is ready: npm publish ${packed!.filename}`);
 } finally {
   rmSync(alone.folder, { recursive: true, force: true });

@@ -13,14 +13,19 @@ import slowestFiles from './slowest-files-reporter.ts';
 import { inStartOrder, isTier, sharedSites, tierFiles } from './test-tiers.ts';
 
 function findTests(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : findTests(path);
-    return name.endsWith('.test.ts') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : findTests(path);
+      return name.endsWith('.test.ts') ? [path] : [];
+    });
 }
 
-const tierFlag = process.argv.slice(2).find((arg) => arg.startsWith('--tier='))?.slice('--tier='.length);
+const tierFlag = process.argv
+  .slice(2)
+  .find((arg) => arg.startsWith('--tier='))
+  ?.slice('--tier='.length);
 const tier = tierFlag ?? 'ci';
 if (!isTier(tier)) {
   console.error(`run-tests.ts: unknown --tier=${tierFlag}`);
@@ -30,7 +35,8 @@ if (!isTier(tier)) {
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--tier='));
 const allFiles = findTests('tests').map((f) => relative('.', f));
 // A substring picks from every file, whatever its tier: `npm test -- tests/package` runs them all.
-const picked = filters.length === 0 ? tierFiles(allFiles, tier) : allFiles.filter((f) => filters.some((s) => f.includes(s)));
+const picked =
+  filters.length === 0 ? tierFiles(allFiles, tier) : allFiles.filter((f) => filters.some((s) => f.includes(s)));
 const files = inStartOrder(picked);
 if (files.length === 0) {
   console.error(`No test files match ${filters.join(' ') || `the ${tier} tier`}`);

@@ -30,7 +30,14 @@ export default async function* slowestFiles(source: AsyncIterable<TestEvent>): A
   for await (const event of source) {
     const { name, file, nesting, details } = event.data ?? {};
     // A file's own completion event is the one named by its path (as given to the runner) at the top level.
-    if (event.type === 'test:complete' && nesting === 0 && file && name && resolve(name) === resolve(file) && details?.duration_ms) {
+    if (
+      event.type === 'test:complete' &&
+      nesting === 0 &&
+      file &&
+      name &&
+      resolve(name) === resolve(file) &&
+      details?.duration_ms
+    ) {
       seconds.set(relative(process.cwd(), file), details.duration_ms / 1000);
       if (process.env.MEMLANE_TEST_TIMES) writeTimes(process.env.MEMLANE_TEST_TIMES, seconds);
     }

@@ -23,13 +23,19 @@ const LAYER_GAP = 72;
 const NODE_GAP = 22;
 
 /** Gaps between layers and between boxes of a layer, in px. */
-export interface Spacing { layer: number; node: number }
+export interface Spacing {
+  layer: number;
+  node: number;
+}
 export const MEMLANE_SPACING: Spacing = { layer: LAYER_GAP, node: NODE_GAP };
 /** Graphviz's own defaults: ranksep 0.5 in, nodesep 0.25 in. */
 export const GRAPHVIZ_SPACING: Spacing = { layer: 36, node: 18 };
 
 export function stepContent(layout: Layout, step: number): { boxes: (FrameBox | ObjectBox)[]; arrows: Arrow[] } {
-  return { boxes: [...layout.frames, ...layout.objects].filter((b) => includesStep(b.steps, step)), arrows: layout.arrows.filter((a) => includesStep(a.steps, step)) };
+  return {
+    boxes: [...layout.frames, ...layout.objects].filter((b) => includesStep(b.steps, step)),
+    arrows: layout.arrows.filter((a) => includesStep(a.steps, step)),
+  };
 }
 
 /** The box-relative y an arrow leaves its box from. */
@@ -40,24 +46,38 @@ const portY = (layout: Layout, arrow: Arrow) => {
 
 const cubic = (p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point => {
   const u = 1 - t;
-  return { x: u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x, y: u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y };
+  return {
+    x: u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x,
+    y: u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y,
+  };
 };
 
 /** dot, left to right, each row a record port: its splines sampled into polylines. */
 export function dotLayout(graphviz: Graphviz, layout: Layout, step: number, spacing: Spacing = MEMLANE_SPACING): Drawn {
   const { boxes, arrows } = stepContent(layout, step);
-  const lines = [`digraph { rankdir=LR; nodesep=${(spacing.node / 72).toFixed(3)}; ranksep=${(spacing.layer / 72).toFixed(3)}; node [shape=record fixedsize=true fontsize=10];`];
+  const lines = [
+    `digraph { rankdir=LR; nodesep=${(spacing.node / 72).toFixed(3)}; ranksep=${(spacing.layer / 72).toFixed(3)}; node [shape=record fixedsize=true fontsize=10];`,
+  ];
   const key = (id: string) => id.replace(/\W/g, '_');
   for (const b of boxes) {
     const version = b.versions.find((v) => includesStep(v.steps, step))!;
     const fields = ['<h>', ...version.rows.map((r) => `<r${r.slot}>`)].join('|');
-    lines.push(`${key(b.id)} [width=${(b.width / 72).toFixed(3)} height=${(b.height / 72).toFixed(3)} label="${fields}"];`);
+    lines.push(
+      `${key(b.id)} [width=${(b.width / 72).toFixed(3)} height=${(b.height / 72).toFixed(3)} label="${fields}"];`,
+    );
   }
   for (const a of arrows) lines.push(`${key(a.from)}:r${a.slot}:e -> ${key(a.to)}:h:w;`);
   lines.push('}');
-  const json = JSON.parse(graphviz.layout(lines.join('\n'), 'json', 'dot')) as { bb: string; edges?: { tail: number; head: number; pos: string }[]; objects: { name: string; pos: string; width: string; height: string }[] };
+  const json = JSON.parse(graphviz.layout(lines.join('\n'), 'json', 'dot')) as {
+    bb: string;
+    edges?: { tail: number; head: number; pos: string }[];
+    objects: { name: string; pos: string; width: string; height: string }[];
+  };
   const [, , x1, y1] = json.bb.split(',').map(Number) as [number, number, number, number];
-  const flip = (text: string): Point => { const [x, y] = text.split(',').map(Number); return { x: x!, y: y1 - y! }; };
+  const flip = (text: string): Point => {
+    const [x, y] = text.split(',').map(Number);
+    return { x: x!, y: y1 - y! };
+  };
   const ids = new Map(boxes.map((b) => [key(b.id), b]));
   const placed = new Map<string, Point>();
   for (const o of json.objects) {
@@ -70,8 +90,14 @@ export function dotLayout(graphviz: Graphviz, layout: Layout, step: number, spac
     const controls = parts.filter((p) => !p.startsWith('e,') && !p.startsWith('s,')).map(flip);
     const tip = parts.filter((p) => p.startsWith('e,')).map((p) => flip(p.slice(2)));
     const points: Point[] = [controls[0]!];
-    for (let i = 0; i + 3 < controls.length; i += 3) for (let t = 1; t <= 8; t++) points.push(cubic(controls[i]!, controls[i + 1]!, controls[i + 2]!, controls[i + 3]!, t / 8));
-    return { from: ids.get(json.objects[e.tail]!.name)!.id, to: ids.get(json.objects[e.head]!.name)!.id, points: [...points, ...tip] };
+    for (let i = 0; i + 3 < controls.length; i += 3)
+      for (let t = 1; t <= 8; t++)
+        points.push(cubic(controls[i]!, controls[i + 1]!, controls[i + 2]!, controls[i + 3]!, t / 8));
+    return {
+      from: ids.get(json.objects[e.tail]!.name)!.id,
+      to: ids.get(json.objects[e.head]!.name)!.id,
+      points: [...points, ...tip],
+    };
   });
   return { boxes: placed, arrows: drawn, width: x1, height: y1 };
 }
@@ -86,7 +112,10 @@ export function dagreLayout(layout: Layout, step: number): Drawn {
   arrows.forEach((a, i) => g.setEdge(a.from, a.to, {}, `e${i}`));
   dagre.layout(g);
   const placed = new Map<string, Point>();
-  for (const b of boxes) { const n = g.node(b.id); placed.set(b.id, { x: n.x - b.width / 2, y: n.y - b.height / 2 }); }
+  for (const b of boxes) {
+    const n = g.node(b.id);
+    placed.set(b.id, { x: n.x - b.width / 2, y: n.y - b.height / 2 });
+  }
   const drawn = arrows.map((a, i) => {
     const from = boxes.find((b) => b.id === a.from)!;
     const start = { x: placed.get(a.from)!.x + from.width, y: placed.get(a.from)!.y + portY(layout, a) };
@@ -103,14 +132,24 @@ export async function elkLayout(elk: ElkApi, layout: Layout, step: number): Prom
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
-      'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.edgeRouting': 'ORTHOGONAL', 'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP), 'elk.spacing.nodeNode': String(NODE_GAP), 'elk.randomSeed': '1',
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
+      'elk.spacing.nodeNode': String(NODE_GAP),
+      'elk.randomSeed': '1',
     },
     children: boxes.map((b) => ({
-      id: b.id, width: b.width, height: b.height,
+      id: b.id,
+      width: b.width,
+      height: b.height,
       layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
       ports: [
-        ...arrows.map((a, i) => ({ a, i })).filter(({ a }) => a.from === b.id).map(({ a, i }) => ({ id: `p${i}`, x: b.width, y: portY(layout, a), width: 0, height: 0 })),
+        ...arrows
+          .map((a, i) => ({ a, i }))
+          .filter(({ a }) => a.from === b.id)
+          .map(({ a, i }) => ({ id: `p${i}`, x: b.width, y: portY(layout, a), width: 0, height: 0 })),
         { id: `${b.id}:in`, x: 0, y: 11, width: 0, height: 0 },
       ],
     })),
@@ -121,7 +160,11 @@ export async function elkLayout(elk: ElkApi, layout: Layout, step: number): Prom
   const sections = new Map((result.edges ?? []).map((e) => [e.id, e.sections?.[0]]));
   const drawn = arrows.map((a, i) => {
     const section = sections.get(`e${i}`);
-    return { from: a.from, to: a.to, points: section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [] };
+    return {
+      from: a.from,
+      to: a.to,
+      points: section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [],
+    };
   });
   return { boxes: placed, arrows: drawn, width: result.width ?? 0, height: result.height ?? 0 };
 }
@@ -134,7 +177,8 @@ export function oursDrawn(layout: Layout, step: number): Drawn {
   return {
     boxes: new Map(boxes.map((b) => [b.id, { x: b.x, y: b.y }])),
     arrows: arrows.map((a) => ({ from: a.from, to: a.to, points: a.points })),
-    width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
   };
 }
 
@@ -142,13 +186,27 @@ export function oursDrawn(layout: Layout, step: number): Drawn {
 export function asLayout(layout: Layout, step: number, drawn: Drawn, margin = 16): Layout {
   const { boxes } = stepContent(layout, step);
   const keep = new Set(boxes.map((b) => b.id));
-  const move = <T extends FrameBox | ObjectBox>(b: T): T => ({ ...b, x: drawn.boxes.get(b.id)!.x + margin, y: drawn.boxes.get(b.id)!.y + margin });
+  const move = <T extends FrameBox | ObjectBox>(b: T): T => ({
+    ...b,
+    x: drawn.boxes.get(b.id)!.x + margin,
+    y: drawn.boxes.get(b.id)!.y + margin,
+  });
   return {
     ...layout,
-    width: Math.ceil(drawn.width + 2 * margin), height: Math.ceil(drawn.height + 2 * margin),
+    width: Math.ceil(drawn.width + 2 * margin),
+    height: Math.ceil(drawn.height + 2 * margin),
     frames: layout.frames.filter((b) => keep.has(b.id)).map(move),
     objects: layout.objects.filter((b) => keep.has(b.id)).map(move),
-    arrows: drawn.arrows.map((a, i) => ({ from: a.from, to: a.to, slot: i, part: 'value' as const, steps: [[step, step]] as const, points: a.points.map((p) => ({ x: p.x + margin, y: p.y + margin })) })),
-    marks: [], legend: [], notes: [],
+    arrows: drawn.arrows.map((a, i) => ({
+      from: a.from,
+      to: a.to,
+      slot: i,
+      part: 'value' as const,
+      steps: [[step, step]] as const,
+      points: a.points.map((p) => ({ x: p.x + margin, y: p.y + margin })),
+    })),
+    marks: [],
+    legend: [],
+    notes: [],
   };
 }

@@ -14,20 +14,38 @@ const out = new URL('../tmp/structures/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const graphviz = await Graphviz.load();
 const elk = new ELK();
-const names = process.argv.slice(2).length ? structureNames.filter((n) => process.argv.slice(2).some((a) => n.includes(a))) : structureNames;
+const names = process.argv.slice(2).length
+  ? structureNames.filter((n) => process.argv.slice(2).some((a) => n.includes(a)))
+  : structureNames;
 const theme = (process.env['THEME'] as 'light' | 'dark' | undefined) ?? 'light';
 for (const name of names) {
   const trace = loadStructureTrace(name);
   const scalars = process.env['SCALARS'] as 'heap' | 'inline' | undefined;
-  const fitWidth = process.env['WIDE'] ? false as const : process.env['FIT'] ? Number(process.env['FIT']) : undefined;
-  const layout = traceToLayout(trace, { ...(scalars ? { scalars } : {}), ...(fitWidth !== undefined ? { fitWidth } : {}) });
+  const fitWidth = process.env['WIDE'] ? (false as const) : process.env['FIT'] ? Number(process.env['FIT']) : undefined;
+  const layout = traceToLayout(trace, {
+    ...(scalars ? { scalars } : {}),
+    ...(fitWidth !== undefined ? { fitWidth } : {}),
+  });
   const wide = traceToLayout(trace, { ...(scalars ? { scalars } : {}), fitWidth: false });
   const step = layout.stepsTotal;
   const panels = [
-    { label: 'memlane', svg: layoutToSvg(layout, { step, theme, standalone: true }), width: layout.width, height: layout.height },
-    ...[['dot', asLayout(wide, step, dotLayout(graphviz, wide, step))], ['elkjs', asLayout(wide, step, await elkLayout(elk, wide, step))]].map(([label, l]) => {
+    {
+      label: 'memlane',
+      svg: layoutToSvg(layout, { step, theme, standalone: true }),
+      width: layout.width,
+      height: layout.height,
+    },
+    ...[
+      ['dot', asLayout(wide, step, dotLayout(graphviz, wide, step))],
+      ['elkjs', asLayout(wide, step, await elkLayout(elk, wide, step))],
+    ].map(([label, l]) => {
       const other = l as typeof layout;
-      return { label: label as string, svg: layoutToSvg(other, { step, theme, standalone: true }), width: other.width, height: other.height };
+      return {
+        label: label as string,
+        svg: layoutToSvg(other, { step, theme, standalone: true }),
+        width: other.width,
+        height: other.height,
+      };
     }),
   ];
   let x = 0;
@@ -39,7 +57,13 @@ for (const name of names) {
   }
   const height = Math.max(...panels.map((p) => p.height)) + 24;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${x}" height="${height}" viewBox="0 0 ${x} ${height}"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
-  const tag = [theme, process.env['WIDE'] ? 'wide' : process.env['FIT'] ? `fit${process.env['FIT']}` : 'default', scalars ?? ''].filter(Boolean).join('-');
+  const tag = [
+    theme,
+    process.env['WIDE'] ? 'wide' : process.env['FIT'] ? `fit${process.env['FIT']}` : 'default',
+    scalars ?? '',
+  ]
+    .filter(Boolean)
+    .join('-');
   writeFileSync(new URL(`${name}-${tag}.png`, out), svgToPng(svg).data);
   console.log(`${name}: ${panels.map((p) => `${p.label} ${p.width}x${p.height}`).join(', ')}`);
 }

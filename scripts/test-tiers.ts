@@ -49,7 +49,10 @@ export const unitFiles: readonly string[] = [
  * builds): minutes on its own, and it fails when a peer's new release does, not when a change does.
  */
 /** Under a unit-tier folder, but not quick yet: layout property tests that take most of a minute each. */
-export const notUnitFiles: readonly string[] = ['tests/layout/structure-layout.test.ts', 'tests/layout/trace-to-layout.test.ts'];
+export const notUnitFiles: readonly string[] = [
+  'tests/layout/structure-layout.test.ts',
+  'tests/layout/trace-to-layout.test.ts',
+];
 
 export const packageFiles: readonly string[] = ['tests/package/astro-majors.test.ts'];
 
@@ -78,11 +81,19 @@ export const sharedSiteList: readonly SharedSite[] = [
   {
     root: repoRoot,
     users: [
-      'tests/security/browser-sandbox.test.ts', 'tests/site/appearance.test.ts', 'tests/site/async-live.test.ts',
+      'tests/security/browser-sandbox.test.ts',
+      'tests/site/appearance.test.ts',
+      'tests/site/async-live.test.ts',
       'tests/site/bundle-sizes.test.ts',
-      'tests/site/course-exercises.test.ts', 'tests/site/every-page.test.ts', 'tests/site/exercises.test.ts',
-      'tests/site/fonts.test.ts', 'tests/site/live-editing.test.ts', 'tests/site/mark.test.ts',
-      'tests/site/no-javascript.test.ts', 'tests/site/phone.test.ts', 'tests/site/playground.test.ts',
+      'tests/site/course-exercises.test.ts',
+      'tests/site/every-page.test.ts',
+      'tests/site/exercises.test.ts',
+      'tests/site/fonts.test.ts',
+      'tests/site/live-editing.test.ts',
+      'tests/site/mark.test.ts',
+      'tests/site/no-javascript.test.ts',
+      'tests/site/phone.test.ts',
+      'tests/site/playground.test.ts',
       'tests/site/stepping.test.ts',
     ],
   },
@@ -117,4 +128,6 @@ export function inStartOrder(files: readonly string[]): string[] {
 
 /** Every path a tier list names, for the test that keeps them from going stale. */
 export const namedPaths = (): string[] =>
-  [...unitFiles, ...notUnitFiles, ...packageFiles, ...slowFirst, ...sharedSiteList.flatMap((s) => s.users)].map((p) => join(repoRoot, p));
+  [...unitFiles, ...notUnitFiles, ...packageFiles, ...slowFirst, ...sharedSiteList.flatMap((s) => s.users)].map((p) =>
+    join(repoRoot, p),
+  );

@@ -1,8 +1,13 @@
 // memlane/browser: the one entry for code that runs in a reader's browser (components/, page scripts):
 // the environment-free pipeline and page HTML, and the page's interpreter. Nothing Node-only.
 export {
-  caretExcerpt, codeToDiagram, fenceSpelling, optionsFromLink, propsToRawOptions,
-  type DiagramOptions, type Problem,
+  caretExcerpt,
+  codeToDiagram,
+  fenceSpelling,
+  optionsFromLink,
+  propsToRawOptions,
+  type DiagramOptions,
+  type Problem,
 } from './core/index.ts';
 export { defaultOptions as simulateDefaults } from './simulate/simulate-options.ts';
 export { replyToTrace } from './simulate/reply-to-trace.ts';

@@ -1,6 +1,9 @@
 // sax (svgdom's XML parser, a dev dependency of the tests) ships no types; these are the parts the tests use.
 declare module 'sax' {
-  interface Tag { name: string; attributes: Record<string, string> }
+  interface Tag {
+    name: string;
+    attributes: Record<string, string>;
+  }
   interface SAXParser {
     onopentag: (tag: Tag) => void;
     onclosetag: (name: string) => void;

@@ -6,7 +6,15 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, MapMode, StateEffect, StateField } from '@codemirror/state';
-import { Decoration, drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+  type DecorationSet,
+} from '@codemirror/view';
 import { pythonHighlighter, tokenCss } from 'memlane/browser';
 
 interface NoteMark {
@@ -39,9 +47,13 @@ const stepField = StateField.define<DecorationSet>({
     for (const effect of transaction.effects) {
       if (!effect.is(setStep)) continue;
       const { doc } = transaction.state;
-      const mark = (line: number, cls: string) => (line >= 1 && line <= doc.lines ? [Decoration.line({ class: cls }).range(doc.line(line).from)] : []);
+      const mark = (line: number, cls: string) =>
+        line >= 1 && line <= doc.lines ? [Decoration.line({ class: cls }).range(doc.line(line).from)] : [];
       const { current, next } = effect.value;
-      return Decoration.set([...mark(current, 'memlane-editor-current'), ...(next !== current ? mark(next, 'memlane-editor-next') : [])], true);
+      return Decoration.set(
+        [...mark(current, 'memlane-editor-current'), ...(next !== current ? mark(next, 'memlane-editor-next') : [])],
+        true,
+      );
     }
     return transaction.docChanged ? Decoration.none : marks;
   },
@@ -49,20 +61,32 @@ const stepField = StateField.define<DecorationSet>({
 });
 
 const theme = EditorView.theme({
-  '&': { backgroundColor: 'var(--memlane-code-bg)', color: 'var(--sl-color-white)', fontSize: 'var(--sl-text-code-sm, 0.8125rem)' },
+  '&': {
+    backgroundColor: 'var(--memlane-code-bg)',
+    color: 'var(--sl-color-white)',
+    fontSize: 'var(--sl-text-code-sm, 0.8125rem)',
+  },
   // The characters typed, never a ligature (`<=` as ⩽), as in the code blocks (memlane.css).
   '.cm-content': {
-    fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', fontVariantLigatures: 'none', fontFeatureSettings: "'liga' 0, 'calt' 0",
-    caretColor: 'var(--sl-color-accent-high)', padding: '0.5rem 0',
+    fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)',
+    fontVariantLigatures: 'none',
+    fontFeatureSettings: "'liga' 0, 'calt' 0",
+    caretColor: 'var(--sl-color-accent-high)',
+    padding: '0.5rem 0',
   },
   '.cm-scroller': { fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', lineHeight: '1.65' },
   '.cm-gutters': { backgroundColor: 'var(--memlane-code-bg)', color: 'var(--sl-color-gray-2)', border: 'none' },
   '.cm-activeLine': { backgroundColor: 'var(--memlane-next)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--memlane-next)' },
   '&.cm-focused': { outline: '2px solid var(--sl-color-accent)', outlineOffset: '-2px' },
-  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection': { backgroundColor: 'var(--memlane-current) !important' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection': {
+    backgroundColor: 'var(--memlane-current) !important',
+  },
   '.cm-cursor': { borderLeftColor: 'var(--sl-color-accent-high)' },
-  '.memlane-editor-current': { backgroundColor: 'var(--memlane-current)', boxShadow: 'inset 3px 0 var(--memlane-accent)' },
+  '.memlane-editor-current': {
+    backgroundColor: 'var(--memlane-current)',
+    boxShadow: 'inset 3px 0 var(--memlane-accent)',
+  },
   '.memlane-editor-next': { backgroundColor: 'var(--memlane-next)', boxShadow: 'inset 3px 0 var(--memlane-gray-4)' },
 });
 
@@ -87,21 +111,50 @@ export interface CodeEditor {
   showStep(current: number, next: number): void;
 }
 
-export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<number, string>, onRun: () => void, onChange: () => void = () => {}): CodeEditor {
+export function createCodeEditor(
+  parent: HTMLElement,
+  code: string,
+  notes: Map<number, string>,
+  onRun: () => void,
+  onChange: () => void = () => {},
+): CodeEditor {
   addTokenStyles();
   const marksOf = (state: EditorState, byLine: Map<number, string>): NoteMark[] =>
-    [...byLine].filter(([line]) => line >= 1 && line <= state.doc.lines).map(([line, text]) => ({ pos: state.doc.line(line).from, text }));
+    [...byLine]
+      .filter(([line]) => line >= 1 && line <= state.doc.lines)
+      .map(([line, text]) => ({ pos: state.doc.line(line).from, text }));
   const state = EditorState.create({
     doc: code,
     extensions: [
-      lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(), bracketMatching(), indentUnit.of('    '),
-      python(), syntaxHighlighting(pythonHighlighter), theme, notesField, stepField,
+      lineNumbers(),
+      history(),
+      drawSelection(),
+      highlightActiveLine(),
+      indentOnInput(),
+      bracketMatching(),
+      indentUnit.of('    '),
+      python(),
+      syntaxHighlighting(pythonHighlighter),
+      theme,
+      notesField,
+      stepField,
       // A long line (a string, say) wraps rather than running out of a phone's column unseen.
       EditorView.lineWrapping,
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChange();
       }),
-      keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+      keymap.of([
+        {
+          key: 'Mod-Enter',
+          run: () => {
+            onRun();
+            return true;
+          },
+        },
+        ...defaultKeymap,
+        ...historyKeymap,
+        indentWithTab,
+      ]),
       EditorView.contentAttributes.of({ 'aria-label': 'Python code', 'aria-describedby': `${parent.id}-keys` }),
     ],
   });
@@ -110,7 +163,8 @@ export function createCodeEditor(parent: HTMLElement, code: string, notes: Map<n
   return {
     view,
     code: () => view.state.doc.toString(),
-    notes: () => new Map(view.state.field(notesField).map((mark) => [view.state.doc.lineAt(mark.pos).number, mark.text])),
+    notes: () =>
+      new Map(view.state.field(notesField).map((mark) => [view.state.doc.lineAt(mark.pos).number, mark.text])),
     load(text, byLine) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
       view.dispatch({ effects: setNotes.of(marksOf(view.state, byLine)) });

@@ -2,8 +2,16 @@
 // like any untrusted input), lays the trace out and renders it, and hands the page finished markup. A big or
 // hostile trace then costs this worker its time, never the page its responsiveness.
 import {
-  codeToDiagram, codeToHtml, diagramToHtml, fenceSpelling, optionsFromLink, replyToTrace,
-  type DiagramOptions, type Problem, type RunReply, type Trace,
+  codeToDiagram,
+  codeToHtml,
+  diagramToHtml,
+  fenceSpelling,
+  optionsFromLink,
+  replyToTrace,
+  type DiagramOptions,
+  type Problem,
+  type RunReply,
+  type Trace,
 } from 'memlane/browser';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
 import { runProblemText } from './run-problem.ts';
@@ -21,26 +29,44 @@ function forgiving(options: DiagramOptions, problem: Problem): DiagramOptions | 
   return undefined;
 }
 
-async function draw(runId: number, code: string, notes: Map<number, string>, settings: RunSettings): Promise<WorkerOutcome> {
+async function draw(
+  runId: number,
+  code: string,
+  notes: Map<number, string>,
+  settings: RunSettings,
+): Promise<WorkerOutcome> {
   let restart = false;
   // The page runs the interpreter (it lives in a frame only the page can reach); this worker reads its reply.
   const simulator = {
-    trace: (source: string, options: { maxSteps?: number; timeoutMs?: number }) => new Promise<Trace>((resolve) => {
-      awaited.set(runId, (reply) => {
-        if (reply.trace) return resolve(reply.trace);
-        const read = replyToTrace(reply.message, reply.job, reply.python);
-        restart ||= read.restart;
-        resolve(read.trace);
-      });
-      postMessage({ kind: 'trace', runId, source, options } satisfies WorkerOutcome);
-    }),
+    trace: (source: string, options: { maxSteps?: number; timeoutMs?: number }) =>
+      new Promise<Trace>((resolve) => {
+        awaited.set(runId, (reply) => {
+          if (reply.trace) return resolve(reply.trace);
+          const read = replyToTrace(reply.message, reply.job, reply.python);
+          restart ||= read.restart;
+          resolve(read.trace);
+        });
+        postMessage({ kind: 'trace', runId, source, options } satisfies WorkerOutcome);
+      }),
   };
   const linked = optionsFromLink(settings.link ?? [], settings.options);
-  if (!linked.ok) return { kind: 'failed', runId, message: `This link's options cannot be used: ${linked.problems[0]!.message}; ${linked.problems[0]!.hint}`, restart };
+  if (!linked.ok)
+    return {
+      kind: 'failed',
+      runId,
+      message: `This link's options cannot be used: ${linked.problems[0]!.message}; ${linked.problems[0]!.hint}`,
+      restart,
+    };
   let options = linked.options;
   for (;;) {
     const outcome = await codeToDiagram({
-      written: code, options, spelling: fenceSpelling, simulator, renderDefaults: { idPrefix: settings.id }, timeoutMs: settings.timeoutMs, htmlLegend: true,
+      written: code,
+      options,
+      spelling: fenceSpelling,
+      simulator,
+      renderDefaults: { idPrefix: settings.id },
+      timeoutMs: settings.timeoutMs,
+      htmlLegend: true,
     });
     if (!outcome.ok) {
       const problem = outcome.problems[0]!;
@@ -52,8 +78,20 @@ async function draw(runId: number, code: string, notes: Map<number, string>, set
       return { kind: 'failed', runId, message: runProblemText(problem, options, settings.timeoutMs), restart };
     }
     const { trace, shownStep, svg, snippet, layout } = outcome.diagram;
-    const codeHtml = codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-    const html = diagramToHtml({ trace, snippet: { ...snippet, notes }, options, id: settings.id, shownStep, svg, codeHtml, key: layout.key });
+    const codeHtml = codeToHtml(snippet.code, {
+      current: trace.steps[shownStep - 1]!.line,
+      next: trace.steps[shownStep]?.line,
+    });
+    const html = diagramToHtml({
+      trace,
+      snippet: { ...snippet, notes },
+      options,
+      id: settings.id,
+      shownStep,
+      svg,
+      codeHtml,
+      key: layout.key,
+    });
     return { kind: 'drawn', runId, html, steps: trace.steps.length, restart };
   }
 }
@@ -61,7 +99,12 @@ async function draw(runId: number, code: string, notes: Map<number, string>, set
 addEventListener('message', ({ data }: MessageEvent<WorkerRequest>) => {
   if (data.kind === 'run') {
     draw(data.runId, data.code, new Map(data.notes), data.settings).then(postMessage, (error: Error) => {
-      postMessage({ kind: 'failed', runId: data.runId, message: String(error?.message ?? error), restart: false } satisfies WorkerOutcome);
+      postMessage({
+        kind: 'failed',
+        runId: data.runId,
+        message: String(error?.message ?? error),
+        restart: false,
+      } satisfies WorkerOutcome);
     });
   } else if (data.kind === 'reply') {
     const resolve = awaited.get(data.runId);

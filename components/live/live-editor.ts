@@ -40,7 +40,11 @@ function lessonNotes(figure: HTMLElement): Map<number, string> {
   return new Map(Object.entries(notes).map(([line, text]) => [Number(line), text]));
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, text = ''): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+  text = '',
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   if (text) el.textContent = text;
@@ -59,9 +63,18 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
   let link: LinkOptions = [];
   const changeListeners: (() => void)[] = [];
 
-  const panel = element('div', { class: 'memlane-editor', id: `${id}-editor`, role: 'group', 'aria-label': 'Edit and run this code' });
+  const panel = element('div', {
+    class: 'memlane-editor',
+    id: `${id}-editor`,
+    role: 'group',
+    'aria-label': 'Edit and run this code',
+  });
   const code = element('div', { class: 'memlane-editor-code', id: `${id}-editor-code` });
-  const keys = element('p', { class: 'memlane-editor-keys', id: `${id}-editor-code-keys` }, 'Ctrl+Enter runs. Tab indents; press Esc, then Tab, to leave the editor.');
+  const keys = element(
+    'p',
+    { class: 'memlane-editor-keys', id: `${id}-editor-code-keys` },
+    'Ctrl+Enter runs. Tab indents; press Esc, then Tab, to leave the editor.',
+  );
   const actions = element('div', { class: 'memlane-editor-actions' });
   const run = element('button', { type: 'button', class: 'memlane-button memlane-text-button memlane-run' }, 'Run');
   const reset = element('button', { type: 'button', class: 'memlane-button memlane-text-button' }, 'Reset');
@@ -82,7 +95,12 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
     status.textContent = simulator.python ? 'Running…' : 'Starting Python (the first run takes a few seconds)…';
     try {
       const source = editor.code();
-      const outcome = await runCode(source, editor.notes(), { id, options: data.options, timeoutMs: data.timeoutMs, link }, simulator);
+      const outcome = await runCode(
+        source,
+        editor.notes(),
+        { id, options: data.options, timeoutMs: data.timeoutMs, link },
+        simulator,
+      );
       if (outcome.ok) {
         figure.querySelector('memlane-diagram')!.replaceWith(outcome.element);
         alert.replaceChildren();
@@ -124,9 +142,16 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
       await runNow();
     }
   };
-  const editor = createCodeEditor(code, data.code, notes, () => void runNow(true), () => changeListeners.forEach((listener) => listener()));
+  const editor = createCodeEditor(
+    code,
+    data.code,
+    notes,
+    () => void runNow(true),
+    () => changeListeners.forEach((listener) => listener()),
+  );
   // The editor marks the lines of the step the diagram shows, as the code pane it replaces did.
-  const marked = (selector: string) => Number(figure.querySelector<HTMLElement>(`.memlane-code .line${selector}`)?.dataset.line ?? 0);
+  const marked = (selector: string) =>
+    Number(figure.querySelector<HTMLElement>(`.memlane-code .line${selector}`)?.dataset.line ?? 0);
   editor.showStep(marked('.is-current'), marked('.is-next'));
   figure.addEventListener('memlane-step', (event) => {
     const { line, next } = (event as CustomEvent<{ line: number; next: number }>).detail;
@@ -141,7 +166,9 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
     if (!resetDiagram) void runNow();
   });
   return {
-    panel, editor, run: () => runNow(),
+    panel,
+    editor,
+    run: () => runNow(),
     setCode(text, options = []) {
       notes = new Map();
       resetCode = text;

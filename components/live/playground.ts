@@ -39,7 +39,8 @@ class MemlanePlayground extends HTMLElement {
 
   /** An example or "Your code" picked from the menu: it goes in the editor and runs. */
   private pick(): void {
-    const chosen = this.select.value === YOURS ? this.yours : { code: this.examples[Number(this.select.value)]?.code, options: [] };
+    const chosen =
+      this.select.value === YOURS ? this.yours : { code: this.examples[Number(this.select.value)]?.code, options: [] };
     if (chosen?.code === undefined) return;
     this.editor?.setCode(chosen.code, chosen.options);
     void this.editor?.run();
@@ -66,7 +67,8 @@ class MemlanePlayground extends HTMLElement {
   private fromHash(): boolean {
     const shared = readShareHash(location.hash);
     if (shared === undefined) {
-      if (location.hash.startsWith('#code=')) this.say('This link’s program could not be read: it is not base64url of UTF-8 text.');
+      if (location.hash.startsWith('#code='))
+        this.say('This link’s program could not be read: it is not base64url of UTF-8 text.');
       return false;
     }
     this.editor?.setCode(shared.code, shared.options);

@@ -15,7 +15,10 @@ const tracing = new Map<number, BrowserSimulator>();
 
 function diagramWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./diagram-worker.ts', import.meta.url), { type: 'module', name: 'memlane-diagrams' });
+  const started = new Worker(new URL('./diagram-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'memlane-diagrams',
+  });
   started.addEventListener('message', ({ data }: MessageEvent<WorkerOutcome>) => {
     const simulator = tracing.get(data.runId);
     if (data.kind === 'trace' && simulator) {
@@ -30,7 +33,12 @@ function diagramWorker(): Worker {
   return started;
 }
 
-export function runCode(code: string, notes: Map<number, string>, settings: RunSettings, simulator: BrowserSimulator): Promise<RunOutcome> {
+export function runCode(
+  code: string,
+  notes: Map<number, string>,
+  settings: RunSettings,
+  simulator: BrowserSimulator,
+): Promise<RunOutcome> {
   const runId = nextRunId++;
   tracing.set(runId, simulator);
   return new Promise<RunOutcome>((resolve) => {

@@ -4,12 +4,15 @@
 import { caretExcerpt, simulateDefaults, type DiagramOptions, type Problem } from 'memlane/browser';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const duration = (ms: number) => (ms % 1000 === 0 ? `${count(ms / 1000)} second${ms === 1000 ? '' : 's'}` : `${count(ms)} ms`);
+const duration = (ms: number) =>
+  ms % 1000 === 0 ? `${count(ms / 1000)} second${ms === 1000 ? '' : 's'}` : `${count(ms)} ms`;
 
 /** Each limit as a reader meets it, by the error's type. */
 const limitWords: Record<string, (options: DiagramOptions, timeoutMs: number) => string> = {
-  StepLimitError: ({ maxSteps }) => `This run took more than ${count(maxSteps)} steps: shorten the loop or run fewer iterations.`,
-  TimeLimitError: (_, timeoutMs) => `This run took longer than ${duration(timeoutMs)}: make it finish sooner (does a loop never end?).`,
+  StepLimitError: ({ maxSteps }) =>
+    `This run took more than ${count(maxSteps)} steps: shorten the loop or run fewer iterations.`,
+  TimeLimitError: (_, timeoutMs) =>
+    `This run took longer than ${duration(timeoutMs)}: make it finish sooner (does a loop never end?).`,
   MemoryLimitError: ({ maxMemory }) => `This run used more than ${count(maxMemory)} MB of memory: build smaller data.`,
   OutputLimitError: () => `This run printed more than ${count(simulateDefaults.maxOutput)} characters: print less.`,
   TraceSizeError: () => 'This run recorded too much to draw: run fewer steps or use smaller data.',
@@ -19,8 +22,15 @@ const limitWords: Record<string, (options: DiagramOptions, timeoutMs: number) =>
 export function runProblemText(problem: Problem, options: DiagramOptions, timeoutMs: number): string {
   const limit = problem.pythonError !== undefined ? limitWords[problem.pythonError] : undefined;
   const python = problem.message.replace(/^the Python snippet failed: /, '');
-  const message = limit ? limit(options, timeoutMs) : problem.meant ? `${python}. Did you mean \`${problem.meant}\`?` : python;
+  const message = limit
+    ? limit(options, timeoutMs)
+    : problem.meant
+      ? `${python}. Did you mean \`${problem.meant}\`?`
+      : python;
   const where = problem.line >= 1 ? `Line ${problem.line}: ` : '';
-  const excerpt = problem.excerpt !== undefined && problem.line >= 1 ? `\n${caretExcerpt(problem.line, problem.excerpt, problem.column, problem.endColumn)}` : '';
+  const excerpt =
+    problem.excerpt !== undefined && problem.line >= 1
+      ? `\n${caretExcerpt(problem.line, problem.excerpt, problem.column, problem.endColumn)}`
+      : '';
   return `${where}${message}${excerpt}`;
 }

@@ -51,7 +51,9 @@ export async function run(): Promise<Figure[]> {
   const simulator = await createSimulator();
   const startupMs = performance.now() - started;
   try {
-    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.py')).sort();
+    const names = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.py'))
+      .sort();
     const snippets = names.map((f) => readFileSync(join(corpusDir, f), 'utf8'));
     for (const source of snippets) await simulator.trace(source); // warm-up round
     const times: number[] = [];
@@ -79,17 +81,47 @@ export async function run(): Promise<Figure[]> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const deepSandboxRss = sandboxPeakRss();
     return [
-      { label: 'start-up: createSimulator() (sandbox process + Pyodide + tracer)', value: startupMs, unit: 'ms', target: '< 3000 ms' },
-      { label: `corpus snippet, median (${snippets.length} snippets x 5, ${Math.max(...steps)} steps at most)`, value: median(times), unit: 'ms', target: '< 10 ms' },
+      {
+        label: 'start-up: createSimulator() (sandbox process + Pyodide + tracer)',
+        value: startupMs,
+        unit: 'ms',
+        target: '< 3000 ms',
+      },
+      {
+        label: `corpus snippet, median (${snippets.length} snippets x 5, ${Math.max(...steps)} steps at most)`,
+        value: median(times),
+        unit: 'ms',
+        target: '< 10 ms',
+      },
       { label: `corpus snippet, max (${slowest.name})`, value: slowest.ms, unit: 'ms' },
-      { label: `list-growing loop (${loops[0]!.steps} steps), median of 5`, value: median(loops.map((l) => l.ms)), unit: 'ms', target: '< 1000 ms' },
+      {
+        label: `list-growing loop (${loops[0]!.steps} steps), median of 5`,
+        value: median(loops.map((l) => l.ms)),
+        unit: 'ms',
+        target: '< 1000 ms',
+      },
       {
         label: 'the loop over a tiny snippet (x = 1), medians of 5',
-        value: median(loops.map((l) => l.ms)) - median(tiny), unit: 'ms', target: '<= 250 ms',
+        value: median(loops.map((l) => l.ms)) - median(tiny),
+        unit: 'ms',
+        target: '<= 250 ms',
       },
-      { label: `deep recursion to the step limit (${deep.steps} steps, whole stack per step)`, value: deep.ms, unit: 'ms' },
-      { label: 'peak RSS of this process, corpus and loop (the sandbox process is not counted)', value: typicalPeakRss / 2 ** 20, unit: 'MB', target: '< 400 MB' },
-      { label: 'peak RSS, with the deep recursion', value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20, unit: 'MB' },
+      {
+        label: `deep recursion to the step limit (${deep.steps} steps, whole stack per step)`,
+        value: deep.ms,
+        unit: 'ms',
+      },
+      {
+        label: 'peak RSS of this process, corpus and loop (the sandbox process is not counted)',
+        value: typicalPeakRss / 2 ** 20,
+        unit: 'MB',
+        target: '< 400 MB',
+      },
+      {
+        label: 'peak RSS, with the deep recursion',
+        value: Math.max(peakRss, resourceUsage().maxRSS * 1024) / 2 ** 20,
+        unit: 'MB',
+      },
       { label: 'sandbox process peak RSS, corpus and loop', value: typicalSandboxRss / 2 ** 20, unit: 'MB' },
       { label: 'sandbox process peak RSS, with the deep recursion', value: deepSandboxRss / 2 ** 20, unit: 'MB' },
     ];

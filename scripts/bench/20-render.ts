@@ -34,7 +34,8 @@ const segmentsOf = (arrow: Arrow): Segment[] => arrow.points.slice(1).map((p, i)
 /** Crossings between arrows to different targets that are drawn at the same step, for every step (the router's own counter). */
 function crossingsPerStep(layout: Layout): number[] {
   const counts: number[] = [];
-  for (let step = 1; step <= layout.stepsTotal; step++) counts.push(countCrossings(layout.arrows.filter((a) => includesStep(a.steps, step))).crossings);
+  for (let step = 1; step <= layout.stepsTotal; step++)
+    counts.push(countCrossings(layout.arrows.filter((a) => includesStep(a.steps, step))).crossings);
   return counts;
 }
 
@@ -48,10 +49,19 @@ function closeParallels(layout: Layout): number {
       for (const [a, b] of segmentsOf(arrows[i]!)) {
         for (const [c, d] of segmentsOf(arrows[j]!)) {
           const vertical = a.x === b.x;
-          if (vertical !== (c.x === d.x) || (vertical ? a.y === b.y : a.x === b.x) || (c.x === d.x && c.y === d.y)) continue;
+          if (vertical !== (c.x === d.x) || (vertical ? a.y === b.y : a.x === b.x) || (c.x === d.x && c.y === d.y))
+            continue;
           const [gap, lo, hi] = vertical
-            ? [Math.abs(a.x - c.x), Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)), Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y))]
-            : [Math.abs(a.y - c.y), Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)), Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x))];
+            ? [
+                Math.abs(a.x - c.x),
+                Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)),
+                Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y)),
+              ]
+            : [
+                Math.abs(a.y - c.y),
+                Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)),
+                Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x)),
+              ];
           if (gap < 6 && hi - lo > 1) count++;
         }
       }
@@ -70,7 +80,13 @@ export function arrowsThroughBoxes(layout: Layout): number {
       for (const box of boxes) {
         if (!rangesOverlap(box.steps, arrow.steps)) continue;
         if ((box.id === arrow.from && i === 0) || (box.id === arrow.to && i === segments.length - 1)) continue;
-        if (Math.max(a.x, b.x) > box.x && Math.min(a.x, b.x) < box.x + box.width && Math.max(a.y, b.y) > box.y && Math.min(a.y, b.y) < box.y + box.height) count++;
+        if (
+          Math.max(a.x, b.x) > box.x &&
+          Math.min(a.x, b.x) < box.x + box.width &&
+          Math.max(a.y, b.y) > box.y &&
+          Math.min(a.y, b.y) < box.y + box.height
+        )
+          count++;
       }
     });
   }
@@ -78,7 +94,9 @@ export function arrowsThroughBoxes(layout: Layout): number {
 }
 
 export async function run(): Promise<Figure[]> {
-  const names = readdirSync(tracesDir).filter((f) => f.startsWith('c') && f.endsWith('.json')).sort();
+  const names = readdirSync(tracesDir)
+    .filter((f) => f.startsWith('c') && f.endsWith('.json'))
+    .sort();
   const traces = names.map((f) => JSON.parse(readFileSync(join(tracesDir, f), 'utf8')) as Trace);
   for (const trace of traces) layoutToSvg(traceToLayout(trace), { step: 'all', theme: 'site' }); // warm-up
 
@@ -98,11 +116,18 @@ export async function run(): Promise<Figure[]> {
     const everySteps: number[] = [];
     let layout = traceToLayout(trace);
     for (let round = 0; round < ROUNDS; round++) {
-      layouts.push(time(() => { layout = traceToLayout(trace); }));
+      layouts.push(
+        time(() => {
+          layout = traceToLayout(trace);
+        }),
+      );
       pages.push(time(() => layoutToSvg(layout, { step: 'all', theme: 'site' })));
-      everySteps.push(time(() => {
-        for (let step = 1; step <= layout.stepsTotal; step++) perStepMs.push(time(() => layoutToSvg(layout, { step, theme: 'light', standalone: true })));
-      }));
+      everySteps.push(
+        time(() => {
+          for (let step = 1; step <= layout.stepsTotal; step++)
+            perStepMs.push(time(() => layoutToSvg(layout, { step, theme: 'light', standalone: true })));
+        }),
+      );
     }
     layoutMs.push(median(layouts));
     pageMs.push(median(layouts) + median(pages));
@@ -121,9 +146,13 @@ export async function run(): Promise<Figure[]> {
   // A long run: 450 appends to a list (905 steps), the kind of loop a lesson might step through.
   const long = JSON.parse(readFileSync(join(tracesDir, 'long/growing-list.json'), 'utf8')) as Trace;
   let longLayout = traceToLayout(long);
-  const longLayoutMs = time(() => { longLayout = traceToLayout(long); });
+  const longLayoutMs = time(() => {
+    longLayout = traceToLayout(long);
+  });
   let longSvg = '';
-  const longPageMs = time(() => { longSvg = layoutToSvg(longLayout, { step: 'all', theme: 'site' }); });
+  const longPageMs = time(() => {
+    longSvg = layoutToSvg(longLayout, { step: 'all', theme: 'site' });
+  });
   return [
     { label: `corpus traces`, value: `${traces.length} (${steps} steps, ${arrows} arrows)` },
     { label: 'layout, median per snippet', value: median(layoutMs), unit: 'ms' },
@@ -134,7 +163,10 @@ export async function run(): Promise<Figure[]> {
     { label: 'one single-step SVG, median', value: median(perStepMs), unit: 'ms' },
     { label: 'arrow crossings per diagram, mean', value: mean(crossings) },
     { label: 'arrow crossings per diagram, max', value: Math.max(...crossings) },
-    { label: 'diagrams without a crossing', value: `${crossings.filter((c) => c === 0).length} of ${crossings.length}` },
+    {
+      label: 'diagrams without a crossing',
+      value: `${crossings.filter((c) => c === 0).length} of ${crossings.length}`,
+    },
     { label: 'arrow segments through boxes', value: through, target: '0' },
     { label: 'parallel arrow segments closer than 6 px (pairs, all diagrams)', value: close, target: '0' },
     { label: 'per corpus diagram: most crossings at one step / close pairs', value: perDiagram.join(' ') },

@@ -16,15 +16,25 @@ import { loadStructureTrace, structureNames } from '../../tests/fixtures/structu
 
 export const name = 'Data structures: memlane layout vs dot, dagre and elkjs on the same boxes and arrows (last step)';
 
-
-interface Rect { x: number; y: number; width: number; height: number }
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The share of segment p–q inside `r` (Liang–Barsky clipping), 0 to 1. */
 function insideShare(p: Point, q: Point, r: Rect): number {
   let [t0, t1] = [0, 1];
   const d = { x: q.x - p.x, y: q.y - p.y };
-  for (const [delta, low, high, start] of [[d.x, r.x, r.x + r.width, p.x], [d.y, r.y, r.y + r.height, p.y]] as const) {
-    if (delta === 0) { if (start < low || start > high) return 0; continue; }
+  for (const [delta, low, high, start] of [
+    [d.x, r.x, r.x + r.width, p.x],
+    [d.y, r.y, r.y + r.height, p.y],
+  ] as const) {
+    if (delta === 0) {
+      if (start < low || start > high) return 0;
+      continue;
+    }
     const [a, b] = [(low - start) / delta, (high - start) / delta];
     t0 = Math.max(t0, Math.min(a, b));
     t1 = Math.min(t1, Math.max(a, b));
@@ -52,7 +62,11 @@ const asDrawn: Metric = Math.hypot;
 const orthogonal: Metric = (dx, dy) => Math.abs(dx) + Math.abs(dy);
 
 /** Total length between boxes of a picture's arrows; boxes keep memlane's sizes, at the picture's places. */
-function drawnLength(drawn: { boxes: Map<string, Point>; arrows: { from: string; to: string; points: Point[] }[] }, sizes: Map<string, { width: number; height: number }>, metric: Metric = asDrawn): number {
+function drawnLength(
+  drawn: { boxes: Map<string, Point>; arrows: { from: string; to: string; points: Point[] }[] },
+  sizes: Map<string, { width: number; height: number }>,
+  metric: Metric = asDrawn,
+): number {
   const rect = (id: string): Rect => ({ ...drawn.boxes.get(id)!, ...sizes.get(id)! });
   return drawn.arrows.reduce((sum, a) => sum + lengthBetween(a.points, rect(a.from), rect(a.to), metric), 0);
 }
@@ -61,7 +75,13 @@ function drawnLength(drawn: { boxes: Map<string, Point>; arrows: { from: string;
  * of them is what the code costs with the least interference from the rest of the machine. */
 const ROUNDS = 5;
 
-interface Tally { length: number[]; area: number[]; crossings: number; worse: number; ms: number[] }
+interface Tally {
+  length: number[];
+  area: number[];
+  crossings: number;
+  worse: number;
+  ms: number[];
+}
 const tally = (): Tally => ({ length: [], area: [], crossings: 0, worse: 0, ms: [] });
 
 /** The router's searches and expanded states for one layout of a snippet (fitWidth: false): the same on any machine. */
@@ -73,7 +93,13 @@ function searchWorkOf(name: string): { searches: number; states: number } {
 }
 
 /** Timed rounds of one snippet's layout and page SVG as shipped (default options: reflow chosen by measurement), after two untimed layouts. */
-function timeSnippet(name: string): { ms: number; best: number; layoutMs: number; svgMs: number; unreflowedMs: number } {
+function timeSnippet(name: string): {
+  ms: number;
+  best: number;
+  layoutMs: number;
+  svgMs: number;
+  unreflowedMs: number;
+} {
   const trace = loadStructureTrace(name);
   traceToLayout(trace, { fitWidth: false });
   traceToLayout(trace);
@@ -91,7 +117,13 @@ function timeSnippet(name: string): { ms: number; best: number; layoutMs: number
     traceToLayout(trace, { fitWidth: false });
     unreflowedRounds.push(performance.now() - unreflowed);
   }
-  return { ms: median(rounds), best: Math.min(...rounds), layoutMs: median(layoutRounds), svgMs: median(rounds.map((total, i) => total - layoutRounds[i]!)), unreflowedMs: median(unreflowedRounds) };
+  return {
+    ms: median(rounds),
+    best: Math.min(...rounds),
+    layoutMs: median(layoutRounds),
+    svgMs: median(rounds.map((total, i) => total - layoutRounds[i]!)),
+    unreflowedMs: median(unreflowedRounds),
+  };
 }
 
 export async function run(): Promise<Figure[]> {
@@ -121,7 +153,9 @@ export async function run(): Promise<Figure[]> {
     const { ms } = timing[index]!;
     const step = layout.stepsTotal;
     const a = oursDrawn(layout, step);
-    const sizes = new Map([...layout.frames, ...layout.objects].map((box) => [box.id, { width: box.width, height: box.height }]));
+    const sizes = new Map(
+      [...layout.frames, ...layout.objects].map((box) => [box.id, { width: box.width, height: box.height }]),
+    );
     const lengthA = drawnLength(a, sizes);
     const wholeA = a.arrows.reduce((sum, x) => sum + length(x.points), 0);
     const crossA = countCrossings(layout.arrows.filter((x) => includesStep(x.steps, step))).crossings;
@@ -130,7 +164,12 @@ export async function run(): Promise<Figure[]> {
     const words: string[] = [];
     for (const [engine, t] of Object.entries(engines)) {
       const started = performance.now();
-      const b = engine === 'dot' ? dotLayout(graphviz, layout, step) : engine === 'dagre' ? dagreLayout(layout, step) : await elkLayout(elk, layout, step);
+      const b =
+        engine === 'dot'
+          ? dotLayout(graphviz, layout, step)
+          : engine === 'dagre'
+            ? dagreLayout(layout, step)
+            : await elkLayout(elk, layout, step);
       t.ms.push(performance.now() - started);
       const lengthB = drawnLength(b, sizes);
       if (engine === 'dot') {
@@ -151,29 +190,60 @@ export async function run(): Promise<Figure[]> {
     });
   }
   const summary = Object.entries(engines).flatMap(([engine, t]): Figure[] => [
-    { label: `arrow length / ${engine}, median`, value: median(t.length), ...(engine === 'dot' ? { target: '<= 1' } : {}) },
-    { label: `arrow length / ${engine}, max`, value: Math.max(...t.length), ...(engine === 'dot' ? { target: '<= 1.5' } : {}) },
-    { label: `snippets with more crossings than ${engine}`, value: t.worse, ...(engine === 'dot' ? { target: '0' } : {}) },
+    {
+      label: `arrow length / ${engine}, median`,
+      value: median(t.length),
+      ...(engine === 'dot' ? { target: '<= 1' } : {}),
+    },
+    {
+      label: `arrow length / ${engine}, max`,
+      value: Math.max(...t.length),
+      ...(engine === 'dot' ? { target: '<= 1.5' } : {}),
+    },
+    {
+      label: `snippets with more crossings than ${engine}`,
+      value: t.worse,
+      ...(engine === 'dot' ? { target: '0' } : {}),
+    },
     { label: `crossings, all snippets (ours / ${engine})`, value: `${crossingsOurs} / ${t.crossings}` },
     { label: `area / ${engine}, median`, value: median(t.area), ...(engine === 'dot' ? { target: '<= 1.2' } : {}) },
     { label: `${engine} layout time, median per snippet (last step)`, value: median(t.ms), unit: 'ms' },
   ]);
   return [
-    { label: 'per snippet: arrow length between boxes, crossings, size (px)', value: 'ours; dot; dagre; elkjs; our layout+page SVG time as shipped (all steps), last-step SVG size' },
+    {
+      label: 'per snippet: arrow length between boxes, crossings, size (px)',
+      value: 'ours; dot; dagre; elkjs; our layout+page SVG time as shipped (all steps), last-step SVG size',
+    },
     ...figures,
     ...summary,
-    { label: 'arrow length / dot, median, dot\'s curves measured as |dx| + |dy|', value: median(orthogonalRatios) },
-    { label: 'arrow length / dot, max, dot\'s curves measured as |dx| + |dy|', value: Math.max(...orthogonalRatios) },
+    { label: "arrow length / dot, median, dot's curves measured as |dx| + |dy|", value: median(orthogonalRatios) },
+    { label: "arrow length / dot, max, dot's curves measured as |dx| + |dy|", value: Math.max(...orthogonalRatios) },
     { label: 'arrow length / dot, median, ours whole (from the dot inside the row)', value: median(wholeRatios) },
     { label: 'arrow length / dot, max, ours whole', value: Math.max(...wholeRatios) },
     { label: 'arrow segments through boxes, every step', value: through, target: '0' },
-    { label: `memlane layout + page SVG, median per snippet (median of ${ROUNDS} rounds)`, value: median(times), unit: 'ms', target: '< 20 ms' },
-    { label: `memlane layout + page SVG, median per snippet (best of ${ROUNDS} rounds)`, value: median(bestTimes), unit: 'ms' },
+    {
+      label: `memlane layout + page SVG, median per snippet (median of ${ROUNDS} rounds)`,
+      value: median(times),
+      unit: 'ms',
+      target: '< 20 ms',
+    },
+    {
+      label: `memlane layout + page SVG, median per snippet (best of ${ROUNDS} rounds)`,
+      value: median(bestTimes),
+      unit: 'ms',
+    },
     { label: 'of which layout alone, median per snippet', value: median(layoutTimes), unit: 'ms' },
     { label: 'of which page SVG alone, median per snippet', value: median(svgTimes), unit: 'ms' },
-    { label: 'layout never reflowed (fitWidth: false), median per snippet', value: median(timing.map((t) => t.unreflowedMs)), unit: 'ms' },
+    {
+      label: 'layout never reflowed (fitWidth: false), median per snippet',
+      value: median(timing.map((t) => t.unreflowedMs)),
+      unit: 'ms',
+    },
     { label: 'memlane layout + page SVG, slowest snippet', value: Math.max(...times), unit: 'ms' },
-    { label: 'router work, all snippets: searches / states expanded (machine-independent)', value: `${work.reduce((n, w) => n + w.searches, 0)} / ${work.reduce((n, w) => n + w.states, 0)}` },
+    {
+      label: 'router work, all snippets: searches / states expanded (machine-independent)',
+      value: `${work.reduce((n, w) => n + w.searches, 0)} / ${work.reduce((n, w) => n + w.states, 0)}`,
+    },
     { label: 'router work, median snippet: states expanded', value: median(work.map((w) => w.states)) },
   ];
 }

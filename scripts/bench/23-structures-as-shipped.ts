@@ -14,7 +14,8 @@ import { codeToTrace, createSimulator } from '../../src/simulate/code-to-trace.t
 import type { Trace } from '../../src/trace/types.ts';
 import { loadStructureTrace, structureNames } from '../../tests/fixtures/structures/load.ts';
 
-export const name = 'Data structures as shipped: default, phone-width and unreflowed pictures against dot (last step, whole arrows)';
+export const name =
+  'Data structures as shipped: default, phone-width and unreflowed pictures against dot (last step, whole arrows)';
 
 /** The column a 390 px phone leaves a diagram: the screen less the page's 16 px margins. */
 export const PHONE_FIT_WIDTH = 358;
@@ -26,20 +27,41 @@ async function snippets(): Promise<{ name: string; trace: Trace }[]> {
   if (!folder) return own;
   const simulator = await createSimulator();
   try {
-    const files = readdirSync(resolve(folder)).filter((f) => f.endsWith('.py')).sort();
+    const files = readdirSync(resolve(folder))
+      .filter((f) => f.endsWith('.py'))
+      .sort();
     const unseen = [];
-    for (const file of files) unseen.push({ name: `unseen/${file}`, trace: await codeToTrace(simulator, readFileSync(join(resolve(folder), file), 'utf8'), { maxSteps: 5000, filename: file }) });
+    for (const file of files)
+      unseen.push({
+        name: `unseen/${file}`,
+        trace: await codeToTrace(simulator, readFileSync(join(resolve(folder), file), 'utf8'), {
+          maxSteps: 5000,
+          filename: file,
+        }),
+      });
     return [...own, ...unseen];
   } finally {
     await simulator.close();
   }
 }
 
-interface Row { crossings: number; dotCrossings: number; length: number; dotLength: number; area: number; dotArea: number }
+interface Row {
+  crossings: number;
+  dotCrossings: number;
+  length: number;
+  dotLength: number;
+  area: number;
+  dotArea: number;
+}
 
 export async function run(): Promise<Figure[]> {
   const graphviz = await Graphviz.load();
-  const figures: Figure[] = [{ label: 'per snippet and mode: crossings, whole arrow length, size', value: 'default; phone; unreflowed; dot (Graphviz spacing); dot (memlane spacing)' }];
+  const figures: Figure[] = [
+    {
+      label: 'per snippet and mode: crossings, whole arrow length, size',
+      value: 'default; phone; unreflowed; dot (Graphviz spacing); dot (memlane spacing)',
+    },
+  ];
   const summary: Figure[] = [];
   for (const scalars of SCALAR_MODES) {
     const rows = { default: [] as Row[], phone: [] as Row[], wide: [] as Row[] };
@@ -47,7 +69,11 @@ export async function run(): Promise<Figure[]> {
     let phoneAddsCrossings = 0;
     const reflowLength: number[] = [];
     for (const { name: snippet, trace } of await snippets()) {
-      const pictures = { default: { scalars }, phone: { scalars, fitWidth: PHONE_FIT_WIDTH }, wide: { scalars, fitWidth: false } } satisfies Record<string, LayoutOptions>;
+      const pictures = {
+        default: { scalars },
+        phone: { scalars, fitWidth: PHONE_FIT_WIDTH },
+        wide: { scalars, fitWidth: false },
+      } satisfies Record<string, LayoutOptions>;
       const words: string[] = [];
       const measured: Record<string, ReturnType<typeof measurePicture>> = {};
       let dotWords = '';
@@ -56,7 +82,14 @@ export async function run(): Promise<Figure[]> {
         const step = layout.stepsTotal;
         const ours = measurePicture(oursDrawn(layout, step));
         const dot = measurePicture(dotLayout(graphviz, layout, step, GRAPHVIZ_SPACING));
-        rows[picture].push({ crossings: ours.crossings, dotCrossings: dot.crossings, length: ours.length, dotLength: dot.length, area: ours.area, dotArea: dot.area });
+        rows[picture].push({
+          crossings: ours.crossings,
+          dotCrossings: dot.crossings,
+          length: ours.length,
+          dotLength: dot.length,
+          area: ours.area,
+          dotArea: dot.area,
+        });
         measured[picture] = ours;
         words.push(`${ours.crossings}, ${Math.round(ours.length)}, ${layout.width}x${layout.height}`);
         if (picture === 'wide') {
@@ -74,15 +107,47 @@ export async function run(): Promise<Figure[]> {
     const isDefault = scalars === LAYOUT_OPTIONS.scalars.default;
     const mark = isDefault ? ' (default mode)' : '';
     summary.push(
-      { label: `${scalars}${mark}: snippets crossing more than dot, default picture`, value: worse(rows.default), target: '0' },
-      { label: `${scalars}: snippets crossing more than dot, phone / unreflowed`, value: `${worse(rows.phone)} / ${worse(rows.wide)}` },
-      { label: `${scalars}: crossings, all snippets, default / phone / unreflowed / dot`, value: `${sum(rows.default, 'crossings')} / ${sum(rows.phone, 'crossings')} / ${sum(rows.wide, 'crossings')} / ${sum(rows.wide, 'dotCrossings')}` },
-      { label: `${scalars}: snippets where the reflow adds crossings, default / phone`, value: `${reflowAddsCrossings} / ${phoneAddsCrossings}`, target: '0' },
-      { label: `${scalars}: arrow length reflowed / unreflowed, max`, value: Math.max(...reflowLength), target: '<= 1.15' },
-      { label: `${scalars}: whole arrow length / dot, median, default picture`, value: median(rows.default.map((r) => r.length / r.dotLength)), target: '<= 2.0' },
-      { label: `${scalars}: whole arrow length / dot, median, phone / unreflowed`, value: `${median(rows.phone.map((r) => r.length / r.dotLength)).toFixed(2)} / ${median(rows.wide.map((r) => r.length / r.dotLength)).toFixed(2)}` },
-      { label: `${scalars}: area / dot, median, default picture`, value: median(rows.default.map((r) => r.area / r.dotArea)), target: '<= 1.3' },
-      { label: `${scalars}: area / dot, median, phone / unreflowed`, value: `${median(rows.phone.map((r) => r.area / r.dotArea)).toFixed(2)} / ${median(rows.wide.map((r) => r.area / r.dotArea)).toFixed(2)}` },
+      {
+        label: `${scalars}${mark}: snippets crossing more than dot, default picture`,
+        value: worse(rows.default),
+        target: '0',
+      },
+      {
+        label: `${scalars}: snippets crossing more than dot, phone / unreflowed`,
+        value: `${worse(rows.phone)} / ${worse(rows.wide)}`,
+      },
+      {
+        label: `${scalars}: crossings, all snippets, default / phone / unreflowed / dot`,
+        value: `${sum(rows.default, 'crossings')} / ${sum(rows.phone, 'crossings')} / ${sum(rows.wide, 'crossings')} / ${sum(rows.wide, 'dotCrossings')}`,
+      },
+      {
+        label: `${scalars}: snippets where the reflow adds crossings, default / phone`,
+        value: `${reflowAddsCrossings} / ${phoneAddsCrossings}`,
+        target: '0',
+      },
+      {
+        label: `${scalars}: arrow length reflowed / unreflowed, max`,
+        value: Math.max(...reflowLength),
+        target: '<= 1.15',
+      },
+      {
+        label: `${scalars}: whole arrow length / dot, median, default picture`,
+        value: median(rows.default.map((r) => r.length / r.dotLength)),
+        target: '<= 2.0',
+      },
+      {
+        label: `${scalars}: whole arrow length / dot, median, phone / unreflowed`,
+        value: `${median(rows.phone.map((r) => r.length / r.dotLength)).toFixed(2)} / ${median(rows.wide.map((r) => r.length / r.dotLength)).toFixed(2)}`,
+      },
+      {
+        label: `${scalars}: area / dot, median, default picture`,
+        value: median(rows.default.map((r) => r.area / r.dotArea)),
+        target: '<= 1.3',
+      },
+      {
+        label: `${scalars}: area / dot, median, phone / unreflowed`,
+        value: `${median(rows.phone.map((r) => r.area / r.dotArea)).toFixed(2)} / ${median(rows.wide.map((r) => r.area / r.dotArea)).toFixed(2)}`,
+      },
     );
   }
   return [...figures, ...summary];

@@ -1,7 +1,7 @@
 // The site: build time with diagrams against the same site with plain code blocks (cold and warm
 // cache), peak memory of a build, a dev-server re-render, and the gzipped JavaScript of the island.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Figure } from '../bench.ts';
@@ -19,7 +19,8 @@ const repo = join(import.meta.dirname, '../..');
 export function projectCopy(variant: 'diagrams' | 'plain'): string {
   mkdirSync(join(repo, 'tmp'), { recursive: true });
   const root = mkdtempSync(join(repo, 'tmp', `bench-${variant}-`));
-  for (const dir of ['content', 'components', 'src', 'lib', 'public']) cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  for (const dir of ['content', 'components', 'src', 'lib', 'public'])
+    cpSync(join(repo, dir), join(root, dir), { recursive: true });
   cpSync(join(repo, 'package.json'), join(root, 'package.json'));
   let config = readFileSync(join(repo, 'astro.config.mjs'), 'utf8');
   if (variant === 'diagrams') {
@@ -35,7 +36,10 @@ export function projectCopy(variant: 'diagrams' | 'plain'): string {
         else if (/\.mdx?$/.test(entry.name)) {
           const text = readFileSync(path, 'utf8')
             .replace(/^(\s*`{3,})python memory\b.*$/gm, '$1python')
-            .replace(/<MemoryDiagram[\s\S]*?code=\{`([\s\S]*?)`\}[\s\S]*?\/>/g, (_, code: string) => `\`\`\`python\n${code.trim()}\n\`\`\``)
+            .replace(
+              /<MemoryDiagram[\s\S]*?code=\{`([\s\S]*?)`\}[\s\S]*?\/>/g,
+              (_, code: string) => `\`\`\`python\n${code.trim()}\n\`\`\``,
+            )
             .replace(/^import MemoryDiagram .*$/m, '')
             // The playground is all diagram: the plain site has its page without it.
             .replace(/^import Playground .*$/m, '')
@@ -47,7 +51,10 @@ export function projectCopy(variant: 'diagrams' | 'plain'): string {
     plainify(join(root, 'content'));
   }
   // Astro's own cache stays inside the copy (node_modules is the repository's).
-  writeFileSync(join(root, 'astro.config.mjs'), config.replace('defineConfig({', "defineConfig({\n  cacheDir: './astro-cache',"));
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    config.replace('defineConfig({', "defineConfig({\n  cacheDir: './astro-cache',"),
+  );
   return root;
 }
 
@@ -78,23 +85,37 @@ function timedBuild(root: string): Promise<Build> {
 }
 
 function clearCaches(root: string): void {
-  for (const dir of ['.astro', 'dist', 'memlane-cache', 'astro-cache']) rmSync(join(root, dir), { recursive: true, force: true });
+  for (const dir of ['.astro', 'dist', 'memlane-cache', 'astro-cache'])
+    rmSync(join(root, dir), { recursive: true, force: true });
 }
 
 /** Gzipped bytes of the built scripts whose name or code contains `marker` (each file counted once). */
 function scriptBytes(dist: string, marker: string): number {
   const dir = join(dist, '_astro');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js') && (f.startsWith(marker) || readFileSync(join(dir, f), 'utf8').includes(marker)));
-  return files.length ? files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0) : Number.NaN;
+  const files = readdirSync(dir).filter(
+    (f) => f.endsWith('.js') && (f.startsWith(marker) || readFileSync(join(dir, f), 'utf8').includes(marker)),
+  );
+  return files.length
+    ? files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0)
+    : Number.NaN;
 }
 
 /** What the dev server does when an author edits a snippet: trace, lay out and render it again, interpreter warm. */
 async function rerenderChangedSnippet(): Promise<number> {
   const settings = {
-    cacheDir: false as const, defaults: {}, timeoutMs: 10_000, fingerprint: 'bench', playground: 'playground/',
+    cacheDir: false as const,
+    defaults: {},
+    timeoutMs: 10_000,
+    fingerprint: 'bench',
+    playground: 'playground/',
     live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
   };
-  const request = (code: string) => ({ written: code, rawOptions: {}, location: { file: 'bench.md', firstLine: 1 }, fallbackId: 'bench' });
+  const request = (code: string) => ({
+    written: code,
+    rawOptions: {},
+    location: { file: 'bench.md', firstLine: 1 },
+    fallbackId: 'bench',
+  });
   await snippetToDiagram(request('a = [1, 2]\nb = a\nb.append(3)'), settings);
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -113,9 +134,15 @@ async function rerenderChangedSnippet(): Promise<number> {
  */
 export function pageWeight(dist: string, page: string): { total: number; fonts: number } {
   const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
-  const linked = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
+  const linked = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map(
+    (m) => m[1]!,
+  );
   const assets = [...new Set(linked)].map((url) => readFileSync(join(dist, url), 'utf8'));
-  const fontUrls = new Set(assets.flatMap((css) => [...css.matchAll(/url\((?:"|')?(\/_astro\/[^)"']+\.(?:woff2?|ttf|otf))/g)].map((m) => m[1]!)));
+  const fontUrls = new Set(
+    assets.flatMap((css) =>
+      [...css.matchAll(/url\((?:"|')?(\/_astro\/[^)"']+\.(?:woff2?|ttf|otf))/g)].map((m) => m[1]!),
+    ),
+  );
   const fonts = [...fontUrls].reduce((sum, url) => sum + readFileSync(join(dist, url)).length, 0);
   return { total: Buffer.byteLength(html) + assets.reduce((sum, a) => sum + Buffer.byteLength(a), 0) + fonts, fonts };
 }
@@ -140,7 +167,12 @@ export async function run(): Promise<Figure[]> {
       runs.plainWarm.push(await timedBuild(plain));
       runs.warm.push(await timedBuild(withDiagrams));
     }
-    const [plainCold, cold, plainWarm, warm] = [runs.plainCold, runs.cold, runs.plainWarm, runs.warm].map(median) as [Build, Build, Build, Build];
+    const [plainCold, cold, plainWarm, warm] = [runs.plainCold, runs.cold, runs.plainWarm, runs.warm].map(median) as [
+      Build,
+      Build,
+      Build,
+      Build,
+    ];
     const dist = join(withDiagrams, 'dist');
     const lesson = pageWeight(dist, 'course/aliasing');
     return [
@@ -153,12 +185,27 @@ export async function run(): Promise<Figure[]> {
       { label: 'dev: re-render a changed snippet (median of 5)', value: rerenderMs, unit: 'ms', target: '< 1000' },
       { label: 'peak memory, diagram build cold', value: cold.peakMiB, unit: 'MiB' },
       { label: 'peak memory, plain build', value: plainCold.peakMiB, unit: 'MiB' },
-      // Astro bundles every page script into one chunk with its link prefetching; the plain build's chunk is that alone.
+      // Astro bundles every page script into one chunk with its link prefetching; the plain build's chunk is that
+      // alone.
       { label: 'page chunk: island + Astro prefetch, gzipped', value: scriptBytes(dist, 'page.'), unit: 'B' },
-      { label: 'the island itself (page chunk minus plain one), gzipped', value: scriptBytes(dist, 'page.') - scriptBytes(join(plain, 'dist'), 'page.'), unit: 'B', target: '< 6144' },
-      { label: '<Mark> script + rough-notation (pages using it), gzipped', value: scriptBytes(dist, '.memlane-mark') + scriptBytes(dist, 'rough-annotation'), unit: 'B' },
+      {
+        label: 'the island itself (page chunk minus plain one), gzipped',
+        value: scriptBytes(dist, 'page.') - scriptBytes(join(plain, 'dist'), 'page.'),
+        unit: 'B',
+        target: '< 6144',
+      },
+      {
+        label: '<Mark> script + rough-notation (pages using it), gzipped',
+        value: scriptBytes(dist, '.memlane-mark') + scriptBytes(dist, 'rough-annotation'),
+        unit: 'B',
+      },
       { label: 'lesson page weight (course/aliasing: HTML, CSS, JS, fonts)', value: lesson.total, unit: 'B' },
-      { label: 'diagram fonts of that page (WOFF2 from the measuring TTFs)', value: lesson.fonts, unit: 'B', target: '< 400000' },
+      {
+        label: 'diagram fonts of that page (WOFF2 from the measuring TTFs)',
+        value: lesson.fonts,
+        unit: 'B',
+        target: '< 400000',
+      },
     ];
   } finally {
     rmSync(withDiagrams, { recursive: true, force: true });

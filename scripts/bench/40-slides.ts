@@ -48,7 +48,14 @@ export async function run(): Promise<Figure[]> {
   const slideMs = perStep(total, (step) => {
     const diagram = layoutToSvg(layout, { step, theme: 'light', standalone: true, title: 'c06_defaults.py' });
     const code = codeToSvgPanel({ tokens, currentLine: trace.steps[step - 1]!.line });
-    slides[step - 1] = composeSlide({ diagram, code, width: 1600, background: '#ffffff', title: 't', description: 'd' });
+    slides[step - 1] = composeSlide({
+      diagram,
+      code,
+      width: 1600,
+      background: '#ffffff',
+      title: 't',
+      description: 'd',
+    });
   });
   const panelMs = perStep(total, (step) => codeToSvgPanel({ tokens, currentLine: trace.steps[step - 1]!.line }));
   // Each step once: a step whose letters an earlier one drew takes its faces from the cache, as in a run.
@@ -60,14 +67,22 @@ export async function run(): Promise<Figure[]> {
   const pngTwoMs = perStep(total, (step) => svgToPng(slides[step - 1]!, { scale: 2 }));
 
   const started = performance.now();
-  const cli = spawnSync(process.execPath, [join(root, 'scripts/memlane.mjs'), 'render', snippet, '--with-code', '--step', '5'], { cwd: root });
+  const cli = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/memlane.mjs'), 'render', snippet, '--with-code', '--step', '5'],
+    { cwd: root },
+  );
   const cliMs = performance.now() - started;
 
   return [
     { label: `code panel per step (${total} steps)`, value: panelMs, unit: 'ms' },
     { label: 'slide per step: diagram SVG + code panel + compose', value: slideMs, unit: 'ms', target: '< 20 ms' },
     { label: 'fonts embedded per step, every step once', value: embedMs, unit: 'ms' },
-    { label: 'SVG file per step, median: without / with its fonts', value: `${kilobytes(slides)} / ${kilobytes(files)}`, unit: 'KiB' },
+    {
+      label: 'SVG file per step, median: without / with its fonts',
+      value: `${kilobytes(slides)} / ${kilobytes(files)}`,
+      unit: 'KiB',
+    },
     { label: 'PNG per step, 1600 px wide (scale 1)', value: pngOneMs, unit: 'ms' },
     { label: 'PNG per step, 3200 px wide (scale 2, the default)', value: pngTwoMs, unit: 'ms' },
     { label: `whole CLI run, --with-code to stdout (exit ${cli.status})`, value: cliMs, unit: 'ms' },

@@ -60,7 +60,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function wallMs(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; status: number | null } {
+function wallMs(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { ms: number; status: number | null } {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   return { ms: performance.now() - started, status: result.status };
@@ -71,7 +75,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Waits (a minute at most) until `memlane server status` finds this code's server warm, in the bench's own socket folder. */
 async function serverReady(env: NodeJS.ProcessEnv): Promise<void> {
   for (let waited = 0; waited < 60_000; waited += 200) {
-    const status = spawnSync(process.execPath, [join(root, 'scripts/memlane.mjs'), 'server', 'status'], { cwd: root, env, encoding: 'utf8' });
+    const status = spawnSync(process.execPath, [join(root, 'scripts/memlane.mjs'), 'server', 'status'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
     if (status.status === 0 && !status.stdout.includes('warming up')) return;
     await pause(200);
   }
@@ -88,7 +96,11 @@ export async function run(): Promise<Figure[]> {
   const memoryViz = [join(root, 'node_modules/memory-viz/dist/cli.js'), '--output', join(dir, 'memory-viz.svg'), state];
 
   // The server's own socket folder: the bench neither uses nor leaves a server in the user's.
-  const served: NodeJS.ProcessEnv = { ...process.env, MEMLANE_SERVER: '1', MEMLANE_SERVER_DIR: mkdtempSync(join(tmpdir(), 'mlb-')) };
+  const served: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEMLANE_SERVER: '1',
+    MEMLANE_SERVER_DIR: mkdtempSync(join(tmpdir(), 'mlb-')),
+  };
   const alone: NodeJS.ProcessEnv = { ...process.env, MEMLANE_SERVER: '0' };
   const stopServer = () => wallMs(process.execPath, [join(root, 'scripts/memlane.mjs'), 'server', 'stop'], served);
   const load = () => loadavg()[0]!.toFixed(1);
@@ -113,14 +125,20 @@ export async function run(): Promise<Figure[]> {
   const statuses = new Set<number | null>();
   // Alternating, so that a busy moment of the machine falls on all three.
   for (let round = 0; round < ROUNDS; round++) {
-    const runs = [wallMs(process.execPath, memlane, served), wallMs(process.execPath, memoryViz), wallMs(process.execPath, memlane, alone)];
+    const runs = [
+      wallMs(process.execPath, memlane, served),
+      wallMs(process.execPath, memoryViz),
+      wallMs(process.execPath, memlane, alone),
+    ];
     warmMs.push(runs[0]!.ms);
     memoryVizMs.push(runs[1]!.ms);
     aloneMs.push(runs[2]!.ms);
     for (const run of runs) statuses.add(run.status);
   }
   // As a speaker types them: through npm's own start-up (the server warm).
-  const viaNpm = [0, 1, 2].map(() => wallMs('npm', ['run', '-s', 'memlane', '--', 'render', snippet, '-o', join(dir, 'npm.svg')], served).ms);
+  const viaNpm = [0, 1, 2].map(
+    () => wallMs('npm', ['run', '-s', 'memlane', '--', 'render', snippet, '-o', join(dir, 'npm.svg')], served).ms,
+  );
   const viaNpx = [0, 1, 2].map(() => wallMs('npx', ['--no-install', 'memory-viz', ...memoryViz.slice(1)]).ms);
   stopServer();
   rmSync(served['MEMLANE_SERVER_DIR']!, { recursive: true, force: true });
@@ -147,7 +165,11 @@ export async function run(): Promise<Figure[]> {
   await fresh.close();
 
   const stages = [0, 1, 2].map(() => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', coldStages, JSON.stringify(trace)], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', coldStages, JSON.stringify(trace)],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (result.status !== 0) throw new Error(`the stage timing script failed: ${result.stderr.slice(-1500)}`);
     return JSON.parse(result.stdout) as Record<string, number>;
   });
@@ -157,7 +179,12 @@ export async function run(): Promise<Figure[]> {
   const theirs = median(memoryVizMs);
   const ownProcess = median(aloneMs);
   return [
-    { label: `memlane render, resident server warm, median of ${ROUNDS}`, value: warm, unit: 'ms', target: '≤ 1000 ms' },
+    {
+      label: `memlane render, resident server warm, median of ${ROUNDS}`,
+      value: warm,
+      unit: 'ms',
+      target: '≤ 1000 ms',
+    },
     { label: `memory-viz CLI, same state, median of ${ROUNDS}`, value: theirs, unit: 'ms' },
     { label: 'ratio memlane (server warm) / memory-viz', value: `${(warm / theirs).toFixed(2)}x`, target: '≤ 1.2x' },
     { label: `memlane render, MEMLANE_SERVER=0, median of ${ROUNDS}`, value: ownProcess, unit: 'ms' },
@@ -170,11 +197,23 @@ export async function run(): Promise<Figure[]> {
     { label: 'npx memory-viz, median of 3', value: median(viaNpx), unit: 'ms' },
     { label: 'stage: node start and exit (node -e 0)', value: nodeMs, unit: 'ms' },
     { label: 'stage: node with tsx registered (-e 0)', value: tsxMs, unit: 'ms' },
-    { label: 'stage: createSimulator() from the snapshot, median of 3', value: median(restores.map((r) => r.wall)), unit: 'ms' },
-    { label: '  of which inside the sandbox (restore + warm-up)', value: median(restores.map((r) => r.child)), unit: 'ms' },
+    {
+      label: 'stage: createSimulator() from the snapshot, median of 3',
+      value: median(restores.map((r) => r.wall)),
+      unit: 'ms',
+    },
+    {
+      label: '  of which inside the sandbox (restore + warm-up)',
+      value: median(restores.map((r) => r.child)),
+      unit: 'ms',
+    },
     { label: 'stage: createSimulator() in full (no snapshot)', value: fullMs, unit: 'ms' },
     { label: 'stage: trace of the list, first snippet after start', value: traceMs, unit: 'ms' },
-    { label: 'stage: import of the layout stage (with the font tables), cold', value: stage('layoutImport'), unit: 'ms' },
+    {
+      label: 'stage: import of the layout stage (with the font tables), cold',
+      value: stage('layoutImport'),
+      unit: 'ms',
+    },
     { label: 'stage: import of the render stage, cold', value: stage('renderImport'), unit: 'ms' },
     { label: 'stage: layout, first call', value: stage('layout'), unit: 'ms' },
     { label: 'stage: SVG render, first call', value: stage('render'), unit: 'ms' },

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Figure } from '../bench.ts';
 import { linkedList, median } from './50-cli-startup.ts';
 
-export const name = 'CLI (scripts/memlane.mjs) in its own process (MEMLANE_SERVER=0): trace and render, cold and warm; --watch';
+export const name =
+  'CLI (scripts/memlane.mjs) in its own process (MEMLANE_SERVER=0): trace and render, cold and warm; --watch';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'scripts/memlane.mjs');
@@ -19,7 +20,9 @@ const WATCH_EDITS = 9;
 /** CPU milliseconds of this process's finished children and theirs (Linux: cutime + cstime of /proc/self/stat, 10 ms ticks); null elsewhere. */
 function childrenCpuMs(): number | null {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) * 10;
   } catch {
     return null;
@@ -39,13 +42,18 @@ function wallMs(args: string[], env: NodeJS.ProcessEnv = inProcess): number {
   const ms = performance.now() - started;
   const cpuAfter = childrenCpuMs();
   lastCpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-  if (result.status !== 0) throw new Error(`memlane ${args.slice(1).join(' ')} failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`memlane ${args.slice(1).join(' ')} failed (${result.status}): ${result.stderr}`);
   return ms;
 }
 
 /** Save to written file: the time from writing the snippet to the status line that follows the output's write. */
 async function watchFigures(dir: string, snippet: string): Promise<number[]> {
-  const child = spawn(process.execPath, [bin, 'render', snippet, '-o', join(dir, 'watch.svg'), '--watch'], { cwd: root, env: inProcess, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'render', snippet, '-o', join(dir, 'watch.svg'), '--watch'], {
+    cwd: root,
+    env: inProcess,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let written = 0;
   let onWritten: (() => void) | undefined;
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -53,10 +61,11 @@ async function watchFigures(dir: string, snippet: string): Promise<number[]> {
     written += lines;
     if (lines) onWritten?.();
   });
-  const nextWrite = (count: number) => new Promise<void>((resolve) => {
-    onWritten = () => written >= count && resolve();
-    onWritten();
-  });
+  const nextWrite = (count: number) =>
+    new Promise<void>((resolve) => {
+      onWritten = () => written >= count && resolve();
+      onWritten();
+    });
   await nextWrite(1);
   const times: number[] = [];
   for (let edit = 1; edit <= WATCH_EDITS; edit++) {
@@ -98,8 +107,13 @@ export async function run(): Promise<Figure[]> {
   for (let round = 0; round < COLD_RUNS; round++) {
     for (const [label, args] of Object.entries(commands)) {
       if (label.includes('with-code')) continue;
-      // Cold: no snapshot, so the interpreter starts in full and makes one (what the very first run after install does).
-      cold.get(label)!.push(wallMs(args, { ...inProcess, MEMLANE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'memlane-bench-snapshot-')) }));
+      // Cold: no snapshot, so the interpreter starts in full and makes one (what the very first run after install
+      // does).
+      cold
+        .get(label)!
+        .push(
+          wallMs(args, { ...inProcess, MEMLANE_SNAPSHOT_DIR: mkdtempSync(join(tmpdir(), 'memlane-bench-snapshot-')) }),
+        );
     }
   }
   // A save that changes no byte still makes lib/ stale (its times changed): the bin builds it again before it runs.
@@ -115,15 +129,35 @@ export async function run(): Promise<Figure[]> {
 
   const figures: Figure[] = [];
   for (const label of Object.keys(commands)) {
-    figures.push({ label: `memlane ${label}, warm, median of ${WARM_RUNS}`, value: median(warm.get(label)!), unit: 'ms', target: label === 'render -o d.svg' ? '< 1000 ms' : undefined });
-    if (warmCpu.get(label)!.length) figures.push({ label: `  CPU time of it and its sandbox, median`, value: median(warmCpu.get(label)!), unit: 'ms' });
-    if (cold.get(label)!.length) figures.push({ label: `memlane ${label}, cold (no snapshot), median of ${COLD_RUNS}`, value: median(cold.get(label)!), unit: 'ms' });
+    figures.push({
+      label: `memlane ${label}, warm, median of ${WARM_RUNS}`,
+      value: median(warm.get(label)!),
+      unit: 'ms',
+      target: label === 'render -o d.svg' ? '< 1000 ms' : undefined,
+    });
+    if (warmCpu.get(label)!.length)
+      figures.push({
+        label: `  CPU time of it and its sandbox, median`,
+        value: median(warmCpu.get(label)!),
+        unit: 'ms',
+      });
+    if (cold.get(label)!.length)
+      figures.push({
+        label: `memlane ${label}, cold (no snapshot), median of ${COLD_RUNS}`,
+        value: median(cold.get(label)!),
+        unit: 'ms',
+      });
   }
   figures.push(
     { label: 'memlane render --help, median of 5', value: median(help), unit: 'ms' },
     { label: 'memlane --version, lib/ up to date, median of 5', value: median(fresh), unit: 'ms' },
     { label: 'memlane --version after a save (lib/ built again), median of 3', value: median(rebuild), unit: 'ms' },
-    { label: `--watch: save to written SVG, median of ${WATCH_EDITS}`, value: median(watch), unit: 'ms', target: '< 150 ms' },
+    {
+      label: `--watch: save to written SVG, median of ${WATCH_EDITS}`,
+      value: median(watch),
+      unit: 'ms',
+      target: '< 150 ms',
+    },
     { label: '--watch: save to written SVG, slowest', value: Math.max(...watch), unit: 'ms' },
   );
   figures.push({ label: 'load average (1 min) at start / at end', value: `${loadAtStart} / ${load()}` });

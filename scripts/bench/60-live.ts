@@ -12,16 +12,21 @@ import { projectCopy } from './30-site.ts';
 
 export const name = 'Live editing (headless Chromium, local server)';
 
-const repo = join(import.meta.dirname, '../..');
+const _repo = join(import.meta.dirname, '../..');
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function build(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', root], { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', root], {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
-    child.on('close', (status) => (status === 0 ? resolve() : reject(new Error(`astro build failed:\n${output.slice(-3000)}`))));
+    child.on('close', (status) =>
+      status === 0 ? resolve() : reject(new Error(`astro build failed:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -39,8 +44,10 @@ async function timedRun(figure: Locator, press: () => Promise<void>): Promise<nu
 /** Gzipped bytes of every script in the build's _astro folder that contains `marker` or is the diagram worker. */
 function chunkBytes(dist: string, marker: string): number {
   const dir = join(dist, '_astro');
-  const wanted = (f: string): boolean => f.startsWith('diagram-worker') || readFileSync(join(dir, f), 'utf8').includes(marker);
-  return readdirSync(dir).filter((f) => f.endsWith('.js') && wanted(f))
+  const wanted = (f: string): boolean =>
+    f.startsWith('diagram-worker') || readFileSync(join(dir, f), 'utf8').includes(marker);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && wanted(f))
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
 }
 
@@ -48,8 +55,15 @@ function chunkBytes(dist: string, marker: string): number {
 function islandBytes(dist: string): number {
   const dir = join(dist, '_astro');
   const page = readdirSync(dir).find((f) => /^page\.[\w-]+\.js$/.test(f))!;
-  const imported = [...readFileSync(join(dir, page), 'utf8').matchAll(/(?:^|;)\s*import\s*(?:\{[^}]*\}\s*from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]!);
-  return [page, ...new Set(imported)].reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  const imported = [
+    ...readFileSync(join(dir, page), 'utf8').matchAll(
+      /(?:^|;)\s*import\s*(?:\{[^}]*\}\s*from\s*)?["']\.\/([^"']+\.js)["']/g,
+    ),
+  ].map((m) => m[1]!);
+  return [page, ...new Set(imported)].reduce(
+    (sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length,
+    0,
+  );
 }
 
 function folderBytes(dir: string): number {
@@ -77,12 +91,15 @@ export async function run(): Promise<Figure[]> {
         const figure = page.locator('figure.memlane').first();
         const edit = figure.getByRole('button', { name: 'Edit code' });
         await edit.waitFor();
-        firstRuns.push(await timedRun(figure, async () => {
-          await edit.click();
-          await figure.getByRole('button', { name: 'Run' }).click();
-        }));
+        firstRuns.push(
+          await timedRun(figure, async () => {
+            await edit.click();
+            await figure.getByRole('button', { name: 'Run' }).click();
+          }),
+        );
         if (i === 0) {
-          for (let j = 0; j < 7; j++) reruns.push(await timedRun(figure, () => figure.getByRole('button', { name: 'Run' }).click()));
+          for (let j = 0; j < 7; j++)
+            reruns.push(await timedRun(figure, () => figure.getByRole('button', { name: 'Run' }).click()));
         }
         await context.close();
       }
@@ -91,12 +108,35 @@ export async function run(): Promise<Figure[]> {
       await server.close();
     }
     return [
-      { label: 'first Run after "Edit code", cold cache (median of 3)', value: median(firstRuns), unit: 'ms', target: '<= 5000' },
+      {
+        label: 'first Run after "Edit code", cold cache (median of 3)',
+        value: median(firstRuns),
+        unit: 'ms',
+        target: '<= 5000',
+      },
       { label: 'first Run, slowest of 3', value: Math.max(...firstRuns), unit: 'ms' },
-      { label: 'rerun of the lesson snippet (median of 7)', value: median(reruns), unit: 'ms', target: '<= 500, aim 150' },
-      { label: 'the island at first paint (page chunk + its imports, with Astro prefetch), gzipped', value: islandBytes(dist), unit: 'B', target: '< 6144' },
-      { label: 'editor + sandbox script + diagram worker, gzipped (on demand)', value: chunkBytes(dist, 'Python code'), unit: 'B' },
-      { label: 'interpreter files (_memlane/live), as served', value: folderBytes(join(dist, '_memlane/live')), unit: 'B' },
+      {
+        label: 'rerun of the lesson snippet (median of 7)',
+        value: median(reruns),
+        unit: 'ms',
+        target: '<= 500, aim 150',
+      },
+      {
+        label: 'the island at first paint (page chunk + its imports, with Astro prefetch), gzipped',
+        value: islandBytes(dist),
+        unit: 'B',
+        target: '< 6144',
+      },
+      {
+        label: 'editor + sandbox script + diagram worker, gzipped (on demand)',
+        value: chunkBytes(dist, 'Python code'),
+        unit: 'B',
+      },
+      {
+        label: 'interpreter files (_memlane/live), as served',
+        value: folderBytes(join(dist, '_memlane/live')),
+        unit: 'B',
+      },
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });

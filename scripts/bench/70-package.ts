@@ -13,7 +13,13 @@ export async function run(): Promise<Figure[]> {
   const root = join(import.meta.dirname, '../..');
   const into = mkdtempSync(join(tmpdir(), 'memlane-pack-'));
   try {
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', into], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; size: number; unpackedSize: number }[];
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', into], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as { filename: string; size: number; unpackedSize: number }[];
     const tarball = join(into, packed!.filename);
     const alone = installAlone(tarball, ['--prefer-offline']);
     // What the same install was while Astro was a required peer: npm 7+ installs required peers.

@@ -11,7 +11,10 @@ export interface Command {
 
 /** A mistake on the command line; `hint` says what would be accepted. */
 export class UsageError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }

@@ -14,15 +14,26 @@ export interface FlagHelp {
 /** Markdown in the option table's words (`last`) reads as plain text in a terminal. */
 const plain = (text: string) => text.replace(/`/g, '');
 
-const shown = (value: unknown): string => (value === null || (Array.isArray(value) && value.length === 0) ? 'none' : Array.isArray(value) ? value.join(',') : String(value));
+const shown = (value: unknown): string =>
+  value === null || (Array.isArray(value) && value.length === 0)
+    ? 'none'
+    : Array.isArray(value)
+      ? value.join(',')
+      : String(value);
 
 /** A diagram option as a flag, from its entry in the option table. */
 export function diagramFlagHelp(name: DiagramOptionName): FlagHelp {
   const entry = optionTable[name] as OptionEntry<unknown>;
-  return { flag: entry.fence, value: 'VALUE', does: `${plain(entry.does)} Accepts: ${plain(entry.values)}.`, default: shown(entry.cliDefault ?? entry.default) };
+  return {
+    flag: entry.fence,
+    value: 'VALUE',
+    does: `${plain(entry.does)} Accepts: ${plain(entry.values)}.`,
+    default: shown(entry.cliDefault ?? entry.default),
+  };
 }
 
-export const diagramFlagsHelp = (except: DiagramOptionName[] = []): FlagHelp[] => cliOptionNames.filter((name) => !except.includes(name)).map(diagramFlagHelp);
+export const diagramFlagsHelp = (except: DiagramOptionName[] = []): FlagHelp[] =>
+  cliOptionNames.filter((name) => !except.includes(name)).map(diagramFlagHelp);
 
 /** Words wrapped to lines of at most `width` characters, each indented by `indent`. */
 function wrap(text: string, indent: string, width = 96): string {
@@ -41,6 +52,9 @@ function wrap(text: string, indent: string, width = 96): string {
 /** `  -o, --out FILE` and, indented below, what it does and its default. */
 export function formatFlags(flags: FlagHelp[]): string {
   return flags
-    .map((f) => `  ${f.short ? `-${f.short}, ` : ''}--${f.flag}${f.value ? ` ${f.value}` : ''}\n${wrap(`${f.does} Default: ${f.default}.`, '      ')}`)
+    .map(
+      (f) =>
+        `  ${f.short ? `-${f.short}, ` : ''}--${f.flag}${f.value ? ` ${f.value}` : ''}\n${wrap(`${f.does} Default: ${f.default}.`, '      ')}`,
+    )
     .join('\n');
 }

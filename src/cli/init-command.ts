@@ -29,8 +29,10 @@ Example:
 function memlaneRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'memlane') return dir;
-    if (dirname(dir) === dir) throw new Error('memlane init: cannot find memlane\'s own package.json above its code\nhint: reinstall memlane');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'memlane')
+      return dir;
+    if (dirname(dir) === dir)
+      throw new Error("memlane init: cannot find memlane's own package.json above its code\nhint: reinstall memlane");
   }
 }
 
@@ -53,7 +55,11 @@ const siteDependencies: Record<Flavour, string[]> = {
 export const starterNodeFloor = '22.23.4';
 
 export function olderThan(version: string, floor: string): boolean {
-  const parts = (text: string): number[] => text.replace(/^v/, '').split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const parts = (text: string): number[] =>
+    text
+      .replace(/^v/, '')
+      .split('.')
+      .map((part) => Number.parseInt(part, 10) || 0);
   const [a, b] = [parts(version), parts(floor)];
   for (let i = 0; i < 3; i += 1) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
@@ -64,25 +70,37 @@ const templatesDir = (): string => join((root ??= memlaneRoot()), 'templates');
 const packageJsonPath = (): string => join((root ??= memlaneRoot()), 'package.json');
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
 }
 
 /** npm package names are lower case, without spaces, at most 214 characters. */
 function packageName(dir: string): string {
-  const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|-+$/g, '');
+  const name = basename(resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|-+$/g, '');
   return name.slice(0, 214) || 'my-course';
 }
 
-const ownManifest = () => JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+const ownManifest = () =>
+  JSON.parse(readFileSync(packageJsonPath(), 'utf8')) as { version: string; devDependencies: Record<string, string> };
 
 /** The starter's "memlane" dependency: the file this memlane was installed from, or its version range. */
-export const starterMemlane = (dir: string): MemlaneDependency => memlaneDependency((root ??= memlaneRoot()), ownManifest().version, dir);
+export const starterMemlane = (dir: string): MemlaneDependency =>
+  memlaneDependency((root ??= memlaneRoot()), ownManifest().version, dir);
 
 /** Every file of the starter, by path relative to DIR. */
-export function starterFiles(dir: string, flavour: Flavour, nodeVersion = process.versions.node, memlane = starterMemlane(dir)): Map<string, string> {
+export function starterFiles(
+  dir: string,
+  flavour: Flavour,
+  nodeVersion = process.versions.node,
+  memlane = starterMemlane(dir),
+): Map<string, string> {
   const own = ownManifest();
   const files = new Map<string, string>();
   for (const folder of ['shared', flavour]) {
@@ -93,8 +111,13 @@ export function starterFiles(dir: string, flavour: Flavour, nodeVersion = proces
     }
   }
   const lesson = readFileSync(join(templatesDir(), 'lesson.md'), 'utf8');
-  files.set(lessonPath[flavour], flavour === 'plain' ? lesson.replace(/^---\n/, '---\nlayout: ../layouts/Lesson.astro\n') : lesson);
-  const dependencies = Object.fromEntries(siteDependencies[flavour].map((name) => [name, `^${own.devDependencies[name]!}`]));
+  files.set(
+    lessonPath[flavour],
+    flavour === 'plain' ? lesson.replace(/^---\n/, '---\nlayout: ../layouts/Lesson.astro\n') : lesson,
+  );
+  const dependencies = Object.fromEntries(
+    siteDependencies[flavour].map((name) => [name, `^${own.devDependencies[name]!}`]),
+  );
   dependencies.memlane = memlane.spec;
   const oldNode = olderThan(nodeVersion, starterNodeFloor);
   const packageJson = {
@@ -115,20 +138,36 @@ export const command: Command = {
   async run(args: string[], io: CliIo) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { plain: { type: 'boolean' }, force: { type: 'boolean' } } });
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: { plain: { type: 'boolean' }, force: { type: 'boolean' } },
+      });
     } catch (error) {
       throw new UsageError((error as Error).message.split('.')[0]!);
     }
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the folder to write the site into, e.g. memlane init my-course' : `one folder only, got ${positionals.length}`);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0
+          ? 'name the folder to write the site into, e.g. memlane init my-course'
+          : `one folder only, got ${positionals.length}`,
+      );
     const dir = resolveIn(io, positionals[0]!);
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
-      printError(io, `memlane init: ${dir} is a file, not a folder\nhint: name a new folder, e.g. memlane init my-course`);
+      printError(
+        io,
+        `memlane init: ${dir} is a file, not a folder\nhint: name a new folder, e.g. memlane init my-course`,
+      );
       return 2;
     }
     const present = existsSync(dir) ? readdirSync(dir) : [];
     if (present.length > 0 && !values.force) {
-      printError(io, `memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`);
+      printError(
+        io,
+        `memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`,
+      );
       return 2;
     }
     const memlane = starterMemlane(dir);
@@ -139,7 +178,10 @@ export const command: Command = {
     const oldNode = olderThan(nodeVersion, starterNodeFloor);
     const clashes = [...files.keys()].filter((path) => existsSync(join(dir, path)));
     if (clashes.length > 0) {
-      printError(io, `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`);
+      printError(
+        io,
+        `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`,
+      );
       return 2;
     }
     for (const [path, text] of files) {
@@ -154,7 +196,10 @@ export const command: Command = {
     const fileNote = memlane.from
       ? `\n\nmemlane comes from ${memlane.from} ("memlane": "${memlane.spec}" in package.json), the file this memlane was installed from; keep it there, or change the dependency to the registry's version once memlane is published.`
       : '';
-    printLine(io, `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)${fileNote}${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`);
+    printLine(
+      io,
+      `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)${fileNote}${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`,
+    );
     return 0;
   },
 };

@@ -23,7 +23,10 @@ function didYouMean(given: string, candidates: string[]): string {
 
 function unknownCommand(io: CliIo, name: string): number {
   const names = Object.keys(commands);
-  printError(io, `memlane: unknown command "${name}"\nhint: ${didYouMean(name, names)}the commands are ${names.join(', ')}; run "memlane --help"`);
+  printError(
+    io,
+    `memlane: unknown command "${name}"\nhint: ${didYouMean(name, names)}the commands are ${names.join(', ')}; run "memlane --help"`,
+  );
   return 2;
 }
 
@@ -60,7 +63,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      printError(io, `memlane ${name}: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}\n(run "memlane ${name} --help" for every option)`);
+      printError(
+        io,
+        `memlane ${name}: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}\n(run "memlane ${name} --help" for every option)`,
+      );
       return 2;
     }
     throw error;

@@ -3,7 +3,14 @@
 // Loaded while the interpreter starts, so its modules load in parallel with it.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { codeToDiagram, diagramStepSvg, flagSpelling, problemText, type Diagram, type SimulatorHandle } from '../core/index.ts';
+import {
+  codeToDiagram,
+  diagramStepSvg,
+  flagSpelling,
+  problemText,
+  type Diagram,
+  type SimulatorHandle,
+} from '../core/index.ts';
 import { answerSentence } from '../page/exercises-to-html.ts';
 import { printError, resolveIn, type CliIo } from './cli-io.ts';
 import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
@@ -17,7 +24,11 @@ import type { Trace } from '../trace/types.ts';
 
 /** A failure with its exit status: 1 for the snippet, 2 for the command line. */
 class RenderFailure extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
@@ -37,7 +48,8 @@ const codeBackground: Record<SlideOptions['diagram']['theme'], string | undefine
 };
 
 /** The page colour of a slide; a `site` SVG shows light colours where the viewer has no dark mode. */
-const slideBackground = (theme: SlideOptions['diagram']['theme']) => palettes[theme === 'site' ? 'light' : theme].background;
+const slideBackground = (theme: SlideOptions['diagram']['theme']) =>
+  palettes[theme === 'site' ? 'light' : theme].background;
 
 /** Exercise captions by step: the question on the step before its line, the answer on the step after. */
 function exerciseCaptions(diagram: Diagram): Map<number, string> {
@@ -61,7 +73,9 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
   const name = file === '-' ? '<stdin>' : basename(file);
   const total = trace.steps.length;
   const dark = theme === 'dark';
-  const tokens = options.withCode ? await (await import('../slides/highlight-code.ts')).highlightPython(diagram.snippet.code, dark ? 'dark' : 'light') : undefined;
+  const tokens = options.withCode
+    ? await (await import('../slides/highlight-code.ts')).highlightPython(diagram.snippet.code, dark ? 'dark' : 'light')
+    : undefined;
   const states = foldTrace(trace);
   const captions = exerciseCaptions(diagram);
   const textColor = palettes[theme === 'site' ? 'light' : theme].text;
@@ -71,11 +85,20 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
     // The SVG's title says ", step n of total" for a one-step diagram.
     const svg = composeSlide({
       diagram: diagramStepSvg(diagram, n, { title: name, idPrefix: 'ml' }),
-      code: tokens ? codeToSvgPanel({ tokens, currentLine: step.line, lineLabel: lineLabel(states, n), dark, background: codeBackground[theme] }) : undefined,
+      code: tokens
+        ? codeToSvgPanel({
+            tokens,
+            currentLine: step.line,
+            lineLabel: lineLabel(states, n),
+            dark,
+            background: codeBackground[theme],
+          })
+        : undefined,
       width: options.width ?? undefined,
       background: slideBackground(theme),
       title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
-      description: `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
+      description:
+        `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
       ...(caption ? { caption: { text: caption, color: textColor } } : {}),
     });
     return { step: n, svg };
@@ -103,13 +126,23 @@ async function removeStaleSteps(dir: string, format: string, written: Set<string
   }
 }
 
-async function write(io: CliIo, drawings: Drawing[], total: number, options: SlideOptions, took: string): Promise<void> {
+async function write(
+  io: CliIo,
+  drawings: Drawing[],
+  total: number,
+  options: SlideOptions,
+  took: string,
+): Promise<void> {
   if (options.allSteps) {
     const dir = resolveIn(io, options.outDir!);
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new RenderFailure(`cannot create ${options.outDir}: ${(error as Error).message}`, 2, 'choose a directory you can write to');
+      throw new RenderFailure(
+        `cannot create ${options.outDir}: ${(error as Error).message}`,
+        2,
+        'choose a directory you can write to',
+      );
     }
     const written = new Set<string>();
     for (const drawing of drawings) {
@@ -118,7 +151,10 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
       written.add(name);
     }
     await removeStaleSteps(dir, options.format, written);
-    printError(io, `memlane render: wrote ${drawings.length} files to ${options.outDir} (${stepFileName(1, total, options.format)} … ${stepFileName(total, total, options.format)})${took}`);
+    printError(
+      io,
+      `memlane render: wrote ${drawings.length} files to ${options.outDir} (${stepFileName(1, total, options.format)} … ${stepFileName(total, total, options.format)})${took}`,
+    );
     return;
   }
   const drawing = drawings[0]!;
@@ -132,7 +168,11 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, data);
   } catch (error) {
-    throw new RenderFailure(`cannot write ${options.out}: ${(error as Error).message}`, 2, 'check that its directory exists and is writable');
+    throw new RenderFailure(
+      `cannot write ${options.out}: ${(error as Error).message}`,
+      2,
+      'check that its directory exists and is writable',
+    );
   }
   printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
 }
@@ -144,14 +184,20 @@ async function write(io: CliIo, drawings: Drawing[], total: number, options: Sli
 export function prepareOutput(options: SlideOptions): void {
   if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
   else import('../slides/embed-fonts.ts').catch(() => {});
-  if (options.withCode) import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
+  if (options.withCode)
+    import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
 }
 
 /**
  * Renders the snippet once and reports on stderr: the file written, or the problem (file, line,
  * caret, hint). Returns the exit status. With `startedAt`, the line written says how long it took.
  */
-export async function renderSnippet(options: SlideOptions, io: CliIo, simulator: Promise<SimulatorHandle>, startedAt?: number): Promise<number> {
+export async function renderSnippet(
+  options: SlideOptions,
+  io: CliIo,
+  simulator: Promise<SimulatorHandle>,
+  startedAt?: number,
+): Promise<number> {
   try {
     let written: string;
     try {
@@ -161,7 +207,14 @@ export async function renderSnippet(options: SlideOptions, io: CliIo, simulator:
       throw error;
     }
     const name = shownName(options.file);
-    const outcome = await codeToDiagram({ written, options: options.diagram, spelling: flagSpelling, simulator: await simulator, filename: name, anyStep: true });
+    const outcome = await codeToDiagram({
+      written,
+      options: options.diagram,
+      spelling: flagSpelling,
+      simulator: await simulator,
+      filename: name,
+      anyStep: true,
+    });
     if (!outcome.ok) {
       const problem = outcome.problems[0]!;
       printError(io, `memlane render: ${problemText(problem, name)}`);
@@ -172,7 +225,13 @@ export async function renderSnippet(options: SlideOptions, io: CliIo, simulator:
     warnUnknownNames(io, diagram.trace, options.diagram.hide);
     const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
     const drawings = await drawSteps(options.file, diagram, steps, options);
-    await write(io, drawings, total, options, startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
+    await write(
+      io,
+      drawings,
+      total,
+      options,
+      startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof RenderFailure) {

@@ -7,10 +7,18 @@ import { delimiter, join, sep } from 'node:path';
 /** The version of the shell's Node (e.g. `20.20.2`), or this process's when none is found or it fails. */
 export function shellNodeVersion(env: NodeJS.ProcessEnv = process.env): string {
   const name = process.platform === 'win32' ? 'node.exe' : 'node';
-  const folder = (env.PATH ?? '').split(delimiter).find((dir) => dir && !`${dir}${sep}`.includes(`${sep}node_modules${sep}`) && existsSync(join(dir, name)));
+  const folder = (env.PATH ?? '')
+    .split(delimiter)
+    .find((dir) => dir && !`${dir}${sep}`.includes(`${sep}node_modules${sep}`) && existsSync(join(dir, name)));
   if (!folder) return process.versions.node;
   try {
-    return execFileSync(join(folder, name), ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/^v/, '');
+    return execFileSync(join(folder, name), ['--version'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .trim()
+      .replace(/^v/, '');
   } catch {
     return process.versions.node;
   }

@@ -11,8 +11,18 @@ import { UsageError, type Command } from './command.ts';
 import { diagramFlagHelp, formatFlags, type FlagHelp } from './flag-help.ts';
 
 const simulatorFlagsHelp: FlagHelp[] = [
-  { flag: 'timeout', value: 'MS', does: 'Wall-clock limit per file, in milliseconds (at most 600000).', default: String(defaultOptions.timeoutMs) },
-  { flag: 'max-output', value: 'N', does: 'Characters of output per file (at most 100000000).', default: String(defaultOptions.maxOutput) },
+  {
+    flag: 'timeout',
+    value: 'MS',
+    does: 'Wall-clock limit per file, in milliseconds (at most 600000).',
+    default: String(defaultOptions.timeoutMs),
+  },
+  {
+    flag: 'max-output',
+    value: 'N',
+    does: 'Characters of output per file (at most 100000000).',
+    default: String(defaultOptions.maxOutput),
+  },
   { flag: 'show-modules', does: 'Show imported modules and the names bound to them.', default: 'off' },
 ];
 
@@ -36,7 +46,12 @@ interface TraceArgs {
   options: SimulateOptions;
 }
 
-const count = (max: number) => z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().max(max));
+const count = (max: number) =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]*$/)
+    .transform(Number)
+    .pipe(z.number().int().max(max));
 /** Flags of the trace command beside --max-steps: [simulator option, schema, hint]. */
 const simulatorFlags = {
   timeout: ['timeoutMs', count(600_000), '--timeout 20000 (milliseconds, at most 600000)'],
@@ -48,14 +63,25 @@ export function parseTraceArgs(args: string[]): TraceArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: { 'max-steps': { type: 'string' }, 'max-memory': { type: 'string' }, timeout: { type: 'string' }, 'max-output': { type: 'string' }, 'show-modules': { type: 'boolean' } },
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'max-steps': { type: 'string' },
+        'max-memory': { type: 'string' },
+        timeout: { type: 'string' },
+        'max-output': { type: 'string' },
+        'show-modules': { type: 'boolean' },
+      },
     });
   } catch (error) {
     const flag = /'(-[^' ,]+)/.exec((error as Error).message)?.[1] ?? '';
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const near = nearestNames(flag.replace(/^-+/, ''), flags);
-      throw new UsageError(`unknown option ${flag}`, `${near.length ? `did you mean --${near[0]}? ` : ''}the options are ${flags.map((f) => `--${f}`).join(', ')}`);
+      throw new UsageError(
+        `unknown option ${flag}`,
+        `${near.length ? `did you mean --${near[0]}? ` : ''}the options are ${flags.map((f) => `--${f}`).join(', ')}`,
+      );
     }
     throw new UsageError(`${flag} needs a value`);
   }
@@ -63,12 +89,18 @@ export function parseTraceArgs(args: string[]): TraceArgs {
   const options: SimulateOptions = {};
   if (values['max-steps'] !== undefined) {
     const steps = optionTable.maxSteps.schema.safeParse(values['max-steps']);
-    if (!steps.success) throw new UsageError(`--max-steps "${values['max-steps']}" is not valid: ${optionHint('maxSteps', flagSpelling)}`);
+    if (!steps.success)
+      throw new UsageError(
+        `--max-steps "${values['max-steps']}" is not valid: ${optionHint('maxSteps', flagSpelling)}`,
+      );
     options.maxSteps = steps.data;
   }
   if (values['max-memory'] !== undefined) {
     const memory = optionTable.maxMemory.schema.safeParse(values['max-memory']);
-    if (!memory.success) throw new UsageError(`--max-memory "${values['max-memory']}" is not valid: ${optionHint('maxMemory', flagSpelling)}`);
+    if (!memory.success)
+      throw new UsageError(
+        `--max-memory "${values['max-memory']}" is not valid: ${optionHint('maxMemory', flagSpelling)}`,
+      );
     options.maxMemoryMb = memory.data;
   }
   for (const [flag, [key, schema, hint]] of Object.entries(simulatorFlags)) {
@@ -94,7 +126,8 @@ export const command: Command = {
   async run(args: string[], io: CliIo) {
     const { files, options } = parseTraceArgs(args);
     const [{ readSource, shownName, SourceReadError }, { processSimulator, closeSimulator }] = await Promise.all([
-      import('../node/read-source.ts'), import('../node/simulator-handle.ts'),
+      import('../node/read-source.ts'),
+      import('../node/simulator-handle.ts'),
     ]);
     let sources: (readonly [string, string])[];
     try {
@@ -109,7 +142,7 @@ export const command: Command = {
       const simulator = await processSimulator();
       for (const [file, source] of sources) {
         const trace = await simulator.trace(source, { ...options, filename: file });
-        io.stdout.write(JSON.stringify(trace) + '\n');
+        io.stdout.write(`${JSON.stringify(trace)}\n`);
         if (trace.error) {
           status = 1;
           printError(io, describeFailure(shownName(file), trace));

@@ -43,7 +43,8 @@ export function watchRender(options: SlideOptions, io: CliIo, session: WatchSess
         printError(io, `memlane render: ${(error as Error).message}`);
         status = 1;
       }
-      if (status !== 0 && !stopping) printError(io, `memlane render: watching ${options.file}; ${output} keeps the last good drawing`);
+      if (status !== 0 && !stopping)
+        printError(io, `memlane render: watching ${options.file}; ${output} keeps the last good drawing`);
     } while (pending && !stopping);
   }
 
@@ -55,7 +56,8 @@ export function watchRender(options: SlideOptions, io: CliIo, session: WatchSess
     }, SETTLE_MS);
   }
 
-  // The folder is watched, not the file: an editor that saves by renaming a new file over it replaces the file being watched.
+  // The folder is watched, not the file: an editor that saves by renaming a new file over it replaces the file being
+  // watched.
   const watcher = watch(dirname(file), (_event, changedName) => {
     if (!stopping && (changedName === null || changedName === name)) changed();
   });

@@ -14,12 +14,15 @@ export function writtenLine(snippet: Snippet, codeLine: number | null | undefine
 }
 
 const limitHints: Record<string, (spelling: Spelling) => string> = {
-  StepLimitError: ({ say }) => `the snippet ran more steps than allowed: shorten its loops, or raise the limit with ${say('maxSteps', 'N')}`,
+  StepLimitError: ({ say }) =>
+    `the snippet ran more steps than allowed: shorten its loops, or raise the limit with ${say('maxSteps', 'N')}`,
   TimeLimitError: () => 'the snippet ran too long (an endless loop?): make it finish quickly',
   OutputLimitError: () => 'the snippet printed too much: print less',
-  RecursionError: ({ say }) => `the recursion never stops: add a base case, or add ${say('raises', 'RecursionError')} if that is the point`,
+  RecursionError: ({ say }) =>
+    `the recursion never stops: add a base case, or add ${say('raises', 'RecursionError')} if that is the point`,
   MemoryError: () => 'the snippet allocated too much memory: use smaller data',
-  MemoryLimitError: ({ say }) => `the snippet's heap grew past the memory limit: build smaller data, or raise the limit with ${say('maxMemory', 'MB')}`,
+  MemoryLimitError: ({ say }) =>
+    `the snippet's heap grew past the memory limit: build smaller data, or raise the limit with ${say('maxMemory', 'MB')}`,
   SyntaxError: () => 'fix the Python syntax at the caret',
   IndentationError: () => 'fix the indentation at the caret (mixing tabs and spaces?)',
 };
@@ -38,13 +41,52 @@ const wholeAbove = (value: unknown, floor: number): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > floor ? value : undefined;
 
 /** Builtins a beginner's snippet most often calls, for "did you mean" after a NameError. */
-const commonBuiltins = ['print', 'len', 'range', 'list', 'dict', 'set', 'tuple', 'str', 'int', 'float', 'bool', 'sorted', 'sum', 'min', 'max', 'enumerate', 'zip', 'isinstance', 'id', 'type', 'input', 'abs', 'round', 'map', 'filter', 'reversed', 'iter', 'next', 'object', 'super', 'True', 'False', 'None'];
+const commonBuiltins = [
+  'print',
+  'len',
+  'range',
+  'list',
+  'dict',
+  'set',
+  'tuple',
+  'str',
+  'int',
+  'float',
+  'bool',
+  'sorted',
+  'sum',
+  'min',
+  'max',
+  'enumerate',
+  'zip',
+  'isinstance',
+  'id',
+  'type',
+  'input',
+  'abs',
+  'round',
+  'map',
+  'filter',
+  'reversed',
+  'iter',
+  'next',
+  'object',
+  'super',
+  'True',
+  'False',
+  'None',
+];
 
 /** Whether `b` is `a` with two neighbouring characters swapped (`pritn`, `print`): one slip of the fingers. */
 function swapsTwo(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
-  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+  return (
+    differ.length === 2 &&
+    differ[1] === differ[0]! + 1 &&
+    a[differ[0]!] === b[differ[1]!] &&
+    a[differ[1]!] === b[differ[0]!]
+  );
 }
 
 /**
@@ -55,7 +97,9 @@ function swapsTwo(a: string, b: string): boolean {
 export function meantName(error: TraceError, trace: Trace): string | undefined {
   const missing = error.type === 'NameError' ? /^name '([^']+)' is not defined/.exec(error.message)?.[1] : undefined;
   if (!missing) return undefined;
-  const bound = new Set(trace.steps.flatMap((step) => step.stack.flatMap((frame) => frame.locals.map(([name]) => name))));
+  const bound = new Set(
+    trace.steps.flatMap((step) => step.stack.flatMap((frame) => frame.locals.map(([name]) => name))),
+  );
   const near = [...bound, ...commonBuiltins]
     .filter((name) => name !== missing)
     .map((name) => ({ name, distance: swapsTwo(missing, name) ? 1 : editDistance(missing, name) }))
@@ -65,12 +109,21 @@ export function meantName(error: TraceError, trace: Trace): string | undefined {
 }
 
 /** A Python error the options did not expect. */
-function unexpectedError(error: TraceError, snippet: Snippet, expected: string | null, spelling: Spelling, trace: Trace): Problem {
+function unexpectedError(
+  error: TraceError,
+  snippet: Snippet,
+  expected: string | null,
+  spelling: Spelling,
+  trace: Trace,
+): Problem {
   const { say } = spelling;
   const meant = meantName(error, trace);
-  const hint = limitHints[error.type]?.(spelling)
-    ?? (meant ? `did you mean \`${meant}\`? (If the snippet is meant to end with this NameError, add ${say('raises', error.type)}.)` : undefined)
-    ?? (expected
+  const hint =
+    limitHints[error.type]?.(spelling) ??
+    (meant
+      ? `did you mean \`${meant}\`? (If the snippet is meant to end with this NameError, add ${say('raises', error.type)}.)`
+      : undefined) ??
+    (expected
       ? `${say('raises', expected)} says the snippet ends with ${expected}, but it raised ${error.type}: fix the code or write ${say('raises', error.type)}`
       : `if the snippet is meant to end with this exception, add ${say('raises', error.type)}`);
   return {
@@ -85,19 +138,36 @@ function unexpectedError(error: TraceError, snippet: Snippet, expected: string |
   };
 }
 
-export function outcomeProblems(trace: Trace, options: DiagramOptions, snippet: Snippet, spelling: Spelling): Problem[] {
+export function outcomeProblems(
+  trace: Trace,
+  options: DiagramOptions,
+  snippet: Snippet,
+  spelling: Spelling,
+): Problem[] {
   const { error } = trace;
   const { say } = spelling;
   if (error && error.type !== options.raises) return [unexpectedError(error, snippet, options.raises, spelling, trace)];
   if (!error && options.raises) {
     const lines = snippet.code.split('\n');
-    return [{
-      kind: 'outcome', line: writtenLine(snippet, lines.length),
-      message: `${say('raises', options.raises)} says the snippet ends with ${options.raises}, but it ran to its end without an exception`,
-      hint: `make the code raise ${options.raises}, or drop ${say('raises', options.raises)}`, excerpt: lines[lines.length - 1] ?? '',
-    }];
+    return [
+      {
+        kind: 'outcome',
+        line: writtenLine(snippet, lines.length),
+        message: `${say('raises', options.raises)} says the snippet ends with ${options.raises}, but it ran to its end without an exception`,
+        hint: `make the code raise ${options.raises}, or drop ${say('raises', options.raises)}`,
+        excerpt: lines[lines.length - 1] ?? '',
+      },
+    ];
   }
-  if (trace.steps.length === 0) return [{ kind: 'outcome', line: 0, message: 'the snippet ran no steps', hint: 'write at least one statement, e.g. x = [1, 2]' }];
+  if (trace.steps.length === 0)
+    return [
+      {
+        kind: 'outcome',
+        line: 0,
+        message: 'the snippet ran no steps',
+        hint: 'write at least one statement, e.g. x = [1, 2]',
+      },
+    ];
   return [];
 }
 
@@ -113,20 +183,29 @@ export interface FirstQuestion {
  * `auto` is the last step, or the step just before the first question: a diagram asks before it shows.
  * With `askFirst`, a chosen step after the first question is a problem too.
  */
-export function chooseStep(step: DiagramOptions['step'], total: number, spelling: Spelling, question?: FirstQuestion, askFirst = true): number | Problem {
+export function chooseStep(
+  step: DiagramOptions['step'],
+  total: number,
+  spelling: Spelling,
+  question?: FirstQuestion,
+  askFirst = true,
+): number | Problem {
   if (step === 'auto') return question ? question.before : total;
   if (step === 'first') return 1;
   const chosen = step === 'last' ? total : step;
   if (chosen > total) {
     return {
-      kind: 'step', line: 0,
+      kind: 'step',
+      line: 0,
       message: `${spelling.say('step', String(step))} is out of range: the snippet runs ${total} step${total === 1 ? '' : 's'} (1..${total})`,
       hint: `use ${spelling.say('step', 'last')} or a number from 1 to ${total}`,
     };
   }
   if (askFirst && question && chosen > question.before) {
     return {
-      kind: 'step', line: question.line, excerpt: question.excerpt,
+      kind: 'step',
+      line: question.line,
+      excerpt: question.excerpt,
       message: `${spelling.say('step', String(step))} shows step ${chosen}, after this line's \`# @predict\` question: its answer would be on screen before it is asked`,
       hint: `drop ${spelling.say('step', String(step))} (a diagram with questions opens at step ${question.before}, just before the first), or choose a step from 1 to ${question.before}`,
     };

@@ -50,6 +50,9 @@ export function caretExcerpt(fileLine: number, text: string, column?: number, en
 export function problemText(problem: Problem, file: string, firstLine = 1): string {
   const fileLine = firstLine + problem.line - 1;
   const where = fileLine >= 1 ? `${file}:${fileLine}` : file;
-  const excerpt = problem.excerpt !== undefined ? `\n${caretExcerpt(fileLine, problem.excerpt, problem.column, problem.endColumn)}` : '';
+  const excerpt =
+    problem.excerpt !== undefined
+      ? `\n${caretExcerpt(fileLine, problem.excerpt, problem.column, problem.endColumn)}`
+      : '';
   return `${where}: ${problem.message}${excerpt}\nhint: ${problem.hint}`;
 }

@@ -7,7 +7,10 @@ export function commentStart(line: string): number {
     const ch = line[i]!;
     if (quote) {
       if (ch === '\\') i++;
-      else if (line.startsWith(quote, i)) { i += quote.length - 1; quote = null; }
+      else if (line.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = null;
+      }
     } else if (ch === '#') {
       return i;
     } else if (ch === '"' || ch === "'") {

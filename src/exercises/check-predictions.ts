@@ -17,7 +17,12 @@ export interface CheckedPredictions {
 /** Which objects the diagram draws at a step (1-based); by default, every object in the trace's state. */
 export type DrawnAt = (objectId: string, step: number) => boolean;
 
-export function checkPredictions(code: string, trace: Trace, predictions: Prediction[], drawnAt?: DrawnAt): CheckedPredictions {
+export function checkPredictions(
+  code: string,
+  trace: Trace,
+  predictions: Prediction[],
+  drawnAt?: DrawnAt,
+): CheckedPredictions {
   const states = foldTrace(trace);
   const drawn: DrawnAt = drawnAt ?? ((id, step) => states[step - 1]?.heap.has(id) ?? false);
   const lines = code.split('\n');
@@ -25,14 +30,21 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
   const problems: ExerciseProblem[] = [];
   for (const prediction of predictions) {
     const text = lines[prediction.line - 1]!.trim();
-    const problem = (message: string, hint: string) => problems.push({ kind: 'exercise', line: prediction.line, message, hint });
+    const problem = (message: string, hint: string) =>
+      problems.push({ kind: 'exercise', line: prediction.line, message, hint });
     const around = stepsAround(states, prediction.line);
     if (!around) {
-      problem(`line ${prediction.line} never runs, so its \`# @predict\` cannot be asked`, 'move the question to a line the program reaches');
+      problem(
+        `line ${prediction.line} never runs, so its \`# @predict\` cannot be asked`,
+        'move the question to a line the program reaches',
+      );
       continue;
     }
     if (!around.after) {
-      problem(`line ${prediction.line} never finishes: it raises or the program stops inside it`, 'ask about a line that completes; show a line that raises with raises= and a # @note');
+      problem(
+        `line ${prediction.line} never finishes: it raises or the program stops inside it`,
+        'ask about a line that completes; show a line that raises with raises= and a # @note',
+      );
       continue;
     }
     const { before, after, frame } = around;
@@ -41,10 +53,21 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
       // The trace counts stdout in code points.
       const printed = Array.from(trace.stdout).slice(before.step.stdout, after.step.stdout).join('').trim();
       if (printed === '') {
-        problem(`line ${prediction.line} prints nothing, so \`# @predict output\` has no answer`, 'put `# @predict output` on a line that prints, or ask where a name will point with `# @predict NAME`');
+        problem(
+          `line ${prediction.line} prints nothing, so \`# @predict output\` has no answer`,
+          'put `# @predict output` on a line that prints, or ask where a name will point with `# @predict NAME`',
+        );
         continue;
       }
-      exercises.push({ kind: 'output', line: prediction.line, question, before: before.index, after: after.index, answer: printed, explanation: explainOutput(text, printed, before, frame, freedBetween(trace, before.index, after.index)) });
+      exercises.push({
+        kind: 'output',
+        line: prediction.line,
+        question,
+        before: before.index,
+        after: after.index,
+        answer: printed,
+        explanation: explainOutput(text, printed, before, frame, freedBetween(trace, before.index, after.index)),
+      });
       continue;
     }
     if (prediction.kind === 'freed') {
@@ -54,14 +77,31 @@ export function checkPredictions(code: string, trace: Trace, predictions: Predic
     const name = prediction.name!;
     const bound = after.stack.find((f) => f.id === frame)?.locals.find(([n]) => n === name);
     if (!bindsName(text, name) || !bound) {
-      const names = after.stack.find((f) => f.id === frame)?.locals.map(([n]) => n).filter((n) => bindsName(text, n)) ?? [];
-      problem(`line ${prediction.line} (\`${text}\`) does not bind \`${name}\``, names.length ? `did you mean \`# @predict ${names[0]}\`?` : 'ask about a name the line assigns, e.g. `x = ...  # @predict x`');
+      const names =
+        after.stack
+          .find((f) => f.id === frame)
+          ?.locals.map(([n]) => n)
+          .filter((n) => bindsName(text, n)) ?? [];
+      problem(
+        `line ${prediction.line} (\`${text}\`) does not bind \`${name}\``,
+        names.length
+          ? `did you mean \`# @predict ${names[0]}\`?`
+          : 'ask about a name the line assigns, e.g. `x = ...  # @predict x`',
+      );
       continue;
     }
     const answer = bound[1].ref;
     exercises.push({
-      kind: 'pointer', line: prediction.line, name, frame, question, before: before.index, after: after.index,
-      answer, answerIsNew: !drawn(answer, before.index), answerWords: objectWords(after.heap, answer),
+      kind: 'pointer',
+      line: prediction.line,
+      name,
+      frame,
+      question,
+      before: before.index,
+      after: after.index,
+      answer,
+      answerIsNew: !drawn(answer, before.index),
+      answerWords: objectWords(after.heap, answer),
       explanation: explainPointer(text, name, answer, before, after, frame),
     });
   }
@@ -75,20 +115,36 @@ const questions: Record<Prediction['kind'], (name?: string) => string> = {
 };
 
 /** The objects drawn before the line are the choices; the answer is those of them CPython frees while it runs. */
-function freedExercise(trace: Trace, line: number, question: string, before: StepState, after: StepState, drawn: DrawnAt): FreedExercise {
+function freedExercise(
+  trace: Trace,
+  line: number,
+  question: string,
+  before: StepState,
+  after: StepState,
+  drawn: DrawnAt,
+): FreedExercise {
   const choiceIds = [...before.heap.keys()].filter((id) => drawn(id, before.index));
   const freed = new Set(freedBetween(trace, before.index, after.index));
   const answer = choiceIds.filter((id) => freed.has(id));
   const reasons = explainFreed(choiceIds, freed, before, after);
   const unseen = [...freed].filter((id) => !choiceIds.includes(id)).length;
-  const temporaries = unseen ? ` It also frees ${unseen} object${unseen === 1 ? '' : 's'} the diagram did not draw as a box before the line (made while it ran, or written in a slot).` : '';
+  const temporaries = unseen
+    ? ` It also frees ${unseen} object${unseen === 1 ? '' : 's'} the diagram did not draw as a box before the line (made while it ran, or written in a slot).`
+    : '';
   // Why, for what the line freed and for what lost a reference yet lives on: the objects a reader weighs.
   const lost = choiceIds.filter((id) => !freed.has(id) && lostReference(id, before, after));
-  const told = [...answer, ...lost].map((id) => reasons[id]).join(' ') || 'No drawn object loses a reference on this line.';
+  const told =
+    [...answer, ...lost].map((id) => reasons[id]).join(' ') || 'No drawn object loses a reference on this line.';
   return {
-    kind: 'freed', line, question, before: before.index, after: after.index, answer,
+    kind: 'freed',
+    line,
+    question,
+    before: before.index,
+    after: after.index,
+    answer,
     choices: Object.fromEntries(choiceIds.map((id) => [id, objectWords(before.heap, id)])),
-    reasons, explanation: `${told}${temporaries}`,
+    reasons,
+    explanation: `${told}${temporaries}`,
   };
 }
 
@@ -99,15 +155,22 @@ function lostReference(id: string, before: StepState, after: StepState): boolean
 }
 
 /** The first time `line` runs: the step before it, the step where its frame resumes after it, and that frame. */
-function stepsAround(states: StepState[], line: number): { before: StepState; after?: StepState; frame: string } | undefined {
+function stepsAround(
+  states: StepState[],
+  line: number,
+): { before: StepState; after?: StepState; frame: string } | undefined {
   const start = states.findIndex((s) => s.step.event === 'line' && s.step.line === line);
   if (start < 0) return undefined;
   const before = states[start]!;
   const frame = before.stack.at(-1)!.id;
   const rest = states.slice(start + 1);
-  const resumed = rest.findIndex((s) => s.stack.at(-1)?.id === frame && (s.step.event === 'line' || s.step.event === 'return'));
+  const resumed = rest.findIndex(
+    (s) => s.stack.at(-1)?.id === frame && (s.step.event === 'line' || s.step.event === 'return'),
+  );
   // An exception passing through the line's own frame means the line did not complete.
-  const raised = rest.slice(0, resumed < 0 ? rest.length : resumed + 1).some((s) => s.step.event === 'exception' && s.stack.at(-1)?.id === frame);
+  const raised = rest
+    .slice(0, resumed < 0 ? rest.length : resumed + 1)
+    .some((s) => s.step.event === 'exception' && s.stack.at(-1)?.id === frame);
   const after = resumed < 0 || raised ? undefined : rest[resumed];
   return { before, frame, ...(after ? { after } : {}) };
 }

@@ -8,13 +8,21 @@ type Heap = StepState['heap'];
 
 /** Names in every frame that refer to `id` in a state, as `name` (module) or `name` in f. */
 function namesOf(state: StepState, id: string, except: string, frame: string): string[] {
-  return state.stack.flatMap((f) => f.locals
-    .filter(([n, ref]) => ref.ref === id && !(n === except && f.id === frame))
-    .map(([n]) => (f.id === frame || f.name === '<module>' ? `\`${n}\`` : `\`${n}\` in ${f.name}`)));
+  return state.stack.flatMap((f) =>
+    f.locals
+      .filter(([n, ref]) => ref.ref === id && !(n === except && f.id === frame))
+      .map(([n]) => (f.id === frame || f.name === '<module>' ? `\`${n}\`` : `\`${n}\` in ${f.name}`)),
+  );
 }
 
-
-export function explainPointer(code: string, name: string, answer: string, before: StepState, after: StepState, frame: string): string {
+export function explainPointer(
+  code: string,
+  name: string,
+  answer: string,
+  before: StepState,
+  after: StepState,
+  frame: string,
+): string {
   const previous = before.stack.find((f) => f.id === frame)?.locals.find(([n]) => n === name)?.[1].ref;
   const words = objectWords(after.heap, answer);
   const alsoNow = namesOf(after, answer, name, frame);
@@ -25,9 +33,13 @@ export function explainPointer(code: string, name: string, answer: string, befor
   }
   const existed = before.heap.has(answer);
   const oldNames = previous ? namesOf(after, previous, name, frame) : [];
-  const made = existed ? `\`${code}\` binds \`${name}\` to ${words}${alsoNow.length ? `, which ${list(alsoNow)} already name${alsoNow.length === 1 ? 's' : ''}` : heldBy || ', an object already there'}`
+  const made = existed
+    ? `\`${code}\` binds \`${name}\` to ${words}${alsoNow.length ? `, which ${list(alsoNow)} already name${alsoNow.length === 1 ? 's' : ''}` : heldBy || ', an object already there'}`
     : `\`${code}\` makes a new ${after.heap.get(answer)?.type ?? 'object'} and binds \`${name}\` to it`;
-  const left = previous && oldNames.length ? `; ${list(oldNames)} still name${oldNames.length === 1 ? 's' : ''} the old ${before.heap.get(previous)?.type ?? 'object'}` : '';
+  const left =
+    previous && oldNames.length
+      ? `; ${list(oldNames)} still name${oldNames.length === 1 ? 's' : ''} the old ${before.heap.get(previous)?.type ?? 'object'}`
+      : '';
   return `${made}${left}.`;
 }
 
@@ -35,20 +47,30 @@ export function explainPointer(code: string, name: string, answer: string, befor
 const isCallable = (heap: Heap, id: string) => ['function', 'class', 'method'].includes(heap.get(id)?.kind ?? '');
 
 /** Pre: `freed` are the ids CPython deallocated while the line ran (the trace's `freed`). */
-export function explainOutput(code: string, printed: string, before: StepState, frame: string, freed: string[] = []): string {
+export function explainOutput(
+  code: string,
+  printed: string,
+  before: StepState,
+  frame: string,
+  freed: string[] = [],
+): string {
   const locals = before.stack.find((f) => f.id === frame)?.locals ?? [];
   const read = readsOf(code, new Map(locals.map(([n, ref]) => [n, ref.ref])), before.heap);
   const called = read.filter(([, id]) => isCallable(before.heap, id)).map(([text]) => text);
   const byObject = new Map<string, string[]>();
-  for (const [text, id] of read) if (!isCallable(before.heap, id)) byObject.set(id, [...(byObject.get(id) ?? []), `\`${text}\``]);
-  const facts = [...byObject].map(([id, texts]) => (texts.length > 1
-    ? `${list(texts)} name the same object, ${objectWords(before.heap, id)}`
-    : `${texts[0]} ${texts[0]!.includes('.') || texts[0]!.includes('[') ? 'is' : 'names'} ${objectWords(before.heap, id)}`));
+  for (const [text, id] of read)
+    if (!isCallable(before.heap, id)) byObject.set(id, [...(byObject.get(id) ?? []), `\`${text}\``]);
+  const facts = [...byObject].map(([id, texts]) =>
+    texts.length > 1
+      ? `${list(texts)} name the same object, ${objectWords(before.heap, id)}`
+      : `${texts[0]} ${texts[0]!.includes('.') || texts[0]!.includes('[') ? 'is' : 'names'} ${objectWords(before.heap, id)}`,
+  );
   const shown = printed.includes('\n') ? 'those lines' : `\`${printed}\``;
   const drawnFreed = freed.filter((id) => before.heap.has(id)).map((id) => objectWords(before.heap, id));
   const frees = drawnFreed.length ? `; the line frees ${list(drawnFreed)}` : '';
   if (facts.length) return `When \`${code}\` runs, ${list(facts)}${frees}, so it prints ${shown}.`;
-  if (called.length) return `Step back through the call of ${list(called.map((c) => `\`${c}\``))} to see where ${shown} came from.`;
+  if (called.length)
+    return `Step back through the call of ${list(called.map((c) => `\`${c}\``))} to see where ${shown} came from.`;
   return `\`${code}\` prints ${shown}.`;
 }
 

@@ -6,10 +6,14 @@ import { listWords as list, objectWords } from './object-words.ts';
 
 /** What refers to `id` in a state, in words: names (`x`, `x` in f) and the objects holding it. */
 export function referrersOf(state: StepState, id: string): string[] {
-  const names = state.stack.flatMap((f) => f.locals
-    .filter(([, ref]) => ref.ref === id)
-    .map(([n]) => (f.name === '<module>' ? `\`${n}\`` : `\`${n}\` in ${f.name}`)));
-  const holders = [...state.heap].filter(([holderId, holder]) => holderId !== id && holds(holder, id)).map(([holderId]) => objectWords(state.heap, holderId));
+  const names = state.stack.flatMap((f) =>
+    f.locals
+      .filter(([, ref]) => ref.ref === id)
+      .map(([n]) => (f.name === '<module>' ? `\`${n}\`` : `\`${n}\` in ${f.name}`)),
+  );
+  const holders = [...state.heap]
+    .filter(([holderId, holder]) => holderId !== id && holds(holder, id))
+    .map(([holderId]) => objectWords(state.heap, holderId));
   return [...names, ...holders];
 }
 
@@ -41,7 +45,12 @@ function immortalWhy(obj: HeapObject): string {
  * Post: a sentence for each choice that the line frees, or that loses a reference and lives on; a
  * choice the line leaves alone gets a sentence saying what still refers to it.
  */
-export function explainFreed(choices: string[], freed: ReadonlySet<string>, before: StepState, after: StepState): Record<string, string> {
+export function explainFreed(
+  choices: string[],
+  freed: ReadonlySet<string>,
+  before: StepState,
+  after: StepState,
+): Record<string, string> {
   const reasons: Record<string, string> = {};
   const named = reachable(after);
   for (const id of choices) {
@@ -50,13 +59,16 @@ export function explainFreed(choices: string[], freed: ReadonlySet<string>, befo
     const has = after.heap.has(id) ? referrersOf(after, id) : [];
     const obj = before.heap.get(id)!;
     if (freed.has(id)) {
-      reasons[id] = `${capital(words)} lost its last reference${had.length === 1 ? `, ${had[0]}` : had.length ? `s, ${list(had)}` : ''}: its count fell to zero.`;
+      reasons[id] =
+        `${capital(words)} lost its last reference${had.length === 1 ? `, ${had[0]}` : had.length ? `s, ${list(had)}` : ''}: its count fell to zero.`;
     } else if (obj.immortal === true) {
       reasons[id] = `${capital(words)} ${immortalWhy(obj)}.`;
     } else if (!after.heap.has(id)) {
-      reasons[id] = `${capital(words)} is not freed: nothing drawn refers to it now, but CPython still holds it (a constant of the code, or a reference the diagram does not show).`;
+      reasons[id] =
+        `${capital(words)} is not freed: nothing drawn refers to it now, but CPython still holds it (a constant of the code, or a reference the diagram does not show).`;
     } else if (has.length && !named.has(id)) {
-      reasons[id] = `${capital(words)} is not freed: no name reaches it, but ${list(has)} still refer${has.length === 1 ? 's' : ''} to it: a cycle keeps these counts above zero until the cycle collector runs.`;
+      reasons[id] =
+        `${capital(words)} is not freed: no name reaches it, but ${list(has)} still refer${has.length === 1 ? 's' : ''} to it: a cycle keeps these counts above zero until the cycle collector runs.`;
     } else if (has.length) {
       reasons[id] = `${capital(words)} is not freed: ${list(has)} still refer${has.length === 1 ? 's' : ''} to it.`;
     } else {

@@ -23,17 +23,31 @@ export function extractPredictions(code: string): ExtractedPredictions {
     if (!match) return text;
     const kept = text.slice(0, hashAt).trimEnd();
     if (kept.trim() === '') {
-      problems.push({ kind: 'exercise', line, message: '`# @predict` stands alone on its line', hint: 'put it at the end of the line it asks about, e.g. `b = b + [3]  # @predict b`' });
+      problems.push({
+        kind: 'exercise',
+        line,
+        message: '`# @predict` stands alone on its line',
+        hint: 'put it at the end of the line it asks about, e.g. `b = b + [3]  # @predict b`',
+      });
       return kept;
     }
     const parsed = target.exec(match[1]!.trim());
     if (!parsed) {
-      problems.push({ kind: 'exercise', line, message: `\`# @predict ${match[1]!.trim()}\` names no name`, hint: 'write `# @predict NAME` (where will NAME point?), `# @predict output` (what will the line print?) or `# @predict freed` (which objects does it free?), optionally followed by `: your question`' });
+      problems.push({
+        kind: 'exercise',
+        line,
+        message: `\`# @predict ${match[1]!.trim()}\` names no name`,
+        hint: 'write `# @predict NAME` (where will NAME point?), `# @predict output` (what will the line print?) or `# @predict freed` (which objects does it free?), optionally followed by `: your question`',
+      });
       return kept;
     }
     const [, subject, wording] = parsed;
     const words = wording?.trim() ? { wording: wording.trim() } : {};
-    predictions.push(subject === 'output' || subject === 'freed' ? { kind: subject, line, ...words } : { kind: 'pointer', line, name: subject!, ...words });
+    predictions.push(
+      subject === 'output' || subject === 'freed'
+        ? { kind: subject, line, ...words }
+        : { kind: 'pointer', line, name: subject!, ...words },
+    );
     return kept;
   });
   return { code: lines.join('\n'), predictions, problems };

@@ -5,7 +5,8 @@ import type { HeapObject, Ref } from '../trace/types.ts';
 type Heap = ReadonlyMap<string, HeapObject>;
 
 /** "a", "a and b", "a, b and c". */
-export const listWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+export const listWords = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 const LONGEST = 40;
 
 /** "the list ['eggs', 'milk']", "the int 301", "the Node instance", "the function add". */
@@ -13,12 +14,18 @@ export function objectWords(heap: Heap, id: string): string {
   const obj = heap.get(id);
   if (!obj) return 'an object no longer shown';
   switch (obj.kind) {
-    case 'instance': return `the ${obj.type} instance${firstScalarAttribute(heap, obj)}`;
-    case 'class': return `the class ${obj.name || obj.type}`;
-    case 'function': return `the function ${(obj.name ?? obj.qualname) || 'without a name'}`;
-    case 'generator': return `the generator ${obj.name ?? ''}`.trimEnd();
-    case 'cell': return 'the cell';
-    case 'method': return 'the bound method';
+    case 'instance':
+      return `the ${obj.type} instance${firstScalarAttribute(heap, obj)}`;
+    case 'class':
+      return `the class ${obj.name || obj.type}`;
+    case 'function':
+      return `the function ${(obj.name ?? obj.qualname) || 'without a name'}`;
+    case 'generator':
+      return `the generator ${obj.name ?? ''}`.trimEnd();
+    case 'cell':
+      return 'the cell';
+    case 'method':
+      return 'the bound method';
   }
   if (obj.kind === 'scalar' && obj.repr.startsWith('<')) return addressFree(obj.type, obj.repr);
   return `the ${obj.type} ${valueWords(heap, id, 2)}`;
@@ -62,12 +69,21 @@ function valueWords(heap: Heap, id: string, depth: number): string {
   const inner = (ref: Ref) => (depth > 0 ? valueWords(heap, ref.ref, depth - 1) : '…');
   if (obj.kind === 'sequence' || (obj.kind === 'instance' && obj.items)) {
     const items = itemsOf(obj).map(inner);
-    const [open, close] = obj.type === 'tuple' ? ['(', items.length === 1 ? ',)' : ')'] : obj.type.endsWith('set') ? ['{', '}'] : ['[', ']'];
+    const [open, close] =
+      obj.type === 'tuple'
+        ? ['(', items.length === 1 ? ',)' : ')']
+        : obj.type.endsWith('set')
+          ? ['{', '}']
+          : ['[', ']'];
     if (items.length === 0) return obj.type.endsWith('set') ? 'empty' : `${open}${close}`;
     return cut(`${open}${items.join(', ')}${close}`);
   }
   if (obj.kind === 'dict' || (obj.kind === 'instance' && obj.entries)) {
-    return cut(`{${entriesOf(obj).map(([k, v]) => `${inner(k)}: ${inner(v)}`).join(', ')}}`);
+    return cut(
+      `{${entriesOf(obj)
+        .map(([k, v]) => `${inner(k)}: ${inner(v)}`)
+        .join(', ')}}`,
+    );
   }
   return obj.type;
 }

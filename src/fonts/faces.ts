@@ -17,9 +17,27 @@ export interface FaceSpec {
 }
 
 export const faceSpecs: Record<TextFace, FaceSpec> = {
-  label: { family: labelFamily, weight: 400, fontPackage: '@expo-google-fonts/inter', fontPath: '400Regular/Inter_400Regular.ttf', fallback: 'system-ui, sans-serif' },
-  heading: { family: labelFamily, weight: 600, fontPackage: '@expo-google-fonts/inter', fontPath: '600SemiBold/Inter_600SemiBold.ttf', fallback: 'system-ui, sans-serif' },
-  value: { family: valueFamily, weight: 400, fontPackage: '@expo-google-fonts/jetbrains-mono', fontPath: '400Regular/JetBrainsMono_400Regular.ttf', fallback: 'ui-monospace, monospace' },
+  label: {
+    family: labelFamily,
+    weight: 400,
+    fontPackage: '@expo-google-fonts/inter',
+    fontPath: '400Regular/Inter_400Regular.ttf',
+    fallback: 'system-ui, sans-serif',
+  },
+  heading: {
+    family: labelFamily,
+    weight: 600,
+    fontPackage: '@expo-google-fonts/inter',
+    fontPath: '600SemiBold/Inter_600SemiBold.ttf',
+    fallback: 'system-ui, sans-serif',
+  },
+  value: {
+    family: valueFamily,
+    weight: 400,
+    fontPackage: '@expo-google-fonts/jetbrains-mono',
+    fontPath: '400Regular/JetBrainsMono_400Regular.ttf',
+    fallback: 'ui-monospace, monospace',
+  },
 };
 
 /** The font-family attribute value of a face. */

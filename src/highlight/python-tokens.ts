@@ -16,20 +16,31 @@ const classPrefix = 'tok-';
  * Lezer's highlighting tags -> `tok-KIND` classes. A tag without a rule falls back to its parent's
  * (`controlKeyword` to `keyword`); anything left untagged is `text`.
  */
-export const pythonHighlighter = tagHighlighter(([
-  [[tags.comment], 'comment'],
-  [[tags.keyword, tags.modifier], 'keyword'],
-  [[tags.operator], 'operator'],
-  // The dot of `a.b` reads as punctuation, as in Night Owl.
-  [[tags.derefOperator], 'text'],
-  [[tags.string, tags.special(tags.string), tags.escape], 'string'],
-  [[tags.number], 'number'],
-  [[tags.bool, tags.null, tags.atom], 'constant'],
-  [[tags.function(tags.variableName), tags.function(tags.definition(tags.variableName)),
-    tags.function(tags.propertyName), tags.meta], 'function'],
-  [[tags.definition(tags.className), tags.className], 'className'],
-  [[tags.propertyName], 'property'],
-] as const).map(([tag, kind]) => ({ tag: [...tag], class: `${classPrefix}${kind}` })));
+export const pythonHighlighter = tagHighlighter(
+  (
+    [
+      [[tags.comment], 'comment'],
+      [[tags.keyword, tags.modifier], 'keyword'],
+      [[tags.operator], 'operator'],
+      // The dot of `a.b` reads as punctuation, as in Night Owl.
+      [[tags.derefOperator], 'text'],
+      [[tags.string, tags.special(tags.string), tags.escape], 'string'],
+      [[tags.number], 'number'],
+      [[tags.bool, tags.null, tags.atom], 'constant'],
+      [
+        [
+          tags.function(tags.variableName),
+          tags.function(tags.definition(tags.variableName)),
+          tags.function(tags.propertyName),
+          tags.meta,
+        ],
+        'function',
+      ],
+      [[tags.definition(tags.className), tags.className], 'className'],
+      [[tags.propertyName], 'property'],
+    ] as const
+  ).map(([tag, kind]) => ({ tag: [...tag], class: `${classPrefix}${kind}` })),
+);
 
 /** A run's kind from its classes; the innermost node's class comes last. */
 function kindOf(classes: string): TokenKind {

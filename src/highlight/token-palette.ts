@@ -7,7 +7,15 @@ export type CodeTheme = 'light' | 'dark';
 
 /** What a run of Python is, as far as colour goes; `text` is everything else (names, punctuation, space). */
 export type TokenKind =
-  | 'text' | 'keyword' | 'operator' | 'string' | 'number' | 'constant' | 'comment' | 'function' | 'className'
+  | 'text'
+  | 'keyword'
+  | 'operator'
+  | 'string'
+  | 'number'
+  | 'constant'
+  | 'comment'
+  | 'function'
+  | 'className'
   | 'property';
 
 /** Night Owl's colours, [light, dark], before lifting. */
@@ -36,9 +44,12 @@ export const tokenKinds = Object.keys(nightOwl) as TokenKind[];
 
 function themeColors(theme: CodeTheme): Record<TokenKind, TokenColor> {
   const index = theme === 'light' ? 0 : 1;
-  return Object.fromEntries(tokenKinds.map((kind) => [
-    kind, { color: readableColor(nightOwl[kind][index], theme), italic: italicKinds.has(kind) },
-  ])) as Record<TokenKind, TokenColor>;
+  return Object.fromEntries(
+    tokenKinds.map((kind) => [
+      kind,
+      { color: readableColor(nightOwl[kind][index], theme), italic: italicKinds.has(kind) },
+    ]),
+  ) as Record<TokenKind, TokenColor>;
 }
 
 /** Token kind -> colour, per theme: read by the page HTML, the slide panel and the editor's CSS. */

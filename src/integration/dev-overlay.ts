@@ -21,7 +21,10 @@ export function raiseOverlayForProblems(server: DevServer, root: string): void {
 /** The overlay's error: the first problem placed in its file, the others named by line. */
 function overlayError([first, ...others]: OverlayProblem[], root: string) {
   const file = isAbsolute(first!.file) ? first!.file : resolve(root, first!.file);
-  const more = others.length === 0 ? '' : `\n\n${others.length} more on this page: ${others.map((p) => `${p.file}:${p.line}`).join(', ')}`;
+  const more =
+    others.length === 0
+      ? ''
+      : `\n\n${others.length} more on this page: ${others.map((p) => `${p.file}:${p.line}`).join(', ')}`;
   return {
     name: 'MemlaneSnippetError',
     title: 'A python memory snippet failed',
@@ -41,8 +44,12 @@ function readProblems(data: unknown): OverlayProblem[] {
   return texts.slice(0, 50).flatMap((text) => {
     try {
       const p = JSON.parse(String(text)) as Partial<OverlayProblem>;
-      const ok = typeof p.file === 'string' && typeof p.line === 'number' && typeof p.message === 'string' && typeof p.hint === 'string'
-        && (p.column === undefined || typeof p.column === 'number');
+      const ok =
+        typeof p.file === 'string' &&
+        typeof p.line === 'number' &&
+        typeof p.message === 'string' &&
+        typeof p.hint === 'string' &&
+        (p.column === undefined || typeof p.column === 'number');
       return ok ? [p as OverlayProblem] : [];
     } catch {
       return [];

@@ -28,7 +28,18 @@ export function writeCached(dir: string | false, key: string, html: string): voi
 
 /** The folders of src/ (lib/ when built) whose code shapes a diagram's HTML, so their files are fingerprinted. */
 export const shapingDirs = [
-  'core', 'exercises', 'fonts', 'highlight', 'live', 'node', 'page', 'simulate', 'layout', 'render', 'integration', 'trace',
+  'core',
+  'exercises',
+  'fonts',
+  'highlight',
+  'live',
+  'node',
+  'page',
+  'simulate',
+  'layout',
+  'render',
+  'integration',
+  'trace',
 ];
 
 /** A hash of Memlane's own source files and version: changing any stage invalidates the cache. */

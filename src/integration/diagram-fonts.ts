@@ -21,7 +21,9 @@ export interface ServedFace {
 
 /** The @font-face rules of the files written beside the stylesheet. */
 export function fontFaceCss(served: ServedFace[]): string {
-  return served.map(({ family, weight, file }) => fontFaceRule({ family, weight, url: `./${file}`, display: 'swap' })).join('\n');
+  return served
+    .map(({ family, weight, file }) => fontFaceRule({ family, weight, url: `./${file}`, display: 'swap' }))
+    .join('\n');
 }
 
 /**

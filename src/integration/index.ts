@@ -43,15 +43,25 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         const siteBase = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const settings: PipelineSettings = {
           ...options,
-          live: { liveUrl: siteBase + LIVE_DIR, playground: options.playground === false ? null : siteBase + options.playground, timeoutMs: options.timeoutMs },
-          fingerprint: fingerprintSources(version, shapingDirs.map((d) => sourceDir + d)),
+          live: {
+            liveUrl: siteBase + LIVE_DIR,
+            playground: options.playground === false ? null : siteBase + options.playground,
+            timeoutMs: options.timeoutMs,
+          },
+          fingerprint: fingerprintSources(
+            version,
+            shapingDirs.map((d) => sourceDir + d),
+          ),
         };
         // An empty or missing cache means every snippet will be traced: start the interpreter now.
         if (command === 'build' && (options.cacheDir === false || isEmptyDir(options.cacheDir))) prewarmSimulator();
         const failureMarker = join(fileURLToPath(config.cacheDir), 'memlane-failed.txt');
         forgetStaleRenderedPages(root, fileURLToPath(config.cacheDir), settings.fingerprint, failureMarker);
         // Problems are kept for the end of a build; dev (and sync) log each at once, its page shows it too.
-        watchProblems({ marker: failureMarker, onProblem: command === 'build' ? undefined : (error) => logger.error(error.message) });
+        watchProblems({
+          marker: failureMarker,
+          onProblem: command === 'build' ? undefined : (error) => logger.error(error.message),
+        });
         configureMemoryDiagram(settings);
         const markdown = attachToMarkdown(config.markdown, { settings, root });
         // The theme's colours come from the renderer; the chrome and the fonts are real files so their url()s resolve.
@@ -61,25 +71,28 @@ export function memlane(userOptions?: MemlaneUserOptions): AstroIntegration {
         updateConfig({
           ...(markdown && { markdown }),
           vite: {
-            plugins: [{
-              // <MemoryDiagram> imports `memlane` (this entry, configured just now): in every server environment
-              // (Astro's ssr, prerender, ...) Node's copy, not a bundled one.
-              name: 'memlane:one-copy',
-              configEnvironment: (name) => (name === 'client' ? undefined : { resolve: { external: ['memlane'] } }),
-            }, {
-              name: 'memlane:styles',
-              buildStart: () => fonts.ready,
-              resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
-              load: (id) => (id === `\0${stylesId}` ? siteThemeCss : undefined),
-            }],
+            plugins: [
+              {
+                // <MemoryDiagram> imports `memlane` (this entry, configured just now): in every server environment
+                // (Astro's ssr, prerender, ...) Node's copy, not a bundled one.
+                name: 'memlane:one-copy',
+                configEnvironment: (name) => (name === 'client' ? undefined : { resolve: { external: ['memlane'] } }),
+              },
+              {
+                name: 'memlane:styles',
+                buildStart: () => fonts.ready,
+                resolveId: (id) => (id === stylesId ? `\0${stylesId}` : undefined),
+                load: (id) => (id === `\0${stylesId}` ? siteThemeCss : undefined),
+              },
+            ],
           },
         });
         fontFiles = fonts.fontFiles;
         base = config.base;
-        const styles = [stylesId, fonts.cssPath, componentsDir + 'memlane.css'];
+        const styles = [stylesId, fonts.cssPath, `${componentsDir}memlane.css`];
         injectScript('page-ssr', styles.map((id) => `import ${JSON.stringify(id)};`).join('\n'));
-        injectScript('page', `import ${JSON.stringify(componentsDir + 'diagram-island.ts')};`);
-        if (command === 'dev') injectScript('page', `import ${JSON.stringify(componentsDir + 'dev-overlay.ts')};`);
+        injectScript('page', `import ${JSON.stringify(`${componentsDir}diagram-island.ts`)};`);
+        if (command === 'dev') injectScript('page', `import ${JSON.stringify(`${componentsDir}dev-overlay.ts`)};`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(serveLiveAssets(base));
@@ -116,11 +129,17 @@ let root = '';
  * back with the problem in it and no error, and after Memlane itself changed it would keep old
  * diagrams: in both cases drop the store so every page is rendered (and checked) again.
  */
-function forgetStaleRenderedPages(root: string, astroCacheDir: string, fingerprint: string, failureMarker: string): void {
+function forgetStaleRenderedPages(
+  root: string,
+  astroCacheDir: string,
+  fingerprint: string,
+  failureMarker: string,
+): void {
   const fingerprintFile = join(astroCacheDir, 'memlane-fingerprint.txt');
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : undefined;
   if (existsSync(failureMarker) || (previous !== undefined && previous !== fingerprint)) {
-    for (const store of [join(astroCacheDir, 'data-store.json'), join(root, '.astro', 'data-store.json')]) rmSync(store, { force: true });
+    for (const store of [join(astroCacheDir, 'data-store.json'), join(root, '.astro', 'data-store.json')])
+      rmSync(store, { force: true });
   }
   rmSync(failureMarker, { force: true });
   mkdirSync(astroCacheDir, { recursive: true });

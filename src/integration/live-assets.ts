@@ -10,7 +10,12 @@ import { TRACER_FILES } from '../simulate/install-tracer.mjs';
 
 const sourceDir = fileURLToPath(new URL('../', import.meta.url));
 const contentTypes: Record<string, string> = {
-  '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.zip': 'application/zip', '.py': 'text/plain; charset=utf-8',
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+  '.py': 'text/plain; charset=utf-8',
 };
 
 /** Every file of the live interpreter: its path under LIVE_DIR and where it comes from. */
@@ -33,7 +38,9 @@ export function copyLiveAssets(outDir: string): void {
 }
 
 /** A dev-server middleware that answers `${base}_memlane/live/...` from the same files. */
-export function serveLiveAssets(base: string): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
+export function serveLiveAssets(
+  base: string,
+): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
   const prefix = `${base.endsWith('/') ? base : `${base}/`}${LIVE_DIR}`;
   const byPath = new Map(liveAssets().map((asset) => [asset.path, asset.from]));
   return (request, response, next) => {

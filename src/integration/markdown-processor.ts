@@ -13,9 +13,13 @@ interface MarkdownProcessor {
 }
 
 /** Markdown settings for `updateConfig`, or undefined when the processor took the plugins itself. */
-export function attachToMarkdown(markdown: { processor?: unknown }, pageOptions: MemoryPageOptions): Record<string, unknown> | undefined {
+export function attachToMarkdown(
+  markdown: { processor?: unknown },
+  pageOptions: MemoryPageOptions,
+): Record<string, unknown> | undefined {
   const processor = markdown.processor as MarkdownProcessor | undefined;
-  if (processor === undefined) return { remarkPlugins: [[remarkMemory, pageOptions]], rehypePlugins: [rehypeFocusableTables] };
+  if (processor === undefined)
+    return { remarkPlugins: [[remarkMemory, pageOptions]], rehypePlugins: [rehypeFocusableTables] };
   const lists = processor.options;
   if (Array.isArray(lists?.mdastPlugins) && Array.isArray(lists.hastPlugins)) {
     lists.mdastPlugins.push(satteriMemory(pageOptions));

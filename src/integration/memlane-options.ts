@@ -1,7 +1,14 @@
 // The integration's own options (memlane({...}) in astro.config.mjs), validated once with a schema.
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { fenceSpelling, optionNames, optionTable, propsToRawOptions, readDiagramOptions, type DiagramOptionName } from '../core/index.ts';
+import {
+  fenceSpelling,
+  optionNames,
+  optionTable,
+  propsToRawOptions,
+  readDiagramOptions,
+  type DiagramOptionName,
+} from '../core/index.ts';
 import type { DiagramOptions, MemlaneOptions } from './types.ts';
 
 export interface MemlaneUserOptions {
@@ -15,12 +22,19 @@ export interface MemlaneUserOptions {
   playground?: string | false;
 }
 
-const schema = z.object({
-  cache: z.union([z.string().min(1), z.literal(false)]).optional(),
-  defaults: z.record(z.unknown()).optional(),
-  timeoutMs: z.number().int().min(100).max(600_000).optional(),
-  playground: z.union([z.string().regex(/^[a-z0-9][a-z0-9/_-]*\/$/, 'a path under the site, ending in /, e.g. "playground/"'), z.literal(false)]).optional(),
-}).strict();
+const schema = z
+  .object({
+    cache: z.union([z.string().min(1), z.literal(false)]).optional(),
+    defaults: z.record(z.unknown()).optional(),
+    timeoutMs: z.number().int().min(100).max(600_000).optional(),
+    playground: z
+      .union([
+        z.string().regex(/^[a-z0-9][a-z0-9/_-]*\/$/, 'a path under the site, ending in /, e.g. "playground/"'),
+        z.literal(false),
+      ])
+      .optional(),
+  })
+  .strict();
 
 export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptions {
   const parsed = schema.safeParse(user ?? {});
@@ -28,7 +42,9 @@ export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptio
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `memlane() option ${issue.path.join('.')}` : 'memlane() options';
     const detail = issue.code === 'unrecognized_keys' ? `unknown option "${issue.keys[0]}"` : issue.message;
-    throw new Error(`astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number, playground?: string | false }`);
+    throw new Error(
+      `astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number, playground?: string | false }`,
+    );
   }
   const given = parsed.data as MemlaneUserOptions;
   let defaults: Partial<DiagramOptions> = {};
@@ -37,7 +53,8 @@ export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptio
     const read = readDiagramOptions(raw, fenceSpelling);
     const problem = problems[0] ?? (read.ok ? undefined : read.problems[0]);
     if (problem) throw new Error(`astro.config.mjs: memlane() defaults: ${problem.message}\nhint: ${problem.hint}`);
-    if (read.ok) defaults = Object.fromEntries(Object.keys(raw).map((name) => [name, read.options[name as DiagramOptionName]]));
+    if (read.ok)
+      defaults = Object.fromEntries(Object.keys(raw).map((name) => [name, read.options[name as DiagramOptionName]]));
   }
   const cache = given.cache ?? 'node_modules/.cache/memlane';
   return {

@@ -53,7 +53,11 @@ export interface MemoryPage {
 }
 
 /** `filePath` is the page on disk; `body` the text the processor parsed (positions count from it). */
-export function memoryPage({ settings, root }: MemoryPageOptions, filePath: string | undefined, body: string): MemoryPage {
+export function memoryPage(
+  { settings, root }: MemoryPageOptions,
+  filePath: string | undefined,
+  body: string,
+): MemoryPage {
   const path = filePath ? relative(root, filePath) : '<page>';
   const offset = linesBeforeBody(filePath, body);
   const usedIds = new Map<string, number>();
@@ -70,7 +74,15 @@ export function memoryPage({ settings, root }: MemoryPageOptions, filePath: stri
     const id = rawOptions.id ?? `diagram-${count}`;
     const earlier = usedIds.get(id);
     if (earlier !== undefined) {
-      throw new SnippetError({ kind: 'option', line: 0, message: `id=${id} is already used by the diagram on line ${earlier}`, hint: 'give each diagram on a page its own id, so permalinks find the right one' }, location);
+      throw new SnippetError(
+        {
+          kind: 'option',
+          line: 0,
+          message: `id=${id} is already used by the diagram on line ${earlier}`,
+          hint: 'give each diagram on a page its own id, so permalinks find the right one',
+        },
+        location,
+      );
     }
     usedIds.set(id, fenceLine);
     return snippetToDiagram({ written: fence.value, rawOptions, location, fallbackId: id }, settings);

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 
 /** The page with one preload per font URL, if it shows a diagram and has none yet. */
 export function addFontPreloads(html: string, fontUrls: readonly string[]): string {
-  if (fontUrls.length === 0 || !html.includes('<figure class="memlane ') || html.includes('data-memlane-preload')) return html;
-  const links = fontUrls.map((url) => `<link rel="preload" href="${url}" as="font" type="font/woff2" crossorigin data-memlane-preload>`).join('');
+  if (fontUrls.length === 0 || !html.includes('<figure class="memlane ') || html.includes('data-memlane-preload'))
+    return html;
+  const links = fontUrls
+    .map((url) => `<link rel="preload" href="${url}" as="font" type="font/woff2" crossorigin data-memlane-preload>`)
+    .join('');
   return html.replace('</head>', `${links}</head>`);
 }
 

@@ -17,13 +17,24 @@ export interface OverlayProblem {
 
 export function overlayProblem(error: SnippetError): OverlayProblem {
   const { problem, loc } = error;
-  const excerpt = problem.excerpt !== undefined ? `\n${caretExcerpt(loc.line, problem.excerpt, problem.column, problem.endColumn)}` : '';
-  return { file: loc.file, line: loc.line, column: problem.column, message: `${problem.message}${excerpt}`, hint: problem.hint };
+  const excerpt =
+    problem.excerpt !== undefined
+      ? `\n${caretExcerpt(loc.line, problem.excerpt, problem.column, problem.endColumn)}`
+      : '';
+  return {
+    file: loc.file,
+    line: loc.line,
+    column: problem.column,
+    message: `${problem.message}${excerpt}`,
+    hint: problem.hint,
+  };
 }
 
 export function problemBlockHtml(error: SnippetError): string {
   const data = escapeMarkup(JSON.stringify(overlayProblem(error)));
-  return `<aside class="memlane-problem" aria-label="Snippet error" data-memlane-problem="${data}">`
-    + '<p class="memlane-problem-title">This diagram could not be drawn: its snippet failed.</p>'
-    + `<pre>${escapeMarkup(error.message)}</pre></aside>`;
+  return (
+    `<aside class="memlane-problem" aria-label="Snippet error" data-memlane-problem="${data}">` +
+    '<p class="memlane-problem-title">This diagram could not be drawn: its snippet failed.</p>' +
+    `<pre>${escapeMarkup(error.message)}</pre></aside>`
+  );
 }

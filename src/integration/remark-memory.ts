@@ -29,11 +29,14 @@ export function remarkMemory(options: RemarkMemoryOptions) {
         fences.push({ node, index, parent: parent as { children: RootContent[] } });
       }
       const element = node as unknown as MdxJsxFlowElement;
-      if (element.type === 'mdxJsxFlowElement' && element.name === 'MemoryDiagram') addSourceProps(element, page.sourceProps);
+      if (element.type === 'mdxJsxFlowElement' && element.name === 'MemoryDiagram')
+        addSourceProps(element, page.sourceProps);
     });
     for (const { node, index, parent } of fences) {
       const html = await page.diagram({ ...node, line: node.position?.start.line ?? 1 });
-      parent.children[index] = page.isMdx ? (rawMdxElement(html) as unknown as RootContent) : ({ type: 'html', value: html } satisfies Html);
+      parent.children[index] = page.isMdx
+        ? (rawMdxElement(html) as unknown as RootContent)
+        : ({ type: 'html', value: html } satisfies Html);
     }
   };
 }

@@ -23,7 +23,11 @@ export function htmlBlockElement(html: string): HtmlBlockElement {
     name: 'div',
     attributes: [
       { type: 'mdxJsxAttribute', name: 'class', value: 'memlane-block' },
-      { type: 'mdxJsxAttribute', name: 'set:html', value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(html) } },
+      {
+        type: 'mdxJsxAttribute',
+        name: 'set:html',
+        value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(html) },
+      },
     ],
     children: [],
   };

@@ -10,27 +10,46 @@ type Mode = 'dark' | 'light';
 /** Starlight's default values of the variables the chrome uses (style/props.css), as stand-ins. */
 const starlightColors: Record<Mode, Record<string, string>> = {
   dark: {
-    white: 'hsl(0, 0%, 100%)', 'gray-2': 'hsl(224, 6%, 77%)', 'gray-3': 'hsl(224, 6%, 56%)', 'gray-4': 'hsl(224, 7%, 36%)',
-    'gray-5': 'hsl(224, 10%, 23%)', 'gray-6': 'hsl(224, 14%, 16%)', bg: 'hsl(224, 10%, 10%)', hairline: 'hsl(224, 14%, 16%)',
-    accent: 'hsl(224, 100%, 60%)', 'accent-high': 'hsl(224, 100%, 85%)',
+    white: 'hsl(0, 0%, 100%)',
+    'gray-2': 'hsl(224, 6%, 77%)',
+    'gray-3': 'hsl(224, 6%, 56%)',
+    'gray-4': 'hsl(224, 7%, 36%)',
+    'gray-5': 'hsl(224, 10%, 23%)',
+    'gray-6': 'hsl(224, 14%, 16%)',
+    bg: 'hsl(224, 10%, 10%)',
+    hairline: 'hsl(224, 14%, 16%)',
+    accent: 'hsl(224, 100%, 60%)',
+    'accent-high': 'hsl(224, 100%, 85%)',
   },
   light: {
-    white: 'hsl(224, 10%, 10%)', 'gray-2': 'hsl(224, 10%, 23%)', 'gray-3': 'hsl(224, 7%, 36%)', 'gray-4': 'hsl(224, 6%, 56%)',
-    'gray-5': 'hsl(224, 6%, 77%)', 'gray-6': 'hsl(224, 20%, 94%)', bg: 'hsl(0, 0%, 100%)', hairline: 'hsl(224, 20%, 94%)',
-    accent: 'hsl(234, 90%, 60%)', 'accent-high': 'hsl(234, 80%, 30%)',
+    white: 'hsl(224, 10%, 10%)',
+    'gray-2': 'hsl(224, 10%, 23%)',
+    'gray-3': 'hsl(224, 7%, 36%)',
+    'gray-4': 'hsl(224, 6%, 56%)',
+    'gray-5': 'hsl(224, 6%, 77%)',
+    'gray-6': 'hsl(224, 20%, 94%)',
+    bg: 'hsl(0, 0%, 100%)',
+    hairline: 'hsl(224, 20%, 94%)',
+    accent: 'hsl(234, 90%, 60%)',
+    'accent-high': 'hsl(234, 80%, 30%)',
   },
 };
 
 function chromeBlock(selector: string, mode: Mode): string {
   const [codeBg, current, next] = codeBackgrounds[mode];
   const lines = [
-    ...Object.entries(starlightColors[mode]).map(([name, value]) => `  --memlane-${name}: var(--sl-color-${name}, ${value});`),
-    `  --memlane-code-bg: ${codeBg};`, `  --memlane-current: ${current};`, `  --memlane-next: ${next};`,
+    ...Object.entries(starlightColors[mode]).map(
+      ([name, value]) => `  --memlane-${name}: var(--sl-color-${name}, ${value});`,
+    ),
+    `  --memlane-code-bg: ${codeBg};`,
+    `  --memlane-current: ${current};`,
+    `  --memlane-next: ${next};`,
   ];
   return `${selector} {\n${lines.join('\n')}\n}`;
 }
 
-const modeBlocks = (selector: string, mode: Mode) => [variableBlock(selector, palettes[mode]), chromeBlock(selector, mode)].join('\n');
+const modeBlocks = (selector: string, mode: Mode) =>
+  [variableBlock(selector, palettes[mode]), chromeBlock(selector, mode)].join('\n');
 
 export const siteThemeCss: string = [
   // Starlight's default mode is dark (`:root`); light mode sets data-theme='light'. A page that

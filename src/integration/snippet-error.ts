@@ -10,7 +10,11 @@ export class SnippetError extends Error {
   constructor(problem: Problem, location: SnippetLocation) {
     super(problemText(problem, location.file, location.firstLine));
     this.name = 'MemlaneSnippetError';
-    this.loc = { file: location.file, line: Math.max(1, location.firstLine + problem.line - 1), column: problem.column ?? 1 };
+    this.loc = {
+      file: location.file,
+      line: Math.max(1, location.firstLine + problem.line - 1),
+      column: problem.column ?? 1,
+    };
     this.hint = problem.hint;
     this.problem = problem;
   }

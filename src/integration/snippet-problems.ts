@@ -45,7 +45,9 @@ export async function diagramOrProblem(render: () => Promise<string>): Promise<s
 
 /** Every problem recorded since the last call, by page and line. */
 export function takeProblems(): SnippetError[] {
-  const problems = [...log.problems.values()].sort((a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.line - b.loc.line);
+  const problems = [...log.problems.values()].sort(
+    (a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.line - b.loc.line,
+  );
   log.problems.clear();
   return problems;
 }

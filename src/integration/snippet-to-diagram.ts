@@ -3,7 +3,14 @@
 // in a fence. Every stage is imported statically: Astro loads the config through a module runner
 // that is closed by the time remark plugins run, so a later dynamic import would fail.
 import { codeToHtml } from '../highlight/code-to-html.ts';
-import { codeToDiagram, extractNotes, fenceSpelling, readDiagramOptions, type DiagramOptionName, type Problem } from '../core/index.ts';
+import {
+  codeToDiagram,
+  extractNotes,
+  fenceSpelling,
+  readDiagramOptions,
+  type DiagramOptionName,
+  type Problem,
+} from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
 import { diagramToHtml, type LiveSettings } from '../page/diagram-to-html.ts';
@@ -39,20 +46,45 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   const { options } = read;
   const snippet = extractNotes(request.written);
   const id = options.id ?? request.fallbackId;
-  const key = cacheKey({ fingerprint: settings.fingerprint, code: snippet.code, notes: [...snippet.notes], options, id, timeoutMs: settings.timeoutMs, live: settings.live });
+  const key = cacheKey({
+    fingerprint: settings.fingerprint,
+    code: snippet.code,
+    notes: [...snippet.notes],
+    options,
+    id,
+    timeoutMs: settings.timeoutMs,
+    live: settings.live,
+  });
   const cached = readCached(settings.cacheDir, key);
   if (cached !== undefined) return cached;
 
   const outcome = await codeToDiagram({
-    written: request.written, options, spelling: fenceSpelling, simulator: await processSimulator(),
-    renderDefaults: { idPrefix: id }, timeoutMs: settings.timeoutMs, filename: location.file, htmlLegend: true,
+    written: request.written,
+    options,
+    spelling: fenceSpelling,
+    simulator: await processSimulator(),
+    renderDefaults: { idPrefix: id },
+    timeoutMs: settings.timeoutMs,
+    filename: location.file,
+    htmlLegend: true,
   });
   if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, location);
   // The diagram's snippet is the shown code: notes and `# @predict` questions taken out.
   const { trace, shownStep, svg, snippet: shown, exercises, layout } = outcome.diagram;
   const marks = { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line };
   const codeHtml = codeToHtml(shown.code, marks);
-  const html = diagramToHtml({ trace, snippet: shown, options, id, shownStep, svg, codeHtml, exercises, key: layout.key, live: settings.live });
+  const html = diagramToHtml({
+    trace,
+    snippet: shown,
+    options,
+    id,
+    shownStep,
+    svg,
+    codeHtml,
+    exercises,
+    key: layout.key,
+    live: settings.live,
+  });
   writeCached(settings.cacheDir, key, html);
   return html;
 }

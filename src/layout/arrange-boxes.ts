@@ -7,7 +7,9 @@ import { routeArrows, type RouteRequest } from './route/index.ts';
 import { rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, ObjectBox } from './types.ts';
 
-export interface Arranged extends Placed { arrows: Arrow[] }
+export interface Arranged extends Placed {
+  arrows: Arrow[];
+}
 
 /** Boxes placed (reflowed to `fitWidth` with at most `breakCrossings` references crossing a band break) and arrows routed. */
 export function arrange(collected: Collected, fitWidth: number, breakCrossings: number): Arranged {
@@ -21,7 +23,18 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
   const objectById = new Map(objects.map((o) => [o.box.id, o.box]));
 
   // Arrows: one per (source box, row, part, target), over the steps where both ends are drawn.
-  const arrowSteps = new Map<string, { from: FrameBox | ObjectBox; slot: number; part: 'value' | 'key'; to: string; faded: boolean; steps: number[]; dot: { x: number; y: number } }>();
+  const arrowSteps = new Map<
+    string,
+    {
+      from: FrameBox | ObjectBox;
+      slot: number;
+      part: 'value' | 'key';
+      to: string;
+      faded: boolean;
+      steps: number[];
+      dot: { x: number; y: number };
+    }
+  >();
   for (const box of boxes) {
     for (const version of box.versions) {
       for (const row of version.rows) {
@@ -35,8 +48,13 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
           const faded = version.unreachable === true || version.exited === true;
           const key = `${box.id}\u0000${row.slot}\u0000${end.part}\u0000${end.to}\u0000${faded}`;
           let entry = arrowSteps.get(key);
-          if (!entry) arrowSteps.set(key, (entry = { from: box, slot: row.slot, part: end.part, to: end.to, faded, steps: [], dot: end.dot }));
-          for (const [a, b] of version.steps) for (let s = a; s <= b; s++) if (collected.objectsAt[s - 1]?.has(end.to)) entry.steps.push(s);
+          if (!entry)
+            arrowSteps.set(
+              key,
+              (entry = { from: box, slot: row.slot, part: end.part, to: end.to, faded, steps: [], dot: end.dot }),
+            );
+          for (const [a, b] of version.steps)
+            for (let s = a; s <= b; s++) if (collected.objectsAt[s - 1]?.has(end.to)) entry.steps.push(s);
         }
       }
     }
@@ -48,24 +66,58 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
       // Back references (a cycle's closing edge, a parent link) enter the target from the right.
       const backwards = a.from.kind !== 'frame' && (a.from as ObjectBox).column >= target.column;
       return {
-        from: a.from.id, to: a.to, slot: a.slot, part: a.part, faded: a.faded, steps: rangesOf(a.steps),
-        start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y }, sourceRight: a.from.x + a.from.width,
-        end: { x: backwards ? target.x + target.width : target.x, y: target.y + ANCHOR_Y }, endSide: backwards ? 'right' as const : 'left' as const,
+        from: a.from.id,
+        to: a.to,
+        slot: a.slot,
+        part: a.part,
+        faded: a.faded,
+        steps: rangesOf(a.steps),
+        start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y },
+        sourceRight: a.from.x + a.from.width,
+        end: { x: backwards ? target.x + target.width : target.x, y: target.y + ANCHOR_Y },
+        endSide: backwards ? ('right' as const) : ('left' as const),
       };
     })
-    .sort((a, b) => a.steps[0]![0] - b.steps[0]![0] || a.start.x - b.start.x || a.start.y - b.start.y || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+    .sort(
+      (a, b) =>
+        a.steps[0]![0] - b.steps[0]![0] ||
+        a.start.x - b.start.x ||
+        a.start.y - b.start.y ||
+        (a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
+    );
   const right = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width));
   const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
   // Arrows stay right of the frames' column: a reference looping round its own frame's outside
   // edge reads as a second border.
   const routeLeft = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
-  const paths = routeArrows(requests, boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, width: b.width, height: b.height, steps: stepsWithFreedMark(b, objects) })), {
-    x: routeLeft, y: MARGIN / 2, width: right + 40 - routeLeft + MARGIN / 2, height: bottom + 40,
-  });
-  const arrows: Arrow[] = requests.map((r, i) => ({ from: r.from, slot: r.slot, part: r.part, to: r.to, steps: r.steps, points: paths[i]!, ...(r.faded ? { faded: true } : {}) }));
+  const paths = routeArrows(
+    requests,
+    boxes.map((b) => ({
+      id: b.id,
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      steps: stepsWithFreedMark(b, objects),
+    })),
+    {
+      x: routeLeft,
+      y: MARGIN / 2,
+      width: right + 40 - routeLeft + MARGIN / 2,
+      height: bottom + 40,
+    },
+  );
+  const arrows: Arrow[] = requests.map((r, i) => ({
+    from: r.from,
+    slot: r.slot,
+    part: r.part,
+    to: r.to,
+    steps: r.steps,
+    points: paths[i]!,
+    ...(r.faded ? { faded: true } : {}),
+  }));
   return { frames, objects, arrows };
 }
-
 
 /** A freed object's box still stands, as a ghost, at the step it is freed: arrows avoid it then too. */
 function stepsWithFreedMark(box: FrameBox | ObjectBox, objects: { record: { id: string; freedAt?: number } }[]) {

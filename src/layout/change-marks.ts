@@ -19,13 +19,17 @@ function around(box: Rect, height: number): Rect {
 /** A badge over the box's right corner; one wider than the box starts at its left edge instead, so it never runs left out of the picture. */
 function badge(box: Rect, text: string): ChangeMark['label'] {
   const y = box.y - OUTSET - 4;
-  if (measureText(text, 'heading', SMALL_SIZE) > box.width + 2 * OUTSET) return { text, x: box.x - OUTSET, y, face: 'heading', size: SMALL_SIZE };
+  if (measureText(text, 'heading', SMALL_SIZE) > box.width + 2 * OUTSET)
+    return { text, x: box.x - OUTSET, y, face: 'heading', size: SMALL_SIZE };
   return { text, x: box.x + box.width + OUTSET, y, face: 'heading', size: SMALL_SIZE, anchor: 'end' };
 }
 
 function changedSlots(before: Map<number, string> | undefined, after: Map<number, string> | undefined): number[] {
   if (!before || !after) return [];
-  return [...after].filter(([slot, key]) => before.get(slot) !== key).map(([slot]) => slot).sort((a, b) => a - b);
+  return [...after]
+    .filter(([slot, key]) => before.get(slot) !== key)
+    .map(([slot]) => slot)
+    .sort((a, b) => a - b);
 }
 
 function rowRect(box: FrameBox | ObjectBox, version: BoxVersion, slots: number[]): Rect | undefined {
@@ -42,7 +46,14 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
   const first = record.shown[0];
   if (first !== undefined && !record.existedAsText) {
     const version = versionAt(box, first);
-    if (version) marks.push({ change: 'new', step: first, target: box.id, rect: around(box, version.height), label: badge(box, 'new') });
+    if (version)
+      marks.push({
+        change: 'new',
+        step: first,
+        target: box.id,
+        rect: around(box, version.height),
+        label: badge(box, 'new'),
+      });
   }
   for (const s of record.shown) {
     if (s === first || !shown.has(s - 1) || record.dataByStep.get(s) === record.dataByStep.get(s - 1)) continue;
@@ -56,8 +67,13 @@ export function objectMarks(record: ObjectRecord, box: ObjectBox): ChangeMark[] 
     // The simulator, which watched CPython, says whether it was deallocated; nothing is guessed here.
     const freed = record.freedByCPython === true;
     marks.push({
-      change: 'freed', step: record.freedAt, target: box.id, rect: around(box, last.height),
-      label: badge(box, freed ? `freed ${box.type}` : 'no longer referenced'), ...(freed ? {} : { dropped: true }), was: last.summary,
+      change: 'freed',
+      step: record.freedAt,
+      target: box.id,
+      rect: around(box, last.height),
+      label: badge(box, freed ? `freed ${box.type}` : 'no longer referenced'),
+      ...(freed ? {} : { dropped: true }),
+      was: last.summary,
     });
   }
   return marks;

@@ -33,12 +33,26 @@ export function chooseReflow(collected: Collected, fitWidth: number, lastStep: n
     const key = positions(placed);
     if (tried.has(key)) continue;
     tried.add(key);
-    if (Math.max(...[...placed.frames, ...placed.objects].map((b) => b.box.x + b.box.width)) + MARGIN >= wideFigures.width) continue;
+    if (
+      Math.max(...[...placed.frames, ...placed.objects].map((b) => b.box.x + b.box.width)) + MARGIN >=
+      wideFigures.width
+    )
+      continue;
     const arranged = routeReferences(collected, placed);
     const f = figuresOf(arranged, lastStep);
-    const readsAsWell = f.width < wideFigures.width && f.crossings <= wideFigures.crossings && f.lastCrossings <= wideFigures.lastCrossings
-      && f.length <= REFLOW_LENGTH * wideFigures.length && f.lastLength <= REFLOW_LENGTH * wideFigures.lastLength;
-    if (readsAsWell && (!best || f.crossings < best.figures.crossings || (f.crossings === best.figures.crossings && f.length < best.figures.length))) best = { arranged, figures: f };
+    const readsAsWell =
+      f.width < wideFigures.width &&
+      f.crossings <= wideFigures.crossings &&
+      f.lastCrossings <= wideFigures.lastCrossings &&
+      f.length <= REFLOW_LENGTH * wideFigures.length &&
+      f.lastLength <= REFLOW_LENGTH * wideFigures.lastLength;
+    if (
+      readsAsWell &&
+      (!best ||
+        f.crossings < best.figures.crossings ||
+        (f.crossings === best.figures.crossings && f.length < best.figures.length))
+    )
+      best = { arranged, figures: f };
   }
   return best?.arranged ?? wide;
 }
@@ -46,8 +60,22 @@ export function chooseReflow(collected: Collected, fitWidth: number, lastStep: n
 /** What a reflow is judged by: width, crossings and arrow length, over the run and at the last step. */
 function figuresOf(arranged: Arranged, lastStep: number) {
   const boxes = [...arranged.frames, ...arranged.objects].map((b) => b.box);
-  const width = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width), ...arranged.arrows.flatMap((a) => a.points.map((p) => p.x))) + MARGIN;
-  const lengthOf = (arrows: Arrow[]) => arrows.reduce((sum, a) => sum + a.points.slice(1).reduce((n, p, i) => n + Math.abs(p.x - a.points[i]!.x) + Math.abs(p.y - a.points[i]!.y), 0), 0);
+  const width =
+    Math.max(MARGIN, ...boxes.map((b) => b.x + b.width), ...arranged.arrows.flatMap((a) => a.points.map((p) => p.x))) +
+    MARGIN;
+  const lengthOf = (arrows: Arrow[]) =>
+    arrows.reduce(
+      (sum, a) =>
+        sum +
+        a.points.slice(1).reduce((n, p, i) => n + Math.abs(p.x - a.points[i]!.x) + Math.abs(p.y - a.points[i]!.y), 0),
+      0,
+    );
   const last = arranged.arrows.filter((a) => includesStep(a.steps, lastStep));
-  return { width, crossings: countCrossings(arranged.arrows).crossings, lastCrossings: countCrossings(last).crossings, length: lengthOf(arranged.arrows), lastLength: lengthOf(last) };
+  return {
+    width,
+    crossings: countCrossings(arranged.arrows).crossings,
+    lastCrossings: countCrossings(last).crossings,
+    length: lengthOf(arranged.arrows),
+    lastLength: lengthOf(last),
+  };
 }

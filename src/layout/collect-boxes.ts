@@ -2,7 +2,6 @@
 // what it shows at each step: the raw material of placement, before any geometry.
 import type { StepState } from '../trace/fold-trace.ts';
 import type { HeapObject, Ref } from '../trace/types.ts';
-import type { VersionSpec } from './box-geometry.ts';
 import { buildFrameVersions, buildObjectVersions, type RawFrameStep } from './box-versions.ts';
 import { isInlineScalar, rememberedChildRefs, type RefsOf, shortRepr } from './heap-references.ts';
 import { inlineScalars } from './inline-scalars.ts';
@@ -34,19 +33,25 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   let previousVisible = new Set<string>();
 
   // Long chains and big trees: what is left out is chosen once for the run.
-  const drawnStack = (state: StepState) => (state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack);
+  const drawnStack = (state: StepState) =>
+    state.stack.length > MAX_STACK_DRAWN ? state.stack.slice(0, MAX_STACK_DRAWN) : state.stack;
   const refsOf = rememberedChildRefs();
   const childrenAt = (s: number, id: string) => refsOf(states[s]!.heap.get(id)!, states[s]!.heap);
   // One predicate per step, asked again by shortening, capping and drawing.
   const inlineByState = new WeakMap<StepState, (ref: Ref) => boolean>();
   const inlineAt = (state: StepState) => {
     let inline = inlineByState.get(state);
-    if (!inline) inlineByState.set(state, (inline = inlineScalars(options.scalars, state, drawnStack(state), hidden, refsOf)));
+    if (!inline)
+      inlineByState.set(state, (inline = inlineScalars(options.scalars, state, drawnStack(state), hidden, refsOf)));
     return inline;
   };
   const shortened = shortenOverRun(
-    states.map((state, s) => reachableOrder(rootsOf(state, drawnStack(state), hidden), state.heap, (id) => childrenAt(s, id), inlineAt(state))),
-    states.map((state) => state.heap), childrenAt, options.shortenAbove || 0,
+    states.map((state, s) =>
+      reachableOrder(rootsOf(state, drawnStack(state), hidden), state.heap, (id) => childrenAt(s, id), inlineAt(state)),
+    ),
+    states.map((state) => state.heap),
+    childrenAt,
+    options.shortenAbove || 0,
   );
 
   const kept = keptObjects(states, drawnStack, hidden, shortened, inlineAt, refsOf);
@@ -64,21 +69,40 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     const top = stack.length === state.stack.length ? stack[stack.length - 1] : undefined;
     const returnValue = state.step.returnValue;
     const marker = shortened.markersAt[s - 1]!;
-    const reached = visibleAt(state, stack, hidden, previousVisible, shortened, inline, (id) => !kept || kept.has(id), refsOf);
+    const reached = visibleAt(
+      state,
+      stack,
+      hidden,
+      previousVisible,
+      shortened,
+      inline,
+      (id) => !kept || kept.has(id),
+      refsOf,
+    );
     if (reached.capped) leftOut.objects = true;
     const visible = reached.visible;
     for (const id of visible) {
       if (objects.has(id)) continue;
       const obj = heap.get(id)!;
       const existedAsText = s > 1 && isInlineScalar(obj) && states[s - 2]!.heap.has(id);
-      objects.set(id, { id, kind: objectKindOf(obj), type: obj.type, mutable: false, shown: [], versions: [], dataByStep: new Map(), rowsByStep: new Map(), ...(existedAsText && { existedAsText }) });
+      objects.set(id, {
+        id,
+        kind: objectKindOf(obj),
+        type: obj.type,
+        mutable: false,
+        shown: [],
+        versions: [],
+        dataByStep: new Map(),
+        rowsByStep: new Map(),
+        ...(existedAsText && { existedAsText }),
+      });
     }
     markersAt.push(marker);
 
     const view: ValueView = {
       inlineText: (ref) => {
         if (inline(ref)) return shortRepr(heap.get(ref.ref));
-        return visible.has(ref.ref) ? undefined : marker.get(ref.ref) ?? '…';
+        return visible.has(ref.ref) ? undefined : (marker.get(ref.ref) ?? '…');
       },
       inlineOf: (ref) => (inline(ref) ? ref.ref : undefined),
       scalarRepr: (ref) => shortRepr(heap.get(ref.ref)),
@@ -103,7 +127,16 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     stack.forEach((frame, depth) => {
       let record = frames.get(frame.id);
       if (!record) {
-        record = { id: frame.id, name: frame.name, live: [], shown: [], below: new Set(), versions: [], rowsByStep: new Map(), raw: new Map() };
+        record = {
+          id: frame.id,
+          name: frame.name,
+          live: [],
+          shown: [],
+          below: new Set(),
+          versions: [],
+          rowsByStep: new Map(),
+          raw: new Map(),
+        };
         frames.set(frame.id, record);
       }
       record.live.push(s);
@@ -112,22 +145,42 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
       for (const [name, ref] of frame.locals) {
         if (hidden.has(name)) continue;
         const text = view.inlineText(ref);
-        rows.set(`name:${name}`, text === undefined ? { role: 'name', label: name, labelIsCode: true, ref: ref.ref } : { role: 'name', label: name, labelIsCode: true, text, ...(inline(ref) ? { inlineOf: ref.ref } : {}) });
+        rows.set(
+          `name:${name}`,
+          text === undefined
+            ? { role: 'name', label: name, labelIsCode: true, ref: ref.ref }
+            : { role: 'name', label: name, labelIsCode: true, text, ...(inline(ref) ? { inlineOf: ref.ref } : {}) },
+        );
       }
       if (frame === top && state.step.event === 'return' && returnValue?.ref) {
         const text = view.inlineText(returnValue);
-        rows.set('return', text === undefined ? { role: 'return', label: 'return', ref: returnValue.ref } : { role: 'return', label: 'return', text, ...(inline(returnValue) ? { inlineOf: returnValue.ref } : {}) });
+        rows.set(
+          'return',
+          text === undefined
+            ? { role: 'return', label: 'return', ref: returnValue.ref }
+            : { role: 'return', label: 'return', text, ...(inline(returnValue) ? { inlineOf: returnValue.ref } : {}) },
+        );
       }
       // A frame left by an exception shows it on its exception step and on the return step that unwinds it.
       const running = frame === top;
       const unwinding = running && state.unwinding;
       const exception = running ? state.exception : undefined;
       if (exception) {
-        rows.set('exception', { role: 'exception', text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`, tone: 'alert' });
+        rows.set('exception', {
+          role: 'exception',
+          text: `raises ${exception.type ?? 'an exception'}${exception.message ? `: ${exception.message}` : ''}`,
+          tone: 'alert',
+        });
       }
       // The module frame returns nothing: at its return the program has finished.
       const returning = frame.name === '<module>' ? 'finished' : 'returning';
-      const runningBadge = unwinding ? 'unwinding' : state.step.event === 'exception' ? 'raising' : state.step.event === 'return' ? returning : 'running';
+      const runningBadge = unwinding
+        ? 'unwinding'
+        : state.step.event === 'exception'
+          ? 'raising'
+          : state.step.event === 'return'
+            ? returning
+            : 'running';
       const badge = running ? { badge: runningBadge } : frame.generator === true ? { badge: 'generator' } : {};
       record.raw.set(s, { rows, running, exited: false, ...badge });
     });
@@ -147,7 +200,15 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
   }
 
   for (const record of frames.values()) buildFrameVersions(record, record.raw, states);
-  for (const record of objects.values()) buildObjectVersions(record, states, objectsAt, markersAt, (s) => inlineAt(states[s - 1]!), options.scalars === 'auto' ? refsOf : undefined);
+  for (const record of objects.values())
+    buildObjectVersions(
+      record,
+      states,
+      objectsAt,
+      markersAt,
+      (s) => inlineAt(states[s - 1]!),
+      options.scalars === 'auto' ? refsOf : undefined,
+    );
 
   return {
     frames: [...frames.values()].map(({ raw: _raw, ...f }) => f),
@@ -163,7 +224,16 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
  * of reach), at most MAX_OBJECTS (objects of different moments share room), none left out by
  * shortening, none refused by `admit`. Post: `capped` when MAX_OBJECTS or `admit` left one out.
  */
-function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<string>, previousVisible: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inline: (ref: Ref) => boolean, admit: (id: string) => boolean, refsOf: RefsOf): { visible: Set<string>; capped: boolean } {
+function visibleAt(
+  state: StepState,
+  stack: StepState['stack'],
+  hidden: Set<string>,
+  previousVisible: Set<string>,
+  shortened: { hidden: Set<string>; tails: string[] },
+  inline: (ref: Ref) => boolean,
+  admit: (id: string) => boolean,
+  refsOf: RefsOf,
+): { visible: Set<string>; capped: boolean } {
   const heap = state.heap;
   const roots = rootsOf(state, stack, hidden);
   for (const [id, obj] of heap) if (obj.unreachable === true && previousVisible.has(id)) roots.push({ ref: id });
@@ -172,7 +242,10 @@ function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<stri
   let capped = false;
   const reach = (ref: Ref) => {
     if (visible.has(ref.ref) || !heap.has(ref.ref) || inline(ref)) return;
-    if (visible.size >= MAX_OBJECTS || !admit(ref.ref)) { capped = true; return; }
+    if (visible.size >= MAX_OBJECTS || !admit(ref.ref)) {
+      capped = true;
+      return;
+    }
     visible.add(ref.ref);
     queue.push(ref.ref);
   };
@@ -190,11 +263,27 @@ function visibleAt(state: StepState, stack: StepState['stack'], hidden: Set<stri
  * and the transient objects of its building (loop counters, scalars replaced) give way.
  * Post: undefined when all fit, else the ids kept.
  */
-function keptObjects(states: StepState[], drawnStack: (state: StepState) => StepState['stack'], hidden: Set<string>, shortened: { hidden: Set<string>; tails: string[] }, inlineAt: (state: StepState) => (ref: Ref) => boolean, refsOf: RefsOf): Set<string> | undefined {
+function keptObjects(
+  states: StepState[],
+  drawnStack: (state: StepState) => StepState['stack'],
+  hidden: Set<string>,
+  shortened: { hidden: Set<string>; tails: string[] },
+  inlineAt: (state: StepState) => (ref: Ref) => boolean,
+  refsOf: RefsOf,
+): Set<string> | undefined {
   const lastShown = new Map<string, number>();
   let previous = new Set<string>();
   for (const state of states) {
-    previous = visibleAt(state, drawnStack(state), hidden, previous, shortened, inlineAt(state), () => true, refsOf).visible;
+    previous = visibleAt(
+      state,
+      drawnStack(state),
+      hidden,
+      previous,
+      shortened,
+      inlineAt(state),
+      () => true,
+      refsOf,
+    ).visible;
     for (const id of previous) lastShown.set(id, state.index);
   }
   if (lastShown.size <= MAX_DISTINCT_OBJECTS) return undefined;
@@ -203,10 +292,20 @@ function keptObjects(states: StepState[], drawnStack: (state: StepState) => Step
 }
 
 /** Every object reachable from `roots`, breadth first, inline scalars left out. */
-function reachableOrder(roots: Ref[], heap: ReadonlyMap<string, HeapObject>, children: (id: string) => Ref[], inline: (ref: Ref) => boolean): string[] {
+function reachableOrder(
+  roots: Ref[],
+  heap: ReadonlyMap<string, HeapObject>,
+  children: (id: string) => Ref[],
+  inline: (ref: Ref) => boolean,
+): string[] {
   const seen = new Set<string>();
   const order: string[] = [];
-  const push = (ref: Ref) => { if (!seen.has(ref.ref) && heap.has(ref.ref) && !inline(ref)) { seen.add(ref.ref); order.push(ref.ref); } };
+  const push = (ref: Ref) => {
+    if (!seen.has(ref.ref) && heap.has(ref.ref) && !inline(ref)) {
+      seen.add(ref.ref);
+      order.push(ref.ref);
+    }
+  };
   roots.forEach(push);
   for (let i = 0; i < order.length; i++) children(order[i]!).forEach(push);
   return order;
@@ -217,6 +316,7 @@ function rootsOf(state: StepState, stack: StepState['stack'], hidden: Set<string
   const roots: Ref[] = [];
   for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) roots.push(ref);
   const returnValue = state.step.returnValue;
-  if (stack.length === state.stack.length && stack.length && state.step.event === 'return' && returnValue?.ref) roots.push(returnValue);
+  if (stack.length === state.stack.length && stack.length && state.step.event === 'return' && returnValue?.ref)
+    roots.push(returnValue);
   return roots;
 }

@@ -12,10 +12,17 @@ const eventWords: Record<string, string> = {
 };
 
 export function describeStep(
-  state: StepState, total: number, frames: FrameBox[], objects: ObjectBox[], marks: ChangeMark[], error: string | undefined,
+  state: StepState,
+  total: number,
+  frames: FrameBox[],
+  objects: ObjectBox[],
+  marks: ChangeMark[],
+  error: string | undefined,
 ): string {
   const s = state.index;
-  const parts = [`Step ${s} of ${total}, line ${state.step.line}: ${eventWords[state.step.event] ?? state.step.event}.`];
+  const parts = [
+    `Step ${s} of ${total}, line ${state.step.line}: ${eventWords[state.step.event] ?? state.step.event}.`,
+  ];
   const summaries = (boxes: (FrameBox | ObjectBox)[]) =>
     boxes.flatMap((b) => b.versions.filter((v) => includesStep(v.steps, s)).map((v) => v.summary));
   const frameWords = summaries(frames);

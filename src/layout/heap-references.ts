@@ -34,7 +34,7 @@ export function childRefs(obj: HeapObject, heap: ReadonlyMap<string, HeapObject>
       return obj.attrs.map(([, ref]) => ref);
     // Functions and generators draw their defaults, closure and locals, not their attributes.
     case 'function':
-      return [...obj.defaults ?? [], ...(obj.closure ?? []).map(([, ref]) => ref)];
+      return [...(obj.defaults ?? []), ...(obj.closure ?? []).map(([, ref]) => ref)];
     case 'generator':
       return obj.locals.map(([, ref]) => ref);
   }

@@ -14,7 +14,13 @@ const ALWAYS_INLINE = new Set(['NoneType', 'bool']);
  * as text. In `auto`, a scalar is a box exactly when a name (or a return value) refers to it and
  * at least one other reference drawn at the step does too.
  */
-export function inlineScalars(mode: ResolvedLayoutOptions['scalars'], state: StepState, stack: StepState['stack'], hidden: Set<string>, refsOf: RefsOf): (ref: Ref) => boolean {
+export function inlineScalars(
+  mode: ResolvedLayoutOptions['scalars'],
+  state: StepState,
+  stack: StepState['stack'],
+  hidden: Set<string>,
+  refsOf: RefsOf,
+): (ref: Ref) => boolean {
   const heap = state.heap;
   if (mode === 'heap') return () => false;
   if (mode === 'inline') return (ref) => isInlineScalar(heap.get(ref.ref));
@@ -35,7 +41,8 @@ export function inlineScalars(mode: ResolvedLayoutOptions['scalars'], state: Ste
   };
   for (const frame of stack) for (const [name, ref] of frame.locals) if (!hidden.has(name)) count(ref, true);
   const returnValue = state.step.returnValue;
-  if (stack.length === state.stack.length && state.step.event === 'return' && returnValue?.ref) count(returnValue, true);
+  if (stack.length === state.stack.length && state.step.event === 'return' && returnValue?.ref)
+    count(returnValue, true);
   for (let i = 0; i < queue.length; i++) for (const child of refsOf(queue[i]!, heap)) count(child, false);
   return (ref) => {
     const obj = heap.get(ref.ref);

@@ -25,17 +25,25 @@ export const LAYOUT_OPTIONS = {
   hide: { schema: z.array(z.string()), default: [] as string[], hint: 'string[]' },
   showExited: { schema: z.boolean(), default: false, hint: 'boolean' },
   shortenAbove: {
-    schema: z.union([z.number().int().min(4), z.literal(false)]), default: 30,
+    schema: z.union([z.number().int().min(4), z.literal(false)]),
+    default: 30,
     hint: 'an integer >= 4 (chains and trees of more objects of one type are drawn as their first and last parts and a count) or false',
   },
   fitWidth: {
-    schema: z.union([z.number().int().min(200), z.literal(false)]), default: 650,
+    schema: z.union([z.number().int().min(200), z.literal(false)]),
+    default: 650,
     hint: 'a width in px >= 200 that wider diagrams reflow to, or false',
   },
-  legend: { schema: z.boolean(), default: true, hint: 'boolean (false: the legend and notes are left to the caller, in layout.key)' },
+  legend: {
+    schema: z.boolean(),
+    default: true,
+    hint: 'boolean (false: the legend and notes are left to the caller, in layout.key)',
+  },
 } as const;
 
-const schema = z.object(Object.fromEntries(Object.entries(LAYOUT_OPTIONS).map(([name, o]) => [name, o.schema.optional()]))).strict();
+const schema = z
+  .object(Object.fromEntries(Object.entries(LAYOUT_OPTIONS).map(([name, o]) => [name, o.schema.optional()])))
+  .strict();
 
 /** Where an issue is, as the option's path (`/scalars`), or (options) when the whole value is wrong. */
 function optionPath(issue: z.ZodIssue): string {
@@ -48,7 +56,9 @@ export function resolveLayoutOptions(options: LayoutOptions = {}): ResolvedLayou
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = optionPath(issue).slice(1) as keyof typeof LAYOUT_OPTIONS;
-    const accepted = LAYOUT_OPTIONS[name] ? `${name} is ${LAYOUT_OPTIONS[name].hint}` : `the layout options are ${Object.keys(LAYOUT_OPTIONS).join(', ')}`;
+    const accepted = LAYOUT_OPTIONS[name]
+      ? `${name} is ${LAYOUT_OPTIONS[name].hint}`
+      : `the layout options are ${Object.keys(LAYOUT_OPTIONS).join(', ')}`;
     throw new TypeError(`memlane layout: invalid option ${optionPath(issue)}: ${issue.message}\nhint: ${accepted}.`);
   }
   return {

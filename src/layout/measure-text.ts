@@ -3,7 +3,8 @@
 import { faceMetrics, type FaceMetrics } from '../fonts/advance-widths.ts';
 import type { TextFace } from './types.ts';
 
-const isVariationSelector = (codePoint: number) => (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
+const isVariationSelector = (codePoint: number) =>
+  (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
 
 /** Width in em, glyph by glyph without shaping: JetBrains Mono's contextual alternates keep every
  * advance the same, and Inter's kerning only ever narrows text a little, so boxes sized this way
@@ -32,15 +33,20 @@ export function measureText(text: string, face: TextFace, size: number): number 
 }
 
 /** `text` itself when it fits in `maxWidth`, else the longest prefix that fits followed by an ellipsis. */
-export function fitText(text: string, face: TextFace, size: number, maxWidth: number): { text: string; shortened: boolean } {
+export function fitText(
+  text: string,
+  face: TextFace,
+  size: number,
+  maxWidth: number,
+): { text: string; shortened: boolean } {
   if (measureText(text, face, size) <= maxWidth) return { text, shortened: false };
   const chars = [...text];
   let low = 0;
   let high = chars.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (measureText(chars.slice(0, mid).join('') + '…', face, size) <= maxWidth) low = mid;
+    if (measureText(`${chars.slice(0, mid).join('')}…`, face, size) <= maxWidth) low = mid;
     else high = mid - 1;
   }
-  return { text: chars.slice(0, low).join('') + '…', shortened: true };
+  return { text: `${chars.slice(0, low).join('')}…`, shortened: true };
 }

@@ -39,8 +39,19 @@ export interface ValueView {
 }
 
 const IMMUTABLE_TYPES = new Set([
-  'int', 'float', 'complex', 'bool', 'NoneType', 'str', 'bytes', 'tuple', 'frozenset', 'range',
-  'NotImplementedType', 'ellipsis', 'code',
+  'int',
+  'float',
+  'complex',
+  'bool',
+  'NoneType',
+  'str',
+  'bytes',
+  'tuple',
+  'frozenset',
+  'range',
+  'NotImplementedType',
+  'ellipsis',
+  'code',
 ]);
 
 /** Scalar types that may be drawn inline in a slot (immutable, so sharing them can never mislead). */
@@ -49,7 +60,8 @@ export const INLINE_SCALAR_TYPES = new Set(['int', 'float', 'complex', 'bool', '
 /** Objects of the snippet's own making (and the cells and generators they run on) can all change. */
 export function isMutableType(obj: HeapObject): boolean {
   const kind = obj.kind;
-  if (kind === 'function' || kind === 'class' || kind === 'instance' || kind === 'cell' || kind === 'generator') return true;
+  if (kind === 'function' || kind === 'class' || kind === 'instance' || kind === 'cell' || kind === 'generator')
+    return true;
   return !IMMUTABLE_TYPES.has(obj.type);
 }
 
@@ -72,7 +84,9 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 function refRow(role: RowRole, label: string | undefined, ref: Ref, view: ValueView, labelIsCode = true): RowContent {
   const text = view.inlineText(ref);
   const of = view.inlineOf(ref);
-  return text === undefined ? { role, label, labelIsCode, ref: ref.ref } : { role, label, labelIsCode, text, ...(of ? { inlineOf: of } : {}) };
+  return text === undefined
+    ? { role, label, labelIsCode, ref: ref.ref }
+    : { role, label, labelIsCode, text, ...(of ? { inlineOf: of } : {}) };
 }
 
 function elidedRow(count: number): RowContent {
@@ -81,7 +95,9 @@ function elidedRow(count: number): RowContent {
 
 /** Rows for head, gap and tail of a long container. */
 function shortenedRows<T>(
-  items: readonly T[], elided: Elided | undefined, row: (item: T, index: number) => RowContent,
+  items: readonly T[],
+  elided: Elided | undefined,
+  row: (item: T, index: number) => RowContent,
 ): RowContent[] {
   const shown = shownItems(items, elided);
   return [
@@ -93,7 +109,8 @@ function shortenedRows<T>(
 
 function sequenceRows(obj: SequenceObject, indexed: boolean, view: ValueView): RowContent[] {
   return shortenedRows(obj.items, obj.elided, (item, index) =>
-    refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true));
+    refRow(indexed ? 'index' : 'item', indexed ? String(index) : undefined, item, view, true),
+  );
 }
 
 /** Rows for an object's attributes, or one muted row that says there are none. */
@@ -109,21 +126,23 @@ function functionContent(obj: FunctionObject, mutable: boolean, view: ValueView)
   const defaults = obj.defaults ?? [];
   const names = (parameters ?? []).filter((parameter) => parameter.default).map((parameter) => parameter.name);
   const rows: RowContent[] = defaults.map((ref, i) =>
-    refRow('attr', names.length === defaults.length ? `default ${names[i]}` : `default ${i + 1}`, ref, view, false));
+    refRow('attr', names.length === defaults.length ? `default ${names[i]}` : `default ${i + 1}`, ref, view, false),
+  );
   for (const [freeName, ref] of obj.closure ?? []) rows.push(refRow('attr', `closure ${freeName}`, ref, view, false));
-  const shown = parameters ? parameterListText(parameters) : obj.signature ?? '(…)';
+  const shown = parameters ? parameterListText(parameters) : (obj.signature ?? '(…)');
   return { kind: 'function', mutable, title: `function ${name}${shown}`, rows };
 }
 
 function generatorContent(obj: GeneratorObject, mutable: boolean, view: ValueView): ObjectContent {
   const state = obj.state ?? '';
   const line = obj.line !== undefined ? ` at line ${obj.line}` : '';
-  const words = state === 'suspended' ? `suspended${line}`
-    : state === 'running' ? 'running: its frame is on the stack' : state;
+  const words =
+    state === 'suspended' ? `suspended${line}` : state === 'running' ? 'running: its frame is on the stack' : state;
   const rows: RowContent[] = [{ role: 'info', text: words, tone: 'muted' }];
   if (state !== 'running') for (const [n, ref] of obj.locals) rows.push(refRow('local', n, ref, view));
   // Coroutines and async generators are drawn as generators are: a frame that waits, with its names.
-  const flavour = obj.type === 'coroutine' ? 'coroutine' : obj.type === 'async_generator' ? 'async generator' : 'generator';
+  const flavour =
+    obj.type === 'coroutine' ? 'coroutine' : obj.type === 'async_generator' ? 'async generator' : 'generator';
   return { kind: 'generator', mutable, title: `${flavour} ${obj.name ?? 'generator'}`, rows };
 }
 
@@ -162,16 +181,20 @@ export function objectContent(obj: HeapObject, view: ValueView): ObjectContent {
     case 'function':
       return functionContent(obj, mutable, view);
     case 'cell': {
-      const rows: RowContent[] = obj.empty === true || obj.attrs.length === 0
-        ? [{ role: 'info', text: 'empty', tone: 'muted' }]
-        : obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view));
+      const rows: RowContent[] =
+        obj.empty === true || obj.attrs.length === 0
+          ? [{ role: 'info', text: 'empty', tone: 'muted' }]
+          : obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view));
       return { kind: 'cell', mutable, title: 'cell', rows };
     }
     case 'generator':
       return generatorContent(obj, mutable, view);
     case 'method':
       return {
-        kind: 'method', mutable, title: 'bound method', rows: obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view)),
+        kind: 'method',
+        mutable,
+        title: 'bound method',
+        rows: obj.attrs.map(([n, ref]) => refRow('attr', n, ref, view)),
       };
   }
 }

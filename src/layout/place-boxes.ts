@@ -35,17 +35,38 @@ export function placeBoxes(collected: Collected, fitWidth: number, breakCrossing
   const frames = frameOrder.map((record) => {
     const { geometry } = graph.byId.get(record.id)!;
     const box: FrameBox = {
-      kind: 'frame', id: record.id, name: record.name, x: x.get(record.id)!, y: y.get(record.id)!, width: frameWidth, height: geometry.height,
-      steps: rangesOf(record.shown), style: 'frame', headerHeight: geometry.headerHeight, divider: geometry.divider, versions: geometry.versions,
+      kind: 'frame',
+      id: record.id,
+      name: record.name,
+      x: x.get(record.id)!,
+      y: y.get(record.id)!,
+      width: frameWidth,
+      height: geometry.height,
+      steps: rangesOf(record.shown),
+      style: 'frame',
+      headerHeight: geometry.headerHeight,
+      divider: geometry.divider,
+      versions: geometry.versions,
     };
     return { record, box };
   });
   const objects = collected.objects.map((record) => {
     const { geometry } = graph.byId.get(record.id)!;
     const box: ObjectBox = {
-      kind: record.kind, id: record.id, type: record.type, mutable: record.mutable, column: ranked.layer.get(record.id)! - 1,
-      x: x.get(record.id)!, y: y.get(record.id)!, width: geometry.width, height: geometry.height, steps: rangesOf(record.shown),
-      style: record.mutable ? 'mutable' : 'immutable', headerHeight: geometry.headerHeight, divider: geometry.divider, versions: geometry.versions,
+      kind: record.kind,
+      id: record.id,
+      type: record.type,
+      mutable: record.mutable,
+      column: ranked.layer.get(record.id)! - 1,
+      x: x.get(record.id)!,
+      y: y.get(record.id)!,
+      width: geometry.width,
+      height: geometry.height,
+      steps: rangesOf(record.shown),
+      style: record.mutable ? 'mutable' : 'immutable',
+      headerHeight: geometry.headerHeight,
+      divider: geometry.divider,
+      versions: geometry.versions,
       ...([...record.dataByStep.values()].some((o) => o.immortal === true) ? { immortal: true as const } : {}),
     };
     return { record, box };

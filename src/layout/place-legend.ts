@@ -14,18 +14,27 @@ const LEGEND: { sample: LegendSample; text: string }[] = [
 ];
 
 /** The legend entries of the samples a diagram draws, in the legend's order, and its notes. */
-export function layoutKey(used: Record<LegendSample, boolean>, leftOut: { frames: boolean; objects: boolean }): LayoutKey {
+export function layoutKey(
+  used: Record<LegendSample, boolean>,
+  leftOut: { frames: boolean; objects: boolean },
+): LayoutKey {
   return {
     entries: LEGEND.filter((item) => used[item.sample]),
     notes: [
       ...(leftOut.frames ? ['Deeper frames of this run are not drawn.'] : []),
-      ...(leftOut.objects ? ['Some objects are not drawn: more than fit in one diagram are alive at once (shown as …).'] : []),
+      ...(leftOut.objects
+        ? ['Some objects are not drawn: more than fit in one diagram are alive at once (shown as …).']
+        : []),
     ],
   };
 }
 
 /** The key placed under a drawing that ends at (contentRight, contentBottom), and the picture's size with it. */
-export function placeLegend(key: LayoutKey, contentRight: number, contentBottom: number): { legend: LegendItem[]; notes: TextSpan[]; width: number; height: number } {
+export function placeLegend(
+  key: LayoutKey,
+  contentRight: number,
+  contentBottom: number,
+): { legend: LegendItem[]; notes: TextSpan[]; width: number; height: number } {
   const legend: LegendItem[] = [];
   let legendX = MARGIN;
   let legendY = contentBottom + 24;
@@ -35,7 +44,11 @@ export function placeLegend(key: LayoutKey, contentRight: number, contentBottom:
       legendX = MARGIN;
       legendY += 20;
     }
-    legend.push({ sample: item.sample, rect: { x: legendX, y: legendY, width: 16, height: 11 }, text: { text: item.text, x: legendX + 22, y: legendY + 10, face: 'label', size: SMALL_SIZE, tone: 'muted' } });
+    legend.push({
+      sample: item.sample,
+      rect: { x: legendX, y: legendY, width: 16, height: 11 },
+      text: { text: item.text, x: legendX + 22, y: legendY + 10, face: 'label', size: SMALL_SIZE, tone: 'muted' },
+    });
     legendX += width + 18;
   }
   const notes: TextSpan[] = [];
@@ -44,7 +57,9 @@ export function placeLegend(key: LayoutKey, contentRight: number, contentBottom:
     notes.push({ text, x: MARGIN, y: noteY, face: 'label', size: SMALL_SIZE, tone: 'muted' });
     noteY += 16;
   }
-  const width = Math.ceil(Math.max(contentRight, ...legend.map((l) => l.text.x + measureText(l.text.text, 'label', SMALL_SIZE))) + MARGIN);
+  const width = Math.ceil(
+    Math.max(contentRight, ...legend.map((l) => l.text.x + measureText(l.text.text, 'label', SMALL_SIZE))) + MARGIN,
+  );
   const height = Math.ceil((notes.length ? noteY - 16 : legendY + 11) + MARGIN);
   return { legend, notes, width, height };
 }

@@ -19,7 +19,12 @@ export interface Shortened {
  * "… N more T objects", N being what that step leaves out of that type.
  * Pre: `orders[s]` is the breadth-first order of objects reachable at step s + 1.
  */
-export function shortenOverRun(orders: string[][], heaps: ReadonlyMap<string, HeapObject>[], children: (s: number, id: string) => Ref[], limit: number): { hidden: Set<string>; tails: string[]; markersAt: Map<string, string>[] } {
+export function shortenOverRun(
+  orders: string[][],
+  heaps: ReadonlyMap<string, HeapObject>[],
+  children: (s: number, id: string) => Ref[],
+  limit: number,
+): { hidden: Set<string>; tails: string[]; markersAt: Map<string, string>[] } {
   let widest: Shortened = { hidden: new Set(), tails: [], marker: new Map() };
   orders.forEach((order, s) => {
     const shortened = shortenStructures(order, heaps[s]!, (id) => children(s, id), limit);
@@ -53,7 +58,12 @@ const TAIL_SHARE = 0.25;
  * later members of it as children), its last `tail` members are in `hidden`; the first hidden
  * member carries the marker. `limit` <= 0 shortens nothing.
  */
-export function shortenStructures(order: string[], heap: ReadonlyMap<string, HeapObject>, children: (id: string) => Ref[], limit: number): Shortened {
+export function shortenStructures(
+  order: string[],
+  heap: ReadonlyMap<string, HeapObject>,
+  children: (id: string) => Ref[],
+  limit: number,
+): Shortened {
   const result: Shortened = { hidden: new Set(), tails: [], marker: new Map() };
   if (limit <= 0 || order.length <= limit) return result;
   const position = new Map(order.map((id, i) => [id, i]));
@@ -67,13 +77,18 @@ export function shortenStructures(order: string[], heap: ReadonlyMap<string, Hea
     grouped.add(start);
     for (let i = 0; i < members.length; i++) {
       for (const ref of children(members[i]!)) {
-        if (!grouped.has(ref.ref) && position.has(ref.ref) && typeOf(ref.ref) === obj.type) { grouped.add(ref.ref); members.push(ref.ref); }
+        if (!grouped.has(ref.ref) && position.has(ref.ref) && typeOf(ref.ref) === obj.type) {
+          grouped.add(ref.ref);
+          members.push(ref.ref);
+        }
       }
     }
     if (members.length <= limit) continue;
     members.sort((a, b) => position.get(a)! - position.get(b)!);
     const inside = new Set(members);
-    const chain = members.every((id) => children(id).filter((r) => inside.has(r.ref) && position.get(r.ref)! > position.get(id)!).length <= 1);
+    const chain = members.every(
+      (id) => children(id).filter((r) => inside.has(r.ref) && position.get(r.ref)! > position.get(id)!).length <= 1,
+    );
     const tail = chain ? Math.max(1, Math.floor(limit * TAIL_SHARE)) : 0;
     const head = limit - tail;
     const left = members.slice(head, members.length - tail);

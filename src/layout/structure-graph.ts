@@ -30,7 +30,11 @@ export interface GraphEdge {
   rows: EdgeRow[];
 }
 
-export interface EdgeRow { y: number; steps: number; last: number }
+export interface EdgeRow {
+  y: number;
+  steps: number;
+  last: number;
+}
 
 export interface StructureGraph {
   /** Frames first (in stack order), then objects in order of first appearance. */
@@ -52,28 +56,51 @@ const isScalarBox = (record: ObjectRecord) => record.kind === 'scalar';
 export function structureGraph(collected: Collected, frameOrder: FrameRecord[]): StructureGraph {
   const nodes: GraphNode[] = [];
   for (const record of frameOrder) {
-    nodes.push({ id: record.id, frame: true, type: '', geometry: boxGeometry(record.versions, false), first: record.shown[0]!, last: record.shown[record.shown.length - 1]!, index: nodes.length });
+    nodes.push({
+      id: record.id,
+      frame: true,
+      type: '',
+      geometry: boxGeometry(record.versions, false),
+      first: record.shown[0]!,
+      last: record.shown[record.shown.length - 1]!,
+      index: nodes.length,
+    });
   }
   for (const record of collected.objects) {
     nodes.push({
-      id: record.id, frame: false, type: record.type, geometry: boxGeometry(record.versions, isScalarBox(record)),
-      first: record.shown[0]!, last: Math.max(record.shown[record.shown.length - 1]!, record.freedAt ?? 0), index: nodes.length,
+      id: record.id,
+      frame: false,
+      type: record.type,
+      geometry: boxGeometry(record.versions, isScalarBox(record)),
+      first: record.shown[0]!,
+      last: Math.max(record.shown[record.shown.length - 1]!, record.freedAt ?? 0),
+      index: nodes.length,
     });
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const out = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
   const incoming = new Map<string, GraphEdge[]>(nodes.map((n) => [n.id, []]));
   for (const node of nodes) {
-    const edges = new Map<string, Omit<GraphEdge, 'rows'> & { weight: number; sum: number; byRow: Map<number, EdgeRow> }>();
+    const edges = new Map<
+      string,
+      Omit<GraphEdge, 'rows'> & { weight: number; sum: number; byRow: Map<number, EdgeRow> }
+    >();
     for (const version of node.geometry.versions) {
       const steps = version.steps.reduce((n, [a, b]) => n + b - a + 1, 0);
       const first = version.steps[0]![0];
       const last = version.steps[version.steps.length - 1]![1];
       for (const row of version.rows) {
-        for (const [to, dot] of [[row.to, row.dot], [row.keyTo, row.keyDot]] as const) {
+        for (const [to, dot] of [
+          [row.to, row.dot],
+          [row.keyTo, row.keyDot],
+        ] as const) {
           if (!to || !dot || to === node.id || !byId.has(to) || byId.get(to)!.frame) continue;
           let edge = edges.get(to);
-          if (!edge) edges.set(to, (edge = { from: node.id, to, rowY: dot.y, port: 0, first, last, weight: 0, sum: 0, byRow: new Map() }));
+          if (!edge)
+            edges.set(
+              to,
+              (edge = { from: node.id, to, rowY: dot.y, port: 0, first, last, weight: 0, sum: 0, byRow: new Map() }),
+            );
           const row = edge.byRow.get(dot.y) ?? edge.byRow.set(dot.y, { y: dot.y, steps: 0, last }).get(dot.y)!;
           row.steps += steps;
           row.last = Math.max(row.last, last);
@@ -85,8 +112,16 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
         }
       }
     }
-    const final = [...edges.values()].map(({ weight, sum, byRow, ...edge }): GraphEdge => ({ ...edge, port: weight ? sum / weight : edge.rowY, rows: [...byRow.values()].sort((a, b) => a.y - b.y) }));
-    const sorted = final.sort((a, b) => a.port - b.port || a.rowY - b.rowY || byId.get(a.to)!.index - byId.get(b.to)!.index);
+    const final = [...edges.values()].map(
+      ({ weight, sum, byRow, ...edge }): GraphEdge => ({
+        ...edge,
+        port: weight ? sum / weight : edge.rowY,
+        rows: [...byRow.values()].sort((a, b) => a.y - b.y),
+      }),
+    );
+    const sorted = final.sort(
+      (a, b) => a.port - b.port || a.rowY - b.rowY || byId.get(a.to)!.index - byId.get(b.to)!.index,
+    );
     out.set(node.id, sorted);
     for (const edge of sorted) incoming.get(edge.to)!.push(edge);
   }

@@ -71,9 +71,13 @@ function key(collected: Collected, arranged: Arranged, marks: ChangeMark[], with
   const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
   const contentBottom = Math.max(bottom, ...arrows.flatMap((a) => a.points.map((p) => p.y)));
   // Badges of change marks may reach past their box: the picture holds them too.
-  const markRight = marks.map((m) => (m.label
-    ? (m.label.anchor === 'end' ? m.label.x : m.label.x + measureText(m.label.text, m.label.face, m.label.size))
-    : 0));
+  const markRight = marks.map((m) =>
+    m.label
+      ? m.label.anchor === 'end'
+        ? m.label.x
+        : m.label.x + measureText(m.label.text, m.label.face, m.label.size)
+      : 0,
+  );
   const contentRight = Math.max(right, ...arrows.flatMap((a) => a.points.map((p) => p.x)), ...markRight);
   // The legend explains only what this diagram draws.
   const used: Record<LegendSample, boolean> = {
@@ -107,10 +111,12 @@ function describe(trace: Trace, states: StepState[], arranged: Arranged, marks: 
     line: state.step.line,
     event: state.step.event,
     description: describeStep(
-      state, states.length,
+      state,
+      states.length,
       frameBoxes.filter((b) => includesStep(b.steps, state.index)),
       objectBoxes.filter((b) => includesStep(b.steps, state.index)),
-      marks, state.index === states.length ? stopped : undefined,
+      marks,
+      state.index === states.length ? stopped : undefined,
     ),
   }));
 }

@@ -33,7 +33,17 @@ export interface TextSpan {
   tone?: 'normal' | 'muted' | 'alert';
 }
 
-export type RowRole = 'name' | 'index' | 'entry' | 'attr' | 'item' | 'return' | 'exception' | 'elided' | 'local' | 'info';
+export type RowRole =
+  | 'name'
+  | 'index'
+  | 'entry'
+  | 'attr'
+  | 'item'
+  | 'return'
+  | 'exception'
+  | 'elided'
+  | 'local'
+  | 'info';
 
 /** One line inside a box: a name, index or key and either an inline value or the dot an arrow starts from. */
 export interface Row {
@@ -93,8 +103,17 @@ export interface FrameBox extends BoxBase {
 }
 
 export type ObjectKind =
-  | 'scalar' | 'list' | 'tuple' | 'set' | 'dict' | 'instance' | 'class' | 'function'
-  | 'cell' | 'generator' | 'method';
+  | 'scalar'
+  | 'list'
+  | 'tuple'
+  | 'set'
+  | 'dict'
+  | 'instance'
+  | 'class'
+  | 'function'
+  | 'cell'
+  | 'generator'
+  | 'method';
 
 export interface ObjectBox extends BoxBase {
   kind: ObjectKind;

@@ -7,13 +7,21 @@
 import type { SimulatorHandle } from '../core/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { parseSandboxMessage } from '../simulate/sandbox-messages.ts';
-import { emptyTrace, killedTrace, needsRestart, runMessage, type RunReply, type RunRequest } from '../simulate/sandbox-reply.ts';
+import {
+  emptyTrace,
+  killedTrace,
+  needsRestart,
+  runMessage,
+  type RunReply,
+  type RunRequest,
+} from '../simulate/sandbox-reply.ts';
 import { resolveOptions, type SimulateOptions } from '../simulate/simulate-options.ts';
 import { TRACER_FILES } from '../simulate/install-tracer.mjs';
 import { LIVE_MODULES, PYODIDE_FILES } from './live-files.ts';
 
 /** The frame may run its inline script, blob: modules and WebAssembly; it may request nothing. */
-const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:";
+const FRAME_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:";
 
 export interface BrowserSimulator extends SimulatorHandle {
   /** Resolves when the interpreter is ready (the first start fetches and starts Pyodide). */
@@ -35,10 +43,13 @@ interface Job extends RunRequest {
 type FrameNotice = { kind: 'loaded' } | { kind: 'killed'; id: number } | { kind: 'crashed'; message: string };
 
 /** Fetches the interpreter's files from the site (the live folder's URL, ending in /). */
-async function fetchInterpreterFiles(liveUrl: string): Promise<{ files: Record<string, ArrayBuffer>; modules: Record<string, string>; tracer: Record<string, string> }> {
+async function fetchInterpreterFiles(
+  liveUrl: string,
+): Promise<{ files: Record<string, ArrayBuffer>; modules: Record<string, string>; tracer: Record<string, string> }> {
   const get = async (path: string): Promise<Response> => {
     const response = await fetch(liveUrl + path);
-    if (!response.ok) throw new Error(`memlane: could not load the interpreter file ${liveUrl}${path} (HTTP ${response.status})`);
+    if (!response.ok)
+      throw new Error(`memlane: could not load the interpreter file ${liveUrl}${path} (HTTP ${response.status})`);
     return response;
   };
   const [files, modules, tracer] = await Promise.all([
@@ -68,7 +79,10 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
   let interpreterReady = false;
   let markReady: () => void;
   let markFailed: (error: Error) => void;
-  const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (markFailed = reject)));
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
   let startMessage: unknown;
 
   const pump = (): void => {
@@ -94,7 +108,10 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     const error = new Error(`memlane: the interpreter failed to start: ${message}`);
     markFailed(error);
     for (const job of [...(running ? [running] : []), ...queue.splice(0)]) {
-      job.resolve({ job: request(job), trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: error.message, line: null }) });
+      job.resolve({
+        job: request(job),
+        trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: error.message, line: null }),
+      });
     }
     running = undefined;
   };
@@ -110,7 +127,13 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
       } else if (data.kind === 'crashed') {
         if (!python) fail(String(data.message));
         else if (running) {
-          settleWith(emptyTrace(running.source, python, { type: 'SimulatorError', message: `the interpreter stopped: ${String(data.message)}`, line: null }));
+          settleWith(
+            emptyTrace(running.source, python, {
+              type: 'SimulatorError',
+              message: `the interpreter stopped: ${String(data.message)}`,
+              line: null,
+            }),
+          );
           restart();
         }
       }
@@ -119,7 +142,13 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
     const message = parseSandboxMessage(data.message);
     // The worker runs the reader's code: a message of the wrong shape ends it.
     if (!message) {
-      settleWith(emptyTrace(running?.source ?? '', python, { type: 'SimulatorError', message: 'the interpreter sent a message of the wrong shape', line: null }));
+      settleWith(
+        emptyTrace(running?.source ?? '', python, {
+          type: 'SimulatorError',
+          message: 'the interpreter sent a message of the wrong shape',
+          line: null,
+        }),
+      );
       restart();
     } else if (message.kind === 'ready') {
       python = message.python;
@@ -136,11 +165,14 @@ export function createBrowserSimulator(liveUrl: string): BrowserSimulator {
   };
   addEventListener('message', onMessage);
 
-  fetchInterpreterFiles(liveUrl).then((loaded) => {
-    startMessage = { kind: 'start', files: loaded.files, modules: loaded.modules, tracer: loaded.tracer };
-    frame.srcdoc = frameDocument(loaded.modules['sandbox-frame.js']!);
-    document.body.append(frame);
-  }, (error: Error) => fail(error.message));
+  fetchInterpreterFiles(liveUrl).then(
+    (loaded) => {
+      startMessage = { kind: 'start', files: loaded.files, modules: loaded.modules, tracer: loaded.tracer };
+      frame.srcdoc = frameDocument(loaded.modules['sandbox-frame.js']!);
+      document.body.append(frame);
+    },
+    (error: Error) => fail(error.message),
+  );
 
   return {
     ready,

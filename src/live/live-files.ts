@@ -4,7 +4,13 @@
 export const LIVE_DIR = '_memlane/live/';
 
 /** Pyodide's own files, from the `pyodide` package. */
-export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
+export const PYODIDE_FILES = [
+  'pyodide.mjs',
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+] as const;
 
 /** Memlane's scripts, by the name the frame and the worker know them by, with their place under src/. */
 export const LIVE_MODULES = {

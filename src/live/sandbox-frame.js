@@ -24,7 +24,8 @@
       toPage({ from: 'worker', message: data });
     };
     own.onerror = (event) => {
-      if (own === worker) toPage({ from: 'frame', kind: 'crashed', message: String(event.message || 'the interpreter stopped') });
+      if (own === worker)
+        toPage({ from: 'frame', kind: 'crashed', message: String(event.message || 'the interpreter stopped') });
     };
     worker.postMessage(start);
   }

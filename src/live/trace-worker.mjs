@@ -4,7 +4,12 @@
 
 /** Pyodide asks for its files under this made-up address; the patched fetch answers from the bytes handed in. */
 const INDEX_URL = 'https://interpreter.memlane.invalid/';
-const contentTypes = { '.wasm': 'application/wasm', '.json': 'application/json', '.zip': 'application/zip', '.mjs': 'text/javascript' };
+const contentTypes = {
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+  '.mjs': 'text/javascript',
+};
 
 /** A module made from its source text (the worker's CSP allows blob: scripts and nothing else). */
 async function importText(text) {
@@ -34,15 +39,32 @@ async function start({ files, modules, tracer }) {
   const silent = () => {};
   globalThis.fetch = servedFetch(files);
   const [{ loadPyodide }, asm, install, session, memory] = await Promise.all([
-    importText(text('pyodide.mjs')), importText(text('pyodide.asm.mjs')), importText(modules['install-tracer.mjs']),
-    importText(modules['interpreter-session.mjs']), importText(modules['interpreter-memory.mjs']),
+    importText(text('pyodide.mjs')),
+    importText(text('pyodide.asm.mjs')),
+    importText(modules['install-tracer.mjs']),
+    importText(modules['interpreter-session.mjs']),
+    importText(modules['interpreter-memory.mjs']),
   ]);
   const pyodide = await loadPyodide({
-    indexURL: INDEX_URL, createPyodideModule: asm.default, stdout: silent, stderr: silent, checkAPIVersion: true, env: install.PYTHON_ENVIRONMENT,
+    indexURL: INDEX_URL,
+    createPyodideModule: asm.default,
+    stdout: silent,
+    stderr: silent,
+    checkAPIVersion: true,
+    env: install.PYTHON_ENVIRONMENT,
   });
   install.installTracer(pyodide, tracer);
   const interpreter = session.prepareInterpreter(pyodide, install.takeTracer(pyodide), memory.takeBaseline);
-  return { interpreter, ready: { kind: 'ready', python: interpreter.python, startupMs: performance.now() - started, startedFrom: 'full', snapshotProblem: '' } };
+  return {
+    interpreter,
+    ready: {
+      kind: 'ready',
+      python: interpreter.python,
+      startupMs: performance.now() - started,
+      startedFrom: 'full',
+      snapshotProblem: '',
+    },
+  };
 }
 
 let interpreter;

@@ -10,7 +10,10 @@ const packageDir = (name: string) => dirname(require.resolve(`${name}/package.js
 
 /** One entry per face: its spec and the TTF file on disk. */
 export const faces: Record<TextFace, FaceSpec & { file: string }> = Object.fromEntries(
-  Object.entries(faceSpecs).map(([face, spec]) => [face, { ...spec, file: join(packageDir(spec.fontPackage), spec.fontPath) }]),
+  Object.entries(faceSpecs).map(([face, spec]) => [
+    face,
+    { ...spec, file: join(packageDir(spec.fontPackage), spec.fontPath) },
+  ]),
 ) as Record<TextFace, FaceSpec & { file: string }>;
 
 /** Every TTF a diagram uses, for resvg's `font.fontFiles` and for serving the site. */

@@ -9,7 +9,10 @@ import { decodeSource, SourceEncodingError } from '../simulate/decode-source.ts'
 export const MAX_SOURCE_BYTES = 2 ** 20;
 
 export class SourceReadError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,10 @@ export interface SourcePlace {
 export const shownName = (file: string) => (file === '-' ? '<stdin>' : file);
 
 const tooBig = (file: string) =>
-  new SourceReadError(`cannot read ${file}: it is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB`, 'a diagram is drawn from a short program: give the lines it is about');
+  new SourceReadError(
+    `cannot read ${file}: it is larger than ${MAX_SOURCE_BYTES / 2 ** 20} MiB`,
+    'a diagram is drawn from a short program: give the lines it is about',
+  );
 
 /**
  * The bytes of a regular file. Opened without blocking (a FIFO or a device would otherwise hold one of
@@ -36,7 +42,10 @@ async function readRegularFile(file: string, path: string): Promise<Buffer> {
     const info = await handle.stat();
     if (!info.isFile()) {
       if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      throw new SourceReadError(`cannot read ${file}: it is not a regular file`, 'give a Python file saved on disk; use - to read the program from stdin');
+      throw new SourceReadError(
+        `cannot read ${file}: it is not a regular file`,
+        'give a Python file saved on disk; use - to read the program from stdin',
+      );
     }
     if (info.size > MAX_SOURCE_BYTES) throw tooBig(file);
     const bytes = await handle.readFile();
@@ -55,9 +64,18 @@ export async function readSource(file: string, place: SourcePlace): Promise<stri
   } catch (error) {
     if (error instanceof SourceReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SourceReadError(`cannot read ${file}: no such file`, `check the path (it is relative to ${place.cwd}); use - to read the program from stdin`);
-    if (code === 'EISDIR') throw new SourceReadError(`cannot read ${file}: it is a directory`, 'give one Python file, e.g. examples/aliasing.py');
-    if (code === 'EACCES') throw new SourceReadError(`cannot read ${file}: permission denied`, 'check the file\'s permissions');
+    if (code === 'ENOENT')
+      throw new SourceReadError(
+        `cannot read ${file}: no such file`,
+        `check the path (it is relative to ${place.cwd}); use - to read the program from stdin`,
+      );
+    if (code === 'EISDIR')
+      throw new SourceReadError(
+        `cannot read ${file}: it is a directory`,
+        'give one Python file, e.g. examples/aliasing.py',
+      );
+    if (code === 'EACCES')
+      throw new SourceReadError(`cannot read ${file}: permission denied`, "check the file's permissions");
     throw new SourceReadError(`cannot read ${file}: ${(error as Error).message}`, 'check the path');
   }
   if (bytes.length > MAX_SOURCE_BYTES) throw tooBig(shownName(file));
@@ -65,6 +83,9 @@ export async function readSource(file: string, place: SourcePlace): Promise<stri
     return decodeSource(bytes);
   } catch (error) {
     if (!(error instanceof SourceEncodingError)) throw error;
-    throw new SourceReadError(`${shownName(file)}:${error.line}: ${error.message}: it is not UTF-8 text`, 'save the file as UTF-8 (Python\'s own default for source files)');
+    throw new SourceReadError(
+      `${shownName(file)}:${error.line}: ${error.message}: it is not UTF-8 text`,
+      "save the file as UTF-8 (Python's own default for source files)",
+    );
   }
 }

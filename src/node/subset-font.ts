@@ -44,7 +44,9 @@ let harfBuzz: HarfBuzz | undefined;
 
 /** Compiles HarfBuzz on first use (about 10 ms): one instance serves the process. */
 function loadHarfBuzz(): HarfBuzz {
-  harfBuzz ??= new WebAssembly.Instance(new WebAssembly.Module(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')))).exports as unknown as HarfBuzz;
+  harfBuzz ??= new WebAssembly.Instance(
+    new WebAssembly.Module(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))),
+  ).exports as unknown as HarfBuzz;
   return harfBuzz;
 }
 
@@ -59,20 +61,29 @@ export function subsetFont(ttf: Uint8Array, codePoints: Iterable<number>): Buffe
   const input = hb.hb_subset_input_create_or_fail();
   let subset = 0;
   try {
-    if (!input) throw new Error('subset-font: HarfBuzz could not allocate a subset input\nhint: the process may be out of memory');
+    if (!input)
+      throw new Error(
+        'subset-font: HarfBuzz could not allocate a subset input\nhint: the process may be out of memory',
+      );
     const unicodes = hb.hb_subset_input_unicode_set(input);
     for (const codePoint of codePoints) hb.hb_set_add(unicodes, codePoint);
-    // Beside the default names (copyright, family, style, version): the typographic family and style, by which renderers find Inter SemiBold as Inter 600.
+    // Beside the default names (copyright, family, style, version): the typographic family and style, by which
+    // renderers find Inter SemiBold as Inter 600.
     const names = hb.hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
     for (const id of TYPOGRAPHIC_NAME_IDS) hb.hb_set_add(names, id);
     const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
     hb.hb_set_clear(features);
     for (const feature of KEPT_FEATURES) hb.hb_set_add(features, tagNumber(feature));
     subset = hb.hb_subset_or_fail(face, input);
-    if (!subset) throw new Error('subset-font: HarfBuzz could not subset the font\nhint: check that the file is a TrueType font (.ttf)');
+    if (!subset)
+      throw new Error(
+        'subset-font: HarfBuzz could not subset the font\nhint: check that the file is a TrueType font (.ttf)',
+      );
     const result = hb.hb_face_reference_blob(subset);
     // Read after the calls: the memory may have grown, and an old view would be empty.
-    const bytes = Buffer.from(new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(result, 0), hb.hb_blob_get_length(result)));
+    const bytes = Buffer.from(
+      new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(result, 0), hb.hb_blob_get_length(result)),
+    );
     hb.hb_blob_destroy(result);
     return bytes;
   } finally {

@@ -14,7 +14,8 @@ const nullTransformOther = 0x3f; // tag index 63 + transform version 0 (null for
 /** UIntBase128: big-endian groups of 7 bits, the high bit marks "more follows". */
 function base128(value: number): Buffer {
   const groups = [value & 0x7f];
-  for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128)) groups.unshift((rest & 0x7f) | 0x80);
+  for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128))
+    groups.unshift((rest & 0x7f) | 0x80);
   return Buffer.from(groups);
 }
 
@@ -23,20 +24,23 @@ const round4 = (n: number) => (n + 3) & ~3;
 function readTables(ttf: Buffer): { flavor: number; tables: Table[] } {
   if (ttf.length < 12) throw new Error('ttf-to-woff2: the file is too short to be a font');
   const flavor = ttf.readUInt32BE(0);
-  if (flavor !== 0x00010000 && flavor !== 0x74727565) throw new Error(`ttf-to-woff2: not a TrueType font (version 0x${flavor.toString(16)})`);
+  if (flavor !== 0x00010000 && flavor !== 0x74727565)
+    throw new Error(`ttf-to-woff2: not a TrueType font (version 0x${flavor.toString(16)})`);
   const count = ttf.readUInt16BE(4);
   const tables: Table[] = [];
   for (let i = 0; i < count; i++) {
     const at = 12 + i * 16;
     const offset = ttf.readUInt32BE(at + 8);
     const length = ttf.readUInt32BE(at + 12);
-    if (offset + length > ttf.length) throw new Error(`ttf-to-woff2: table ${ttf.toString('latin1', at, at + 4)} runs past the end of the file`);
+    if (offset + length > ttf.length)
+      throw new Error(`ttf-to-woff2: table ${ttf.toString('latin1', at, at + 4)} runs past the end of the file`);
     tables.push({ tag: ttf.toString('latin1', at, at + 4), data: ttf.subarray(offset, offset + length) });
   }
   // Decoders want loca right after glyf.
   const loca = tables.findIndex((t) => t.tag === 'loca');
   const glyf = tables.findIndex((t) => t.tag === 'glyf');
-  if (loca >= 0 && glyf >= 0) tables.splice(tables.findIndex((t) => t.tag === 'glyf') + 1, 0, ...tables.splice(loca, 1));
+  if (loca >= 0 && glyf >= 0)
+    tables.splice(tables.findIndex((t) => t.tag === 'glyf') + 1, 0, ...tables.splice(loca, 1));
   return { flavor, tables };
 }
 
@@ -65,11 +69,15 @@ export async function ttfToWoff2Async(ttf: Buffer, quality = 11): Promise<Buffer
 
 /** The WOFF2 file: header, table directory, then the tables' data as one Brotli stream. */
 function woff2File(flavor: number, tables: Table[], compressed: Buffer): Buffer {
-  const directory = Buffer.concat(tables.map(({ tag, data }) => Buffer.concat([
-    Buffer.from([tag === 'glyf' || tag === 'loca' ? nullTransformGlyph : nullTransformOther]),
-    Buffer.from(tag, 'latin1'),
-    base128(data.length),
-  ])));
+  const directory = Buffer.concat(
+    tables.map(({ tag, data }) =>
+      Buffer.concat([
+        Buffer.from([tag === 'glyf' || tag === 'loca' ? nullTransformGlyph : nullTransformOther]),
+        Buffer.from(tag, 'latin1'),
+        base128(data.length),
+      ]),
+    ),
+  );
   const headerLength = 48;
   const length = round4(headerLength + directory.length + compressed.length);
   const header = Buffer.alloc(headerLength);

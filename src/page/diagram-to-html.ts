@@ -48,8 +48,10 @@ const icons = {
   last: '<path d="M12 3v10M3 3l6 5-6 5z"/>',
   link: '<path d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
   edit: '<path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/>',
-  playground: '<path d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v3.5h-9v-9H6" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
-  download: '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+  playground:
+    '<path d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v3.5h-9v-9H6" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+  download:
+    '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
 };
 
 function icon(name: keyof typeof icons): string {
@@ -63,7 +65,11 @@ function button(action: string, label: string, iconName: keyof typeof icons, tex
 /** What the island needs per step: [line, next line (0 at the end), length of stdout so far in UTF-16 units]. */
 export function islandSteps(trace: Trace): [number, number, number][] {
   const offsets = utf16Offsets(trace.stdout);
-  return trace.steps.map((step, i) => [step.line, trace.steps[i + 1]?.line ?? 0, offsets[step.stdout] ?? trace.stdout.length]);
+  return trace.steps.map((step, i) => [
+    step.line,
+    trace.steps[i + 1]?.line ?? 0,
+    offsets[step.stdout] ?? trace.stdout.length,
+  ]);
 }
 
 /** Python counts stdout in code points, JavaScript strings in UTF-16 units: offsets[n] is where code point n starts. */
@@ -90,8 +96,12 @@ function liveBar(parts: DiagramParts): string {
   if (!live || (!options.editable && !live.playground)) return '';
   return [
     '<div class="memlane-live-bar">',
-    options.editable ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>` : '',
-    live.playground ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code, optionsToLink(options)))}">${icon('playground')}Open in playground</a>` : '',
+    options.editable
+      ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>`
+      : '',
+    live.playground
+      ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code, optionsToLink(options)))}">${icon('playground')}Open in playground</a>`
+      : '',
     '</div>',
   ].join('');
 }
@@ -115,7 +125,8 @@ export function diagramToHtml(parts: DiagramParts): string {
   const position = `Step ${shownStep} of ${total}`;
   // Hidden copies of the longest texts reserve their space, so stepping never shifts the page.
   const noteSizers = [...new Set(snippet.notes.values())]
-    .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`).join('');
+    .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`)
+    .join('');
   const hasOutput = trace.stdout.length > 0;
   return [
     `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}"${liveData(parts)}>`,
@@ -140,7 +151,9 @@ export function diagramToHtml(parts: DiagramParts): string {
     `<div class="memlane-code" tabindex="0" role="region" aria-label="${escapeHtml(`Code of ${title}`)}">${codeHtml}</div>`,
     viewHtml(labelSvg(svg), `${title}: use the arrow keys, Home and End to step`, parts.key, options.theme),
     '</div>',
-    snippet.notes.size ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>` : '',
+    snippet.notes.size
+      ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>`
+      : '',
     hasOutput
       ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre class="memlane-stack"><span class="memlane-output-text">${escapeHtml(shownOutput)}</span><span class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
       : '',

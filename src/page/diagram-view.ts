@@ -27,7 +27,9 @@ export function drawnWidth(svg: string): number | undefined {
 /** The legend entries and notes of the diagram, as a list that wraps. */
 export function legendHtml(key: LayoutKey | undefined, theme: ThemeName): string {
   if (!key || (!key.entries.length && !key.notes.length)) return '';
-  const entries = key.entries.map((entry) => `<li>${legendSampleSvg(entry.sample, theme)}<span>${escapeHtml(entry.text)}</span></li>`);
+  const entries = key.entries.map(
+    (entry) => `<li>${legendSampleSvg(entry.sample, theme)}<span>${escapeHtml(entry.text)}</span></li>`,
+  );
   const notes = key.notes.map((note) => `<p class="memlane-legend-note">${escapeHtml(note)}</p>`);
   return `<div class="memlane-legend">${entries.length ? `<ul aria-label="Legend">${entries.join('')}</ul>` : ''}${notes.join('')}</div>`;
 }
@@ -40,7 +42,8 @@ export function viewHtml(svg: string, label: string, key: LayoutKey | undefined,
   // Phones draw the readable width; a wider column takes the diagram up to it, and never below its
   // natural width (memlane.css), so a diagram the layout fitted to the column does not scroll there.
   const [width, natural] = [drawnWidth(svg), naturalWidth(svg)];
-  const style = width && natural ? ` style="--memlane-svg-width:${width}px;--memlane-svg-natural:${Math.ceil(natural)}px"` : '';
+  const style =
+    width && natural ? ` style="--memlane-svg-width:${width}px;--memlane-svg-natural:${Math.ceil(natural)}px"` : '';
   return [
     '<div class="memlane-view">',
     '<div class="memlane-scroller">',

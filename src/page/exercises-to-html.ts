@@ -7,7 +7,11 @@ import { listWords, objectWords } from '../exercises/object-words.ts';
 import type { Exercise } from '../exercises/types.ts';
 
 /** Inline `code` spans of a generated sentence as <code>, the rest escaped. */
-const withCode = (text: string) => text.split('`').map((part, i) => (i % 2 ? `<code>${escape(part)}</code>` : escape(part))).join('');
+const withCode = (text: string) =>
+  text
+    .split('`')
+    .map((part, i) => (i % 2 ? `<code>${escape(part)}</code>` : escape(part)))
+    .join('');
 
 /** The answer stated plainly, for the <details> and "Show answer". */
 export function answerSentence(exercise: Exercise): string {
@@ -26,35 +30,43 @@ export function answerSentence(exercise: Exercise): string {
 export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string): string {
   if (exercises.length === 0) return '';
   const states = foldTrace(trace);
-  return `<div class="memlane-exercises">${exercises.map((exercise, i) => {
-    const base = `${id}-exercise-${i + 1}`;
-    const data = [
-      `data-exercise="${exercise.kind}"`, `data-before="${exercise.before}"`, `data-after="${exercise.after}"`,
-      `data-answer="${escape(Array.isArray(exercise.answer) ? exercise.answer.join(' ') : exercise.answer)}"`,
-      `data-answer-words="${escape(answerSentence(exercise))}"`,
-      `data-explanation="${escape(exercise.explanation)}"`,
-    ];
-    if (exercise.kind === 'pointer') {
-      const heap = states[exercise.before - 1]!.heap;
-      const choices = Object.fromEntries([...heap.keys()].map((objectId) => [objectId, objectWords(heap, objectId)]));
-      data.push(`data-answer-new="${exercise.answerIsNew}"`, `data-choices="${escape(JSON.stringify(choices))}"`);
-    }
-    if (exercise.kind === 'freed') data.push(`data-choices="${escape(JSON.stringify(exercise.choices))}"`, `data-reasons="${escape(JSON.stringify(exercise.reasons))}"`);
-    const answering = {
-      pointer: `<span class="memlane-exercise-hint">Pick the object in the diagram, or</span> <button type="button" class="memlane-button" data-exercise-action="new">A new object</button>`,
-      output: `<label class="memlane-exercise-label">Predicted output <input type="text" class="memlane-exercise-input" autocomplete="off" spellcheck="false"></label> <button type="button" class="memlane-button" data-exercise-action="check">Check</button>`,
-      freed: `<span class="memlane-exercise-hint">Mark each object in the diagram that the line frees, then</span> <button type="button" class="memlane-button" data-exercise-action="check">Check</button> <button type="button" class="memlane-button" data-exercise-action="none">None of them</button>`,
-    }[exercise.kind];
-    return [
-      `<section class="memlane-exercise" ${data.join(' ')} aria-labelledby="${base}-question">`,
-      `<p class="memlane-exercise-question" id="${base}-question"><span class="memlane-exercise-line">Predict, line ${exercise.line}:</span> ${escape(exercise.question)}</p>`,
-      `<div class="memlane-exercise-controls" hidden>`,
-      `<button type="button" class="memlane-button" data-exercise-action="try">Try it</button>`,
-      `<span class="memlane-exercise-answering" hidden>${answering} <button type="button" class="memlane-button" data-exercise-action="show">Show answer</button></span>`,
-      `<p class="memlane-exercise-feedback" role="status"></p>`,
-      `</div>`,
-      `<details class="memlane-exercise-details"><summary>Answer</summary><p>${withCode(answerSentence(exercise))} ${withCode(exercise.explanation)}</p></details>`,
-      `</section>`,
-    ].join('');
-  }).join('')}</div>`;
+  return `<div class="memlane-exercises">${exercises
+    .map((exercise, i) => {
+      const base = `${id}-exercise-${i + 1}`;
+      const data = [
+        `data-exercise="${exercise.kind}"`,
+        `data-before="${exercise.before}"`,
+        `data-after="${exercise.after}"`,
+        `data-answer="${escape(Array.isArray(exercise.answer) ? exercise.answer.join(' ') : exercise.answer)}"`,
+        `data-answer-words="${escape(answerSentence(exercise))}"`,
+        `data-explanation="${escape(exercise.explanation)}"`,
+      ];
+      if (exercise.kind === 'pointer') {
+        const heap = states[exercise.before - 1]!.heap;
+        const choices = Object.fromEntries([...heap.keys()].map((objectId) => [objectId, objectWords(heap, objectId)]));
+        data.push(`data-answer-new="${exercise.answerIsNew}"`, `data-choices="${escape(JSON.stringify(choices))}"`);
+      }
+      if (exercise.kind === 'freed')
+        data.push(
+          `data-choices="${escape(JSON.stringify(exercise.choices))}"`,
+          `data-reasons="${escape(JSON.stringify(exercise.reasons))}"`,
+        );
+      const answering = {
+        pointer: `<span class="memlane-exercise-hint">Pick the object in the diagram, or</span> <button type="button" class="memlane-button" data-exercise-action="new">A new object</button>`,
+        output: `<label class="memlane-exercise-label">Predicted output <input type="text" class="memlane-exercise-input" autocomplete="off" spellcheck="false"></label> <button type="button" class="memlane-button" data-exercise-action="check">Check</button>`,
+        freed: `<span class="memlane-exercise-hint">Mark each object in the diagram that the line frees, then</span> <button type="button" class="memlane-button" data-exercise-action="check">Check</button> <button type="button" class="memlane-button" data-exercise-action="none">None of them</button>`,
+      }[exercise.kind];
+      return [
+        `<section class="memlane-exercise" ${data.join(' ')} aria-labelledby="${base}-question">`,
+        `<p class="memlane-exercise-question" id="${base}-question"><span class="memlane-exercise-line">Predict, line ${exercise.line}:</span> ${escape(exercise.question)}</p>`,
+        `<div class="memlane-exercise-controls" hidden>`,
+        `<button type="button" class="memlane-button" data-exercise-action="try">Try it</button>`,
+        `<span class="memlane-exercise-answering" hidden>${answering} <button type="button" class="memlane-button" data-exercise-action="show">Show answer</button></span>`,
+        `<p class="memlane-exercise-feedback" role="status"></p>`,
+        `</div>`,
+        `<details class="memlane-exercise-details"><summary>Answer</summary><p>${withCode(answerSentence(exercise))} ${withCode(exercise.explanation)}</p></details>`,
+        `</section>`,
+      ].join('');
+    })
+    .join('')}</div>`;
 }

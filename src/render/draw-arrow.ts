@@ -30,7 +30,12 @@ export function roundedPath(points: Point[]): string {
 
 export function drawArrow(parent: SvgElement, arrow: Arrow, ctx: DrawContext): void {
   if (!drawn(ctx, arrow.steps) || arrow.points.length < 2) return;
-  const group = parent.group().attr({ 'data-arrow-from': cleanText(arrow.from), 'data-arrow-to': cleanText(arrow.to), 'data-slot': arrow.slot, ...(arrow.part === 'key' ? { 'data-part': 'key' } : {}) });
+  const group = parent.group().attr({
+    'data-arrow-from': cleanText(arrow.from),
+    'data-arrow-to': cleanText(arrow.to),
+    'data-slot': arrow.slot,
+    ...(arrow.part === 'key' ? { 'data-part': 'key' } : {}),
+  });
   showAt(group, arrow.steps, ctx);
   if (arrow.faded) group.attr('opacity', FADED_ARROW_OPACITY);
   const start = arrow.points[0]!;
@@ -40,7 +45,17 @@ export function drawArrow(parent: SvgElement, arrow: Arrow, ctx: DrawContext): v
   const sign = end.x >= before.x ? 1 : -1;
   const line = [...arrow.points.slice(0, -1), { x: end.x - sign * (HEAD_LENGTH - 1), y: end.y }];
   paint(group.circle(6.4).center(num(start.x), num(start.y)), 'ml-arrow-head', ctx);
-  paint(group.path(ctx.sketch ? sketchLinePath(line) : roundedPath(line)), 'ml-arrow-line', ctx).attr({ 'stroke-width': 1.5, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' });
+  paint(group.path(ctx.sketch ? sketchLinePath(line) : roundedPath(line)), 'ml-arrow-line', ctx).attr({
+    'stroke-width': 1.5,
+    'stroke-linejoin': 'round',
+    'stroke-linecap': 'round',
+  });
   const back = end.x - sign * HEAD_LENGTH;
-  paint(group.path(`M${num(end.x)} ${num(end.y)} L${num(back)} ${num(end.y - HEAD_HALF_WIDTH)} L${num(back)} ${num(end.y + HEAD_HALF_WIDTH)} Z`), 'ml-arrow-head', ctx);
+  paint(
+    group.path(
+      `M${num(end.x)} ${num(end.y)} L${num(back)} ${num(end.y - HEAD_HALF_WIDTH)} L${num(back)} ${num(end.y + HEAD_HALF_WIDTH)} Z`,
+    ),
+    'ml-arrow-head',
+    ctx,
+  );
 }

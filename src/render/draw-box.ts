@@ -34,7 +34,13 @@ function drawRowWords(parent: SvgElement, row: Row, x: number, y: number, ctx: D
   }
 }
 
-export function drawVersion(parent: SvgElement, box: FrameBox | ObjectBox, version: BoxVersion, ctx: DrawContext, withRows: boolean): void {
+export function drawVersion(
+  parent: SvgElement,
+  box: FrameBox | ObjectBox,
+  version: BoxVersion,
+  ctx: DrawContext,
+  withRows: boolean,
+): void {
   const { x, y, width } = box;
   const height = version.height;
   const style = box.style;
@@ -43,14 +49,17 @@ export function drawVersion(parent: SvgElement, box: FrameBox | ObjectBox, versi
   // Shapes of a faded version sit in one group with the opacity; its words are drawn after, unfaded.
   const shapes = version.unreachable || version.exited ? parent.group().attr('opacity', FADED_OPACITY) : parent;
   paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}`, ctx).attr({ stroke: 'none' });
-  if (box.headerHeight > 0 && height <= box.headerHeight) paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}-header`, ctx);
-  else if (box.headerHeight > 0) paint(shapes.path(headerBand(x, y, width, box.headerHeight, r)), `ml-${style}-header`, ctx);
+  if (box.headerHeight > 0 && height <= box.headerHeight)
+    paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), `ml-${style}-header`, ctx);
+  else if (box.headerHeight > 0)
+    paint(shapes.path(headerBand(x, y, width, box.headerHeight, r)), `ml-${style}-header`, ctx);
   // Rules between rows and the label/value divider (through labelled rows only, never through a
   // row of words), as one path.
   let rules = '';
   for (const row of version.rows) {
     if (row.y > box.headerHeight) rules += `M${num(x)} ${num(y + row.y)}H${num(x + width)}`;
-    if (box.divider > 0 && (row.label || row.keyDot)) rules += `M${num(x + box.divider)} ${num(y + row.y)}V${num(y + row.y + row.height)}`;
+    if (box.divider > 0 && (row.label || row.keyDot))
+      rules += `M${num(x + box.divider)} ${num(y + row.y)}V${num(y + row.y + row.height)}`;
   }
   if (rules) paint(shapes.path(rules), 'ml-rule', ctx).attr({ 'stroke-width': 1 });
   for (const span of version.header) {
@@ -64,11 +73,16 @@ export function drawVersion(parent: SvgElement, box: FrameBox | ObjectBox, versi
   const outline = { x, y, width, height };
   const outlineClass = `ml-outline-${style}`;
   if (ctx.sketch) {
-    const rough = paint(shapes.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0, box.id)), outlineClass, ctx)
-      .attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
+    const rough = paint(
+      shapes.path(sketchRectPath(outline, strokeWidth, style === 'immutable' ? r : 0, box.id)),
+      outlineClass,
+      ctx,
+    ).attr({ 'stroke-width': strokeWidth, 'stroke-linecap': 'round' });
     if (style === 'immutable') rough.attr({ 'stroke-dasharray': '5 3' });
   } else {
-    const rect = paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), outlineClass, ctx).attr({ 'stroke-width': strokeWidth });
+    const rect = paint(shapes.rect(width, height).move(x, y).attr({ rx: r }), outlineClass, ctx).attr({
+      'stroke-width': strokeWidth,
+    });
     if (style === 'immutable') rect.attr({ 'stroke-dasharray': '5 3' });
   }
 }
@@ -77,7 +91,13 @@ export function drawBox(parent: SvgElement, box: FrameBox | ObjectBox, ctx: Draw
   if (!drawn(ctx, box.steps)) return;
   const group = parent.group();
   if (box.kind === 'frame') group.attr({ 'data-frame-id': cleanText(box.id), 'data-name': cleanText(box.name) });
-  else group.attr({ 'data-object-id': cleanText(box.id), 'data-kind': box.kind, 'data-type': cleanText(box.type), 'data-mutable': String(box.mutable) });
+  else
+    group.attr({
+      'data-object-id': cleanText(box.id),
+      'data-kind': box.kind,
+      'data-type': cleanText(box.type),
+      'data-mutable': String(box.mutable),
+    });
   showAt(group, box.steps, ctx);
   const versions = ctx.step === undefined ? box.versions : box.versions.filter((v) => includesStep(v.steps, ctx.step!));
   const several = versions.length > 1;

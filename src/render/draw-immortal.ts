@@ -16,6 +16,13 @@ function infinity(cx: number, cy: number): string {
 export function drawImmortalBadge(parent: SvgElement, cx: number, cy: number, ctx: DrawContext): void {
   const group = parent.group().attr({ class: 'ml-immortal' });
   const { width, height } = IMMORTAL_BADGE;
-  paint(group.rect(width, height).move(num(cx - width / 2), num(cy - height / 2)).attr({ rx: height / 2 }), 'ml-immutable', ctx).attr({ 'stroke-width': 1 });
+  paint(
+    group
+      .rect(width, height)
+      .move(num(cx - width / 2), num(cy - height / 2))
+      .attr({ rx: height / 2 }),
+    'ml-immutable',
+    ctx,
+  ).attr({ 'stroke-width': 1 });
   paint(group.path(infinity(cx, cy)), 'ml-outline-immutable', ctx).attr({ 'stroke-width': 1.2 });
 }

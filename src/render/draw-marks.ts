@@ -14,16 +14,39 @@ const words: Record<ChangeMark['change'], string> = {
 };
 
 /** `departed`: on a freed mark, the box as it was the step before, drawn faded where it stood. */
-export function drawMark(parent: SvgElement, mark: ChangeMark, ctx: DrawContext, departed?: { box: ObjectBox; version: BoxVersion }): void {
+export function drawMark(
+  parent: SvgElement,
+  mark: ChangeMark,
+  ctx: DrawContext,
+  departed?: { box: ObjectBox; version: BoxVersion },
+): void {
   if (ctx.step !== undefined && ctx.step !== mark.step) return;
-  const group = parent.group().attr({ 'data-change': mark.change, 'data-target': cleanText(mark.target), ...(mark.change === 'freed' ? { 'data-freed': String(!mark.dropped) } : {}) });
+  const group = parent.group().attr({
+    'data-change': mark.change,
+    'data-target': cleanText(mark.target),
+    ...(mark.change === 'freed' ? { 'data-freed': String(!mark.dropped) } : {}),
+  });
   showAt(group, [[mark.step, mark.step]], ctx);
-  textElement(group, 'title', `${mark.dropped ? 'no longer referenced (CPython keeps the object)' : words[mark.change]}: ${mark.target}`);
+  textElement(
+    group,
+    'title',
+    `${mark.dropped ? 'no longer referenced (CPython keeps the object)' : words[mark.change]}: ${mark.target}`,
+  );
   // Faded shapes, words at full contrast, as for an exited frame.
-  if (departed) drawVersion(group.group().attr({ 'data-departed': 'true' }), departed.box, { ...departed.version, exited: true, badge: undefined }, ctx, true);
+  if (departed)
+    drawVersion(
+      group.group().attr({ 'data-departed': 'true' }),
+      departed.box,
+      { ...departed.version, exited: true, badge: undefined },
+      ctx,
+      true,
+    );
   const { x, y, width, height } = mark.rect;
-  paint(group.rect(num(width), num(height)).move(num(x), num(y)).attr({ rx: 5 }), 'ml-change', ctx)
-    .attr({ 'stroke-width': 2, 'stroke-dasharray': mark.change === 'freed' ? '6 4' : '2 3', 'stroke-linecap': 'round' });
+  paint(group.rect(num(width), num(height)).move(num(x), num(y)).attr({ rx: 5 }), 'ml-change', ctx).attr({
+    'stroke-width': 2,
+    'stroke-dasharray': mark.change === 'freed' ? '6 4' : '2 3',
+    'stroke-linecap': 'round',
+  });
   if (mark.label) drawSpan(group, mark.label, 0, 0, 'ml-change-text', colour(ctx, 'changeText'));
 }
 

@@ -14,7 +14,10 @@ export function escapeDoubleQuoted(text: string): string {
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD. */
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return text.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
 
 /** Text for XML written by hand (slides): cleaned of forbidden characters, then escaped. */

@@ -15,7 +15,8 @@ export type { RenderOptions } from './render-options.ts';
 
 export function layoutToSvg(layout: Layout, options: RenderOptions): string {
   checkRenderOptions(options, layout.stepsTotal);
-  if (layout.stepsTotal === 0) throw new RangeError('memlane render: the trace has no steps\nhint: trace a program that runs at least one line.');
+  if (layout.stepsTotal === 0)
+    throw new RangeError('memlane render: the trace has no steps\nhint: trace a program that runs at least one line.');
   const theme = options.theme ?? 'light';
   const all = options.step === 'all';
   const shown = all ? (options.shownStep ?? layout.stepsTotal) : (options.step as number);
@@ -57,7 +58,8 @@ export function layoutToSvg(layout: Layout, options: RenderOptions): string {
   const objectById = new Map(layout.objects.map((o) => [o.id, o]));
   for (const mark of layout.marks) {
     const box = mark.change === 'freed' ? objectById.get(mark.target) : undefined;
-    const version = box?.versions.find((v) => includesStep(v.steps, mark.step - 1)) ?? box?.versions[box.versions.length - 1];
+    const version =
+      box?.versions.find((v) => includesStep(v.steps, mark.step - 1)) ?? box?.versions[box.versions.length - 1];
     drawMark(marks, mark, ctx, box && version ? { box, version } : undefined);
   }
   drawLegend(root, layout.legend, layout.notes, ctx);

@@ -16,14 +16,19 @@ export interface RenderOptions {
   idPrefix?: string;
 }
 
-const schema = z.object({
-  step: z.union([z.number().int().min(1), z.literal('all')]),
-  shownStep: z.number().int().min(1).optional(),
-  theme: z.enum(['site', 'light', 'dark', 'sketch']).optional(),
-  standalone: z.boolean().optional(),
-  title: z.string().optional(),
-  idPrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).optional(),
-}).strict();
+const schema = z
+  .object({
+    step: z.union([z.number().int().min(1), z.literal('all')]),
+    shownStep: z.number().int().min(1).optional(),
+    theme: z.enum(['site', 'light', 'dark', 'sketch']).optional(),
+    standalone: z.boolean().optional(),
+    title: z.string().optional(),
+    idPrefix: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/)
+      .optional(),
+  })
+  .strict();
 
 export function checkRenderOptions(options: RenderOptions, stepsTotal: number): void {
   const parsed = schema.safeParse(options);
@@ -35,9 +40,14 @@ export function checkRenderOptions(options: RenderOptions, stepsTotal: number): 
         "hint: step is a step number from 1 or 'all'; theme is 'site', 'light', 'dark' or 'sketch'; idPrefix starts with a letter.",
     );
   }
-  for (const [name, value] of [['step', options.step], ['shownStep', options.shownStep]] as const) {
+  for (const [name, value] of [
+    ['step', options.step],
+    ['shownStep', options.shownStep],
+  ] as const) {
     if (typeof value === 'number' && value > stepsTotal) {
-      throw new RangeError(`memlane render: ${name} ${value} is out of range: the trace has ${stepsTotal} step${stepsTotal === 1 ? '' : 's'}\nhint: use a step from 1 to ${stepsTotal}.`);
+      throw new RangeError(
+        `memlane render: ${name} ${value} is out of range: the trace has ${stepsTotal} step${stepsTotal === 1 ? '' : 's'}\nhint: use a step from 1 to ${stepsTotal}.`,
+      );
     }
   }
 }

@@ -29,15 +29,31 @@ export function sketchRectPath(rect: Rect, strokeWidth: number, radius: number, 
   const options = { seed: seedOfId(id), roughness: 1.1, bowing: 1.2, strokeWidth };
   const { x, y, width: w, height: h } = rect;
   const r = Math.min(radius, w / 2, h / 2);
-  const drawable = r > 0
-    ? generator.path(`M${x + r} ${y} H${x + w - r} Q${x + w} ${y} ${x + w} ${y + r} V${y + h - r} Q${x + w} ${y + h} ${x + w - r} ${y + h} H${x + r} Q${x} ${y + h} ${x} ${y + h - r} V${y + r} Q${x} ${y} ${x + r} ${y} Z`, options)
-    : generator.rectangle(x, y, w, h, options);
-  return generator.toPaths(drawable).map((p: { d: string }) => roundPath(p.d)).join(' ');
+  const drawable =
+    r > 0
+      ? generator.path(
+          `M${x + r} ${y} H${x + w - r} Q${x + w} ${y} ${x + w} ${y + r} V${y + h - r} Q${x + w} ${y + h} ${x + w - r} ${y + h} H${x + r} Q${x} ${y + h} ${x} ${y + h - r} V${y + r} Q${x} ${y} ${x + r} ${y} Z`,
+          options,
+        )
+      : generator.rectangle(x, y, w, h, options);
+  return generator
+    .toPaths(drawable)
+    .map((p: { d: string }) => roundPath(p.d))
+    .join(' ');
 }
 
 export function sketchLinePath(points: Point[]): string {
-  const drawable = generator.linearPath(points.map((p) => [p.x, p.y] as [number, number]), {
-    seed: seedOf(points.flatMap((p) => [p.x, p.y])), roughness: 0.9, bowing: 0.8, disableMultiStroke: true,
-  });
-  return generator.toPaths(drawable).map((p: { d: string }) => roundPath(p.d)).join(' ');
+  const drawable = generator.linearPath(
+    points.map((p) => [p.x, p.y] as [number, number]),
+    {
+      seed: seedOf(points.flatMap((p) => [p.x, p.y])),
+      roughness: 0.9,
+      bowing: 0.8,
+      disableMultiStroke: true,
+    },
+  );
+  return generator
+    .toPaths(drawable)
+    .map((p: { d: string }) => roundPath(p.d))
+    .join(' ');
 }

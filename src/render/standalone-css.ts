@@ -3,7 +3,9 @@
 import { classPaint, classVariableRules, cssVariables, palettes, type Palette, type ThemeName } from './themes.ts';
 
 function variables(palette: Palette): string {
-  return (Object.keys(cssVariables) as (keyof Palette)[]).map((key) => `${cssVariables[key]}: ${palette[key]};`).join(' ');
+  return (Object.keys(cssVariables) as (keyof Palette)[])
+    .map((key) => `${cssVariables[key]}: ${palette[key]};`)
+    .join(' ');
 }
 
 export function standaloneCss(theme: ThemeName): string {
@@ -16,6 +18,9 @@ export function standaloneCss(theme: ThemeName): string {
   }
   const palette = palettes[theme];
   return Object.entries(classPaint)
-    .map(([cls, [fill, stroke]]) => `.${cls} { fill: ${fill === 'none' ? 'none' : palette[fill]}${stroke && stroke !== 'none' ? `; stroke: ${palette[stroke]}` : ''} }`)
+    .map(
+      ([cls, [fill, stroke]]) =>
+        `.${cls} { fill: ${fill === 'none' ? 'none' : palette[fill]}${stroke && stroke !== 'none' ? `; stroke: ${palette[stroke]}` : ''} }`,
+    )
     .join('\n');
 }

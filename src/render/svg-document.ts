@@ -27,7 +27,14 @@ export function rootFontAttributes(): Record<string, string | number> {
 }
 
 /** Appends a <text> for a span placed relative to (dx, dy). */
-export function drawSpan(parent: SvgElement, span: TextSpan, dx: number, dy: number, cls: string, fill: string): SvgElement {
+export function drawSpan(
+  parent: SvgElement,
+  span: TextSpan,
+  dx: number,
+  dy: number,
+  cls: string,
+  fill: string,
+): SvgElement {
   // The root sets the label face at the base size; a text only says how it differs.
   const text = parent.element('text').attr({
     x: num(span.x + dx),

@@ -8,7 +8,6 @@ const COLOUR_ATTRIBUTES = new Set(['fill', 'stroke', 'color', 'stop-color', 'flo
 
 export type AttrValue = string | number;
 
-
 /** A number as written: NaN as 0, infinities clamped to the float range SVG allows. */
 function numberText(value: number): string {
   if (Number.isNaN(value)) return '0';
@@ -47,7 +46,10 @@ export class SvgElement {
   private set(name: string, value: string): void {
     const attrs = this.attrs;
     for (let i = 0; i < attrs.length; i += 2) {
-      if (attrs[i] === name) { attrs[i + 1] = value; return; }
+      if (attrs[i] === name) {
+        attrs[i + 1] = value;
+        return;
+      }
     }
     attrs.push(name, value);
   }
@@ -55,7 +57,10 @@ export class SvgElement {
   removeAttribute(name: string): this {
     const attrs = this.attrs;
     for (let i = 0; i < attrs.length; i += 2) {
-      if (attrs[i] === name) { attrs.splice(i, 2); break; }
+      if (attrs[i] === name) {
+        attrs.splice(i, 2);
+        break;
+      }
     }
     return this;
   }

@@ -25,35 +25,83 @@ export interface Palette {
 
 export const palettes: Record<'light' | 'dark' | 'sketch', Palette> = {
   light: {
-    background: '#ffffff', text: '#1b1f24', muted: '#555e69', alert: '#b3261e',
-    frameFill: '#f6f8fa', frameHeader: '#e4e9ef', frameStroke: '#4d5560',
-    mutableFill: '#fff8e8', mutableHeader: '#fbe3ad', mutableStroke: '#8a5a00',
-    immutableFill: '#eef5ff', immutableHeader: '#d3e5fb', immutableStroke: '#1d5fae',
-    rule: '#c9d1d9', arrow: '#2f353d', change: '#b02a7a', changeText: '#8f1f62',
+    background: '#ffffff',
+    text: '#1b1f24',
+    muted: '#555e69',
+    alert: '#b3261e',
+    frameFill: '#f6f8fa',
+    frameHeader: '#e4e9ef',
+    frameStroke: '#4d5560',
+    mutableFill: '#fff8e8',
+    mutableHeader: '#fbe3ad',
+    mutableStroke: '#8a5a00',
+    immutableFill: '#eef5ff',
+    immutableHeader: '#d3e5fb',
+    immutableStroke: '#1d5fae',
+    rule: '#c9d1d9',
+    arrow: '#2f353d',
+    change: '#b02a7a',
+    changeText: '#8f1f62',
   },
   dark: {
-    background: '#17181c', text: '#e6edf3', muted: '#a8b1bc', alert: '#ff8a80',
-    frameFill: '#1f2329', frameHeader: '#2c323b', frameStroke: '#9aa4b0',
-    mutableFill: '#2a2213', mutableHeader: '#44361a', mutableStroke: '#e0a93b',
-    immutableFill: '#10233a', immutableHeader: '#1b3858', immutableStroke: '#6cb0ff',
-    rule: '#3d444d', arrow: '#cdd5de', change: '#ff7cc8', changeText: '#ff9bd5',
+    background: '#17181c',
+    text: '#e6edf3',
+    muted: '#a8b1bc',
+    alert: '#ff8a80',
+    frameFill: '#1f2329',
+    frameHeader: '#2c323b',
+    frameStroke: '#9aa4b0',
+    mutableFill: '#2a2213',
+    mutableHeader: '#44361a',
+    mutableStroke: '#e0a93b',
+    immutableFill: '#10233a',
+    immutableHeader: '#1b3858',
+    immutableStroke: '#6cb0ff',
+    rule: '#3d444d',
+    arrow: '#cdd5de',
+    change: '#ff7cc8',
+    changeText: '#ff9bd5',
   },
   sketch: {
-    background: '#fffdf6', text: '#22211f', muted: '#56524a', alert: '#a8231a',
-    frameFill: '#fbf7ec', frameHeader: '#efe6d0', frameStroke: '#3b3832',
-    mutableFill: '#fff1cc', mutableHeader: '#fbe09a', mutableStroke: '#3b3832',
-    immutableFill: '#e3f0ff', immutableHeader: '#c7def8', immutableStroke: '#3b3832',
-    rule: '#b9b2a3', arrow: '#2b2925', change: '#b0266f', changeText: '#8c1b57',
+    background: '#fffdf6',
+    text: '#22211f',
+    muted: '#56524a',
+    alert: '#a8231a',
+    frameFill: '#fbf7ec',
+    frameHeader: '#efe6d0',
+    frameStroke: '#3b3832',
+    mutableFill: '#fff1cc',
+    mutableHeader: '#fbe09a',
+    mutableStroke: '#3b3832',
+    immutableFill: '#e3f0ff',
+    immutableHeader: '#c7def8',
+    immutableStroke: '#3b3832',
+    rule: '#b9b2a3',
+    arrow: '#2b2925',
+    change: '#b0266f',
+    changeText: '#8c1b57',
   },
 };
 
 /** Custom property of each palette entry. */
 export const cssVariables: Record<keyof Palette, string> = {
-  background: '--ml-bg', text: '--ml-text', muted: '--ml-muted', alert: '--ml-alert',
-  frameFill: '--ml-frame-fill', frameHeader: '--ml-frame-header', frameStroke: '--ml-frame-stroke',
-  mutableFill: '--ml-mutable-fill', mutableHeader: '--ml-mutable-header', mutableStroke: '--ml-mutable-stroke',
-  immutableFill: '--ml-immutable-fill', immutableHeader: '--ml-immutable-header', immutableStroke: '--ml-immutable-stroke',
-  rule: '--ml-rule', arrow: '--ml-arrow', change: '--ml-change', changeText: '--ml-change-text',
+  background: '--ml-bg',
+  text: '--ml-text',
+  muted: '--ml-muted',
+  alert: '--ml-alert',
+  frameFill: '--ml-frame-fill',
+  frameHeader: '--ml-frame-header',
+  frameStroke: '--ml-frame-stroke',
+  mutableFill: '--ml-mutable-fill',
+  mutableHeader: '--ml-mutable-header',
+  mutableStroke: '--ml-mutable-stroke',
+  immutableFill: '--ml-immutable-fill',
+  immutableHeader: '--ml-immutable-header',
+  immutableStroke: '--ml-immutable-stroke',
+  rule: '--ml-rule',
+  arrow: '--ml-arrow',
+  change: '--ml-change',
+  changeText: '--ml-change-text',
 };
 
 /** Which palette entries paint each class: [fill, stroke]. Elements carry the class and, as a fallback, concrete colours. */
@@ -80,7 +128,9 @@ export const classPaint: Record<string, [keyof Palette | 'none', (keyof Palette 
 
 /** `selector { --ml-...: colour; ... }` for one palette. */
 export function variableBlock(selector: string, palette: Palette): string {
-  const lines = (Object.keys(cssVariables) as (keyof Palette)[]).map((key) => `  ${cssVariables[key]}: ${palette[key]};`);
+  const lines = (Object.keys(cssVariables) as (keyof Palette)[]).map(
+    (key) => `  ${cssVariables[key]}: ${palette[key]};`,
+  );
   return `${selector} {\n${lines.join('\n')}\n}`;
 }
 

@@ -7,7 +7,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../trace/types.ts';
 import { holdInspectorShut } from './inspector-guard.ts';
-import { interpreterReadPaths, saveSnapshot, snapshotPlan, SNAPSHOT_DIR_VARIABLE, type SnapshotPlan } from './interpreter-snapshot.ts';
+import {
+  interpreterReadPaths,
+  saveSnapshot,
+  snapshotPlan,
+  SNAPSHOT_DIR_VARIABLE,
+  type SnapshotPlan,
+} from './interpreter-snapshot.ts';
 import { replyToTrace } from './reply-to-trace.ts';
 import { killedTrace, runMessage } from './sandbox-reply.ts';
 import { resolveOptions, type ResolvedOptions, type SimulateOptions } from './simulate-options.ts';
@@ -53,22 +59,29 @@ export function findWorkerPath(explicit?: string): string {
   }
   // When bundled (Astro/Vite), this module sits in a chunk far from src/: look from the project root.
   for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    candidates.push(join(dir, 'src', 'simulate', HOST_FILE), join(dir, 'node_modules', 'memlane', 'lib', 'simulate', HOST_FILE));
+    candidates.push(
+      join(dir, 'src', 'simulate', HOST_FILE),
+      join(dir, 'node_modules', 'memlane', 'lib', 'simulate', HOST_FILE),
+    );
     if (dirname(dir) === dir) break;
   }
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
-    throw new Error(`memlane: cannot find ${HOST_FILE} (looked in ${candidates.slice(0, 3).join(', ')}, ...)\nhint: pass createSimulator({ workerPath })`);
+    throw new Error(
+      `memlane: cannot find ${HOST_FILE} (looked in ${candidates.slice(0, 3).join(', ')}, ...)\nhint: pass createSimulator({ workerPath })`,
+    );
   }
   return resolve(found);
 }
 
 export function pyodideDirFor(hostPath: string): string {
-  return dirname(createRequire(hostPath).resolve('pyodide/pyodide.mjs')) + '/';
+  return `${dirname(createRequire(hostPath).resolve('pyodide/pyodide.mjs'))}/`;
 }
 
 /** The permission model's switch: `--permission` since Node 22.13 and 23.5; Node 24 knows no other. */
-const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : '--experimental-permission';
 
 /**
  * Node flags that confine the sandbox: it may read Pyodide's files, its own files and the
@@ -119,7 +132,10 @@ class SandboxSimulator implements Simulator {
   private readonly snapshot: SnapshotPlan | undefined;
   private readonly releaseInspector = holdInspectorShut();
 
-  constructor(private readonly hostPath: string, snapshotDir?: string | false) {
+  constructor(
+    private readonly hostPath: string,
+    snapshotDir?: string | false,
+  ) {
     this.snapshot = snapshotPlan(dirname(hostPath), pyodideDirFor(hostPath), snapshotDir);
   }
 
@@ -158,7 +174,9 @@ class SandboxSimulator implements Simulator {
           this.keepSnapshot(this.snapshot, message.bytes);
         } else if (message.kind === 'ready') {
           if (message.snapshotProblem && this.snapshot) {
-            process.stderr.write(`memlane: interpreter snapshot ${this.snapshot.path}: ${message.snapshotProblem}; started the interpreter in full${snapshotSent ? ', and a new snapshot replaces it' : ''}\n`);
+            process.stderr.write(
+              `memlane: interpreter snapshot ${this.snapshot.path}: ${message.snapshotProblem}; started the interpreter in full${snapshotSent ? ', and a new snapshot replaces it' : ''}\n`,
+            );
           }
           this.python = message.python;
           this.startupMs = message.startupMs;
@@ -192,7 +210,9 @@ class SandboxSimulator implements Simulator {
   private keepSnapshot(plan: SnapshotPlan, bytes: Uint8Array): void {
     const saving: Promise<void> = saveSnapshot(plan, bytes)
       .catch((error: Error) => {
-        process.stderr.write(`memlane: could not save the interpreter snapshot to ${plan.path} (${error.message}); every start stays slow\nhint: set ${SNAPSHOT_DIR_VARIABLE} to a folder you can write to, or to off\n`);
+        process.stderr.write(
+          `memlane: could not save the interpreter snapshot to ${plan.path} (${error.message}); every start stays slow\nhint: set ${SNAPSHOT_DIR_VARIABLE} to a folder you can write to, or to off\n`,
+        );
       })
       .finally(() => this.saving.delete(saving));
     this.saving.add(saving);
@@ -220,7 +240,10 @@ class SandboxSimulator implements Simulator {
     return new Promise<Trace>((resolveTrace, rejectTrace) => {
       this.queue.push({ id: this.nextId++, source, options: resolved, resolve: resolveTrace, reject: rejectTrace });
       this.holdProcess(true);
-      this.start().then(() => this.pump(), (error: Error) => this.failQueue(error));
+      this.start().then(
+        () => this.pump(),
+        (error: Error) => this.failQueue(error),
+      );
     });
   }
 
@@ -261,7 +284,11 @@ class SandboxSimulator implements Simulator {
   /** Ends the current sandbox; a new one starts when there is work for it. */
   private restartChild(): void {
     this.dropChild();
-    if (this.queue.length && !this.closed) this.start().then(() => this.pump(), (error: Error) => this.failQueue(error));
+    if (this.queue.length && !this.closed)
+      this.start().then(
+        () => this.pump(),
+        (error: Error) => this.failQueue(error),
+      );
   }
 
   private dropChild(): void {

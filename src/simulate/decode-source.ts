@@ -3,7 +3,10 @@
 const REPLACEMENT = '\uFFFD';
 
 export class SourceEncodingError extends Error {
-  constructor(readonly offset: number, readonly line: number) {
+  constructor(
+    readonly offset: number,
+    readonly line: number,
+  ) {
     super(`invalid UTF-8 at byte ${offset} (line ${line})`);
   }
 }

@@ -2,7 +2,13 @@
 import { createSimulator, type Simulator, type SimulatorSetup } from './code-to-trace.ts';
 
 export { createSimulator, codeToTrace, findWorkerPath, type Simulator, type SimulatorSetup } from './code-to-trace.ts';
-export { resolveOptions, defaultOptions, memoryLimit, SimulateOptionsError, type SimulateOptions } from './simulate-options.ts';
+export {
+  resolveOptions,
+  defaultOptions,
+  memoryLimit,
+  SimulateOptionsError,
+  type SimulateOptions,
+} from './simulate-options.ts';
 
 let shared: Promise<Simulator> | undefined;
 

@@ -33,7 +33,17 @@ export const TRACER_FILES = [
 export const TRACER_SLOT = '_memlane_tracer_until_started';
 
 /** Modules a typical lesson imports, loaded once with the tracer so snippets do not pay for them. */
-export const LESSON_MODULES = ['copy', 'gc', 'weakref', 'collections', 'functools', 'itertools', 'math', 'dataclasses', 'random'];
+export const LESSON_MODULES = [
+  'copy',
+  'gc',
+  'weakref',
+  'collections',
+  'functools',
+  'itertools',
+  'math',
+  'dataclasses',
+  'random',
+];
 
 /** The package's private name while its modules run; no module of that name is left afterwards. */
 const PACKAGE = '_memlane_tracer';
@@ -77,7 +87,10 @@ del tracer, module, file_name, text, name, SOURCES
  */
 export function installTracer(pyodide, sources) {
   const missing = TRACER_FILES.filter((path) => typeof sources[path] !== 'string');
-  if (missing.length) throw new Error(`memlane: the tracer's ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing\nhint: pass the text of every TRACER_FILES entry`);
+  if (missing.length)
+    throw new Error(
+      `memlane: the tracer's ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing\nhint: pass the text of every TRACER_FILES entry`,
+    );
   const files = TRACER_FILES.map((path) => [path.slice('tracer/'.length), sources[path]]);
   const globals = pyodide.toPy({ PACKAGE, SOURCES: files, SLOT: TRACER_SLOT, LESSON_MODULES });
   // The globals proxy is left to the JavaScript collector: destroyed here, before a snapshot, it

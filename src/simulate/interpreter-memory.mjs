@@ -40,7 +40,9 @@ function fileSystemRecord(FS) {
     if (node.mounted) visit(node.mounted.root);
   };
   visit(FS.root);
-  const streams = FS.streams.map((stream) => stream && { stream, fields: { ...stream }, shared: stream.shared && { ...stream.shared } });
+  const streams = FS.streams.map(
+    (stream) => stream && { stream, fields: { ...stream }, shared: stream.shared && { ...stream.shared } },
+  );
   return { nodes, streams, cwd: FS.cwd(), nextInode: FS.nextInode, nameTableSize: FS.nameTable.length };
 }
 
@@ -72,7 +74,9 @@ function restoreFileSystem(FS, record) {
 
 /** The top of the allocator's heap (emscripten's sbrk pointer): no byte above it is in use. */
 function heapTop(module) {
-  return module._emscripten_get_sbrk_ptr ? module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2] : module.HEAPU8.length;
+  return module._emscripten_get_sbrk_ptr
+    ? module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2]
+    : module.HEAPU8.length;
 }
 
 /**

@@ -1,6 +1,7 @@
 // One interpreter ready to trace snippets under the limits, shared by the Node sandbox and the
 // browser's worker: the time limit read from the clock, the memory ceiling, no sockets, one run turned into
-// the message the host sends back, and the reset after it. Plain ESM that imports nothing (the worker loads it from text).
+// the message the host sends back, and the reset after it. Plain ESM that imports nothing (the worker loads it from
+// text).
 
 /** Delay after the deadline before each KeyboardInterrupt; a second one in case a bare `except:` ate the first. */
 const INTERRUPT_DELAYS_MS = [50, 1_000];
@@ -23,7 +24,11 @@ export function deadlineInterrupts() {
     },
     set 0(_ignored) {},
   };
-  return { buffer, arm: (timeoutMs) => (due = INTERRUPT_DELAYS_MS.map((delay) => performance.now() + timeoutMs + delay)), disarm: () => (due = []) };
+  return {
+    buffer,
+    arm: (timeoutMs) => (due = INTERRUPT_DELAYS_MS.map((delay) => performance.now() + timeoutMs + delay)),
+    disarm: () => (due = []),
+  };
 }
 
 /**
@@ -46,8 +51,14 @@ function memoryCeiling(heapBuffer) {
   let baseBytes = 0;
   return {
     setBase: () => (baseBytes = heapBuffer().byteLength),
-    arm: (maxMemoryMb) => { ceilingBytes = baseBytes + maxMemoryMb * MIB; refused = false; },
-    disarm: () => { ceilingBytes = Infinity; return refused; },
+    arm: (maxMemoryMb) => {
+      ceilingBytes = baseBytes + maxMemoryMb * MIB;
+      refused = false;
+    },
+    disarm: () => {
+      ceilingBytes = Infinity;
+      return refused;
+    },
   };
 }
 
@@ -71,7 +82,8 @@ function cutNetwork(module) {
  * Pre: a fresh interpreter with the tracer installed (tracerModule is what takeTracer returned); no snippet ran.
  * @param {any} pyodide
  * @param {any} tracerModule
- * @param {(pyodide: any) => { bytes: number, unchanged(): boolean, restore(): void }} takeBaseline from interpreter-memory.mjs
+ * @param {(pyodide: any) => { bytes: number, unchanged(): boolean, restore(): void }} takeBaseline from
+ * interpreter-memory.mjs
  */
 export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
   const interrupts = deadlineInterrupts();
@@ -96,7 +108,8 @@ export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
   };
 
   const warmUp = JSON.parse(trace('pass', { maxSteps: 10, timeoutMs: 10_000, maxOutput: 100, showModules: false }));
-  if (warmUp.error !== null || !Array.isArray(warmUp.steps)) throw new Error(`the tracer's warm-up run failed: ${JSON.stringify(warmUp.error)}`);
+  if (warmUp.error !== null || !Array.isArray(warmUp.steps))
+    throw new Error(`the tracer's warm-up run failed: ${JSON.stringify(warmUp.error)}`);
   // The warm-up leaves the tracer's code specialised by CPython; what it made is let go before the baseline.
   forgetRuns();
   forgetRuns.destroy();
@@ -128,14 +141,28 @@ export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
       const memoryLimitHit = ceiling.disarm();
       const clean = baseline.unchanged();
       // WebAssembly memory grows but never shrinks: the host restarts an interpreter that grew too big.
-      return { kind: 'trace', id: request.id, json, memoryBytes: pyodide._module.HEAP8.buffer.byteLength, memoryLimitHit, clean };
+      return {
+        kind: 'trace',
+        id: request.id,
+        json,
+        memoryBytes: pyodide._module.HEAP8.buffer.byteLength,
+        memoryLimitHit,
+        clean,
+      };
     } catch (error) {
       interrupts.disarm();
       ceiling.disarm();
       // The tracer itself failed: an interrupt that arrived after the snippet ended, or a fatal
       // interpreter error (the JavaScript stack overflowed, say). The host starts a new interpreter.
-      const lines = String(error?.message ?? error).trim().split('\n');
-      return { kind: 'fatal', id: request.id, interrupted: lines.some((line) => line.startsWith('KeyboardInterrupt')), message: lines.at(-1) ?? 'fatal error' };
+      const lines = String(error?.message ?? error)
+        .trim()
+        .split('\n');
+      return {
+        kind: 'fatal',
+        id: request.id,
+        interrupted: lines.some((line) => line.startsWith('KeyboardInterrupt')),
+        message: lines.at(-1) ?? 'fatal error',
+      };
     }
   }
 }

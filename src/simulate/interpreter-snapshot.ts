@@ -12,7 +12,13 @@ import { snapshotHeader } from './snapshot-file.mjs';
  * them makes the next start build a new snapshot.
  */
 export const INTERPRETER_FILES = [
-  'install-tracer.mjs', 'interpreter-memory.mjs', 'interpreter-session.mjs', 'lock-down-realm.mjs', 'sandbox-host.mjs', 'snapshot-file.mjs', 'tracer',
+  'install-tracer.mjs',
+  'interpreter-memory.mjs',
+  'interpreter-session.mjs',
+  'lock-down-realm.mjs',
+  'sandbox-host.mjs',
+  'snapshot-file.mjs',
+  'tracer',
 ];
 
 /** A folder for the snapshot, or `off` to start the interpreter in full every time. */
@@ -30,7 +36,11 @@ export interface SnapshotPlan {
 /** Every file INTERPRETER_FILES names, absolute and sorted. */
 export function interpreterFiles(simulateDir: string): string[] {
   const walk = (path: string): string[] =>
-    statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => walk(join(path, name))) : [path];
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .sort()
+          .flatMap((name) => walk(join(path, name)))
+      : [path];
   return INTERPRETER_FILES.flatMap((entry) => walk(join(simulateDir, entry)));
 }
 

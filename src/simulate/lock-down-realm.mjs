@@ -8,16 +8,56 @@ import * as nodeModule from 'node:module';
 
 /** What the process object offers that acts outside the process or reaches Node's insides. */
 const PROCESS_CAPABILITIES = [
-  'kill', '_kill', '_debugProcess', '_debugEnd', 'binding', '_linkedBinding', 'dlopen', 'getBuiltinModule', 'report',
-  'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups', 'chdir', 'umask', 'loadEnvFile', 'openStdin',
-  '_startProfilerIdleNotifier', '_stopProfilerIdleNotifier', 'mainModule', 'execve', 'stdin', 'stdout', 'stderr',
-  '_getActiveHandles', '_getActiveRequests', 'getActiveResourcesInfo', 'setSourceMapsEnabled', 'permission',
+  'kill',
+  '_kill',
+  '_debugProcess',
+  '_debugEnd',
+  'binding',
+  '_linkedBinding',
+  'dlopen',
+  'getBuiltinModule',
+  'report',
+  'setuid',
+  'setgid',
+  'seteuid',
+  'setegid',
+  'setgroups',
+  'initgroups',
+  'chdir',
+  'umask',
+  'loadEnvFile',
+  'openStdin',
+  '_startProfilerIdleNotifier',
+  '_stopProfilerIdleNotifier',
+  'mainModule',
+  'execve',
+  'stdin',
+  'stdout',
+  'stderr',
+  '_getActiveHandles',
+  '_getActiveRequests',
+  'getActiveResourcesInfo',
+  'setSourceMapsEnabled',
+  'permission',
 ];
 
 /** Globals that reach the network, other threads, or Node streams (console holds the stderr pipe's socket). */
 const OUTSIDE_GLOBALS = [
-  'fetch', 'Request', 'Response', 'Headers', 'FormData', 'WebSocket', 'EventSource', 'XMLHttpRequest',
-  'BroadcastChannel', 'MessageChannel', 'MessagePort', 'MessageEvent', 'Worker', 'SharedWorker', 'navigator',
+  'fetch',
+  'Request',
+  'Response',
+  'Headers',
+  'FormData',
+  'WebSocket',
+  'EventSource',
+  'XMLHttpRequest',
+  'BroadcastChannel',
+  'MessageChannel',
+  'MessagePort',
+  'MessageEvent',
+  'Worker',
+  'SharedWorker',
+  'navigator',
 ];
 
 function remove(object, name) {
@@ -43,7 +83,12 @@ export function lockDownRealm() {
   for (const name of OUTSIDE_GLOBALS) remove(globalThis, name);
   const silent = () => {};
   const standIns = {
-    process: Object.freeze({ env: Object.freeze({}), argv: Object.freeze([]), platform: process.platform, versions: Object.freeze({}) }),
+    process: Object.freeze({
+      env: Object.freeze({}),
+      argv: Object.freeze([]),
+      platform: process.platform,
+      versions: Object.freeze({}),
+    }),
     console: Object.freeze({ log: silent, info: silent, warn: silent, error: silent, debug: silent, trace: silent }),
   };
   for (const [name, value] of Object.entries(standIns)) {

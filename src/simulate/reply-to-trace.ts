@@ -16,25 +16,48 @@ export const MAX_TRACE_CHARS = 40 * 2 ** 20;
  * The trace for a 'trace' or 'fatal' reply; `restart` says the interpreter should not run another snippet
  * (it failed, could not be put back as it was, or grew too big).
  */
-export function replyToTrace(message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>, job: RunRequest, python: string): { trace: Trace; restart: boolean } {
+export function replyToTrace(
+  message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>,
+  job: RunRequest,
+  python: string,
+): { trace: Trace; restart: boolean } {
   if (message.kind === 'fatal') {
     return {
-      trace: emptyTrace(job.source, python, message.interrupted
-        ? { type: 'TimeLimitError', message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout)`, line: null }
-        : { type: 'SimulatorError', message: `the interpreter failed: ${message.message}`, line: null }),
+      trace: emptyTrace(
+        job.source,
+        python,
+        message.interrupted
+          ? {
+              type: 'TimeLimitError',
+              message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout)`,
+              line: null,
+            }
+          : { type: 'SimulatorError', message: `the interpreter failed: ${message.message}`, line: null },
+      ),
       restart: true,
     };
   }
   const trace = readTrace(message.json, job.source);
   if (typeof trace === 'string') {
-    return { trace: emptyTrace(job.source, python, { type: 'SimulatorError', message: `the sandbox sent an invalid trace: ${trace}`, line: null }), restart: true };
+    return {
+      trace: emptyTrace(job.source, python, {
+        type: 'SimulatorError',
+        message: `the sandbox sent an invalid trace: ${trace}`,
+        line: null,
+      }),
+      restart: true,
+    };
   }
-  return { trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace, restart: needsRestart(message) };
+  return {
+    trace: message.memoryLimitHit ? withMemoryLimitError(trace, job.options.maxMemoryMb) : trace,
+    restart: needsRestart(message),
+  };
 }
 
 /** The trace the sandbox sent, checked like any untrusted input; a string says what is wrong. */
 function readTrace(json: string, source: string): Trace | string {
-  if (json.length > MAX_TRACE_CHARS) return `it is ${(json.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_TRACE_CHARS / 2 ** 20} MiB a trace may be`;
+  if (json.length > MAX_TRACE_CHARS)
+    return `it is ${(json.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_TRACE_CHARS / 2 ** 20} MiB a trace may be`;
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -40,13 +40,22 @@ process.on('disconnect', () => exit(0));
 async function loadInterpreter(options) {
   const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href);
   const silent = () => {};
-  return loadPyodide({ indexURL: pyodideDir.endsWith('/') ? pyodideDir : pyodideDir + '/', stdout: silent, stderr: silent, checkAPIVersion: true,
-    env: PYTHON_ENVIRONMENT, ...options });
+  return loadPyodide({
+    indexURL: pyodideDir.endsWith('/') ? pyodideDir : `${pyodideDir}/`,
+    stdout: silent,
+    stderr: silent,
+    checkAPIVersion: true,
+    env: PYTHON_ENVIRONMENT,
+    ...options,
+  });
 }
 
 /** Reads the tracer's files from beside this script and loads them into a fresh interpreter. */
 function loadTracer(pyodide) {
-  installTracer(pyodide, Object.fromEntries(TRACER_FILES.map((path) => [path, readFileSync(join(here, path), 'utf8')])));
+  installTracer(
+    pyodide,
+    Object.fromEntries(TRACER_FILES.map((path) => [path, readFileSync(join(here, path), 'utf8')])),
+  );
 }
 
 /** The snapshot's bytes, if the file is there, whole and made under this key; else why not ('' if it is missing). */
@@ -66,7 +75,9 @@ function prepare(pyodide) {
 }
 
 function firstLine(error) {
-  return String(error?.message ?? error).trim().split('\n')[0];
+  return String(error?.message ?? error)
+    .trim()
+    .split('\n')[0];
 }
 
 /**
@@ -92,7 +103,12 @@ async function makeSnapshot() {
  */
 async function startInterpreter() {
   const started = performance.now();
-  const done = (interpreter, startedFrom, snapshotProblem) => ({ ...interpreter, startedFrom, snapshotProblem, startupMs: performance.now() - started });
+  const done = (interpreter, startedFrom, snapshotProblem) => ({
+    ...interpreter,
+    startedFrom,
+    snapshotProblem,
+    startupMs: performance.now() - started,
+  });
   let problem = '';
   if (snapshot) {
     const read = readSnapshot(snapshot);
@@ -107,7 +123,8 @@ async function startInterpreter() {
     }
   }
   const made = await makeSnapshot();
-  if (!made.payload) return done(prepare(made.pyodide), 'full', snapshot ? [problem, made.problem].filter(Boolean).join('; ') : '');
+  if (!made.payload)
+    return done(prepare(made.pyodide), 'full', snapshot ? [problem, made.problem].filter(Boolean).join('; ') : '');
   const interpreter = prepare(await loadInterpreter({ _loadSnapshot: made.payload }));
   if (snapshot) send({ kind: 'snapshot', bytes: made.payload });
   return done(interpreter, 'full', problem);

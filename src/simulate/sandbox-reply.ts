@@ -16,13 +16,23 @@ export interface RunRequest {
  * message and the CPython version, or a trace made where the run ended without one (killed, crashed).
  */
 export type RunReply =
-  | { job: RunRequest; message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>; python: string; trace?: undefined }
+  | {
+      job: RunRequest;
+      message: Extract<SandboxMessage, { kind: 'trace' | 'fatal' }>;
+      python: string;
+      trace?: undefined;
+    }
   | { job: RunRequest; trace: Trace; message?: undefined };
 
 /** The message that asks an interpreter (the Node sandbox or the browser's worker) to trace one snippet. */
 export function runMessage(id: number, job: RunRequest) {
   const { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } = job.options;
-  return { kind: 'run' as const, id, source: job.source, options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules } };
+  return {
+    kind: 'run' as const,
+    id,
+    source: job.source,
+    options: { maxSteps, timeoutMs, maxOutput, maxMemoryMb, showModules },
+  };
 }
 
 /** A snippet that grew the interpreter's memory past this gets a fresh interpreter after it. */

@@ -19,7 +19,8 @@ export function snapshotHeader(key, payload) {
   const text = `${MAGIC}${JSON.stringify(fields)}\n`;
   const header = new Uint8Array(HEADER_BYTES).fill(0x20);
   const { written, read } = new TextEncoder().encodeInto(text, header);
-  if (read !== text.length || written >= HEADER_BYTES) throw new Error('memlane: the snapshot key is too long for the header');
+  if (read !== text.length || written >= HEADER_BYTES)
+    throw new Error('memlane: the snapshot key is too long for the header');
   return header;
 }
 
@@ -45,7 +46,9 @@ export function snapshotPayload(file, key) {
   }
   if (fields.key !== key) return { problem: 'it is stale (made for another Pyodide, Node or tracer)' };
   const payload = file.subarray(HEADER_BYTES);
-  if (payload.byteLength !== fields.bytes) return { problem: `it is truncated (${payload.byteLength} of ${fields.bytes} bytes)` };
-  if (createHash('sha256').update(payload).digest('hex') !== fields.sha256) return { problem: 'its contents are damaged (checksum mismatch)' };
+  if (payload.byteLength !== fields.bytes)
+    return { problem: `it is truncated (${payload.byteLength} of ${fields.bytes} bytes)` };
+  if (createHash('sha256').update(payload).digest('hex') !== fields.sha256)
+    return { problem: 'its contents are damaged (checksum mismatch)' };
   return { payload };
 }

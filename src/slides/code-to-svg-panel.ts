@@ -67,7 +67,12 @@ function placeTokens(line: SlideToken[], maxColumns: number): { cells: Cell[]; c
   for (const { text, token } of pieces) {
     const kept = [...text].slice(0, Math.max(0, limit - column)).join('');
     // Whitespace stays in the text (xml:space="preserve"), so copying the code from the SVG keeps it.
-    if (kept) cells.push({ column, text: kept.replace(/\s+$/, (space) => (column + [...kept].length >= limit ? '' : space)), token });
+    if (kept)
+      cells.push({
+        column,
+        text: kept.replace(/\s+$/, (space) => (column + [...kept].length >= limit ? '' : space)),
+        token,
+      });
     column += [...kept].length;
     if (column >= limit) break;
   }
@@ -104,7 +109,8 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
   const label = input.currentLine && input.lineLabel ? `← ${input.lineLabel.text}` : undefined;
   const current = input.currentLine && input.currentLine <= placed.length ? input.currentLine : undefined;
   if (label && current) {
-    const labelRight = codeX + (placed[current - 1]!.columns + 2) * charWidth + measureText(label, 'heading', labelSize);
+    const labelRight =
+      codeX + (placed[current - 1]!.columns + 2) * charWidth + measureText(label, 'heading', labelSize);
     contentRight = Math.max(contentRight, labelRight);
   }
   const width = Math.ceil(contentRight + padding);
@@ -123,11 +129,15 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
     if (isCurrent) {
       out.push(`<g data-current-line="${number}">`);
       out.push(`<rect y="${round(top)}" width="${width}" height="${lineHeight}" fill="${palette.band}"/>`);
-      out.push(`<rect y="${round(top)}" width="${Math.max(3, Math.round(fontSize / 4))}" height="${lineHeight}" fill="${palette.bar}"/>`);
+      out.push(
+        `<rect y="${round(top)}" width="${Math.max(3, Math.round(fontSize / 4))}" height="${lineHeight}" fill="${palette.bar}"/>`,
+      );
       const mid = top + lineHeight / 2;
       const size = fontSize * 0.38;
       const left = padding + charWidth * 0.4;
-      out.push(`<path d="M${round(left)} ${round(mid - size)}L${round(left + size * 1.6)} ${round(mid)}L${round(left)} ${round(mid + size)}Z" fill="${palette.bar}"/>`);
+      out.push(
+        `<path d="M${round(left)} ${round(mid - size)}L${round(left + size * 1.6)} ${round(mid)}L${round(left)} ${round(mid + size)}Z" fill="${palette.bar}"/>`,
+      );
     }
     const numberColour = ensureContrast(isCurrent ? palette.bar : palette.gutter, rowBackground);
     out.push(
@@ -138,7 +148,10 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
         const colour = ensureContrast(cell.token.color, rowBackground);
         return `<tspan x="${round(codeX + cell.column * charWidth)}" fill="${colour}"${fontAttributes(cell.token)}>${escapeXml(cell.text)}</tspan>`;
       });
-      if (line.cut) spans.push(`<tspan x="${round(codeX + (line.columns - 1) * charWidth)}" fill="${ensureContrast(palette.gutter, rowBackground)}">…</tspan>`);
+      if (line.cut)
+        spans.push(
+          `<tspan x="${round(codeX + (line.columns - 1) * charWidth)}" fill="${ensureContrast(palette.gutter, rowBackground)}">…</tspan>`,
+        );
       // One line of markup: with xml:space="preserve" any newline between tspans would become a space.
       out.push(`<text y="${round(baseline)}" xml:space="preserve">${spans.join('')}</text>`);
     }
@@ -151,7 +164,9 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
     }
     if (isCurrent) out.push('</g>');
   });
-  out.push(`<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="${corner}" fill="none" stroke="${palette.border}"/>`);
+  out.push(
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="${corner}" fill="none" stroke="${palette.border}"/>`,
+  );
   out.push('</g>');
   return { markup: out.join('\n'), width, height, background };
 }

@@ -24,7 +24,13 @@ function embeddedFace(face: SlideFace, codePoints: Set<number>): string {
   let rule = cache.get(key);
   if (rule === undefined) {
     const woff2 = ttfToWoff2(subsetFont(readFileSync(face.file), codePoints), SUBSET_QUALITY);
-    rule = fontFaceRule({ family: face.family, weight: face.weight, style: face.style, url: `data:font/woff2;base64,${woff2.toString('base64')}`, display: 'block' });
+    rule = fontFaceRule({
+      family: face.family,
+      weight: face.weight,
+      style: face.style,
+      url: `data:font/woff2;base64,${woff2.toString('base64')}`,
+      display: 'block',
+    });
     if (cache.size >= CACHED_FACES) cache.delete(cache.keys().next().value!);
     cache.set(key, rule);
   }
@@ -33,7 +39,9 @@ function embeddedFace(face: SlideFace, codePoints: Set<number>): string {
 
 /** The <style> with the faces the SVG draws with, in the fixed order of slideFaces; empty when it draws no text. */
 export function embeddedFontsStyle(svg: string): string {
-  const rules = [...textByFace(svg, slideFaces).byFace].filter(([, codePoints]) => codePoints.size).map(([face, codePoints]) => embeddedFace(face, codePoints));
+  const rules = [...textByFace(svg, slideFaces).byFace]
+    .filter(([, codePoints]) => codePoints.size)
+    .map(([face, codePoints]) => embeddedFace(face, codePoints));
   return rules.length ? `<style>\n${[...rules, noLigatures].join('\n')}\n</style>` : '';
 }
 

@@ -18,13 +18,28 @@ export interface SlideFace {
   file: string;
 }
 
-const packaged = (family: string, weight: number, style: SlideFace['style'], path: string): SlideFace => ({ family, weight, style, file: require.resolve(path) });
+const packaged = (family: string, weight: number, style: SlideFace['style'], path: string): SlideFace => ({
+  family,
+  weight,
+  style,
+  file: require.resolve(path),
+});
 
 /** Every face, each file once, in a fixed order (the order of embedded @font-face rules). */
 export const slideFaces: readonly SlideFace[] = [
-  ...[...new Map(Object.values(faces).map((f) => [f.file, f])).values()].map(({ family, weight, file }) => ({ family, weight, style: 'normal' as const, file })),
+  ...[...new Map(Object.values(faces).map((f) => [f.file, f])).values()].map(({ family, weight, file }) => ({
+    family,
+    weight,
+    style: 'normal' as const,
+    file,
+  })),
   packaged(monoFamily, 700, 'normal', '@expo-google-fonts/jetbrains-mono/700Bold/JetBrainsMono_700Bold.ttf'),
-  packaged(monoFamily, 400, 'italic', '@expo-google-fonts/jetbrains-mono/400Regular_Italic/JetBrainsMono_400Regular_Italic.ttf'),
+  packaged(
+    monoFamily,
+    400,
+    'italic',
+    '@expo-google-fonts/jetbrains-mono/400Regular_Italic/JetBrainsMono_400Regular_Italic.ttf',
+  ),
 ];
 
 /** JetBrains Mono advances every glyph by 600/1000 em; code columns are laid out with it. */

@@ -36,8 +36,9 @@ export function lineLabel(states: StepState[], n: number): LineLabel | undefined
       return { text: `raises ${state.exception?.type ?? 'an exception'}`, alert: true };
     case 'return': {
       // A return straight after an exception in the same frame is the exception leaving it.
-      const passing = state.unwinding ? state.exception?.type ?? 'an exception' : undefined;
-      if (passing) return { text: module ? `${passing} ends the program` : `${name} passes ${passing} on`, alert: true };
+      const passing = state.unwinding ? (state.exception?.type ?? 'an exception') : undefined;
+      if (passing)
+        return { text: module ? `${passing} ends the program` : `${name} passes ${passing} on`, alert: true };
       if (module) return { text: 'end of program' };
       const value = valueWords(state, step.returnValue);
       // A generator frame that returns and stays suspended has yielded.

@@ -4,7 +4,13 @@
 import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { cliDefaultOptions, cliOptionNames, optionTable, type DiagramOptionName, type DiagramOptions } from '../core/options/option-table.ts';
+import {
+  cliDefaultOptions,
+  cliOptionNames,
+  optionTable,
+  type DiagramOptionName,
+  type DiagramOptions,
+} from '../core/options/option-table.ts';
 import { flagSpelling, nearestNames, readDiagramOptions } from '../core/options/read-options.ts';
 
 export type SlideFormat = 'svg' | 'png';
@@ -28,7 +34,10 @@ export interface SlideOptions {
 
 /** A mistake on the command line; `hint` says what would be accepted. */
 export class SlideOptionError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
     this.name = 'SlideOptionError';
   }
@@ -42,15 +51,79 @@ export const DEFAULT_PNG_SCALE = 2;
  * --help the value they take, what they do and their default.
  */
 export const outputFlags = {
-  out: { short: 'o', type: 'string', value: 'FILE', hint: '-o slide.svg or -o slide.png', does: 'Write the shown step to FILE, .svg or .png; missing directories are created.', default: 'SVG to standard output' },
-  'out-dir': { type: 'string', value: 'DIR', hint: '--out-dir DIR, with --all-steps', does: 'The directory --all-steps writes to (created if missing).', default: 'none' },
-  'all-steps': { type: 'boolean', hint: '--all-steps --out-dir DIR', does: 'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of the last step, so names sort in step order; needs --out-dir).', default: 'off: one step' },
-  format: { type: 'string', value: 'svg|png', schema: z.enum(['svg', 'png']), hint: '--format svg or --format png', does: 'The image format.', default: 'from the extension of -o, else svg' },
-  scale: { type: 'string', value: 'N', schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)), hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)', does: 'PNG pixels per SVG pixel, 0.25 to 8.', default: String(DEFAULT_PNG_SCALE) },
-  width: { type: 'string', value: 'PX', schema: z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().min(100).max(20000)), hint: '--width 1600 fits the image to 1600 px wide (100 to 20000)', does: 'Fit the image to PX pixels wide (100 to 20000), keeping its proportions.', default: 'the diagram\'s own width' },
-  'with-code': { type: 'boolean', hint: '--with-code draws the source beside the diagram', does: 'Draw the highlighted source beside the diagram, the running line marked.', default: 'off' },
-  watch: { type: 'boolean', hint: '--watch -o slide.svg renders again on every save of FILE.py', does: 'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its error and keeps the last good image.', default: 'off: render once' },
-} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: string; schema?: z.ZodTypeAny; hint: string; does: string; default: string }>;
+  out: {
+    short: 'o',
+    type: 'string',
+    value: 'FILE',
+    hint: '-o slide.svg or -o slide.png',
+    does: 'Write the shown step to FILE, .svg or .png; missing directories are created.',
+    default: 'SVG to standard output',
+  },
+  'out-dir': {
+    type: 'string',
+    value: 'DIR',
+    hint: '--out-dir DIR, with --all-steps',
+    does: 'The directory --all-steps writes to (created if missing).',
+    default: 'none',
+  },
+  'all-steps': {
+    type: 'boolean',
+    hint: '--all-steps --out-dir DIR',
+    does: 'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of the last step, so names sort in step order; needs --out-dir).',
+    default: 'off: one step',
+  },
+  format: {
+    type: 'string',
+    value: 'svg|png',
+    schema: z.enum(['svg', 'png']),
+    hint: '--format svg or --format png',
+    does: 'The image format.',
+    default: 'from the extension of -o, else svg',
+  },
+  scale: {
+    type: 'string',
+    value: 'N',
+    schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)),
+    hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)',
+    does: 'PNG pixels per SVG pixel, 0.25 to 8.',
+    default: String(DEFAULT_PNG_SCALE),
+  },
+  width: {
+    type: 'string',
+    value: 'PX',
+    schema: z
+      .string()
+      .regex(/^[1-9][0-9]*$/)
+      .transform(Number)
+      .pipe(z.number().int().min(100).max(20000)),
+    hint: '--width 1600 fits the image to 1600 px wide (100 to 20000)',
+    does: 'Fit the image to PX pixels wide (100 to 20000), keeping its proportions.',
+    default: "the diagram's own width",
+  },
+  'with-code': {
+    type: 'boolean',
+    hint: '--with-code draws the source beside the diagram',
+    does: 'Draw the highlighted source beside the diagram, the running line marked.',
+    default: 'off',
+  },
+  watch: {
+    type: 'boolean',
+    hint: '--watch -o slide.svg renders again on every save of FILE.py',
+    does: 'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its error and keeps the last good image.',
+    default: 'off: render once',
+  },
+} as const satisfies Record<
+  string,
+  {
+    type: 'string' | 'boolean';
+    short?: string;
+    value?: string;
+    schema?: z.ZodTypeAny;
+    hint: string;
+    does: string;
+    default: string;
+  }
+>;
 
 const diagramFlags = new Map(cliOptionNames.map((name) => [optionTable[name].fence, name]));
 /** Every long flag, without its dashes. */
@@ -58,7 +131,12 @@ export const flagNames: string[] = [...diagramFlags.keys(), ...Object.keys(outpu
 
 const parseConfig: ParseArgsConfig['options'] = {
   ...Object.fromEntries([...diagramFlags.keys()].map((flag) => [flag, { type: 'string' as const }])),
-  ...Object.fromEntries(Object.entries(outputFlags).map(([flag, spec]) => [flag, { type: spec.type, ...('short' in spec ? { short: spec.short } : {}) }])),
+  ...Object.fromEntries(
+    Object.entries(outputFlags).map(([flag, spec]) => [
+      flag,
+      { type: spec.type, ...('short' in spec ? { short: spec.short } : {}) },
+    ]),
+  ),
 };
 
 function unknownFlagError(given: string): SlideOptionError {
@@ -103,7 +181,11 @@ function formatFromPath(path: string): SlideFormat | null | 'unknown' {
   return ext ? 'unknown' : null;
 }
 
-function checked<T>(flag: keyof typeof outputFlags, value: string | undefined, schema: z.ZodType<T, z.ZodTypeDef, string>): T | undefined {
+function checked<T>(
+  flag: keyof typeof outputFlags,
+  value: string | undefined,
+  schema: z.ZodType<T, z.ZodTypeDef, string>,
+): T | undefined {
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new SlideOptionError(`--${flag} "${value}" is not valid`, outputFlags[flag].hint);
@@ -114,7 +196,11 @@ function checked<T>(flag: keyof typeof outputFlags, value: string | undefined, s
 export function parseSlideOptions(args: string[]): SlideOptions {
   const { values, files } = readArgv(args);
   if (files.length === 0) throw new SlideOptionError('no FILE.py given', 'memlane render FILE.py -o slide.svg');
-  if (files.length > 1) throw new SlideOptionError(`one FILE.py at a time, got "${files[0]}" and "${files[1]}"`, 'render each file with its own command');
+  if (files.length > 1)
+    throw new SlideOptionError(
+      `one FILE.py at a time, got "${files[0]}" and "${files[1]}"`,
+      'render each file with its own command',
+    );
   const raw: Partial<Record<DiagramOptionName, string>> = {};
   for (const [flag, name] of diagramFlags) if (typeof values[flag] === 'string') raw[name] = values[flag] as string;
   const read = readDiagramOptions(raw, flagSpelling, cliDefaultOptions);
@@ -128,25 +214,70 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   const formatGiven = checked('format', values.format as string | undefined, outputFlags.format.schema);
   const scale = checked('scale', values.scale as string | undefined, outputFlags.scale.schema);
   const width = checked('width', values.width as string | undefined, outputFlags.width.schema);
-  if (allSteps && raw.step !== undefined) throw new SlideOptionError('--step and --all-steps cannot be used together', 'pick one step with --step N, or write every step with --all-steps --out-dir DIR');
-  if (allSteps && !outDir) throw new SlideOptionError('--all-steps needs --out-dir DIR', 'memlane render FILE.py --all-steps --out-dir slides/ writes slides/step-01.svg, slides/step-02.svg, ...');
-  if (allSteps && out) throw new SlideOptionError('--all-steps writes one file per step, so -o does not apply', 'use --out-dir DIR instead of -o');
-  if (outDir && !allSteps) throw new SlideOptionError('--out-dir is for --all-steps', 'add --all-steps, or write one step with -o FILE');
+  if (allSteps && raw.step !== undefined)
+    throw new SlideOptionError(
+      '--step and --all-steps cannot be used together',
+      'pick one step with --step N, or write every step with --all-steps --out-dir DIR',
+    );
+  if (allSteps && !outDir)
+    throw new SlideOptionError(
+      '--all-steps needs --out-dir DIR',
+      'memlane render FILE.py --all-steps --out-dir slides/ writes slides/step-01.svg, slides/step-02.svg, ...',
+    );
+  if (allSteps && out)
+    throw new SlideOptionError(
+      '--all-steps writes one file per step, so -o does not apply',
+      'use --out-dir DIR instead of -o',
+    );
+  if (outDir && !allSteps)
+    throw new SlideOptionError('--out-dir is for --all-steps', 'add --all-steps, or write one step with -o FILE');
 
   const inferred = out ? formatFromPath(out) : null;
-  if (inferred === 'unknown' && !formatGiven) throw new SlideOptionError(`cannot tell the format of "${out}" from its extension`, 'name the file .svg or .png, or add --format svg|png');
+  if (inferred === 'unknown' && !formatGiven)
+    throw new SlideOptionError(
+      `cannot tell the format of "${out}" from its extension`,
+      'name the file .svg or .png, or add --format svg|png',
+    );
   if (formatGiven && inferred && inferred !== 'unknown' && inferred !== formatGiven) {
-    throw new SlideOptionError(`-o "${out}" ends in .${inferred} but --format is ${formatGiven}`, `name the file .${formatGiven}, or drop --format`);
+    throw new SlideOptionError(
+      `-o "${out}" ends in .${inferred} but --format is ${formatGiven}`,
+      `name the file .${formatGiven}, or drop --format`,
+    );
   }
   const format: SlideFormat = formatGiven ?? (inferred === 'png' ? 'png' : 'svg');
-  if (format === 'png' && !out && !outDir) throw new SlideOptionError('PNG output needs a file', 'add -o slide.png (only SVG can go to standard output)');
-  if (scale !== undefined && format !== 'png') throw new SlideOptionError('--scale applies to PNG output', 'add --format png or name the output .png; SVG scales freely');
+  if (format === 'png' && !out && !outDir)
+    throw new SlideOptionError('PNG output needs a file', 'add -o slide.png (only SVG can go to standard output)');
+  if (scale !== undefined && format !== 'png')
+    throw new SlideOptionError(
+      '--scale applies to PNG output',
+      'add --format png or name the output .png; SVG scales freely',
+    );
   const watch = values.watch === true;
-  if (watch && files[0] === '-') throw new SlideOptionError('--watch needs a file to watch, not standard input', 'memlane render snippet.py -o slide.svg --watch');
-  if (watch && !out && !outDir) throw new SlideOptionError('--watch needs an output file', 'add -o slide.svg (or --all-steps --out-dir DIR): each save rewrites it');
-  if (format === 'png' && read.options.theme === 'site') throw new SlideOptionError('--theme site follows the viewer\'s light or dark mode, which a PNG cannot', 'use --theme light, --theme dark or --theme sketch for PNG');
+  if (watch && files[0] === '-')
+    throw new SlideOptionError(
+      '--watch needs a file to watch, not standard input',
+      'memlane render snippet.py -o slide.svg --watch',
+    );
+  if (watch && !out && !outDir)
+    throw new SlideOptionError(
+      '--watch needs an output file',
+      'add -o slide.svg (or --all-steps --out-dir DIR): each save rewrites it',
+    );
+  if (format === 'png' && read.options.theme === 'site')
+    throw new SlideOptionError(
+      "--theme site follows the viewer's light or dark mode, which a PNG cannot",
+      'use --theme light, --theme dark or --theme sketch for PNG',
+    );
   return {
-    file: files[0]!, out: out ?? null, outDir: outDir ?? null, allSteps, format, scale: scale ?? DEFAULT_PNG_SCALE, withCode: values['with-code'] === true, width: width ?? null, watch,
+    file: files[0]!,
+    out: out ?? null,
+    outDir: outDir ?? null,
+    allSteps,
+    format,
+    scale: scale ?? DEFAULT_PNG_SCALE,
+    withCode: values['with-code'] === true,
+    width: width ?? null,
+    watch,
     diagram: read.options,
   };
 }

@@ -29,7 +29,10 @@ export function parseSvgRoot(svg: string): SvgRoot {
   if (open[1]!.trimEnd().endsWith('/')) throw new Error('the SVG root element is empty');
   const attributes = readAttributes(open[1]!);
   const lookup = new Map(attributes);
-  const numbers = (lookup.get('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const numbers = (lookup.get('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   let viewBox: SvgRoot['viewBox'];
   if (numbers.length === 4 && numbers.every(Number.isFinite)) {
     viewBox = numbers as SvgRoot['viewBox'];

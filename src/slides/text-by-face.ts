@@ -17,9 +17,16 @@ const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) =>
-    name[0] === '#' ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (named[name] ?? entity));
+    name[0] === '#'
+      ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)))
+      : (named[name] ?? entity),
+  );
 
-const familiesOf = (value: string) => value.split(',').map((family) => family.trim().replace(/^(['"])(.*)\1$/, '$2')).filter(Boolean);
+const familiesOf = (value: string) =>
+  value
+    .split(',')
+    .map((family) => family.trim().replace(/^(['"])(.*)\1$/, '$2'))
+    .filter(Boolean);
 
 function weightOf(value: string, inherited: number): number {
   if (value === 'normal') return 400;
@@ -80,7 +87,10 @@ export function textByFace(svg: string, faces: readonly SlideFace[]): TextByFace
       }
     } else if (name !== undefined && closing) {
       const open = stack.pop();
-      if (open?.name !== name) throw new Error(`text-by-face: </${name}> closes <${open?.name ?? 'nothing'}>\nhint: the SVG is not well-formed`);
+      if (open?.name !== name)
+        throw new Error(
+          `text-by-face: </${name}> closes <${open?.name ?? 'nothing'}>\nhint: the SVG is not well-formed`,
+        );
       if (name === 'text') inText--;
       if (undrawn.has(name)) hidden--;
       font = stack.at(-1)?.font ?? { families: [], weight: 400, style: 'normal' };

@@ -30,11 +30,14 @@ function stepProblem(step: unknown, at: string): string | undefined {
 /** Throws a TraceShapeError naming the first place where `trace` is not a trace v1 the later stages can read. */
 export function checkTrace(trace: Trace): void {
   const value: unknown = trace;
-  const problem =
-    !isJsonObject(value) ? 'it is not an object'
-    : value.format !== 'memlane-trace' ? `"format" is ${JSON.stringify(value.format)}, not "memlane-trace"`
-    : value.version !== 1 ? `"version" is ${JSON.stringify(value.version)}, not 1`
-    : !Array.isArray(value.steps) ? '"steps" is not an array'
-    : value.steps.map((step, i) => stepProblem(step, `steps[${i}]`)).find((p) => p !== undefined);
+  const problem = !isJsonObject(value)
+    ? 'it is not an object'
+    : value.format !== 'memlane-trace'
+      ? `"format" is ${JSON.stringify(value.format)}, not "memlane-trace"`
+      : value.version !== 1
+        ? `"version" is ${JSON.stringify(value.version)}, not 1`
+        : !Array.isArray(value.steps)
+          ? '"steps" is not an array'
+          : value.steps.map((step, i) => stepProblem(step, `steps[${i}]`)).find((p) => p !== undefined);
   if (problem) throw new TraceShapeError(problem);
 }

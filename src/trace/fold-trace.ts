@@ -19,8 +19,12 @@ export interface StepState {
 
 /** True when `step` returns from the frame that `previous` raised in, without a value: the exception leaves. */
 function isUnwinding(step: Step, previous: Step | undefined): boolean {
-  return step.event === 'return' && !step.returnValue?.ref && previous?.event === 'exception'
-    && previous.stack.at(-1)?.id === step.stack.at(-1)?.id;
+  return (
+    step.event === 'return' &&
+    !step.returnValue?.ref &&
+    previous?.event === 'exception' &&
+    previous.stack.at(-1)?.id === step.stack.at(-1)?.id
+  );
 }
 
 /**

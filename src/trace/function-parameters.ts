@@ -12,7 +12,10 @@ function signatureParts(signature: string): string[] | undefined {
   for (const ch of match[1]!) {
     if ('([{'.includes(ch)) depth++;
     if (')]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) { parts.push(part.trim()); part = ''; } else part += ch;
+    if (ch === ',' && depth === 0) {
+      parts.push(part.trim());
+      part = '';
+    } else part += ch;
   }
   parts.push(part.trim());
   return parts.filter(Boolean);
@@ -29,13 +32,27 @@ function parametersFromSignature(signature: string): Parameter[] | undefined {
       for (const each of parameters) each.kind = 'positional-only';
       continue;
     }
-    if (part === '*') { keywordOnly = true; continue; }
+    if (part === '*') {
+      keywordOnly = true;
+      continue;
+    }
     const match = /^(\*{0,2})([A-Za-z_]\w*)\s*(?::[^=]*)?(=)?/.exec(part);
     if (!match) return undefined;
     const [, stars, name, equals] = match;
-    if (stars === '*') { parameters.push({ name: name!, kind: 'var-positional' }); keywordOnly = true; continue; }
-    if (stars === '**') { parameters.push({ name: name!, kind: 'var-keyword' }); continue; }
-    parameters.push({ name: name!, kind: keywordOnly ? 'keyword-only' : 'positional-or-keyword', ...(equals ? { default: true as const } : {}) });
+    if (stars === '*') {
+      parameters.push({ name: name!, kind: 'var-positional' });
+      keywordOnly = true;
+      continue;
+    }
+    if (stars === '**') {
+      parameters.push({ name: name!, kind: 'var-keyword' });
+      continue;
+    }
+    parameters.push({
+      name: name!,
+      kind: keywordOnly ? 'keyword-only' : 'positional-or-keyword',
+      ...(equals ? { default: true as const } : {}),
+    });
   }
   return parameters;
 }
@@ -53,7 +70,11 @@ export function parametersOf(fn: FunctionObject): Parameter[] | undefined {
 export function parameterListText(parameters: Parameter[]): string {
   const words: string[] = [];
   parameters.forEach((parameter, index) => {
-    if (parameter.kind === 'keyword-only' && !parameters.slice(0, index).some((p) => p.kind === 'var-positional' || p.kind === 'keyword-only')) words.push('*');
+    if (
+      parameter.kind === 'keyword-only' &&
+      !parameters.slice(0, index).some((p) => p.kind === 'var-positional' || p.kind === 'keyword-only')
+    )
+      words.push('*');
     const prefix = parameter.kind === 'var-positional' ? '*' : parameter.kind === 'var-keyword' ? '**' : '';
     words.push(`${prefix}${parameter.name}${parameter.default ? '=…' : ''}`);
     if (parameter.kind === 'positional-only' && parameters[index + 1]?.kind !== 'positional-only') words.push('/');

@@ -10,12 +10,12 @@ export function attrsOf(obj: HeapObject): [string, Ref][] {
 
 /** Items: of a list, tuple, set or deque, or of an instance of a list or tuple subclass. */
 export function itemsOf(obj: HeapObject): Ref[] {
-  return obj.kind === 'sequence' ? obj.items : obj.kind === 'instance' ? obj.items ?? [] : [];
+  return obj.kind === 'sequence' ? obj.items : obj.kind === 'instance' ? (obj.items ?? []) : [];
 }
 
 /** Key and value pairs: of a dict, or of an instance of a dict subclass. */
 export function entriesOf(obj: HeapObject): [Ref, Ref][] {
-  return obj.kind === 'dict' ? obj.entries : obj.kind === 'instance' ? obj.entries ?? [] : [];
+  return obj.kind === 'dict' ? obj.entries : obj.kind === 'instance' ? (obj.entries ?? []) : [];
 }
 
 /** A scalar's repr; undefined for any other object. */

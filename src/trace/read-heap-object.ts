@@ -5,14 +5,20 @@ import type { Elided, HeapObject, Parameter, ParameterKind, Ref } from './types.
 /** A trace that does not have the shape of format v1; the message names the place and gives a hint. */
 export class TraceShapeError extends TypeError {
   constructor(problem: string) {
-    super(`memlane: not a trace v1: ${problem}\n`
-      + 'hint: pass the JSON printed by "memlane trace FILE.py" (see the trace format reference).');
+    super(
+      `memlane: not a trace v1: ${problem}\n` +
+        'hint: pass the JSON printed by "memlane trace FILE.py" (see the trace format reference).',
+    );
   }
 }
 
-const PARAMETER_KINDS: ReadonlySet<string> = new Set<ParameterKind>(
-  ['positional-only', 'positional-or-keyword', 'var-positional', 'keyword-only', 'var-keyword'],
-);
+const PARAMETER_KINDS: ReadonlySet<string> = new Set<ParameterKind>([
+  'positional-only',
+  'positional-or-keyword',
+  'var-positional',
+  'keyword-only',
+  'var-keyword',
+]);
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -27,9 +33,11 @@ export const isNamedRef = (value: unknown): value is [string, Ref] =>
 const isRefPair = (value: unknown): value is [Ref, Ref] => Array.isArray(value) && isRef(value[0]) && isRef(value[1]);
 
 const isParameter = (value: unknown): value is Parameter =>
-  isJsonObject(value) && typeof value.name === 'string'
-  && typeof value.kind === 'string' && PARAMETER_KINDS.has(value.kind)
-  && (value.default === undefined || value.default === true);
+  isJsonObject(value) &&
+  typeof value.name === 'string' &&
+  typeof value.kind === 'string' &&
+  PARAMETER_KINDS.has(value.kind) &&
+  (value.default === undefined || value.default === true);
 
 const REF = '{"ref": id}';
 const NAMED_REF = '["name", {"ref": id}]';
@@ -78,21 +86,31 @@ function typedObject(json: Json, at: string): HeapObject {
   switch (json.kind) {
     case 'instance':
       return {
-        ...base, kind: 'instance', attrs: attrs ?? [],
-        ...optionalList('items', isRef, REF), ...optionalList('entries', isRefPair, REF_PAIR),
+        ...base,
+        kind: 'instance',
+        attrs: attrs ?? [],
+        ...optionalList('items', isRef, REF),
+        ...optionalList('entries', isRefPair, REF_PAIR),
       };
     case 'class':
       return {
-        ...base, kind: 'class', attrs: attrs ?? [],
-        ...optional('name', isString, 'a string'), ...optionalList('bases', isString, 'a string'),
+        ...base,
+        kind: 'class',
+        attrs: attrs ?? [],
+        ...optional('name', isString, 'a string'),
+        ...optionalList('bases', isString, 'a string'),
       };
     case 'function':
       return {
-        ...base, kind: 'function', attrs: attrs ?? [],
-        ...optional('name', isString, 'a string'), ...optional('qualname', isString, 'a string'),
+        ...base,
+        kind: 'function',
+        attrs: attrs ?? [],
+        ...optional('name', isString, 'a string'),
+        ...optional('qualname', isString, 'a string'),
         ...optional('signature', isString, 'a string'),
         ...optionalList('parameters', isParameter, '{"name", "kind"} of a parameter'),
-        ...optionalList('defaults', isRef, REF), ...optionalList('closure', isNamedRef, NAMED_REF),
+        ...optionalList('defaults', isRef, REF),
+        ...optionalList('closure', isNamedRef, NAMED_REF),
         ...optional('madeIn', isString, 'a frame id'),
       };
     case 'method':
@@ -101,9 +119,13 @@ function typedObject(json: Json, at: string): HeapObject {
       return { ...base, kind: 'cell', attrs: attrs ?? [], ...optional('empty', isTrue, 'true') };
     case 'generator':
       return {
-        ...base, kind: 'generator', locals: list('locals', isNamedRef, NAMED_REF) ?? [],
-        ...optional('name', isString, 'a string'), ...optional('frame', isString, 'a frame id'),
-        ...optional('state', isString, 'a string'), ...optional('line', isNumber, 'a number'),
+        ...base,
+        kind: 'generator',
+        locals: list('locals', isNamedRef, NAMED_REF) ?? [],
+        ...optional('name', isString, 'a string'),
+        ...optional('frame', isString, 'a frame id'),
+        ...optional('state', isString, 'a string'),
+        ...optional('line', isNumber, 'a number'),
       };
     case undefined:
       break;

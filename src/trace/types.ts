@@ -23,8 +23,16 @@ export interface HeapObjectJson {
  * `entries` a dict, `attrs` a namespace (a SimpleNamespace).
  */
 export type HeapObject =
-  | ScalarObject | SequenceObject | DictObject | NamespaceObject
-  | InstanceObject | ClassObject | FunctionObject | MethodObject | CellObject | GeneratorObject;
+  | ScalarObject
+  | SequenceObject
+  | DictObject
+  | NamespaceObject
+  | InstanceObject
+  | ClassObject
+  | FunctionObject
+  | MethodObject
+  | CellObject
+  | GeneratorObject;
 
 export type HeapObjectKind = HeapObject['kind'];
 
@@ -98,7 +106,12 @@ export interface FunctionObject extends AttrsBase {
   /** The id of the frame that ran the `def`. */
   madeIn?: string;
 }
-export type ParameterKind = 'positional-only' | 'positional-or-keyword' | 'var-positional' | 'keyword-only' | 'var-keyword';
+export type ParameterKind =
+  | 'positional-only'
+  | 'positional-or-keyword'
+  | 'var-positional'
+  | 'keyword-only'
+  | 'var-keyword';
 
 /** One parameter of a function: `default` is true when it has one (its value is in `defaults`). */
 export interface Parameter {

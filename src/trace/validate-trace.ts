@@ -23,7 +23,10 @@ export function traceProblems(value: unknown): string[] {
   if (!validateShape(value)) {
     return (validateShape.errors ?? []).slice(0, 20).map((e) => {
       // Ajv words a constant without its value: say which value the format wants, and which it got.
-      const message = e.keyword === 'const' ? `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` : e.message ?? 'is invalid';
+      const message =
+        e.keyword === 'const'
+          ? `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`
+          : (e.message ?? 'is invalid');
       return `${e.instancePath || '(trace)'} ${message}`;
     });
   }
@@ -33,7 +36,8 @@ export function traceProblems(value: unknown): string[] {
   const departed = new Set<string>();
   const lines = sourceLineCount(trace.source);
   const checkLine = (line: number | null | undefined, where: string) => {
-    if (typeof line === 'number' && (line < 1 || line > lines)) problems.push(`${where} ${line} is not a line of the source (1 to ${lines})`);
+    if (typeof line === 'number' && (line < 1 || line > lines))
+      problems.push(`${where} ${line} is not a line of the source (1 to ${lines})`);
   };
   let lastStdout = 0;
   trace.steps.forEach((step, index) => {
@@ -51,7 +55,8 @@ export function traceProblems(value: unknown): string[] {
       if (!step.gone?.includes(id)) problems.push(`${at}.freed names ${id}, which is not in its gone`);
     }
     const check = (ref: Ref, where: string) => {
-      if (!heap.has(ref.ref)) problems.push(`${at}: ${where} refers to ${ref.ref}, which is not in the heap at this step`);
+      if (!heap.has(ref.ref))
+        problems.push(`${at}: ${where} refers to ${ref.ref}, which is not in the heap at this step`);
     };
     const frameIds = new Set<string>();
     for (const frame of step.stack) {
@@ -65,7 +70,8 @@ export function traceProblems(value: unknown): string[] {
       for (const ref of refsOf(obj)) check(ref, `object ${id}`);
     }
     if (step.stdout < lastStdout) problems.push(`${at}.stdout goes back from ${lastStdout} to ${step.stdout}`);
-    if (step.stdout > trace.stdout.length) problems.push(`${at}.stdout ${step.stdout} is past the end of stdout (${trace.stdout.length})`);
+    if (step.stdout > trace.stdout.length)
+      problems.push(`${at}.stdout ${step.stdout} is past the end of stdout (${trace.stdout.length})`);
     lastStdout = step.stdout;
   });
   checkLine(trace.error?.line, 'error.line');
@@ -75,7 +81,9 @@ export function traceProblems(value: unknown): string[] {
 export class InvalidTraceError extends Error {}
 
 function invalid(origin: string, problems: string[]): InvalidTraceError {
-  return new InvalidTraceError(`${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by "memlane trace FILE.py" (see content/reference/trace-format.md)`);
+  return new InvalidTraceError(
+    `${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by "memlane trace FILE.py" (see content/reference/trace-format.md)`,
+  );
 }
 
 /** Throws with every problem listed when the value is not a valid trace v1. */

@@ -10,7 +10,9 @@ import { slideFaces } from '../../src/slides/font-files.ts';
 import { launchChromium } from '../geometry/chromium.ts';
 
 const code = 'a &lt;= b != c -&gt; d == e';
-const mono = slideFaces.find((face) => face.family === 'JetBrains Mono' && face.weight === 400 && face.style === 'normal')!;
+const mono = slideFaces.find(
+  (face) => face.family === 'JetBrains Mono' && face.weight === 400 && face.style === 'normal',
+)!;
 const css = readFileSync(new URL('../../components/memlane.css', import.meta.url), 'utf8');
 const page = `<!doctype html><html><head><style>
 @font-face { font-family: 'Ligature Mono'; src: url(data:font/ttf;base64,${readFileSync(mono.file).toString('base64')}) format('truetype'); }
@@ -44,20 +46,34 @@ describe('code without ligatures on pages', () => {
   let tab: Page;
   before(async () => {
     const editor = await build({
-      stdin: { contents: `import { createCodeEditor } from './components/live/code-editor.ts';\nglobalThis.createCodeEditor = createCodeEditor;`, resolveDir: new URL('../../', import.meta.url).pathname, loader: 'ts' },
-      bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+      stdin: {
+        contents: `import { createCodeEditor } from './components/live/code-editor.ts';\nglobalThis.createCodeEditor = createCodeEditor;`,
+        resolveDir: new URL('../../', import.meta.url).pathname,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
     });
     browser = await launchChromium();
     tab = await browser.newPage();
     await tab.setContent(page);
     await tab.addScriptTag({ content: editor.outputFiles[0]!.text });
     // The face must be loaded before anything is drawn, or a fallback font would be.
-    assert.equal(await tab.evaluate<number>(`document.fonts.load("20px 'Ligature Mono'").then((faces) => faces.length)`), 1, 'the whole JetBrains Mono is loaded');
+    assert.equal(
+      await tab.evaluate<number>(`document.fonts.load("20px 'Ligature Mono'").then((faces) => faces.length)`),
+      1,
+      'the whole JetBrains Mono is loaded',
+    );
   });
   after(async () => browser?.close());
 
   it('draws a code block exactly as its characters one by one', async () => {
-    const [block, plain, apart] = await Promise.all(['#block', '#plain', '#apart'].map((id) => tab.locator(id).screenshot()));
+    const [block, plain, apart] = await Promise.all(
+      ['#block', '#plain', '#apart'].map((id) => tab.locator(id).screenshot()),
+    );
     assert.ok(!plain!.equals(apart!), 'the face joins them where nothing says not to (so the check can fail)');
     assert.ok(block!.equals(apart!), 'the code block shows every character');
   });

@@ -22,7 +22,11 @@ describe('the core in Chromium', () => {
   before(async () => {
     const bundle = await build({
       entryPoints: [new URL('./core-entry.ts', import.meta.url).pathname],
-      bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
     });
     const code = bundle.outputFiles[0]!.text;
     bundleBytes = code.length;
@@ -44,7 +48,8 @@ describe('the core in Chromium', () => {
         const trace = loadTrace(name);
         const inNode = await drawRecorded(trace, theme);
         const inBrowser = await page.evaluate(
-          ([t, th]) => (globalThis as unknown as { memlane: { drawRecorded: typeof drawRecorded } }).memlane.drawRecorded(t, th),
+          ([t, th]) =>
+            (globalThis as unknown as { memlane: { drawRecorded: typeof drawRecorded } }).memlane.drawRecorded(t, th),
           [trace, theme] as const,
         );
         assert.ok('page' in inNode, `${name}: ${JSON.stringify(inNode)}`);

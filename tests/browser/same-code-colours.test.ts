@@ -63,11 +63,17 @@ describe('the same code in the same colours on a page, a slide and in the editor
   before(async () => {
     const editor = await build({
       stdin: {
-        contents: "import { createCodeEditor } from './components/live/code-editor.ts';\n"
-          + 'globalThis.createCodeEditor = createCodeEditor;',
-        resolveDir: root, loader: 'ts',
+        contents:
+          "import { createCodeEditor } from './components/live/code-editor.ts';\n" +
+          'globalThis.createCodeEditor = createCodeEditor;',
+        resolveDir: root,
+        loader: 'ts',
       },
-      bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
     });
     browser = await launchChromium();
     tab = await browser.newPage();

@@ -12,14 +12,19 @@ import { repoRoot } from './run-cli.ts';
 /** A checkout of the sources (no lib/, no build/), sharing the repository's node_modules. */
 function checkout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'memlane-checkout-'));
-  for (const part of ['src', 'scripts', 'package.json']) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  for (const part of ['src', 'scripts', 'package.json'])
+    cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 
 function memlane(dir: string, args: string[]) {
   const env = { ...process.env, MEMLANE_SERVER: '0' };
-  const result = spawnSync(process.execPath, [join(dir, 'scripts/memlane.mjs'), ...args], { cwd: dir, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(dir, 'scripts/memlane.mjs'), ...args], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

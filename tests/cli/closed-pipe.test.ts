@@ -11,10 +11,16 @@ describe('memlane writing into a closed pipe', () => {
     // `server status` writes line by line, so each write after the first meets the closed pipe.
     // A socket folder of its own, so the answer is always "none running" (status 1).
     const env = { ...process.env, MEMLANE_SERVER: '0', TMPDIR: tempDir() };
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'server', 'status'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'server', 'status'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     assert.doesNotMatch(stderr, /EPIPE|Unhandled|at /);
     assert.equal(code, 1);

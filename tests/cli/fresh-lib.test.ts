@@ -23,7 +23,7 @@ function builtCheckout(): string {
   return root;
 }
 
-describe('a checkout\'s lib/ freshness', () => {
+describe("a checkout's lib/ freshness", () => {
   it('lists every file and folder under src/, and the build recipe', () => {
     const listed = ['scripts/build-package.ts', 'src/', 'src/api.ts', 'src/cli/', 'src/cli/main.ts'];
     assert.deepEqual(libSources(builtCheckout()), listed);
@@ -34,9 +34,15 @@ describe('a checkout\'s lib/ freshness', () => {
       ['an edit', (root) => writeFileSync(join(root, 'src', 'api.ts'), 'export const edited = 1;\n')],
       ['a new source', (root) => writeFileSync(join(root, 'src', 'new.ts'), '\n')],
       ['a removed source', (root) => rmSync(join(root, 'src', 'cli', 'main.ts'))],
-      ['a renamed source', (root) => renameSync(join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'cli', 'entry.ts'))],
+      [
+        'a renamed source',
+        (root) => renameSync(join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'cli', 'entry.ts')),
+      ],
       ['a new folder', (root) => mkdirSync(join(root, 'src', 'more'))],
-      ['an edit of the recipe', (root) => writeFileSync(join(root, 'scripts', 'build-package.ts'), '// another recipe\n')],
+      [
+        'an edit of the recipe',
+        (root) => writeFileSync(join(root, 'scripts', 'build-package.ts'), '// another recipe\n'),
+      ],
       ['another build', (root) => writeFileSync(join(root, 'lib', 'build.json'), JSON.stringify({ id: 'two' }))],
       ['no lib/', (root) => rmSync(join(root, 'lib'), { recursive: true })],
     ];

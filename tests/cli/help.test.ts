@@ -18,7 +18,10 @@ function readmeExamples(): string[] {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Slides from the command line'));
   const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
-  return block.split('\n').filter((line) => line.startsWith('npm run memlane -- ')).map((line) => typed(line.replace('npm run memlane -- ', '')));
+  return block
+    .split('\n')
+    .filter((line) => line.startsWith('npm run memlane -- '))
+    .map((line) => typed(line.replace('npm run memlane -- ', '')));
 }
 
 /** Each flag of a help text with its lines joined: `--theme VALUE ... Default: light.` */
@@ -42,7 +45,11 @@ async function helpOf(args: string[]): Promise<string> {
 
 describe('memlane --help', () => {
   it('prints the same usage for memlane help render, render --help and render -h', async () => {
-    const [viaHelp, viaFlag, viaShort] = await Promise.all([helpOf(['help', 'render']), helpOf(['render', '--help']), helpOf(['render', '-h'])]);
+    const [viaHelp, viaFlag, viaShort] = await Promise.all([
+      helpOf(['help', 'render']),
+      helpOf(['render', '--help']),
+      helpOf(['render', '-h']),
+    ]);
     assert.equal(viaFlag, viaHelp);
     assert.equal(viaShort, viaHelp);
     assert.match(viaHelp, /^Usage: memlane render FILE\.py \[options\]/);

@@ -19,7 +19,10 @@ describe('memlane init', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     assert.equal(manifest.name, 'my-course');
     assert.deepEqual(Object.keys(manifest.dependencies), ['@astrojs/starlight', 'astro', 'memlane']);
-    assert.match(readFileSync(join(dir, 'astro.config.mjs'), 'utf8'), /import memlane from 'memlane';[^]*memlane\(\),\s*starlight\(/);
+    assert.match(
+      readFileSync(join(dir, 'astro.config.mjs'), 'utf8'),
+      /import memlane from 'memlane';[\s\S]*memlane\(\),\s*starlight\(/,
+    );
     const lesson = readFileSync(join(dir, 'src/content/docs/lessons/names-and-lists.md'), 'utf8');
     assert.equal(lesson.match(/```python memory/g)?.length, 2);
     assert.match(lesson, /# @note /);
@@ -32,7 +35,10 @@ describe('memlane init', () => {
     assert.equal((await runMain(['init', dir, '--plain'])).code, 0);
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest.dependencies), ['@astrojs/mdx', 'astro', 'memlane']);
-    assert.match(readFileSync(join(dir, 'src/pages/index.mdx'), 'utf8'), /^---\nlayout: \.\.\/layouts\/Lesson\.astro\n/);
+    assert.match(
+      readFileSync(join(dir, 'src/pages/index.mdx'), 'utf8'),
+      /^---\nlayout: \.\.\/layouts\/Lesson\.astro\n/,
+    );
     assert.doesNotMatch(readFileSync(join(dir, 'astro.config.mjs'), 'utf8'), /starlight/);
   });
 
@@ -62,11 +68,26 @@ describe('memlane init', () => {
     writeFileSync(join(dir, 'repo', 'memlane-0.1.0.tgz'), '');
     const site = join(dir, 'my-course');
     // npx writes the request relative to its cache folder; npm install FILE relative to the project.
-    assert.deepEqual(memlaneDependency(installed(`file:../repo/memlane-0.1.0.tgz`), '0.1.0', site), { spec: 'file:../repo/memlane-0.1.0.tgz', from: join(dir, 'repo', 'memlane-0.1.0.tgz') });
-    assert.equal(memlaneDependency(installed(`file:${join(dir, 'repo', 'memlane-0.1.0.tgz')}`), '0.1.0', join(dir, 'repo', 'site')).spec, 'file:../memlane-0.1.0.tgz');
-    assert.equal(memlaneDependency(installed('file:../repo/gone.tgz'), '0.1.0', site).spec, '^0.1.0', 'a file that is gone is no dependency');
+    assert.deepEqual(memlaneDependency(installed(`file:../repo/memlane-0.1.0.tgz`), '0.1.0', site), {
+      spec: 'file:../repo/memlane-0.1.0.tgz',
+      from: join(dir, 'repo', 'memlane-0.1.0.tgz'),
+    });
+    assert.equal(
+      memlaneDependency(installed(`file:${join(dir, 'repo', 'memlane-0.1.0.tgz')}`), '0.1.0', join(dir, 'repo', 'site'))
+        .spec,
+      'file:../memlane-0.1.0.tgz',
+    );
+    assert.equal(
+      memlaneDependency(installed('file:../repo/gone.tgz'), '0.1.0', site).spec,
+      '^0.1.0',
+      'a file that is gone is no dependency',
+    );
     assert.equal(memlaneDependency(installed('^0.1.0'), '0.1.0', site).spec, '^0.1.0');
-    assert.equal(memlaneDependency(join(dir, 'repo'), '0.1.0', site).spec, '^0.1.0', 'a checkout is not a package folder');
+    assert.equal(
+      memlaneDependency(join(dir, 'repo'), '0.1.0', site).spec,
+      '^0.1.0',
+      'a checkout is not a package folder',
+    );
   });
 
   it("reads the Node of the user's shell, not one a project's node_modules/.bin puts first", () => {
@@ -84,17 +105,24 @@ describe('memlane init', () => {
   });
 
   it("gives a starter made on a Node older than its Astro's the npm package node (Node 24) as a dev dependency, and no other starter", () => {
-    const manifest = (nodeVersion: string) => JSON.parse(starterFiles('/tmp/course', 'starlight', nodeVersion).get('package.json')!);
+    const manifest = (nodeVersion: string) =>
+      JSON.parse(starterFiles('/tmp/course', 'starlight', nodeVersion).get('package.json')!);
     const repo = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
     const old = manifest('20.20.2');
     assert.deepEqual(old.devDependencies, { node: `^${repo.devDependencies.node}` });
     assert.match(old.devDependencies.node, /^\^24\./);
     assert.deepEqual(old.allowScripts, { node: true });
-    for (const current of ['22.23.5', '24.22.3', '26.0.0']) assert.equal(manifest(current).devDependencies, undefined, current);
-    assert.ok(olderThan('22.12.0', '22.23.4') && olderThan('v22.23.3', '22.23.4') && !olderThan('22.23.4', '22.23.4') && !olderThan('23.0.0', '22.23.4'));
+    for (const current of ['22.23.5', '24.22.3', '26.0.0'])
+      assert.equal(manifest(current).devDependencies, undefined, current);
+    assert.ok(
+      olderThan('22.12.0', '22.23.4') &&
+        olderThan('v22.23.3', '22.23.4') &&
+        !olderThan('22.23.4', '22.23.4') &&
+        !olderThan('23.0.0', '22.23.4'),
+    );
   });
 
-  it("knows the Node floor of the Astro its starters install", () => {
+  it('knows the Node floor of the Astro its starters install', () => {
     const astro = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/astro/package.json'), 'utf8'));
     assert.equal(astro.engines.node, `>=${starterNodeFloor}`);
   });

@@ -29,10 +29,16 @@ describe('memlane render: failing snippets', () => {
   it('fails when the snippet raises another exception than --raises says, or none', async () => {
     const other = await runMain(['render', fixture('raises.py'), '--raises', 'TypeError']);
     assert.equal(other.code, 1);
-    assert.match(other.stderr, /hint: --raises TypeError says the snippet ends with TypeError, but it raised IndexError/);
+    assert.match(
+      other.stderr,
+      /hint: --raises TypeError says the snippet ends with TypeError, but it raised IndexError/,
+    );
     const none = await runMain(['render', fixture('aliasing.py'), '--raises', 'TypeError']);
     assert.equal(none.code, 1);
-    assert.match(none.stderr, /aliasing\.py:\d+: --raises TypeError says the snippet ends with TypeError, but it ran to its end/);
+    assert.match(
+      none.stderr,
+      /aliasing\.py:\d+: --raises TypeError says the snippet ends with TypeError, but it ran to its end/,
+    );
   });
 
   it('reports a syntax error at its line', async () => {

@@ -34,7 +34,8 @@ async function renderFile(name: string, args: string[]): Promise<{ bytes: Buffer
 }
 
 const titleOf = (svg: XmlElement) => textOf(svg.children.find((e) => e.name === 'title')!);
-const objectIds = (svg: XmlElement) => findAll(svg, (e) => e.attributes['data-object-id'] !== undefined).map((e) => e.attributes['data-object-id']);
+const objectIds = (svg: XmlElement) =>
+  findAll(svg, (e) => e.attributes['data-object-id'] !== undefined).map((e) => e.attributes['data-object-id']);
 
 describe('memlane render: output', () => {
   let steps: number;
@@ -57,14 +58,20 @@ describe('memlane render: output', () => {
     assert.ok(findAll(svg, (e) => e.attributes['data-frame-id'] !== undefined).length >= 1);
     assert.ok(findAll(svg, (e) => e.attributes['data-arrow-to'] !== undefined).length >= 2);
     assert.equal(findAll(svg, (e) => e.attributes['data-steps'] !== undefined).length, 0, 'one step, no step ranges');
-    assert.equal(findAll(svg, (e) => e.name === 'script' || Object.keys(e.attributes).some((a) => /^on/i.test(a))).length, 0);
+    assert.equal(
+      findAll(svg, (e) => e.name === 'script' || Object.keys(e.attributes).some((a) => /^on/i.test(a))).length,
+      0,
+    );
     for (const word of ['fruits', 'basket', 'lime']) assert.ok(textOf(svg).includes(word), `the diagram shows ${word}`);
     assert.match(stderr, new RegExp(`wrote .*last\\.svg \\(step ${steps} of ${steps}\\)`));
   });
 
   it('writes SVG to standard output without -o, the same bytes as the file', async () => {
     const out = join(tempDir(), 'same.svg');
-    const [toStdout, toFile] = await Promise.all([runMain(['render', fixture('aliasing.py')]), runMain(['render', fixture('aliasing.py'), '-o', out])]);
+    const [toStdout, toFile] = await Promise.all([
+      runMain(['render', fixture('aliasing.py')]),
+      runMain(['render', fixture('aliasing.py'), '-o', out]),
+    ]);
     assert.equal(toStdout.code, 0, toStdout.stderr);
     assert.equal(toFile.code, 0, toFile.stderr);
     assert.deepEqual(toStdout.stdout, readFileSync(out));
@@ -82,10 +89,16 @@ describe('memlane render: output', () => {
     const svg = parseXml((await render([fixture('aliasing.py')])).toString());
     const png = await renderFile('a.png', [fixture('aliasing.py')]);
     // Twice the SVG's pixels unless asked otherwise: crisp on a projector.
-    assert.deepEqual(pngSize(png.bytes), { width: Math.round(2 * Number(svg.attributes.width)), height: Math.round(2 * Number(svg.attributes.height)) });
+    assert.deepEqual(pngSize(png.bytes), {
+      width: Math.round(2 * Number(svg.attributes.width)),
+      height: Math.round(2 * Number(svg.attributes.height)),
+    });
     assert.match(png.stderr, /\d+×\d+ px/);
     const single = await renderFile('b.png', [fixture('aliasing.py'), '--scale', '1']);
-    assert.deepEqual(pngSize(single.bytes), { width: Math.round(Number(svg.attributes.width)), height: Math.round(Number(svg.attributes.height)) });
+    assert.deepEqual(pngSize(single.bytes), {
+      width: Math.round(Number(svg.attributes.width)),
+      height: Math.round(Number(svg.attributes.height)),
+    });
     const fitted = await renderFile('c', [fixture('aliasing.py'), '--format', 'png', '--width', '900', '--scale', '2']);
     assert.equal(pngSize(fitted.bytes).width, 1800);
     const fittedSvg = parseXml((await render([fixture('aliasing.py'), '--width', '900'])).toString());
@@ -113,22 +126,47 @@ describe('memlane render: output', () => {
     const code = findAll(svg, (e) => e.attributes.class === 'memlane-code')[0]!;
     assert.ok(textOf(code).includes('def area(width, height):'));
     const marked = findAll(code, (e) => e.attributes['data-current-line'] !== undefined);
-    assert.deepEqual(marked.map((e) => e.attributes['data-current-line']), [String(step.line)]);
-    const words: Record<string, string | undefined> = { call: '← call to area', return: '← area returns 12', line: undefined };
+    assert.deepEqual(
+      marked.map((e) => e.attributes['data-current-line']),
+      [String(step.line)],
+    );
+    const words: Record<string, string | undefined> = {
+      call: '← call to area',
+      return: '← area returns 12',
+      line: undefined,
+    };
     const label = findAll(code, (e) => e.name === 'text' && textOf(e).startsWith('←')).map(textOf);
     assert.deepEqual(label, words[step.event] ? [words[step.event]] : [], `the label of a ${step.event} step`);
     const diagram = svg.children.find((e) => e.name === 'svg')!;
-    assert.ok(findAll(diagram, (e) => e.attributes['data-frame-id'] !== undefined).length >= 2, 'the call to area is drawn');
+    assert.ok(
+      findAll(diagram, (e) => e.attributes['data-frame-id'] !== undefined).length >= 2,
+      'the call to area is drawn',
+    );
     assert.ok(Number(diagram.attributes.x) > 0);
   });
 
   it('says what the marked line does: start, call, return with its value, raise, and the exception leaving', async () => {
     const dir = tempDir();
-    const result = await runMain(['render', fixture('zero-division.py'), '--raises', 'ZeroDivisionError', '--with-code', '--all-steps', '--out-dir', dir]);
+    const result = await runMain([
+      'render',
+      fixture('zero-division.py'),
+      '--raises',
+      'ZeroDivisionError',
+      '--with-code',
+      '--all-steps',
+      '--out-dir',
+      dir,
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const labels = readdirSync(dir)
       .sort((a, b) => parseInt(a.slice(5), 10) - parseInt(b.slice(5), 10))
-      .map((file) => findAll(parseXml(readFileSync(join(dir, file), 'utf8')), (e) => e.name === 'text' && textOf(e).startsWith('←')).map(textOf)[0])
+      .map(
+        (file) =>
+          findAll(
+            parseXml(readFileSync(join(dir, file), 'utf8')),
+            (e) => e.name === 'text' && textOf(e).startsWith('←'),
+          ).map(textOf)[0],
+      )
       .filter((label) => label !== undefined);
     assert.deepEqual(labels, [
       '← start of program',
@@ -160,12 +198,28 @@ describe('memlane render: output', () => {
     assert.ok(existsSync(join(dir, 'notes.txt')), 'other files are left alone');
     // Sorted as text, as slide tools sort them, the names come in step order.
     assert.deepEqual(listed.sort(), expected);
-    listed.forEach((name, i) => assert.equal(titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))), `hash-orders.py, step ${i + 1} of ${total}`));
+    listed.forEach((name, i) =>
+      assert.equal(
+        titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))),
+        `hash-orders.py, step ${i + 1} of ${total}`,
+      ),
+    );
     assert.match(result.stderr, new RegExp(`wrote ${total} files to .* \\(step-01\\.svg … step-${total}\\.svg\\)`));
-    assert.deepEqual(readFileSync(join(dir, 'step-01.svg')), single.stdout, 'all-steps files equal the single-step renders');
+    assert.deepEqual(
+      readFileSync(join(dir, 'step-01.svg')),
+      single.stdout,
+      'all-steps files equal the single-step renders',
+    );
     const pngDir = join(dir, 'png');
-    assert.equal((await runMain(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code, 0);
-    assert.deepEqual(readdirSync(pngDir).sort(), Array.from({ length: steps }, (_, i) => `step-${i + 1}.png`), 'one digit for fewer than 10 steps');
+    assert.equal(
+      (await runMain(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code,
+      0,
+    );
+    assert.deepEqual(
+      readdirSync(pngDir).sort(),
+      Array.from({ length: steps }, (_, i) => `step-${i + 1}.png`),
+      'one digit for fewer than 10 steps',
+    );
   });
 
   it('draws scalars inline with --scalars inline, boxes with --scalars heap, and leaves hidden names out with --hide', async () => {
@@ -177,7 +231,9 @@ describe('memlane render: output', () => {
     assert.ok(textOf(inline).includes('3'), 'count = 3 is still shown, inside its slot');
     const hidden = await runMain(['render', fixture('aliasing.py'), '--hide', 'basket,nosuch']);
     assert.equal(hidden.code, 0);
-    const names = findAll(parseXml(hidden.stdout.toString()), (e) => e.attributes['data-frame-id'] !== undefined).map(textOf).join(' ');
+    const names = findAll(parseXml(hidden.stdout.toString()), (e) => e.attributes['data-frame-id'] !== undefined)
+      .map(textOf)
+      .join(' ');
     assert.ok(names.includes('fruits') && !names.includes('basket'));
     assert.match(hidden.stderr, /note: --hide nosuch: no such name in the snippet/);
   });

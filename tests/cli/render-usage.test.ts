@@ -20,18 +20,48 @@ describe('memlane render: usage errors', () => {
     const result = await runMain(['render', '--help']);
     assert.equal(result.code, 0);
     const help = result.stdout.toString();
-    for (const flag of ['-o', '--step', '--all-steps', '--out-dir', '--theme', '--format', '--scale', '--with-code', '--width', '--scalars', '--hide', '--max-steps', '--raises']) {
+    for (const flag of [
+      '-o',
+      '--step',
+      '--all-steps',
+      '--out-dir',
+      '--theme',
+      '--format',
+      '--scale',
+      '--with-code',
+      '--width',
+      '--scalars',
+      '--hide',
+      '--max-steps',
+      '--raises',
+    ]) {
       assert.ok(help.includes(flag), `--help mentions ${flag}`);
     }
   });
 
   it('names an unknown option and suggests the nearest one', () =>
-    usageError([fixture('aliasing.py'), '--with-cod'], /memlane render: unknown option --with-cod/, /hint: did you mean --with-code\?/));
+    usageError(
+      [fixture('aliasing.py'), '--with-cod'],
+      /memlane render: unknown option --with-cod/,
+      /hint: did you mean --with-code\?/,
+    ));
 
   it('names a bad value and what is accepted', async () => {
-    await usageError([fixture('aliasing.py'), '--theme', 'blue'], /--theme "blue" is not valid/, /hint: use --theme site .*, --theme light, --theme dark or --theme sketch/);
-    await usageError([fixture('aliasing.py'), '--step', '0'], /--step "0" is not valid/, /hint: use --step auto, --step last, --step first or a step number/);
-    await usageError([fixture('aliasing.py'), '-o', 'x.png', '--scale', 'huge'], /--scale "huge" is not valid/, /0\.25 to 8/);
+    await usageError(
+      [fixture('aliasing.py'), '--theme', 'blue'],
+      /--theme "blue" is not valid/,
+      /hint: use --theme site .*, --theme light, --theme dark or --theme sketch/,
+    );
+    await usageError(
+      [fixture('aliasing.py'), '--step', '0'],
+      /--step "0" is not valid/,
+      /hint: use --step auto, --step last, --step first or a step number/,
+    );
+    await usageError(
+      [fixture('aliasing.py'), '-o', 'x.png', '--scale', 'huge'],
+      /--scale "huge" is not valid/,
+      /0\.25 to 8/,
+    );
   });
 
   it('refuses options that do not go together', async () => {
@@ -44,10 +74,18 @@ describe('memlane render: usage errors', () => {
 
   it('names a missing file, a directory and a file that is not UTF-8', async () => {
     const dir = tempDir();
-    await usageError([join(dir, 'nope.py')], new RegExp(`cannot read ${join(dir, 'nope.py')}: no such file`), /hint: check the path/);
+    await usageError(
+      [join(dir, 'nope.py')],
+      new RegExp(`cannot read ${join(dir, 'nope.py')}: no such file`),
+      /hint: check the path/,
+    );
     mkdirSync(join(dir, 'folder.py'));
     await usageError([join(dir, 'folder.py')], /folder\.py: it is a directory/, /hint: give one Python file/);
     writeFileSync(join(dir, 'latin1.py'), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0x22, 0x0a]));
-    await usageError([join(dir, 'latin1.py')], /latin1\.py:\d+: invalid UTF-8 at byte \d+ \(line \d+\): it is not UTF-8 text/, /hint: save the file as UTF-8/);
+    await usageError(
+      [join(dir, 'latin1.py')],
+      /latin1\.py:\d+: invalid UTF-8 at byte \d+ \(line \d+\): it is not UTF-8 text/,
+      /hint: save the file as UTF-8/,
+    );
   });
 });

@@ -16,7 +16,10 @@ export interface CliResult {
 }
 
 /** `input` is standard input; given as a promise, it is held back (the pipe open) until the promise resolves. */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Promise<string>; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Promise<string>; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), ...args], {
       cwd: options.cwd ?? repoRoot,
@@ -29,7 +32,9 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 

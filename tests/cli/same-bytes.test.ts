@@ -29,10 +29,20 @@ describe('same input, same bytes', () => {
     assert.equal(again[0], alone[0], 'a fresh process printed another trace');
     assert.equal(afterOthers, alone[0], 'the trace depends on what ran before it');
     const trace = JSON.parse(alone[0]!) as Trace;
-    const reprs = trace.steps.flatMap((step) => Object.values(step.heap)).map((object) => object['repr']).filter((r) => typeof r === 'string');
-    assert.ok(reprs.includes("<weakref; to 'Node'>") && reprs.includes('<weakref; dead>'), `weakref reprs: ${reprs.filter((r) => /weakref/.test(String(r))).join(', ')}`);
+    const reprs = trace.steps
+      .flatMap((step) => Object.values(step.heap))
+      .map((object) => object['repr'])
+      .filter((r) => typeof r === 'string');
+    assert.ok(
+      reprs.includes("<weakref; to 'Node'>") && reprs.includes('<weakref; dead>'),
+      `weakref reprs: ${reprs.filter((r) => /weakref/.test(String(r))).join(', ')}`,
+    );
     assert.ok(!reprs.some((r) => /0x[0-9a-f]/i.test(String(r))), 'no repr shows an address');
-    assert.doesNotMatch(trace.stdout, /\{'red', 'green', 'blue', 'violet', 'amber'\}/, 'a set of str prints in hash order, not insertion order');
+    assert.doesNotMatch(
+      trace.stdout,
+      /\{'red', 'green', 'blue', 'violet', 'amber'\}/,
+      'a set of str prints in hash order, not insertion order',
+    );
   });
 
   it('renders every step of it to identical SVG files on two runs', async () => {

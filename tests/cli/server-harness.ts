@@ -12,8 +12,17 @@ import { repoRoot, runCli, type CliResult } from './run-cli.ts';
 /** A folder of its own for a test's sockets: short, so the socket path stays under the Unix limit. */
 export const socketFolder = () => mkdtempSync(join(tmpdir(), 'mls-'));
 
-export const withServer = (dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, MEMLANE_SERVER: '1', MEMLANE_SERVER_DIR: dir, ...extra });
-export const withoutServer = (dir: string): NodeJS.ProcessEnv => ({ ...process.env, MEMLANE_SERVER: '0', MEMLANE_SERVER_DIR: dir });
+export const withServer = (dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  MEMLANE_SERVER: '1',
+  MEMLANE_SERVER_DIR: dir,
+  ...extra,
+});
+export const withoutServer = (dir: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  MEMLANE_SERVER: '0',
+  MEMLANE_SERVER_DIR: dir,
+});
 
 /** The socket a client of this checkout uses in `dir` (lib/ must be built: run the CLI once first). */
 export function expectedSocket(dir: string, env: NodeJS.ProcessEnv = {}): string {
@@ -42,7 +51,11 @@ export async function serverStatus(dir: string, env: NodeJS.ProcessEnv = {}): Pr
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `ready` holds; a minute at most, so a slow machine passes and a broken server fails. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, limitMs = 90_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  limitMs = 90_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -82,11 +95,16 @@ export const withSpawnLog = (env: NodeJS.ProcessEnv, log: string): NodeJS.Proces
 
 /** How many `memlane server run` processes the logged clients started. */
 export const serverStarts = (log: string): number =>
-  readFileSync(log, 'utf8').split('\n').filter((line) => line && (JSON.parse(line) as string[]).slice(-2).join(' ') === 'server run').length;
+  readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line && (JSON.parse(line) as string[]).slice(-2).join(' ') === 'server run').length;
 
 /** Starts `memlane server run` directly (as a client would, detached), for tests of the start itself. */
 export function startServerProcess(dir: string): Promise<number | null> {
-  const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'server', 'run'], { env: withServer(dir), stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'server', 'run'], {
+    env: withServer(dir),
+    stdio: 'ignore',
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
 
@@ -99,4 +117,8 @@ export function fakeServer(path: string, behave: (socket: Socket) => void): Prom
   });
 }
 
-export const sameRun = (a: CliResult, b: CliResult) => ({ code: a.code === b.code, stdout: a.stdout.equals(b.stdout), stderr: a.stderr === b.stderr });
+export const sameRun = (a: CliResult, b: CliResult) => ({
+  code: a.code === b.code,
+  stdout: a.stdout.equals(b.stdout),
+  stderr: a.stderr === b.stderr,
+});

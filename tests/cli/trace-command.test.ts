@@ -29,7 +29,10 @@ describe('memlane trace', () => {
     assert.equal(lines.length, 2);
     const [ok, failed] = lines.map((line) => JSON.parse(line) as Trace);
     assert.equal(ok!.error, null);
-    assert.deepEqual(failed!.error && { type: failed!.error.type, line: failed!.error.line }, { type: 'IndexError', line: 3 });
+    assert.deepEqual(failed!.error && { type: failed!.error.type, line: failed!.error.line }, {
+      type: 'IndexError',
+      line: 3,
+    });
     assert.ok(failed!.steps.length > 0, 'the partial trace is kept');
     assert.match(result.stderr, /raises\.py:3: IndexError: list index out of range/);
   });

@@ -37,21 +37,28 @@ function groupAlive(pgid: number): boolean {
 }
 
 describe('memlane render --watch', () => {
-  it('draws each save, keeps the last good SVG through a bad edit, and stops cleanly on Ctrl-C', { timeout: 8 * WAIT_MS }, async () => {
+  it('draws each save, keeps the last good SVG through a bad edit, and stops cleanly on Ctrl-C', {
+    timeout: 8 * WAIT_MS,
+  }, async () => {
     const dir = tempDir();
     const snippet = join(dir, 'snippet.py');
     const out = join(dir, 'out.svg');
     writeFileSync(snippet, 'numbers = [1, 2]\n');
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'render', snippet, '-o', out, '--watch'], {
-      cwd: dir,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'scripts/memlane.mjs'), 'render', snippet, '-o', out, '--watch'],
+      {
+        cwd: dir,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let exitCode: number | null | undefined;
     child.on('exit', (code) => (exitCode = code));
-    const written = () => stderr.match(/memlane render: wrote .*out\.svg \(step \d+ of \d+\) in \d+ ms\n/g)?.length ?? 0;
+    const written = () =>
+      stderr.match(/memlane render: wrote .*out\.svg \(step \d+ of \d+\) in \d+ ms\n/g)?.length ?? 0;
     try {
       await waitFor('the first drawing', () => written() === 1);
       assert.match(stderr, /watching .*snippet\.py, writing .*out\.svg on every save \(Ctrl-C stops\)/);

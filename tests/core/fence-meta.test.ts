@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultDiagramOptions, fenceSpelling, propsToRawOptions, readDiagramOptions, readFenceMeta } from '../../src/core/index.ts';
+import {
+  defaultDiagramOptions,
+  fenceSpelling,
+  propsToRawOptions,
+  readDiagramOptions,
+  readFenceMeta,
+} from '../../src/core/index.ts';
 
 function fromMeta(meta: string) {
   const read = readFenceMeta(meta);
@@ -18,10 +24,32 @@ function rejects(meta: string, message: RegExp, hint: RegExp): void {
 describe('fence meta', () => {
   it('reads every option, quoted values with spaces included', () => {
     assert.deepEqual(
-      fromMeta(`memory step=3 scalars=inline hide=tmp,i exited=show raises=TypeError title="Two names, one list" theme=sketch shorten-above=12 fit-width=false max-steps=50 max-memory=64 id=shared`),
-      { ok: true, options: { step: 3, scalars: 'inline', hide: ['tmp', 'i'], exited: 'show', raises: 'TypeError', title: 'Two names, one list', theme: 'sketch', shortenAbove: 12, fitWidth: false, maxSteps: 50, maxMemory: 64, id: 'shared', editable: true } },
+      fromMeta(
+        `memory step=3 scalars=inline hide=tmp,i exited=show raises=TypeError title="Two names, one list" theme=sketch shorten-above=12 fit-width=false max-steps=50 max-memory=64 id=shared`,
+      ),
+      {
+        ok: true,
+        options: {
+          step: 3,
+          scalars: 'inline',
+          hide: ['tmp', 'i'],
+          exited: 'show',
+          raises: 'TypeError',
+          title: 'Two names, one list',
+          theme: 'sketch',
+          shortenAbove: 12,
+          fitWidth: false,
+          maxSteps: 50,
+          maxMemory: 64,
+          id: 'shared',
+          editable: true,
+        },
+      },
     );
-    assert.deepEqual(fromMeta(`memory title='single quotes'`), { ok: true, options: { ...defaultDiagramOptions, title: 'single quotes' } });
+    assert.deepEqual(fromMeta(`memory title='single quotes'`), {
+      ok: true,
+      options: { ...defaultDiagramOptions, title: 'single quotes' },
+    });
   });
 
   it('suggests the nearest option for a misspelt key, and reads what it cannot parse as such', () => {
@@ -48,7 +76,10 @@ describe('fence meta', () => {
 
 describe('component props and memlane() defaults', () => {
   it('accept the options by name or fence spelling, as numbers, arrays and booleans', () => {
-    const { raw, problems } = propsToRawOptions({ step: 4, maxSteps: 20, hide: ['a', 'b'], exited: true, title: 'T', id: undefined }, 'prop');
+    const { raw, problems } = propsToRawOptions(
+      { step: 4, maxSteps: 20, hide: ['a', 'b'], exited: true, title: 'T', id: undefined },
+      'prop',
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(raw, { step: '4', maxSteps: '20', hide: 'a,b', exited: 'show', title: 'T' });
     assert.deepEqual(propsToRawOptions({ 'max-steps': 5 }, 'prop').raw, { maxSteps: '5' });

@@ -11,7 +11,11 @@ describe('the option reference pages', () => {
     it(`${page} has the ${surface} table of today's option table (run scripts/generate-option-docs.ts)`, () => {
       const text = readFileSync(new URL(`../../${page}`, import.meta.url), 'utf8');
       assert.equal(text, replaceGenerated(text, surface, page.endsWith('.mdx')));
-      for (const name of surface === 'flag' ? cliOptionNames : optionNames) assert.ok(text.includes(`\`${surface === 'flag' ? '--' : ''}${surface === 'prop' ? name : optionTable[name].fence}\``), `${page} lists ${name}`);
+      for (const name of surface === 'flag' ? cliOptionNames : optionNames)
+        assert.ok(
+          text.includes(`\`${surface === 'flag' ? '--' : ''}${surface === 'prop' ? name : optionTable[name].fence}\``),
+          `${page} lists ${name}`,
+        );
     });
   }
 });

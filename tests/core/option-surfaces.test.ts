@@ -2,26 +2,76 @@
 // the same diagram options, with the same limits, and refuse the same values with the same hints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cliDefaultOptions, defaultDiagramOptions, fenceSpelling, optionNames, optionTable, readDiagramOptions, readFenceMeta, stageOptions, type DiagramOptions, type OptionEntry } from '../../src/core/index.ts';
+import {
+  cliDefaultOptions,
+  defaultDiagramOptions,
+  fenceSpelling,
+  optionNames,
+  optionTable,
+  readDiagramOptions,
+  readFenceMeta,
+  stageOptions,
+  type DiagramOptions,
+  type OptionEntry,
+} from '../../src/core/index.ts';
 import { parseSlideOptions, SlideOptionError } from '../../src/slides/slide-options.ts';
 
 type Name = keyof DiagramOptions;
 /** [option, written value, what it reads as, or undefined when it is refused]. */
 const cases: [Name, string, unknown][] = [
-  ['step', 'auto', 'auto'], ['step', 'last', 'last'], ['step', 'first', 'first'], ['step', '4', 4], ['step', '1000000', 1_000_000],
-  ['step', '0', undefined], ['step', '1000001', undefined], ['step', 'two', undefined], ['step', '-1', undefined],
-  ['scalars', 'inline', 'inline'], ['scalars', 'heap', 'heap'], ['scalars', 'stack', undefined],
-  ['hide', 'tmp,i', ['tmp', 'i']], ['hide', 'a,,b', undefined], ['hide', '1x', undefined],
-  ['exited', 'show', 'show'], ['exited', 'yes', undefined],
-  ['raises', 'TypeError', 'TypeError'], ['raises', 'json.JSONDecodeError', 'json.JSONDecodeError'], ['raises', 'Type-Error', undefined],
-  ['title', 'Two names', 'Two names'], ['title', 'x'.repeat(201), undefined],
-  ['theme', 'site', 'site'], ['theme', 'light', 'light'], ['theme', 'dark', 'dark'], ['theme', 'sketch', 'sketch'], ['theme', 'blue', undefined],
-  ['maxSteps', '1', 1], ['maxSteps', '1000000', 1_000_000], ['maxSteps', '1000001', undefined], ['maxSteps', '0', undefined], ['maxSteps', '2.5', undefined],
-  ['maxMemory', '16', 16], ['maxMemory', '3072', 3072], ['maxMemory', '15', undefined], ['maxMemory', '3073', undefined], ['maxMemory', '1.5', undefined],
-  ['id', 'aliasing-2', 'aliasing-2'], ['id', 'Has_Caps', undefined],
-  ['shortenAbove', '30', 30], ['shortenAbove', '4', 4], ['shortenAbove', 'false', false], ['shortenAbove', '3', undefined], ['shortenAbove', 'true', undefined], ['shortenAbove', '2.5', undefined],
-  ['fitWidth', '650', 650], ['fitWidth', '200', 200], ['fitWidth', 'false', false], ['fitWidth', '199', undefined], ['fitWidth', 'wide', undefined],
-  ['editable', 'false', false], ['editable', 'true', true], ['editable', 'no', undefined],
+  ['step', 'auto', 'auto'],
+  ['step', 'last', 'last'],
+  ['step', 'first', 'first'],
+  ['step', '4', 4],
+  ['step', '1000000', 1_000_000],
+  ['step', '0', undefined],
+  ['step', '1000001', undefined],
+  ['step', 'two', undefined],
+  ['step', '-1', undefined],
+  ['scalars', 'inline', 'inline'],
+  ['scalars', 'heap', 'heap'],
+  ['scalars', 'stack', undefined],
+  ['hide', 'tmp,i', ['tmp', 'i']],
+  ['hide', 'a,,b', undefined],
+  ['hide', '1x', undefined],
+  ['exited', 'show', 'show'],
+  ['exited', 'yes', undefined],
+  ['raises', 'TypeError', 'TypeError'],
+  ['raises', 'json.JSONDecodeError', 'json.JSONDecodeError'],
+  ['raises', 'Type-Error', undefined],
+  ['title', 'Two names', 'Two names'],
+  ['title', 'x'.repeat(201), undefined],
+  ['theme', 'site', 'site'],
+  ['theme', 'light', 'light'],
+  ['theme', 'dark', 'dark'],
+  ['theme', 'sketch', 'sketch'],
+  ['theme', 'blue', undefined],
+  ['maxSteps', '1', 1],
+  ['maxSteps', '1000000', 1_000_000],
+  ['maxSteps', '1000001', undefined],
+  ['maxSteps', '0', undefined],
+  ['maxSteps', '2.5', undefined],
+  ['maxMemory', '16', 16],
+  ['maxMemory', '3072', 3072],
+  ['maxMemory', '15', undefined],
+  ['maxMemory', '3073', undefined],
+  ['maxMemory', '1.5', undefined],
+  ['id', 'aliasing-2', 'aliasing-2'],
+  ['id', 'Has_Caps', undefined],
+  ['shortenAbove', '30', 30],
+  ['shortenAbove', '4', 4],
+  ['shortenAbove', 'false', false],
+  ['shortenAbove', '3', undefined],
+  ['shortenAbove', 'true', undefined],
+  ['shortenAbove', '2.5', undefined],
+  ['fitWidth', '650', 650],
+  ['fitWidth', '200', 200],
+  ['fitWidth', 'false', false],
+  ['fitWidth', '199', undefined],
+  ['fitWidth', 'wide', undefined],
+  ['editable', 'false', false],
+  ['editable', 'true', true],
+  ['editable', 'no', undefined],
 ];
 
 /** Options only pages have: `memlane render` has no such flag. */
@@ -51,7 +101,9 @@ function neutral(hint: string): string {
   let text = hint;
   for (const name of optionNames) {
     const fence = optionTable[name].fence;
-    text = text.replace(new RegExp(`--${fence} (\\S+)`, 'g'), `<${fence} $1>`).replace(new RegExp(`\\b${fence}=(\\S+)`, 'g'), `<${fence} $1>`);
+    text = text
+      .replace(new RegExp(`--${fence} (\\S+)`, 'g'), `<${fence} $1>`)
+      .replace(new RegExp(`\\b${fence}=(\\S+)`, 'g'), `<${fence} $1>`);
   }
   return text;
 }
@@ -59,8 +111,14 @@ function neutral(hint: string): string {
 describe('fence and CLI options', () => {
   it('cover every option of the table, each accepted and refused on both surfaces', () => {
     for (const name of optionNames) {
-      assert.ok(cases.some(([n, , v]) => n === name && v !== undefined), `${name} has an accepted case`);
-      assert.ok(cases.some(([n, , v]) => n === name && v === undefined), `${name} has a refused case`);
+      assert.ok(
+        cases.some(([n, , v]) => n === name && v !== undefined),
+        `${name} has an accepted case`,
+      );
+      assert.ok(
+        cases.some(([n, , v]) => n === name && v === undefined),
+        `${name} has a refused case`,
+      );
     }
   });
 
@@ -96,15 +154,24 @@ describe('fence and CLI options', () => {
     assert.ok(!meta.ok);
     assert.match(meta.problems[0]!.message, /unknown diagram option "max-step"/);
     assert.match(meta.problems[0]!.hint, /did you mean "max-steps"\?/);
-    assert.throws(() => parseSlideOptions(['a.py', '--max-step', '3']), (error: SlideOptionError) => {
-      assert.match(error.message, /unknown option --max-step/);
-      assert.match(error.hint, /did you mean --max-steps\?/);
-      return true;
-    });
+    assert.throws(
+      () => parseSlideOptions(['a.py', '--max-step', '3']),
+      (error: SlideOptionError) => {
+        assert.match(error.message, /unknown option --max-step/);
+        assert.match(error.hint, /did you mean --max-steps\?/);
+        return true;
+      },
+    );
   });
 
-  it('shorten-above and fit-width reach the layout, with the layout\'s own defaults', () => {
-    assert.deepEqual(stageOptions(defaultDiagramOptions).layout, { scalars: 'auto', hide: [], showExited: false, shortenAbove: 30, fitWidth: 650 });
+  it("shorten-above and fit-width reach the layout, with the layout's own defaults", () => {
+    assert.deepEqual(stageOptions(defaultDiagramOptions).layout, {
+      scalars: 'auto',
+      hide: [],
+      showExited: false,
+      shortenAbove: 30,
+      fitWidth: 650,
+    });
     const flags = parseSlideOptions(['a.py', '--shorten-above', 'false', '--fit-width', '900']).diagram;
     assert.deepEqual([stageOptions(flags).layout.shortenAbove, stageOptions(flags).layout.fitWidth], [false, 900]);
   });

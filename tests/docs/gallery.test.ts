@@ -16,7 +16,10 @@ describe("the README's gallery", () => {
     it(`${image.file} is up to date`, () => {
       const path = new URL(image.file, galleryDir);
       assert.ok(existsSync(path), `docs/images/${image.file} is missing: run npx tsx scripts/gallery.ts`);
-      assert.ok(drawGalleryImage(image).equals(readFileSync(path)), `docs/images/${image.file} is stale: run npx tsx scripts/gallery.ts and look at the picture`);
+      assert.ok(
+        drawGalleryImage(image).equals(readFileSync(path)),
+        `docs/images/${image.file} is stale: run npx tsx scripts/gallery.ts and look at the picture`,
+      );
     });
   }
 });

@@ -5,7 +5,14 @@ import { extractPredictions } from '../../src/exercises/extract-predictions.ts';
 
 describe('extractPredictions', () => {
   test('pointer and output questions, with and without wording', () => {
-    const got = extractPredictions(['a = [1]', 'b = a + [2]  # @predict b', 'print(a is b)  # @predict output: True or False?', 's = "# @predict s"'].join('\n'));
+    const got = extractPredictions(
+      [
+        'a = [1]',
+        'b = a + [2]  # @predict b',
+        'print(a is b)  # @predict output: True or False?',
+        's = "# @predict s"',
+      ].join('\n'),
+    );
     assert.equal(got.code, ['a = [1]', 'b = a + [2]', 'print(a is b)', 's = "# @predict s"'].join('\n'));
     assert.deepEqual(got.predictions, [
       { kind: 'pointer', line: 2, name: 'b' },
@@ -15,10 +22,13 @@ describe('extractPredictions', () => {
   });
   test('a question alone on its line or naming no name is a problem on that line', () => {
     const got = extractPredictions(['# @predict b', 'b = 1  # @predict 3b'].join('\n'));
-    assert.deepEqual(got.problems.map((p) => [p.line, p.message]), [
-      [1, '`# @predict` stands alone on its line'],
-      [2, '`# @predict 3b` names no name'],
-    ]);
+    assert.deepEqual(
+      got.problems.map((p) => [p.line, p.message]),
+      [
+        [1, '`# @predict` stands alone on its line'],
+        [2, '`# @predict 3b` names no name'],
+      ],
+    );
     assert.equal(got.code, '\nb = 1');
   });
   test('other comments stay', () => {

@@ -7,13 +7,17 @@ export function ttfTables(ttf: Buffer): Map<string, Buffer> {
   const tables = new Map<string, Buffer>();
   for (let i = 0; i < ttf.readUInt16BE(4); i++) {
     const at = 12 + i * 16;
-    tables.set(ttf.toString('latin1', at, at + 4), ttf.subarray(ttf.readUInt32BE(at + 8), ttf.readUInt32BE(at + 8) + ttf.readUInt32BE(at + 12)));
+    tables.set(
+      ttf.toString('latin1', at, at + 4),
+      ttf.subarray(ttf.readUInt32BE(at + 8), ttf.readUInt32BE(at + 8) + ttf.readUInt32BE(at + 12)),
+    );
   }
   return tables;
 }
 
 /** The tables of a TTF or of a WOFF2 file. */
-export const tablesOf = (font: Buffer) => (font.toString('latin1', 0, 4) === 'wOF2' ? readWoff2(font).tables : ttfTables(font));
+export const tablesOf = (font: Buffer) =>
+  font.toString('latin1', 0, 4) === 'wOF2' ? readWoff2(font).tables : ttfTables(font);
 
 /** maxp.numGlyphs. */
 export const glyphCount = (font: Buffer) => tablesOf(font).get('maxp')!.readUInt16BE(4);
@@ -55,5 +59,10 @@ export function readWoff2(file: Buffer) {
   const data = brotliDecompressSync(file.subarray(at, at + compressedLength));
   let offset = 0;
   const tables = new Map(directory.map(({ tag, length }) => [tag, data.subarray(offset, (offset += length))]));
-  return { header: { length: file.readUInt32BE(8), totalSfntSize: file.readUInt32BE(16), end: at + compressedLength }, directory, tables, streamLength: data.length };
+  return {
+    header: { length: file.readUInt32BE(8), totalSfntSize: file.readUInt32BE(16), end: at + compressedLength },
+    directory,
+    tables,
+    streamLength: data.length,
+  };
 }

@@ -8,7 +8,8 @@ import { slideFaces } from '../../src/slides/font-files.ts';
 import { glyphCount, nameIds, substitutionFeatures, ttfTables } from './font-tables.ts';
 
 const codePoints = (text: string) => [...text].map((char) => char.codePointAt(0)!);
-const faceOf = (family: string, weight: number) => slideFaces.find((face) => face.family === family && face.weight === weight && face.style === 'normal')!;
+const faceOf = (family: string, weight: number) =>
+  slideFaces.find((face) => face.family === family && face.weight === weight && face.style === 'normal')!;
 
 describe('subsetFont', () => {
   for (const face of slideFaces) {
@@ -16,11 +17,18 @@ describe('subsetFont', () => {
       const ttf = readFileSync(face.file);
       const subset = subsetFont(ttf, codePoints('a <= b != c -> d == e'));
       assert.ok(substitutionFeatures(ttf).has('calt'), 'the whole font has contextual alternates');
-      for (const feature of ['liga', 'clig', 'calt', 'dlig']) assert.ok(!substitutionFeatures(subset).has(feature), `no ${feature} left`);
+      for (const feature of ['liga', 'clig', 'calt', 'dlig'])
+        assert.ok(!substitutionFeatures(subset).has(feature), `no ${feature} left`);
       // The 11 characters and .notdef; a composite may pull in a part or two.
-      assert.ok(glyphCount(subset) >= 12 && glyphCount(subset) <= 18, `${glyphCount(subset)} glyphs of ${glyphCount(ttf)}`);
+      assert.ok(
+        glyphCount(subset) >= 12 && glyphCount(subset) <= 18,
+        `${glyphCount(subset)} glyphs of ${glyphCount(ttf)}`,
+      );
       assert.ok(subset.length < ttf.length / 10, `${subset.length} bytes of ${ttf.length}`);
-      assert.deepEqual([...ttfTables(subset).keys()].filter((tag) => ['cmap', 'glyf', 'hmtx', 'name', 'OS/2'].includes(tag)).sort(), ['OS/2', 'cmap', 'glyf', 'hmtx', 'name']);
+      assert.deepEqual(
+        [...ttfTables(subset).keys()].filter((tag) => ['cmap', 'glyf', 'hmtx', 'name', 'OS/2'].includes(tag)).sort(),
+        ['OS/2', 'cmap', 'glyf', 'hmtx', 'name'],
+      );
     });
   }
 
@@ -36,6 +44,9 @@ describe('subsetFont', () => {
   });
 
   it('refuses a file that is not a font, with a hint', () => {
-    assert.throws(() => subsetFont(Buffer.from('not a font at all'), codePoints('a')), /could not subset the font\nhint: /);
+    assert.throws(
+      () => subsetFont(Buffer.from('not a font at all'), codePoints('a')),
+      /could not subset the font\nhint: /,
+    );
   });
 });

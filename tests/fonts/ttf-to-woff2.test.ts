@@ -21,14 +21,22 @@ describe('ttfToWoff2', () => {
       const original = ttfTables(ttf);
       assert.deepEqual([...tables.keys()].sort(), [...original.keys()].sort());
       for (const [tag, bytes] of original) assert.ok(tables.get(tag)!.equals(bytes), `table ${tag}`);
-      assert.equal(streamLength, [...original.values()].reduce((sum, t) => sum + t.length, 0), 'nothing after the last table');
+      assert.equal(
+        streamLength,
+        [...original.values()].reduce((sum, t) => sum + t.length, 0),
+        'nothing after the last table',
+      );
       const tags = directory.map((d) => d.tag);
       assert.equal(tags.indexOf('loca'), tags.indexOf('glyf') + 1, 'loca follows glyf');
-      for (const { tag, flags } of directory) assert.equal(flags >> 6, tag === 'glyf' || tag === 'loca' ? 3 : 0, `null transform on ${tag}`);
+      for (const { tag, flags } of directory)
+        assert.equal(flags >> 6, tag === 'glyf' || tag === 'loca' ? 3 : 0, `null transform on ${tag}`);
       assert.equal(header.length, woff2.length);
       assert.equal(woff2.length % 4, 0);
       assert.ok(header.end <= woff2.length && woff2.length - header.end < 4, 'only padding after the data');
-      assert.equal(header.totalSfntSize, 12 + 16 * original.size + [...original.values()].reduce((sum, t) => sum + ((t.length + 3) & ~3), 0));
+      assert.equal(
+        header.totalSfntSize,
+        12 + 16 * original.size + [...original.values()].reduce((sum, t) => sum + ((t.length + 3) & ~3), 0),
+      );
       assert.ok(woff2.length < ttf.length / 2, `${woff2.length} bytes from ${ttf.length}`);
     });
   }

@@ -22,8 +22,12 @@ const inset = 2;
 const tolerance = 0.5;
 
 function contains(outer: Box, inner: Box): boolean {
-  return outer.x <= inner.x + tolerance && outer.y <= inner.y + tolerance &&
-    outer.x + outer.width >= inner.x + inner.width - tolerance && outer.y + outer.height >= inner.y + inner.height - tolerance;
+  return (
+    outer.x <= inner.x + tolerance &&
+    outer.y <= inner.y + tolerance &&
+    outer.x + outer.width >= inner.x + inner.width - tolerance &&
+    outer.y + outer.height >= inner.y + inner.height - tolerance
+  );
 }
 
 /** Arrows that pass through a box other than the ones they start in or point at (or boxes enclosing those). */
@@ -36,7 +40,11 @@ export function findCrossings(steps: StepGeometry[]): Crossing[] {
         if (box.id === arrow.from || box.id === arrow.to) continue;
         if (ends.some((end) => contains(box, end))) continue;
         const inside = arrow.points.some(
-          (p) => p.x > box.x + inset && p.x < box.x + box.width - inset && p.y > box.y + inset && p.y < box.y + box.height - inset,
+          (p) =>
+            p.x > box.x + inset &&
+            p.x < box.x + box.width - inset &&
+            p.y > box.y + inset &&
+            p.y < box.y + box.height - inset,
         );
         if (inside) crossings.push({ step, from: arrow.from, to: arrow.to, through: box.id });
       }
@@ -58,7 +66,14 @@ export function findMoves(steps: StepGeometry[]): Move[] {
         continue;
       }
       if (Math.abs(seen.box.x - box.x) > tolerance || Math.abs(seen.box.y - box.y) > tolerance) {
-        moves.push({ id: box.id, kind: box.kind, firstStep: seen.step, step, from: { x: seen.box.x, y: seen.box.y }, to: { x: box.x, y: box.y } });
+        moves.push({
+          id: box.id,
+          kind: box.kind,
+          firstStep: seen.step,
+          step,
+          from: { x: seen.box.x, y: seen.box.y },
+          to: { x: box.x, y: box.y },
+        });
       }
     }
   }

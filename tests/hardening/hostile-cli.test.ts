@@ -23,7 +23,11 @@ before(async () => {
     runCli(['trace', '--timeout', '300000', ...untimed.map((file) => join(hostileDir, file))]),
     runCli(['trace', '--timeout', '2000', ...timed.map((file) => join(hostileDir, file))]),
   ]);
-  result = { code: Math.max(...runs.map((run) => run.code ?? 99)), stdout: Buffer.concat(runs.map((run) => run.stdout)), stderr: runs.map((run) => run.stderr).join('') };
+  result = {
+    code: Math.max(...runs.map((run) => run.code ?? 99)),
+    stdout: Buffer.concat(runs.map((run) => run.stdout)),
+    stderr: runs.map((run) => run.stderr).join(''),
+  };
   const lines = runs.flatMap((run) => run.stdout.toString('utf8').trimEnd().split('\n'));
   const files = [...untimed, ...timed];
   assert.equal(lines.length, files.length, `one JSON line per file\n${result.stderr}`);
@@ -40,7 +44,10 @@ describe('hostile snippets through the CLI', () => {
     for (const [file, expected] of hostileCorpus) {
       if (!expected.error) continue;
       const where = expected.line ? `${file}:${expected.line}: ` : `${file}`;
-      assert.ok(result.stderr.includes(where) && result.stderr.includes(expected.error), `stderr names ${where} ${expected.error}\n${result.stderr}`);
+      assert.ok(
+        result.stderr.includes(where) && result.stderr.includes(expected.error),
+        `stderr names ${where} ${expected.error}\n${result.stderr}`,
+      );
     }
   });
 
@@ -51,7 +58,8 @@ describe('hostile snippets through the CLI', () => {
       assert.equal(trace.error?.type ?? null, expected.error, JSON.stringify(trace.error));
       if (expected.line !== undefined) assert.equal(trace.error?.line ?? null, expected.line);
       if (expected.stdout !== undefined) assert.equal(trace.stdout, expected.stdout);
-      if (expected.hostFile) assert.equal(existsSync(expected.hostFile), false, `${expected.hostFile} must not appear on the host`);
+      if (expected.hostFile)
+        assert.equal(existsSync(expected.hostFile), false, `${expected.hostFile} must not appear on the host`);
     });
   }
 
@@ -65,10 +73,15 @@ describe('hostile snippets through the CLI', () => {
       }
     }
     const listTrace = traces.get('big_list.py')!;
-    const list = listTrace.steps.flatMap((s) => Object.values(s.heap)).find((o) => o.type === 'list' && o.length === 100_000);
+    const list = listTrace.steps
+      .flatMap((s) => Object.values(s.heap))
+      .find((o) => o.type === 'list' && o.length === 100_000);
     assert.ok(list, 'the 10^5-item list is described with its length');
     assert.ok(Array.isArray(list.items) && list.items.length <= 40);
-    const text = traces.get('long_string.py')!.steps.flatMap((s) => Object.values(s.heap)).find((o) => o.type === 'str' && o.reprLength);
+    const text = traces
+      .get('long_string.py')!
+      .steps.flatMap((s) => Object.values(s.heap))
+      .find((o) => o.type === 'str' && o.reprLength);
     assert.ok(text && typeof text.repr === 'string' && text.repr.length <= 200, 'the 10^5-character string is cut');
   });
 });

@@ -39,7 +39,7 @@ export const drawnHostileCorpus = hostileCorpus.filter(([, expected]) => !notDra
 export function hostileFence(file: string, raises: string | null): string {
   const options = [`id=${file.replace(/\.py$/, '').replace(/[^a-z0-9]+/g, '-')}`, `title="${file}"`];
   if (raises) options.push(`raises=${raises}`);
-  return ['```python memory ' + options.join(' '), hostileSource(file).replace(/\n$/, ''), '```', ''].join('\n');
+  return [`\`\`\`python memory ${options.join(' ')}`, hostileSource(file).replace(/\n$/, ''), '```', ''].join('\n');
 }
 
 /** A Starlight site whose one page the corpus writes (tests/fixtures/sites/hostile-corpus). */
@@ -53,7 +53,11 @@ function writeHostilePage(root: string, blocks: string[]): void {
 
 /** The corpus site's page: every drawable snippet, in the corpus's order. */
 export const hostileCorpusPages: GeneratedPages = {
-  write: () => writeHostilePage(hostileCorpusRoot, drawnHostileCorpus.map(([file, expected]) => hostileFence(file, expected.error))),
+  write: () =>
+    writeHostilePage(
+      hostileCorpusRoot,
+      drawnHostileCorpus.map(([file, expected]) => hostileFence(file, expected.error)),
+    ),
   remove: () => rmSync(join(hostileCorpusRoot, 'content'), { recursive: true, force: true }),
 };
 

@@ -23,7 +23,8 @@ describe('hostile snippets through a site build', () => {
     const tree = fromHtml(html);
     const figures: string[] = [];
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'figure' && String(node.properties.className ?? '').includes('memlane')) figures.push(String(node.properties.id));
+      if (node.tagName === 'figure' && String(node.properties.className ?? '').includes('memlane'))
+        figures.push(String(node.properties.id));
     });
     assert.equal(figures.length, drawnHostileCorpus.length, `figures: ${figures.join(', ')}`);
   });
@@ -41,7 +42,10 @@ describe('hostile snippets through a site build', () => {
       }
     });
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-    assert.ok(html.includes('&#x3C;script>alert(1)&#x3C;/script>') || html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the markup value is shown as text');
+    assert.ok(
+      html.includes('&#x3C;script>alert(1)&#x3C;/script>') || html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'),
+      'the markup value is shown as text',
+    );
   });
 
   test('a syntax error on the last line of a snippet fails the build with the page, the line and the error', async () => {
@@ -49,9 +53,14 @@ describe('hostile snippets through a site build', () => {
     // The smallest site of its own (plain Astro, one page), not the corpus's shared one.
     const root = join(repoRoot, 'tests/fixtures/sites/hostile-failing');
     mkdirSync(join(root, 'src/pages'), { recursive: true });
-    writeFileSync(join(root, 'src/pages/index.md'), ['---', 'title: Failing', '---', '', intro, hostileFence('syntax_last_line.py', null)].join('\n'));
+    writeFileSync(
+      join(root, 'src/pages/index.md'),
+      ['---', 'title: Failing', '---', '', intro, hostileFence('syntax_last_line.py', null)].join('\n'),
+    );
     const failedOut = mkdtempSync(join(tmpdir(), 'memlane-hostile-failing-'));
-    const failed = await buildSite(root, failedOut).finally(() => rmSync(join(root, 'src'), { recursive: true, force: true }));
+    const failed = await buildSite(root, failedOut).finally(() =>
+      rmSync(join(root, 'src'), { recursive: true, force: true }),
+    );
     assert.notEqual(failed.status, 0, 'the build must fail');
     // Front matter (3 lines), a blank line, the intro and its blank line, the fence line: the
     // snippet's first line is line 8 of the page, so its line 3 is line 10.

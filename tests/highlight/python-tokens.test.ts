@@ -6,7 +6,8 @@ import { pythonTokens } from '../../src/highlight/python-tokens.ts';
 /** `kind:text` per run, space trimmed and space-only runs left out. */
 const kinds = (code: string) =>
   pythonTokens(code).map((runs) =>
-    runs.filter(({ text }) => text.trim()).map(({ kind, text }) => `${kind}:${text.trim()}`));
+    runs.filter(({ text }) => text.trim()).map(({ kind, text }) => `${kind}:${text.trim()}`),
+  );
 
 describe('pythonTokens', () => {
   it('splits code into lines of runs that put together are the code', () => {
@@ -21,17 +22,48 @@ describe('pythonTokens', () => {
     assert.deepEqual(kinds(code), [
       ['keyword:class', 'className:Point', 'text:(Base):', 'comment:# note'],
       ['keyword:def', 'function:area', 'text:(self, r', 'operator:=', 'constant:None', 'text:):'],
-      ['keyword:return', 'text:self.', 'property:k', 'operator:*', 'text:r.', 'function:f', 'text:(', 'number:1.5',
-        'text:,', 'string:"s"', 'text:,', 'constant:True', 'text:)'],
+      [
+        'keyword:return',
+        'text:self.',
+        'property:k',
+        'operator:*',
+        'text:r.',
+        'function:f',
+        'text:(',
+        'number:1.5',
+        'text:,',
+        'string:"s"',
+        'text:,',
+        'constant:True',
+        'text:)',
+      ],
     ]);
   });
 
   it('colours calls, operator keywords, f-strings and star parameters', () => {
     assert.deepEqual(kinds('print(f"{x}", a is not b)\nasync def g(*a): yield -1'), [
-      ['function:print', 'text:(', 'string:f"', 'text:{x}', 'string:"', 'text:, a', 'keyword:is', 'keyword:not',
-        'text:b)'],
-      ['keyword:async', 'keyword:def', 'function:g', 'text:(', 'keyword:*', 'text:a):', 'keyword:yield', 'operator:-',
-        'number:1'],
+      [
+        'function:print',
+        'text:(',
+        'string:f"',
+        'text:{x}',
+        'string:"',
+        'text:, a',
+        'keyword:is',
+        'keyword:not',
+        'text:b)',
+      ],
+      [
+        'keyword:async',
+        'keyword:def',
+        'function:g',
+        'text:(',
+        'keyword:*',
+        'text:a):',
+        'keyword:yield',
+        'operator:-',
+        'number:1',
+      ],
     ]);
   });
 });

@@ -8,11 +8,18 @@ import { closeSimulator, snippetToDiagram, type PipelineSettings } from '../../s
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'memlane-cache-test-'));
 const settings: PipelineSettings = {
-  cacheDir, defaults: {}, timeoutMs: 10_000, fingerprint: 'test', playground: 'playground/',
+  cacheDir,
+  defaults: {},
+  timeoutMs: 10_000,
+  fingerprint: 'test',
+  playground: 'playground/',
   live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
 };
 const request = (written: string, rawOptions: Record<string, string> = {}) => ({
-  written, rawOptions, location: { file: 'content/page.md', firstLine: 3 }, fallbackId: 'diagram-1',
+  written,
+  rawOptions,
+  location: { file: 'content/page.md', firstLine: 3 },
+  fallbackId: 'diagram-1',
 });
 const simulatorStarted = () => (globalThis as Record<symbol, unknown>)[Symbol.for('memlane.simulator')] !== undefined;
 
@@ -42,7 +49,10 @@ describe('the diagram cache', () => {
 
   it('never caches a failing snippet', async () => {
     const before = readdirSync(cacheDir).length;
-    await assert.rejects(snippetToDiagram(request('x = 1 / 0'), settings), /content\/page\.md:3: the Python snippet failed: ZeroDivisionError/);
+    await assert.rejects(
+      snippetToDiagram(request('x = 1 / 0'), settings),
+      /content\/page\.md:3: the Python snippet failed: ZeroDivisionError/,
+    );
     assert.equal(readdirSync(cacheDir).length, before);
   });
 });

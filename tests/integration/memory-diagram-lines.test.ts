@@ -11,13 +11,27 @@ import type { PipelineSettings } from '../../src/integration/snippet-to-diagram.
 
 const root = '/site';
 const settings: PipelineSettings = {
-  cacheDir: false, defaults: {}, timeoutMs: 10_000, fingerprint: 'test', playground: 'playground/',
+  cacheDir: false,
+  defaults: {},
+  timeoutMs: 10_000,
+  fingerprint: 'test',
+  playground: 'playground/',
   live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
 };
 const page = [
-  '# Lesson', '', '<MemoryDiagram title="One line" code={`a = 1`} />', '',
-  '<MemoryDiagram', '  title="Code below"', '', '  code={`b = [1]', 'c = b`}', '/>', '',
-  '<MemoryDiagram code={`d = 2`} sourceLine="40" />', '',
+  '# Lesson',
+  '',
+  '<MemoryDiagram title="One line" code={`a = 1`} />',
+  '',
+  '<MemoryDiagram',
+  '  title="Code below"',
+  '',
+  '  code={`b = [1]',
+  'c = b`}',
+  '/>',
+  '',
+  '<MemoryDiagram code={`d = 2`} sourceLine="40" />',
+  '',
 ].join('\n');
 
 describe('<MemoryDiagram> source props', () => {
@@ -29,31 +43,41 @@ describe('<MemoryDiagram> source props', () => {
     assert.match(mdx, /code=\{`d = 2`\} sourceLine="40" sourceFile="content\/lesson\.mdx" \/>/);
   });
 
-  it('Sätteri: the same lines from the element\'s offsets (it gives attributes no positions)', () => {
-    const plugin = satteriMemory({ settings, root })({ fileURL: pathToFileURL('/site/content/lesson.mdx'), source: page });
+  it("Sätteri: the same lines from the element's offsets (it gives attributes no positions)", () => {
+    const plugin = satteriMemory({ settings, root })({
+      fileURL: pathToFileURL('/site/content/lesson.mdx'),
+      source: page,
+    });
     assert.ok(plugin);
-    const elements = [...page.matchAll(/<MemoryDiagram[^]*?\/>/g)].map((match) => {
+    const elements = [...page.matchAll(/<MemoryDiagram[\s\S]*?\/>/g)].map((match) => {
       const line = page.slice(0, match.index).split('\n').length;
       return { line, start: match.index, end: match.index + match[0].length };
     });
     const given: string[] = [];
     for (const { line, start, end } of elements) {
       const node = {
-        type: 'mdxJsxFlowElement' as const, name: 'MemoryDiagram', attributes: start === elements[2]!.start ? [{ type: 'mdxJsxAttribute', name: 'sourceLine' }] : [],
+        type: 'mdxJsxFlowElement' as const,
+        name: 'MemoryDiagram',
+        attributes: start === elements[2]!.start ? [{ type: 'mdxJsxAttribute', name: 'sourceLine' }] : [],
         position: { start: { line, offset: start }, end: { offset: end } },
       };
       plugin.mdxJsxFlowElement(node, { setAttribute: (_node, name, value) => given.push(`${line} ${name}=${value}`) });
     }
     assert.deepEqual(given, [
-      '3 sourceFile=content/lesson.mdx', '3 sourceLine=3',
-      '5 sourceFile=content/lesson.mdx', '5 sourceLine=8',
+      '3 sourceFile=content/lesson.mdx',
+      '3 sourceLine=3',
+      '5 sourceFile=content/lesson.mdx',
+      '5 sourceLine=8',
       '12 sourceFile=content/lesson.mdx',
     ]);
   });
 
   it('Sätteri: a page that mentions neither a memory fence nor <MemoryDiagram> gets no plugin', () => {
     const make = satteriMemory({ settings, root });
-    assert.equal(make({ fileURL: pathToFileURL('/site/content/plain.md'), source: '# Plain\n\n```python\nx = 1\n```\n' }), undefined);
+    assert.equal(
+      make({ fileURL: pathToFileURL('/site/content/plain.md'), source: '# Plain\n\n```python\nx = 1\n```\n' }),
+      undefined,
+    );
     assert.ok(make({ fileURL: pathToFileURL('/site/content/fence.md'), source: '```python memory\nx = 1\n```\n' }));
   });
 });

@@ -6,14 +6,19 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { addFontPreloads, builtFontUrls } from '../../src/integration/preload-fonts.ts';
 
-const diagramPage = '<html><head><title>x</title></head><body><figure class="memlane not-content" id="a"></figure></body></html>';
+const diagramPage =
+  '<html><head><title>x</title></head><body><figure class="memlane not-content" id="a"></figure></body></html>';
 const plainPage = '<html><head><title>x</title></head><body><p>words</p></body></html>';
 const urls = ['/_astro/Inter-400-abc.X1.woff2', '/_astro/JetBrainsMono-400-def.Y2.woff2'];
 
 describe('font preloads', () => {
   it('go into the head of a page with a diagram, one per font, with crossorigin so the fetch is reused', () => {
     const html = addFontPreloads(diagramPage, urls);
-    const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin data-memlane-preload>/g)].map((m) => m[1]);
+    const links = [
+      ...html.matchAll(
+        /<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin data-memlane-preload>/g,
+      ),
+    ].map((m) => m[1]);
     assert.deepEqual(links, urls);
     assert.ok(html.indexOf('data-memlane-preload') < html.indexOf('</head>'));
   });
@@ -28,8 +33,12 @@ describe('font preloads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'memlane-preload-'));
     try {
       mkdirSync(join(dir, '_astro'));
-      for (const name of ['Inter-400-abc.X1.woff2', 'Inter-600-zzz.Q9.woff2', 'other.css']) writeFileSync(join(dir, '_astro', name), '');
-      assert.deepEqual(builtFontUrls(dir, ['Inter-400-abc.woff2', 'Inter-600-zzz.woff2', 'Missing-1-x.woff2'], '/docs'), ['/docs/_astro/Inter-400-abc.X1.woff2', '/docs/_astro/Inter-600-zzz.Q9.woff2']);
+      for (const name of ['Inter-400-abc.X1.woff2', 'Inter-600-zzz.Q9.woff2', 'other.css'])
+        writeFileSync(join(dir, '_astro', name), '');
+      assert.deepEqual(
+        builtFontUrls(dir, ['Inter-400-abc.woff2', 'Inter-600-zzz.woff2', 'Missing-1-x.woff2'], '/docs'),
+        ['/docs/_astro/Inter-400-abc.X1.woff2', '/docs/_astro/Inter-600-zzz.Q9.woff2'],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

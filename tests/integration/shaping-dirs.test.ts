@@ -26,8 +26,11 @@ function reachable(entry: string): Set<string> {
 
 describe('the diagram cache fingerprint', () => {
   it('reads every folder whose code the page adapter runs', () => {
-    const folders = new Set([...reachable(resolve(src, 'integration/snippet-to-diagram.ts'))]
-      .map((file) => relative(src, file).split('/')[0]!));
+    const folders = new Set(
+      [...reachable(resolve(src, 'integration/snippet-to-diagram.ts'))].map(
+        (file) => relative(src, file).split('/')[0]!,
+      ),
+    );
     assert.ok(folders.has('highlight') && folders.has('layout'), [...folders].join(' '));
     for (const folder of folders) {
       assert.ok(shapingDirs.includes(folder), `${folder}/ shapes the HTML but is not fingerprinted`);

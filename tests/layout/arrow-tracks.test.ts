@@ -25,9 +25,20 @@ function crowded(layout: Layout): string[] {
           const vertical = a.x === b.x && a.y !== b.y;
           if (vertical !== (c.x === d.x && c.y !== d.y)) continue;
           const [gap, lo, hi] = vertical
-            ? [Math.abs(a.x - c.x), Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)), Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y))]
-            : [Math.abs(a.y - c.y), Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)), Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x))];
-          if (gap < TRACK_SPACING && hi - lo > LONGER_THAN_A_CORNER) problems.push(`${p.from}[${p.slot}]->${p.to} and ${q.from}[${q.slot}]->${q.to}: ${hi - lo} px ${gap} px apart`);
+            ? [
+                Math.abs(a.x - c.x),
+                Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)),
+                Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y)),
+              ]
+            : [
+                Math.abs(a.y - c.y),
+                Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)),
+                Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x)),
+              ];
+          if (gap < TRACK_SPACING && hi - lo > LONGER_THAN_A_CORNER)
+            problems.push(
+              `${p.from}[${p.slot}]->${p.to} and ${q.from}[${q.slot}]->${q.to}: ${hi - lo} px ${gap} px apart`,
+            );
         }
       }
     }
@@ -48,7 +59,9 @@ describe('arrow tracks', () => {
 
   it('lets arrows to one shared object merge', () => {
     const layout = traceToLayout(loadTrace('r06_channels'));
-    const intoShared = layout.arrows.filter((a) => a.to === layout.arrows.find((b) => b.from === 'f1' && b.slot === 1)!.to);
+    const intoShared = layout.arrows.filter(
+      (a) => a.to === layout.arrows.find((b) => b.from === 'f1' && b.slot === 1)!.to,
+    );
     assert.ok(intoShared.length >= 3, 'songs, mix and both items of shared point at one list');
     const ends = intoShared.map((a) => a.points[a.points.length - 1]!);
     // From the frame they enter the list's left edge, from the list after it its right edge: one point per side.

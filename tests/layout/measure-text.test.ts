@@ -23,6 +23,6 @@ describe('measureText with the real font files', () => {
     const fitted = fitText("'memory memory memory memory'", 'value', 12, 100);
     assert.ok(fitted.shortened && fitted.text.endsWith('…'));
     assert.ok(measureText(fitted.text, 'value', 12) <= 100);
-    assert.ok(measureText(fitted.text.slice(0, -1) + 'm…', 'value', 12) > 100, 'the longest prefix that fits');
+    assert.ok(measureText(`${fitted.text.slice(0, -1)}m…`, 'value', 12) > 100, 'the longest prefix that fits');
   });
 });

@@ -13,7 +13,8 @@ function numbers(seed: number): (below: number) => number {
   };
 }
 
-const cost = (edges: SimplexEdge[], y: number[]) => edges.reduce((sum, e) => sum + e.weight * (y[e.head]! - y[e.tail]!), 0);
+const cost = (edges: SimplexEdge[], y: number[]) =>
+  edges.reduce((sum, e) => sum + e.weight * (y[e.head]! - y[e.tail]!), 0);
 const feasible = (edges: SimplexEdge[], y: number[]) => edges.every((e) => y[e.head]! - y[e.tail]! >= e.minlen);
 
 /** The cheapest feasible y with y[0] = 0 and every other y in [-range, range]. */
@@ -21,8 +22,14 @@ function exhaustive(n: number, edges: SimplexEdge[], range: number): number {
   let best = Infinity;
   const y = new Array<number>(n).fill(0);
   const next = (i: number) => {
-    if (i === n) { if (feasible(edges, y)) best = Math.min(best, cost(edges, y)); return; }
-    for (let v = -range; v <= range; v++) { y[i] = v; next(i + 1); }
+    if (i === n) {
+      if (feasible(edges, y)) best = Math.min(best, cost(edges, y));
+      return;
+    }
+    for (let v = -range; v <= range; v++) {
+      y[i] = v;
+      next(i + 1);
+    }
   };
   next(1);
   return best;
@@ -57,6 +64,13 @@ describe('network simplex', () => {
   });
 
   it('says so when the constraints have a cycle', () => {
-    assert.throws(() => networkSimplex(2, [{ tail: 0, head: 1, minlen: 1, weight: 1 }, { tail: 1, head: 0, minlen: 1, weight: 1 }]), /cycle/);
+    assert.throws(
+      () =>
+        networkSimplex(2, [
+          { tail: 0, head: 1, minlen: 1, weight: 1 },
+          { tail: 1, head: 0, minlen: 1, weight: 1 },
+        ]),
+      /cycle/,
+    );
   });
 });

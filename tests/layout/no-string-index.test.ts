@@ -13,17 +13,20 @@ const STRING_INDEX_READ = /(?:\b[a-z_$][\w$]*|[)\]])(?:\?\.)?\[\s*['"`]/g;
 const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sourceFiles(path);
+      return /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
+    });
 }
 
 /** Every string-index read in `source`, as "line N: text". */
 function stringIndexReads(source: string): string[] {
-  return withoutComments(source).split('\n').flatMap((line, i) =>
-    (line.match(STRING_INDEX_READ) ? [`line ${i + 1}: ${line.trim()}`] : []));
+  return withoutComments(source)
+    .split('\n')
+    .flatMap((line, i) => (line.match(STRING_INDEX_READ) ? [`line ${i + 1}: ${line.trim()}`] : []));
 }
 
 describe('no string-index reads in the stages after the trace', () => {
@@ -42,7 +45,8 @@ describe('no string-index reads in the stages after the trace', () => {
       const files = sourceFiles(dir);
       assert.ok(files.length > 3, `${dir} has its source files`);
       const reads = files.flatMap((file) =>
-        stringIndexReads(readFileSync(file, 'utf8')).map((read) => `${file} ${read}`));
+        stringIndexReads(readFileSync(file, 'utf8')).map((read) => `${file} ${read}`),
+      );
       assert.deepEqual(reads, [], 'read fields by name from the typed objects (src/trace/types.ts)');
     });
   }

@@ -1,27 +1,51 @@
-// The router as a whole: straight when free, round boxes in the way, blind to boxes of other steps, nested arrows from one box uncrossed.
+// The router as a whole: straight when free, round boxes in the way, blind to boxes of other steps, nested arrows from
+// one box uncrossed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countCrossings, routeArrows, type Obstacle, type RouteRequest } from '../../src/layout/route/index.ts';
 import type { Point } from '../../src/layout/types.ts';
 
-const box = (id: string, x: number, y: number, width: number, height: number): Obstacle => ({ id, x, y, width, height, steps: [[1, 5]] });
+const box = (id: string, x: number, y: number, width: number, height: number): Obstacle => ({
+  id,
+  x,
+  y,
+  width,
+  height,
+  steps: [[1, 5]],
+});
 const bounds = { x: 0, y: 0, width: 600, height: 400 };
 
 function through(points: Point[], b: Obstacle): boolean {
   return points.slice(1).some((p, i) => {
     const q = points[i]!;
-    return Math.max(p.x, q.x) > b.x && Math.min(p.x, q.x) < b.x + b.width && Math.max(p.y, q.y) > b.y && Math.min(p.y, q.y) < b.y + b.height;
+    return (
+      Math.max(p.x, q.x) > b.x &&
+      Math.min(p.x, q.x) < b.x + b.width &&
+      Math.max(p.y, q.y) > b.y &&
+      Math.min(p.y, q.y) < b.y + b.height
+    );
   });
 }
 
 describe('routeArrows', () => {
   const source = box('a', 20, 100, 80, 40);
   const target = box('c', 400, 100, 80, 40);
-  const request: RouteRequest = { from: 'a', to: 'c', steps: [[1, 5]], start: { x: 80, y: 120 }, sourceRight: 100, end: { x: 400, y: 120 }, endSide: 'left' };
+  const request: RouteRequest = {
+    from: 'a',
+    to: 'c',
+    steps: [[1, 5]],
+    start: { x: 80, y: 120 },
+    sourceRight: 100,
+    end: { x: 400, y: 120 },
+    endSide: 'left',
+  };
 
   it('goes straight when nothing is in the way', () => {
     const [path] = routeArrows([request], [source, target], bounds);
-    assert.deepEqual(path, [{ x: 80, y: 120 }, { x: 400, y: 120 }]);
+    assert.deepEqual(path, [
+      { x: 80, y: 120 },
+      { x: 400, y: 120 },
+    ]);
   });
 
   it('goes around a box in the way, with few bends', () => {
@@ -44,10 +68,23 @@ describe('routeArrows', () => {
     const node = box('n', 20, 100, 80, 68);
     const int = box('i', 220, 20, 60, 22);
     const child = box('t', 220, 60, 80, 30);
-    const key: RouteRequest = { from: 'n', to: 'i', steps: [[1, 5]], start: { x: 80, y: 135 }, sourceRight: 100, end: { x: 220, y: 31 }, endSide: 'left' };
+    const key: RouteRequest = {
+      from: 'n',
+      to: 'i',
+      steps: [[1, 5]],
+      start: { x: 80, y: 135 },
+      sourceRight: 100,
+      end: { x: 220, y: 31 },
+      endSide: 'left',
+    };
     const left: RouteRequest = { ...key, to: 't', start: { x: 80, y: 157 }, end: { x: 220, y: 71 } };
     const paths = routeArrows([key, left], [node, int, child], bounds);
-    for (const [i, path] of paths.entries()) for (const b of [int, child]) assert.ok(!through(path, b), `arrow ${i} runs through ${b.id}`);
-    assert.equal(countCrossings([key, left].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings, 0, JSON.stringify(paths));
+    for (const [i, path] of paths.entries())
+      for (const b of [int, child]) assert.ok(!through(path, b), `arrow ${i} runs through ${b.id}`);
+    assert.equal(
+      countCrossings([key, left].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings,
+      0,
+      JSON.stringify(paths),
+    );
   });
 });

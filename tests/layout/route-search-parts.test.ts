@@ -46,7 +46,14 @@ describe('the search queue', () => {
 });
 
 describe('the search cache', () => {
-  const seg = (ax: number, ay: number, bx: number, by: number): Segment => ({ a: { x: ax, y: ay }, b: { x: bx, y: by }, to: 'o', steps: [[1, 1]], first: 1, last: 1 });
+  const seg = (ax: number, ay: number, bx: number, by: number): Segment => ({
+    a: { x: ax, y: ay },
+    b: { x: bx, y: by },
+    to: 'o',
+    steps: [[1, 1]],
+    first: 1,
+    last: 1,
+  });
   const bounds = { x: 0, y: 0, width: 400, height: 300 };
   const blocking = [{ x0: 150, x1: 250, y0: 80, y1: 200 }];
   const others = [seg(120, 40, 120, 260), seg(100, 150, 300, 150)];
@@ -68,9 +75,18 @@ describe('the search cache', () => {
     const exit = { x: 60, y: 140 };
     const entry = { x: 330, y: 120 };
     const moved = [seg(120, 40, 120, 260), seg(100, 130, 300, 130)];
-    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, others, bounds), findPath(exit, entry, 0, blocking, others, bounds));
-    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, moved, bounds), findPath(exit, entry, 0, blocking, moved, bounds));
+    assert.deepEqual(
+      cache.findPath(exit, entry, 0, blocking, others, bounds),
+      findPath(exit, entry, 0, blocking, others, bounds),
+    );
+    assert.deepEqual(
+      cache.findPath(exit, entry, 0, blocking, moved, bounds),
+      findPath(exit, entry, 0, blocking, moved, bounds),
+    );
     const reversed = [...others].reverse();
-    assert.deepEqual(cache.findPath(exit, entry, 0, blocking, reversed, bounds), findPath(exit, entry, 0, blocking, reversed, bounds));
+    assert.deepEqual(
+      cache.findPath(exit, entry, 0, blocking, reversed, bounds),
+      findPath(exit, entry, 0, blocking, reversed, bounds),
+    );
   });
 });

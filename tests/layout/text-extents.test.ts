@@ -14,7 +14,11 @@ function extent(span: TextSpan): [number, number] {
 }
 
 function spansOf(version: BoxVersion): TextSpan[] {
-  return [...version.header, ...(version.badge ? [version.badge] : []), ...version.rows.flatMap((r) => [r.label, r.value].filter((s): s is TextSpan => s !== undefined))];
+  return [
+    ...version.header,
+    ...(version.badge ? [version.badge] : []),
+    ...version.rows.flatMap((r) => [r.label, r.value].filter((s): s is TextSpan => s !== undefined)),
+  ];
 }
 
 function overflowing(layout: Layout): string[] {
@@ -24,22 +28,33 @@ function overflowing(layout: Layout): string[] {
     for (const version of box.versions) {
       for (const span of spansOf(version)) {
         const [left, right] = extent(span);
-        if (left < 0 || right > box.width) problems.push(`${box.id}: "${span.text}" spans ${left.toFixed(1)}..${right.toFixed(1)} in a box ${box.width} wide`);
+        if (left < 0 || right > box.width)
+          problems.push(
+            `${box.id}: "${span.text}" spans ${left.toFixed(1)}..${right.toFixed(1)} in a box ${box.width} wide`,
+          );
       }
       // The badge ("running", "returning", "unreachable") keeps clear of the words before it.
       if (version.badge) {
         const [badgeLeft] = extent(version.badge);
         for (const span of version.header) {
           const [, right] = extent(span);
-          if (right + 10 > badgeLeft) problems.push(`${box.id}: "${span.text}" runs into its badge "${version.badge.text}"`);
+          if (right + 10 > badgeLeft)
+            problems.push(`${box.id}: "${span.text}" runs into its badge "${version.badge.text}"`);
         }
       }
     }
   }
-  const loose = [...layout.marks.flatMap((m) => (m.label ? [m.label] : [])), ...layout.legend.map((l) => l.text), ...layout.notes];
+  const loose = [
+    ...layout.marks.flatMap((m) => (m.label ? [m.label] : [])),
+    ...layout.legend.map((l) => l.text),
+    ...layout.notes,
+  ];
   for (const span of loose) {
     const [left, right] = extent(span);
-    if (left < 0 || right > layout.width || span.y - span.size < 0 || span.y > layout.height) problems.push(`"${span.text}" at ${left.toFixed(1)}..${right.toFixed(1)}, y ${span.y} leaves the ${layout.width}x${layout.height} picture`);
+    if (left < 0 || right > layout.width || span.y - span.size < 0 || span.y > layout.height)
+      problems.push(
+        `"${span.text}" at ${left.toFixed(1)}..${right.toFixed(1)}, y ${span.y} leaves the ${layout.width}x${layout.height} picture`,
+      );
   }
   return problems;
 }
@@ -55,7 +70,9 @@ describe('words stay inside their boxes', () => {
 
   it('a long function header shows its whole signature', () => {
     const layout = traceToLayout(loadTrace('r06_channels'));
-    const fn = layout.objects.find((o) => o.kind === 'function' && o.versions[0]!.header[0]!.text.startsWith('function describe_room'));
+    const fn = layout.objects.find(
+      (o) => o.kind === 'function' && o.versions[0]!.header[0]!.text.startsWith('function describe_room'),
+    );
     assert.ok(fn, 'the function box is drawn');
     assert.equal(fn.versions[0]!.header[0]!.text, 'function describe_room(name, width, height, has_window=…, floor=…)');
   });

@@ -36,50 +36,62 @@ function arrowThroughBoxes(layout: Layout, arrow: Arrow): string[] {
 }
 
 describe('traceToLayout on every recorded trace', () => {
-  for (const name of traceNames) for (const scalars of ['auto', 'heap', 'inline'] as const) {
-    it(`${name} (${scalars}): boxes shown at the same step never overlap`, () => {
-      const layout = layoutOnce(name, { scalars });
-      const boxes = boxesOf(layout);
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const [a, b] = [boxes[i]!, boxes[j]!];
-          if (!rangesOverlap(a.steps, b.steps)) continue;
-          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-          assert.ok(apart, `${name}: ${a.id} and ${b.id} overlap`);
+  for (const name of traceNames)
+    for (const scalars of ['auto', 'heap', 'inline'] as const) {
+      it(`${name} (${scalars}): boxes shown at the same step never overlap`, () => {
+        const layout = layoutOnce(name, { scalars });
+        const boxes = boxesOf(layout);
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, b] = [boxes[i]!, boxes[j]!];
+            if (!rangesOverlap(a.steps, b.steps)) continue;
+            const apart =
+              a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+            assert.ok(apart, `${name}: ${a.id} and ${b.id} overlap`);
+          }
         }
-      }
-    });
-
-    it(`${name} (${scalars}): arrows are orthogonal, start in their row and pass through no other box`, () => {
-      const layout = layoutOnce(name, { scalars });
-      // Every recorded trace binds a name: drawn as boxes, it always has an arrow.
-      if (scalars === 'heap') assert.ok(layout.arrows.length > 0);
-      for (const arrow of layout.arrows) {
-        arrow.points.slice(1).forEach((p, i) => {
-          const q = arrow.points[i]!;
-          assert.ok(p.x === q.x || p.y === q.y, `${arrow.from}->${arrow.to} has a diagonal segment`);
-        });
-        const target = layout.objects.find((o) => o.id === arrow.to)!;
-        const end = arrow.points[arrow.points.length - 1]!;
-        assert.ok(end.x === target.x || end.x === target.x + target.width, 'the arrow ends on the left or right edge of its target');
-        assert.ok(end.y > target.y && end.y < target.y + target.height);
-        const source = boxesOf(layout).find((b) => b.id === arrow.from)!;
-        const start = arrow.points[0]!;
-        assert.ok(start.x > source.x && start.x < source.x + source.width && start.y > source.y && start.y < source.y + source.height);
-        assert.deepEqual(arrowThroughBoxes(layout, arrow), []);
-      }
-    });
-
-    it(`${name} (${scalars}): frames sit below their callers at every step`, () => {
-      const trace = traceOnce(name);
-      const layout = layoutOnce(name, { scalars });
-      trace.steps.forEach((step, i) => {
-        const ys = step.stack.map((f) => layout.frames.find((b) => b.id === f.id)!.y);
-        for (let k = 1; k < ys.length; k++) assert.ok(ys[k]! > ys[k - 1]!, `step ${i + 1}: frame ${k} is not below its caller`);
-        for (const frame of step.stack) assert.ok(includesStep(layout.frames.find((b) => b.id === frame.id)!.steps, i + 1));
       });
-    });
-  }
+
+      it(`${name} (${scalars}): arrows are orthogonal, start in their row and pass through no other box`, () => {
+        const layout = layoutOnce(name, { scalars });
+        // Every recorded trace binds a name: drawn as boxes, it always has an arrow.
+        if (scalars === 'heap') assert.ok(layout.arrows.length > 0);
+        for (const arrow of layout.arrows) {
+          arrow.points.slice(1).forEach((p, i) => {
+            const q = arrow.points[i]!;
+            assert.ok(p.x === q.x || p.y === q.y, `${arrow.from}->${arrow.to} has a diagonal segment`);
+          });
+          const target = layout.objects.find((o) => o.id === arrow.to)!;
+          const end = arrow.points[arrow.points.length - 1]!;
+          assert.ok(
+            end.x === target.x || end.x === target.x + target.width,
+            'the arrow ends on the left or right edge of its target',
+          );
+          assert.ok(end.y > target.y && end.y < target.y + target.height);
+          const source = boxesOf(layout).find((b) => b.id === arrow.from)!;
+          const start = arrow.points[0]!;
+          assert.ok(
+            start.x > source.x &&
+              start.x < source.x + source.width &&
+              start.y > source.y &&
+              start.y < source.y + source.height,
+          );
+          assert.deepEqual(arrowThroughBoxes(layout, arrow), []);
+        }
+      });
+
+      it(`${name} (${scalars}): frames sit below their callers at every step`, () => {
+        const trace = traceOnce(name);
+        const layout = layoutOnce(name, { scalars });
+        trace.steps.forEach((step, i) => {
+          const ys = step.stack.map((f) => layout.frames.find((b) => b.id === f.id)!.y);
+          for (let k = 1; k < ys.length; k++)
+            assert.ok(ys[k]! > ys[k - 1]!, `step ${i + 1}: frame ${k} is not below its caller`);
+          for (const frame of step.stack)
+            assert.ok(includesStep(layout.frames.find((b) => b.id === frame.id)!.steps, i + 1));
+        });
+      });
+    }
 });
 
 describe('traceToLayout', () => {
@@ -90,7 +102,10 @@ describe('traceToLayout', () => {
     assert.equal(layout.stepsTotal, 8);
     // The list grows at step 5: same box, a taller version.
     const list = layout.objects.find((o) => o.id === 'o1')!;
-    assert.deepEqual(list.versions.map((v) => v.rows.length), [2, 3]);
+    assert.deepEqual(
+      list.versions.map((v) => v.rows.length),
+      [2, 3],
+    );
   });
 
   it('gathers the arrows of names that share one object at the same point', () => {
@@ -107,21 +122,29 @@ describe('traceToLayout', () => {
     const trace = loadTrace('c04_shallow_deep');
     const matrixRef = trace.steps.at(-1)!.stack[0]!.locals.find(([n]) => n === 'matrix')![1].ref;
     const matrix = layout.objects.find((o) => o.id === matrixRef)!;
-    const inner = layout.arrows.filter((a) => a.from === matrixRef).map((a) => layout.objects.find((o) => o.id === a.to)!);
+    const inner = layout.arrows
+      .filter((a) => a.from === matrixRef)
+      .map((a) => layout.objects.find((o) => o.id === a.to)!);
     assert.equal(matrix.column, 0);
     assert.ok(inner.length >= 2 && inner.every((o) => o.column === 1 && o.x > matrix.x));
   });
 
   it('draws scalars inline when asked, and then draws no scalar boxes', () => {
     const layout = traceToLayout(loadTrace('c01_bind'), { scalars: 'inline' });
-    assert.deepEqual(layout.objects.map((o) => o.kind), ['list']);
+    assert.deepEqual(
+      layout.objects.map((o) => o.kind),
+      ['list'],
+    );
     const frame = layout.frames[0]!;
     const last = frame.versions.find((v) => includesStep(v.steps, 8))!;
     const count = last.rows.find((r) => r.label?.text === 'count')!;
     assert.equal(count.value?.text, '3');
     assert.equal(count.dot, undefined);
     const list = layout.objects[0]!.versions.at(-1)!;
-    assert.deepEqual(list.rows.map((r) => r.value?.text), ["'fig'", "'kiwi'", "'lime'"]);
+    assert.deepEqual(
+      list.rows.map((r) => r.value?.text),
+      ["'fig'", "'kiwi'", "'lime'"],
+    );
   });
 
   it('never draws a shared mutable object inline', () => {
@@ -144,10 +167,22 @@ describe('traceToLayout', () => {
     assert.ok(withLegend.legend.length > 0);
     assert.deepEqual([without.legend, without.notes], [[], []]);
     assert.deepEqual(without.key, withLegend.key);
-    assert.deepEqual(withLegend.key.entries.map((e) => e.text), withLegend.legend.map((l) => l.text.text));
-    assert.deepEqual([without.frames, without.objects, without.arrows], [withLegend.frames, withLegend.objects, withLegend.arrows]);
-    const right = Math.max(...boxesOf(without).map((b) => b.x + b.width), ...without.arrows.flatMap((a) => a.points.map((p) => p.x)));
-    const bottom = Math.max(...boxesOf(without).map((b) => b.y + b.height), ...without.arrows.flatMap((a) => a.points.map((p) => p.y)));
+    assert.deepEqual(
+      withLegend.key.entries.map((e) => e.text),
+      withLegend.legend.map((l) => l.text.text),
+    );
+    assert.deepEqual(
+      [without.frames, without.objects, without.arrows],
+      [withLegend.frames, withLegend.objects, withLegend.arrows],
+    );
+    const right = Math.max(
+      ...boxesOf(without).map((b) => b.x + b.width),
+      ...without.arrows.flatMap((a) => a.points.map((p) => p.x)),
+    );
+    const bottom = Math.max(
+      ...boxesOf(without).map((b) => b.y + b.height),
+      ...without.arrows.flatMap((a) => a.points.map((p) => p.y)),
+    );
     assert.ok(without.height < withLegend.height && without.height >= bottom && without.width >= right);
     assert.ok(without.width <= withLegend.width);
   });
@@ -164,7 +199,9 @@ describe('traceToLayout', () => {
 
   it('shows the head, a count and the tail of long containers', () => {
     const layout = traceToLayout(loadTrace('r02_long'));
-    const numbers = layout.objects.find((o) => o.type === 'list' && o.versions.some((v) => v.rows.some((r) => r.role === 'elided')))!;
+    const numbers = layout.objects.find(
+      (o) => o.type === 'list' && o.versions.some((v) => v.rows.some((r) => r.role === 'elided')),
+    )!;
     const rows = numbers.versions.at(-1)!.rows;
     // 100 items: the first 8, a count of the 85 between, the last 7 (the box stays at 16 rows).
     assert.equal(rows.length, 16);
@@ -177,9 +214,15 @@ describe('traceToLayout', () => {
   });
 
   it('rejects options and traces it cannot use, saying what it expects', () => {
-    assert.throws(() => traceToLayout(loadTrace('c01_bind'), { scalars: 'boxed' as 'heap' }), /invalid option \/scalars.*\nhint: /s);
+    assert.throws(
+      () => traceToLayout(loadTrace('c01_bind'), { scalars: 'boxed' as 'heap' }),
+      /invalid option \/scalars.*\nhint: /s,
+    );
     assert.throws(() => traceToLayout(loadTrace('c01_bind'), { colour: true } as never), /invalid option \/colour/);
-    assert.throws(() => traceToLayout({ ...loadTrace('c01_bind'), version: 2 as 1 }), /not a trace v1: "version" is 2.*hint: pass the JSON printed by "memlane trace FILE.py"/s);
+    assert.throws(
+      () => traceToLayout({ ...loadTrace('c01_bind'), version: 2 as 1 }),
+      /not a trace v1: "version" is 2.*hint: pass the JSON printed by "memlane trace FILE.py"/s,
+    );
     const broken = loadTrace('c03_frames');
     delete (broken.steps[2] as Partial<(typeof broken.steps)[number]>).stack;
     assert.throws(() => traceToLayout(broken), /not a trace v1: steps\[2\]\.stack is not an array/);
@@ -192,7 +235,10 @@ describe('traceToLayout', () => {
     const layout = traceToLayout(loadTrace('c01_bind'));
     const last = layout.steps.at(-1)!.description;
     assert.match(last, /^Step 8 of 8, line 6/);
-    assert.match(last, /fruits refers to list o1; basket refers to list o1; count refers to int 3; total refers to int 3/);
+    assert.match(
+      last,
+      /fruits refers to list o1; basket refers to list o1; count refers to int 3; total refers to int 3/,
+    );
     assert.match(layout.steps[4]!.description, /At this step: .*changed o1/);
   });
 });

@@ -12,22 +12,47 @@ import { codeFromHash, readShareHash } from '../../src/page/share-link.ts';
 import type { Trace } from '../../src/trace/types.ts';
 
 const trace: Trace = {
-  format: 'memlane-trace', version: 1, python: '3.14.2', source: 'x = 1', stdout: '', error: null,
+  format: 'memlane-trace',
+  version: 1,
+  python: '3.14.2',
+  source: 'x = 1',
+  stdout: '',
+  error: null,
   steps: [{ line: 1, event: 'line', frames: [], heap: {} } as unknown as Trace['steps'][number]],
 };
 const parts = (editable: boolean, playground: string | null, options: Partial<DiagramOptions> = {}): DiagramParts => ({
-  trace, snippet: { code: 'x = "<b>"', notes: new Map(), sourceLines: [1] }, options: { ...defaultDiagramOptions, editable, ...options }, id: 'demo', shownStep: 1,
-  svg: '<svg class="memlane-diagram" width="10"></svg>', codeHtml: '<pre></pre>',
+  trace,
+  snippet: { code: 'x = "<b>"', notes: new Map(), sourceLines: [1] },
+  options: { ...defaultDiagramOptions, editable, ...options },
+  id: 'demo',
+  shownStep: 1,
+  svg: '<svg class="memlane-diagram" width="10"></svg>',
+  codeHtml: '<pre></pre>',
   live: { liveUrl: '/_memlane/live/', playground, timeoutMs: 10_000 },
 });
 
 describe('live editing markup', () => {
   it('an editable diagram has a disabled, hidden "Edit code" (the island reveals it) and its data', () => {
     const html = diagramToHtml(parts(true, '/playground/'));
-    assert.match(html, /<button type="button"[^>]*data-live-action="edit" aria-expanded="false" disabled hidden>.*Edit code<\/button>/);
-    const data = JSON.parse(/data-live="([^"]*)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
-    assert.deepEqual(data, { code: 'x = "<b>"', options: { ...defaultDiagramOptions, editable: true }, liveUrl: '/_memlane/live/', timeoutMs: 10_000 });
-    const href = /href="([^"]*)">[^]*?Open in playground/.exec(html)![1]!;
+    assert.match(
+      html,
+      /<button type="button"[^>]*data-live-action="edit" aria-expanded="false" disabled hidden>.*Edit code<\/button>/,
+    );
+    const data = JSON.parse(
+      /data-live="([^"]*)"/
+        .exec(html)![1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
+    assert.deepEqual(data, {
+      code: 'x = "<b>"',
+      options: { ...defaultDiagramOptions, editable: true },
+      liveUrl: '/_memlane/live/',
+      timeoutMs: 10_000,
+    });
+    const href = /href="([^"]*)">[\s\S]*?Open in playground/.exec(html)![1]!;
     assert.equal(codeFromHash(new URL(href, 'http://site').hash), 'x = "<b>"');
   });
 
@@ -48,22 +73,52 @@ describe('live editing markup', () => {
   });
 
   it('the playground link carries the options that change the picture, and the bar comes before the diagram', () => {
-    const html = diagramToHtml(parts(true, '/playground/', { hide: ['w'], scalars: 'heap', step: 3, title: 'Shown', id: 'own' }));
-    const href = /href="([^"]*)">[^]*?Open in playground/.exec(html)![1]!.replace(/&amp;/g, '&');
-    assert.deepEqual(readShareHash(new URL(href, 'http://site').hash), { code: 'x = "<b>"', options: [['step', '3'], ['scalars', 'heap'], ['hide', 'w']] });
-    assert.ok(html.indexOf('memlane-live-bar') < html.indexOf('<memlane-diagram'), 'the editor opens over the diagram, under its button');
+    const html = diagramToHtml(
+      parts(true, '/playground/', { hide: ['w'], scalars: 'heap', step: 3, title: 'Shown', id: 'own' }),
+    );
+    const href = /href="([^"]*)">[\s\S]*?Open in playground/.exec(html)![1]!.replace(/&amp;/g, '&');
+    assert.deepEqual(readShareHash(new URL(href, 'http://site').hash), {
+      code: 'x = "<b>"',
+      options: [
+        ['step', '3'],
+        ['scalars', 'heap'],
+        ['hide', 'w'],
+      ],
+    });
+    assert.ok(
+      html.indexOf('memlane-live-bar') < html.indexOf('<memlane-diagram'),
+      'the editor opens over the diagram, under its button',
+    );
   });
 
   it('draws a diagram no smaller than its natural size, and larger until its smallest text is 11 px', () => {
     assert.equal(drawnWidth('<svg class="memlane-diagram" width="400" font-size="12"><text>a</text></svg>'), 400);
-    assert.equal(drawnWidth('<svg class="memlane-diagram" width="420" font-size="12"><text font-size="10.5">a</text></svg>'), 440);
+    assert.equal(
+      drawnWidth('<svg class="memlane-diagram" width="420" font-size="12"><text font-size="10.5">a</text></svg>'),
+      440,
+    );
     assert.equal(drawnWidth('<svg class="memlane-diagram"></svg>'), undefined);
-    assert.match(diagramToHtml(parts(true, null)), /class="memlane-stage" style="--memlane-svg-width:10px;--memlane-svg-natural:10px"/);
+    assert.match(
+      diagramToHtml(parts(true, null)),
+      /class="memlane-stage" style="--memlane-svg-width:10px;--memlane-svg-natural:10px"/,
+    );
   });
 
   it('puts the legend and notes in HTML, each sample beside its words', () => {
-    const html = legendHtml({ entries: [{ sample: 'mutable', text: 'mutable object' }, { sample: 'immortal', text: 'immortal <no>' }], notes: ['Some objects are not drawn.'] }, 'site');
-    assert.match(html, /<ul aria-label="Legend"><li><svg [^>]*class="memlane-legend-sample"[^>]*data-theme="site"[^>]*aria-hidden="true"[^>]*><rect [^>]*class="ml-mutable"[^]*?<\/svg><span>mutable object<\/span><\/li>/);
+    const html = legendHtml(
+      {
+        entries: [
+          { sample: 'mutable', text: 'mutable object' },
+          { sample: 'immortal', text: 'immortal <no>' },
+        ],
+        notes: ['Some objects are not drawn.'],
+      },
+      'site',
+    );
+    assert.match(
+      html,
+      /<ul aria-label="Legend"><li><svg [^>]*class="memlane-legend-sample"[^>]*data-theme="site"[^>]*aria-hidden="true"[^>]*><rect [^>]*class="ml-mutable"[\s\S]*?<\/svg><span>mutable object<\/span><\/li>/,
+    );
     assert.match(html, /<span>immortal &lt;no&gt;<\/span>/);
     assert.match(html, /<p class="memlane-legend-note">Some objects are not drawn.<\/p>/);
     assert.equal(legendHtml({ entries: [], notes: [] }, 'site'), '');

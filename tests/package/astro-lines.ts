@@ -20,7 +20,9 @@ export const astroLines: Record<number, AstroLine> = {
 
 /** The Astro majors memlane's peer range names (`^5.0.0 || ^7.0.0` names 5 and 7). */
 export function peerMajors(): number[] {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    peerDependencies: Record<string, string>;
+  };
   return manifest.peerDependencies.astro!.split('||').map((part) => {
     const match = /^\s*\^(\d+)\.\d+\.\d+\s*$/.exec(part);
     if (!match) throw new Error(`peer range part "${part}" is not of the form ^N.0.0`);

@@ -13,7 +13,7 @@ const slow = { timeout: 40 * 60_000 };
 
 type Flavour = 'plain' | 'starlight';
 
-const fence = (id: string, code: string): string => ['```python memory id=' + id, code, '```'].join('\n');
+const fence = (id: string, code: string): string => [`\`\`\`python memory id=${id}`, code, '```'].join('\n');
 const markdownPage = (title: string, layout: string | null, body: string): string =>
   ['---', `title: ${title}`, ...(layout ? [`layout: ${layout}`] : []), '---', '', body, ''].join('\n');
 
@@ -22,28 +22,50 @@ function siteFiles(flavour: Flavour): Map<string, string> {
   const files = new Map<string, string>();
   const pages = flavour === 'plain' ? 'src/pages' : 'src/content/docs';
   const layout = flavour === 'plain' ? '../layouts/Page.astro' : null;
-  files.set(`${pages}/names.md`, markdownPage('Names', layout, `Two names, one list.\n\n${fence('alias', 'a = [1, 2]\nb = a\nb.append(3)')}\n`));
-  files.set(`${pages}/copies.mdx`, markdownPage('Copies', layout, [
-    "import MemoryDiagram from 'memlane/components/MemoryDiagram.astro';",
-    '',
-    'A copy is a list of its own, and MDX is still MDX: {1 + 1} lists.',
-    '',
-    fence('copy', 'a = [1, 2]\nb = list(a)'),
-    '',
-    '<MemoryDiagram',
-    '  id="component"',
-    "  code={`",
-    "    d = {'k': [1]}",
-    "    e = d['k']",
-    '  `}',
-    '/>',
-  ].join('\n')));
+  files.set(
+    `${pages}/names.md`,
+    markdownPage('Names', layout, `Two names, one list.\n\n${fence('alias', 'a = [1, 2]\nb = a\nb.append(3)')}\n`),
+  );
+  files.set(
+    `${pages}/copies.mdx`,
+    markdownPage(
+      'Copies',
+      layout,
+      [
+        "import MemoryDiagram from 'memlane/components/MemoryDiagram.astro';",
+        '',
+        'A copy is a list of its own, and MDX is still MDX: {1 + 1} lists.',
+        '',
+        fence('copy', 'a = [1, 2]\nb = list(a)'),
+        '',
+        '<MemoryDiagram',
+        '  id="component"',
+        '  code={`',
+        "    d = {'k': [1]}",
+        "    e = d['k']",
+        '  `}',
+        '/>',
+      ].join('\n'),
+    ),
+  );
   if (flavour === 'plain') {
-    files.set('src/layouts/Page.astro', '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{frontmatter.title}</title></head><body><slot /></body></html>\n');
-    files.set('astro.config.mjs', "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), mdx()] });\n");
+    files.set(
+      'src/layouts/Page.astro',
+      '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{frontmatter.title}</title></head><body><slot /></body></html>\n',
+    );
+    files.set(
+      'astro.config.mjs',
+      "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), mdx()] });\n",
+    );
   } else {
-    files.set('astro.config.mjs', "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), starlight({ title: 'Course' })] });\n");
-    files.set('src/content.config.ts', "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n");
+    files.set(
+      'astro.config.mjs',
+      "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), starlight({ title: 'Course' })] });\n",
+    );
+    files.set(
+      'src/content.config.ts',
+      "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+    );
   }
   return files;
 }
@@ -65,7 +87,8 @@ describe('memlane on every Astro major its peer range names', slow, () => {
   before(async () => {
     tarball = await packRepo(scratch);
     for (const node of new Set(Object.values(astroLines).map((line) => line.node))) {
-      if (Number.parseInt(process.versions.node) !== node) nodeBins.set(node, await installNode(node, join(scratch, `node-${node}`)));
+      if (Number.parseInt(process.versions.node, 10) !== node)
+        nodeBins.set(node, await installNode(node, join(scratch, `node-${node}`)));
     }
   }, slow);
   after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -77,33 +100,72 @@ describe('memlane on every Astro major its peer range names', slow, () => {
   for (const major of peerMajors()) {
     const line = astroLines[major]!;
     for (const flavour of ['plain', 'starlight'] as const) {
-      it(`Astro ${major} (${flavour === 'plain' ? `@astrojs/mdx ${line.mdx}` : `Starlight ${line.starlight}`}) on Node ${line.node}: .md and .mdx pages get their diagrams; a failing snippet stops the build at its line`, slow, async () => {
-        const site = join(scratch, `astro-${major}-${flavour}`);
-        const nodeBin = nodeBins.get(line.node);
-        const dependencies = { astro: line.astro, memlane: `file:${tarball}`, ...(flavour === 'plain' ? { '@astrojs/mdx': line.mdx } : { '@astrojs/starlight': line.starlight }) };
-        writeSite(site, new Map([...siteFiles(flavour), ['package.json', JSON.stringify({ name: `astro-${major}-${flavour}`, private: true, type: 'module', scripts: { prebuild: "node -e \"console.log('built on Node', process.version)\"", build: 'astro build' }, dependencies }, null, 2)]]));
-        await runOk('npm', ['install'], site, {}, nodeBin);
-        const installed = JSON.parse(readFileSync(join(site, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
-        assert.equal(Number.parseInt(installed.version), major, `npm installed astro ${installed.version}`);
+      it(
+        `Astro ${major} (${flavour === 'plain' ? `@astrojs/mdx ${line.mdx}` : `Starlight ${line.starlight}`}) on Node ${line.node}: .md and .mdx pages get their diagrams; a failing snippet stops the build at its line`,
+        slow,
+        async () => {
+          const site = join(scratch, `astro-${major}-${flavour}`);
+          const nodeBin = nodeBins.get(line.node);
+          const dependencies = {
+            astro: line.astro,
+            memlane: `file:${tarball}`,
+            ...(flavour === 'plain' ? { '@astrojs/mdx': line.mdx } : { '@astrojs/starlight': line.starlight }),
+          };
+          writeSite(
+            site,
+            new Map([
+              ...siteFiles(flavour),
+              [
+                'package.json',
+                JSON.stringify(
+                  {
+                    name: `astro-${major}-${flavour}`,
+                    private: true,
+                    type: 'module',
+                    scripts: {
+                      prebuild: 'node -e "console.log(\'built on Node\', process.version)"',
+                      build: 'astro build',
+                    },
+                    dependencies,
+                  },
+                  null,
+                  2,
+                ),
+              ],
+            ]),
+          );
+          await runOk('npm', ['install'], site, {}, nodeBin);
+          const installed = JSON.parse(readFileSync(join(site, 'node_modules/astro/package.json'), 'utf8')) as {
+            version: string;
+          };
+          assert.equal(Number.parseInt(installed.version, 10), major, `npm installed astro ${installed.version}`);
 
-        const built = await runOk('npm', ['run', 'build'], site, {}, nodeBin);
-        assert.match(built.stdout, new RegExp(`built on Node v${line.node}\\.`));
-        const page = (name: string): string => readFileSync(join(site, 'dist', name, 'index.html'), 'utf8');
-        assert.equal(diagramsIn(page('names')), 1, 'the .md page has its diagram');
-        assert.equal(diagramsIn(page('copies')), 2, 'the .mdx page has its fence and its <MemoryDiagram>');
-        assert.match(page('copies'), /MDX is still MDX: 2 lists/);
-        assert.match(page('names'), /Step \d+ of \d+/);
+          const built = await runOk('npm', ['run', 'build'], site, {}, nodeBin);
+          assert.match(built.stdout, new RegExp(`built on Node v${line.node}\\.`));
+          const page = (name: string): string => readFileSync(join(site, 'dist', name, 'index.html'), 'utf8');
+          assert.equal(diagramsIn(page('names')), 1, 'the .md page has its diagram');
+          assert.equal(diagramsIn(page('copies')), 2, 'the .mdx page has its fence and its <MemoryDiagram>');
+          assert.match(page('copies'), /MDX is still MDX: 2 lists/);
+          assert.match(page('names'), /Step \d+ of \d+/);
 
-        // A snippet that fails: the build stops, naming the page and the line in it.
-        writeFileSync(join(site, flavour === 'plain' ? 'src/pages/names.md' : 'src/content/docs/names.md'),
-          markdownPage('Names', flavour === 'plain' ? '../layouts/Page.astro' : null, `Division.\n\n${fence('broken', 'x = 1\ny = x / 0')}\n`));
-        const failed = await run('npm', ['run', 'build'], site, {}, nodeBin);
-        const output = failed.stdout + failed.stderr;
-        assert.notEqual(failed.code, 0, `the build must fail:\n${output.slice(-2000)}`);
-        // Front matter (3 or 4 lines), a blank line, the sentence and a blank line, the fence: y = x / 0 is two lines on.
-        assert.match(output, new RegExp(`names\\.md:${flavour === 'plain' ? 10 : 9}`), output.slice(-3000));
-        assert.match(output, /ZeroDivisionError/);
-      });
+          // A snippet that fails: the build stops, naming the page and the line in it.
+          writeFileSync(
+            join(site, flavour === 'plain' ? 'src/pages/names.md' : 'src/content/docs/names.md'),
+            markdownPage(
+              'Names',
+              flavour === 'plain' ? '../layouts/Page.astro' : null,
+              `Division.\n\n${fence('broken', 'x = 1\ny = x / 0')}\n`,
+            ),
+          );
+          const failed = await run('npm', ['run', 'build'], site, {}, nodeBin);
+          const output = failed.stdout + failed.stderr;
+          assert.notEqual(failed.code, 0, `the build must fail:\n${output.slice(-2000)}`);
+          // Front matter (3 or 4 lines), a blank line, the sentence and a blank line, the fence: y = x / 0 is two lines
+          // on.
+          assert.match(output, new RegExp(`names\\.md:${flavour === 'plain' ? 10 : 9}`), output.slice(-3000));
+          assert.match(output, /ZeroDivisionError/);
+        },
+      );
     }
   }
 });

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tarballProblems } from '../../scripts/package-checks.ts';
 import { checkStarter } from './starter-in-chromium.ts';
-import { binary, installTarball, packRepo, repoRoot, run, runOk, scratchFolder } from './package-harness.ts';
+import { binary, installTarball, packRepo, run, runOk, scratchFolder } from './package-harness.ts';
 
 /** Installs and builds take minutes (longer on a busy machine or a cold npm cache); a hang still ends. */
 const slow = { timeout: 40 * 60_000 };
@@ -38,9 +38,18 @@ describe('the installed memlane package', slow, () => {
   it('ships compiled JavaScript with declarations, and no TypeScript to run', () => {
     const installed = join(tools, 'node_modules', 'memlane');
     const shipped = [
-      'lib/integration/index.js', 'lib/integration/index.d.ts', 'lib/api.js', 'lib/api.d.ts', 'lib/browser.js',
-      'lib/browser.d.ts', 'lib/simulate/sandbox-host.mjs', 'lib/cli/launcher.js', 'lib/cli/server/client.js',
-      'lib/build.json', 'components/MemoryDiagram.astro', 'components/memlane.css',
+      'lib/integration/index.js',
+      'lib/integration/index.d.ts',
+      'lib/api.js',
+      'lib/api.d.ts',
+      'lib/browser.js',
+      'lib/browser.d.ts',
+      'lib/simulate/sandbox-host.mjs',
+      'lib/cli/launcher.js',
+      'lib/cli/server/client.js',
+      'lib/build.json',
+      'components/MemoryDiagram.astro',
+      'components/memlane.css',
     ];
     for (const file of shipped) {
       assert.ok(existsSync(join(installed, file)), `the package has ${file}`);
@@ -62,7 +71,7 @@ describe('the installed memlane package', slow, () => {
     assert.match(svg, /<text[^>]*>b<\/text>/);
   });
 
-  it('answers memlane render from the installed package\'s render server, the same bytes as without it', async () => {
+  it("answers memlane render from the installed package's render server, the same bytes as without it", async () => {
     writeFileSync(join(tools, 'served.py'), 'a = [1, 2]\nb = a\n');
     // A socket folder of the test's own, and the server stopped after it.
     const sockets = mkdtempSync(join(tmpdir(), 'mlp-'));
@@ -77,7 +86,9 @@ describe('the installed memlane package', slow, () => {
         status = await run(memlane, ['server', 'status'], tools, served);
       }
       assert.equal(status.code, 0, `no server came up: ${status.stdout}${status.stderr}`);
-      const built = JSON.parse(readFileSync(join(tools, 'node_modules', 'memlane', 'lib', 'build.json'), 'utf8')) as { id: string };
+      const built = JSON.parse(readFileSync(join(tools, 'node_modules', 'memlane', 'lib', 'build.json'), 'utf8')) as {
+        id: string;
+      };
       assert.ok(status.stdout.includes(`(code ${built.id})`), `the key names the installed build: ${status.stdout}`);
       const warm = await runOk(memlane, ['render', 'served.py'], tools, served);
       assert.equal(warm.stdout, alone.stdout);
@@ -115,19 +126,30 @@ describe('the installed memlane package', slow, () => {
 
   // The Starlight starter is made, installed and built by the README's own commands (readme-new-site.test.ts).
   for (const flavour of ['plain'] as const) {
-    it(`memlane init${flavour === 'plain' ? ' --plain' : ''} writes a site that installs, builds and steps in Chromium`, slow, async () => {
-      const site = join(scratch, `${flavour}-site`);
-      await runOk(binary(tools, 'memlane'), ['init', site, ...(flavour === 'plain' ? ['--plain'] : [])], tools);
-      const manifest = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-      assert.ok(manifest.dependencies.memlane && manifest.dependencies.astro, 'the starter depends on memlane and astro');
-      assert.ok(flavour === 'plain' ? manifest.dependencies['@astrojs/mdx'] : manifest.dependencies['@astrojs/starlight']);
-      // Made by a memlane installed from the tarball, the starter asks for that tarball.
-      assert.equal(manifest.dependencies.memlane, `file:../${basename(tarball)}`);
-      await runOk('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], site);
-      await runOk(binary(site, 'astro'), ['build'], site);
+    it(
+      `memlane init${flavour === 'plain' ? ' --plain' : ''} writes a site that installs, builds and steps in Chromium`,
+      slow,
+      async () => {
+        const site = join(scratch, `${flavour}-site`);
+        await runOk(binary(tools, 'memlane'), ['init', site, ...(flavour === 'plain' ? ['--plain'] : [])], tools);
+        const manifest = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8')) as {
+          dependencies: Record<string, string>;
+        };
+        assert.ok(
+          manifest.dependencies.memlane && manifest.dependencies.astro,
+          'the starter depends on memlane and astro',
+        );
+        assert.ok(
+          flavour === 'plain' ? manifest.dependencies['@astrojs/mdx'] : manifest.dependencies['@astrojs/starlight'],
+        );
+        // Made by a memlane installed from the tarball, the starter asks for that tarball.
+        assert.equal(manifest.dependencies.memlane, `file:../${basename(tarball)}`);
+        await runOk('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], site);
+        await runOk(binary(site, 'astro'), ['build'], site);
 
-      assert.doesNotMatch(readFileSync(join(site, 'dist', 'index.html'), 'utf8'), /starlight/i);
-      await checkStarter(join(site, 'dist'), flavour === 'plain' ? '/' : '/lessons/names-and-lists/');
-    });
+        assert.doesNotMatch(readFileSync(join(site, 'dist', 'index.html'), 'utf8'), /starlight/i);
+        await checkStarter(join(site, 'dist'), flavour === 'plain' ? '/' : '/lessons/names-and-lists/');
+      },
+    );
   }
 });

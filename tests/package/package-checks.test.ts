@@ -16,21 +16,39 @@ function packageFolder(files: Record<string, string>): string {
   return dir;
 }
 
-const manifest: Manifest = { name: 'memlane', version: '0.1.0', dependencies: { shiki: '3.23.0' }, peerDependencies: { astro: '^7.0.0' }, peerDependenciesMeta: { astro: { optional: true } } };
+const manifest: Manifest = {
+  name: 'memlane',
+  version: '0.1.0',
+  dependencies: { shiki: '3.23.0' },
+  peerDependencies: { astro: '^7.0.0' },
+  peerDependenciesMeta: { astro: { optional: true } },
+};
 
 describe('package checks', () => {
   it('names the package of a bare specifier, and none for relative, builtin or virtual ones', () => {
     assert.equal(importedPackage('@codemirror/view'), '@codemirror/view');
     assert.equal(importedPackage('@astrojs/starlight/components/Search.astro'), '@astrojs/starlight');
     assert.equal(importedPackage('shiki/core'), 'shiki');
-    for (const local of ['./a.js', '../b.js', 'node:fs', 'fs', 'fs/promises', 'astro:content', 'virtual:memlane/options']) assert.equal(importedPackage(local), undefined, local);
+    for (const local of [
+      './a.js',
+      '../b.js',
+      'node:fs',
+      'fs',
+      'fs/promises',
+      'astro:content',
+      'virtual:memlane/options',
+    ])
+      assert.equal(importedPackage(local), undefined, local);
   });
 
   it('finds every shipped file that imports a package the manifest does not declare', () => {
     const dir = packageFolder({
-      'lib/a.js': "import { codeToHtml } from 'shiki';\nimport { readFile } from 'node:fs/promises';\nexport { x } from './b.js';\n",
-      'lib/b.js': "const view = await import('@codemirror/view');\nimport 'zod';\nconst label = { \"data-from\": clean(arrow.from), \"x\": 1 };\n",
-      'components/C.astro': "---\nimport type { Tree } from '@lezer/common';\nimport Search from '@astrojs/starlight/components/Search.astro';\nimport memlane from 'memlane';\n---\n",
+      'lib/a.js':
+        "import { codeToHtml } from 'shiki';\nimport { readFile } from 'node:fs/promises';\nexport { x } from './b.js';\n",
+      'lib/b.js':
+        'const view = await import(\'@codemirror/view\');\nimport \'zod\';\nconst label = { "data-from": clean(arrow.from), "x": 1 };\n',
+      'components/C.astro':
+        "---\nimport type { Tree } from '@lezer/common';\nimport Search from '@astrojs/starlight/components/Search.astro';\nimport memlane from 'memlane';\n---\n",
       'templates/starlight/astro.config.mjs': "import starlight from '@astrojs/starlight';\n",
       'lib/a.d.ts': "import type { Z } from 'typescript';\n",
     });
@@ -43,12 +61,20 @@ describe('package checks', () => {
 
   it('refuses a private manifest, a missing or shebang-less bin, and a peer npm would install for the CLI alone', () => {
     const dir = packageFolder({ 'scripts/memlane.mjs': "console.log('no shebang')\n" });
-    assert.deepEqual(manifestProblems(dir, { ...manifest, private: true, bin: { memlane: 'scripts/memlane.mjs', other: 'gone.js' }, peerDependenciesMeta: {} }), [
-      'package.json says "private": true, so npm publish refuses it',
-      'bin memlane: scripts/memlane.mjs does not start with #!/usr/bin/env node',
-      'bin other: gone.js is not in the package',
-      'peer dependency astro is not optional: npm installs it even for the CLI alone',
-    ]);
+    assert.deepEqual(
+      manifestProblems(dir, {
+        ...manifest,
+        private: true,
+        bin: { memlane: 'scripts/memlane.mjs', other: 'gone.js' },
+        peerDependenciesMeta: {},
+      }),
+      [
+        'package.json says "private": true, so npm publish refuses it',
+        'bin memlane: scripts/memlane.mjs does not start with #!/usr/bin/env node',
+        'bin other: gone.js is not in the package',
+        'peer dependency astro is not optional: npm installs it even for the CLI alone',
+      ],
+    );
     writeFileSync(join(dir, 'scripts/memlane.mjs'), '#!/usr/bin/env node\n');
     assert.deepEqual(manifestProblems(dir, { ...manifest, bin: { memlane: 'scripts/memlane.mjs' } }), []);
   });

@@ -20,14 +20,33 @@ export interface Run {
  */
 export function userEnvironment(nodeBin = dirname(process.execPath)): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-  const path = (env.PATH ?? '').split(delimiter).filter((dir) => dir && !resolve(dir).startsWith(join(repoRoot, 'node_modules')));
-  return { ...env, PATH: [nodeBin, ...path].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' };
+  const path = (env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir && !resolve(dir).startsWith(join(repoRoot, 'node_modules')));
+  return {
+    ...env,
+    PATH: [nodeBin, ...path].join(delimiter),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    CI: '1',
+  };
 }
 
 /** `nodeBin`, if given, is the folder of another Node to put first on the user's PATH. */
-export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeBin?: string): Promise<Run> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  nodeBin?: string,
+): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: { ...userEnvironment(nodeBin), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...userEnvironment(nodeBin), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -38,10 +57,18 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
 }
 
 /** Fails with everything the command printed, so a CI log says why. */
-export async function runOk(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeBin?: string): Promise<Run> {
+export async function runOk(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  nodeBin?: string,
+): Promise<Run> {
   const result = await run(command, args, cwd, env, nodeBin);
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`,
+    );
   }
   return result;
 }
@@ -80,6 +107,10 @@ export async function installNode(major: number, folder: string): Promise<string
   const platform = process.platform === 'win32' ? 'win' : process.platform;
   const name = `${platform === 'darwin' && process.arch === 'arm64' ? 'node-bin' : 'node'}-${platform}-${process.arch}`;
   mkdirSync(folder, { recursive: true });
-  await runOk('npm', ['install', '--prefix', folder, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `${name}@${major}`], folder);
+  await runOk(
+    'npm',
+    ['install', '--prefix', folder, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `${name}@${major}`],
+    folder,
+  );
   return join(folder, 'node_modules', name, 'bin');
 }

@@ -21,13 +21,15 @@ describe('contrast', () => {
 describe('readable syntax colours (pages and the live editor)', () => {
   it('make any colour readable on every code background of its mode, and keep readable colours', () => {
     const modes = fc.constantFrom('light' as const, 'dark' as const);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffff }), modes, (n, mode) => {
-      const color = `#${n.toString(16).padStart(6, '0')}`;
-      const fixed = readableColor(color, mode);
-      for (const bg of codeBackgrounds[mode]) {
-        assert.ok(contrastRatio(fixed, bg) >= 4.5, `${color} -> ${fixed} on ${bg}`);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffff }), modes, (n, mode) => {
+        const color = `#${n.toString(16).padStart(6, '0')}`;
+        const fixed = readableColor(color, mode);
+        for (const bg of codeBackgrounds[mode]) {
+          assert.ok(contrastRatio(fixed, bg) >= 4.5, `${color} -> ${fixed} on ${bg}`);
+        }
+      }),
+    );
     assert.equal(readableColor('#111111', 'light'), '#111111');
   });
 

@@ -48,17 +48,32 @@ describe('change marks', () => {
     const { root } = renderStep('c08_cycle', step);
     // The two dicts and their values 'a' and 'b'; the keys are written in the dict rows, not drawn.
     assert.deepEqual(marks(root, 'freed').sort(), ['freed o1', 'freed o3', 'freed o4', 'freed o5']);
-    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => texts(m).at(-1)).sort(), ['freed dict', 'freed dict', 'no longer referenced', 'no longer referenced']);
-    // Each departed box is drawn, faded, as it was the step before: a freed dict with its keys, a string with its value.
+    assert.deepEqual(
+      withAttr(root, 'data-change', 'freed')
+        .map((m) => texts(m).at(-1))
+        .sort(),
+      ['freed dict', 'freed dict', 'no longer referenced', 'no longer referenced'],
+    );
+    // Each departed box is drawn, faded, as it was the step before: a freed dict with its keys, a string with its
+    // value.
     for (const mark of withAttr(root, 'data-change', 'freed')) {
       const [departed] = withAttr(mark, 'data-departed', 'true');
       assert.ok(departed, `${mark.attrs['data-target']} is drawn as it was`);
-      assert.ok(texts(departed).some((t) => /'a'|'b'|dict/.test(t)), `${mark.attrs['data-target']}: ${texts(departed).join(' ')}`);
+      assert.ok(
+        texts(departed).some((t) => /'a'|'b'|dict/.test(t)),
+        `${mark.attrs['data-target']}: ${texts(departed).join(' ')}`,
+      );
     }
     // The strings are constants of the code: CPython keeps them, so they are not said to be freed.
-    assert.deepEqual(withAttr(root, 'data-change', 'freed').map((m) => `${m.attrs['data-target']} ${m.attrs['data-freed']}`).sort(), ['o1 true', 'o3 false', 'o4 true', 'o5 false']);
+    assert.deepEqual(
+      withAttr(root, 'data-change', 'freed')
+        .map((m) => `${m.attrs['data-target']} ${m.attrs['data-freed']}`)
+        .sort(),
+      ['o1 true', 'o3 false', 'o4 true', 'o5 false'],
+    );
     // The freed objects themselves are no longer drawn.
-    for (const id of loadTrace('c08_cycle').steps[step - 1]!.gone!) assert.equal(withAttr(root, 'data-object-id', id).length, 0);
+    for (const id of loadTrace('c08_cycle').steps[step - 1]!.gone!)
+      assert.equal(withAttr(root, 'data-object-id', id).length, 0);
   });
 
   it('says an immortal or cached object is no longer referenced, never freed', () => {
@@ -68,7 +83,11 @@ describe('change marks', () => {
     const leaving = layout.marks.filter((m) => m.change === 'freed');
     const said = leaving.map((m) => `${typeOf.get(m.target)}: ${m.label?.text}`).sort();
     // None (x = None, returned values) and the int 0 (count += 1) leave the diagram; x = 5 frees the list.
-    assert.deepEqual([...new Set(said)].sort(), ['NoneType: no longer referenced', 'int: no longer referenced', 'list: freed list']);
+    assert.deepEqual([...new Set(said)].sort(), [
+      'NoneType: no longer referenced',
+      'int: no longer referenced',
+      'list: freed list',
+    ]);
     for (const mark of leaving) {
       const { root } = renderStep('r07_classes', mark.step);
       const [group] = withAttr(root, 'data-target', mark.target).filter((g) => g.attrs['data-change'] === 'freed');
@@ -77,7 +96,12 @@ describe('change marks', () => {
       // The words for readers of the SVG source say the same.
       const desc = findAll(root, (n) => n.name === 'desc')[0]!;
       const words = desc.text;
-      assert.ok(words.includes(typeOf.get(mark.target) === 'list' ? `freed ${mark.target}` : `no longer referenced ${mark.target}`), words);
+      assert.ok(
+        words.includes(
+          typeOf.get(mark.target) === 'list' ? `freed ${mark.target}` : `no longer referenced ${mark.target}`,
+        ),
+        words,
+      );
     }
   });
 
@@ -103,7 +127,10 @@ describe('change marks', () => {
     assert.equal(fromCycle.length, 2);
     for (const arrow of fromCycle) assert.equal(arrow.attrs['opacity'], '0.6');
     // Before the names are deleted they are drawn normally.
-    assert.equal(findAll(renderStep('c08_cycle', step - 2).root, (n) => n.attrs['data-unreachable'] === 'true').length, 0);
+    assert.equal(
+      findAll(renderStep('c08_cycle', step - 2).root, (n) => n.attrs['data-unreachable'] === 'true').length,
+      0,
+    );
   });
 
   it('gives every mark exactly one step in the all-steps SVG', () => {
@@ -115,6 +142,11 @@ describe('change marks', () => {
       assert.match(mark.attrs['data-steps']!, /^\d+$/);
       assert.equal(mark.attrs['display'] === 'none', mark.attrs['data-steps'] !== String(layout.stepsTotal));
     }
-    assert.deepEqual([...new Set(all.map((m) => m.attrs['data-change']))].sort(), ['changed', 'freed', 'new', 'rebound']);
+    assert.deepEqual([...new Set(all.map((m) => m.attrs['data-change']))].sort(), [
+      'changed',
+      'freed',
+      'new',
+      'rebound',
+    ]);
   });
 });

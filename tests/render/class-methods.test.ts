@@ -23,11 +23,15 @@ describe('class methods', () => {
   });
 
   it('leads an arrow from each method row to its function box', () => {
-    const methods = new Map(layout.objects.filter((o) => o.kind === 'function').map((o) => [o.versions[0]!.header[0]!.text, o.id]));
+    const methods = new Map(
+      layout.objects.filter((o) => o.kind === 'function').map((o) => [o.versions[0]!.header[0]!.text, o.id]),
+    );
     const init = methods.get('function __init__(self, seat)');
     const label = methods.get('function label(self)');
     assert.ok(init && label, [...methods.keys()].join(' | '));
-    const arrows = withAttr(root, 'data-arrow-from', 'o2').map((a) => `${a.attrs['data-slot']} ${a.attrs['data-arrow-to']}`).sort();
+    const arrows = withAttr(root, 'data-arrow-from', 'o2')
+      .map((a) => `${a.attrs['data-slot']} ${a.attrs['data-arrow-to']}`)
+      .sort();
     assert.deepEqual(arrows, [`0 ${init}`, `1 ${label}`]);
     // The function boxes sit to the right of the class, so the arrows run forwards.
     const classBox = layout.objects.find((o) => o.id === 'o2')!;

@@ -15,7 +15,10 @@ describe('objects by kind', () => {
     assert.equal(list.attrs['data-kind'], 'list');
     assert.equal(list.attrs['data-mutable'], 'true');
     assert.deepEqual(texts(list), ['list', '3 items', '0', '1', '2']);
-    assert.deepEqual(arrowsFrom(root, 'o1').map((a) => a.attrs['data-arrow-to']), ['o2', 'o3', 'o4']);
+    assert.deepEqual(
+      arrowsFrom(root, 'o1').map((a) => a.attrs['data-arrow-to']),
+      ['o2', 'o3', 'o4'],
+    );
     assert.equal(outline(list).attrs['stroke-dasharray'], undefined, 'mutable objects have a solid outline');
   });
 
@@ -36,13 +39,19 @@ describe('objects by kind', () => {
     for (const dict of dicts) assert.deepEqual(texts(dict), ['dict', '1 key', "'tags'"]);
     const list = objectsOfKind(root, 'list')[0]!;
     const into = withAttr(root, 'data-arrow-to', list.attrs['data-object-id']!);
-    assert.deepEqual(into.map((a) => a.attrs['data-arrow-from']).sort(), dicts.map((d) => d.attrs['data-object-id']!).sort());
+    assert.deepEqual(
+      into.map((a) => a.attrs['data-arrow-from']).sort(),
+      dicts.map((d) => d.attrs['data-object-id']!).sort(),
+    );
   });
 
   it('draws sets and frozensets without indices, frozenset as immutable', () => {
     const { root } = renderStep('r01_kinds');
     const sets = objectsOfKind(root, 'set');
-    assert.deepEqual(sets.map((s) => s.attrs['data-type']), ['set', 'frozenset']);
+    assert.deepEqual(
+      sets.map((s) => s.attrs['data-type']),
+      ['set', 'frozenset'],
+    );
     assert.deepEqual(texts(sets[0]!), ['set', '2 items']);
     assert.deepEqual(texts(sets[1]!), ['frozenset', '1 item']);
     assert.equal(sets[1]!.attrs['data-mutable'], 'false');
@@ -59,7 +68,13 @@ describe('objects by kind', () => {
   it('draws a class with its attributes and bases', () => {
     const { root } = renderStep('r01_kinds');
     const classes = objectsOfKind(root, 'class');
-    assert.deepEqual(classes.map((c) => texts(c)), [['class Shape', 'sides'], ['class Square(Shape)', 'sides', 'area']]);
+    assert.deepEqual(
+      classes.map((c) => texts(c)),
+      [
+        ['class Shape', 'sides'],
+        ['class Square(Shape)', 'sides', 'area'],
+      ],
+    );
   });
 
   it('draws a function with its signature and an arrow to each default', () => {
@@ -70,7 +85,11 @@ describe('objects by kind', () => {
     assert.deepEqual(texts(remember), ['function remember(word, seen=…)', 'default seen']);
     const [toDefault] = arrowsFrom(root, remember.attrs['data-object-id']!);
     const defaultList = one(root, 'data-object-id', toDefault!.attrs['data-arrow-to']!);
-    assert.deepEqual(texts(defaultList).slice(0, 2), ['list', '2 items'], 'the one default list is shared by both calls');
+    assert.deepEqual(
+      texts(defaultList).slice(0, 2),
+      ['list', '2 items'],
+      'the one default list is shared by both calls',
+    );
   });
 
   it('draws closure cells between a function and the value it closed over', () => {
@@ -96,7 +115,10 @@ describe('objects by kind', () => {
     assert.equal(arrowsFrom(root, generator!.attrs['data-object-id']!).length, 1);
     // While it runs, its frame is on the stack and carries its locals instead.
     const running = renderStep('c11_generator_frame', step + 2).root;
-    assert.deepEqual(texts(objectsOfKind(running, 'generator')[0]!), ['generator countdown', 'running: its frame is on the stack']);
+    assert.deepEqual(texts(objectsOfKind(running, 'generator')[0]!), [
+      'generator countdown',
+      'running: its frame is on the stack',
+    ]);
     assert.equal(withAttr(running, 'data-frame-id').length, 2);
   });
 
@@ -104,20 +126,34 @@ describe('objects by kind', () => {
     const { root } = renderStep('r01_kinds');
     const [method] = objectsOfKind(root, 'method');
     assert.deepEqual(texts(method!), ['bound method', '__self__', '__func__']);
-    const targets = arrowsFrom(root, method!.attrs['data-object-id']!).map((a) => one(root, 'data-object-id', a.attrs['data-arrow-to']!).attrs['data-kind']);
+    const targets = arrowsFrom(root, method!.attrs['data-object-id']!).map(
+      (a) => one(root, 'data-object-id', a.attrs['data-arrow-to']!).attrs['data-kind'],
+    );
     assert.deepEqual(targets, ['instance', 'function']);
   });
 
   it('draws scalars as small labelled boxes: type and value', () => {
     const { root } = renderStep('r01_kinds');
     const scalars = objectsOfKind(root, 'scalar').map((s) => texts(s).join(' '));
-    for (const expected of ["bytes b'\\x00ok'", 'float 0.5', 'complex (2+1j)', 'bool True', 'range range(0, 3)', "str 'x'", 'int 7']) {
+    for (const expected of [
+      "bytes b'\\x00ok'",
+      'float 0.5',
+      'complex (2+1j)',
+      'bool True',
+      'range range(0, 3)',
+      "str 'x'",
+      'int 7',
+    ]) {
       assert.ok(scalars.includes(expected), `missing ${expected} in ${scalars.join(', ')}`);
     }
     const none = renderStep('c12_singletons').root;
     const [noneBox] = withAttr(none, 'data-type', 'NoneType');
     assert.deepEqual(texts(noneBox!), ['NoneType', 'None']);
-    assert.equal(withAttr(none, 'data-arrow-to', noneBox!.attrs['data-object-id']!).length, 2, 'None is one object with two names');
+    assert.equal(
+      withAttr(none, 'data-arrow-to', noneBox!.attrs['data-object-id']!).length,
+      2,
+      'None is one object with two names',
+    );
   });
 
   it('shortens long values with an ellipsis and keeps the full text as a tooltip', () => {
@@ -144,7 +180,10 @@ describe('objects by kind', () => {
     const { root } = renderStep('c01_bind');
     const int = one(root, 'data-object-id', 'o5');
     assert.deepEqual(texts(int), ['int', '3']);
-    assert.deepEqual(withAttr(root, 'data-arrow-to', 'o5').map((a) => a.attrs['data-arrow-from']), ['f1', 'f1']);
+    assert.deepEqual(
+      withAttr(root, 'data-arrow-to', 'o5').map((a) => a.attrs['data-arrow-from']),
+      ['f1', 'f1'],
+    );
   });
 
   it('draws scalars inside their slot with scalars: inline', () => {
@@ -159,7 +198,10 @@ describe('frames', () => {
     const step = stepWhere('c03_frames', (s) => s.stack.length === 3 && s.line === 3);
     const { root } = renderStep('c03_frames', step);
     const frames = withAttr(root, 'data-frame-id');
-    assert.deepEqual(frames.map((f) => texts(f)[0]), ['<module>', 'describe', 'area']);
+    assert.deepEqual(
+      frames.map((f) => texts(f)[0]),
+      ['<module>', 'describe', 'area'],
+    );
     assert.deepEqual(texts(frames[2]!), ['area', 'running', 'width', 'height', 'result']);
     const running = findAll(root, (n) => n.attrs['data-running'] === 'true');
     assert.equal(running.length, 1);
@@ -199,14 +241,20 @@ describe('frames', () => {
     const { root } = renderStep('c01_bind');
     const legend = findAll(root, (n) => n.attrs['class'] === 'ml-legend')[0]!;
     assert.deepEqual(texts(legend), [
-      'mutable object (square corners, solid)', 'immutable object (round corners, dashed)',
-      'running frame (thick border)', 'changed at this step (dotted outline)',
+      'mutable object (square corners, solid)',
+      'immutable object (round corners, dashed)',
+      'running frame (thick border)',
+      'changed at this step (dotted outline)',
     ]);
   });
 
   it('leaves out of the legend what the diagram never draws', () => {
     const { root } = renderStep('c02_rebind_int');
     const legend = findAll(root, (n) => n.attrs['class'] === 'ml-legend')[0]!;
-    assert.deepEqual(texts(legend), ['immutable object (round corners, dashed)', 'running frame (thick border)', 'changed at this step (dotted outline)']);
+    assert.deepEqual(texts(legend), [
+      'immutable object (round corners, dashed)',
+      'running frame (thick border)',
+      'changed at this step (dotted outline)',
+    ]);
   });
 });

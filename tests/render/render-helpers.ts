@@ -8,14 +8,22 @@ import { parseSvg, type SvgNode } from './svg-tree.ts';
 export const BOXES: LayoutOptions = { scalars: 'heap' };
 
 /** The SVG of one step (default: the last) of a recorded trace, every value a box unless `layoutOptions` say otherwise. */
-export function renderStep(name: string, step?: number, options: Partial<RenderOptions> = {}, layoutOptions: LayoutOptions = BOXES): { svg: string; root: SvgNode } {
+export function renderStep(
+  name: string,
+  step?: number,
+  options: Partial<RenderOptions> = {},
+  layoutOptions: LayoutOptions = BOXES,
+): { svg: string; root: SvgNode } {
   const layout = traceToLayout(loadTrace(name), layoutOptions);
   const svg = layoutToSvg(layout, { step: step ?? layout.stepsTotal, ...options } as RenderOptions);
   return { svg, root: parseSvg(svg) };
 }
 
 /** Step number (1-based) of the first step matching. */
-export function stepWhere(name: string, predicate: (step: ReturnType<typeof loadTrace>['steps'][number]) => boolean): number {
+export function stepWhere(
+  name: string,
+  predicate: (step: ReturnType<typeof loadTrace>['steps'][number]) => boolean,
+): number {
   const index = loadTrace(name).steps.findIndex(predicate);
   if (index < 0) throw new Error(`no step of ${name} matches`);
   return index + 1;

@@ -32,7 +32,8 @@ function visibleParts(root: SvgNode): string[] {
     .flatMap((n) => {
       if (n.attrs['data-frame-id']) return [`frame ${n.attrs['data-frame-id']}`];
       if (n.attrs['data-object-id']) return [`object ${n.attrs['data-object-id']}`];
-      if (n.attrs['data-arrow-to']) return [`arrow ${n.attrs['data-arrow-from']} ${n.attrs['data-slot']} ${n.attrs['data-arrow-to']}`];
+      if (n.attrs['data-arrow-to'])
+        return [`arrow ${n.attrs['data-arrow-from']} ${n.attrs['data-slot']} ${n.attrs['data-arrow-to']}`];
       if (n.attrs['data-change']) return [`mark ${n.attrs['data-change']} ${n.attrs['data-target']}`];
       if (n.name === 'text') return [`text ${ownerOf(n)} ${n.text}`];
       return [];
@@ -51,7 +52,10 @@ describe('single-step SVG', () => {
     assert.equal(root.children[0]!.name, 'title');
     assert.equal(root.children[0]!.text, 'Two frames & a call, step 9 of 14');
     assert.equal(root.children[1]!.name, 'desc');
-    assert.match(root.children[1]!.text, /^Step 9 of 14, line 3: about to run the line\. Frames, outermost first: frame <module>.*frame area \(running\): width refers to int 3; height refers to int 4; result refers to int 12/);
+    assert.match(
+      root.children[1]!.text,
+      /^Step 9 of 14, line 3: about to run the line\. Frames, outermost first: frame <module>.*frame area \(running\): width refers to int 3; height refers to int 4; result refers to int 12/,
+    );
     assert.equal(withAttr(root, 'data-steps').length, 0);
     assert.ok(!svg.startsWith('<?xml'));
   });
@@ -77,13 +81,19 @@ describe('single-step SVG', () => {
     const layout = traceToLayout(loadTrace('c01_bind'), BOXES);
     assert.equal(withAttr(parseSvg(layoutToSvg(layout, { step: 2 })), 'id').length, 0);
     const root = parseSvg(layoutToSvg(layout, { step: 2, idPrefix: 'aliasing' }));
-    assert.deepEqual(withAttr(root, 'id').map((n) => n.attrs['id']), ['aliasing-title', 'aliasing-desc']);
+    assert.deepEqual(
+      withAttr(root, 'id').map((n) => n.attrs['id']),
+      ['aliasing-title', 'aliasing-desc'],
+    );
     assert.equal(root.attrs['aria-labelledby'], 'aliasing-title aliasing-desc');
   });
 
   it('rejects a step out of range and bad options, naming them with a hint', () => {
     const layout = traceToLayout(loadTrace('c01_bind'), BOXES);
-    assert.throws(() => layoutToSvg(layout, { step: 9 }), /step 9 is out of range: the trace has 8 steps\nhint: use a step from 1 to 8/);
+    assert.throws(
+      () => layoutToSvg(layout, { step: 9 }),
+      /step 9 is out of range: the trace has 8 steps\nhint: use a step from 1 to 8/,
+    );
     assert.throws(() => layoutToSvg(layout, { step: 'all', shownStep: 20 }), /shownStep 20 is out of range/);
     assert.throws(() => layoutToSvg(layout, { step: 0 }), /invalid option \/step.*\nhint: /s);
     assert.throws(() => layoutToSvg(layout, { step: 1, theme: 'neon' as 'light' }), /invalid option \/theme/);
@@ -127,8 +137,14 @@ describe('all-steps SVG', () => {
   it('gives one group per object and per frame, and arrows their ends', () => {
     const layout = traceToLayout(loadTrace('c07_instances'), BOXES);
     const root = parseSvg(layoutToSvg(layout, { step: 'all', theme: 'site' }));
-    assert.deepEqual(withAttr(root, 'data-object-id').map((n) => n.attrs['data-object-id']), layout.objects.map((o) => o.id));
-    assert.deepEqual(withAttr(root, 'data-frame-id').map((n) => n.attrs['data-frame-id']), layout.frames.map((f) => f.id));
+    assert.deepEqual(
+      withAttr(root, 'data-object-id').map((n) => n.attrs['data-object-id']),
+      layout.objects.map((o) => o.id),
+    );
+    assert.deepEqual(
+      withAttr(root, 'data-frame-id').map((n) => n.attrs['data-frame-id']),
+      layout.frames.map((f) => f.id),
+    );
     for (const arrow of withAttr(root, 'data-arrow-to')) {
       assert.ok(arrow.attrs['data-arrow-from'] && arrow.attrs['data-steps']);
     }

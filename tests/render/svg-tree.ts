@@ -16,15 +16,23 @@ export function parseSvg(xml: string): SvgNode {
   const root: SvgNode = { name: '#document', attrs: {}, children: [], text: '' };
   let current = root;
   let failure: Error | undefined;
-  parser.onerror = (error) => { failure ??= error; };
+  parser.onerror = (error) => {
+    failure ??= error;
+  };
   parser.onopentag = (tag) => {
     const node: SvgNode = { name: tag.name, attrs: { ...tag.attributes }, children: [], text: '', parent: current };
     current.children.push(node);
     current = node;
   };
-  parser.onclosetag = () => { current = current.parent ?? root; };
-  parser.ontext = (text) => { current.text += text; };
-  parser.oncdata = (text) => { current.text += text; };
+  parser.onclosetag = () => {
+    current = current.parent ?? root;
+  };
+  parser.ontext = (text) => {
+    current.text += text;
+  };
+  parser.oncdata = (text) => {
+    current.text += text;
+  };
   parser.write(xml).close();
   if (failure) throw failure;
   const svg = root.children[0];

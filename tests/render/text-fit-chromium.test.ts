@@ -13,8 +13,12 @@ import { loadTrace, traceNames } from '../fixtures/traces/load.ts';
 import { overflowsInPage } from './text-overflows.ts';
 import { BOXES } from './render-helpers.ts';
 
-const fontFaces = Object.values(faces).map((f) =>
-  `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`).join('\n');
+const fontFaces = Object.values(faces)
+  .map(
+    (f) =>
+      `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`,
+  )
+  .join('\n');
 
 const facesLoaded = `(async () => {
   const wanted = ['400 12px Inter', '600 12px Inter', "400 12px 'JetBrains Mono'"];

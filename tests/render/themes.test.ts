@@ -12,7 +12,9 @@ import { findAll, parseSvg, withAttr } from './svg-tree.ts';
 import { BOXES } from './render-helpers.ts';
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 function contrast(a: string, b: string): number {
@@ -23,10 +25,24 @@ function contrast(a: string, b: string): number {
 /** The colour seen when `top` is drawn with `opacity` over `bottom`. */
 function blend(top: string, bottom: string, opacity: number): string {
   const channel = (hex: string, i: number) => parseInt(hex.slice(i, i + 2), 16);
-  return `#${[1, 3, 5].map((i) => Math.round(channel(top, i) * opacity + channel(bottom, i) * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[1, 3, 5]
+    .map((i) =>
+      Math.round(channel(top, i) * opacity + channel(bottom, i) * (1 - opacity))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
-const surfaces: (keyof Palette)[] = ['background', 'frameFill', 'frameHeader', 'mutableFill', 'mutableHeader', 'immutableFill', 'immutableHeader'];
+const surfaces: (keyof Palette)[] = [
+  'background',
+  'frameFill',
+  'frameHeader',
+  'mutableFill',
+  'mutableHeader',
+  'immutableFill',
+  'immutableHeader',
+];
 
 describe('palettes', () => {
   for (const [name, palette] of Object.entries(palettes)) {
@@ -47,7 +63,10 @@ describe('palettes', () => {
         assert.ok(ratio >= 3, `${name}: ${line} is ${ratio.toFixed(2)}:1`);
       }
       const faded = blend(palette.arrow, palette.background, FADED_ARROW_OPACITY);
-      assert.ok(contrast(faded, palette.background) >= 3, `${name}: faded arrow is ${contrast(faded, palette.background).toFixed(2)}:1`);
+      assert.ok(
+        contrast(faded, palette.background) >= 3,
+        `${name}: faded arrow is ${contrast(faded, palette.background).toFixed(2)}:1`,
+      );
     });
   }
 });
@@ -64,13 +83,21 @@ describe('the diagram CSS the site ships (siteThemeCss)', () => {
 
   it('has a rule for every class a site diagram paints with', () => {
     const root = parseSvg(layoutToSvg(traceToLayout(loadTrace('c08_cycle'), BOXES), { step: 'all', theme: 'site' }));
-    const classes = new Set(findAll(root, (n) => /^ml-/.test(n.attrs['class'] ?? '') && ('fill' in n.attrs || 'stroke' in n.attrs)).map((n) => n.attrs['class']!));
+    const classes = new Set(
+      findAll(root, (n) => /^ml-/.test(n.attrs['class'] ?? '') && ('fill' in n.attrs || 'stroke' in n.attrs)).map(
+        (n) => n.attrs['class']!,
+      ),
+    );
     assert.ok(classes.size >= 12);
     for (const cls of classes) {
       assert.ok(cls in classPaint, cls);
       assert.ok(siteThemeCss.includes(`.memlane-diagram[data-theme='site'] .${cls} {`), `no rule for ${cls}`);
     }
-    assert.equal(root.children.filter((c) => c.name === 'style').length, 0, 'inline diagrams take their style from the page');
+    assert.equal(
+      root.children.filter((c) => c.name === 'style').length,
+      0,
+      'inline diagrams take their style from the page',
+    );
     assert.equal(findAll(root, (n) => n.attrs['class'] === 'ml-background').length, 0, 'and the page background');
   });
 });
@@ -95,7 +122,10 @@ describe('themes in the SVG', () => {
     const outlines = findAll(root, (n) => /^ml-outline-/.test(n.attrs['class'] ?? ''));
     assert.ok(outlines.filter((n) => n.name === 'path').length >= 6, 'every box has a hand-drawn outline');
     const lines = findAll(root, (n) => n.attrs['class'] === 'ml-arrow-line');
-    assert.ok(lines.every((n) => /C/.test(n.attrs['d']!)), 'rough lines are curves');
+    assert.ok(
+      lines.every((n) => /C/.test(n.attrs['d']!)),
+      'rough lines are curves',
+    );
     const plain = parseSvg(layoutToSvg(layout, { step: 8, theme: 'light' }));
     assert.ok(findAll(plain, (n) => n.attrs['class'] === 'ml-arrow-line').every((n) => !/C/.test(n.attrs['d']!)));
     // Immutable boxes keep a dashed mark in the sketch too: meaning never rides on colour alone.

@@ -29,8 +29,13 @@ describe("asyncio's loop reaches no JavaScript", () => {
     ].join('\n');
     const trace = await sandbox.run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.deepEqual(lines(trace.stdout),
-      ['no loop runs', 'js absent', 'pyodide_js absent', 'pyodide.webloop absent', '_pyodide_core absent']);
+    assert.deepEqual(lines(trace.stdout), [
+      'no loop runs',
+      'js absent',
+      'pyodide_js absent',
+      'pyodide.webloop absent',
+      '_pyodide_core absent',
+    ]);
   });
 
   test('everything reachable from the running loop, its policy, tasks and futures is no JavaScript and no WebLoop', async () => {
@@ -95,7 +100,10 @@ result = asyncio.run(main())
     ].join('\n');
     const trace = await sandbox.run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.equal(trace.stdout, "<memlane-snippet> <memlane-run> ['<memlane-snippet>', 'base_events.py', 'events.py', 'runners.py']\n");
+    assert.equal(
+      trace.stdout,
+      "<memlane-snippet> <memlane-run> ['<memlane-snippet>', 'base_events.py', 'events.py', 'runners.py']\n",
+    );
   });
 
   test("drawing the loop's tasks runs none of the snippet's code, not even a task-like object it registered", async () => {
@@ -126,7 +134,10 @@ result = asyncio.run(main())
     const trace = await sandbox.run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
     assert.equal(trace.stdout, 'False\n');
-    assert.ok(trace.steps.some((step) => step.stack.some((frame) => frame['loop'] === true)), 'the loop was drawn');
+    assert.ok(
+      trace.steps.some((step) => step.stack.some((frame) => frame['loop'] === true)),
+      'the loop was drawn',
+    );
   });
 
   test('a loop that waits for what never comes ends with an error that says so, in no real time', async () => {

@@ -14,7 +14,11 @@ import { findWorkerPath, sandboxArgs } from '../../src/simulate/code-to-trace.ts
 
 const PROBE = join(import.meta.dirname, 'fixtures', 'child-probe.mjs');
 
-interface ProbeResult { attack: string; outcome: 'succeeded' | 'refused'; value: string }
+interface ProbeResult {
+  attack: string;
+  outcome: 'succeeded' | 'refused';
+  value: string;
+}
 
 describe('the sandbox process, once its interpreter is ready', () => {
   let child: ChildProcess;
@@ -59,10 +63,11 @@ describe('the sandbox process, once its interpreter is ready', () => {
     server?.close();
   });
 
-  const attempt = (attack: string, argument?: unknown) => new Promise<ProbeResult>((resolve) => {
-    waiting.set(attack, resolve);
-    child.send({ kind: 'probe', attack, argument });
-  });
+  const attempt = (attack: string, argument?: unknown) =>
+    new Promise<ProbeResult>((resolve) => {
+      waiting.set(attack, resolve);
+      child.send({ kind: 'probe', attack, argument });
+    });
 
   test('it can signal no process, nor open an inspector in one', async () => {
     for (const attack of ['signal a process', 'open a process inspector']) {
@@ -75,7 +80,13 @@ describe('the sandbox process, once its interpreter is ready', () => {
   });
 
   test("it reaches none of Node's bindings, modules or add-ons", async () => {
-    for (const attack of ['reach a binding', 'reach a linked binding', 'load a builtin module', 'load a native add-on', 'find require']) {
+    for (const attack of [
+      'reach a binding',
+      'reach a linked binding',
+      'load a builtin module',
+      'load a native add-on',
+      'find require',
+    ]) {
       const result = await attempt(attack);
       assert.equal(result.outcome, 'refused', `${attack}: ${result.value}`);
     }
@@ -91,7 +102,12 @@ describe('the sandbox process, once its interpreter is ready', () => {
   });
 
   test('it compiles no code from text, so it can write no new attack', async () => {
-    for (const attack of ['evaluate code', 'make a function from text', 'make an async function from text', 'import a module from text']) {
+    for (const attack of [
+      'evaluate code',
+      'make a function from text',
+      'make an async function from text',
+      'import a module from text',
+    ]) {
       const result = await attempt(attack);
       assert.equal(result.outcome, 'refused', `${attack}: ${result.value}`);
       assert.match(result.value, /Code generation from strings disallowed/);
@@ -99,7 +115,13 @@ describe('the sandbox process, once its interpreter is ready', () => {
   });
 
   test('it changes nothing of the process it runs in that reaches outside, and holds no secret', async () => {
-    for (const attack of ['change user', 'write a report file', 'change folder', 'read the environment', 'find a process-like global']) {
+    for (const attack of [
+      'change user',
+      'write a report file',
+      'change folder',
+      'read the environment',
+      'find a process-like global',
+    ]) {
       const result = await attempt(attack);
       assert.equal(result.outcome, 'refused', `${attack}: ${result.value}`);
     }
@@ -128,7 +150,12 @@ describe('the sandbox process, once its interpreter is ready', () => {
   test('and it still traces', async () => {
     const reply = await new Promise<{ kind: string; json?: string }>((resolve) => {
       child.once('message', resolve);
-      child.send({ kind: 'run', id: 1, source: 'a = [1]\nb = a\n', options: { maxSteps: 100, timeoutMs: 10_000, maxOutput: 1000, maxMemoryMb: 64, showModules: false } });
+      child.send({
+        kind: 'run',
+        id: 1,
+        source: 'a = [1]\nb = a\n',
+        options: { maxSteps: 100, timeoutMs: 10_000, maxOutput: 1000, maxMemoryMb: 64, showModules: false },
+      });
     });
     assert.equal(reply.kind, 'trace');
     assert.equal(JSON.parse(reply.json!).error, null);

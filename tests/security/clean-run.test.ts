@@ -50,13 +50,16 @@ describe('every run starts from the same clean interpreter', () => {
     assert.equal(first.tracerFaults, undefined);
     const second = await sandbox.run(CHECK);
     assert.equal(second.error, null, JSON.stringify(second.error));
-    assert.equal(second.stdout, [
-      '2 3.141592653589793 False 1000',
-      "'' False None True True",
-      "False False [] /home/pyodide",
-      'False False [1] Fraction(1, 2)',
-      'False True',
-    ].join('\n') + '\n');
+    assert.equal(
+      second.stdout,
+      `${[
+        '2 3.141592653589793 False 1000',
+        "'' False None True True",
+        'False False [] /home/pyodide',
+        'False False [1] Fraction(1, 2)',
+        'False True',
+      ].join('\n')}\n`,
+    );
   });
 
   test('a run after a vandal traces to the byte as the same run before it', async () => {

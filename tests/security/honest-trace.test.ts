@@ -77,7 +77,7 @@ print(sorted(nested))
 `;
 
 describe('the recorder and the frames that run a snippet are out of its reach', () => {
-  test('the tracer never runs a snippet\'s code (no special method runs with the tracer beneath it)', async () => {
+  test("the tracer never runs a snippet's code (no special method runs with the tracer beneath it)", async () => {
     const trace = await sandbox.run(HOSTILE);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
     assert.equal(trace.stdout, '[]\n');
@@ -99,11 +99,18 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
     ].join('\n');
     const trace = await sandbox.run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.deepEqual(lines(trace.stdout), ['None None None None', 'refused', 'refused', 'refused', 'refused', 'refused']);
+    assert.deepEqual(lines(trace.stdout), [
+      'None None None None',
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+    ]);
     assert.equal(trace.steps.at(-1)!.line, 10, 'the trace goes on to the end');
   });
 
-  test('frames stop at the snippet\'s own: below its module frame is the runner, and nothing below that', async () => {
+  test("frames stop at the snippet's own: below its module frame is the runner, and nothing below that", async () => {
     const source = [
       'import sys, inspect',
       'below = sys._getframe().f_back',
@@ -116,7 +123,11 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
     ].join('\n');
     const trace = await sandbox.run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.deepEqual(lines(trace.stdout), ["<memlane-run> None ['__builtins__', 'code', 'namespace', 'outcome']", 'no deeper frame', '2']);
+    assert.deepEqual(lines(trace.stdout), [
+      "<memlane-run> None ['__builtins__', 'code', 'namespace', 'outcome']",
+      'no deeper frame',
+      '2',
+    ]);
   });
 
   test('a traceback does not lead into the tracer, nor into what stands in for the host', async () => {
@@ -138,7 +149,9 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
     ].join('\n');
     const trace = await sandbox.run(source, { maxSteps: 30 });
     assert.equal(trace.error?.type, 'StepLimitError', 'the limit is raised again at the next line');
-    const imports = await sandbox.run('try:\n    import js\nexcept ImportError as error:\n    tb = error.__traceback__\n    while tb.tb_next:\n        tb = tb.tb_next\n    frame = tb.tb_frame\n');
+    const imports = await sandbox.run(
+      'try:\n    import js\nexcept ImportError as error:\n    tb = error.__traceback__\n    while tb.tb_next:\n        tb = tb.tb_next\n    frame = tb.tb_frame\n',
+    );
     assert.equal(imports.error?.type, 'PermissionError');
     assert.match(imports.error!.message, /reach the frames that run them/);
   });
@@ -167,7 +180,12 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
       'b = a',
     ].join('\n');
     const patched = await sandbox.run(vandal);
-    const plain = await sandbox.run(vandal.split('\n').map((line, i) => (i > 0 && i < 6 ? 'pass' : line)).join('\n'));
+    const plain = await sandbox.run(
+      vandal
+        .split('\n')
+        .map((line, i) => (i > 0 && i < 6 ? 'pass' : line))
+        .join('\n'),
+    );
     assert.equal(patched.error, null, JSON.stringify(patched.error));
     assert.deepEqual(patched.steps.at(-1)!.stack, plain.steps.at(-1)!.stack);
     assert.equal(patched.steps.length, plain.steps.length);

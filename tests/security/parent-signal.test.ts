@@ -38,9 +38,14 @@ describe('SIGUSR1 does not open a process that traces', () => {
   });
 
   test('a process holding a simulator (the build and the CLI hold one the same way)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'hold-simulator.ts')], {
-      cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'hold-simulator.ts')],
+      {
+        cwd: repoRoot,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
@@ -56,7 +61,11 @@ describe('SIGUSR1 does not open a process that traces', () => {
   test('the render server', async () => {
     const dir = socketFolder();
     const env = withServer(dir);
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'memlane.mjs'), 'server', 'run'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'memlane.mjs'), 'server', 'run'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));

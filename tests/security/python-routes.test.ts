@@ -39,7 +39,21 @@ describe('Python reaches no JavaScript', () => {
     ].join('\n');
     const trace = await sandbox.run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.deepEqual(lines(trace.stdout), [...['js', 'pyodide', 'pyodide_js', '_pyodide', '_pyodide_core', 'pyodide.ffi', 'micropip', 'ctypes', '_ctypes', '_testinternalcapi'].map((n) => `${n} absent`), 'still absent']);
+    assert.deepEqual(lines(trace.stdout), [
+      ...[
+        'js',
+        'pyodide',
+        'pyodide_js',
+        '_pyodide',
+        '_pyodide_core',
+        'pyodide.ffi',
+        'micropip',
+        'ctypes',
+        '_ctypes',
+        '_testinternalcapi',
+      ].map((n) => `${n} absent`),
+      'still absent',
+    ]);
   });
 
   test('the finders on sys.meta_path hold nothing of JavaScript in their globals, closures or defaults', async () => {
@@ -114,7 +128,9 @@ result = (len(classes) > 0, leads, sorted(set(made)))
   });
 
   test('extension modules cannot be loaded', async () => {
-    const trace = await sandbox.run('import _imp\nfrom importlib.machinery import ModuleSpec\n_imp.create_dynamic(ModuleSpec("evil", None, origin="/tmp/evil.so"))\n');
+    const trace = await sandbox.run(
+      'import _imp\nfrom importlib.machinery import ModuleSpec\n_imp.create_dynamic(ModuleSpec("evil", None, origin="/tmp/evil.so"))\n',
+    );
     assert.equal(trace.error?.type, 'ImportError');
   });
 

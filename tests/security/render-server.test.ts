@@ -12,7 +12,16 @@ import { requestLimitMs } from '../../src/cli/server/policy.ts';
 import { serve } from '../../src/cli/server/server.ts';
 import { frame, readFrames } from '../../src/cli/server/wire.ts';
 import { runCli, tempDir } from '../cli/run-cli.ts';
-import { eventually, expectedSocket, fakeServer, serverUp, socketFolder, stopServers, withoutServer, withServer } from '../cli/server-harness.ts';
+import {
+  eventually,
+  expectedSocket,
+  fakeServer,
+  serverUp,
+  socketFolder,
+  stopServers,
+  withoutServer,
+  withServer,
+} from '../cli/server-harness.ts';
 
 const folders: string[] = [];
 const folder = () => {
@@ -74,7 +83,10 @@ describe('a request that does not end', () => {
       await closed;
       const exit = heard.find((message) => message.t === 'exit');
       assert.equal(exit?.code, 1);
-      const said = heard.filter((message) => message.t === 'err').map((message) => Buffer.from(message.d!, 'base64').toString()).join('');
+      const said = heard
+        .filter((message) => message.t === 'err')
+        .map((message) => Buffer.from(message.d!, 'base64').toString())
+        .join('');
       assert.match(said, /the render server gave up on this request after 3 s/);
     } finally {
       delete process.env.MEMLANE_SERVER_SLACK;
@@ -94,7 +106,10 @@ describe('a request that does not end', () => {
       socket.on('error', () => {});
     });
     try {
-      const result = await runCli(['trace', 'fine.py', '--timeout', '100'], { cwd: work, env: withServer(dir, { MEMLANE_SERVER_SLACK: '1' }) });
+      const result = await runCli(['trace', 'fine.py', '--timeout', '100'], {
+        cwd: work,
+        env: withServer(dir, { MEMLANE_SERVER_SLACK: '1' }),
+      });
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stderr, /did not finish within 8 s; running here instead/);
       assert.match(result.stdout.toString(), /^\{"format":"memlane-trace"/);
@@ -104,7 +119,7 @@ describe('a request that does not end', () => {
   });
 });
 
-describe('status and stop trust no folder but the user\'s own', () => {
+describe("status and stop trust no folder but the user's own", () => {
   test('a folder that is a link, or open to others, is neither read nor signalled', async () => {
     const base = tempDir();
     const real = join(base, 'real');
@@ -116,10 +131,14 @@ describe('status and stop trust no folder but the user\'s own', () => {
     chmodSync(open, 0o777);
     // A socket in each that answers anything (as another user's could): it must not be asked.
     let asked = 0;
-    const planted = await Promise.all([real, open].map((dir) => fakeServer(join(dir, 'render-00000000000000aa.sock'), (socket) => {
-      asked++;
-      socket.end(frame({ t: 'status', pid: 1, key: 'planted', startedAt: 0, served: 0, running: 0, warm: true }));
-    })));
+    const planted = await Promise.all(
+      [real, open].map((dir) =>
+        fakeServer(join(dir, 'render-00000000000000aa.sock'), (socket) => {
+          asked++;
+          socket.end(frame({ t: 'status', pid: 1, key: 'planted', startedAt: 0, served: 0, running: 0, warm: true }));
+        }),
+      ),
+    );
     try {
       for (const dir of [link, open]) {
         const stop = await runCli(['server', 'stop'], { env: withServer(dir) });
@@ -139,7 +158,19 @@ describe('status and stop trust no folder but the user\'s own', () => {
     const dir = folder();
     const escape = '\u001b]0;owned\u0007\u001b[31m';
     const server = await fakeServer(join(dir, 'render-00000000000000ff.sock'), (socket) => {
-      readFrames(socket, () => socket.end(frame({ t: 'status', pid: 12345, key: JSON.stringify({ code: escape }), startedAt: Date.now(), served: 0, running: 0, warm: true })));
+      readFrames(socket, () =>
+        socket.end(
+          frame({
+            t: 'status',
+            pid: 12345,
+            key: JSON.stringify({ code: escape }),
+            startedAt: Date.now(),
+            served: 0,
+            running: 0,
+            warm: true,
+          }),
+        ),
+      );
       socket.on('error', () => {});
     });
     try {

@@ -10,7 +10,9 @@ import type { Trace } from '../../src/trace/types.ts';
 import { traceProblems } from '../../src/trace/validate-trace.ts';
 
 /** A simulator for the file's tests, started before them and closed after. */
-export function sandboxForTests(): { run(source: string, options?: Parameters<Simulator['trace']>[1]): Promise<Trace> } {
+export function sandboxForTests(): {
+  run(source: string, options?: Parameters<Simulator['trace']>[1]): Promise<Trace>;
+} {
   let simulator: Simulator;
   before(async () => {
     simulator = await createSimulator({ snapshotDir: mkdtempSync(join(tmpdir(), 'memlane-security-')) });

@@ -6,7 +6,9 @@ import { createSimulator, type Simulator } from '../../src/simulate/index.ts';
 import { assertValid, factsOf, type CorpusFacts } from './trace-facts.ts';
 
 const corpus = new URL('../fixtures/corpus/', import.meta.url);
-const snippets = readdirSync(new URL('snippets/', corpus)).filter((name) => name.endsWith('.py')).sort();
+const snippets = readdirSync(new URL('snippets/', corpus))
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 
 describe('fidelity corpus', () => {
   let simulator: Simulator;
@@ -22,7 +24,9 @@ describe('fidelity corpus', () => {
   for (const name of snippets) {
     test(name, async () => {
       const source = readFileSync(new URL(`snippets/${name}`, corpus), 'utf8');
-      const expected = JSON.parse(readFileSync(new URL(`expected/${name.replace(/\.py$/, '.json')}`, corpus), 'utf8')) as CorpusFacts;
+      const expected = JSON.parse(
+        readFileSync(new URL(`expected/${name.replace(/\.py$/, '.json')}`, corpus), 'utf8'),
+      ) as CorpusFacts;
       const trace = assertValid(await simulator.trace(source, { filename: name }));
       assert.equal(trace.error, null, `${name} should run to its end`);
       assert.equal(trace.python, '3.14.2');

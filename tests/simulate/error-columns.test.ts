@@ -16,13 +16,29 @@ describe('error columns', () => {
   const place = ({ line, column, endColumn }: TraceError) => ({ line, column, endColumn });
 
   test('a syntax error: the offsets CPython gives, one column when it gives no end', async () => {
-    assert.deepEqual(place(await errorOf('def greet(name)\n    return name\n')), { line: 1, column: 16, endColumn: 17 });
-    assert.deepEqual(place(await errorOf('items = [1, 2\nprint(items)\n')), { line: 1, column: 9, endColumn: undefined });
+    assert.deepEqual(place(await errorOf('def greet(name)\n    return name\n')), {
+      line: 1,
+      column: 16,
+      endColumn: 17,
+    });
+    assert.deepEqual(place(await errorOf('items = [1, 2\nprint(items)\n')), {
+      line: 1,
+      column: 9,
+      endColumn: undefined,
+    });
   });
 
   test("an exception: the span of the instruction it left the snippet's code at, in the innermost snippet frame", async () => {
-    assert.deepEqual(place(await errorOf('count = 3\ntotal = count + cuont\n')), { line: 2, column: 17, endColumn: 22 });
-    assert.deepEqual(place(await errorOf('def push(a):\n    return a.push(1)\npush([1])\n')), { line: 2, column: 12, endColumn: 18 });
+    assert.deepEqual(place(await errorOf('count = 3\ntotal = count + cuont\n')), {
+      line: 2,
+      column: 17,
+      endColumn: 22,
+    });
+    assert.deepEqual(place(await errorOf('def push(a):\n    return a.push(1)\npush([1])\n')), {
+      line: 2,
+      column: 12,
+      endColumn: 18,
+    });
   });
 
   test('columns count characters, not the UTF-8 bytes co_positions gives', async () => {

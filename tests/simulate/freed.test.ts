@@ -40,7 +40,8 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
     assert.equal(trace.error, null, `${trace.error?.type}: ${trace.error?.message}`);
     return trace;
   };
-  const holders = async (setup: string, name: string): Promise<Holders> => JSON.parse((await run(askHolders(setup, name))).stdout) as Holders;
+  const holders = async (setup: string, name: string): Promise<Holders> =>
+    JSON.parse((await run(askHolders(setup, name))).stdout) as Holders;
 
   /** The step at which `id` leaves the diagram, and whether the trace says it was freed then. */
   const leaving = (trace: Trace, id: string) => {
@@ -83,7 +84,8 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
   }
 
   test('an instance is freed when its last name goes, as its weakref says', async () => {
-    const source = 'import weakref\nclass Box:\n    pass\nbox = Box()\nwatch = weakref.ref(box)\ndel box\nprint(watch() is None)\n';
+    const source =
+      'import weakref\nclass Box:\n    pass\nbox = Box()\nwatch = weakref.ref(box)\ndel box\nprint(watch() is None)\n';
     const trace = await run(source);
     assert.equal(trace.stdout, 'True\n');
     const { id } = valueOf(trace, 'box', stepAtLine(trace, 6));
@@ -91,10 +93,22 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
   });
 
   test('a cycle stays until the collector frees it; freed at the step after gc.collect()', async () => {
-    const source = [
-      'import gc, weakref', 'class Node:', '    pass', 'gc.disable()', 'node = Node()', 'node.me = node', 'ring = [1]', 'ring.append(ring)',
-      'watch = weakref.ref(node)', 'del node, ring', 'alive = watch() is not None', 'gc.collect()', 'print(alive, watch() is None)', 'gc.enable()',
-    ].join('\n') + '\n';
+    const source = `${[
+      'import gc, weakref',
+      'class Node:',
+      '    pass',
+      'gc.disable()',
+      'node = Node()',
+      'node.me = node',
+      'ring = [1]',
+      'ring.append(ring)',
+      'watch = weakref.ref(node)',
+      'del node, ring',
+      'alive = watch() is not None',
+      'gc.collect()',
+      'print(alive, watch() is None)',
+      'gc.enable()',
+    ].join('\n')}\n`;
     const trace = await run(source);
     assert.equal(trace.stdout, 'True True\n', 'CPython kept the cycle until the collection, then freed it');
     const node = valueOf(trace, 'node', stepAtLine(trace, 10)).id;
@@ -105,17 +119,20 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
   });
 
   test("a function's locals are freed when it returns; a discarded return value is freed", async () => {
-    const source = 'def make():\n    inner = [1, 2]\n    label = "n" + str(2)\n    return [inner]\nmake()\ndone = True\n';
+    const source =
+      'def make():\n    inner = [1, 2]\n    label = "n" + str(2)\n    return [inner]\nmake()\ndone = True\n';
     const trace = await run(source);
     const returning = trace.steps.findIndex((step) => step.event === 'return' && step.returnValue) + 1;
     const inner = valueOf(trace, 'inner', returning).id;
     const label = valueOf(trace, 'label', returning).id;
     const result = (trace.steps[returning - 1]!.returnValue as { ref: string }).ref;
-    for (const id of [inner, label, result]) assert.deepEqual(leaving(trace, id), { step: stepAtLine(trace, 6), freed: true }, id);
+    for (const id of [inner, label, result])
+      assert.deepEqual(leaving(trace, id), { step: stepAtLine(trace, 6), freed: true }, id);
   });
 
   test('the locals of a call an exception ended stay alive in the traceback', async () => {
-    const source = 'import sys\ndef fail():\n    local = [9]\n    raise ValueError("no")\ntry:\n    fail()\nexcept ValueError:\n    held = sys.exc_info()[2].tb_next.tb_frame.f_locals["local"]\n    print(held)\n';
+    const source =
+      'import sys\ndef fail():\n    local = [9]\n    raise ValueError("no")\ntry:\n    fail()\nexcept ValueError:\n    held = sys.exc_info()[2].tb_next.tb_frame.f_locals["local"]\n    print(held)\n';
     const trace = await run(source);
     assert.equal(trace.stdout, '[9]\n', 'CPython still has the list while the exception is handled');
     const raising = trace.steps.findIndex((step) => step.event === 'exception') + 1;
@@ -126,11 +143,20 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
 
   test('a generator closed as it is freed (any() stops early) is traced without harm to the interpreter', async () => {
     // Different names give the globals dict another layout: the crash this guards against came and went with them.
-    for (const names of [['x', 'c'], ['ab', 'c'], ['_code', '_c'], ['abcde', 'item']]) {
+    for (const names of [
+      ['x', 'c'],
+      ['ab', 'c'],
+      ['_code', '_c'],
+      ['abcde', 'item'],
+    ]) {
       const [other, loop] = names as [string, string];
-      const trace = await run(`big = 300\n${other} = 5\nfound = any(${loop} is big for ${loop} in (1, big, 2))\nprint(found)\n`);
+      const trace = await run(
+        `big = 300\n${other} = 5\nfound = any(${loop} is big for ${loop} in (1, big, 2))\nprint(found)\n`,
+      );
       assert.equal(trace.stdout, 'True\n');
-      const frames = new Set(trace.steps.flatMap((step) => step.stack.filter((f) => f.name === '<genexpr>').map((f) => f.id)));
+      const frames = new Set(
+        trace.steps.flatMap((step) => step.stack.filter((f) => f.name === '<genexpr>').map((f) => f.id)),
+      );
       assert.equal(frames.size, 1, 'the generator keeps one frame id while it is closed');
     }
   });

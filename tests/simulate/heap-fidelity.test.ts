@@ -70,11 +70,18 @@ describe('heap fidelity', () => {
       'print(freed >= 2)',
     ].join('\n');
     const trace = await run(source);
-    assert.equal(trace.stdout, 'True True False True\nTrue\n', 'CPython: the keys are interned and untracked, the dicts tracked');
+    assert.equal(
+      trace.stdout,
+      'True True False True\nTrue\n',
+      'CPython: the keys are interned and untracked, the dicts tracked',
+    );
     const first = valueOf(trace, 'first', stepAtLine(trace, 5)).id;
     const second = valueOf(trace, 'second', stepAtLine(trace, 6)).id;
     const beforeCollect = heapAt(trace, stepAtLine(trace, 8));
-    const flagged = [...beforeCollect].filter(([, object]) => object.unreachable).map(([id]) => id).sort();
+    const flagged = [...beforeCollect]
+      .filter(([, object]) => object.unreachable)
+      .map(([id]) => id)
+      .sort();
     assert.deepEqual(flagged, [first, second].sort(), 'only the two dicts are kept alive by their cycle');
     const strings = [...beforeCollect].filter(([, object]) => object.type === 'str');
     assert.ok(strings.length >= 2 && strings.every(([, object]) => !object.unreachable));
@@ -99,12 +106,18 @@ describe('heap fidelity', () => {
     const trace = await run(source);
     assert.equal(trace.stdout, '(False, True) True\n');
     const beforeCollect = heapAt(trace, stepAtLine(trace, 8));
-    const typesFlagged = [...beforeCollect.values()].filter((object) => object.unreachable).map((object) => object.type).sort();
+    const typesFlagged = [...beforeCollect.values()]
+      .filter((object) => object.unreachable)
+      .map((object) => object.type)
+      .sort();
     assert.deepEqual(typesFlagged, ['Node', 'Node', 'list']);
     const label = [...beforeCollect.values()].find((object) => object.type === 'str' && object.repr === "'tag-7'");
     assert.ok(label, 'the label is drawn, held by the cycle');
     assert.equal(label.unreachable, undefined);
-    assert.ok([...heapAt(trace).values()].every((object) => !object.unreachable), 'nothing stays flagged after the collection');
+    assert.ok(
+      [...heapAt(trace).values()].every((object) => !object.unreachable),
+      'nothing stays flagged after the collection',
+    );
   });
 
   test('objects keep their ids while the collector runs their __del__, and are gone once freed', async () => {
@@ -165,10 +178,13 @@ describe('heap fidelity', () => {
     assert.equal(trace.stdout, 'False 3 1\n', 'CPython: each call of counter made its own cell');
     const states = foldTrace(trace);
     const closureCell = (state: (typeof states)[number], functionId: string) =>
-      (fieldsOf(state.heap.get(functionId)!).closure as [string, { ref: string }][])
-        .find(([name]) => name === 'count')![1].ref;
+      (fieldsOf(state.heap.get(functionId)!).closure as [string, { ref: string }][]).find(
+        ([name]) => name === 'count',
+      )![1].ref;
     // counter's frame at its return: `count` is the cell that bump's closure lists.
-    const returning = states.filter((state, i) => trace.steps[i]!.event === 'return' && state.stack.at(-1)!.name === 'counter');
+    const returning = states.filter(
+      (state, i) => trace.steps[i]!.event === 'return' && state.stack.at(-1)!.name === 'counter',
+    );
     assert.equal(returning.length, 2);
     const cells = returning.map((state) => {
       const frame = state.stack.at(-1)!;

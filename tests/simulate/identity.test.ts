@@ -19,15 +19,41 @@ describe('identity', () => {
 
   test('names share a ref exactly when CPython says `is`', async () => {
     const source = [
-      'a = 5', 'b = 5', 'c = 300', 'd = int("300")', 's = "hello"', 't = "hello"',
-      'u = "".join(["hel", "lo"])', 'n = None', 'm = None', 'l1 = []', 'l2 = []', 'l3 = l1',
+      'a = 5',
+      'b = 5',
+      'c = 300',
+      'd = int("300")',
+      's = "hello"',
+      't = "hello"',
+      'u = "".join(["hel", "lo"])',
+      'n = None',
+      'm = None',
+      'l1 = []',
+      'l2 = []',
+      'l3 = l1',
       'pairs = [(x, y) for x, y in [("a","b"),("a","c"),("a","d"),("a","s"),("a","t"),("a","u"),("c","d"),("l1","l2"),("l1","l3"),("n","m"),("s","t"),("s","u")]]',
       'print(" ".join(str(globals()[x] is globals()[y]) for x, y in pairs))',
     ].join('\n');
     const trace = await run(source);
     assert.equal(trace.error, null);
-    const answers = trace.stdout.trim().split(' ').map((word) => word === 'True');
-    const pairs = [['a', 'b'], ['a', 'c'], ['a', 'd'], ['a', 's'], ['a', 't'], ['a', 'u'], ['c', 'd'], ['l1', 'l2'], ['l1', 'l3'], ['n', 'm'], ['s', 't'], ['s', 'u']];
+    const answers = trace.stdout
+      .trim()
+      .split(' ')
+      .map((word) => word === 'True');
+    const pairs = [
+      ['a', 'b'],
+      ['a', 'c'],
+      ['a', 'd'],
+      ['a', 's'],
+      ['a', 't'],
+      ['a', 'u'],
+      ['c', 'd'],
+      ['l1', 'l2'],
+      ['l1', 'l3'],
+      ['n', 'm'],
+      ['s', 't'],
+      ['s', 'u'],
+    ];
     assert.equal(answers.length, pairs.length);
     pairs.forEach(([x, y], i) => {
       const same = valueOf(trace, x!).id === valueOf(trace, y!).id;
@@ -52,8 +78,18 @@ describe('identity', () => {
 
   test('a new object at a reused address gets a new id', async () => {
     const source = [
-      'class Box:', '    pass', 'box = [0]', 'first = id(box)', 'del box', 'box = [1]', 'list_reused = id(box) == first',
-      'thing = Box()', 'second = id(thing)', 'del thing', 'thing = Box()', 'box_reused = id(thing) == second',
+      'class Box:',
+      '    pass',
+      'box = [0]',
+      'first = id(box)',
+      'del box',
+      'box = [1]',
+      'list_reused = id(box) == first',
+      'thing = Box()',
+      'second = id(thing)',
+      'del thing',
+      'thing = Box()',
+      'box_reused = id(thing) == second',
       'print(list_reused, box_reused)',
     ].join('\n');
     const trace = await run(source);
@@ -74,11 +110,13 @@ describe('identity', () => {
     // An instance, so the tracer's weakref tells the two apart (a list could not be told apart).
     // Line 5 frees a Box and makes one, with no step between; it is tried until CPython's
     // allocator hands the same block back, as it usually does at once (how soon depends on the heap).
-    const source = 'class Box:\n    pass\nbox = Box()\nfor attempt in range(200):\n    first = id(box); del box; box = Box(); reused = id(box) == first\n    if reused:\n        break\nend = 1\n';
+    const source =
+      'class Box:\n    pass\nbox = Box()\nfor attempt in range(200):\n    first = id(box); del box; box = Box(); reused = id(box) == first\n    if reused:\n        break\nend = 1\n';
     const trace = await run(source, { maxSteps: 5_000 });
     assert.equal(trace.error, null, JSON.stringify(trace.error));
     assert.equal(valueOf(trace, 'reused').object.repr, 'True', 'CPython reused the address: the case under test');
-    const lastTry = trace.steps.length - [...trace.steps].reverse().findIndex((step) => step.event === 'line' && step.line === 5);
+    const lastTry =
+      trace.steps.length - [...trace.steps].reverse().findIndex((step) => step.event === 'line' && step.line === 5);
     const old = valueOf(trace, 'box', lastTry).id;
     const replacement = valueOf(trace, 'box', lastTry + 1).id;
     assert.notEqual(old, replacement);
@@ -89,7 +127,8 @@ describe('identity', () => {
   test('tracing keeps nothing alive: refcounts, referrers and weakref callbacks are untouched', async () => {
     const source = [
       'import sys, gc, weakref',
-      'class Node:', '    pass',
+      'class Node:',
+      '    pass',
       'data = []',
       'count = sys.getrefcount(data)',
       'holders = len(gc.get_referrers(data))',
@@ -110,9 +149,14 @@ describe('identity', () => {
   test('objects kept alive only by a cycle stay, flagged unreachable, until the collector frees them', async () => {
     const source = [
       'import gc',
-      'class Peer:', '    pass',
-      'left = Peer()', 'right = Peer()', 'left.other = right', 'right.other = left',
-      'del left', 'del right',
+      'class Peer:',
+      '    pass',
+      'left = Peer()',
+      'right = Peer()',
+      'left.other = right',
+      'right.other = left',
+      'del left',
+      'del right',
       'pause = 1',
       'freed = gc.collect()',
       'done = True',
@@ -135,9 +179,17 @@ describe('identity', () => {
   test('a cycle held from outside through one member is not unreachable; an instance __dict__ does not count', async () => {
     const source = [
       'import gc',
-      'class Peer:', '    pass',
-      'a = Peer()', 'b = Peer()', 'a.other = b', 'b.other = a', 'seen = vars(a)',
-      'keeper = [[a]]', 'del a', 'del b', 'del seen',
+      'class Peer:',
+      '    pass',
+      'a = Peer()',
+      'b = Peer()',
+      'a.other = b',
+      'b.other = a',
+      'seen = vars(a)',
+      'keeper = [[a]]',
+      'del a',
+      'del b',
+      'del seen',
       'pause = 1',
       'keeper.clear()',
       'pause = 2',
@@ -163,9 +215,18 @@ describe('identity', () => {
   test('the collector frees exactly the garbage it frees without tracing', async () => {
     // Untraced, CPython 3.14 in Pyodide prints 600 here: 300 two-node cycles, nothing else.
     const source = [
-      'import gc', 'class Node:', '    pass', 'gc.collect()',
-      'for i in range(300):', '    a = Node()', '    b = Node()', '    a.b = b', '    b.a = a',
-      'del a, b', 'freed = gc.collect()', 'print(freed, gc.collect())',
+      'import gc',
+      'class Node:',
+      '    pass',
+      'gc.collect()',
+      'for i in range(300):',
+      '    a = Node()',
+      '    b = Node()',
+      '    a.b = b',
+      '    b.a = a',
+      'del a, b',
+      'freed = gc.collect()',
+      'print(freed, gc.collect())',
     ].join('\n');
     const trace = await run(source, { maxSteps: 5000, timeoutMs: 120_000 });
     assert.equal(trace.error, null);
@@ -182,8 +243,13 @@ describe('identity', () => {
 
   test('closures show the cells from __closure__ and the frame that made them', async () => {
     const source = [
-      'def make_adder(step):', '    def add(value):', '        return value + step', '    return add',
-      'plus_two = make_adder(2)', 'plus_five = make_adder(5)', 'same_cell = plus_two.__closure__[0] is plus_five.__closure__[0]',
+      'def make_adder(step):',
+      '    def add(value):',
+      '        return value + step',
+      '    return add',
+      'plus_two = make_adder(2)',
+      'plus_five = make_adder(5)',
+      'same_cell = plus_two.__closure__[0] is plus_five.__closure__[0]',
     ].join('\n');
     const trace = await run(source);
     const two = valueOf(trace, 'plus_two').object;
@@ -204,7 +270,9 @@ describe('identity', () => {
     assert.notEqual(fiveCell, cellRef!.ref);
     assert.equal(valueOf(trace, 'same_cell').object.repr, 'False');
     // madeIn names the make_adder call that ran the def: two calls, two frames.
-    const callFrames = trace.steps.filter((s) => s.event === 'call' && s.stack.at(-1)!.name === 'make_adder').map((s) => s.stack.at(-1)!.id);
+    const callFrames = trace.steps
+      .filter((s) => s.event === 'call' && s.stack.at(-1)!.name === 'make_adder')
+      .map((s) => s.stack.at(-1)!.id);
     assert.equal(callFrames.length, 2);
     assert.notEqual(callFrames[0], callFrames[1]);
     assert.equal(two.madeIn, callFrames[0]);
@@ -213,7 +281,9 @@ describe('identity', () => {
   });
 
   test('an empty cell is shown as empty', async () => {
-    const trace = await run('def outer():\n    def inner():\n        return later\n    f = inner\n    later = 1\n    return f\nresult = outer()\n');
+    const trace = await run(
+      'def outer():\n    def inner():\n        return later\n    f = inner\n    later = 1\n    return f\nresult = outer()\n',
+    );
     const atDef = stepAtLine(trace, 5);
     const inner = valueOf(trace, 'f', atDef).object;
     const cell = heapAt(trace, atDef).get((inner.closure as [string, { ref: string }][])[0]![1].ref)!;
@@ -221,7 +291,16 @@ describe('identity', () => {
   });
 
   test('generator frames: created, running on the stack, suspended with their locals, finished', async () => {
-    const source = ['def count(n):', '    while n > 0:', '        yield n', '        n -= 1', 'gen = count(2)', 'a = next(gen)', 'b = next(gen)', 'rest = list(gen)'].join('\n');
+    const source = [
+      'def count(n):',
+      '    while n > 0:',
+      '        yield n',
+      '        n -= 1',
+      'gen = count(2)',
+      'a = next(gen)',
+      'b = next(gen)',
+      'rest = list(gen)',
+    ].join('\n');
     const trace = await run(source);
     const created = valueOf(trace, 'gen', stepAtLine(trace, 6)).object;
     assert.equal(created.kind, 'generator');
@@ -233,58 +312,96 @@ describe('identity', () => {
     const suspended = valueOf(trace, 'gen', stepAtLine(trace, 7)).object;
     assert.equal(suspended.state, 'suspended');
     assert.equal(suspended.line, 3);
-    assert.deepEqual((suspended.locals as [string, unknown][]).map(([n]) => n), ['n']);
+    assert.deepEqual(
+      (suspended.locals as [string, unknown][]).map(([n]) => n),
+      ['n'],
+    );
     const frameIds = new Set(trace.steps.flatMap((s) => s.stack.slice(1).map((f) => f.id)));
     assert.deepEqual([...frameIds], [created.frame], 'every resumption runs in the same frame');
     const finished = valueOf(trace, 'gen').object;
     assert.equal(finished.state, 'finished');
-    assert.equal(valueOf(trace, 'rest').object.items instanceof Array, true);
+    assert.equal(Array.isArray(valueOf(trace, 'rest').object.items), true);
   });
 
   test('only user frames are recorded: library code and generated methods are skipped', async () => {
     const source = [
-      'import copy', 'from dataclasses import dataclass',
-      '@dataclass', 'class Pair:', '    left: list', '    right: list',
-      'class Tracked:', '    def __deepcopy__(self, memo):', '        return Tracked()',
-      'p = Pair([1], [2])', 'twin = copy.deepcopy([p, Tracked()])', 'order = sorted([3, 1, 2], key=lambda v: -v)',
+      'import copy',
+      'from dataclasses import dataclass',
+      '@dataclass',
+      'class Pair:',
+      '    left: list',
+      '    right: list',
+      'class Tracked:',
+      '    def __deepcopy__(self, memo):',
+      '        return Tracked()',
+      'p = Pair([1], [2])',
+      'twin = copy.deepcopy([p, Tracked()])',
+      'order = sorted([3, 1, 2], key=lambda v: -v)',
     ].join('\n');
     const trace = await run(source);
     assert.equal(trace.error, null);
     const names = new Set(trace.steps.flatMap((s) => s.stack.map((f) => f.name)));
     assert.deepEqual([...names].sort(), ['<lambda>', '<module>', 'Pair', 'Tracked', '__deepcopy__'].sort());
     const deep = trace.steps.find((s) => s.stack.at(-1)!.name === '__deepcopy__')!;
-    assert.deepEqual(deep.stack.map((f) => f.name), ['<module>', '__deepcopy__'], 'copy.deepcopy frames in between are left out');
+    assert.deepEqual(
+      deep.stack.map((f) => f.name),
+      ['<module>', '__deepcopy__'],
+      'copy.deepcopy frames in between are left out',
+    );
   });
 
   test('imported modules are hidden unless asked for', async () => {
-    const source = 'import math\nfrom math import sqrt\nradius = 2\nmods = [math]\ndef area(r):\n    import math\n    return math.pi * r * r\narea(1)\n';
+    const source =
+      'import math\nfrom math import sqrt\nradius = 2\nmods = [math]\ndef area(r):\n    import math\n    return math.pi * r * r\narea(1)\n';
     const hidden = await run(source);
-    assert.deepEqual(hidden.steps.at(-1)!.stack[0]!.locals.map(([n]) => n), ['sqrt', 'radius', 'mods', 'area']);
+    assert.deepEqual(
+      hidden.steps.at(-1)!.stack[0]!.locals.map(([n]) => n),
+      ['sqrt', 'radius', 'mods', 'area'],
+    );
     const inArea = hidden.steps.find((s) => s.event === 'return' && s.stack.length === 2)!;
-    assert.deepEqual(inArea.stack[1]!.locals.map(([n]) => n), ['r']);
+    assert.deepEqual(
+      inArea.stack[1]!.locals.map(([n]) => n),
+      ['r'],
+    );
     const shown = await run(source, { showModules: true });
-    assert.deepEqual(shown.steps.at(-1)!.stack[0]!.locals.map(([n]) => n), ['math', 'sqrt', 'radius', 'mods', 'area']);
+    assert.deepEqual(
+      shown.steps.at(-1)!.stack[0]!.locals.map(([n]) => n),
+      ['math', 'sqrt', 'radius', 'mods', 'area'],
+    );
     assert.equal(valueOf(shown, 'math').object.repr, "<module 'math' (built-in)>");
-    assert.equal(valueOf(hidden, 'mods').object.items instanceof Array, true);
+    assert.equal(Array.isArray(valueOf(hidden, 'mods').object.items), true);
   });
 
   test('locals are listed in the order they were bound', async () => {
-    const source = 'def f(flag):\n    if flag:\n        later = 1\n    first = 2\n    later = 3\n    return first + later\nf(False)\n';
+    const source =
+      'def f(flag):\n    if flag:\n        later = 1\n    first = 2\n    later = 3\n    return first + later\nf(False)\n';
     const trace = await run(source);
     const atReturn = trace.steps.find((s) => s.event === 'return' && s.stack.at(-1)!.name === 'f')!;
-    assert.deepEqual(atReturn.stack.at(-1)!.locals.map(([n]) => n), ['flag', 'first', 'later']);
-    assert.equal(heapAt(trace, trace.steps.indexOf(atReturn) + 1).get((atReturn.returnValue as { ref: string }).ref)!.repr, '5');
+    assert.deepEqual(
+      atReturn.stack.at(-1)!.locals.map(([n]) => n),
+      ['flag', 'first', 'later'],
+    );
+    assert.equal(
+      heapAt(trace, trace.steps.indexOf(atReturn) + 1).get((atReturn.returnValue as { ref: string }).ref)!.repr,
+      '5',
+    );
   });
 
   test('two calls of one function get two frame ids; exceptions are seen in every frame they pass', async () => {
-    const source = 'def parse(t):\n    return int(t)\ndef load(vs):\n    return [parse(v) for v in vs]\ntry:\n    load(["1", "x"])\nexcept ValueError:\n    pass\n';
+    const source =
+      'def parse(t):\n    return int(t)\ndef load(vs):\n    return [parse(v) for v in vs]\ntry:\n    load(["1", "x"])\nexcept ValueError:\n    pass\n';
     const trace = await run(source);
-    const parseFrames = new Set(trace.steps.filter((s) => s.stack.at(-1)!.name === 'parse').map((s) => s.stack.at(-1)!.id));
+    const parseFrames = new Set(
+      trace.steps.filter((s) => s.stack.at(-1)!.name === 'parse').map((s) => s.stack.at(-1)!.id),
+    );
     assert.equal(parseFrames.size, 2);
     const seenIn = trace.steps.filter((s) => s.event === 'exception').map((s) => s.stack.at(-1)!.name);
     assert.deepEqual(seenIn, ['parse', 'load', '<module>']);
     const exceptionStep = trace.steps.find((s) => s.event === 'exception')!;
-    assert.deepEqual(exceptionStep.exception, { type: 'ValueError', message: "invalid literal for int() with base 10: 'x'" });
+    assert.deepEqual(exceptionStep.exception, {
+      type: 'ValueError',
+      message: "invalid literal for int() with base 10: 'x'",
+    });
     // A frame an exception leaves has no return value.
     const unwound = trace.steps.filter((s) => s.event === 'return' && s.stack.at(-1)!.name === 'parse');
     assert.ok('returnValue' in unwound[0]!);
@@ -293,10 +410,22 @@ describe('identity', () => {
 
   test('classes, instances, slots and bound methods', async () => {
     const source = [
-      'class Base:', '    kind = "base"', 'class Point(Base):', '    __slots__ = ("x", "y")',
-      '    def __init__(self, x, y=0):', '        self.x = x', '        self.y = y', '    def norm(self):', '        return self.x',
-      'class Bag:', '    def __init__(self):', '        self.items = []', '        self.size = 0',
-      'p = Point(3)', 'bag = Bag()', 'm = p.norm',
+      'class Base:',
+      '    kind = "base"',
+      'class Point(Base):',
+      '    __slots__ = ("x", "y")',
+      '    def __init__(self, x, y=0):',
+      '        self.x = x',
+      '        self.y = y',
+      '    def norm(self):',
+      '        return self.x',
+      'class Bag:',
+      '    def __init__(self):',
+      '        self.items = []',
+      '        self.size = 0',
+      'p = Point(3)',
+      'bag = Bag()',
+      'm = p.norm',
     ].join('\n');
     const trace = await run(source);
     const point = valueOf(trace, 'Point').object;
@@ -304,23 +433,38 @@ describe('identity', () => {
     assert.equal(point.name, 'Point');
     assert.deepEqual(point.bases, ['Base']);
     // What the class body defined (dunders included), in CPython's order, then the slot descriptors.
-    assert.deepEqual((point.attrs as unknown as [string][]).map(([n]) => n), ['__slots__', '__init__', 'norm', 'x', 'y']);
+    assert.deepEqual(
+      (point.attrs as unknown as [string][]).map(([n]) => n),
+      ['__slots__', '__init__', 'norm', 'x', 'y'],
+    );
     const norm = heapAt(trace).get((point.attrs as [string, { ref: string }][])[2]![1].ref)!;
     assert.equal(norm.signature, '(self)');
     assert.equal(norm.kind, 'function');
-    assert.equal(heapAt(trace).get((point.attrs as [string, { ref: string }][])[3]![1].ref)!.repr, "<member 'x' of 'Point' objects>");
+    assert.equal(
+      heapAt(trace).get((point.attrs as [string, { ref: string }][])[3]![1].ref)!.repr,
+      "<member 'x' of 'Point' objects>",
+    );
     const p = valueOf(trace, 'p').object;
     assert.equal(p.kind, 'instance');
     assert.equal(p.type, 'Point');
-    assert.deepEqual((p.attrs as unknown as [string][]).map(([n]) => n), ['x', 'y']);
+    assert.deepEqual(
+      (p.attrs as unknown as [string][]).map(([n]) => n),
+      ['x', 'y'],
+    );
     const bag = valueOf(trace, 'bag').object;
-    assert.deepEqual((bag.attrs as [string][]).map(([n]) => n), ['items', 'size']);
+    assert.deepEqual(
+      (bag.attrs as [string][]).map(([n]) => n),
+      ['items', 'size'],
+    );
     const method = valueOf(trace, 'm');
     assert.equal(method.object.kind, 'method');
-    assert.deepEqual((method.object.attrs as [string, { ref: string }][]).map(([n, r]) => [n, r.ref]), [
-      ['__self__', valueOf(trace, 'p').id],
-      ['__func__', (point.attrs as [string, { ref: string }][])[2]![1].ref],
-    ]);
+    assert.deepEqual(
+      (method.object.attrs as [string, { ref: string }][]).map(([n, r]) => [n, r.ref]),
+      [
+        ['__self__', valueOf(trace, 'p').id],
+        ['__func__', (point.attrs as [string, { ref: string }][])[2]![1].ref],
+      ],
+    );
   });
 
   test('function signatures and defaults', async () => {
@@ -331,7 +475,9 @@ describe('identity', () => {
   });
 
   test('long containers keep their first and last 20 items; long reprs are cut at 120 characters', async () => {
-    const trace = await run('big = list(range(100))\nd = {i: i for i in range(50)}\ns = set(range(45))\ntext = "x" * 500\nbig_int = 7 ** 200\n');
+    const trace = await run(
+      'big = list(range(100))\nd = {i: i for i in range(50)}\ns = set(range(45))\ntext = "x" * 500\nbig_int = 7 ** 200\n',
+    );
     const big = valueOf(trace, 'big').object;
     assert.equal((big.items as unknown[]).length, 40);
     assert.equal(big.length, 100);
@@ -352,9 +498,15 @@ describe('identity', () => {
 
   test('odd objects never break the run: hostile __getattribute__, huge ints, subclasses of builtins', async () => {
     const source = [
-      'class Sneaky:', '    def __getattribute__(self, name):', '        raise RuntimeError("no peeking")',
-      'class Names(list):', '    pass',
-      's = Sneaky()', 'n = Names([1, 2])', 'huge = 10 ** 5000', 'done = True',
+      'class Sneaky:',
+      '    def __getattribute__(self, name):',
+      '        raise RuntimeError("no peeking")',
+      'class Names(list):',
+      '    pass',
+      's = Sneaky()',
+      'n = Names([1, 2])',
+      'huge = 10 ** 5000',
+      'done = True',
     ].join('\n');
     const trace = await run(source);
     assert.equal(trace.error, null, JSON.stringify(trace.error));

@@ -19,12 +19,16 @@ function standIn(top: number) {
   };
   for (let at = 0; at < buffer.byteLength; at++) module.HEAPU8[at] = (at * 7 + 3) & 0xff;
   module.HEAPU32[SBRK_PTR >>> 2] = top;
+  // biome-ignore lint/suspicious/noExplicitAny: a stand-in for Emscripten's file-system nodes, a cyclic record.
   const root: any = { name: '/', mode: DIR, contents: {} };
   root.parent = root;
   root.contents.notes = { name: 'notes', mode: FILE, parent: root, contents: new Uint8Array([1, 2, 3]), usedBytes: 3 };
   let cwd = '/';
   const FS = {
-    root, streams: [] as unknown[], nextInode: 5, nameTable: [] as unknown[],
+    root,
+    streams: [] as unknown[],
+    nextInode: 5,
+    nameTable: [] as unknown[],
     isFile: (mode: number) => (mode & 0o170000) === FILE,
     isDir: (mode: number) => (mode & 0o170000) === DIR,
     cwd: () => cwd,
@@ -41,7 +45,10 @@ describe('the interpreter reset', () => {
     const baseline = takeBaseline(pyodide);
     assert.equal(baseline.bytes, top, 'only memory below the top is kept');
     const before = module.HEAPU8.slice();
-    assert.ok(before.subarray(top).every((byte) => byte === 0), 'unused memory above the top is zeroed once');
+    assert.ok(
+      before.subarray(top).every((byte) => byte === 0),
+      'unused memory above the top is zeroed once',
+    );
     // A run writes below the top, takes 8 KiB more and writes there.
     module.HEAPU8.fill(0xee, 100, 200);
     module.HEAPU32[SBRK_PTR >>> 2] = top + 8192;
@@ -56,7 +63,13 @@ describe('the interpreter reset', () => {
     const baseline = takeBaseline(pyodide);
     FS.root.contents.notes.contents = new Uint8Array([9]);
     FS.root.contents.notes.usedBytes = 1;
-    FS.root.contents.planted = { name: 'planted', mode: FILE, parent: FS.root, contents: new Uint8Array(1), usedBytes: 1 };
+    FS.root.contents.planted = {
+      name: 'planted',
+      mode: FILE,
+      parent: FS.root,
+      contents: new Uint8Array(1),
+      usedBytes: 1,
+    };
     FS.chdir('/tmp');
     baseline.restore();
     assert.deepEqual([...FS.root.contents.notes.contents], [1, 2, 3]);

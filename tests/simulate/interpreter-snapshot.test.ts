@@ -12,14 +12,17 @@ import { snapshotHeader, snapshotPayload, HEADER_BYTES } from '../../src/simulat
 import { captureStderr, currentSnapshotKey } from './snapshot-helpers.ts';
 
 const corpus = new URL('../fixtures/corpus/snippets/', import.meta.url);
-const snippets = readdirSync(corpus).filter((name) => name.endsWith('.py')).sort();
+const snippets = readdirSync(corpus)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 const key = currentSnapshotKey();
 const tempDir = () => mkdtempSync(join(tmpdir(), 'memlane-snapshot-'));
 const snapshotFile = (dir: string) => join(dir, 'interpreter.snapshot');
 
 async function traceCorpus(simulator: Simulator): Promise<string[]> {
   const traces: string[] = [];
-  for (const name of snippets) traces.push(JSON.stringify(await simulator.trace(readFileSync(new URL(name, corpus), 'utf8'), { filename: name })));
+  for (const name of snippets)
+    traces.push(JSON.stringify(await simulator.trace(readFileSync(new URL(name, corpus), 'utf8'), { filename: name })));
   return traces;
 }
 
@@ -91,7 +94,9 @@ describe('interpreter snapshot', () => {
       assert.equal(traces.length, snippets.length);
       traces.forEach((trace, index) => assert.equal(trace, freshTraces[index], `${snippets[index]} traces the same`));
       // Modules that no lesson imported before the snapshot still import from the standard library.
-      const late = await restored.trace('import fractions, statistics\nhalf = fractions.Fraction(1, 2)\nprint(half, statistics.mean([1, 2, 3]))\n');
+      const late = await restored.trace(
+        'import fractions, statistics\nhalf = fractions.Fraction(1, 2)\nprint(half, statistics.mean([1, 2, 3]))\n',
+      );
       assert.equal(late.error, null, JSON.stringify(late.error));
       assert.equal(late.stdout, '1/2 2\n');
     } finally {
@@ -108,7 +113,11 @@ describe('interpreter snapshot', () => {
       ['truncated', snapshotBytes.subarray(0, snapshotBytes.length >> 1), /it is truncated/],
       ['stale', Buffer.concat([snapshotHeader('made by an older tracer', payload), payload]), /it is stale/],
       // Whole and under the right key, but not a memory image Pyodide accepts.
-      ['unloadable', Buffer.concat([snapshotHeader(key, unloadable), unloadable]), /it failed to load \(Snapshot has invalid magic number\)/],
+      [
+        'unloadable',
+        Buffer.concat([snapshotHeader(key, unloadable), unloadable]),
+        /it failed to load \(Snapshot has invalid magic number\)/,
+      ],
     ];
     const dirs = damaged.map(([, bytes]) => {
       const caseDir = tempDir();
@@ -123,7 +132,9 @@ describe('interpreter snapshot', () => {
         const simulator = await createSimulator({ snapshotDir: caseDir });
         try {
           assert.equal(simulator.startedFrom, 'full');
-          const trace = await simulator.trace(readFileSync(new URL('c04_shallow_deep.py', corpus), 'utf8'), { filename: 'c04_shallow_deep.py' });
+          const trace = await simulator.trace(readFileSync(new URL('c04_shallow_deep.py', corpus), 'utf8'), {
+            filename: 'c04_shallow_deep.py',
+          });
           assert.equal(JSON.stringify(trace), freshTraces[snippets.indexOf('c04_shallow_deep.py')]);
         } finally {
           await simulator.close();
@@ -136,7 +147,12 @@ describe('interpreter snapshot', () => {
     damaged.forEach(([name, , reason], index) => {
       const notice = notices.find((line) => line.includes(snapshotFile(dirs[index]!)));
       assert.ok(notice, `a notice for the ${name} snapshot`);
-      assert.match(notice, new RegExp(`^memlane: interpreter snapshot \\S+: ${reason.source}.*; started the interpreter in full, and a new snapshot replaces it$`));
+      assert.match(
+        notice,
+        new RegExp(
+          `^memlane: interpreter snapshot \\S+: ${reason.source}.*; started the interpreter in full, and a new snapshot replaces it$`,
+        ),
+      );
       const replaced = readFileSync(snapshotFile(dirs[index]!));
       assert.ok('payload' in snapshotPayload(replaced, key), `the ${name} snapshot was replaced by a good one`);
       assert.deepEqual(readdirSync(dirs[index]!), ['interpreter.snapshot']);

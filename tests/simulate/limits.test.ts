@@ -22,7 +22,10 @@ describe('limits', () => {
     const lower = await run('chunks = [bytearray(10**7) for _ in range(10)]\n', { maxMemoryMb: 32 });
     assert.equal(lower.error?.type, 'MemoryLimitError');
     assert.match(lower.error!.message, /32 MiB/);
-    const trace = await run('chunks = []\nwhile True:\n    chunks.append(bytearray(10**8))\n', { maxSteps: 1_000_000, timeoutMs: 600_000 });
+    const trace = await run('chunks = []\nwhile True:\n    chunks.append(bytearray(10**8))\n', {
+      maxSteps: 1_000_000,
+      timeoutMs: 600_000,
+    });
     assert.equal(trace.error?.type, 'MemoryLimitError');
     assert.match(trace.error!.message, /256 MiB/);
     assert.equal(trace.error!.line, 3);
@@ -48,7 +51,10 @@ describe('limits', () => {
   });
 
   test('the time limit stops a slow snippet and keeps the steps so far', async () => {
-    const trace = await run('import time\nwhile True:\n    time.sleep(0.01)\n', { maxSteps: 1_000_000, timeoutMs: 300 });
+    const trace = await run('import time\nwhile True:\n    time.sleep(0.01)\n', {
+      maxSteps: 1_000_000,
+      timeoutMs: 300,
+    });
     assert.equal(trace.error?.type, 'TimeLimitError');
     assert.match(trace.error!.message, /300 ms/);
     assert.ok(trace.steps.length > 3, 'the partial trace is kept');
@@ -68,7 +74,10 @@ describe('limits', () => {
   });
 
   test('the time limit interrupts a long computation that records no steps', async () => {
-    const trace = await run('total = 0\ntotal = sum(i * i for i in range(10**9) if i < 0)\n', { maxSteps: 1_000_000, timeoutMs: 400 });
+    const trace = await run('total = 0\ntotal = sum(i * i for i in range(10**9) if i < 0)\n', {
+      maxSteps: 1_000_000,
+      timeoutMs: 400,
+    });
     assert.equal(trace.error?.type, 'TimeLimitError');
     await stillWorks();
   });
@@ -107,7 +116,7 @@ describe('limits', () => {
     await stillWorks();
   });
 
-  test('huge data: CPython\'s MemoryError, and containers too big to show are elided', async () => {
+  test("huge data: CPython's MemoryError, and containers too big to show are elided", async () => {
     const huge = await run('x = [0] * (10**9)\n');
     assert.equal(huge.error?.type, 'MemoryError');
     // 400 MB really allocated: WebAssembly memory never shrinks, so the interpreter is replaced after.
@@ -124,11 +133,14 @@ describe('limits', () => {
   });
 
   test('a huge web of objects is cut at 2000 objects per step, the rest shown as placeholders', async () => {
-    const source = 'web = [[list(map(str, range(i * 1600 + k * 40, i * 1600 + k * 40 + 40))) for k in range(40)] for i in range(3)]\ndone = True\n';
+    const source =
+      'web = [[list(map(str, range(i * 1600 + k * 40, i * 1600 + k * 40 + 40))) for k in range(40)] for i in range(3)]\ndone = True\n';
     const trace = await run(source, { maxSteps: 5000 });
     assert.equal(trace.error, null);
     const last = trace.steps.at(-1)!;
-    const placeholders = trace.steps.flatMap((step) => Object.values(step.heap)).filter((obj) => String(obj.repr ?? '').includes('too many objects'));
+    const placeholders = trace.steps
+      .flatMap((step) => Object.values(step.heap))
+      .filter((obj) => String(obj.repr ?? '').includes('too many objects'));
     assert.ok(placeholders.length > 0);
     assert.ok(Object.keys(trace.steps[stepAtLine(trace, 2) - 1]!.heap).length <= 2100);
     assert.equal(last.stack[0]!.locals.length, 2);
@@ -157,7 +169,13 @@ describe('limits', () => {
   });
 
   test('options are validated with a clear message', async () => {
-    await assert.rejects(simulator.trace('x = 1', { maxSteps: -1 }), /maxSteps must be from 1 to 1000000 \(got -1\)[\s\S]*hint/);
-    await assert.rejects(simulator.trace('x = 1', { timeout: 5 } as never), /unknown option timeout[\s\S]*hint: the options are maxSteps, timeoutMs/);
+    await assert.rejects(
+      simulator.trace('x = 1', { maxSteps: -1 }),
+      /maxSteps must be from 1 to 1000000 \(got -1\)[\s\S]*hint/,
+    );
+    await assert.rejects(
+      simulator.trace('x = 1', { timeout: 5 } as never),
+      /unknown option timeout[\s\S]*hint: the options are maxSteps, timeoutMs/,
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('sandbox messages', () => {
 
   test('anything else is refused', () => {
     const bad: unknown[] = [
-      null, 'ready', 42, [], {},
+      null,
+      'ready',
+      42,
+      [],
+      {},
       { kind: 'toString' },
       { kind: '__proto__' },
       { kind: 'ready', python: '3.14.2' },

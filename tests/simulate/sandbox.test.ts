@@ -11,16 +11,18 @@ import { assertValid } from './trace-facts.ts';
 
 /** Pids of this process's children that run the sandbox script (Linux /proc). */
 function sandboxChildren(): number[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return parent === process.pid && command.includes('sandbox-host.mjs') ? [Number(pid)] : [];
-    } catch {
-      return []; // the process ended while we looked
-    }
-  });
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return parent === process.pid && command.includes('sandbox-host.mjs') ? [Number(pid)] : [];
+      } catch {
+        return []; // the process ended while we looked
+      }
+    });
 }
 
 // Both kinds of start must keep the same rules: a full start, and a restore from its snapshot.
@@ -39,7 +41,10 @@ for (const start of ['full', 'snapshot'] as const) {
     test('close() leaves no sandbox process behind', async () => {
       const own = await createSimulator();
       const children = sandboxChildren();
-      assert.ok(children.length >= 2, `the test's two simulators each run a sandbox process (found ${children.length})`);
+      assert.ok(
+        children.length >= 2,
+        `the test's two simulators each run a sandbox process (found ${children.length})`,
+      );
       await own.trace('x = 1\n');
       await own.close();
       const left = sandboxChildren();

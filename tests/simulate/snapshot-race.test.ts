@@ -13,9 +13,16 @@ import { currentSnapshotKey } from './snapshot-helpers.ts';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const writer = fileURLToPath(new URL('./fixtures/write-snapshots.ts', import.meta.url));
 
-function exited(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stderr: string }> {
+function exited(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
@@ -35,7 +42,10 @@ describe('racing snapshot writers', () => {
       if (existsSync(file)) {
         const checked = snapshotPayload(readFileSync(file), 'race');
         assert.ok('payload' in checked, `read ${reads}: ${'problem' in checked ? checked.problem : ''}`);
-        assert.ok(checked.payload.every((byte) => byte === checked.payload[0]) && [7, 9].includes(checked.payload[0]!), 'the payload of one writer, not a mix');
+        assert.ok(
+          checked.payload.every((byte) => byte === checked.payload[0]) && [7, 9].includes(checked.payload[0]!),
+          'the payload of one writer, not a mix',
+        );
         reads++;
       }
       await new Promise((resolve) => setTimeout(resolve, 1));

@@ -32,8 +32,17 @@ describe('memlane trace', async () => {
     const [first, second] = lines.map((line) => assertValid(JSON.parse(line) as Trace));
     assert.equal(first!.stdout, 'True\n');
     assert.equal(first!.error, null);
-    assert.deepEqual(second!.error, { type: 'ZeroDivisionError', message: 'division by zero', line: 2, column: 12, endColumn: 17 });
-    assert.match(result.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: ZeroDivisionError: division by zero`));
+    assert.deepEqual(second!.error, {
+      type: 'ZeroDivisionError',
+      message: 'division by zero',
+      line: 2,
+      column: 12,
+      endColumn: 17,
+    });
+    assert.match(
+      result.stderr,
+      new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: ZeroDivisionError: division by zero`),
+    );
   });
 
   test('one good file exits 0; - reads stdin; limits come from the options', async () => {
@@ -46,7 +55,10 @@ describe('memlane trace', async () => {
     const fine = await memlane([file('fine.py', 'import math\nr = math.sqrt(4)\n'), '--show-modules']);
     assert.equal(fine.status, 0, fine.stderr);
     const shown = assertValid(JSON.parse(fine.stdout) as Trace);
-    assert.deepEqual(shown.steps.at(-1)!.stack[0]!.locals.map(([name]) => name), ['math', 'r']);
+    assert.deepEqual(
+      shown.steps.at(-1)!.stack[0]!.locals.map(([name]) => name),
+      ['math', 'r'],
+    );
   });
 
   test('a missing file or a bad option is a clear error, not a crash', async () => {
@@ -64,7 +76,10 @@ describe('memlane trace', async () => {
 
   test('a file that is not UTF-8 is refused with its name, line and byte offset', async () => {
     // "é" in Latin-1 (0xE9) on line 2, at byte 17; the good file next to it does not run either.
-    const latin1 = file('latin1.py', Buffer.concat([Buffer.from('x = "ok"\ny = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const latin1 = file(
+      'latin1.py',
+      Buffer.concat([Buffer.from('x = "ok"\ny = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]),
+    );
     const result = await memlane([file('good.py', 'a = 1\n'), latin1]);
     assert.equal(result.status, 2);
     assert.equal(result.stdout, '');

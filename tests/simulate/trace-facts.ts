@@ -26,7 +26,9 @@ export function factsOf(trace: Trace): CorpusFacts {
     types[name] = last.heap.get(ref.ref)!.type;
   }
   const partition = [...groups.values()].map((names) => names.sort()).sort(compareGroups);
-  const max_depth = Math.max(...trace.steps.map((step) => step.stack.filter((f) => !uncountedFrames.has(f.name) && f['loop'] !== true).length));
+  const max_depth = Math.max(
+    ...trace.steps.map((step) => step.stack.filter((f) => !uncountedFrames.has(f.name) && f['loop'] !== true).length),
+  );
   return { stdout: trace.stdout, partition, types, max_depth };
 }
 
@@ -51,7 +53,9 @@ export const fieldsOf = (object: HeapObject): LooseHeapObject => object as Loose
 
 /** The heap object a name is bound to at the given step (1-based; default: last). */
 export function valueOf(
-  trace: Trace, name: string, step = trace.steps.length,
+  trace: Trace,
+  name: string,
+  step = trace.steps.length,
 ): { id: string; object: LooseHeapObject } {
   const state = foldTrace(trace)[step - 1]!;
   for (const frame of [...state.stack].reverse()) {

@@ -6,11 +6,18 @@ import type { Trace } from '../../src/trace/types.ts';
 import { resolveOptions } from '../../src/simulate/index.ts';
 
 const valid = (): Trace => ({
-  format: 'memlane-trace', version: 1, python: '3.14.2', source: 'a = [1]\n', stdout: '', error: null,
+  format: 'memlane-trace',
+  version: 1,
+  python: '3.14.2',
+  source: 'a = [1]\n',
+  stdout: '',
+  error: null,
   steps: [
     { event: 'line', line: 1, stdout: 0, stack: [{ id: 'f1', name: '<module>', line: 1, locals: [] }], heap: {} },
     {
-      event: 'return', line: 1, stdout: 0,
+      event: 'return',
+      line: 1,
+      stdout: 0,
       stack: [{ id: 'f1', name: '<module>', line: 1, locals: [['a', { ref: 'o1' }]] }],
       heap: { o1: { type: 'list', items: [{ ref: 'o2' }] }, o2: { type: 'int', repr: '1' } },
     },
@@ -48,10 +55,20 @@ describe('trace validation', () => {
   });
 
   test('simulator options are checked once, with the defaults filled in', () => {
-    assert.deepEqual(resolveOptions({ maxSteps: 5 }), { maxSteps: 5, timeoutMs: 10_000, maxOutput: 100_000, maxMemoryMb: 256, showModules: false, filename: undefined });
+    assert.deepEqual(resolveOptions({ maxSteps: 5 }), {
+      maxSteps: 5,
+      timeoutMs: 10_000,
+      maxOutput: 100_000,
+      maxMemoryMb: 256,
+      showModules: false,
+      filename: undefined,
+    });
     assert.equal(resolveOptions({ maxSteps: undefined, timeoutMs: 500 }).maxSteps, 1000, 'undefined means the default');
     assert.throws(() => resolveOptions({ timeoutMs: 1.5 }), /timeoutMs must be a whole number \(got 1.5\)/);
-    assert.throws(() => resolveOptions({ showModules: 'yes' } as never), /showModules must be true or false \(got "yes"\)/);
+    assert.throws(
+      () => resolveOptions({ showModules: 'yes' } as never),
+      /showModules must be true or false \(got "yes"\)/,
+    );
     assert.throws(() => resolveOptions({ maxMemoryMb: 4 }), /maxMemoryMb must be from 16 to 3072 \(got 4\)/);
   });
 });

@@ -12,6 +12,9 @@ describe('simulator worker location', () => {
   });
 
   test('an explicit path that does not exist is a clear error', async () => {
-    await assert.rejects(createSimulator({ workerPath: '/nowhere/sandbox-host.mjs' }), /\/nowhere\/sandbox-host\.mjs does not exist/);
+    await assert.rejects(
+      createSimulator({ workerPath: '/nowhere/sandbox-host.mjs' }),
+      /\/nowhere\/sandbox-host\.mjs does not exist/,
+    );
   });
 });

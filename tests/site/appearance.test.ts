@@ -26,7 +26,11 @@ function diagramColours(page: Page, id: string) {
     const object = svg.querySelector('[data-object-id] rect, [data-object-id] path')!;
     const frame = svg.querySelector('[data-frame-id] rect, [data-frame-id] path')!;
     const text = svg.querySelector('text')!;
-    return { object: getComputedStyle(object).fill, frame: getComputedStyle(frame).fill, text: getComputedStyle(text).fill };
+    return {
+      object: getComputedStyle(object).fill,
+      frame: getComputedStyle(frame).fill,
+      text: getComputedStyle(text).fill,
+    };
   }, id);
 }
 
@@ -40,7 +44,10 @@ describe('themes', () => {
   it('dark mode recolours diagrams', async () => {
     const light = await pageIn('light', '/authoring/writing-a-lesson/');
     const dark = await pageIn('dark', '/authoring/writing-a-lesson/');
-    const [inLight, inDark] = await Promise.all([diagramColours(light, 'first-example'), diagramColours(dark, 'first-example')]);
+    const [inLight, inDark] = await Promise.all([
+      diagramColours(light, 'first-example'),
+      diagramColours(dark, 'first-example'),
+    ]);
     assert.notEqual(inLight.object, inDark.object, 'object box fill');
     assert.notEqual(inLight.text, inDark.text, 'text colour');
     await light.context().close();
@@ -52,14 +59,24 @@ describe('themes', () => {
       const page = await pageIn(theme, '/authoring/fence-options/');
       const painted = await page.evaluate(() => {
         const svg = document.querySelector('#sketch-option svg.memlane-diagram')!;
-        return [...svg.querySelectorAll('[class^="ml-"]')].flatMap((el) => (['fill', 'stroke'] as const)
-          .filter((property) => (el.getAttribute(property) ?? 'none') !== 'none')
-          .map((property) => ({ cls: el.getAttribute('class')!, property, written: el.getAttribute(property)!, shown: getComputedStyle(el)[property] })));
+        return [...svg.querySelectorAll('[class^="ml-"]')].flatMap((el) =>
+          (['fill', 'stroke'] as const)
+            .filter((property) => (el.getAttribute(property) ?? 'none') !== 'none')
+            .map((property) => ({
+              cls: el.getAttribute('class')!,
+              property,
+              written: el.getAttribute(property)!,
+              shown: getComputedStyle(el)[property],
+            })),
+        );
       });
       assert.ok(painted.length > 10, `${painted.length} painted elements`);
       const recoloured = painted.filter(({ written, shown }) => rgbOf(written) !== shown);
       assert.deepEqual(recoloured, [], `${theme} mode`);
-      assert.ok(painted.some(({ written }) => written.toLowerCase() === palettes.sketch.background), 'the sketch background is drawn');
+      assert.ok(
+        painted.some(({ written }) => written.toLowerCase() === palettes.sketch.background),
+        'the sketch background is drawn',
+      );
       await page.context().close();
     }
   });
@@ -67,7 +84,11 @@ describe('themes', () => {
   it('draws a sketch diagram on a page as `memlane render --theme sketch` draws it (screenshots compared)', async () => {
     const source = readFileSync(join(repoRoot, 'content/authoring/fence-options.mdx'), 'utf8');
     const code = /```python memory id=sketch-option[^\n]*\n([\s\S]*?)```/.exec(source)![1]!;
-    const cli = spawnSync(process.execPath, [join(repoRoot, 'scripts/memlane.mjs'), 'render', '-', '--theme', 'sketch'], { input: code, encoding: 'utf8', cwd: repoRoot });
+    const cli = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'scripts/memlane.mjs'), 'render', '-', '--theme', 'sketch'],
+      { input: code, encoding: 'utf8', cwd: repoRoot },
+    );
     assert.equal(cli.status, 0, cli.stderr);
     // Without its class, no page rule can reach the CLI's drawing: it shows only what the file says.
     const cliSvg = cli.stdout.replace(/^<\?xml[^>]*>\s*/, '').replace(/^(<svg\b[^>]*?) class="memlane-diagram"/, '$1');
@@ -76,13 +97,18 @@ describe('themes', () => {
     await page.evaluate(() => document.fonts.ready);
     const onPage = await stage.screenshot();
     // Pages show the legend in HTML under the stage: the same entries as the file's legend.
-    const cliLegend = [...cliSvg.matchAll(/<g class="ml-legend"[^]*?<\/g>\s*(?=<\/svg>)/g)].flatMap((m) => [...m[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]));
+    const cliLegend = [...cliSvg.matchAll(/<g class="ml-legend"[\s\S]*?<\/g>\s*(?=<\/svg>)/g)].flatMap((m) =>
+      [...m[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]),
+    );
     assert.ok(cliLegend.length > 0, 'the file has a legend');
     assert.deepEqual(await page.locator('#sketch-option .memlane-legend li').allTextContents(), cliLegend);
     // The same stage, its drawing swapped for the CLI's file without its legend, cut to the page
     // drawing's box: same size, fonts and surroundings.
     await stage.evaluate((element, svg) => {
-      const box = ['viewBox', 'width', 'height'].map((name) => [name, element.querySelector('svg')!.getAttribute(name)!]);
+      const box = ['viewBox', 'width', 'height'].map((name) => [
+        name,
+        element.querySelector('svg')!.getAttribute(name)!,
+      ]);
       element.innerHTML = svg;
       const file = element.querySelector('svg')!;
       file.querySelector('.ml-legend')!.remove();
@@ -92,7 +118,7 @@ describe('themes', () => {
     const fromCli = await stage.screenshot();
     // Antialiasing may differ where the all-steps drawing groups its strokes differently: a few
     // edge pixels, not colours (a recoloured diagram differs in a quarter of its pixels or more).
-    const differ = await page.evaluate(`(async () => {
+    const differ = (await page.evaluate(`(async () => {
       const pixels = [];
       for (const png of ${JSON.stringify([onPage.toString('base64'), fromCli.toString('base64')])}) {
         const image = new Image();
@@ -107,7 +133,7 @@ describe('themes', () => {
         if (pixels[0][i] !== pixels[1][i] || pixels[0][i + 1] !== pixels[1][i + 1] || pixels[0][i + 2] !== pixels[1][i + 2]) differ++;
       }
       return differ / (pixels[0].length / 4);
-    })()`) as number;
+    })()`)) as number;
     assert.ok(differ < 0.01, `${(differ * 100).toFixed(2)}% of the pixels differ`);
     await page.context().close();
   });
@@ -123,11 +149,25 @@ describe('themes', () => {
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
           await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
           const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+            const axe = (
+              window as unknown as {
+                axe: {
+                  run(
+                    context: Document,
+                  ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+                };
+              }
+            ).axe;
             const result = await axe.run(document);
             return result.violations
               .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+              .map(
+                (v) =>
+                  `${v.id} (${v.impact}) at ${v.nodes
+                    .slice(0, 3)
+                    .map((n) => n.target.join(' '))
+                    .join(', ')}`,
+              );
           });
           found.push(...violations.map((v) => `${path} at ${width}px: ${v}`));
         }

@@ -25,14 +25,17 @@ print(asyncio.run(main()))
 `;
 
 describe('async code in the browser', () => {
-  it('a program with gather and sleeps runs in the playground, in CPython\'s order, with the loop drawn', async () => {
+  it("a program with gather and sleeps runs in the playground, in CPython's order, with the loop drawn", async () => {
     const { page, errors } = await openPlayground(site, { hash: `#code=${encodeCode(program)}` });
     assert.match(await playgroundVerdict(page), /^Ran/);
     const printed = await page.locator('#playground .memlane-output-text').textContent();
     assert.equal(printed?.trim(), "quick done\nslow done\n['slow', 'quick']");
     const drawn = await page.locator('#playground svg.memlane-diagram text').allTextContents();
     assert.ok(drawn.includes('event loop'), 'the event loop frame is drawn');
-    assert.ok(drawn.some((text) => text.startsWith('coroutine fetch')), drawn.join(' | '));
+    assert.ok(
+      drawn.some((text) => text.startsWith('coroutine fetch')),
+      drawn.join(' | '),
+    );
     assert.deepEqual(errors, []);
     await page.context().close();
   });

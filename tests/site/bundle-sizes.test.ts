@@ -9,12 +9,18 @@ import { builtSite } from './site-harness.ts';
 /** Vite warns about a chunk over 500 kB, counting 1000 bytes to the kB. */
 const VITE_WARNING_BYTES = 500 * 1000;
 
-describe('the built site\'s scripts', () => {
+describe("the built site's scripts", () => {
   it('are each under the size Vite warns about, the editor and the diagram worker included', async () => {
     const assets = join(await builtSite(), '_astro');
     const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
-    for (const part of ['live-editor', 'diagram-worker']) assert.ok(scripts.some((name) => name.startsWith(part)), `the build has ${part}`);
-    const over = scripts.map((name) => ({ name, bytes: statSync(join(assets, name)).size })).filter(({ bytes }) => bytes > VITE_WARNING_BYTES);
+    for (const part of ['live-editor', 'diagram-worker'])
+      assert.ok(
+        scripts.some((name) => name.startsWith(part)),
+        `the build has ${part}`,
+      );
+    const over = scripts
+      .map((name) => ({ name, bytes: statSync(join(assets, name)).size }))
+      .filter(({ bytes }) => bytes > VITE_WARNING_BYTES);
     assert.deepEqual(over, []);
   });
 });

@@ -13,18 +13,26 @@ const site = useBuiltSite();
 const coursePages = () => sitePages(site.dir).filter((url) => url.startsWith('/course/') && url !== '/course/');
 const html = (url: string) => readFileSync(join(site.dir, url, 'index.html'), 'utf8');
 /** The kinds of the page's exercises, in order ("pointer", "output"). */
-const exerciseKinds = (url: string) => [...html(url).matchAll(/<section class="memlane-exercise"[^>]*\bdata-exercise="(\w+)"/g)].map((m) => m[1]!);
+const exerciseKinds = (url: string) =>
+  [...html(url).matchAll(/<section class="memlane-exercise"[^>]*\bdata-exercise="(\w+)"/g)].map((m) => m[1]!);
 
 /** Every diagram with questions in the course and the authoring pages: the step it opens at and its first question's step. */
 function askingDiagrams(): { url: string; id: string; shown: number; before: number }[] {
   const pages = sitePages(site.dir).filter((url) => url.startsWith('/course/') || url.startsWith('/authoring/'));
-  return pages.flatMap((url) => html(url).split('<figure class="memlane ').slice(1).flatMap((figure) => {
-    const befores = [...figure.matchAll(/<section class="memlane-exercise"[^>]*\bdata-before="(\d+)"/g)].map((m) => Number(m[1]));
-    if (befores.length === 0) return [];
-    const id = /^[^>]*\bid="([^"]+)"/.exec(figure)![1]!;
-    const shown = Number(/<memlane-diagram [^>]*\bdata-step="(\d+)"/.exec(figure)![1]);
-    return [{ url, id, shown, before: Math.min(...befores) }];
-  }));
+  return pages.flatMap((url) =>
+    html(url)
+      .split('<figure class="memlane ')
+      .slice(1)
+      .flatMap((figure) => {
+        const befores = [...figure.matchAll(/<section class="memlane-exercise"[^>]*\bdata-before="(\d+)"/g)].map((m) =>
+          Number(m[1]),
+        );
+        if (befores.length === 0) return [];
+        const id = /^[^>]*\bid="([^"]+)"/.exec(figure)![1]!;
+        const shown = Number(/<memlane-diagram [^>]*\bdata-step="(\d+)"/.exec(figure)![1]);
+        return [{ url, id, shown, before: Math.min(...befores) }];
+      }),
+  );
 }
 
 describe('the course', () => {
@@ -47,7 +55,9 @@ describe('the course', () => {
   it('opens every diagram with questions before its first one, without JavaScript', () => {
     const asking = askingDiagrams();
     assert.ok(asking.length >= 19, `only ${asking.length} diagrams with questions`);
-    const early = asking.filter(({ shown, before }) => shown > before).map(({ url, id, shown, before }) => `${url}#${id}: opens at ${shown}, question at ${before}`);
+    const early = asking
+      .filter(({ shown, before }) => shown > before)
+      .map(({ url, id, shown, before }) => `${url}#${id}: opens at ${shown}, question at ${before}`);
     assert.deepEqual(early, []);
   });
 
@@ -61,11 +71,20 @@ describe('the course', () => {
       for (const { id, before } of diagrams) {
         // The island has taken over once the controls of the diagram's questions are shown.
         await page.locator(`#${id} .memlane-exercise-controls`).first().waitFor({ state: 'visible' });
-        const shown = Number(/Step (\d+) of/.exec((await page.locator(`#${id} .memlane-position`).textContent()) ?? '')?.[1]);
-        const printed = (await page.locator(`#${id} .memlane-output-text`).textContent().catch(() => '')) ?? '';
+        const shown = Number(
+          /Step (\d+) of/.exec((await page.locator(`#${id} .memlane-position`).textContent()) ?? '')?.[1],
+        );
+        const printed =
+          (await page
+            .locator(`#${id} .memlane-output-text`)
+            .textContent()
+            .catch(() => '')) ?? '';
         if (!(shown <= before)) late.push(`${url}#${id}: step ${shown}, question at ${before}`);
-        for (const answer of await page.locator(`#${id} [data-exercise="output"]`).evaluateAll((els) => els.map((el) => el.getAttribute('data-answer')!))) {
-          if (printed.includes(answer)) late.push(`${url}#${id}: the Output panel already shows ${JSON.stringify(answer)}`);
+        for (const answer of await page
+          .locator(`#${id} [data-exercise="output"]`)
+          .evaluateAll((els) => els.map((el) => el.getAttribute('data-answer')!))) {
+          if (printed.includes(answer))
+            late.push(`${url}#${id}: the Output panel already shows ${JSON.stringify(answer)}`);
         }
       }
       assert.deepEqual(errors, []);
@@ -78,12 +97,14 @@ describe('the course', () => {
     for (const url of coursePages()) {
       const page = html(url);
       const questions = (page.match(/class="memlane-exercise-question"/g) ?? []).length;
-      const answers = (page.match(/<details class="memlane-exercise-details"><summary>Answer<\/summary><p>(?!<\/p>)/g) ?? []).length;
+      const answers = (
+        page.match(/<details class="memlane-exercise-details"><summary>Answer<\/summary><p>(?!<\/p>)/g) ?? []
+      ).length;
       assert.equal(answers, questions, `${url}: ${questions} questions, ${answers} answers`);
     }
   });
 
-  it('marks the answer\'s box, even when the object looks different at other steps, and scrolls it into view', async () => {
+  it("marks the answer's box, even when the object looks different at other steps, and scrolls it into view", async () => {
     const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 800 } });
     await page.goto(`${site.url}/course/classes-and-instances/`);
     const exercise = page.locator('[data-exercise]:has([id^="shared-songs-exercise"])');
@@ -91,16 +112,22 @@ describe('the course', () => {
     await exercise.getByRole('button', { name: 'Try it' }).click();
     const stage = page.locator('#shared-songs .memlane-stage');
     // Scroll the narrow stage to whichever end leaves part of the answer's box out of view.
-    const hidden = await page.locator(`#shared-songs [data-object-id="${answer}"]`).first().evaluate((g, el) => {
-      const stageEl = el as HTMLElement;
-      for (const left of [0, stageEl.scrollWidth]) {
-        stageEl.scrollLeft = left;
-        const [box, view] = [g.getBoundingClientRect(), stageEl.getBoundingClientRect()];
-        if (box.left < view.left - 1 || box.right > view.right + 1) return true;
-      }
-      return false;
-    }, await stage.elementHandle());
-    assert.ok(hidden, 'at 390 px part of the answer\'s box can be scrolled out of view');
+    const hidden = await page
+      .locator(`#shared-songs [data-object-id="${answer}"]`)
+      .first()
+      .evaluate(
+        (g, el) => {
+          const stageEl = el as HTMLElement;
+          for (const left of [0, stageEl.scrollWidth]) {
+            stageEl.scrollLeft = left;
+            const [box, view] = [g.getBoundingClientRect(), stageEl.getBoundingClientRect()];
+            if (box.left < view.left - 1 || box.right > view.right + 1) return true;
+          }
+          return false;
+        },
+        await stage.elementHandle(),
+      );
+    assert.ok(hidden, "at 390 px part of the answer's box can be scrolled out of view");
     await exercise.getByRole('button', { name: 'Show answer' }).click();
     const marked = page.locator(`[data-object-id="${answer}"].is-answer`).first();
     const width = await marked.evaluate((g) => {
@@ -109,7 +136,10 @@ describe('the course', () => {
     });
     assert.equal(width, '4px');
     const [box, view] = await Promise.all([marked.boundingBox(), stage.boundingBox()]);
-    assert.ok(box!.x >= view!.x - 1 && box!.x + box!.width <= view!.x + view!.width + 1, `answer at ${box!.x}..${box!.x + box!.width}, stage ${view!.x}..${view!.x + view!.width}`);
+    assert.ok(
+      box!.x >= view!.x - 1 && box!.x + box!.width <= view!.x + view!.width + 1,
+      `answer at ${box!.x}..${box!.x + box!.width}, stage ${view!.x}..${view!.x + view!.width}`,
+    );
     assert.deepEqual(errors, []);
   });
 });

@@ -13,7 +13,8 @@ const root = join(repoRoot, 'tests/fixtures/sites/dev-errors');
 /** Generous waits for a condition: a save reaches the page through the watcher, CPython and a reload. */
 const WAIT = { timeout: 180_000 };
 
-const lesson = (code: string) => ['---', 'title: A lesson', '---', '', 'Some text.', '', '```python memory', code, '```', ''].join('\n');
+const lesson = (code: string) =>
+  ['---', 'title: A lesson', '---', '', 'Some text.', '', '```python memory', code, '```', ''].join('\n');
 const good = 'scores = [1, 2]\naverage = sum(scores) / len(scores)';
 // Line 9 of the file; Python points at the name `cuont`, columns 18 to 22.
 const broken = 'count = 3\ntotal = (count + cuont)';
@@ -44,7 +45,10 @@ async function openLesson(path: string): Promise<Page> {
   return page;
 }
 
-for (const [file, path] of [['index.md', '/'], ['other.mdx', '/other/']] as const) {
+for (const [file, path] of [
+  ['index.md', '/'],
+  ['other.mdx', '/other/'],
+] as const) {
   describe(`astro dev, a broken fence in a .${file.split('.')[1]} page`, () => {
     it('shows the problem in the page and in the error overlay, and the fix takes both away', async () => {
       const page = await openLesson(path);
@@ -53,14 +57,25 @@ for (const [file, path] of [['index.md', '/'], ['other.mdx', '/other/']] as cons
       const block = page.locator('.memlane-problem pre');
       await block.waitFor(WAIT);
       const text = (await block.textContent())!;
-      assert.match(text, new RegExp(`^content/${file.replace('.', '\\.')}:9: the Python snippet failed: NameError: name 'cuont' is not defined\\n`));
-      assert.match(text, /\n {2}9 \| total = \(count \+ cuont\)\n {23}\^{5}\nhint: did you mean `count`\? \(If the snippet is meant to end with this NameError, add raises=NameError\.\)$/);
+      assert.match(
+        text,
+        new RegExp(
+          `^content/${file.replace('.', '\\.')}:9: the Python snippet failed: NameError: name 'cuont' is not defined\\n`,
+        ),
+      );
+      assert.match(
+        text,
+        /\n {2}9 \| total = \(count \+ cuont\)\n {23}\^{5}\nhint: did you mean `count`\? \(If the snippet is meant to end with this NameError, add raises=NameError\.\)$/,
+      );
       assert.equal(await page.locator('figure.memlane').count(), 0, 'the diagram is gone, not left stale');
 
       const overlay = page.locator('vite-error-overlay');
       await overlay.waitFor(WAIT);
       assert.equal(await overlay.locator('#code header h2').textContent(), `content/${file}:9:18`);
-      assert.match((await overlay.locator('#message-content').textContent())!, /NameError: name 'cuont' is not defined/);
+      assert.match(
+        (await overlay.locator('#message-content').textContent())!,
+        /NameError: name 'cuont' is not defined/,
+      );
       assert.match((await overlay.locator('#hint-content').textContent())!, /raises=NameError/);
 
       writePage(file, good);

@@ -33,7 +33,8 @@ export async function startDevServer(root: string): Promise<DevServer> {
     const look = () => {
       const match = /Local\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) return found(match[1]!);
-      if (child.exitCode !== null) return fail(new Error(`astro dev exited with ${child.exitCode}:\n${output.slice(-3000)}`));
+      if (child.exitCode !== null)
+        return fail(new Error(`astro dev exited with ${child.exitCode}:\n${output.slice(-3000)}`));
       if (Date.now() > deadline) return fail(new Error(`astro dev did not start:\n${output.slice(-3000)}`));
       setTimeout(look, 200);
     };

@@ -13,7 +13,9 @@ const site = useBuiltSite();
 async function open(options: Parameters<typeof openPage>[1] = {}): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(site.browser, options);
   await opened.page.goto(`${site.url}${path}`);
-  await opened.page.waitForFunction(() => !document.querySelector('#rebind-exercise .memlane-exercise-controls')!.hasAttribute('hidden'));
+  await opened.page.waitForFunction(
+    () => !document.querySelector('#rebind-exercise .memlane-exercise-controls')!.hasAttribute('hidden'),
+  );
   return opened;
 }
 
@@ -31,13 +33,18 @@ describe('exercises', () => {
     const before = Number(await ex.getAttribute('data-before'));
     assert.equal(await stepOf(page, 'rebind-exercise'), before);
     // Every drawn object is a button named in words.
-    const names = await page.locator('#rebind-exercise svg [data-object-id][role="button"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    const names = await page
+      .locator('#rebind-exercise svg [data-object-id][role="button"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
     assert.ok(names.includes('the list [1, 2]'), JSON.stringify(names));
     await ex.getByRole('button', { name: 'A new object' }).click();
-    assert.match((await feedback(page, 'rebind-exercise').textContent())!, /^Correct! `?second`? names a new object, the list \[1, 2, 3\]\..*makes a new list/);
+    assert.match(
+      (await feedback(page, 'rebind-exercise').textContent())!,
+      /^Correct! `?second`? names a new object, the list \[1, 2, 3\]\..*makes a new list/,
+    );
     assert.equal(await stepOf(page, 'rebind-exercise'), Number(await ex.getAttribute('data-after')));
     const answer = await ex.getAttribute('data-answer');
-    assert.equal(await page.locator(`#rebind-exercise svg [data-object-id="${answer}"].is-answer`).count() > 0, true);
+    assert.equal((await page.locator(`#rebind-exercise svg [data-object-id="${answer}"].is-answer`).count()) > 0, true);
     assert.equal(await page.locator('#rebind-exercise svg [role="button"]').count(), 0, 'choices end with the answer');
     assert.deepEqual(errors, []);
     await page.context().close();
@@ -48,7 +55,10 @@ describe('exercises', () => {
     const ex = exercise(page, 'rebind-exercise');
     await ex.getByRole('button', { name: 'Try it' }).click();
     await page.locator('#rebind-exercise svg [data-object-id][aria-label="the list [1, 2]"]').first().click();
-    assert.match((await feedback(page, 'rebind-exercise').textContent())!, /^Not quite\. .*first still names the old list\.$/);
+    assert.match(
+      (await feedback(page, 'rebind-exercise').textContent())!,
+      /^Not quite\. .*first still names the old list\.$/,
+    );
     await page.context().close();
   });
 
@@ -57,7 +67,8 @@ describe('exercises', () => {
     const ex = exercise(page, 'rebind-exercise');
     await ex.getByRole('button', { name: 'Try it' }).focus();
     await page.keyboard.press('Enter');
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
     const first = await focused();
     const stepBefore = await stepOf(page, 'rebind-exercise');
     await page.keyboard.press('ArrowRight');
@@ -91,7 +102,12 @@ describe('exercises', () => {
     await page.context().close();
   });
 
-  const pressedOf = (page: Page) => page.locator('#freed-exercise svg .is-choice').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('aria-label'), el.getAttribute('aria-pressed')])));
+  const pressedOf = (page: Page) =>
+    page
+      .locator('#freed-exercise svg .is-choice')
+      .evaluateAll((els) =>
+        Object.fromEntries(els.map((el) => [el.getAttribute('aria-label'), el.getAttribute('aria-pressed')])),
+      );
 
   it('freed by click: every drawn object is a toggle; marking the list alone is right', async () => {
     const { page, errors } = await open();
@@ -110,9 +126,16 @@ describe('exercises', () => {
     assert.equal(await list.getAttribute('aria-pressed'), 'false');
     await list.click();
     await ex.getByRole('button', { name: 'Check' }).click();
-    assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Correct! It frees the list \['apple', 1000\]\. .*lost its last reference, `?spare`?/);
+    assert.match(
+      (await feedback(page, 'freed-exercise').textContent())!,
+      /^Correct! It frees the list \['apple', 1000\]\. .*lost its last reference, `?spare`?/,
+    );
     assert.equal(await stepOf(page, 'freed-exercise'), Number(await ex.getAttribute('data-after')));
-    assert.equal(await page.locator('#freed-exercise svg [aria-pressed]').count(), 0, 'the toggles end with the answer');
+    assert.equal(
+      await page.locator('#freed-exercise svg [aria-pressed]').count(),
+      0,
+      'the toggles end with the answer',
+    );
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -124,7 +147,10 @@ describe('exercises', () => {
     await page.locator(`#freed-exercise svg [data-object-id][aria-label="the list ['apple', 1000]"]`).first().click();
     await page.locator('#freed-exercise svg [data-object-id][aria-label="the int 1000"]').first().click();
     await ex.getByRole('button', { name: 'Check' }).click();
-    assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Not quite\. It frees the list .*The int 1000 is not freed: .*a constant of the code/);
+    assert.match(
+      (await feedback(page, 'freed-exercise').textContent())!,
+      /^Not quite\. It frees the list .*The int 1000 is not freed: .*a constant of the code/,
+    );
     await ex.getByRole('button', { name: 'Try it' }).click();
     await ex.getByRole('button', { name: 'None of them' }).click();
     assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Not quite\. It frees the list/);
@@ -136,15 +162,21 @@ describe('exercises', () => {
     const ex = exercise(page, 'freed-exercise');
     await ex.getByRole('button', { name: 'Try it' }).focus();
     await page.keyboard.press('Enter');
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
-    for (let i = 0; i < 10 && (await focused()) !== "the list ['apple', 1000]"; i++) await page.keyboard.press('ArrowRight');
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    for (let i = 0; i < 10 && (await focused()) !== "the list ['apple', 1000]"; i++)
+      await page.keyboard.press('ArrowRight');
     assert.equal(await focused(), "the list ['apple', 1000]");
     await page.keyboard.press(' ');
     assert.equal((await pressedOf(page))["the list ['apple', 1000]"], 'true');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    assert.equal(Object.values(await pressedOf(page)).filter((p) => p === 'true').length, 1, 'Enter twice leaves a toggle as it was');
+    assert.equal(
+      Object.values(await pressedOf(page)).filter((p) => p === 'true').length,
+      1,
+      'Enter twice leaves a toggle as it was',
+    );
     await ex.getByRole('button', { name: 'Check' }).focus();
     await page.keyboard.press('Enter');
     assert.match((await feedback(page, 'freed-exercise').textContent())!, /^Correct!/);
@@ -161,7 +193,10 @@ describe('exercises', () => {
     await ex.getByRole('button', { name: 'Try it' }).click();
     await page.locator('#cache-wrong svg [data-object-id].is-choice[aria-label^="the Photo instance"]').first().click();
     await ex.getByRole('button', { name: 'Check' }).click();
-    assert.match((await ex.getByRole('status').textContent())!, /^Not quite\. .*The Photo instance .*is not freed: the list \[Photo\] still refers to it\./);
+    assert.match(
+      (await ex.getByRole('status').textContent())!,
+      /^Not quite\. .*The Photo instance .*is not freed: the list \[Photo\] still refers to it\./,
+    );
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -192,20 +227,41 @@ describe('exercises', () => {
       await page.locator('#freed-exercise svg .is-choice').first().click();
       await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: Element,
+              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document.querySelector('main')!);
         // axe reads an SVG box's separate <text> elements run together ("int1" for "int" and "1"), so
         // it finds no box's words in any name; the choices' names are checked against their words below.
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => ({ ...v, nodes: v.id === 'label-content-name-mismatch' ? v.nodes.filter((n) => document.querySelector(n.target.join(' '))?.classList.contains('is-choice') !== true) : v.nodes }))
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({
+            ...v,
+            nodes:
+              v.id === 'label-content-name-mismatch'
+                ? v.nodes.filter(
+                    (n) => document.querySelector(n.target.join(' '))?.classList.contains('is-choice') !== true,
+                  )
+                : v.nodes,
+          }))
           .filter((v) => v.nodes.length > 0)
           .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       // Each choice's name holds the type its box shows and every value it shows beside a scalar's type.
-      const unnamed = await page.locator('.is-choice').evaluateAll((els) => els.filter((el) => {
-        const type = el.getAttribute('data-type')!;
-        return !el.getAttribute('aria-label')!.includes(`the ${type}`);
-      }).map((el) => el.getAttribute('aria-label')));
+      const unnamed = await page.locator('.is-choice').evaluateAll((els) =>
+        els
+          .filter((el) => {
+            const type = el.getAttribute('data-type')!;
+            return !el.getAttribute('aria-label')!.includes(`the ${type}`);
+          })
+          .map((el) => el.getAttribute('aria-label')),
+      );
       assert.deepEqual(unnamed, []);
       assert.deepEqual(violations, []);
       await page.context().close();

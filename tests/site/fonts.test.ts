@@ -13,7 +13,8 @@ async function fontsFetched(path: string) {
   const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
   const fonts: { url: string; bytes: number }[] = [];
   page.on('response', async (response) => {
-    if (/\.(woff2?|ttf|otf)$/.test(new URL(response.url()).pathname)) fonts.push({ url: response.url(), bytes: (await response.body()).length });
+    if (/\.(woff2?|ttf|otf)$/.test(new URL(response.url()).pathname))
+      fonts.push({ url: response.url(), bytes: (await response.body()).length });
   });
   await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
@@ -24,13 +25,18 @@ describe('diagram fonts', () => {
   it('a page with diagrams preloads and fetches each face once as WOFF2, a third of the TTF bytes', async () => {
     const { page, errors, fonts } = await fontsFetched('/course/aliasing/');
     const files = fonts.map((f) => new URL(f.url).pathname.split('/').pop()!);
-    assert.deepEqual(files.filter((f) => !f.endsWith('.woff2')), []);
+    assert.deepEqual(
+      files.filter((f) => !f.endsWith('.woff2')),
+      [],
+    );
     assert.equal(new Set(files).size, files.length, 'no face fetched twice');
     assert.equal(files.length, Object.keys(faces).length);
     const ttfBytes = Object.values(faces).reduce((sum, face) => sum + readFileSync(face.file).length, 0);
     const served = fonts.reduce((sum, f) => sum + f.bytes, 0);
     assert.ok(served < ttfBytes / 2.4, `${served} bytes served for ${ttfBytes} bytes of TTF`);
-    const preloads = await page.locator('head link[rel="preload"][as="font"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    const preloads = await page
+      .locator('head link[rel="preload"][as="font"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
     assert.deepEqual(preloads.sort(), fonts.map((f) => f.url).sort(), 'each fetched face is preloaded in the head');
     assert.deepEqual(errors, []);
     await page.context().close();
@@ -42,7 +48,7 @@ describe('diagram fonts', () => {
     for (const face of Object.values(faces)) {
       const ttf = readFileSync(face.file).toString('base64');
       // A string script: the test runner's transpiler would wrap named functions in __name.
-      const widths = await page.evaluate(`(async () => {
+      const widths = (await page.evaluate(`(async () => {
         const reference = new FontFace('Reference TTF', 'url(data:font/ttf;base64,${ttf})', { weight: '${face.weight}' });
         document.fonts.add(reference);
         await reference.load();
@@ -51,7 +57,7 @@ describe('diagram fonts', () => {
         const context = document.createElement('canvas').getContext('2d');
         const width = (family) => { context.font = '${face.weight} 40px ' + family; return context.measureText(${JSON.stringify(sample)}).width; };
         return { served: served.status, page: width('"${face.family}"'), reference: width('"Reference TTF"'), fallback: width('serif') };
-      })()`) as { served: string; page?: number; reference?: number; fallback?: number };
+      })()`)) as { served: string; page?: number; reference?: number; fallback?: number };
       assert.equal(widths.served, 'loaded', `${face.family} ${face.weight}`);
       assert.equal(widths.page, widths.reference, `${face.family} ${face.weight} width`);
       assert.notEqual(widths.page, widths.fallback, 'the sample tells faces apart');
@@ -63,7 +69,10 @@ describe('diagram fonts', () => {
     const { page, fonts } = await fontsFetched('/reference/trace-format/');
     assert.equal(await page.locator('figure.memlane').count(), 0);
     assert.equal(await page.locator('link[rel="preload"][as="font"]').count(), 0);
-    assert.deepEqual(fonts.map((f) => f.url), []);
+    assert.deepEqual(
+      fonts.map((f) => f.url),
+      [],
+    );
     await page.context().close();
   });
 });

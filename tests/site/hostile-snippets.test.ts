@@ -51,7 +51,8 @@ describe('hostile snippets', () => {
       if (node.tagName === 'script' && /alert/.test(text)) injected.push('a script from a snippet');
       if (node.tagName === 'img' && node.properties.src === 'x') injected.push('an <img> from a snippet');
       if (node.tagName === 'b') injected.push('a <b> from a note');
-      for (const name of Object.keys(node.properties)) if (/^on/i.test(name)) injected.push(`an ${name} attribute on <${node.tagName}>`);
+      for (const name of Object.keys(node.properties))
+        if (/^on/i.test(name)) injected.push(`an ${name} attribute on <${node.tagName}>`);
     });
     assert.deepEqual(injected, []);
   });
@@ -70,7 +71,9 @@ describe('hostile snippets', () => {
       const seen = await page.evaluate(() => ({
         injected: document.querySelectorAll('[onerror], img[src="x"], figure script, memlane-diagram b').length,
         output: [...document.querySelectorAll('.memlane-output-text')].map((el) => el.textContent).join('\n'),
-        notes: Object.values(JSON.parse(document.querySelector('#markup memlane-diagram')!.getAttribute('data-notes')!) as string[]).join(' '),
+        notes: Object.values(
+          JSON.parse(document.querySelector('#markup memlane-diagram')!.getAttribute('data-notes')!) as string[],
+        ).join(' '),
         title: document.querySelector('#markup .memlane-title')?.textContent,
         svgText: [...document.querySelectorAll('svg.memlane-diagram')].map((svg) => svg.textContent).join(' '),
         code: document.querySelector('#tabs-and-crlf .memlane-code')!.textContent,

@@ -47,17 +47,27 @@ describe('live editing', () => {
   it('fetches nothing of the interpreter before the first "Edit code", then only from the site', async () => {
     const { page, requests, figure } = await openLesson();
     await page.waitForLoadState('networkidle');
-    assert.deepEqual(requests.map((r) => r.url()).filter((url) => url.includes('_memlane') || /pyodide/i.test(url)), []);
+    assert.deepEqual(
+      requests.map((r) => r.url()).filter((url) => url.includes('_memlane') || /pyodide/i.test(url)),
+      [],
+    );
     await figure.getByRole('button', { name: 'Edit code' }).click();
     await figure.locator('[data-live-action="edit"][aria-expanded="true"]').waitFor();
     assert.match(await run(figure), /^Ran \d+ steps in CPython 3\.14/);
     const fetched = requests.map((r) => r.url()).filter((url) => /^https?:/.test(url));
-    assert.ok(fetched.some((url) => url.endsWith('/_memlane/live/pyodide.asm.wasm')), 'the interpreter came from the site');
-    assert.deepEqual(fetched.filter((url) => !url.startsWith(site.url)), [], 'no request left the site');
+    assert.ok(
+      fetched.some((url) => url.endsWith('/_memlane/live/pyodide.asm.wasm')),
+      'the interpreter came from the site',
+    );
+    assert.deepEqual(
+      fetched.filter((url) => !url.startsWith(site.url)),
+      [],
+      'no request left the site',
+    );
     await page.context().close();
   });
 
-  it('draws the lesson\'s own code exactly as the build did', async () => {
+  it("draws the lesson's own code exactly as the build did", async () => {
     const { page, errors, figure } = await openLesson();
     const built = await svgOf(figure);
     await figure.getByRole('button', { name: 'Edit code' }).click();
@@ -93,15 +103,23 @@ describe('live editing', () => {
 
   it('a note stays with its line when lines are added above it', async () => {
     const { page, figure } = await openLesson();
-    const notes = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<string, string>;
+    const notes = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<
+      string,
+      string
+    >;
     const [line, note] = Object.entries(notes)[0]!;
     await figure.getByRole('button', { name: 'Edit code' }).click();
     const box = figure.getByRole('textbox', { name: 'Python code' });
     await box.press('Control+Home');
     await box.pressSequentially('first = 0\n');
     await run(figure);
-    const moved = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<string, string>;
-    assert.deepEqual(moved, { ...Object.fromEntries(Object.entries(notes).map(([l, n]) => [String(Number(l) + 1), n])) });
+    const moved = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<
+      string,
+      string
+    >;
+    assert.deepEqual(moved, {
+      ...Object.fromEntries(Object.entries(notes).map(([l, n]) => [String(Number(l) + 1), n])),
+    });
     assert.equal(moved[String(Number(line) + 1)], note);
     await page.context().close();
   });
@@ -121,7 +139,10 @@ describe('live editing', () => {
     await replaceCode(figure, 'def f(x)\n');
     await run(figure);
     // CPython's offsets: the caret is where the `:` is missing, not under the whole line.
-    assert.match((await figure.getByRole('alert').textContent())!, /^Line 1: SyntaxError: expected ':'\n {2}1 \| def f\(x\)\n {14}\^$/);
+    assert.match(
+      (await figure.getByRole('alert').textContent())!,
+      /^Line 1: SyntaxError: expected ':'\n {2}1 \| def f\(x\)\n {14}\^$/,
+    );
     await page.context().close();
   });
 
@@ -133,23 +154,43 @@ describe('live editing', () => {
     await run(figure);
     const stopped = (await figure.getByRole('alert').textContent())!;
     assert.match(stopped, /This run took more than 1,000 steps: shorten the loop or run fewer iterations\./);
-    assert.doesNotMatch(stopped, /max-steps|--max|maxMemoryMb|StepLimitError/, 'a reader is not told of options they cannot set');
+    assert.doesNotMatch(
+      stopped,
+      /max-steps|--max|maxMemoryMb|StepLimitError/,
+      'a reader is not told of options they cannot set',
+    );
     // Code in C that never checks for interrupts: the worker is ended and a new one started.
     await replaceCode(figure, 'import itertools\ntotal = sum(itertools.count())');
     await figure.getByRole('button', { name: 'Run' }).click();
-    await figure.locator('.memlane-editor-status').filter({ hasText: /^Running/ }).waitFor();
+    await figure
+      .locator('.memlane-editor-status')
+      .filter({ hasText: /^Running/ })
+      .waitFor();
     // While the worker spins, the page still steps the diagram.
     await figure.getByRole('button', { name: 'First step' }).click();
     assert.equal(await position(figure).then((p) => p!.startsWith('Step 1 of')), true);
-    assert.equal(await figure.locator('.memlane-editor-status').textContent().then((s) => s!.startsWith('Running')), true, 'the run was still going');
-    await figure.locator('.memlane-editor-status').filter({ hasText: /^The run failed/ }).waitFor(RUN_WAIT);
-    assert.match((await figure.getByRole('alert').textContent())!, /This run took longer than 10 seconds: make it finish sooner/);
+    assert.equal(
+      await figure
+        .locator('.memlane-editor-status')
+        .textContent()
+        .then((s) => s!.startsWith('Running')),
+      true,
+      'the run was still going',
+    );
+    await figure
+      .locator('.memlane-editor-status')
+      .filter({ hasText: /^The run failed/ })
+      .waitFor(RUN_WAIT);
+    assert.match(
+      (await figure.getByRole('alert').textContent())!,
+      /This run took longer than 10 seconds: make it finish sooner/,
+    );
     await replaceCode(figure, 'after = [1]');
     assert.match(await run(figure), /^Ran/);
     await page.context().close();
   });
 
-  it('the editor stands in for the code pane, over the diagram; after a run the diagram\'s top is in view, focus stays in the editor and the status says what ran', async () => {
+  it("the editor stands in for the code pane, over the diagram; after a run the diagram's top is in view, focus stays in the editor and the status says what ran", async () => {
     const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
     await page.goto(`${site.url}/course/frames-and-the-call-stack/`);
     const figure = page.locator('#nested');
@@ -158,11 +199,24 @@ describe('live editing', () => {
     await box.waitFor();
     // The code shows once: in the editor, which sits above the step controls and the drawing.
     assert.equal(await figure.locator('.memlane-code').isVisible(), false);
-    assert.equal(await figure.locator('.cm-line, .memlane-code .line').filter({ hasText: 'def area' }).filter({ visible: true }).count(), 1);
-    const [editorBox, diagramBox] = await Promise.all([figure.locator('.memlane-editor').boundingBox(), figure.locator('memlane-diagram').boundingBox()]);
+    assert.equal(
+      await figure
+        .locator('.cm-line, .memlane-code .line')
+        .filter({ hasText: 'def area' })
+        .filter({ visible: true })
+        .count(),
+      1,
+    );
+    const [editorBox, diagramBox] = await Promise.all([
+      figure.locator('.memlane-editor').boundingBox(),
+      figure.locator('memlane-diagram').boundingBox(),
+    ]);
     assert.ok(editorBox!.y + editorBox!.height <= diagramBox!.y + 1, 'the editor is above the diagram');
     // The editor marks the line of the shown step, as the code pane did.
-    const markedLine = () => figure.locator('.cm-line').evaluateAll((lines) => lines.findIndex((l) => l.classList.contains('memlane-editor-current')) + 1);
+    const markedLine = () =>
+      figure
+        .locator('.cm-line')
+        .evaluateAll((lines) => lines.findIndex((l) => l.classList.contains('memlane-editor-current')) + 1);
     const paneLine = () => figure.locator('.memlane-code .line.is-current').getAttribute('data-line').then(Number);
     assert.equal(await markedLine(), await paneLine());
     await box.press('Control+End');
@@ -173,18 +227,29 @@ describe('live editing', () => {
     const status = figure.getByRole('status').filter({ hasText: /^Ran/ });
     await box.press('Control+Enter');
     await status.waitFor(RUN_WAIT);
-    assert.match((await status.textContent())!, /^Ran 14 steps in CPython 3\.14[.\d]*; the diagram shows step 8 of 14\.$/);
-    await page.waitForFunction(() => {
-      const top = document.querySelector('#nested memlane-diagram')!.getBoundingClientRect().top;
-      return top >= 0 && top < innerHeight / 2;
-    }, undefined, { timeout: 10_000 });
-    assert.equal(await page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null), true, 'focus stays in the editor');
+    assert.match(
+      (await status.textContent())!,
+      /^Ran 14 steps in CPython 3\.14[.\d]*; the diagram shows step 8 of 14\.$/,
+    );
+    await page.waitForFunction(
+      () => {
+        const top = document.querySelector('#nested memlane-diagram')!.getBoundingClientRect().top;
+        return top >= 0 && top < innerHeight / 2;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null),
+      true,
+      'focus stays in the editor',
+    );
     assert.equal(await status.isVisible(), true);
     await figure.getByRole('button', { name: 'Next step' }).click();
     assert.equal(await markedLine(), await paneLine());
     // Closed again, the code pane shows the code that ran.
     await figure.getByRole('button', { name: 'Edit code' }).click();
-    assert.match(await figure.locator('.memlane-code').innerText(), /extra = \[1, 2\]/);
+    assert.match(await figure.locator('.memlane-code').textContent(), /extra = \[1, 2\]/);
     assert.deepEqual(errors, []);
     await page.context().close();
   });

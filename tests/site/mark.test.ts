@@ -11,7 +11,11 @@ async function drawnMark(reducedMotion: 'reduce' | 'no-preference') {
   const { page, errors } = await openPage(site.browser, { reducedMotion, viewport: { width: 1000, height: 700 } });
   await page.goto(`${site.url}/authoring/writing-a-lesson/`);
   const mark = page.locator('.memlane-mark').first();
-  assert.equal(await page.locator('.memlane-mark + svg.rough-annotation').count(), 0, 'nothing is drawn before the words are in view');
+  assert.equal(
+    await page.locator('.memlane-mark + svg.rough-annotation').count(),
+    0,
+    'nothing is drawn before the words are in view',
+  );
   await mark.scrollIntoViewIfNeeded();
   const drawing = page.locator('.memlane-mark + svg.rough-annotation').first();
   await drawing.waitFor({ state: 'attached' });
@@ -28,12 +32,18 @@ async function drawnMark(reducedMotion: 'reduce' | 'no-preference') {
 /** Each <Mark>ed phrase of the lessons with the character written right before and after it. */
 function markedPhrases(): { page: string; words: string; before: string; after: string }[] {
   const dir = join(repoRoot, 'content/course');
-  return readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().flatMap((file) => {
-    const source = readFileSync(join(dir, file), 'utf8');
-    return [...source.matchAll(/(.)<Mark\b[^>]*>([^<]+)<\/Mark>(.)/g)].map((m) => ({
-      page: `course/${file.replace(/\.mdx$/, '')}/index.html`, before: m[1]!, words: m[2]!, after: m[3]!,
-    }));
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .flatMap((file) => {
+      const source = readFileSync(join(dir, file), 'utf8');
+      return [...source.matchAll(/(.)<Mark\b[^>]*>([^<]+)<\/Mark>(.)/g)].map((m) => ({
+        page: `course/${file.replace(/\.mdx$/, '')}/index.html`,
+        before: m[1]!,
+        words: m[2]!,
+        after: m[3]!,
+      }));
+    });
 }
 
 describe('<Mark>', () => {
@@ -47,9 +57,12 @@ describe('<Mark>', () => {
       // (and typographic apostrophes as the author typed them).
       const plain = (text: string) => text.replace(/\s+/g, ' ').replace(/\u2019/g, "'");
       const phrase = plain(words);
-      const found = [...html.matchAll(/(.)<span class="memlane-mark"[^>]*>([^<]*)<\/span>(.)/gs)].find((m) => plain(m[2]!) === phrase);
+      const found = [...html.matchAll(/(.)<span class="memlane-mark"[^>]*>([^<]*)<\/span>(.)/gs)].find(
+        (m) => plain(m[2]!) === phrase,
+      );
       if (!found) problems.push(`${page}: "${phrase}" is not marked`);
-      else if (plain(found[1]!) !== plain(before) || plain(found[3]!) !== plain(after)) problems.push(`${page}: "${before}<Mark>${phrase}</Mark>${after}" became "${found[1]}…${found[3]}"`);
+      else if (plain(found[1]!) !== plain(before) || plain(found[3]!) !== plain(after))
+        problems.push(`${page}: "${before}<Mark>${phrase}</Mark>${after}" became "${found[1]}…${found[3]}"`);
     }
     assert.deepEqual(problems, []);
   });
@@ -62,13 +75,18 @@ describe('<Mark>', () => {
   });
 
   it('redraws when its words reflow without a window resize (a font arriving, a style change)', async () => {
-    const { page, errors } = await openPage(site.browser, { reducedMotion: 'reduce', viewport: { width: 390, height: 800 } });
+    const { page, errors } = await openPage(site.browser, {
+      reducedMotion: 'reduce',
+      viewport: { width: 390, height: 800 },
+    });
     await page.goto(`${site.url}/course/copies/`);
     const mark = page.locator('.memlane-mark').first();
     await mark.scrollIntoViewIfNeeded();
     await page.locator('.memlane-mark + svg.rough-annotation path').first().waitFor({ state: 'attached' });
     // Larger text in the paragraph moves and wraps the marked words; the window keeps its size.
-    await mark.evaluate((el) => { (el.closest('p') ?? el.parentElement!).style.fontSize = '3em'; });
+    await mark.evaluate((el) => {
+      (el.closest('p') ?? el.parentElement!).style.fontSize = '3em';
+    });
     // Browser code as text: the test runner's transform would add helpers a page does not have.
     const covers = `(() => {
       const el = document.querySelector('.memlane-mark');
@@ -84,9 +102,17 @@ describe('<Mark>', () => {
     })()`;
     // Generous: the drawing follows within a frame or two; the wait only absorbs a busy machine.
     await page.waitForFunction(`${covers}.lowGap < 8`, undefined, { timeout: 30_000 }).catch(() => undefined);
-    const result = await page.evaluate(covers) as { lines: number; lowGap: number; leftGap: number; rightGap: number };
+    const result = (await page.evaluate(covers)) as {
+      lines: number;
+      lowGap: number;
+      leftGap: number;
+      rightGap: number;
+    };
     assert.ok(result.lines >= 2, `the marked words wrap onto ${result.lines} lines`);
-    assert.ok(result.lowGap < 8 && result.leftGap < 8 && result.rightGap < 8, `the underline covers the reflowed words: ${JSON.stringify(result)}`);
+    assert.ok(
+      result.lowGap < 8 && result.leftGap < 8 && result.rightGap < 8,
+      `the underline covers the reflowed words: ${JSON.stringify(result)}`,
+    );
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -18,10 +18,13 @@ function shownState(id: string) {
     // [shown at this step by its data-steps, hidden by display="none"] per step-dependent element.
     // (No named helper functions in here: the test runner's transpiler would wrap them in __name.)
     const toggled = [...svg.querySelectorAll('[data-steps]')].map((el) => [
-      el.getAttribute('data-steps')!.split(' ').some((r) => {
-        const [a, b = a] = r.split('-').map(Number);
-        return step >= a! && step <= b!;
-      }),
+      el
+        .getAttribute('data-steps')!
+        .split(' ')
+        .some((r) => {
+          const [a, b = a] = r.split('-').map(Number);
+          return step >= a! && step <= b!;
+        }),
       el.getAttribute('display') === 'none',
     ]);
     const box = svg.getBoundingClientRect();
@@ -33,7 +36,9 @@ function shownState(id: string) {
       height: box.height,
       wronglyShown: toggled.filter(([shown, hidden]) => !shown && !hidden).length,
       wronglyHidden: toggled.filter(([shown, hidden]) => shown && hidden).length,
-      visibleObjects: [...svg.querySelectorAll('[data-object-id]')].filter((el) => el.getAttribute('display') !== 'none' && (el as SVGGraphicsElement).getBBox().width > 0).length,
+      visibleObjects: [...svg.querySelectorAll('[data-object-id]')].filter(
+        (el) => el.getAttribute('display') !== 'none' && (el as SVGGraphicsElement).getBBox().width > 0,
+      ).length,
       currentLine: root.querySelector<HTMLElement>('.memlane-code .line.is-current')?.dataset.line,
       output: root.querySelector('.memlane-output-text')?.textContent ?? null,
       note: root.querySelector('.memlane-note-text')?.textContent ?? null,
@@ -78,11 +83,16 @@ describe('a diagram without JavaScript', () => {
     const label = await page.evaluate(() => {
       const svg = document.querySelector('#first-example svg.memlane-diagram')!;
       const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean);
-      return { role: svg.getAttribute('role'), text: ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ') };
+      return {
+        role: svg.getAttribute('role'),
+        text: ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      };
     });
     assert.equal(label.role, 'img');
     assert.ok(label.text.length > 10, `accessible name: "${label.text}"`);
-    const ignored = await page.evaluate(() => document.querySelector('#first-example')!.closest('[data-pagefind-ignore]') !== null);
+    const ignored = await page.evaluate(
+      () => document.querySelector('#first-example')!.closest('[data-pagefind-ignore]') !== null,
+    );
     assert.ok(ignored, 'diagrams are left out of the search index');
   });
 });

@@ -7,7 +7,10 @@ import { openPage, type SiteUnderTest } from './site-harness.ts';
 export const RUN_WAIT = { timeout: 120_000 };
 
 /** The playground page (its share-link `hash`, if any), once its editor is on the page. */
-export async function openPlayground(site: SiteUnderTest, { hash = '', colorScheme = 'dark' as 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openPlayground(
+  site: SiteUnderTest,
+  { hash = '', colorScheme = 'dark' as 'light' | 'dark' } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, colorScheme });
   await opened.page.goto(`${site.url}/playground/${hash}`);
   await opened.page.getByRole('textbox', { name: 'Python code' }).waitFor();

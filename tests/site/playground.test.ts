@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codeFromHash, encodeCode, readShareHash } from '../../src/page/share-link.ts';
-import { interpreterFrame, openPlayground, playgroundVerdict, RUN_WAIT, runInPlayground } from './playground-harness.ts';
+import {
+  interpreterFrame,
+  openPlayground,
+  playgroundVerdict,
+  RUN_WAIT,
+  runInPlayground,
+} from './playground-harness.ts';
 import { openPage, seriousAxeViolations, useBuiltSite } from './site-harness.ts';
 
 const site = useBuiltSite();
@@ -15,19 +21,53 @@ const site = useBuiltSite();
  * it. (No named functions inside: the test runner's transform would add a helper the frame lacks.)
  */
 const tryToEscape = async ({ url, names }: { url: string; names: string[] }): Promise<string[]> => {
-  const scope = globalThis as unknown as { WorkerGlobalScope?: { prototype: { fetch: typeof fetch } }; importScripts?(url: string): void };
+  const scope = globalThis as unknown as {
+    WorkerGlobalScope?: { prototype: { fetch: typeof fetch } };
+    importScripts?(url: string): void;
+  };
   const attempts: [string, () => unknown][] = [
     ['origin', () => location.origin],
     ['parent document', () => window.parent.document.title],
     ['cookie', () => document.cookie],
     ['storage', () => localStorage.getItem('memlane-secret')],
     ['fetch', () => fetch(url).then((r) => r.status)],
-    ['image', () => new Promise((resolve, reject) => { const img = new Image(); img.onload = resolve; img.onerror = () => reject(new Error('no image')); img.src = `${url}.png`; })],
+    [
+      'image',
+      () =>
+        new Promise((resolve, reject) => {
+          const img = new Image();
+          img.onload = resolve;
+          img.onerror = () => reject(new Error('no image'));
+          img.src = `${url}.png`;
+        }),
+    ],
     // The real fetch, not the worker's own stand-in that serves only the interpreter's files.
     ['real fetch', () => scope.WorkerGlobalScope!.prototype.fetch.call(globalThis, url).then((r) => r.status)],
-    ['xhr', () => { const request = new XMLHttpRequest(); request.open('GET', url, false); request.send(); return request.status; }],
-    ['importScripts', () => { scope.importScripts!(`${url}.js`); return 'loaded'; }],
-    ['indexedDB', () => new Promise((resolve, reject) => { const open = indexedDB.open('memlane-probe'); open.onsuccess = () => resolve('opened'); open.onerror = () => reject(open.error); })],
+    [
+      'xhr',
+      () => {
+        const request = new XMLHttpRequest();
+        request.open('GET', url, false);
+        request.send();
+        return request.status;
+      },
+    ],
+    [
+      'importScripts',
+      () => {
+        scope.importScripts!(`${url}.js`);
+        return 'loaded';
+      },
+    ],
+    [
+      'indexedDB',
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('memlane-probe');
+          open.onsuccess = () => resolve('opened');
+          open.onerror = () => reject(open.error);
+        }),
+    ],
   ];
   const results: string[] = [];
   for (const [name, act] of attempts.filter(([n]) => names.includes(n))) {
@@ -55,7 +95,10 @@ describe('playground', () => {
     assert.equal(codeFromHash(hash), program);
     const again = await openPlayground(site, { hash });
     assert.match(await playgroundVerdict(again.page), /^Ran/);
-    assert.equal(await again.page.getByRole('textbox', { name: 'Python code' }).textContent(), program.replace(/\n/g, ''));
+    assert.equal(
+      await again.page.getByRole('textbox', { name: 'Python code' }).textContent(),
+      program.replace(/\n/g, ''),
+    );
     const drawn = await again.page.locator('#playground svg.memlane-diagram text').allTextContents();
     assert.ok(drawn.includes('alias') && drawn.includes('café'), drawn.join(' '));
     assert.deepEqual([...errors, ...again.errors], []);
@@ -67,7 +110,11 @@ describe('playground', () => {
     const { page, errors } = await openPlayground(site);
     await page.getByLabel('Example').selectOption({ label: 'A linked list' });
     // The all-steps SVG holds every version of a row; the one shown at the drawn step is visible.
-    await page.locator('#playground svg.memlane-diagram text', { hasText: 'head' }).filter({ visible: true }).first().waitFor(RUN_WAIT);
+    await page
+      .locator('#playground svg.memlane-diagram text', { hasText: 'head' })
+      .filter({ visible: true })
+      .first()
+      .waitFor(RUN_WAIT);
     assert.match(await playgroundVerdict(page), /^Ran/);
     assert.match((await page.getByRole('textbox', { name: 'Python code' }).textContent())!, /class Node:/);
     assert.deepEqual(errors, []);
@@ -87,15 +134,24 @@ describe('playground', () => {
   it('"Open in playground" keeps the fence\'s options: the playground draws with them and its own link keeps them', async () => {
     const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.url}/course/the-allocator/`);
-    const href = (await page.locator('#id-reuse').getByRole('link', { name: 'Open in playground' }).getAttribute('href'))!;
+    const href = (await page
+      .locator('#id-reuse')
+      .getByRole('link', { name: 'Open in playground' })
+      .getAttribute('href'))!;
     const shared = readShareHash(new URL(href, site.url).hash)!;
-    assert.deepEqual(shared.options, [['scalars', 'inline'], ['hide', 'seen_ids']]);
+    assert.deepEqual(shared.options, [
+      ['scalars', 'inline'],
+      ['hide', 'seen_ids'],
+    ]);
     assert.match(shared.code, /^seen_ids = \[\]/);
     await page.goto(new URL(href, site.url).href);
     assert.match(await playgroundVerdict(page), /^Ran/);
     const drawn = await page.locator('#playground svg.memlane-diagram text').allTextContents();
     assert.ok(drawn.includes('box') && !drawn.includes('seen_ids'), `seen_ids is hidden: ${drawn.join(' ')}`);
-    assert.equal(await page.getByLabel('Example').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent), 'Your code');
+    assert.equal(
+      await page.getByLabel('Example').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent),
+      'Your code',
+    );
     await page.getByRole('button', { name: 'Copy link to this program' }).click();
     assert.deepEqual(readShareHash(new URL(page.url()).hash), shared);
     assert.deepEqual(errors, []);
@@ -122,6 +178,7 @@ describe('playground', () => {
     const { page } = await openPlayground(site);
     await page.evaluate(() => {
       localStorage.setItem('memlane-secret', 'page storage');
+      // biome-ignore lint/suspicious/noDocumentCookie: a secret the sandboxed run must not read.
       document.cookie = 'memlane-secret=page-cookie; path=/';
     });
     assert.match(await playgroundVerdict(page), /^Ran/);
@@ -132,19 +189,33 @@ describe('playground', () => {
     const before = site.requests.length;
     const probe = `${site.url}/probe`;
     const frame = await interpreterFrame(page);
-    const inFrame = await frame.evaluate(tryToEscape, { url: probe, names: ['origin', 'parent document', 'cookie', 'storage', 'fetch', 'image'] });
+    const inFrame = await frame.evaluate(tryToEscape, {
+      url: probe,
+      names: ['origin', 'parent document', 'cookie', 'storage', 'fetch', 'image'],
+    });
     assert.deepEqual(inFrame, [
-      'origin: null', 'parent document: blocked (SecurityError)', 'cookie: blocked (SecurityError)', 'storage: blocked (SecurityError)',
-      'fetch: blocked (TypeError)', 'image: blocked (Error)',
+      'origin: null',
+      'parent document: blocked (SecurityError)',
+      'cookie: blocked (SecurityError)',
+      'storage: blocked (SecurityError)',
+      'fetch: blocked (TypeError)',
+      'image: blocked (Error)',
     ]);
     // The page's own worker (diagram-worker.ts, which draws runs) is the site's; the interpreter's is a blob's.
     const worker = page.workers().find((each) => each.url().startsWith('blob:'))!;
     assert.ok(worker, 'the interpreter runs in a worker');
-    const inWorker = await worker.evaluate(tryToEscape, { url: probe, names: ['origin', 'real fetch', 'xhr', 'importScripts', 'indexedDB'] });
+    const inWorker = await worker.evaluate(tryToEscape, {
+      url: probe,
+      names: ['origin', 'real fetch', 'xhr', 'importScripts', 'indexedDB'],
+    });
     assert.equal(inWorker[0], 'origin: null');
     for (const line of inWorker.slice(1)) assert.match(line, /: blocked \(/, line);
     await page.waitForTimeout(500);
-    assert.deepEqual(site.requests.slice(before).filter((path) => path.startsWith('/probe')), [], 'no probe reached the server');
+    assert.deepEqual(
+      site.requests.slice(before).filter((path) => path.startsWith('/probe')),
+      [],
+      'no probe reached the server',
+    );
     assert.equal(await page.evaluate(() => localStorage.getItem('memlane-secret')), 'page storage');
     await page.context().close();
   });

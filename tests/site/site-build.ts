@@ -11,7 +11,9 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 /** Astro's command-line script, wherever its package.json `bin` puts it (astro.js up to Astro 5, bin/astro.mjs since). */
 export const astroBin = ((): string => {
   const astroDir = join(repoRoot, 'node_modules/astro');
-  const { bin } = JSON.parse(readFileSync(join(astroDir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
+  const { bin } = JSON.parse(readFileSync(join(astroDir, 'package.json'), 'utf8')) as {
+    bin: string | Record<string, string>;
+  };
   return join(astroDir, typeof bin === 'string' ? bin : bin.astro!);
 })();
 
@@ -28,7 +30,10 @@ export interface BuildResult {
  * built files in the tree.
  */
 export function buildSite(root: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
-  const leftovers = resolve(root) === repoRoot ? [] : ['.astro', 'node_modules'].map((d) => join(root, d)).filter((d) => !existsSync(d));
+  const leftovers =
+    resolve(root) === repoRoot
+      ? []
+      : ['.astro', 'node_modules'].map((d) => join(root, d)).filter((d) => !existsSync(d));
   return new Promise((done) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir], {
       cwd: root,
@@ -82,7 +87,8 @@ export async function builtSite(root = repoRoot, pages?: GeneratedPages): Promis
       rmSync(outDir, { recursive: true, force: true });
       pages?.write();
       const result = await buildSite(root, outDir).finally(() => pages?.remove());
-      if (result.status !== 0) throw new Error(`astro build of ${root} failed (exit ${result.status}):\n${result.output.slice(-4000)}`);
+      if (result.status !== 0)
+        throw new Error(`astro build of ${root} failed (exit ${result.status}):\n${result.output.slice(-4000)}`);
       writeFileSync(done, new Date().toISOString());
       return outDir;
     } finally {

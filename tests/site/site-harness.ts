@@ -10,9 +10,19 @@ import { builtSite, repoRoot } from './site-build.ts';
 export { astroBin, buildSite, builtSite, repoRoot, type BuildResult } from './site-build.ts';
 
 const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2', '.xml': 'application/xml', '.txt': 'text/plain',
-  '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.wasm': 'application/wasm',
 };
 
 /** A static file server for a built site on 127.0.0.1 (directory URLs serve index.html); `requests` lists every path asked for. */
@@ -28,10 +38,14 @@ export async function serveSite(dir: string): Promise<{ url: string; requests: s
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/html' }).end(existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found');
+      response
+        .writeHead(404, { 'content-type': 'text/html' })
+        .end(existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found');
       return;
     }
-    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
@@ -73,12 +87,21 @@ export function useBuiltSite(setUp?: () => Promise<void>): SiteUnderTest {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A page that records console errors and uncaught exceptions. */
-export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -108,16 +131,20 @@ export function sitePages(dir: string): string[] {
 
 /** Every page source under content/ (files starting with _ are partials). */
 export function contentFiles(dir = join(repoRoot, 'content')): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return contentFiles(path);
-    return /\.mdx?$/.test(name) && !name.startsWith('_') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return contentFiles(path);
+      return /\.mdx?$/.test(name) && !name.startsWith('_') ? [path] : [];
+    });
 }
 
 /** The URL path a content file is served at. */
 export function urlOf(file: string): string {
-  const slug = relative(join(repoRoot, 'content'), file).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  const slug = relative(join(repoRoot, 'content'), file)
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '');
   return slug ? `/${slug.toLowerCase()}/` : '/';
 }
 
@@ -125,8 +152,18 @@ export function urlOf(file: string): string {
 export async function seriousAxeViolations(page: Page, selector = 'main'): Promise<string[]> {
   await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async (scope) => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Element,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document.querySelector(scope)!);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, selector);
 }

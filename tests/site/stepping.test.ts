@@ -25,10 +25,13 @@ async function state() {
     const step = Number(/Step (\d+) of/.exec(position)![1]);
     // No named helper functions in here: the test runner's transpiler would wrap them in __name.
     const toggled = [...root.querySelectorAll('svg [data-steps]')].map((el) => [
-      el.getAttribute('data-steps')!.split(' ').some((r) => {
-        const [a, b = a] = r.split('-').map(Number);
-        return step >= a! && step <= b!;
-      }),
+      el
+        .getAttribute('data-steps')!
+        .split(' ')
+        .some((r) => {
+          const [a, b = a] = r.split('-').map(Number);
+          return step >= a! && step <= b!;
+        }),
       el.getAttribute('display') === 'none',
     ]);
     const steps = JSON.parse(island.dataset.traceSteps!) as [number, number, number][];
@@ -129,7 +132,7 @@ describe('stepping through a diagram', () => {
     await page.keyboard.press('Home');
     while ((await state()).currentLine !== 2) await page.keyboard.press('ArrowRight');
     assert.equal((await state()).note, 'alias is a second name for the same list');
-    assert.doesNotMatch(await diagram().locator('.memlane-code').innerText(), /@note/);
+    assert.doesNotMatch(await diagram().locator('.memlane-code').textContent(), /@note/);
   });
 
   it('opens the step named in a permalink without shifting the layout', async () => {
@@ -139,18 +142,32 @@ describe('stepping through a diagram', () => {
     await fresh.addInitScript(() => {
       (window as unknown as { shifts: number }).shifts = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
-          const inDiagram = entry.sources.some((source) => source.node instanceof Element && source.node.closest('.memlane-block'));
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+          sources: { node?: Node }[];
+        })[]) {
+          const inDiagram = entry.sources.some(
+            (source) => source.node instanceof Element && source.node.closest('.memlane-block'),
+          );
           if (!entry.hadRecentInput && inDiagram) (window as unknown as { shifts: number }).shifts += entry.value;
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await fresh.goto(`${site.url}${lessonPath}#first-example-step-2`);
-    await fresh.waitForFunction(() => document.querySelector('#first-example .memlane-position')!.textContent!.startsWith('Step 2 of'));
+    await fresh.waitForFunction(() =>
+      document.querySelector('#first-example .memlane-position')!.textContent!.startsWith('Step 2 of'),
+    );
     await fresh.waitForTimeout(300);
-    assert.equal(await fresh.evaluate(() => (window as unknown as { shifts: number }).shifts), 0, 'cumulative layout shift of diagrams');
+    assert.equal(
+      await fresh.evaluate(() => (window as unknown as { shifts: number }).shifts),
+      0,
+      'cumulative layout shift of diagrams',
+    );
     await fresh.goto(`${site.url}${lessonPath}#first-example-step-3`);
-    await fresh.waitForFunction(() => document.querySelector('#first-example .memlane-position')!.textContent!.startsWith('Step 3 of'));
+    await fresh.waitForFunction(() =>
+      document.querySelector('#first-example .memlane-position')!.textContent!.startsWith('Step 3 of'),
+    );
     assert.deepEqual(freshErrors, []);
     await fresh.context().close();
   });
@@ -166,7 +183,11 @@ describe('stepping through a diagram', () => {
     assert.match(svg, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.doesNotMatch(svg, /display="none"/);
     assert.match(svg, /--ml-[\w-]+:/, 'theme colours are written into the file');
-    assert.match(svg, /\.memlane-diagram\[data-theme="site"\] \.ml-frame \{ fill: var\(--ml-frame-fill\)/, 'with the rules that paint from them');
+    assert.match(
+      svg,
+      /\.memlane-diagram\[data-theme="site"\] \.ml-frame \{ fill: var\(--ml-frame-fill\)/,
+      'with the rules that paint from them',
+    );
   });
 
   it('logs no console errors', () => {

@@ -7,7 +7,16 @@ import { findAll, parseXml, textOf, type XmlElement } from './xml-tree.ts';
 
 const source = 'def f(a, b=[]):\n\tb.append(a)  # keeps "state" <across> calls & more\n    return b\n\nx = f(1)\n';
 
-async function panel(options: { currentLine?: number; lineLabel?: { text: string; alert?: boolean }; dark?: boolean; maxColumns?: number; code?: string; background?: string } = {}) {
+async function panel(
+  options: {
+    currentLine?: number;
+    lineLabel?: { text: string; alert?: boolean };
+    dark?: boolean;
+    maxColumns?: number;
+    code?: string;
+    background?: string;
+  } = {},
+) {
   const tokens = highlightPython(options.code ?? source, options.dark ? 'dark' : 'light');
   const result = codeToSvgPanel({ tokens, ...options });
   const tree = parseXml(`<svg xmlns="http://www.w3.org/2000/svg">${result.markup}</svg>`);
@@ -35,7 +44,8 @@ describe('codeToSvgPanel', () => {
     assert.ok(textOf(lines[1]!).startsWith('    b.append(a)'));
     assert.ok(textOf(lines[2]!).startsWith('    return b'));
     assert.ok(!textOf(tree).includes('\t'));
-    const xOf = (line: number, start: string) => Number(lines[line - 1]!.children.find((e) => textOf(e).startsWith(start))!.attributes.x);
+    const xOf = (line: number, start: string) =>
+      Number(lines[line - 1]!.children.find((e) => textOf(e).startsWith(start))!.attributes.x);
     const charWidth = (xOf(1, 'f') - xOf(1, 'def')) / 4;
     // "\tb.append(a)  " is 4 + 13 columns wide, so the comment starts at column 17.
     assert.equal(xOf(2, '# keeps'), xOf(2, '    b.') + 17 * charWidth);
@@ -65,7 +75,10 @@ describe('codeToSvgPanel', () => {
     const code = codeLines(tree)[2]!;
     assert.ok(Number(label.attributes.x) > 14 * 0 + code.length, 'the label sits right of the code');
     assert.ok(result.width > Number(label.attributes.x), 'the panel is wide enough for the label');
-    const raised = findAll((await panel({ currentLine: 5, lineLabel: { text: 'raises TypeError', alert: true } })).tree, (e) => e.name === 'text' && textOf(e).startsWith('←'))[0]!;
+    const raised = findAll(
+      (await panel({ currentLine: 5, lineLabel: { text: 'raises TypeError', alert: true } })).tree,
+      (e) => e.name === 'text' && textOf(e).startsWith('←'),
+    )[0]!;
     assert.notEqual(raised.attributes.fill, label.attributes.fill);
     assert.doesNotMatch(textOf((await panel({ currentLine: 5 })).tree), /←/);
   });
@@ -91,11 +104,17 @@ describe('codeToSvgPanel', () => {
       const { tree, result } = await panel({ currentLine: 2, dark });
       const marked = findAll(tree, (e) => e.attributes['data-current-line'] !== undefined)[0]!;
       const band = findAll(marked, (e) => e.name === 'rect')[0]!.attributes.fill!;
-      for (const element of findAll(tree, (e) => (e.name === 'text' || e.name === 'tspan') && e.attributes.fill !== undefined)) {
+      for (const element of findAll(
+        tree,
+        (e) => (e.name === 'text' || e.name === 'tspan') && e.attributes.fill !== undefined,
+      )) {
         let inBand = false;
         for (let p = element.parent; p; p = p.parent) if (p === marked) inBand = true;
         const ratio = contrastRatio(element.attributes.fill!, inBand ? band : result.background);
-        assert.ok(ratio >= 4.5, `${textOf(element)} in ${element.attributes.fill} has contrast ${ratio.toFixed(2)} (dark=${dark})`);
+        assert.ok(
+          ratio >= 4.5,
+          `${textOf(element)} in ${element.attributes.fill} has contrast ${ratio.toFixed(2)} (dark=${dark})`,
+        );
       }
     }
   });

@@ -17,7 +17,13 @@ async function panel() {
 describe('composeSlide', () => {
   it('puts the code panel left of the diagram in one well-formed standalone SVG', async () => {
     const code = await panel();
-    const svg = composeSlide({ diagram, code, background: '#ffffff', title: 'a.py, step 2 of 2', description: 'Line 2 <b> & more' });
+    const svg = composeSlide({
+      diagram,
+      code,
+      background: '#ffffff',
+      title: 'a.py, step 2 of 2',
+      description: 'Line 2 <b> & more',
+    });
     assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'));
     const root = parseXml(svg);
     assert.equal(root.name, 'svg');
@@ -28,7 +34,10 @@ describe('composeSlide', () => {
     assert.ok(Number(nested.attributes.x) >= code.width, 'the diagram starts right of the code panel');
     assert.equal(nested.attributes.width, '400');
     assert.equal(findAll(nested, (e) => e.attributes['data-object-id'] === 'o1').length, 1);
-    assert.equal(findAll(root, (e) => e.name === 'script' || Object.keys(e.attributes).some((a) => a.startsWith('on'))).length, 0);
+    assert.equal(
+      findAll(root, (e) => e.name === 'script' || Object.keys(e.attributes).some((a) => a.startsWith('on'))).length,
+      0,
+    );
     const [, , width, height] = parseSvgRoot(svg).viewBox;
     assert.ok(width >= code.width + 400 && height >= Math.max(code.height, 300));
   });
@@ -36,7 +45,9 @@ describe('composeSlide', () => {
   it('fits the whole slide to a width, keeping its proportions', async () => {
     const code = await panel();
     const natural = parseSvgRoot(composeSlide({ diagram, code, background: '#fff', title: 't', description: 'd' }));
-    const fitted = parseXml(composeSlide({ diagram, code, width: 1000, background: '#fff', title: 't', description: 'd' }));
+    const fitted = parseXml(
+      composeSlide({ diagram, code, width: 1000, background: '#fff', title: 't', description: 'd' }),
+    );
     assert.equal(fitted.attributes.width, '1000');
     const [, , w, h] = natural.viewBox;
     assert.ok(Math.abs(Number(fitted.attributes.height) - (1000 * h) / w) < 0.01);
@@ -54,11 +65,15 @@ describe('composeSlide', () => {
   });
 
   it('gives identical bytes for identical input', async () => {
-    const make = async () => composeSlide({ diagram, code: await panel(), width: 1280, background: '#fff', title: 't', description: 'd' });
+    const make = async () =>
+      composeSlide({ diagram, code: await panel(), width: 1280, background: '#fff', title: 't', description: 'd' });
     assert.equal(await make(), await make());
   });
 
   it('refuses input that is not an SVG', () => {
-    assert.throws(() => composeSlide({ diagram: '<html></html>', width: 100, background: '#fff', title: 't', description: 'd' }), /not an SVG document/);
+    assert.throws(
+      () => composeSlide({ diagram: '<html></html>', width: 100, background: '#fff', title: 't', description: 'd' }),
+      /not an SVG document/,
+    );
   });
 });

@@ -90,11 +90,15 @@ describe('standalone SVG files in Chromium, drawn with the faces inside them', (
   it('draws every glyph of a slide with its embedded faces, none with a font of the machine', async () => {
     await open(page, slide);
     const fonts = await fontsDrawing(page);
-    assert.deepEqual(fonts.filter((f) => !f.embedded), [], 'no text falls back to an installed font');
+    assert.deepEqual(
+      fonts.filter((f) => !f.embedded),
+      [],
+      'no text falls back to an installed font',
+    );
     assert.deepEqual(fonts.map((f) => f.family).sort(), ['Inter', 'Inter SemiBold', 'JetBrains Mono']);
   });
 
-  it('the same file without them is drawn with the machine\'s fonts (so the check above can fail)', async () => {
+  it("the same file without them is drawn with the machine's fonts (so the check above can fail)", async () => {
     await open(page, withoutFonts(slide));
     const fonts = await fontsDrawing(page);
     assert.ok(fonts.length > 0 && fonts.every((f) => !f.embedded), JSON.stringify(fonts));
@@ -104,20 +108,34 @@ describe('standalone SVG files in Chromium, drawn with the faces inside them', (
     await open(page, diagram);
     assert.deepEqual(await page.evaluate<string[]>(overflowsInPage), []);
     const heading = 'function __init__(self, name)';
-    const drawn = await page.evaluate((text) => [...document.querySelectorAll('text')].find((t) => t.textContent === text)?.getComputedTextLength(), heading);
+    const drawn = await page.evaluate(
+      (text) => [...document.querySelectorAll('text')].find((t) => t.textContent === text)?.getComputedTextLength(),
+      heading,
+    );
     const measured = measureText(heading, 'heading', 12);
     // Kerning may narrow the drawn text a little; a fallback font is wider or narrower by far more.
-    assert.ok(drawn !== undefined && drawn <= measured + 0.5 && drawn >= measured * 0.97, `drawn ${drawn} px, measured ${measured} px`);
+    assert.ok(
+      drawn !== undefined && drawn <= measured + 0.5 && drawn >= measured * 0.97,
+      `drawn ${drawn} px, measured ${measured} px`,
+    );
   });
 
   it('draws `<=`, `!=`, `->` and `==` as the characters typed, exactly as each character drawn alone', async () => {
     const code = 'a <= b != c -> d == e';
-    const svg = (texts: string) => embedFonts(`<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono', monospace" font-size="20"><title>code</title><rect width="280" height="40" fill="#ffffff"/>${texts}</svg>\n`);
+    const svg = (texts: string) =>
+      embedFonts(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono', monospace" font-size="20"><title>code</title><rect width="280" height="40" fill="#ffffff"/>${texts}</svg>\n`,
+      );
     const pictures: Buffer[] = [];
     for (const [name, texts] of [
       ['run', `<text x="4" y="28" xml:space="preserve">${escapeXml(code)}</text>`],
       // JetBrains Mono advances 0.6 em (12 px here): each character at its column, nothing to join.
-      ['apart', [...code].map((char, column) => (char === ' ' ? '' : `<text x="${4 + 12 * column}" y="28">${escapeXml(char)}</text>`)).join('')],
+      [
+        'apart',
+        [...code]
+          .map((char, column) => (char === ' ' ? '' : `<text x="${4 + 12 * column}" y="28">${escapeXml(char)}</text>`))
+          .join(''),
+      ],
     ] as const) {
       const path = join(dir, `${name}.svg`);
       writeFileSync(path, svg(texts));

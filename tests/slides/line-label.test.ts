@@ -19,14 +19,27 @@ describe('lineLabel', () => {
     assert.equal(found[0], '1 start of program');
     assert.ok(found.some((l) => / call to describe$/.test(l)));
     assert.ok(found.some((l) => / call to area$/.test(l)));
-    assert.ok(found.some((l) => / area returns 12$/.test(l)), found.join(', '));
-    assert.ok(found.some((l) => / describe returns '3x4=12'$/.test(l)), found.join(', '));
+    assert.ok(
+      found.some((l) => / area returns 12$/.test(l)),
+      found.join(', '),
+    );
+    assert.ok(
+      found.some((l) => / describe returns '3x4=12'$/.test(l)),
+      found.join(', '),
+    );
     assert.match(found.at(-1)!, / end of program$/);
   });
 
   it('tells a generator starting, yielding and resuming from a call and a return', () => {
     const found = labels('c11_generator_frame').map((l) => l.replace(/^\d+ /, ''));
-    assert.deepEqual(found, ['start of program', 'countdown starts', 'countdown yields 3', 'countdown resumes', 'countdown yields 2', 'end of program']);
+    assert.deepEqual(found, [
+      'start of program',
+      'countdown starts',
+      'countdown yields 3',
+      'countdown resumes',
+      'countdown yields 2',
+      'end of program',
+    ]);
   });
 
   it('marks an exception where it is raised and as it leaves each frame, in the alert colour', () => {

@@ -18,20 +18,74 @@ function rejects(args: string[], message: RegExp, hint?: RegExp) {
 describe('parseSlideOptions', () => {
   it('fills in defaults: last step, light theme, SVG to stdout, auto scalars', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
-      file: 'a.py', out: null, outDir: null, allSteps: false, format: 'svg', scale: 2, withCode: false, width: null, watch: false,
+      file: 'a.py',
+      out: null,
+      outDir: null,
+      allSteps: false,
+      format: 'svg',
+      scale: 2,
+      withCode: false,
+      width: null,
+      watch: false,
       // editable is a pages-only option: the CLI carries its default and has no flag for it.
-      diagram: { step: 'auto', scalars: 'auto', hide: [], exited: 'hide', raises: null, title: null, theme: 'light', shortenAbove: 30, fitWidth: 650, maxSteps: 1000, maxMemory: 256, id: null, editable: true },
+      diagram: {
+        step: 'auto',
+        scalars: 'auto',
+        hide: [],
+        exited: 'hide',
+        raises: null,
+        title: null,
+        theme: 'light',
+        shortenAbove: 30,
+        fitWidth: 650,
+        maxSteps: 1000,
+        maxMemory: 256,
+        id: null,
+        editable: true,
+      },
     });
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const options = parseSlideOptions([
-      'a.py', '-o', 'x.png', '--step=3', '--theme', 'dark', '--scale', '1.5', '--with-code', '--width', '1600',
-      '--scalars', 'inline', '--hide=tmp,i', '--max-steps', '5000', '--raises', 'TypeError',
+      'a.py',
+      '-o',
+      'x.png',
+      '--step=3',
+      '--theme',
+      'dark',
+      '--scale',
+      '1.5',
+      '--with-code',
+      '--width',
+      '1600',
+      '--scalars',
+      'inline',
+      '--hide=tmp,i',
+      '--max-steps',
+      '5000',
+      '--raises',
+      'TypeError',
     ]);
     assert.deepEqual(options, {
-      file: 'a.py', out: 'x.png', outDir: null, allSteps: false, format: 'png', scale: 1.5, withCode: true, width: 1600, watch: false,
-      diagram: { ...cliDefaultOptions, step: 3, theme: 'dark', scalars: 'inline', hide: ['tmp', 'i'], maxSteps: 5000, raises: 'TypeError' },
+      file: 'a.py',
+      out: 'x.png',
+      outDir: null,
+      allSteps: false,
+      format: 'png',
+      scale: 1.5,
+      withCode: true,
+      width: 1600,
+      watch: false,
+      diagram: {
+        ...cliDefaultOptions,
+        step: 3,
+        theme: 'dark',
+        scalars: 'inline',
+        hide: ['tmp', 'i'],
+        maxSteps: 5000,
+        raises: 'TypeError',
+      },
     });
     assert.equal(parseSlideOptions(['a.py', '--step', 'first']).diagram.step, 'first');
     const all = parseSlideOptions(['a.py', '--all-steps', '--out-dir', 'd', '--format', 'png']);

@@ -34,16 +34,26 @@ describe('svgToPng', () => {
 
   it('draws code without ligatures: `<=`, `!=`, `->` and `==` as the characters typed', () => {
     const code = 'a <= b != c -> d == e';
-    const svg = (texts: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono'" font-size="20">${texts}</svg>`;
+    const svg = (texts: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono'" font-size="20">${texts}</svg>`;
     const run = svg(`<text x="4" y="28" xml:space="preserve">${escapeXml(code)}</text>`);
     // Each character on its own, at its column (JetBrains Mono advances 0.6 em = 12 px): nothing to join.
-    const apart = svg([...code].map((char, column) => (char === ' ' ? '' : `<text x="${4 + 12 * column}" y="28">${escapeXml(char)}</text>`)).join(''));
-    const [joined, single, blank] = [run, apart, svg('')].map((picture) => svgToPng(picture, { background: '#ffffff' }).data);
+    const apart = svg(
+      [...code]
+        .map((char, column) => (char === ' ' ? '' : `<text x="${4 + 12 * column}" y="28">${escapeXml(char)}</text>`))
+        .join(''),
+    );
+    const [joined, single, blank] = [run, apart, svg('')].map(
+      (picture) => svgToPng(picture, { background: '#ffffff' }).data,
+    );
     assert.ok(!single!.equals(blank!), 'the characters are drawn');
     assert.ok(joined!.equals(single!), 'the line is drawn exactly as its characters one by one');
   });
 
   it('gives identical bytes for identical input', () => {
-    assert.deepEqual(svgToPng(text('Inter'), { background: '#0d1117' }).data, svgToPng(text('Inter'), { background: '#0d1117' }).data);
+    assert.deepEqual(
+      svgToPng(text('Inter'), { background: '#0d1117' }).data,
+      svgToPng(text('Inter'), { background: '#0d1117' }).data,
+    );
   });
 });

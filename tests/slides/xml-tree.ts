@@ -19,12 +19,17 @@ export function parseXml(xml: string): XmlElement {
     throw new Error(`not well-formed XML: ${error.message}`);
   };
   parser.onopentag = (tag) => {
-    const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [], nodes: [], parent: current };
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: { ...tag.attributes },
+      children: [],
+      nodes: [],
+      parent: current,
+    };
     if (current) {
       current.children.push(element);
       current.nodes.push(element);
-    }
-    else if (root) throw new Error('not well-formed XML: a second root element');
+    } else if (root) throw new Error('not well-formed XML: a second root element');
     else root = element;
     current = element;
   };

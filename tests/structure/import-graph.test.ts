@@ -45,11 +45,16 @@ const where = (edge: ImportEdge) => `${edge.from}:${edge.line} imports '${edge.s
 
 describe('the import graph', () => {
   it('is read from the files: specifiers of every form, lines, comments left out', () => {
-    const text = "// import x from './no.ts';\nimport a, { b } from './a.ts';\nimport type {\n  C,\n} from '../c.ts';\n"
-      + "export * from './d.ts';\nexport { e } from './e.ts';\nimport './f.css';\nconst g = await import('./g.ts');\n";
+    const text =
+      "// import x from './no.ts';\nimport a, { b } from './a.ts';\nimport type {\n  C,\n} from '../c.ts';\n" +
+      "export * from './d.ts';\nexport { e } from './e.ts';\nimport './f.css';\nconst g = await import('./g.ts');\n";
     assert.deepEqual(writtenImports(text), [
-      { specifier: './a.ts', line: 2 }, { specifier: '../c.ts', line: 3 }, { specifier: './d.ts', line: 6 },
-      { specifier: './e.ts', line: 7 }, { specifier: './f.css', line: 8 }, { specifier: './g.ts', line: 9 },
+      { specifier: './a.ts', line: 2 },
+      { specifier: '../c.ts', line: 3 },
+      { specifier: './d.ts', line: 6 },
+      { specifier: './e.ts', line: 7 },
+      { specifier: './f.css', line: 8 },
+      { specifier: './g.ts', line: 9 },
     ]);
     assert.ok(edges.some((edge) => edge.from === 'components/live/diagram-worker.ts' && edge.to === 'src/browser.ts'));
     for (const edge of edges) assert.ok(existsSync(join(root, edge.to)), `${where(edge)}, which is not there`);
@@ -64,7 +69,10 @@ describe('the import graph', () => {
 
   it('has no circle of files', () => {
     const found = circles(edges).map((circle) => circle.join(' -> '));
-    assert.deepEqual(found.filter((circle) => !(circle in pendingCircles)), []);
+    assert.deepEqual(
+      found.filter((circle) => !(circle in pendingCircles)),
+      [],
+    );
     const gone = Object.keys(pendingCircles).filter((circle) => !found.includes(circle));
     assert.deepEqual(gone, [], 'gone: strike them from pendingCircles');
   });
@@ -81,9 +89,11 @@ describe('the import graph', () => {
   it('keeps src/page/ environment-free: nothing it reaches imports a Node module or touches the DOM', () => {
     const reached = new Set(files.filter((file) => file.startsWith('src/page/')));
     for (const file of reached) for (const edge of edges) if (edge.from === file) reached.add(edge.to);
-    const nodeOnly = [...reached].flatMap((file) => writtenImports(readFileSync(join(root, file), 'utf8'))
-      .filter(({ specifier }) => specifier.startsWith('node:') || builtinModules.includes(specifier))
-      .map(({ specifier, line }) => `${file}:${line} imports '${specifier}'`));
+    const nodeOnly = [...reached].flatMap((file) =>
+      writtenImports(readFileSync(join(root, file), 'utf8'))
+        .filter(({ specifier }) => specifier.startsWith('node:') || builtinModules.includes(specifier))
+        .map(({ specifier, line }) => `${file}:${line} imports '${specifier}'`),
+    );
     assert.deepEqual(nodeOnly, []);
     const domUse = /(?<![\w$.'/-])(?:document|window|navigator)\.|\bHTMLElement\b/;
     const domOnly = [...reached].filter((file) => domUse.test(readFileSync(join(root, file), 'utf8')));
@@ -92,8 +102,9 @@ describe('the import graph', () => {
 
   it('leads from components/ into Memlane only through its public entries', () => {
     const fromComponents = allEdges.filter((edge) => edge.from.startsWith('components/'));
-    const backDoors = fromComponents
-      .filter((edge) => !edge.to.startsWith('components/') && !edge.specifier.startsWith('memlane'));
+    const backDoors = fromComponents.filter(
+      (edge) => !edge.to.startsWith('components/') && !edge.specifier.startsWith('memlane'),
+    );
     assert.deepEqual(backDoors.map(where), []);
     const libPaths = fromComponents.filter((edge) => /(^|\/)lib\//.test(edge.specifier)).map(where);
     assert.deepEqual(libPaths, []);

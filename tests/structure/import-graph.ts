@@ -13,24 +13,29 @@ export interface ImportEdge {
 
 /** What a component may import of Memlane: the package's public entries, as the site resolves them. */
 const publicEntries: Record<string, string> = {
-  'memlane': 'src/integration/index.ts',
+  memlane: 'src/integration/index.ts',
   'memlane/browser': 'src/browser.ts',
   'memlane/api': 'src/api.ts',
 };
 
 const sourceFile = /\.(ts|mts|mjs|js|astro)$/;
 // `import x from '...'`, `export { x } from '...'`, `import '...'`, `import('...')`: the specifier.
-const importPattern = new RegExp([
-  String.raw`(?:\bimport\s*(?:type\s+)?(?:[\w*{}\s,$]+?\s*from\s*)?`,
-  String.raw`|\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*`,
-  String.raw`|\bimport\s*\(\s*)(['"])([^'"\n]+)\1`,
-].join(''), 'g');
+const importPattern = new RegExp(
+  [
+    String.raw`(?:\bimport\s*(?:type\s+)?(?:[\w*{}\s,$]+?\s*from\s*)?`,
+    String.raw`|\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*`,
+    String.raw`|\bimport\s*\(\s*)(['"])([^'"\n]+)\1`,
+  ].join(''),
+  'g',
+);
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : sourceFile.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : sourceFile.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    });
 }
 
 /** Every source file under the folders (Python and declaration files left out), relative to root. */

@@ -9,24 +9,34 @@ import { inStartOrder, namedPaths, sharedSiteList, tierFiles, tierOf } from '../
 import { repoRoot } from '../site/site-build.ts';
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testFiles(path);
-    return name.endsWith('.test.ts') ? [relative(repoRoot, path)] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === 'fixtures' ? [] : testFiles(path);
+      return name.endsWith('.test.ts') ? [relative(repoRoot, path)] : [];
+    });
 }
 
 describe('test tiers', () => {
   const files = testFiles(join(repoRoot, 'tests'));
 
   it('name only paths that exist, so a renamed file cannot drop out of its tier unnoticed', () => {
-    assert.deepEqual(namedPaths().filter((path) => !existsSync(path)), []);
+    assert.deepEqual(
+      namedPaths().filter((path) => !existsSync(path)),
+      [],
+    );
   });
 
-  it('list every file that reads the repository\'s built site among the users of its shared build', () => {
-    const readers = files.filter((file) => /\b(useBuiltSite|builtSite)\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
+  it("list every file that reads the repository's built site among the users of its shared build", () => {
+    const readers = files.filter((file) =>
+      /\b(useBuiltSite|builtSite)\(/.test(readFileSync(join(repoRoot, file), 'utf8')),
+    );
     const users = new Set(sharedSiteList[0]!.users);
-    assert.deepEqual(readers.filter((file) => !users.has(file)), []);
+    assert.deepEqual(
+      readers.filter((file) => !users.has(file)),
+      [],
+    );
   });
 
   it('run the unit tier inside the ci tier, and the package tier only on its own', () => {

@@ -12,19 +12,36 @@ const read = (json: unknown) => readHeapObject(json, 'steps[0].heap.o1');
 
 const AT = 'steps\\[0\\]\\.heap\\.o1';
 const fails = (json: unknown, message: string) =>
-  assert.throws(() => read(json), (e: Error) =>
-    e instanceof TraceShapeError && new RegExp(`${AT}${message}`, 's').test(e.message));
+  assert.throws(
+    () => read(json),
+    (e: Error) => e instanceof TraceShapeError && new RegExp(`${AT}${message}`, 's').test(e.message),
+  );
 
 describe('readHeapObject', () => {
   it('gives the kindless shapes of the JSON the kind their fields say', () => {
-    assert.deepEqual(read({ type: 'int', repr: '3', immortal: true }),
-      { type: 'int', immortal: true, kind: 'scalar', repr: '3' });
-    assert.deepEqual(read({ type: 'list', items: [{ ref: 'o2' }], length: 41, elided: { at: 20, count: 1 } }),
-      { type: 'list', kind: 'sequence', items: [{ ref: 'o2' }], elided: { at: 20, count: 1 }, length: 41 });
-    assert.deepEqual(read({ type: 'dict', entries: [[{ ref: 'o2' }, { ref: 'o3' }]] }),
-      { type: 'dict', kind: 'dict', entries: [[{ ref: 'o2' }, { ref: 'o3' }]] });
-    assert.deepEqual(read({ type: 'SimpleNamespace', attrs: [['x', { ref: 'o2' }]] }),
-      { type: 'SimpleNamespace', kind: 'namespace', attrs: [['x', { ref: 'o2' }]] });
+    assert.deepEqual(read({ type: 'int', repr: '3', immortal: true }), {
+      type: 'int',
+      immortal: true,
+      kind: 'scalar',
+      repr: '3',
+    });
+    assert.deepEqual(read({ type: 'list', items: [{ ref: 'o2' }], length: 41, elided: { at: 20, count: 1 } }), {
+      type: 'list',
+      kind: 'sequence',
+      items: [{ ref: 'o2' }],
+      elided: { at: 20, count: 1 },
+      length: 41,
+    });
+    assert.deepEqual(read({ type: 'dict', entries: [[{ ref: 'o2' }, { ref: 'o3' }]] }), {
+      type: 'dict',
+      kind: 'dict',
+      entries: [[{ ref: 'o2' }, { ref: 'o3' }]],
+    });
+    assert.deepEqual(read({ type: 'SimpleNamespace', attrs: [['x', { ref: 'o2' }]] }), {
+      type: 'SimpleNamespace',
+      kind: 'namespace',
+      attrs: [['x', { ref: 'o2' }]],
+    });
   });
 
   it('keeps the kind the JSON gives and the fields of that kind, and leaves unknown ones out', () => {

@@ -10,7 +10,7 @@ import { installTracer, TRACER_FILES, TRACER_SLOT } from '../../src/simulate/ins
 
 const here = dirname(fileURLToPath(import.meta.url));
 const simulateDir = join(here, '../../src/simulate');
-const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/pyodide.mjs')) + '/';
+const pyodideDir = `${dirname(createRequire(import.meta.url).resolve('pyodide/pyodide.mjs'))}/`;
 
 interface Pyodide {
   runPython(code: string, options?: { globals?: unknown }): unknown;
@@ -19,13 +19,18 @@ interface Pyodide {
 }
 
 async function freshInterpreter(): Promise<Pyodide> {
-  const { loadPyodide } = (await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href)) as { loadPyodide(options: object): Promise<Pyodide> };
+  const { loadPyodide } = (await import(pathToFileURL(join(pyodideDir, 'pyodide.mjs')).href)) as {
+    loadPyodide(options: object): Promise<Pyodide>;
+  };
   const silent = () => {};
   return loadPyodide({ indexURL: pyodideDir, stdout: silent, stderr: silent, env: { PYTHONHASHSEED: '0' } });
 }
 
-const tracerSources = () => Object.fromEntries(TRACER_FILES.map((path) => [path, readFileSync(join(simulateDir, path), 'utf8')]));
-const testFiles = readdirSync(here).filter((name) => name.endsWith('.py')).sort();
+const tracerSources = () =>
+  Object.fromEntries(TRACER_FILES.map((path) => [path, readFileSync(join(simulateDir, path), 'utf8')]));
+const testFiles = readdirSync(here)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 
 // The tests import the package as `memlane_tracer` (and its modules as memlane_tracer.NAME): an
 // alias made here only, since the installed package is in sys.modules under TRACER_SLOT alone. The
@@ -58,20 +63,30 @@ describe('the tracer package in Pyodide', () => {
   });
 
   test('TRACER_FILES names every module of the package, each once', () => {
-    const onDisk = readdirSync(join(simulateDir, 'tracer')).filter((name) => name.endsWith('.py')).map((name) => `tracer/${name}`).sort();
+    const onDisk = readdirSync(join(simulateDir, 'tracer'))
+      .filter((name) => name.endsWith('.py'))
+      .map((name) => `tracer/${name}`)
+      .sort();
     assert.deepEqual([...TRACER_FILES].sort(), onDisk);
     assert.equal(TRACER_FILES.at(-1), 'tracer/__init__.py', 'the package module runs last');
   });
 
   test('the install leaves the package in its slot only: no module, path or file to import it by', () => {
-    const found = JSON.parse(String(pyodide.runPython(`
+    const found = JSON.parse(
+      String(
+        pyodide.runPython(
+          `
 import json, os, sys
 json.dumps({
     "slot": sys.modules[SLOT].__name__,
     "modules": sorted(name for name in sys.modules if "memlane" in name),
     "lesson": all(name in sys.modules for name in ("copy", "gc", "weakref", "collections", "functools", "itertools", "math", "dataclasses", "random")),
     "path": [entry for entry in sys.path if "memlane" in entry],
-})`, { globals: pyodide.toPy({ SLOT: TRACER_SLOT }) })));
+})`,
+          { globals: pyodide.toPy({ SLOT: TRACER_SLOT }) },
+        ),
+      ),
+    );
     assert.deepEqual(found, { slot: '_memlane_tracer', modules: [TRACER_SLOT], lesson: true, path: [] });
   });
 
@@ -85,7 +100,9 @@ json.dumps({
     const folder = '/memlane-tests';
     pyodide.FS.mkdirTree(folder);
     for (const name of testFiles) pyodide.FS.writeFile(`${folder}/${name}`, readFileSync(join(here, name), 'utf8'));
-    const runTests = pyodide.runPython(TEST_RUNNER, { globals: pyodide.toPy({ SLOT: TRACER_SLOT, TESTS: folder }) }) as () => string;
+    const runTests = pyodide.runPython(TEST_RUNNER, {
+      globals: pyodide.toPy({ SLOT: TRACER_SLOT, TESTS: folder }),
+    }) as () => string;
     const result = JSON.parse(String(runTests())) as { run: number; ok: boolean; skipped: number; output: string };
     assert.ok(result.ok, `the tracer's Python tests failed:\n${result.output}`);
     assert.equal(result.skipped, 0, `no test may be skipped:\n${result.output}`);

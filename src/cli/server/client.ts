@@ -53,7 +53,12 @@ export function clientSocket(identity: CodeIdentity, env: NodeJS.ProcessEnv = pr
  * only then written to `io`: a run that falls back prints nothing twice. Standard input, when the
  * server asks for it, is read through `io.readStdin`, which the caller's own run reads again (one read).
  */
-export async function runOnServer(identity: CodeIdentity, argv: string[], io: ClientIo, env = process.env): Promise<ServerAnswer> {
+export async function runOnServer(
+  identity: CodeIdentity,
+  argv: string[],
+  io: ClientIo,
+  env = process.env,
+): Promise<ServerAnswer> {
   const path = clientSocket(identity, env);
   if (!path) return { fallback: true };
   const inode = inodeOf(path);
@@ -78,7 +83,10 @@ export async function runOnServer(identity: CodeIdentity, argv: string[], io: Cl
     let settled = false;
     let silence: NodeJS.Timeout | undefined;
     // Heartbeats alone say the server lives, not that it will ever answer: past the request's own limit, give up.
-    const deadline = setTimeout(() => finish(`at ${path} did not finish within ${Math.round(limitMs / 1000)} s`), limitMs);
+    const deadline = setTimeout(
+      () => finish(`at ${path} did not finish within ${Math.round(limitMs / 1000)} s`),
+      limitMs,
+    );
     const finish = (notice?: string, code?: number) => {
       if (settled) return;
       settled = true;

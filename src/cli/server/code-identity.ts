@@ -1,6 +1,7 @@
 // What names the code a render server runs, exactly: the package folder, its compiled lib/ (the build
 // id build-package.ts records in lib/build.json: a hash of every compiled file, the sandbox's and
-// tracer's among them), the dependencies, Node and the snapshot folder. A socket is named by a short hash of it; the full key is checked on every request.
+// tracer's among them), the dependencies, Node and the snapshot folder. A socket is named by a short hash of it; the
+// full key is checked on every request.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -57,8 +58,13 @@ export function codeIdentity(root: string, env: NodeJS.ProcessEnv = process.env)
     if (!code) return null;
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     const key = JSON.stringify({
-      root, code, version, build: stampOf(join(root, BUILD_FILE)), dependencies: dependencyStamp(root),
-      node: process.version, exec: process.execPath,
+      root,
+      code,
+      version,
+      build: stampOf(join(root, BUILD_FILE)),
+      dependencies: dependencyStamp(root),
+      node: process.version,
+      exec: process.execPath,
       snapshots: env['MEMLANE_SNAPSHOT_DIR'] ?? '',
     });
     return { key, id: shortHash(key) };

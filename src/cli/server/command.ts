@@ -9,7 +9,15 @@ import { ask } from './client.ts';
 import { codeIdentity, codeOf, supersedes } from './code-identity.ts';
 import { DEFAULT_IDLE_S, serverWanted } from './policy.ts';
 import type { ServerStatus } from './server.ts';
-import { inodeOf, ownSocket, removeStaleSocket, socketDir, socketFiles, socketPath, unsafeDir } from './socket-folder.ts';
+import {
+  inodeOf,
+  ownSocket,
+  removeStaleSocket,
+  socketDir,
+  socketFiles,
+  socketPath,
+  unsafeDir,
+} from './socket-folder.ts';
 import { printable } from './wire.ts';
 
 /** The package folder: this module is src/cli/server/ in a checkout, lib/cli/server/ compiled. */
@@ -77,13 +85,25 @@ async function status(io: CliIo): Promise<number> {
     const ours = servesThisCode(reply.key, identity);
     current ||= mine;
     if (!ours) others++;
-    printLine(io, `memlane server: running${mine ? '' : ours ? ' for an earlier build of this code' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  socket ${printable(path)}`);
+    printLine(
+      io,
+      `memlane server: running${mine ? '' : ours ? ' for an earlier build of this code' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  socket ${printable(path)}`,
+    );
   }
   const refused = unsafeDir(dir);
   const why = !serverWanted() ? ' (MEMLANE_SERVER=0: none will start)' : refused ? ` (none can start: ${refused})` : '';
-  if (!current) printLine(io, `memlane server: none running for this code${printable(why)}; sockets in ${printable(dir)}`);
-  if (!current && refused && serverWanted()) printLine(io, `hint: the folder must be yours alone (chmod 700 ${printable(dir)}), or set MEMLANE_SERVER_DIR to one that is`);
-  if (others) printLine(io, `hint: ${others === 1 ? 'the server' : `the ${others} servers`} of other code (other checkouts or installs) ${others === 1 ? 'is' : 'are'} stopped by memlane server stop --all, not by memlane server stop`);
+  if (!current)
+    printLine(io, `memlane server: none running for this code${printable(why)}; sockets in ${printable(dir)}`);
+  if (!current && refused && serverWanted())
+    printLine(
+      io,
+      `hint: the folder must be yours alone (chmod 700 ${printable(dir)}), or set MEMLANE_SERVER_DIR to one that is`,
+    );
+  if (others)
+    printLine(
+      io,
+      `hint: ${others === 1 ? 'the server' : `the ${others} servers`} of other code (other checkouts or installs) ${others === 1 ? 'is' : 'are'} stopped by memlane server stop --all, not by memlane server stop`,
+    );
   return current ? 0 : 1;
 }
 
@@ -127,12 +147,17 @@ async function stop(io: CliIo, all: boolean): Promise<number> {
       continue;
     }
     // It finishes what it runs, then exits: waited for, up to a minute.
-    for (let waited = 0; waited < 60_000 && !exited(reply.pid!); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; waited < 60_000 && !exited(reply.pid!); waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     printLine(io, `memlane server: stopped pid ${reply.pid}`);
     stopped++;
   }
   if (!stopped) printLine(io, `memlane server: none was running${all ? '' : ' for this code'}`);
-  if (others) printLine(io, `memlane server: ${others === 1 ? 'a server' : `${others} servers`} of other code (other checkouts or installs) left running; memlane server stop --all stops ${others === 1 ? 'it' : 'them'} too`);
+  if (others)
+    printLine(
+      io,
+      `memlane server: ${others === 1 ? 'a server' : `${others} servers`} of other code (other checkouts or installs) left running; memlane server stop --all stops ${others === 1 ? 'it' : 'them'} too`,
+    );
   return 0;
 }
 
@@ -142,7 +167,11 @@ export const command: Command = {
   async run(args, io) {
     const [action, ...rest] = args;
     const all = action === 'stop' && rest.length === 1 && rest[0] === '--all';
-    if (rest.length && !all) throw new UsageError(`unexpected ${rest.join(' ')}`, 'memlane server status, memlane server stop, or memlane server stop --all');
+    if (rest.length && !all)
+      throw new UsageError(
+        `unexpected ${rest.join(' ')}`,
+        'memlane server status, memlane server stop, or memlane server stop --all',
+      );
     if (action === 'status') return status(io);
     if (action === 'stop') return stop(io, all);
     // The server's own process is the launcher's to start (launcher.ts): it is never a command of a running CLI.
@@ -150,6 +179,9 @@ export const command: Command = {
       const why = '"server run" serves only from the memlane command\'s own process';
       throw new UsageError(why, 'memlane render starts a server by itself');
     }
-    throw new UsageError(action ? `unknown action "${action}"` : 'name an action', 'memlane server status, memlane server stop, or memlane server stop --all');
+    throw new UsageError(
+      action ? `unknown action "${action}"` : 'name an action',
+      'memlane server status, memlane server stop, or memlane server stop --all',
+    );
   },
 };

@@ -13,8 +13,11 @@ export const envSeconds = (value: string | undefined, fallback: number): number 
  * request for help is read, not repeated, so it neither asks nor starts a server.
  */
 export function servable(argv: readonly string[]): boolean {
-  return (argv[0] === 'render' || argv[0] === 'trace') && !argv.includes('--watch') &&
-    !argv.some((arg) => arg === '--help' || arg === '-h');
+  return (
+    (argv[0] === 'render' || argv[0] === 'trace') &&
+    !argv.includes('--watch') &&
+    !argv.some((arg) => arg === '--help' || arg === '-h')
+  );
 }
 
 /** Whether a run made here (no server answered) starts one: not after a bad command line (status 2), which is retyped. */

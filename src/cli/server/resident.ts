@@ -67,7 +67,14 @@ export async function runResidentServer(root: string, io: Pick<CliIo, 'stderr'>)
   }
   prewarmSimulator();
   const idleMs = envSeconds(process.env['MEMLANE_SERVER_IDLE'], DEFAULT_IDLE_S) * 1000;
-  await serve({ key: identity.key, socket, idleMs, run: main, warmUp, supersedes: (other) => supersedes(identity.key, other) });
+  await serve({
+    key: identity.key,
+    socket,
+    idleMs,
+    run: main,
+    warmUp,
+    supersedes: (other) => supersedes(identity.key, other),
+  });
   await closeSimulator();
   // Nothing should be left to keep the process alive; if something is, it still leaves.
   setTimeout(() => process.exit(0), 1_000).unref();

@@ -48,8 +48,11 @@ interface RunRequest {
 }
 
 const isRunRequest = (message: Message): message is Message & RunRequest =>
-  message['t'] === 'run' && typeof message['key'] === 'string' && typeof message['cwd'] === 'string' &&
-  Array.isArray(message['argv']) && message['argv'].every((arg) => typeof arg === 'string');
+  message['t'] === 'run' &&
+  typeof message['key'] === 'string' &&
+  typeof message['cwd'] === 'string' &&
+  Array.isArray(message['argv']) &&
+  message['argv'].every((arg) => typeof arg === 'string');
 
 /**
  * Listens on a socket of its own, then links it to the socket's path, which succeeds for one
@@ -104,8 +107,20 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
     let stdinLost: ((error: Error) => void) | undefined;
     let answering = false;
     readFrames(socket, (message: Message) => {
-      if (message['t'] === 'stdin' && typeof message['d'] === 'string') stdinArrived?.(Buffer.from(message['d'], 'base64'));
-      else if (message['t'] === 'status') socket.end(frame({ t: 'status', pid: process.pid, key: setup.key, startedAt, served, running, warm } satisfies ServerStatus));
+      if (message['t'] === 'stdin' && typeof message['d'] === 'string')
+        stdinArrived?.(Buffer.from(message['d'], 'base64'));
+      else if (message['t'] === 'status')
+        socket.end(
+          frame({
+            t: 'status',
+            pid: process.pid,
+            key: setup.key,
+            startedAt,
+            served,
+            running,
+            warm,
+          } satisfies ServerStatus),
+        );
       else if (message['t'] === 'stop') {
         socket.end(frame({ t: 'stopping', pid: process.pid }));
         void stop();
@@ -147,7 +162,9 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
       if (!answered && !socket.destroyed) socket.write(frame(message));
     };
     const heartbeat = setInterval(() => send({ t: 'alive' }), HEARTBEAT_MS);
-    const stream = (t: 'out' | 'err') => ({ write: (chunk: string | Uint8Array) => send({ t, d: Buffer.from(chunk).toString('base64') }) });
+    const stream = (t: 'out' | 'err') => ({
+      write: (chunk: string | Uint8Array) => send({ t, d: Buffer.from(chunk).toString('base64') }),
+    });
     const io: CliIo = {
       cwd: request.cwd,
       stdout: stream('out'),
@@ -174,7 +191,8 @@ export async function serve(setup: ServerSetup): Promise<boolean> {
       answered = true;
       served++;
     } catch {
-      // An error main() did not word: the client runs the command itself, which reports it as a run without a server would.
+      // An error main() did not word: the client runs the command itself, which reports it as a run without a server
+      // would.
       send({ t: 'decline' });
     } finally {
       clearTimeout(overdue);

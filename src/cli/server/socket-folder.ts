@@ -39,7 +39,10 @@ export function socketPath(dir: string, id: string): string | null {
 /** Every socket file in the folder, whatever code its server runs. */
 export function socketFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((name) => SOCKET_NAME.test(name)).sort().map((name) => join(dir, name));
+    return readdirSync(dir)
+      .filter((name) => SOCKET_NAME.test(name))
+      .sort()
+      .map((name) => join(dir, name));
   } catch {
     return [];
   }

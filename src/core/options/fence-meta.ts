@@ -9,32 +9,68 @@ const fenceList = optionNames.map((name) => optionTable[name].fence);
 
 const problem = (message: string, hint: string): Problem => ({ kind: 'option', line: 0, message, hint });
 
-export type MetaRead = { ok: true; raw: Partial<Record<DiagramOptionName, string>> } | { ok: false; problems: Problem[] };
+export type MetaRead =
+  | { ok: true; raw: Partial<Record<DiagramOptionName, string>> }
+  | { ok: false; problems: Problem[] };
 
 export function readFenceMeta(meta: string): MetaRead {
   const raw: Partial<Record<DiagramOptionName, string>> = {};
   const token = /\s*([^\s=]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']*)))?/y;
   let rest = meta.trim();
-  if (!/^memory(\s|$)/.test(rest)) return { ok: false, problems: [problem(`the fence meta must start with "memory", got "${meta}"`, 'write ```python memory key=value ...')] };
+  if (!/^memory(\s|$)/.test(rest))
+    return {
+      ok: false,
+      problems: [
+        problem(`the fence meta must start with "memory", got "${meta}"`, 'write ```python memory key=value ...'),
+      ],
+    };
   rest = rest.slice('memory'.length);
   while (token.lastIndex < rest.length) {
     const start = token.lastIndex;
     const match = token.exec(rest);
     if (!match || match[0].trim() === '') {
       if (rest.slice(start).trim() === '') break;
-      return { ok: false, problems: [problem(`cannot read "${rest.slice(start).trim()}" in the fence meta`, 'options are key=value; quote values with spaces: title="Two names"')] };
+      return {
+        ok: false,
+        problems: [
+          problem(
+            `cannot read "${rest.slice(start).trim()}" in the fence meta`,
+            'options are key=value; quote values with spaces: title="Two names"',
+          ),
+        ],
+      };
     }
     const [, key, doubleQuoted, singleQuoted, bare] = match;
     const value = doubleQuoted ?? singleQuoted ?? bare;
     const name = fenceNames.get(key!);
     if (!name) {
       if (value === undefined) {
-        return { ok: false, problems: [problem(`cannot read "${key}" in the fence meta: options are key=value`, 'lists take no spaces (hide=a,b); quote values that have spaces (title="Two names")')] };
+        return {
+          ok: false,
+          problems: [
+            problem(
+              `cannot read "${key}" in the fence meta: options are key=value`,
+              'lists take no spaces (hide=a,b); quote values that have spaces (title="Two names")',
+            ),
+          ],
+        };
       }
       const near = nearestNames(key!, fenceList);
-      return { ok: false, problems: [problem(`unknown diagram option "${key}"`, `${near.length ? `did you mean "${near[0]}"? ` : ''}known options: ${fenceList.join(', ')}`)] };
+      return {
+        ok: false,
+        problems: [
+          problem(
+            `unknown diagram option "${key}"`,
+            `${near.length ? `did you mean "${near[0]}"? ` : ''}known options: ${fenceList.join(', ')}`,
+          ),
+        ],
+      };
     }
-    if (value === undefined) return { ok: false, problems: [problem(`"${key}" has no value`, `write ${key}=value; ${optionHint(name, fenceSpelling)}`)] };
+    if (value === undefined)
+      return {
+        ok: false,
+        problems: [problem(`"${key}" has no value`, `write ${key}=value; ${optionHint(name, fenceSpelling)}`)],
+      };
     if (name in raw) return { ok: false, problems: [problem(`"${key}" is given twice`, 'keep one of them')] };
     if (value === '' && doubleQuoted === undefined && singleQuoted === undefined) {
       return { ok: false, problems: [problem(`"${key}=" has no value`, optionHint(name, fenceSpelling))] };

@@ -39,9 +39,16 @@ export interface OptionEntry<Value> {
 }
 
 const identifier = '[A-Za-z_][A-Za-z0-9_]*';
-const wholeNumber = (max: number) => z.string().regex(/^[1-9][0-9]*$/).transform(Number).pipe(z.number().int().max(max));
-const orFalse = (schema: z.ZodType<number, z.ZodTypeDef, string>) => z.union([z.literal('false').transform(() => false as const), schema]);
-const orNull = (schema: z.ZodType<string, z.ZodTypeDef, string>) => schema as z.ZodType<string | null, z.ZodTypeDef, string>;
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]*$/)
+    .transform(Number)
+    .pipe(z.number().int().max(max));
+const orFalse = (schema: z.ZodType<number, z.ZodTypeDef, string>) =>
+  z.union([z.literal('false').transform(() => false as const), schema]);
+const orNull = (schema: z.ZodType<string, z.ZodTypeDef, string>) =>
+  schema as z.ZodType<string | null, z.ZodTypeDef, string>;
 const entry = <Value>(spec: OptionEntry<Value>) => spec;
 
 export const MAX_STEPS_LIMIT = 1_000_000;
@@ -52,7 +59,8 @@ export const optionTable = {
     schema: z.union([z.enum(['auto', 'first', 'last']), wholeNumber(MAX_STEPS_LIMIT)]),
     default: 'auto',
     values: '`auto`, `last`, `first` or a step number',
-    hint: (say) => `${say('step', 'auto')}, ${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
+    hint: (say) =>
+      `${say('step', 'auto')}, ${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
     does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI). `auto` is the last step, or, when the code asks `# @predict` questions, the step just before the first one. On pages a step past the first question is an error, so no answer is on screen before it is asked; the CLI draws any step it is given.',
   }),
   scalars: entry<'auto' | 'heap' | 'inline'>({
@@ -60,13 +68,17 @@ export const optionTable = {
     schema: LAYOUT_OPTIONS.scalars.schema,
     default: LAYOUT_OPTIONS.scalars.default,
     values: '`auto`, `heap`, `inline`',
-    hint: (say) => `${say('scalars', 'auto')} (a scalar in its slot unless a name shares it), ${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
+    hint: (say) =>
+      `${say('scalars', 'auto')} (a scalar in its slot unless a name shares it), ${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
     does: '`auto` writes ints, floats, strings, `None` and booleans inside the slot that refers to them, and draws a scalar as a box (an arrow from each reference) at the steps where a name shares it with another name or slot; `heap` draws every value as a box, for lessons on identity; `inline` writes every such scalar in its slot.',
     into: (scalars) => ({ layout: { scalars } }),
   }),
   hide: entry<string[]>({
     fence: 'hide',
-    schema: z.string().regex(new RegExp(`^${identifier}(,${identifier})*$`)).transform((list) => list.split(',')),
+    schema: z
+      .string()
+      .regex(new RegExp(`^${identifier}(,${identifier})*$`))
+      .transform((list) => list.split(',')),
     default: [],
     values: 'Python names, comma separated',
     hint: (say) => `a comma-separated list of Python names without spaces, e.g. ${say('hide', 'tmp,i')}`,
@@ -105,8 +117,9 @@ export const optionTable = {
     default: 'site',
     cliDefault: 'light',
     values: '`site`, `light`, `dark`, `sketch`',
-    hint: (say) => `${say('theme', 'site')} (follows light/dark mode), ${say('theme', 'light')}, ${say('theme', 'dark')} or ${say('theme', 'sketch')} (hand-drawn)`,
-    does: '`site` follows the reader\'s light or dark mode (pages default); `light` and `dark` are fixed colours (the CLI\'s default is `light`); `sketch` looks hand-drawn.',
+    hint: (say) =>
+      `${say('theme', 'site')} (follows light/dark mode), ${say('theme', 'light')}, ${say('theme', 'dark')} or ${say('theme', 'sketch')} (hand-drawn)`,
+    does: "`site` follows the reader's light or dark mode (pages default); `light` and `dark` are fixed colours (the CLI's default is `light`); `sketch` looks hand-drawn.",
     into: (theme) => ({ render: { theme } }),
   }),
   shortenAbove: entry<number | false>({
@@ -114,7 +127,8 @@ export const optionTable = {
     schema: orFalse(wholeNumber(MAX_STEPS_LIMIT).pipe(z.number().min(4))),
     default: LAYOUT_OPTIONS.shortenAbove.default,
     values: 'a whole number from 4, or `false`',
-    hint: (say) => `a whole number of objects from 4, e.g. ${say('shortenAbove', '30')}, or ${say('shortenAbove', 'false')} to draw every object`,
+    hint: (say) =>
+      `a whole number of objects from 4, e.g. ${say('shortenAbove', '30')}, or ${say('shortenAbove', 'false')} to draw every object`,
     does: 'A chain or tree of more objects of one type than this is drawn as its first and last parts and a count; `false` draws it all.',
     into: (shortenAbove) => ({ layout: { shortenAbove } }),
   }),
@@ -123,7 +137,8 @@ export const optionTable = {
     schema: orFalse(wholeNumber(100_000).pipe(z.number().min(200))),
     default: LAYOUT_OPTIONS.fitWidth.default,
     values: 'a width in px from 200, or `false`',
-    hint: (say) => `a width in px from 200, e.g. ${say('fitWidth', '650')}, or ${say('fitWidth', 'false')} to never reflow`,
+    hint: (say) =>
+      `a width in px from 200, e.g. ${say('fitWidth', '650')}, or ${say('fitWidth', 'false')} to never reflow`,
     does: 'A diagram wider than this many px reflows: later layers of objects continue below; `false` never reflows.',
     into: (fitWidth) => ({ layout: { fitWidth } }),
   }),
@@ -141,7 +156,8 @@ export const optionTable = {
     schema: wholeNumber(memoryLimit.maximum).pipe(z.number().min(memoryLimit.minimum)),
     default: 256,
     values: `MiB, a whole number from ${memoryLimit.minimum} to ${memoryLimit.maximum}`,
-    hint: (say) => `the MiB the snippet's heap may grow by, from ${memoryLimit.minimum} to ${memoryLimit.maximum}, e.g. ${say('maxMemory', '512')}`,
+    hint: (say) =>
+      `the MiB the snippet's heap may grow by, from ${memoryLimit.minimum} to ${memoryLimit.maximum}, e.g. ${say('maxMemory', '512')}`,
     does: 'Past this much new heap, CPython raises MemoryError in the snippet (reported as MemoryLimitError).',
     into: (maxMemoryMb) => ({ simulate: { maxMemoryMb } }),
   }),
@@ -163,6 +179,7 @@ export const optionTable = {
     hint: (say) => `${say('editable', 'true')} or ${say('editable', 'false')}`,
     does: 'Whether readers get "Edit code" to change the code and run it in their browser (pages only).',
   }),
+  // biome-ignore lint/suspicious/noExplicitAny: each entry keeps its own value type; the table only checks the shape.
 } satisfies Record<string, OptionEntry<never> | OptionEntry<any>>;
 
 export type DiagramOptionName = keyof typeof optionTable;
@@ -171,9 +188,14 @@ export const optionNames = Object.keys(optionTable) as DiagramOptionName[];
 /** The options `memlane render` takes as flags (all but the pages-only ones). */
 export const cliOptionNames = optionNames.filter((name) => !(optionTable[name] as OptionEntry<unknown>).pagesOnly);
 
-export const defaultDiagramOptions = Object.fromEntries(optionNames.map((name) => [name, optionTable[name].default])) as DiagramOptions;
+export const defaultDiagramOptions = Object.fromEntries(
+  optionNames.map((name) => [name, optionTable[name].default]),
+) as DiagramOptions;
 export const cliDefaultOptions = Object.fromEntries(
-  optionNames.map((name) => [name, (optionTable[name] as OptionEntry<unknown>).cliDefault ?? optionTable[name].default]),
+  optionNames.map((name) => [
+    name,
+    (optionTable[name] as OptionEntry<unknown>).cliDefault ?? optionTable[name].default,
+  ]),
 ) as DiagramOptions;
 
 /** The stage options a set of diagram options amounts to. */

@@ -2,7 +2,15 @@
 // problems worded in the surface's own spelling. One schema per option, from the option table.
 import type { Problem } from '../problems.ts';
 import { editDistance } from './edit-distance.ts';
-import { defaultDiagramOptions, optionNames, optionTable, type DiagramOptionName, type DiagramOptions, type OptionEntry, type Say } from './option-table.ts';
+import {
+  defaultDiagramOptions,
+  optionNames,
+  optionTable,
+  type DiagramOptionName,
+  type DiagramOptions,
+  type OptionEntry,
+  type Say,
+} from './option-table.ts';
 
 /** How a surface spells options: `step` and `step=4` in a fence, `--step` and `--step 4` on the command line. */
 export interface Spelling {
@@ -40,7 +48,11 @@ export function nearestNames(given: string, candidates: readonly string[]): stri
 export type OptionsRead = { ok: true; options: DiagramOptions } | { ok: false; problems: Problem[] };
 
 /** Checks every given string against its option's schema and fills in `defaults`. */
-export function readDiagramOptions(raw: Partial<Record<DiagramOptionName, string>>, spelling: Spelling, defaults: Partial<DiagramOptions> = {}): OptionsRead {
+export function readDiagramOptions(
+  raw: Partial<Record<DiagramOptionName, string>>,
+  spelling: Spelling,
+  defaults: Partial<DiagramOptions> = {},
+): OptionsRead {
   const options = { ...defaultDiagramOptions, ...defaults } as Record<DiagramOptionName, unknown>;
   const problems: Problem[] = [];
   for (const name of optionNames) {
@@ -48,7 +60,14 @@ export function readDiagramOptions(raw: Partial<Record<DiagramOptionName, string
     if (value === undefined) continue;
     const parsed = (optionTable[name] as OptionEntry<unknown>).schema.safeParse(value);
     if (parsed.success) options[name] = parsed.data;
-    else problems.push({ kind: 'option', option: name, line: 0, message: `bad value for ${spelling.name(name)}: "${value}"`, hint: optionHint(name, spelling) });
+    else
+      problems.push({
+        kind: 'option',
+        option: name,
+        line: 0,
+        message: `bad value for ${spelling.name(name)}: "${value}"`,
+        hint: optionHint(name, spelling),
+      });
   }
   return problems.length ? { ok: false, problems } : { ok: true, options: options as DiagramOptions };
 }
@@ -61,7 +80,10 @@ export function propToString(name: DiagramOptionName, value: unknown): string {
 }
 
 /** Props keyed by option name or fence spelling -> option strings; unknown keys become problems with "did you mean". */
-export function propsToRawOptions(props: Record<string, unknown>, what: string): { raw: Partial<Record<DiagramOptionName, string>>; problems: Problem[] } {
+export function propsToRawOptions(
+  props: Record<string, unknown>,
+  what: string,
+): { raw: Partial<Record<DiagramOptionName, string>>; problems: Problem[] } {
   const byFence = new Map(optionNames.map((name) => [optionTable[name].fence, name]));
   const raw: Partial<Record<DiagramOptionName, string>> = {};
   const problems: Problem[] = [];
@@ -70,7 +92,12 @@ export function propsToRawOptions(props: Record<string, unknown>, what: string):
     const name = (optionNames as string[]).includes(key) ? (key as DiagramOptionName) : byFence.get(key);
     if (!name) {
       const near = nearestNames(key, optionNames);
-      problems.push({ kind: 'option', line: 0, message: `unknown ${what} "${key}"`, hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}known options: ${optionNames.join(', ')}` });
+      problems.push({
+        kind: 'option',
+        line: 0,
+        message: `unknown ${what} "${key}"`,
+        hint: `${near.length ? `did you mean "${near[0]}"? ` : ''}known options: ${optionNames.join(', ')}`,
+      });
       continue;
     }
     raw[name] = propToString(name, value);

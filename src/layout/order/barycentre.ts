@@ -13,8 +13,21 @@ export type Direction = 'down' | 'up';
  * such neighbours keeps its place. Each neighbour counts by `weight` of the edge to it. `place` is
  * updated with the layers.
  */
-export function sweep(layers: string[][], place: Map<string, number>, edges: { into: Map<string, OrderedEdge[]>; outOf: Map<string, OrderedEdge[]> }, direction: Direction, weight: (e: OrderedEdge) => number, layerOf: Map<string, number>): void {
-  const order = direction === 'down' ? layers.map((_, k) => k).slice(1) : layers.map((_, k) => k).slice(1).reverse();
+export function sweep(
+  layers: string[][],
+  place: Map<string, number>,
+  edges: { into: Map<string, OrderedEdge[]>; outOf: Map<string, OrderedEdge[]> },
+  direction: Direction,
+  weight: (e: OrderedEdge) => number,
+  layerOf: Map<string, number>,
+): void {
+  const order =
+    direction === 'down'
+      ? layers.map((_, k) => k).slice(1)
+      : layers
+          .map((_, k) => k)
+          .slice(1)
+          .reverse();
   for (const k of order) {
     const layer = layers[k]!;
     const key = new Map<string, number>();
@@ -22,9 +35,12 @@ export function sweep(layers: string[][], place: Map<string, number>, edges: { i
       const into = edges.into.get(id) ?? [];
       const held = into.filter((e) => !e.from.frame);
       const adjacent = held.filter((e) => layerOf.get(e.from.id) === k - 1);
-      const near = direction === 'down'
-        ? (adjacent.length ? adjacent : held.length ? held : into).map((e) => [place.get(e.from.id)! + e.port * 0.9, weight(e)] as const)
-        : (edges.outOf.get(id) ?? []).map((e) => [place.get(e.to.id)!, weight(e)] as const);
+      const near =
+        direction === 'down'
+          ? (adjacent.length ? adjacent : held.length ? held : into).map(
+              (e) => [place.get(e.from.id)! + e.port * 0.9, weight(e)] as const,
+            )
+          : (edges.outOf.get(id) ?? []).map((e) => [place.get(e.to.id)!, weight(e)] as const);
       const total = near.reduce((s, [, w]) => s + w, 0);
       key.set(id, total > 0 ? near.reduce((s, [v, w]) => s + v * w, 0) / total : place.get(id)!);
     }

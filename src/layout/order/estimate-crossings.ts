@@ -2,7 +2,6 @@
 // straight segment from (layer, place in layer) to (layer, place in layer).
 import type { GraphNode } from '../structure-graph.ts';
 
-
 export interface OrderedEdge {
   from: GraphNode;
   to: GraphNode;
@@ -14,7 +13,10 @@ export interface OrderedEdge {
 }
 
 /** The steps `edges` span, first to last: what an edge's weight is measured against. */
-export interface Run { start: number; end: number }
+export interface Run {
+  start: number;
+  end: number;
+}
 
 export const runOf = (edges: OrderedEdge[]): Run => {
   const end = edges.reduce((m, e) => Math.max(m, e.last), 0);
@@ -24,9 +26,18 @@ export const runOf = (edges: OrderedEdge[]): Run => {
 /** How much an edge (or a pair shown together from `first` to `last`) counts: its share of the run,
  * plus one when it is shown at the last step, so short-lived loop values and scaffolding removed
  * before the end weigh little against the structure that stays. */
-export const weightOf = (run: Run, first: number, last: number) => Math.max(0, last - first + 1) / (run.end - run.start + 1) + (last === run.end ? 1 : 0);
+export const weightOf = (run: Run, first: number, last: number) =>
+  Math.max(0, last - first + 1) / (run.end - run.start + 1) + (last === run.end ? 1 : 0);
 
-interface EdgeSegment { e: OrderedEdge; x0: number; x1: number; y0: number; y1: number; first: number; last: number }
+interface EdgeSegment {
+  e: OrderedEdge;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  first: number;
+  last: number;
+}
 
 /** The segment's height at x, between its ends. */
 const heightAt = (s: EdgeSegment, x: number) => s.y0 + ((s.y1 - s.y0) * (x - s.x0)) / (s.x1 - s.x0);
@@ -34,12 +45,24 @@ const heightAt = (s: EdgeSegment, x: number) => s.y0 + ((s.y1 - s.y0) * (x - s.x
 /** Pre: `layer` and `place` hold every endpoint. Post: the pairs of edges, shown at a common step
  * and with no common target, whose segments properly cross, each weighted by weightOf the steps the
  * two are shown together. */
-export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, number>, place: Map<string, number>): number {
+export function estimateCrossings(
+  edges: OrderedEdge[],
+  layer: Map<string, number>,
+  place: Map<string, number>,
+): number {
   const run = runOf(edges);
   const segs = edges.map((e): EdgeSegment => {
     const x0 = layer.get(e.from.id)!;
     const x1 = layer.get(e.to.id)!;
-    return { e, x0, x1, y0: place.get(e.from.id)! + e.port * 0.9, y1: place.get(e.to.id)!, first: e.first, last: e.last };
+    return {
+      e,
+      x0,
+      x1,
+      y0: place.get(e.from.id)! + e.port * 0.9,
+      y1: place.get(e.to.id)!,
+      first: e.first,
+      last: e.last,
+    };
   });
   let count = 0;
   for (let i = 0; i < segs.length; i++) {
@@ -59,4 +82,3 @@ export function estimateCrossings(edges: OrderedEdge[], layer: Map<string, numbe
   }
   return count;
 }
-

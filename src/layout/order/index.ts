@@ -28,7 +28,10 @@ export function order(graph: StructureGraph, ranked: Ranked): string[][] {
       if (seen.has(id)) continue;
       seen.add(id);
       layers[layer.get(id)!]!.push(id);
-      const next = graph.out.get(id)!.filter((e) => !back.has(edgeKey(e))).map((e) => e.to);
+      const next = graph.out
+        .get(id)!
+        .filter((e) => !back.has(edgeKey(e)))
+        .map((e) => e.to);
       for (let i = next.length - 1; i >= 0; i--) if (!seen.has(next[i]!)) stack.push(next[i]!);
     }
   };
@@ -43,7 +46,13 @@ export function order(graph: StructureGraph, ranked: Ranked): string[][] {
     for (const e of graph.out.get(node.id)!) {
       if (back.has(edgeKey(e))) continue;
       const to = graph.byId.get(e.to)!;
-      const edge = { from: node, to, port: e.port / height, first: Math.max(e.first, to.first), last: Math.min(e.last, to.last) };
+      const edge = {
+        from: node,
+        to,
+        port: e.port / height,
+        first: Math.max(e.first, to.first),
+        last: Math.min(e.last, to.last),
+      };
       edges.push(edge);
       (into.get(e.to) ?? into.set(e.to, []).get(e.to)!).push(edge);
       (outOf.get(node.id) ?? outOf.set(node.id, []).get(node.id)!).push(edge);
@@ -59,7 +68,9 @@ export function order(graph: StructureGraph, ranked: Ranked): string[][] {
   // Sweeps with every neighbour counting alike, then from the same start with each counting by the
   // steps it is shown (the last step more); the first ordering with the fewest crossings wins.
   for (const weight of [() => 1, (e: OrderedEdge) => weightOf(run, e.first, e.last)]) {
-    first.forEach((l, k) => { layers[k] = [...l]; });
+    first.forEach((l, k) => {
+      layers[k] = [...l];
+    });
     setPlaces(layers);
     for (let s = 0; s < sweeps && best.crossings > 0; s++) {
       sweep(layers, place, { into, outOf }, s % 2 === 0 ? 'down' : 'up', weight, layer);

@@ -23,7 +23,12 @@ export const MAX_BREAK_CROSSINGS = 3;
  * under layer 1 at the latest layer of the current band (not its first) where at most
  * `breakCrossings` references cross; with no such layer the band goes on.
  */
-export function layerColumns(widths: number[], crossing: number[], fitWidth: number, breakCrossings = MAX_BREAK_CROSSINGS): Columns {
+export function layerColumns(
+  widths: number[],
+  crossing: number[],
+  fitWidth: number,
+  breakCrossings = MAX_BREAK_CROSSINGS,
+): Columns {
   const band = widths.map(() => 0);
   const start = MARGIN + (widths[0] ?? 0) + COLUMN_GAP;
   let bandStart = 1;
@@ -32,12 +37,19 @@ export function layerColumns(widths: number[], crossing: number[], fitWidth: num
   for (let k = 1; k < widths.length; k++) {
     if (fitWidth > 0 && k > bandStart && right + widths[k]! + MARGIN > fitWidth) {
       let breakAt = -1;
-      for (let j = k; j > bandStart; j--) if ((crossing[j] ?? 0) <= breakCrossings) { breakAt = j; break; }
+      for (let j = k; j > bandStart; j--)
+        if ((crossing[j] ?? 0) <= breakCrossings) {
+          breakAt = j;
+          break;
+        }
       if (breakAt > 0) {
         current++;
         bandStart = breakAt;
         right = start;
-        for (let j = breakAt; j < k; j++) { band[j] = current; right += widths[j]! + COLUMN_GAP; }
+        for (let j = breakAt; j < k; j++) {
+          band[j] = current;
+          right += widths[j]! + COLUMN_GAP;
+        }
       }
     }
     band[k] = current;

@@ -37,11 +37,22 @@ function parentEdges(graph: StructureGraph, ranked: Ranked, band: number[], id: 
  * still runs from left to right. Each layer is closed up after the ones before it, so a chain of
  * boxes under a wide one moves as a whole.
  */
-export function compactColumns(graph: StructureGraph, ranked: Ranked, layers: string[][], band: number[], start: number, x: Map<string, number>, y: Map<string, number>): void {
+export function compactColumns(
+  graph: StructureGraph,
+  ranked: Ranked,
+  layers: string[][],
+  band: number[],
+  start: number,
+  x: Map<string, number>,
+  y: Map<string, number>,
+): void {
   const node = (id: string) => graph.byId.get(id)!;
   const right = (id: string) => x.get(id)! + node(id).geometry.width;
-  const beside = (a: GraphNode, b: GraphNode) => a.first <= b.last && b.first <= a.last
-    && y.get(a.id)! < y.get(b.id)! + b.geometry.height + BESIDE && y.get(b.id)! < y.get(a.id)! + a.geometry.height + BESIDE;
+  const beside = (a: GraphNode, b: GraphNode) =>
+    a.first <= b.last &&
+    b.first <= a.last &&
+    y.get(a.id)! < y.get(b.id)! + b.geometry.height + BESIDE &&
+    y.get(b.id)! < y.get(a.id)! + a.geometry.height + BESIDE;
   for (let k = 1; k < layers.length; k++) {
     const earlier = layers.slice(0, k).flatMap((layer, j) => (band[j] === band[k] ? layer : []));
     const parents = layers[k]!.map((id) => parentEdges(graph, ranked, band, id, k));
@@ -55,7 +66,7 @@ export function compactColumns(graph: StructureGraph, ranked: Ranked, layers: st
     }
     // A box referred to from its own layer stays no further left than the box referring to it:
     // that arrow runs round into its right edge and would only grow.
-    for (let changed = true; changed;) {
+    for (let changed = true; changed; ) {
       changed = false;
       for (const id of layers[k]!) {
         for (const e of graph.in.get(id)!) {
@@ -65,7 +76,14 @@ export function compactColumns(graph: StructureGraph, ranked: Ranked, layers: st
         }
       }
     }
-    const starts = alignNear(alignSiblings(graph, parents, layers[k]!, layers[k]!.map((id) => Math.min(x.get(id)!, least.get(id)!))));
+    const starts = alignNear(
+      alignSiblings(
+        graph,
+        parents,
+        layers[k]!,
+        layers[k]!.map((id) => Math.min(x.get(id)!, least.get(id)!)),
+      ),
+    );
     layers[k]!.forEach((id, i) => x.set(id, starts[i]!));
   }
 }

@@ -1,15 +1,31 @@
 // Free vertical room in a column of boxes that stand at different steps.
 import { BOX_GAP } from '../metrics.ts';
 
-export interface Span { first: number; last: number; y: number; height: number }
+export interface Span {
+  first: number;
+  last: number;
+  y: number;
+  height: number;
+}
 
-const overlapInTime = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
+const overlapInTime = (a: { first: number; last: number }, b: { first: number; last: number }) =>
+  a.first <= b.last && b.first <= a.last;
 
 /** The free y nearest to `desired` (never above `min`) for a box of `height` among `placed`. */
-export function nearestFreeY(desired: number, min: number, height: number, when: { first: number; last: number }, placed: Span[]): number {
+export function nearestFreeY(
+  desired: number,
+  min: number,
+  height: number,
+  when: { first: number; last: number },
+  placed: Span[],
+): number {
   const conflicts = placed.filter((p) => overlapInTime(p, when));
-  const fits = (y: number) => y >= min && conflicts.every((p) => y + height + BOX_GAP <= p.y || y >= p.y + p.height + BOX_GAP);
-  const candidates = [Math.max(min, desired), ...conflicts.flatMap((p) => [p.y + p.height + BOX_GAP, p.y - height - BOX_GAP])]
+  const fits = (y: number) =>
+    y >= min && conflicts.every((p) => y + height + BOX_GAP <= p.y || y >= p.y + p.height + BOX_GAP);
+  const candidates = [
+    Math.max(min, desired),
+    ...conflicts.flatMap((p) => [p.y + p.height + BOX_GAP, p.y - height - BOX_GAP]),
+  ]
     .filter(fits)
     .sort((a, b) => Math.abs(a - desired) - Math.abs(b - desired) || a - b);
   if (candidates.length) return candidates[0]!;

@@ -24,10 +24,19 @@ export interface Positioned {
  * boxes of earlier layers beside it and those referring to it allow (see compactColumns). Objects'
  * y keep the rows that refer to them as level with them as the layers and bands allow (see verticalPositions).
  */
-export function position(graph: StructureGraph, ranked: Ranked, layers: string[][], below: Map<string, Set<string>>, top: number, fitWidth: number, breakCrossings: number): Positioned {
+export function position(
+  graph: StructureGraph,
+  ranked: Ranked,
+  layers: string[][],
+  below: Map<string, Set<string>>,
+  top: number,
+  fitWidth: number,
+  breakCrossings: number,
+): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
   const widthsOf = () => layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width)));
-  const columnsOf = () => layerColumns(widthsOf(), crossingCounts(graph, ranked, layers.length), fitWidth, breakCrossings);
+  const columnsOf = () =>
+    layerColumns(widthsOf(), crossingCounts(graph, ranked, layers.length), fitWidth, breakCrossings);
   let columns = columnsOf();
   // Each move narrows a band or removes a layer, so this ends.
   while (keepLeavesInBand(graph, ranked, layers, columns)) columns = columnsOf();

@@ -19,7 +19,10 @@ export interface SimplexEdge {
 export function networkSimplex(n: number, edges: SimplexEdge[], maxIterations = 20000): number[] {
   const m = edges.length;
   const adj: number[][] = Array.from({ length: n }, () => []);
-  edges.forEach((e, i) => { adj[e.tail]!.push(i); adj[e.head]!.push(i); });
+  edges.forEach((e, i) => {
+    adj[e.tail]!.push(i);
+    adj[e.head]!.push(i);
+  });
   const y = initialY(n, edges, adj);
   const slack = (e: number) => y[edges[e]!.head]! - y[edges[e]!.tail]! - edges[e]!.minlen;
   const other = (e: number, v: number) => (edges[e]!.tail === v ? edges[e]!.head : edges[e]!.tail);
@@ -34,7 +37,11 @@ export function networkSimplex(n: number, edges: SimplexEdge[], maxIterations = 
       const v = treeNodes[i]!;
       for (const e of adj[v]!) {
         const w = other(e, v);
-        if (!treeNode[w] && slack(e) === 0) { treeNode[w] = 1; inTree[e] = 1; treeNodes.push(w); }
+        if (!treeNode[w] && slack(e) === 0) {
+          treeNode[w] = 1;
+          inTree[e] = 1;
+          treeNodes.push(w);
+        }
       }
     }
   };
@@ -52,7 +59,11 @@ export function networkSimplex(n: number, edges: SimplexEdge[], maxIterations = 
   }
 
   const treeAdj: number[][] = Array.from({ length: n }, () => []);
-  for (let e = 0; e < m; e++) if (inTree[e]) { treeAdj[edges[e]!.tail]!.push(e); treeAdj[edges[e]!.head]!.push(e); }
+  for (let e = 0; e < m; e++)
+    if (inTree[e]) {
+      treeAdj[edges[e]!.tail]!.push(e);
+      treeAdj[edges[e]!.head]!.push(e);
+    }
   const parentEdge = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const lim = new Int32Array(n);
@@ -109,7 +120,11 @@ export function networkSimplex(n: number, edges: SimplexEdge[], maxIterations = 
     let leave = -1;
     for (let k = 0; k < m; k++) {
       const e = (start + k) % m;
-      if (inTree[e] && cut[e]! < 0) { leave = e; start = e + 1; break; }
+      if (inTree[e] && cut[e]! < 0) {
+        leave = e;
+        start = e + 1;
+        break;
+      }
     }
     if (leave < 0) break;
     // Entering edge: the tightest non-tree edge across the cut, pointing the other way.

@@ -21,16 +21,31 @@ const BACK_SHARE = 0.5;
  * still refers at the last step, less when it closes a cycle or its target has many referrers);
  * frames' rows count only for objects no object refers to. No box is above `top`.
  */
-export function verticalPositions(graph: StructureGraph, ranked: Ranked, layers: string[][], band: number[], y: Map<string, number>, top: number): void {
+export function verticalPositions(
+  graph: StructureGraph,
+  ranked: Ranked,
+  layers: string[][],
+  band: number[],
+  y: Map<string, number>,
+  top: number,
+): void {
   const node = (id: string) => graph.byId.get(id)!;
   const lastStep = Math.max(0, ...graph.nodes.map((n) => n.last));
   const objects = layers.slice(1).flat();
   const terms: Term[] = [];
   // An object many boxes refer to (None, a shared value) cannot be level with all of them: its
   // references weigh less, so it does not pull its referrers out of line.
-  const sharedBy = (id: string) => new Set(graph.in.get(id)!.filter((e) => !node(e.from).frame).map((e) => e.from)).size || 1;
+  const sharedBy = (id: string) =>
+    new Set(
+      graph.in
+        .get(id)!
+        .filter((e) => !node(e.from).frame)
+        .map((e) => e.from),
+    ).size || 1;
   const weight = (e: GraphEdge, row: EdgeRow) => {
-    const base = (row.steps + (row.last >= lastStep ? LAST_STEP_WEIGHT * lastStep : 0)) / (node(e.from).frame ? 1 : sharedBy(e.to));
+    const base =
+      (row.steps + (row.last >= lastStep ? LAST_STEP_WEIGHT * lastStep : 0)) /
+      (node(e.from).frame ? 1 : sharedBy(e.to));
     return Math.max(1, Math.round(ranked.back.has(edgeKey(e)) ? base * BACK_SHARE : base));
   };
   for (const id of objects) {
@@ -39,7 +54,12 @@ export function verticalPositions(graph: StructureGraph, ranked: Ranked, layers:
     for (const e of held.length ? held : into) {
       const fromFrame = node(e.from).frame;
       for (const row of e.rows) {
-        terms.push({ target: id, source: fromFrame ? undefined : e.from, offset: (fromFrame ? y.get(e.from)! - top : 0) + row.y - ANCHOR_Y, weight: weight(e, row) });
+        terms.push({
+          target: id,
+          source: fromFrame ? undefined : e.from,
+          offset: (fromFrame ? y.get(e.from)! - top : 0) + row.y - ANCHOR_Y,
+          weight: weight(e, row),
+        });
       }
     }
   }
@@ -62,17 +82,34 @@ export function verticalPositions(graph: StructureGraph, ranked: Ranked, layers:
   // Bands: each starts below everything above it, the frames included.
   const bandOf = new Map(layers.flatMap((l, k) => l.map((id) => [id, band[k] ?? 0] as const)));
   const frameBottom = Math.max(0, ...layers[0]!.map((id) => y.get(id)! + node(id).geometry.height - top));
-  const solved = solveTerms(objects, terms, gaps, { of: bandOf, height: (id) => node(id).geometry.height, frameBottom });
+  const solved = solveTerms(objects, terms, gaps, {
+    of: bandOf,
+    height: (id) => node(id).geometry.height,
+    frameBottom,
+  });
   for (const id of objects) y.set(id, top + solved.get(id)!);
 }
 
 /** y(target) - y(source) wants to be `offset`; no source: relative to the frame column's top. */
-interface Term { target: string; source: string | undefined; offset: number; weight: number }
+interface Term {
+  target: string;
+  source: string | undefined;
+  offset: number;
+  weight: number;
+}
 /** y(below) - y(above) >= distance. */
-interface Gap { above: string; below: string; distance: number }
+interface Gap {
+  above: string;
+  below: string;
+  distance: number;
+}
 
 /** Reflowed layers: the band of every object and what the bands' tops depend on. */
-interface Bands { of: Map<string, number>; height: (id: string) => number; frameBottom: number }
+interface Bands {
+  of: Map<string, number>;
+  height: (id: string) => number;
+  frameBottom: number;
+}
 
 /** Pre: terms and gaps over `objects` (a term without source is relative to the frame column at 0).
  * Post: y >= 0 for every object, every gap kept, every object of band b > 0 BAND_GAP below every
@@ -86,19 +123,32 @@ function solveTerms(objects: string[], terms: Term[], gaps: Gap[], bands: Bands)
   const last = Math.max(0, ...bands.of.values());
   const bandTop = (b: number) => count0 + b - 1;
   const edges: SimplexEdge[] = [];
-  for (let b = 1; b <= last; b++) edges.push({ tail: b === 1 ? 0 : bandTop(b - 1), head: bandTop(b), minlen: b === 1 ? bands.frameBottom + BAND_GAP : 0, weight: 0 });
+  for (let b = 1; b <= last; b++)
+    edges.push({
+      tail: b === 1 ? 0 : bandTop(b - 1),
+      head: bandTop(b),
+      minlen: b === 1 ? bands.frameBottom + BAND_GAP : 0,
+      weight: 0,
+    });
   for (const id of objects) {
     const b = bands.of.get(id)!;
     edges.push({ tail: b === 0 ? 0 : bandTop(b), head: index.get(id)!, minlen: 0, weight: 0 });
-    if (b < last) edges.push({ tail: index.get(id)!, head: bandTop(b + 1), minlen: bands.height(id) + BAND_GAP, weight: 0 });
+    if (b < last)
+      edges.push({ tail: index.get(id)!, head: bandTop(b + 1), minlen: bands.height(id) + BAND_GAP, weight: 0 });
   }
   let count = count0 + last;
   for (const t of terms) {
     const extra = count++;
-    edges.push({ tail: extra, head: t.source === undefined ? 0 : index.get(t.source)!, minlen: Math.max(0, -t.offset), weight: t.weight });
+    edges.push({
+      tail: extra,
+      head: t.source === undefined ? 0 : index.get(t.source)!,
+      minlen: Math.max(0, -t.offset),
+      weight: t.weight,
+    });
     edges.push({ tail: extra, head: index.get(t.target)!, minlen: Math.max(0, t.offset), weight: t.weight });
   }
-  for (const g of gaps) edges.push({ tail: index.get(g.above)!, head: index.get(g.below)!, minlen: g.distance, weight: 0 });
+  for (const g of gaps)
+    edges.push({ tail: index.get(g.above)!, head: index.get(g.below)!, minlen: g.distance, weight: 0 });
   const solved = networkSimplex(count, edges);
   return new Map(objects.map((id) => [id, solved[index.get(id)!]! - solved[0]!]));
 }
@@ -126,9 +176,14 @@ function interleaveRivals(graph: StructureGraph, layer: string[], lastStep: numb
   for (const members of groups.values()) {
     if (members.length < RIVALS) continue;
     const places = members.map((id) => result.indexOf(id)).sort((a, b) => a - b);
-    const born = [...members].sort((a, b) => graph.byId.get(a)!.first - graph.byId.get(b)!.first || graph.byId.get(a)!.index - graph.byId.get(b)!.index);
+    const born = [...members].sort(
+      (a, b) =>
+        graph.byId.get(a)!.first - graph.byId.get(b)!.first || graph.byId.get(a)!.index - graph.byId.get(b)!.index,
+    );
     const interleaved = [...born.filter((_, i) => i % 2 === 0), ...born.filter((_, i) => i % 2 === 1)];
-    places.forEach((place, i) => { result[place] = interleaved[i]!; });
+    places.forEach((place, i) => {
+      result[place] = interleaved[i]!;
+    });
   }
   return result;
 }

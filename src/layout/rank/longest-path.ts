@@ -11,7 +11,8 @@ import { edgeKey } from './break-cycles.ts';
  */
 export function longestPathLayers(graph: StructureGraph, back: Set<string>): Map<string, number> {
   const pending = new Map<string, number>();
-  for (const node of graph.nodes) pending.set(node.id, graph.in.get(node.id)!.filter((e) => !back.has(edgeKey(e))).length);
+  for (const node of graph.nodes)
+    pending.set(node.id, graph.in.get(node.id)!.filter((e) => !back.has(edgeKey(e))).length);
   const layer = new Map<string, number>();
   const ready = graph.nodes.filter((n) => pending.get(n.id) === 0).map((n) => n.id);
   for (const id of ready) layer.set(id, graph.byId.get(id)!.frame ? 0 : 1);

@@ -3,7 +3,6 @@
 import type { Point, Rect } from '../types.ts';
 import type { Blocker, Segment } from './types.ts';
 
-
 const CROSS_COST = 60;
 /** Per px of running on another arrow's line: two references drawn as one cannot be told apart. */
 const ALONG_COST = 30;
@@ -20,11 +19,18 @@ class LineSet {
   private count = 0;
 
   /** Post: empty. */
-  clear(): this { this.count = 0; return this; }
+  clear(): this {
+    this.count = 0;
+    return this;
+  }
 
   /** Adds v rounded to a half pixel. */
   add(v: number): void {
-    if (this.count === this.values.length) { const grown = new Float64Array(this.count * 2); grown.set(this.values); this.values = grown; }
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.count * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
     this.values[this.count++] = Math.round(v * 2) / 2;
   }
 
@@ -59,22 +65,40 @@ function addLanes(edges: Float64Array, lines: LineSet): void {
     const count = Math.floor((b - a) / LANE) - 1;
     if (count >= 2 && b - a <= 120) for (let k = 1; k <= count; k++) lines.add(a + ((b - a) * k) / (count + 1));
     // A wide gap: lanes along both of its edges, where arrows turn towards their targets.
-    else if (count >= 2) for (let k = 1; k <= WIDE_GAP_LANES; k++) { lines.add(a + k * LANE); lines.add(b - k * LANE); }
+    else if (count >= 2)
+      for (let k = 1; k <= WIDE_GAP_LANES; k++) {
+        lines.add(a + k * LANE);
+        lines.add(b - k * LANE);
+      }
   }
 }
 
 /** The grid lines along one axis: every blocker's edges, both ends, the bounds, the lanes between
  * them and the other arrows' corners, within the bounds. */
-function gridLines(axis: 'x' | 'y', exit: Point, entry: Point, blocking: Blocker[], others: Segment[], lo: number, hi: number): Float64Array {
+function gridLines(
+  axis: 'x' | 'y',
+  exit: Point,
+  entry: Point,
+  blocking: Blocker[],
+  others: Segment[],
+  lo: number,
+  hi: number,
+): Float64Array {
   lineSet.clear();
-  for (const b of blocking) { lineSet.add(axis === 'x' ? b.x0 : b.y0); lineSet.add(axis === 'x' ? b.x1 : b.y1); }
+  for (const b of blocking) {
+    lineSet.add(axis === 'x' ? b.x0 : b.y0);
+    lineSet.add(axis === 'x' ? b.x1 : b.y1);
+  }
   for (const v of [exit[axis], entry[axis], lo, hi]) lineSet.add(v);
   // The edges are copied out before the set is refilled with them, their lanes and the corners.
   const edges = lineSet.sorted();
   lineSet.clear();
   for (const v of edges) lineSet.add(v);
   addLanes(edges, lineSet);
-  for (const s of others) { lineSet.add(s.a[axis]); lineSet.add(s.b[axis]); }
+  for (const s of others) {
+    lineSet.add(s.a[axis]);
+    lineSet.add(s.b[axis]);
+  }
   return lineSet.sorted(lo, hi);
 }
 
@@ -118,8 +142,12 @@ function zeroedArrays(n: number) {
   const flags = buffers.flags.fill(0, 0, 3 * n);
   const prices = buffers.prices.fill(0, 0, 3 * n);
   return {
-    closed: flags.subarray(0, n), hBlocked: flags.subarray(n, 2 * n), vBlocked: flags.subarray(2 * n, 3 * n),
-    hPenalty: prices.subarray(0, n), vPenalty: prices.subarray(n, 2 * n), nodePenalty: prices.subarray(2 * n, 3 * n),
+    closed: flags.subarray(0, n),
+    hBlocked: flags.subarray(n, 2 * n),
+    vBlocked: flags.subarray(2 * n, 3 * n),
+    hPenalty: prices.subarray(0, n),
+    vPenalty: prices.subarray(n, 2 * n),
+    nodePenalty: prices.subarray(2 * n, 3 * n),
   };
 }
 
@@ -129,7 +157,13 @@ function zeroedArrays(n: number) {
  * inside one is blocked; every other arrow adds its price to the edges and nodes it occupies.
  * The grid's arrays are shared with the next grid built: a search uses its grid before another.
  */
-export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others: Segment[], bounds: Rect): Grid | undefined {
+export function buildGrid(
+  exit: Point,
+  entry: Point,
+  blocking: Blocker[],
+  others: Segment[],
+  bounds: Rect,
+): Grid | undefined {
   // Lanes inside the gaps: their midlines, and in wide gaps one lane every LANE px, so many
   // arrows can run side by side instead of detouring.
   // Other arrows' corners are lines too, so what they occupy is priced exactly, not edge by edge.
@@ -186,9 +220,11 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
     const row = seg.a.y === seg.b.y ? ys.indexOf(seg.a.y) : -1;
     const column = seg.a.x === seg.b.x ? xs.indexOf(seg.a.x) : -1;
     if (row >= 0) {
-      for (let i = lowerBound(xs, Math.min(seg.a.x, seg.b.x)); i < nx && xs[i]! <= Math.max(seg.a.x, seg.b.x); i++) add(nodePenalty, row * nx + i, TOUCH_COST);
+      for (let i = lowerBound(xs, Math.min(seg.a.x, seg.b.x)); i < nx && xs[i]! <= Math.max(seg.a.x, seg.b.x); i++)
+        add(nodePenalty, row * nx + i, TOUCH_COST);
     } else if (column >= 0) {
-      for (let j = lowerBound(ys, Math.min(seg.a.y, seg.b.y)); j < ny && ys[j]! <= Math.max(seg.a.y, seg.b.y); j++) add(nodePenalty, j * nx + column, TOUCH_COST);
+      for (let j = lowerBound(ys, Math.min(seg.a.y, seg.b.y)); j < ny && ys[j]! <= Math.max(seg.a.y, seg.b.y); j++)
+        add(nodePenalty, j * nx + column, TOUCH_COST);
     }
     if (seg.a.y === seg.b.y) {
       const y = seg.a.y;
@@ -197,7 +233,8 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
       const row = ys.indexOf(y);
       for (let near = lowerBound(ys, y - TRACK_SPACING + 0.01); near < ny && ys[near]! < y + TRACK_SPACING; near++) {
         if (ys[near] === y) continue;
-        for (let i = lowerBound(xs, lo); i + 1 < nx && xs[i + 1]! <= hi; i++) add(hPenalty, near * nx + i, (xs[i + 1]! - xs[i]!) * NEAR_COST);
+        for (let i = lowerBound(xs, lo); i + 1 < nx && xs[i + 1]! <= hi; i++)
+          add(hPenalty, near * nx + i, (xs[i + 1]! - xs[i]!) * NEAR_COST);
       }
       for (let i = lowerBound(xs, lo); i < nx && xs[i]! <= hi; i++) {
         if (row >= 0 && i + 1 < nx && xs[i + 1]! <= hi) add(hPenalty, row * nx + i, (xs[i + 1]! - xs[i]!) * ALONG_COST);
@@ -214,10 +251,12 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
       const column = xs.indexOf(x);
       for (let near = lowerBound(xs, x - TRACK_SPACING + 0.01); near < nx && xs[near]! < x + TRACK_SPACING; near++) {
         if (xs[near] === x) continue;
-        for (let j = lowerBound(ys, lo); j + 1 < ny && ys[j + 1]! <= hi; j++) add(vPenalty, j * nx + near, (ys[j + 1]! - ys[j]!) * NEAR_COST);
+        for (let j = lowerBound(ys, lo); j + 1 < ny && ys[j + 1]! <= hi; j++)
+          add(vPenalty, j * nx + near, (ys[j + 1]! - ys[j]!) * NEAR_COST);
       }
       for (let j = lowerBound(ys, lo); j < ny && ys[j]! <= hi; j++) {
-        if (column >= 0 && j + 1 < ny && ys[j + 1]! <= hi) add(vPenalty, j * nx + column, (ys[j + 1]! - ys[j]!) * ALONG_COST);
+        if (column >= 0 && j + 1 < ny && ys[j + 1]! <= hi)
+          add(vPenalty, j * nx + column, (ys[j + 1]! - ys[j]!) * ALONG_COST);
         if (ys[j]! > lo && ys[j]! < hi) {
           const i = lowerBound(xs, x) - 1;
           if (i >= 0 && i + 1 < nx) add(hPenalty, j * nx + i, CROSS_COST);
@@ -226,5 +265,18 @@ export function buildGrid(exit: Point, entry: Point, blocking: Blocker[], others
     }
   }
 
-  return { xs, ys, nx, ny, start: startJ * nx + startI, goal: goalJ * nx + goalI, closed, hBlocked, vBlocked, hPenalty, vPenalty, nodePenalty };
+  return {
+    xs,
+    ys,
+    nx,
+    ny,
+    start: startJ * nx + startI,
+    goal: goalJ * nx + goalI,
+    closed,
+    hBlocked,
+    vBlocked,
+    hPenalty,
+    vPenalty,
+    nodePenalty,
+  };
 }

@@ -26,7 +26,11 @@ const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
   // Top to bottom by where they leave.
   (a, b) => a.start.y - b.start.y || a.start.x - b.start.x,
   // Shortest first: short references stay straight and long ones go around them.
-  (a, b) => Math.abs(a.end.y - a.start.y) + Math.abs(a.end.x - a.start.x) - Math.abs(b.end.y - b.start.y) - Math.abs(b.end.x - b.start.x),
+  (a, b) =>
+    Math.abs(a.end.y - a.start.y) +
+    Math.abs(a.end.x - a.start.x) -
+    Math.abs(b.end.y - b.start.y) -
+    Math.abs(b.end.x - b.start.x),
   // Bottom to top.
   (a, b) => b.start.y - a.start.y || a.start.x - b.start.x,
 ];
@@ -41,15 +45,24 @@ const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
 export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
   // Searches are remembered across orders too: the same input gives the same path.
   const searches = new SearchCache();
-  if (requests.length > ORDERS_UP_TO || requests.length < 3) return routeInOrder(requests, obstacles, bounds, Infinity, searches)!.paths;
+  if (requests.length > ORDERS_UP_TO || requests.length < 3)
+    return routeInOrder(requests, obstacles, bounds, Infinity, searches)!.paths;
   let best: { paths: Point[][]; score: number } | undefined;
   for (const order of ROUTING_ORDERS) {
     const indices = requests.map((_, i) => i).sort((a, b) => order(requests[a]!, requests[b]!) || a - b);
     // An order is given up as soon as it scores no better than the best so far: scores only grow.
-    const routed = routeInOrder(indices.map((i) => requests[i]!), obstacles, bounds, best?.score ?? Infinity, searches);
+    const routed = routeInOrder(
+      indices.map((i) => requests[i]!),
+      obstacles,
+      bounds,
+      best?.score ?? Infinity,
+      searches,
+    );
     if (!routed) continue;
     const paths: Point[][] = [];
-    indices.forEach((original, k) => { paths[original] = routed.paths[k]!; });
+    indices.forEach((original, k) => {
+      paths[original] = routed.paths[k]!;
+    });
     best = { paths, score: routed.score };
     if (routed.score === 0) break;
   }
@@ -57,7 +70,13 @@ export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bou
 }
 
 /** Post: the paths in the given order and their score (crossings and crowded runs weighted, see addedConflict), or undefined once the score reaches `giveUpAt`. */
-function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect, giveUpAt: number, searches: SearchCache): { paths: Point[][]; score: number } | undefined {
+function routeInOrder(
+  requests: RouteRequest[],
+  obstacles: Obstacle[],
+  bounds: Rect,
+  giveUpAt: number,
+  searches: SearchCache,
+): { paths: Point[][]; score: number } | undefined {
   const routed: Segment[] = [];
   const arrows: Routed[] = [];
   const paths: Point[][] = [];
@@ -67,10 +86,21 @@ function routeInOrder(requests: RouteRequest[], obstacles: Obstacle[], bounds: R
   const prepared = requests.map((r) => prepare(r, obstacles));
   // Every arrow's first and last legs are fixed (dot to clearance, clearance to edge): a clean
   // two-bend route must keep clear of those of arrows not routed yet too.
-  const legs: Segment[] = prepared.flatMap((p) => [...segmentsOf(p, [p.request.start, p.exit]), ...segmentsOf(p, [p.entry, p.request.end])]);
+  const legs: Segment[] = prepared.flatMap((p) => [
+    ...segmentsOf(p, [p.request.start, p.exit]),
+    ...segmentsOf(p, [p.entry, p.request.end]),
+  ]);
   for (const [k, p] of prepared.entries()) {
     const others = meeting(p, routed);
-    const points = routeOne(p, others, () => others.concat(meeting(p, legs)), prepared.slice(k + 1), fast, bounds, searches);
+    const points = routeOne(
+      p,
+      others,
+      () => others.concat(meeting(p, legs)),
+      prepared.slice(k + 1),
+      fast,
+      bounds,
+      searches,
+    );
     routed.push(...segmentsOf(p, points));
     const arrow = { to: p.request.to, steps: p.request.steps, points };
     if (!fast) {

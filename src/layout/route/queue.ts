@@ -27,7 +27,9 @@ export class BucketQueue {
   /** No bucket below `lowest` holds an entry; none above `highest` was filled since clear(). */
   private lowest = 0;
   private highest = -1;
-  get size() { return this.length; }
+  get size() {
+    return this.length;
+  }
 
   /** Post: empty, entries numbered from 0 again. */
   clear(): void {
@@ -40,8 +42,12 @@ export class BucketQueue {
 
   push(key: number, value: number): void {
     if (this.entries === this.values.length) {
-      const values = new Int32Array(this.values.length * 2); values.set(this.values); this.values = values;
-      const below = new Int32Array(this.below.length * 2); below.set(this.below); this.below = below;
+      const values = new Int32Array(this.values.length * 2);
+      values.set(this.values);
+      this.values = values;
+      const below = new Int32Array(this.below.length * 2);
+      below.set(this.below);
+      this.below = below;
     }
     const k = bucketOf(key);
     if (k >= this.tops.length) {

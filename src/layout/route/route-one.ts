@@ -25,11 +25,20 @@ export interface Prepared {
 export function prepare(request: RouteRequest, obstacles: Obstacle[]): Prepared {
   const [first, last] = [firstStep(request.steps), lastStep(request.steps)];
   const entering = request.endSide === 'left' ? 0 : 1;
-  const blocking = obstacles.filter((o) => lastStep(o.steps) >= first && firstStep(o.steps) <= last && rangesOverlap(o.steps, request.steps)).map((o) => ({
-    x0: o.x - ARROW_CLEARANCE, x1: o.x + o.width + ARROW_CLEARANCE, y0: o.y - ARROW_CLEARANCE, y1: o.y + o.height + ARROW_CLEARANCE,
-  }));
+  const blocking = obstacles
+    .filter((o) => lastStep(o.steps) >= first && firstStep(o.steps) <= last && rangesOverlap(o.steps, request.steps))
+    .map((o) => ({
+      x0: o.x - ARROW_CLEARANCE,
+      x1: o.x + o.width + ARROW_CLEARANCE,
+      y0: o.y - ARROW_CLEARANCE,
+      y1: o.y + o.height + ARROW_CLEARANCE,
+    }));
   return {
-    request, first, last, entering, blocking,
+    request,
+    first,
+    last,
+    entering,
+    blocking,
     exit: { x: request.sourceRight + ARROW_CLEARANCE, y: request.start.y },
     entry: { x: request.end.x + (entering === 0 ? -ARROW_CLEARANCE : ARROW_CLEARANCE), y: request.end.y },
   };
@@ -37,13 +46,23 @@ export function prepare(request: RouteRequest, obstacles: Obstacle[]): Prepared 
 
 /** Post: the segments of `segments` that can meet the prepared arrow: drawn at a common step, into another object. */
 export function meeting(p: Prepared, segments: Segment[]): Segment[] {
-  return segments.filter((s) => s.last >= p.first && s.first <= p.last && s.to !== p.request.to && rangesOverlap(s.steps, p.request.steps));
+  return segments.filter(
+    (s) => s.last >= p.first && s.first <= p.last && s.to !== p.request.to && rangesOverlap(s.steps, p.request.steps),
+  );
 }
 
 /** Post: the polyline's segments, each marked with the arrow's target and steps. */
 export function segmentsOf(p: Prepared, points: Point[]): Segment[] {
   const out: Segment[] = [];
-  for (let i = 1; i < points.length; i++) out.push({ a: points[i - 1]!, b: points[i]!, to: p.request.to, steps: p.request.steps, first: p.first, last: p.last });
+  for (let i = 1; i < points.length; i++)
+    out.push({
+      a: points[i - 1]!,
+      b: points[i]!,
+      to: p.request.to,
+      steps: p.request.steps,
+      first: p.first,
+      last: p.last,
+    });
   return out;
 }
 
@@ -56,7 +75,13 @@ export function nestedInside(p: Prepared, unrouted: Prepared[]): number {
   const up = p.entry.y < p.exit.y;
   let count = 0;
   for (const q of unrouted) {
-    if (q.request.from !== p.request.from || q.entry.x !== p.entry.x || q.entering !== 0 || q.request.to === p.request.to) continue;
+    if (
+      q.request.from !== p.request.from ||
+      q.entry.x !== p.entry.x ||
+      q.entering !== 0 ||
+      q.request.to === p.request.to
+    )
+      continue;
     if (q.last < p.first || q.first > p.last || !rangesOverlap(q.request.steps, p.request.steps)) continue;
     const nested = up
       ? q.exit.y > p.exit.y && q.entry.y > p.entry.y && q.entry.y < p.exit.y
@@ -68,14 +93,28 @@ export function nestedInside(p: Prepared, unrouted: Prepared[]): number {
 
 /**
  * Pre: `others` from meeting(); `fixed` adds the fixed first and last legs of arrows not routed
- * yet; `unrouted` the arrows routed after it. Post: the arrow's simplified polyline from its dot to its target's edge, through no box
+ * yet; `unrouted` the arrows routed after it. Post: the arrow's simplified polyline from its dot to its target's edge,
+ * through no box
  * when a path exists. Straight and clean two-bend routes are taken without a search; `fast` (long
  * runs) takes a one-lane route when there is one before searching.
  */
-export function routeOne(p: Prepared, others: Segment[], fixed: () => Segment[], unrouted: Prepared[], fast: boolean, bounds: Rect, searches: SearchCache): Point[] {
+export function routeOne(
+  p: Prepared,
+  others: Segment[],
+  fixed: () => Segment[],
+  unrouted: Prepared[],
+  fast: boolean,
+  bounds: Rect,
+  searches: SearchCache,
+): Point[] {
   const { exit, entry, entering, blocking, request } = p;
-  const middle = (entering === 0 ? straightRoute(exit, entry, blocking, others) ?? twoBendRoute(exit, entry, blocking, fixed(), nestedInside(p, unrouted)) : undefined)
-    ?? (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined)
-    ?? routeNear(exit, entry, entering, blocking, others, bounds, searches) ?? fallbackPath(exit, entry);
+  const middle =
+    (entering === 0
+      ? (straightRoute(exit, entry, blocking, others) ??
+        twoBendRoute(exit, entry, blocking, fixed(), nestedInside(p, unrouted)))
+      : undefined) ??
+    (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined) ??
+    routeNear(exit, entry, entering, blocking, others, bounds, searches) ??
+    fallbackPath(exit, entry);
   return simplify([request.start, exit, ...middle, entry, request.end]);
 }

@@ -13,8 +13,12 @@ const CROWD_WEIGHT = 10;
 export function properlyCross(a: Point, b: Point, c: Point, d: Point): boolean {
   const horizontal = a.y === b.y;
   if (horizontal === (c.y === d.y)) return false;
-  const [h0, h1, hy] = horizontal ? [Math.min(a.x, b.x), Math.max(a.x, b.x), a.y] : [Math.min(c.x, d.x), Math.max(c.x, d.x), c.y];
-  const [v0, v1, vx] = horizontal ? [Math.min(c.y, d.y), Math.max(c.y, d.y), c.x] : [Math.min(a.y, b.y), Math.max(a.y, b.y), a.x];
+  const [h0, h1, hy] = horizontal
+    ? [Math.min(a.x, b.x), Math.max(a.x, b.x), a.y]
+    : [Math.min(c.x, d.x), Math.max(c.x, d.x), c.y];
+  const [v0, v1, vx] = horizontal
+    ? [Math.min(c.y, d.y), Math.max(c.y, d.y), c.x]
+    : [Math.min(a.y, b.y), Math.max(a.y, b.y), a.x];
   return vx > h0 && vx < h1 && hy > v0 && hy < v1;
 }
 
@@ -23,13 +27,25 @@ export function crowd(a: Point, b: Point, c: Point, d: Point): boolean {
   const vertical = a.x === b.x && a.y !== b.y;
   if (vertical !== (c.x === d.x && c.y !== d.y)) return false;
   const [gap, lo, hi] = vertical
-    ? [Math.abs(a.x - c.x), Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)), Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y))]
-    : [Math.abs(a.y - c.y), Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)), Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x))];
+    ? [
+        Math.abs(a.x - c.x),
+        Math.max(Math.min(a.y, b.y), Math.min(c.y, d.y)),
+        Math.min(Math.max(a.y, b.y), Math.max(c.y, d.y)),
+      ]
+    : [
+        Math.abs(a.y - c.y),
+        Math.max(Math.min(a.x, b.x), Math.min(c.x, d.x)),
+        Math.min(Math.max(a.x, b.x), Math.max(c.x, d.x)),
+      ];
   return gap < TRACK_SPACING && hi - lo > 6;
 }
 
 /** An arrow as crossings are counted: its polyline, its target and when it is drawn. */
-export interface Routed { to: string; steps: import('../types.ts').StepRanges; points: Point[] }
+export interface Routed {
+  to: string;
+  steps: import('../types.ts').StepRanges;
+  points: Point[];
+}
 
 /**
  * The crossing counter. Pre: orthogonal polylines. Post: the number of proper crossings between

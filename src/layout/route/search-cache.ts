@@ -13,8 +13,26 @@ import type { Blocker, Segment } from './types.ts';
 export class SearchCache {
   private readonly paths = new Map<string, Point[] | undefined>();
 
-  findPath(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
-    const parts: number[] = [exit.x, exit.y, entry.x, entry.y, entering, bounds.x, bounds.y, bounds.width, bounds.height, blocking.length];
+  findPath(
+    exit: Point,
+    entry: Point,
+    entering: number,
+    blocking: Blocker[],
+    others: Segment[],
+    bounds: Rect,
+  ): Point[] | undefined {
+    const parts: number[] = [
+      exit.x,
+      exit.y,
+      entry.x,
+      entry.y,
+      entering,
+      bounds.x,
+      bounds.y,
+      bounds.width,
+      bounds.height,
+      blocking.length,
+    ];
     for (const b of blocking) parts.push(b.x0, b.x1, b.y0, b.y1);
     for (const s of others) parts.push(s.a.x, s.a.y, s.b.x, s.b.y);
     const key = parts.join(',');

@@ -26,7 +26,14 @@ export const searchWork = { searches: 0, states: 0 };
  * arrive at entry in (0 moving right, into a left edge; 1 moving left, into a right edge). Post:
  * the cheapest orthogonal path through no blocker, simplified, or undefined when there is none.
  */
-export function findPath(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect): Point[] | undefined {
+export function findPath(
+  exit: Point,
+  entry: Point,
+  entering: number,
+  blocking: Blocker[],
+  others: Segment[],
+  bounds: Rect,
+): Point[] | undefined {
   const grid = buildGrid(exit, entry, blocking, others, bounds);
   if (!grid) return undefined;
   searchWork.searches++;
@@ -36,7 +43,12 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   const startJ = (grid.start - startI) / nx;
   // State: node index * 4 + direction of arrival (0 right, 1 left, 2 down, 3 up).
   const total = nx * ny * 4;
-  if (scratch.best.length < total) scratch = { best: new Float64Array(total * 2), from: new Int32Array(total * 2), expanded: new Uint8Array(total * 2) };
+  if (scratch.best.length < total)
+    scratch = {
+      best: new Float64Array(total * 2),
+      from: new Int32Array(total * 2),
+      expanded: new Uint8Array(total * 2),
+    };
   const best = scratch.best.fill(Infinity, 0, total);
   const from = scratch.from.fill(-1, 0, total);
   const expanded = scratch.expanded.fill(0, 0, total);
@@ -46,7 +58,8 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
   // follows paths with few bends first. Turning vertical costs one bend, arriving the wrong way
   // two; moving the right way arrives straight only from entry's row, not yet past entry.
   const { dx, dy, ahead, level } = heuristicTables(xs, ys, entry, entering);
-  const h = (i: number, j: number, dir: number) => dx[i]! + dy[j]! + BEND_COST * (dir >= 2 ? 1 : dir !== entering ? 2 : ahead[i]! & level[j]! ? 0 : 2);
+  const h = (i: number, j: number, dir: number) =>
+    dx[i]! + dy[j]! + BEND_COST * (dir >= 2 ? 1 : dir !== entering ? 2 : ahead[i]! & level[j]! ? 0 : 2);
   const startState = (startJ * nx + startI) * 4 + 0; // leaving the source rightwards
   best[startState] = 0;
   queue.push(h(startI, startJ, 0), startState);
@@ -57,7 +70,10 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
     if (expanded[state]) continue;
     expanded[state] = 1;
     searchWork.states++;
-    if (state === goalState) { found = state; break; }
+    if (state === goalState) {
+      found = state;
+      break;
+    }
     const node = state >> 2;
     const dir = state & 3;
     const i = node % nx;
@@ -72,16 +88,28 @@ export function findPath(exit: Point, entry: Point, entering: number, blocking: 
       let penalty: number;
       if (d === 0) {
         if (i + 1 >= nx || hBlocked[node]) continue;
-        next = node + 1; ni = i + 1; length = xs[ni]! - xs[i]!; penalty = hPenalty[node]!;
+        next = node + 1;
+        ni = i + 1;
+        length = xs[ni]! - xs[i]!;
+        penalty = hPenalty[node]!;
       } else if (d === 1) {
         if (i === 0 || hBlocked[node - 1]) continue;
-        next = node - 1; ni = i - 1; length = xs[i]! - xs[ni]!; penalty = hPenalty[next]!;
+        next = node - 1;
+        ni = i - 1;
+        length = xs[i]! - xs[ni]!;
+        penalty = hPenalty[next]!;
       } else if (d === 2) {
         if (j + 1 >= ny || vBlocked[node]) continue;
-        next = node + nx; nj = j + 1; length = ys[nj]! - ys[j]!; penalty = vPenalty[node]!;
+        next = node + nx;
+        nj = j + 1;
+        length = ys[nj]! - ys[j]!;
+        penalty = vPenalty[node]!;
       } else {
         if (j === 0 || vBlocked[node - nx]) continue;
-        next = node - nx; nj = j - 1; length = ys[j]! - ys[nj]!; penalty = vPenalty[next]!;
+        next = node - nx;
+        nj = j - 1;
+        length = ys[j]! - ys[nj]!;
+        penalty = vPenalty[next]!;
       }
       if (closed[next]) continue;
       const cost = g + length + penalty + nodePenalty[next]! + (d !== dir ? BEND_COST : 0);

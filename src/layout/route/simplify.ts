@@ -8,7 +8,8 @@ export function simplify(points: Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && last.x === p.x && last.y === p.y) continue;
     const prev = out[out.length - 2];
-    if (prev && last && ((prev.x === last.x && last.x === p.x) || (prev.y === last.y && last.y === p.y))) out[out.length - 1] = p;
+    if (prev && last && ((prev.x === last.x && last.x === p.x) || (prev.y === last.y && last.y === p.y)))
+      out[out.length - 1] = p;
     else out.push(p);
   }
   return out;

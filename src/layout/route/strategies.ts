@@ -12,12 +12,27 @@ import type { Blocker, Segment } from './types.ts';
  * Post: conflicts() and crowd() over candidates in the rectangle count exactly what they would
  * count over all of them; the candidates only stop scanning what lies far away.
  */
-function nearRectangle(exit: Point, entry: Point, blocking: Blocker[], others: Segment[]): { blocking: Blocker[]; others: Segment[] } {
-  const [x0, x1, y0, y1] = [Math.min(exit.x, entry.x), Math.max(exit.x, entry.x), Math.min(exit.y, entry.y), Math.max(exit.y, entry.y)];
+function nearRectangle(
+  exit: Point,
+  entry: Point,
+  blocking: Blocker[],
+  others: Segment[],
+): { blocking: Blocker[]; others: Segment[] } {
+  const [x0, x1, y0, y1] = [
+    Math.min(exit.x, entry.x),
+    Math.max(exit.x, entry.x),
+    Math.min(exit.y, entry.y),
+    Math.max(exit.y, entry.y),
+  ];
   return {
     blocking: blocking.filter((k) => x1 > k.x0 && x0 < k.x1 && y1 > k.y0 && y0 < k.y1),
-    others: others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 - TRACK_SPACING && Math.min(s.a.x, s.b.x) <= x1 + TRACK_SPACING
-      && Math.max(s.a.y, s.b.y) >= y0 - TRACK_SPACING && Math.min(s.a.y, s.b.y) <= y1 + TRACK_SPACING),
+    others: others.filter(
+      (s) =>
+        Math.max(s.a.x, s.b.x) >= x0 - TRACK_SPACING &&
+        Math.min(s.a.x, s.b.x) <= x1 + TRACK_SPACING &&
+        Math.max(s.a.y, s.b.y) >= y0 - TRACK_SPACING &&
+        Math.min(s.a.y, s.b.y) <= y1 + TRACK_SPACING,
+    ),
   };
 }
 
@@ -26,11 +41,21 @@ function nearRectangle(exit: Point, entry: Point, blocking: Blocker[], others: S
  * vertical run in a lane of the gap right of the source, through no box and meeting as few other
  * arrows as possible. Most references go from one column to the next, so this keeps layout quick.
  */
-export function simpleRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[]): Point[] | undefined {
+export function simpleRoute(
+  exit: Point,
+  entry: Point,
+  allBlocking: Blocker[],
+  allOthers: Segment[],
+): Point[] | undefined {
   if (entry.x <= exit.x) return undefined;
   const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   if (entry.y === exit.y && conflicts([exit, entry], blocking, others) === 0) return [exit, entry];
-  const wall = Math.min(entry.x, ...blocking.filter((b) => b.x0 >= exit.x && b.y1 > Math.min(exit.y, entry.y) && b.y0 < Math.max(exit.y, entry.y)).map((b) => b.x0));
+  const wall = Math.min(
+    entry.x,
+    ...blocking
+      .filter((b) => b.x0 >= exit.x && b.y1 > Math.min(exit.y, entry.y) && b.y0 < Math.max(exit.y, entry.y))
+      .map((b) => b.x0),
+  );
   let best: { path: Point[]; count: number } | undefined;
   for (let x = exit.x + LANE; x <= wall - LANE / 2; x += LANE) {
     const path = [exit, { x, y: exit.y }, { x, y: entry.y }, entry];
@@ -46,15 +71,32 @@ export function simpleRoute(exit: Point, entry: Point, allBlocking: Blocker[], a
 const WINDOW_MARGIN = 160;
 
 /** Searches a window around both ends, the whole picture only when no path fits in it. */
-export function routeNear(exit: Point, entry: Point, entering: number, blocking: Blocker[], others: Segment[], bounds: Rect, searches: SearchCache): Point[] | undefined {
+export function routeNear(
+  exit: Point,
+  entry: Point,
+  entering: number,
+  blocking: Blocker[],
+  others: Segment[],
+  bounds: Rect,
+  searches: SearchCache,
+): Point[] | undefined {
   const x0 = Math.max(bounds.x, Math.min(exit.x, entry.x) - WINDOW_MARGIN);
   const x1 = Math.min(bounds.x + bounds.width, Math.max(exit.x, entry.x) + WINDOW_MARGIN);
   const y0 = Math.max(bounds.y, Math.min(exit.y, entry.y) - WINDOW_MARGIN);
   const y1 = Math.min(bounds.y + bounds.height, Math.max(exit.y, entry.y) + WINDOW_MARGIN);
   const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   const near = blocking.filter((b) => b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1);
-  const nearOthers = others.filter((s) => Math.max(s.a.x, s.b.x) >= x0 && Math.min(s.a.x, s.b.x) <= x1 && Math.max(s.a.y, s.b.y) >= y0 && Math.min(s.a.y, s.b.y) <= y1);
-  return searches.findPath(exit, entry, entering, near, nearOthers, window) ?? searches.findPath(exit, entry, entering, blocking, others, bounds);
+  const nearOthers = others.filter(
+    (s) =>
+      Math.max(s.a.x, s.b.x) >= x0 &&
+      Math.min(s.a.x, s.b.x) <= x1 &&
+      Math.max(s.a.y, s.b.y) >= y0 &&
+      Math.min(s.a.y, s.b.y) <= y1,
+  );
+  return (
+    searches.findPath(exit, entry, entering, near, nearOthers, window) ??
+    searches.findPath(exit, entry, entering, blocking, others, bounds)
+  );
 }
 
 /**
@@ -62,7 +104,12 @@ export function routeNear(exit: Point, entry: Point, entering: number, blocking:
  * the way and no other arrow meets or runs close beside it. Post: the path the search would find
  * (no bend, shortest, nothing to pay), or undefined.
  */
-export function straightRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[]): Point[] | undefined {
+export function straightRoute(
+  exit: Point,
+  entry: Point,
+  allBlocking: Blocker[],
+  allOthers: Segment[],
+): Point[] | undefined {
   if (entry.y !== exit.y || entry.x <= exit.x) return undefined;
   const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   if (conflicts([exit, entry], blocking, others) !== 0) return undefined;
@@ -81,7 +128,13 @@ const Z_CANDIDATES = 12;
  * bends, nothing to pay) and the search is skipped. The first `leaveFree` clean lanes (from the
  * target's side) are passed over, for arrows nested inside this one that must turn later.
  */
-export function twoBendRoute(exit: Point, entry: Point, allBlocking: Blocker[], allOthers: Segment[], leaveFree = 0): Point[] | undefined {
+export function twoBendRoute(
+  exit: Point,
+  entry: Point,
+  allBlocking: Blocker[],
+  allOthers: Segment[],
+  leaveFree = 0,
+): Point[] | undefined {
   if (entry.x <= exit.x || entry.y === exit.y) return undefined;
   const { blocking, others } = nearRectangle(exit, entry, allBlocking, allOthers);
   const edges = [exit.x, entry.x];

@@ -21,7 +21,19 @@ export interface RouteRequest {
 }
 
 /** A routed piece of arrow; first/last bound its steps for a quick test before the exact one. */
-export interface Segment { a: Point; b: Point; to: string; steps: StepRanges; first: number; last: number }
+export interface Segment {
+  a: Point;
+  b: Point;
+  to: string;
+  steps: StepRanges;
+  first: number;
+  last: number;
+}
 
 /** A box grown by the arrows' clearance, as the router avoids it. */
-export interface Blocker { x0: number; x1: number; y0: number; y1: number }
+export interface Blocker {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}

@@ -33,7 +33,10 @@ async function standIn(behave: (socket: Socket, request: Message) => void): Prom
 
 function memoryIo(stdin = ''): ClientIo & { out: string[]; err: string[]; stdinReads: number } {
   const io = {
-    cwd: '/the/caller', out: [] as string[], err: [] as string[], stdinReads: 0,
+    cwd: '/the/caller',
+    out: [] as string[],
+    err: [] as string[],
+    stdinReads: 0,
     stdout: { write: (chunk: string | Uint8Array) => io.out.push(Buffer.from(chunk).toString()) },
     stderr: { write: (chunk: string | Uint8Array) => io.err.push(Buffer.from(chunk).toString()) },
     readStdin: async () => {
@@ -74,7 +77,9 @@ describe('the render server client', () => {
     const io = memoryIo();
     assert.deepEqual(await runOnServer(identity, ['render', 'a.py'], io, env), { fallback: true });
     assert.deepEqual(io.out, []);
-    assert.deepEqual(io.err, ['memlane: the render server closed the connection before it finished; running here instead\n']);
+    assert.deepEqual(io.err, [
+      'memlane: the render server closed the connection before it finished; running here instead\n',
+    ]);
   });
 
   it('gives up on a server that accepts and says nothing for MEMLANE_SERVER_TIMEOUT seconds', async () => {
@@ -83,13 +88,17 @@ describe('the render server client', () => {
     const answer = await runOnServer(identity, ['trace', 'a.py'], io, { ...env, MEMLANE_SERVER_TIMEOUT: '0.2' });
     assert.deepEqual(answer, { fallback: true });
     const socket = join(env['MEMLANE_SERVER_DIR']!, `render-${identity.id}.sock`);
-    assert.deepEqual(io.err, [`memlane: the render server at ${socket} did not answer for 0.2 s; running here instead\n`]);
-    assert.equal(existsSync(socket), false, 'the hung server\'s socket is removed, for the next server');
+    assert.deepEqual(io.err, [
+      `memlane: the render server at ${socket} did not answer for 0.2 s; running here instead\n`,
+    ]);
+    assert.equal(existsSync(socket), false, "the hung server's socket is removed, for the next server");
   });
 
   it('reads standard input once, when the server asks, and sends it', async () => {
     const env = await standIn((socket) => {
-      socket.once('stdin', (d: string) => socket.end(said('out', Buffer.from(d, 'base64').toString()) + frame({ t: 'exit', code: 0 })));
+      socket.once('stdin', (d: string) =>
+        socket.end(said('out', Buffer.from(d, 'base64').toString()) + frame({ t: 'exit', code: 0 })),
+      );
       socket.write(frame({ t: 'stdin?' }));
     });
     const io = memoryIo('a = [1]\n');
@@ -101,10 +110,14 @@ describe('the render server client', () => {
   it('runs here, silently, when no server listens: a socket file left by a dead one is removed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlc-'));
     const io = memoryIo();
-    assert.deepEqual(await runOnServer(identity, ['trace', 'a.py'], io, { MEMLANE_SERVER_DIR: dir }), { fallback: true });
+    assert.deepEqual(await runOnServer(identity, ['trace', 'a.py'], io, { MEMLANE_SERVER_DIR: dir }), {
+      fallback: true,
+    });
     const socket = join(dir, `render-${identity.id}.sock`);
     writeFileSync(socket, '');
-    assert.deepEqual(await runOnServer(identity, ['trace', 'a.py'], io, { MEMLANE_SERVER_DIR: dir }), { fallback: true });
+    assert.deepEqual(await runOnServer(identity, ['trace', 'a.py'], io, { MEMLANE_SERVER_DIR: dir }), {
+      fallback: true,
+    });
     assert.deepEqual(io.err, []);
     assert.equal(existsSync(socket), false);
   });

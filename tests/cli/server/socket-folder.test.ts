@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  inodeOf, ownSocket, removeStaleSocket, socketDir, socketFiles, socketPath, unsafeDir,
+  inodeOf,
+  ownSocket,
+  removeStaleSocket,
+  socketDir,
+  socketFiles,
+  socketPath,
+  unsafeDir,
 } from '../../../src/cli/server/socket-folder.ts';
 
 const base = () => mkdtempSync(join(tmpdir(), 'mlf-'));
@@ -35,7 +41,8 @@ describe('the socket folder', () => {
     const dir = base();
     assert.equal(socketPath(dir, '0123456789abcdef'), join(dir, 'render-0123456789abcdef.sock'));
     assert.equal(socketPath(join(dir, 'x'.repeat(100)), '0123456789abcdef'), null);
-    for (const name of ['render-0123456789abcdef.sock', 'render-xyz.sock', 'notes.txt']) writeFileSync(join(dir, name), '');
+    for (const name of ['render-0123456789abcdef.sock', 'render-xyz.sock', 'notes.txt'])
+      writeFileSync(join(dir, name), '');
     assert.deepEqual(socketFiles(dir), [join(dir, 'render-0123456789abcdef.sock')]);
     assert.deepEqual(socketFiles(join(dir, 'missing')), []);
     assert.equal(ownSocket(join(dir, 'render-0123456789abcdef.sock')), false, 'a plain file is no socket');

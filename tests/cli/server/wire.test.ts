@@ -18,7 +18,15 @@ async function socketPair(): Promise<{ near: Socket; far: Socket; close(): void 
   const near = createConnection(path);
   await new Promise<void>((resolve) => near.once('connect', () => resolve()));
   const farSocket = await far;
-  return { near, far: farSocket, close: () => { near.destroy(); farSocket.destroy(); server.close(); } };
+  return {
+    near,
+    far: farSocket,
+    close: () => {
+      near.destroy();
+      farSocket.destroy();
+      server.close();
+    },
+  };
 }
 
 describe('the wire format', () => {
@@ -26,7 +34,9 @@ describe('the wire format', () => {
     const pair = await socketPair();
     try {
       const heard: Message[] = [];
-      const all = new Promise<void>((resolve) => readFrames(pair.far, (message) => heard.push(message) === 3 && resolve()));
+      const all = new Promise<void>((resolve) =>
+        readFrames(pair.far, (message) => heard.push(message) === 3 && resolve()),
+      );
       const text = frame({ t: 'out', d: 'aGk=' }) + frame({ t: 'alive' }) + frame({ t: 'exit', code: 0 });
       pair.near.write(text.slice(0, 7));
       pair.near.write(text.slice(7, 30));
@@ -38,7 +48,10 @@ describe('the wire format', () => {
     }
   });
 
-  for (const [what, line] of [['not JSON', 'hello\n'], ['not an object', '42\n']] as const) {
+  for (const [what, line] of [
+    ['not JSON', 'hello\n'],
+    ['not an object', '42\n'],
+  ] as const) {
     it(`ends the connection on a line that is ${what}`, async () => {
       const pair = await socketPair();
       try {
@@ -54,7 +67,7 @@ describe('the wire format', () => {
     });
   }
 
-  it('makes a server\'s text fit for a terminal', () => {
+  it("makes a server's text fit for a terminal", () => {
     assert.equal(printable('a\u001b[31mb\u0007c\u009bd'), 'a?[31mb?c?d');
     assert.equal(printable(12), '12');
   });
