@@ -37,7 +37,9 @@ export function advanceWidthTables(): Record<TextFace, AdvanceWidthTable> {
       const font = loaded[`Memlane ${face}`];
       if (!font)
         throw new Error(
-          `memlane: could not load the font file ${f.file}\nhint: run "npm install" so the @expo-google-fonts packages are present.`,
+          `memlane: could not load the font file ${f.file}\nhint: run "npm install" so the ` +
+            `@expo-google-fonts ` +
+            `packages are present.`,
         );
       return [face, tableOf(font, f.file)];
     }),
@@ -47,7 +49,9 @@ export function advanceWidthTables(): Record<TextFace, AdvanceWidthTable> {
 /** The committed JSON text: one run per line keeps diffs readable when a font is updated. */
 export function advanceWidthsJson(tables: Record<TextFace, AdvanceWidthTable>): string {
   const faceJson = (table: AdvanceWidthTable) =>
-    `{\n    "unitsPerEm": ${table.unitsPerEm},\n    "missing": ${table.missing},\n    "runs": [\n${table.runs.map((r) => `      ${JSON.stringify(r)}`).join(',\n')}\n    ]\n  }`;
+    `{\n    "unitsPerEm": ${table.unitsPerEm},\n    "missing": ${table.missing},\n    "runs": [\n` +
+    `${table.runs.map((r) => `      ${JSON.stringify(r)}`).join(',\n')}` +
+    `\n    ]\n  }`;
   return `{\n${Object.entries(tables)
     .map(([face, table]) => `  "${face}": ${faceJson(table)}`)
     .join(',\n')}\n}\n`;

@@ -26,7 +26,8 @@ if (args[0] === '--one') {
   for (const f of await mod.run()) {
     const value = typeof f.value === 'number' ? +f.value.toFixed(2) : f.value;
     console.log(
-      `  ${f.label.padEnd(48)} ${String(value).padStart(10)} ${f.unit ?? ''}${f.target ? `   (target ${f.target})` : ''}`,
+      `  ${f.label.padEnd(48)} ${String(value).padStart(10)} ${f.unit ?? ''}` +
+        `${f.target ? `   (target ${f.target})` : ''}`,
     );
   }
 } else {
@@ -41,7 +42,8 @@ if (args[0] === '--one') {
     .filter((f) => f.endsWith('.ts') && (!args.length || args.some((s) => f.includes(s))))
     .sort();
   console.log(
-    `memlane bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    `memlane bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ` +
+      `${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   );
   let failed = 0;
   for (const file of files) {

@@ -41,7 +41,10 @@ export async function publintProblems(packageDir: string): Promise<string[]> {
   );
 }
 
-/** The package a bare import specifier names (`@scope/name/sub` → `@scope/name`); none for relative, builtin or virtual ones. */
+/**
+ * The package a bare import specifier names (`@scope/name/sub` → `@scope/name`); none for relative, builtin or
+ * virtual ones.
+ */
 export function importedPackage(specifier: string): string | undefined {
   if (/^(\.|\/|node:|data:|astro:|virtual:|#)/.test(specifier) || builtinModules.includes(specifier.split('/')[0]!))
     return undefined;
@@ -69,7 +72,8 @@ export function undeclaredImports(packageDir: string, manifest: Manifest): strin
       const name = importedPackage(specifier!);
       if (name && !declared.has(name))
         problems.push(
-          `${relative(packageDir, file)} imports "${specifier}", but package.json does not list ${name} in dependencies or peerDependencies`,
+          `${relative(packageDir, file)} imports "${specifier}", but package.json does not list ${name} in ` +
+            `dependencies or peerDependencies`,
         );
     }
   }

@@ -12,7 +12,9 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** Proper crossings of any two polylines into different boxes (dot's splines sampled): the same count for every engine. */
+/**
+ * Proper crossings of any two polylines into different boxes (dot's splines sampled): the same count for every engine.
+ */
 export function generalCrossings(arrows: { to: string; points: Point[] }[]): number {
   const orient = (p: Point, q: Point, r: Point) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
   let count = 0;

@@ -21,7 +21,8 @@ console.log(`${packed!.filename}: ${(packed!.size / 1024).toFixed(0)} KB, ${pack
 const problems = await tarballProblems(tarball);
 if (problems.length > 0) {
   console.error(
-    `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before publishing:\n${problems.map((line) => `  ${line}`).join('\n')}`,
+    `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix before publishing:\n` +
+      `${problems.map((line) => `  ${line}`).join('\n')}`,
   );
   process.exit(1);
 }
@@ -36,7 +37,8 @@ try {
   const version = run(memlane, ['--version'], alone.folder).trim();
   run(memlane, ['render', 'alias.py', '-o', 'alias.png'], alone.folder);
   console.log(
-    `installed alone: ${alone.packages} packages, ${(alone.bytes / 2 ** 20).toFixed(0)} MB, no Astro; memlane ${version} renders alias.py to PNG`,
+    `installed alone: ${alone.packages} packages, ${(alone.bytes / 2 ** 20).toFixed(0)} MB, no Astro; ` +
+      `memlane ${version} renders alias.py to PNG`,
   );
   console.log(`\n${tarball} is ready: npm publish ${packed!.filename}`);
 } finally {

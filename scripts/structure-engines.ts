@@ -56,7 +56,8 @@ const cubic = (p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point => 
 export function dotLayout(graphviz: Graphviz, layout: Layout, step: number, spacing: Spacing = MEMLANE_SPACING): Drawn {
   const { boxes, arrows } = stepContent(layout, step);
   const lines = [
-    `digraph { rankdir=LR; nodesep=${(spacing.node / 72).toFixed(3)}; ranksep=${(spacing.layer / 72).toFixed(3)}; node [shape=record fixedsize=true fontsize=10];`,
+    `digraph { rankdir=LR; nodesep=${(spacing.node / 72).toFixed(3)}; ranksep=` +
+      `${(spacing.layer / 72).toFixed(3)}; node [shape=record fixedsize=true fontsize=10];`,
   ];
   const key = (id: string) => id.replace(/\W/g, '_');
   for (const b of boxes) {

@@ -56,7 +56,9 @@ for (const name of names) {
     x += p.width + 24;
   }
   const height = Math.max(...panels.map((p) => p.height)) + 24;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${x}" height="${height}" viewBox="0 0 ${x} ${height}"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${x}" height="${height}" viewBox="0 0 ${x} ` +
+    `${height}"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
   const tag = [
     theme,
     process.env['WIDE'] ? 'wide' : process.env['FIT'] ? `fit${process.env['FIT']}` : 'default',

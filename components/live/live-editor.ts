@@ -105,7 +105,9 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
         figure.querySelector('memlane-diagram')!.replaceWith(outcome.element);
         alert.replaceChildren();
         const steps = `${outcome.steps} step${outcome.steps === 1 ? '' : 's'}`;
-        status.textContent = `Ran ${steps} in CPython ${simulator.python}; the diagram shows step ${outcome.element.dataset.step} of ${outcome.steps}.`;
+        status.textContent =
+          `Ran ${steps} in CPython ${simulator.python}; the diagram shows step ` +
+          `${outcome.element.dataset.step} of ${outcome.steps}.`;
         // "Open in playground" takes the program as it ran, with the fence's options.
         const playground = figure.querySelector<HTMLAnchorElement>(':scope > .memlane-live-bar a[href]');
         playground?.setAttribute('href', withCode(playground.getAttribute('href')!, source));

@@ -31,7 +31,10 @@ function time(fn: () => void): number {
 type Segment = [Point, Point];
 const segmentsOf = (arrow: Arrow): Segment[] => arrow.points.slice(1).map((p, i) => [arrow.points[i]!, p]);
 
-/** Crossings between arrows to different targets that are drawn at the same step, for every step (the router's own counter). */
+/**
+ * Crossings between arrows to different targets that are drawn at the same step, for every step (the router's own
+ * counter).
+ */
 function crossingsPerStep(layout: Layout): number[] {
   const counts: number[] = [];
   for (let step = 1; step <= layout.stepsTotal; step++)
@@ -39,7 +42,10 @@ function crossingsPerStep(layout: Layout): number[] {
   return counts;
 }
 
-/** Pairs of parallel segments of arrows to different targets, drawn at a common step, overlapping and less than 6 px apart. */
+/**
+ * Pairs of parallel segments of arrows to different targets, drawn at a common step, overlapping and less than 6 px
+ * apart.
+ */
 function closeParallels(layout: Layout): number {
   let count = 0;
   const arrows = layout.arrows;

@@ -92,7 +92,10 @@ function searchWorkOf(name: string): { searches: number; states: number } {
   return { searches: searchWork.searches - searches, states: searchWork.states - states };
 }
 
-/** Timed rounds of one snippet's layout and page SVG as shipped (default options: reflow chosen by measurement), after two untimed layouts. */
+/**
+ * Timed rounds of one snippet's layout and page SVG as shipped (default options: reflow chosen by measurement), after
+ * two untimed layouts.
+ */
 function timeSnippet(name: string): {
   ms: number;
   best: number;
@@ -143,7 +146,9 @@ export async function run(): Promise<Figure[]> {
   let crossingsOurs = 0;
   /** Arrow length / dot's with memlane's arrows whole, from their dot inside the row. */
   const wholeRatios: number[] = [];
-  /** Arrow length / dot's with dot's curves measured as |dx| + |dy|: placement compared apart from the arrows' shape. */
+  /**
+   * Arrow length / dot's with dot's curves measured as |dx| + |dy|: placement compared apart from the arrows' shape.
+   */
   const orthogonalRatios: number[] = [];
   for (const [index, name] of structureNames.entries()) {
     const trace = loadStructureTrace(name);
@@ -186,7 +191,10 @@ export async function run(): Promise<Figure[]> {
     const svg = layoutToSvg(layout, { step, theme: 'light', standalone: true });
     figures.push({
       label: name,
-      value: `ours ${Math.round(lengthA)}, ${crossA}, ${Math.round(a.width)}x${Math.round(a.height)} (reflowed ${reflowed.width}x${reflowed.height}); ${words.join('; ')}; ${ms.toFixed(0)} ms, ${Math.round(svg.length / 1024)} KiB`,
+      value:
+        `ours ${Math.round(lengthA)}, ${crossA}, ${Math.round(a.width)}x${Math.round(a.height)} ` +
+        `(reflowed ${reflowed.width}x${reflowed.height}); ${words.join('; ')}; ${ms.toFixed(0)} ms, ` +
+        `${Math.round(svg.length / 1024)} KiB`,
     });
   }
   const summary = Object.entries(engines).flatMap(([engine, t]): Figure[] => [

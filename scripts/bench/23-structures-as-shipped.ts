@@ -118,7 +118,9 @@ export async function run(): Promise<Figure[]> {
       },
       {
         label: `${scalars}: crossings, all snippets, default / phone / unreflowed / dot`,
-        value: `${sum(rows.default, 'crossings')} / ${sum(rows.phone, 'crossings')} / ${sum(rows.wide, 'crossings')} / ${sum(rows.wide, 'dotCrossings')}`,
+        value:
+          `${sum(rows.default, 'crossings')} / ${sum(rows.phone, 'crossings')} / ` +
+          `${sum(rows.wide, 'crossings')} / ${sum(rows.wide, 'dotCrossings')}`,
       },
       {
         label: `${scalars}: snippets where the reflow adds crossings, default / phone`,
@@ -137,7 +139,9 @@ export async function run(): Promise<Figure[]> {
       },
       {
         label: `${scalars}: whole arrow length / dot, median, phone / unreflowed`,
-        value: `${median(rows.phone.map((r) => r.length / r.dotLength)).toFixed(2)} / ${median(rows.wide.map((r) => r.length / r.dotLength)).toFixed(2)}`,
+        value:
+          `${median(rows.phone.map((r) => r.length / r.dotLength)).toFixed(2)} / ` +
+          `${median(rows.wide.map((r) => r.length / r.dotLength)).toFixed(2)}`,
       },
       {
         label: `${scalars}: area / dot, median, default picture`,
@@ -146,7 +150,9 @@ export async function run(): Promise<Figure[]> {
       },
       {
         label: `${scalars}: area / dot, median, phone / unreflowed`,
-        value: `${median(rows.phone.map((r) => r.area / r.dotArea)).toFixed(2)} / ${median(rows.wide.map((r) => r.area / r.dotArea)).toFixed(2)}`,
+        value:
+          `${median(rows.phone.map((r) => r.area / r.dotArea)).toFixed(2)} / ` +
+          `${median(rows.wide.map((r) => r.area / r.dotArea)).toFixed(2)}`,
       },
     );
   }

@@ -24,7 +24,10 @@ export const linkedList = [
   '',
 ].join('\n');
 
-/** The same last state for memory-viz (which draws instances as `.class` boxes): the frame, the class, four nodes, four ints and None. */
+/**
+ * The same last state for memory-viz (which draws instances as `.class` boxes): the frame, the class, four nodes, four
+ * ints and None.
+ */
 const memoryVizState = [
   { type: '.frame', name: '__main__', id: null, value: { Node: 1, head: 10 } },
   { type: '.class', name: 'Node', id: 1, value: {} },
@@ -40,7 +43,8 @@ const memoryVizState = [
 ];
 
 /** In a fresh process: how long the layout and drawing stages take to import and to run once, cold. */
-const coldStages = `
+const coldStages =
+  `
 const started = performance.now();
 const { traceToLayout } = await import('./src/layout/trace-to-layout.ts');
 const layoutLoaded = performance.now();
@@ -49,9 +53,11 @@ const renderLoaded = performance.now();
 const trace = JSON.parse(process.argv.at(-1));
 const layout = traceToLayout(trace);
 const laidOut = performance.now();
-layoutToSvg(layout, { step: trace.steps.length, theme: 'light', standalone: true, title: 'snippet.py', idPrefix: 'ml' });
+layoutToSvg(layout, { step: trace.steps.length, theme: 'light', ` +
+  `standalone: true, title: 'snippet.py', idPrefix: 'ml' });
 const drawn = performance.now();
-console.log(JSON.stringify({ processToScript: started, layoutImport: layoutLoaded - started, renderImport: renderLoaded - layoutLoaded, layout: laidOut - renderLoaded, render: drawn - laidOut }));
+console.log(JSON.stringify({ processToScript: started, layoutImport: layoutLoaded - started, ` +
+  `renderImport: renderLoaded - layoutLoaded, layout: laidOut - renderLoaded, render: drawn - laidOut }));
 `;
 
 export function median(values: number[]): number {
@@ -72,7 +78,10 @@ function wallMs(
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (a minute at most) until `memlane server status` finds this code's server warm, in the bench's own socket folder. */
+/**
+ * Waits (a minute at most) until `memlane server status` finds this code's server warm, in the bench's own socket
+ * folder.
+ */
 async function serverReady(env: NodeJS.ProcessEnv): Promise<void> {
   for (let waited = 0; waited < 60_000; waited += 200) {
     const status = spawnSync(process.execPath, [join(root, 'scripts/memlane.mjs'), 'server', 'status'], {

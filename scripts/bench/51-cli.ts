@@ -17,7 +17,10 @@ const COLD_RUNS = 3;
 const WARM_RUNS = 7;
 const WATCH_EDITS = 9;
 
-/** CPU milliseconds of this process's finished children and theirs (Linux: cutime + cstime of /proc/self/stat, 10 ms ticks); null elsewhere. */
+/**
+ * CPU milliseconds of this process's finished children and theirs (Linux: cutime + cstime of /proc/self/stat, 10 ms
+ * ticks); null elsewhere.
+ */
 function childrenCpuMs(): number | null {
   try {
     const fields = readFileSync('/proc/self/stat', 'utf8')
@@ -29,7 +32,10 @@ function childrenCpuMs(): number | null {
   }
 }
 
-/** CPU time of the last run (the command and its sandbox): unlike wall time, it hardly depends on how busy the machine is. */
+/**
+ * CPU time of the last run (the command and its sandbox): unlike wall time, it hardly depends on how busy the machine
+ * is.
+ */
 let lastCpuMs: number | null = null;
 
 /** Every run here starts its own interpreter: the resident server's figures are in 50-cli-startup.ts. */

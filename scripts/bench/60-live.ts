@@ -51,7 +51,10 @@ function chunkBytes(dist: string, marker: string): number {
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
 }
 
-/** Gzipped bytes of the island's page chunk and the chunks it imports statically (what loads before any button is pressed). */
+/**
+ * Gzipped bytes of the island's page chunk and the chunks it imports statically (what loads before any button is
+ * pressed).
+ */
 function islandBytes(dist: string): number {
   const dir = join(dist, '_astro');
   const page = readdirSync(dir).find((f) => /^page\.[\w-]+\.js$/.test(f))!;

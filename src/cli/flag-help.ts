@@ -54,7 +54,8 @@ export function formatFlags(flags: FlagHelp[]): string {
   return flags
     .map(
       (f) =>
-        `  ${f.short ? `-${f.short}, ` : ''}--${f.flag}${f.value ? ` ${f.value}` : ''}\n${wrap(`${f.does} Default: ${f.default}.`, '      ')}`,
+        `  ${f.short ? `-${f.short}, ` : ''}--${f.flag}${f.value ? ` ${f.value}` : ''}\n` +
+        `${wrap(`${f.does} Default: ${f.default}.`, '      ')}`,
     )
     .join('\n');
 }

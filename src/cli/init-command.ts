@@ -166,7 +166,9 @@ export const command: Command = {
     if (present.length > 0 && !values.force) {
       printError(
         io,
-        `memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add the starter's files beside what is there (no file is replaced)`,
+        `memlane init: ${dir} is not empty (${present.slice(0, 3).join(', ')}` +
+          `${present.length > 3 ? ', ...' : ''})\nhint: name a new or empty folder, or add --force to add ` +
+          `the starter's files beside what is there (no file is replaced)`,
       );
       return 2;
     }
@@ -180,7 +182,8 @@ export const command: Command = {
     if (clashes.length > 0) {
       printError(
         io,
-        `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`,
+        `memlane init: ${dir} already has ${clashes.join(', ')}\nhint: move ` +
+          `${clashes.length === 1 ? 'it' : 'them'} away or choose another folder; memlane init replaces no file`,
       );
       return 2;
     }
@@ -191,14 +194,19 @@ export const command: Command = {
     const nearby = relative(io.cwd, dir);
     const shown = nearby.startsWith('..') ? dir : nearby || '.';
     const nodeNote = oldNode
-      ? `\n\nYour shell runs Node ${nodeVersion}; Astro needs ${starterNodeFloor} or later. The site's package.json adds the npm package "node" (Node 24 from the npm registry) as a dev dependency, which every npm script runs on; remove it once your Node is newer.`
+      ? `\n\nYour shell runs Node ${nodeVersion}; Astro needs ${starterNodeFloor} or later. The site's ` +
+        `package.json adds the npm package "node" (Node 24 from the npm registry) as a dev dependency, ` +
+        `which every npm script runs on; remove it once your Node is newer.`
       : '';
     const fileNote = memlane.from
-      ? `\n\nmemlane comes from ${memlane.from} ("memlane": "${memlane.spec}" in package.json), the file this memlane was installed from; keep it there, or change the dependency to the registry's version once memlane is published.`
+      ? `\n\nmemlane comes from ${memlane.from} ("memlane": "${memlane.spec}" in package.json), the file ` +
+        `this memlane was installed from; keep it there, or change the dependency to the registry's version ` +
+        `once memlane is published.`
       : '';
     printLine(
       io,
-      `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (${files.size} files)${fileNote}${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`,
+      `memlane init: wrote a ${values.plain ? 'plain Astro + MDX' : 'Starlight'} site to ${shown} (` +
+        `${files.size} files)${fileNote}${nodeNote}\n\nNext:\n  cd ${shown}\n  npm install && npm run dev`,
     );
     return 0;
   },

@@ -25,7 +25,8 @@ function unknownCommand(io: CliIo, name: string): number {
   const names = Object.keys(commands);
   printError(
     io,
-    `memlane: unknown command "${name}"\nhint: ${didYouMean(name, names)}the commands are ${names.join(', ')}; run "memlane --help"`,
+    `memlane: unknown command "${name}"\nhint: ${didYouMean(name, names)}the commands are ` +
+      `${names.join(', ')}; run "memlane --help"`,
   );
   return 2;
 }
@@ -65,7 +66,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (error instanceof UsageError) {
       printError(
         io,
-        `memlane ${name}: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}\n(run "memlane ${name} --help" for every option)`,
+        `memlane ${name}: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}\n(run "memlane ` +
+          `${name} --help" for every option)`,
       );
       return 2;
     }

@@ -97,8 +97,10 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
       width: options.width ?? undefined,
       background: slideBackground(theme),
       title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
-      description:
-        `The code of ${name} with line ${step.line} marked, beside the memory diagram. ${layout.steps[n - 1]?.description ?? ''}`.trim(),
+      description: (
+        `The code of ${name} with line ${step.line} marked, beside the memory diagram. ` +
+        `${layout.steps[n - 1]?.description ?? ''}`
+      ).trim(),
       ...(caption ? { caption: { text: caption, color: textColor } } : {}),
     });
     return { step: n, svg };
@@ -118,7 +120,10 @@ export function stepFileName(step: number, total: number, format: string): strin
   return `step-${String(step).padStart(String(total).length, '0')}.${format}`;
 }
 
-/** Removes step files of this format that this run did not write (a longer or older run's), so the directory holds exactly this run. */
+/**
+ * Removes step files of this format that this run did not write (a longer or older run's), so the directory holds
+ * exactly this run.
+ */
 async function removeStaleSteps(dir: string, format: string, written: Set<string>): Promise<void> {
   const pattern = new RegExp(`^step-[0-9]+\\.${format}$`);
   for (const entry of await readdir(dir)) {
@@ -153,7 +158,8 @@ async function write(
     await removeStaleSteps(dir, options.format, written);
     printError(
       io,
-      `memlane render: wrote ${drawings.length} files to ${options.outDir} (${stepFileName(1, total, options.format)} … ${stepFileName(total, total, options.format)})${took}`,
+      `memlane render: wrote ${drawings.length} files to ${options.outDir} (` +
+        `${stepFileName(1, total, options.format)} … ${stepFileName(total, total, options.format)})${took}`,
     );
     return;
   }

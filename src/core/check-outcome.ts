@@ -22,7 +22,8 @@ const limitHints: Record<string, (spelling: Spelling) => string> = {
     `the recursion never stops: add a base case, or add ${say('raises', 'RecursionError')} if that is the point`,
   MemoryError: () => 'the snippet allocated too much memory: use smaller data',
   MemoryLimitError: ({ say }) =>
-    `the snippet's heap grew past the memory limit: build smaller data, or raise the limit with ${say('maxMemory', 'MB')}`,
+    `the snippet's heap grew past the memory limit: build smaller data, or raise the limit with ` +
+    `${say('maxMemory', 'MB')}`,
   SyntaxError: () => 'fix the Python syntax at the caret',
   IndentationError: () => 'fix the indentation at the caret (mixing tabs and spaces?)',
 };
@@ -121,10 +122,12 @@ function unexpectedError(
   const hint =
     limitHints[error.type]?.(spelling) ??
     (meant
-      ? `did you mean \`${meant}\`? (If the snippet is meant to end with this NameError, add ${say('raises', error.type)}.)`
+      ? `did you mean \`${meant}\`? (If the snippet is meant to end with this NameError, add ` +
+        `${say('raises', error.type)}.)`
       : undefined) ??
     (expected
-      ? `${say('raises', expected)} says the snippet ends with ${expected}, but it raised ${error.type}: fix the code or write ${say('raises', error.type)}`
+      ? `${say('raises', expected)} says the snippet ends with ${expected}, but it raised ${error.type}: ` +
+        `fix the code or write ${say('raises', error.type)}`
       : `if the snippet is meant to end with this exception, add ${say('raises', error.type)}`);
   return {
     kind: isLimit(error.type) ? 'limit' : 'python',
@@ -153,7 +156,9 @@ export function outcomeProblems(
       {
         kind: 'outcome',
         line: writtenLine(snippet, lines.length),
-        message: `${say('raises', options.raises)} says the snippet ends with ${options.raises}, but it ran to its end without an exception`,
+        message:
+          `${say('raises', options.raises)} says the snippet ends with ${options.raises}, but it ran ` +
+          `to its end without an exception`,
         hint: `make the code raise ${options.raises}, or drop ${say('raises', options.raises)}`,
         excerpt: lines[lines.length - 1] ?? '',
       },
@@ -197,7 +202,9 @@ export function chooseStep(
     return {
       kind: 'step',
       line: 0,
-      message: `${spelling.say('step', String(step))} is out of range: the snippet runs ${total} step${total === 1 ? '' : 's'} (1..${total})`,
+      message:
+        `${spelling.say('step', String(step))} is out of range: the snippet runs ${total} step` +
+        `${total === 1 ? '' : 's'} (1..${total})`,
       hint: `use ${spelling.say('step', 'last')} or a number from 1 to ${total}`,
     };
   }
@@ -206,8 +213,12 @@ export function chooseStep(
       kind: 'step',
       line: question.line,
       excerpt: question.excerpt,
-      message: `${spelling.say('step', String(step))} shows step ${chosen}, after this line's \`# @predict\` question: its answer would be on screen before it is asked`,
-      hint: `drop ${spelling.say('step', String(step))} (a diagram with questions opens at step ${question.before}, just before the first), or choose a step from 1 to ${question.before}`,
+      message:
+        `${spelling.say('step', String(step))} shows step ${chosen}, after this line's \`# ` +
+        `@predict\` question: its answer would be on screen before it is asked`,
+      hint:
+        `drop ${spelling.say('step', String(step))} (a diagram with questions opens at step ` +
+        `${question.before}, just before the first), or choose a step from 1 to ${question.before}`,
     };
   }
   return chosen;

@@ -77,7 +77,9 @@ export async function codeToDiagram(request: DiagramRequest): Promise<DiagramOut
             kind: 'exercise' as const,
             line: e.line,
             message: `\`${e.name}\` names ${e.answerWords}, which the diagram does not draw as a box`,
-            hint: `draw scalars as boxes with ${spelling.say('scalars', 'heap')}, or ask about a name bound to a container`,
+            hint:
+              `draw scalars as boxes with ${spelling.say('scalars', 'heap')}, or ask about a name bound ` +
+              `to a container`,
           },
         ]
       : [],

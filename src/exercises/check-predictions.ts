@@ -129,7 +129,8 @@ function freedExercise(
   const reasons = explainFreed(choiceIds, freed, before, after);
   const unseen = [...freed].filter((id) => !choiceIds.includes(id)).length;
   const temporaries = unseen
-    ? ` It also frees ${unseen} object${unseen === 1 ? '' : 's'} the diagram did not draw as a box before the line (made while it ran, or written in a slot).`
+    ? ` It also frees ${unseen} object${unseen === 1 ? '' : 's'} the diagram did not draw as a box before ` +
+      `the line (made while it ran, or written in a slot).`
     : '';
   // Why, for what the line freed and for what lost a reference yet lives on: the objects a reader weighs.
   const lost = choiceIds.filter((id) => !freed.has(id) && lostReference(id, before, after));

@@ -29,16 +29,23 @@ export function explainPointer(
   const holder = holderWords(after.heap, answer);
   const heldBy = holder ? `, the object in ${holder}` : '';
   if (previous === answer) {
-    return `\`${code}\` works on the object \`${name}\` already named, so \`${name}\` still names ${words}${alsoNow.length ? `, as ${list(alsoNow)} do${alsoNow.length === 1 ? 'es' : ''}` : heldBy}.`;
+    return (
+      `\`${code}\` works on the object \`${name}\` already named, so \`${name}\` still names ${words}` +
+      `${alsoNow.length ? `, as ${list(alsoNow)} do${alsoNow.length === 1 ? 'es' : ''}` : heldBy}.`
+    );
   }
   const existed = before.heap.has(answer);
   const oldNames = previous ? namesOf(after, previous, name, frame) : [];
   const made = existed
-    ? `\`${code}\` binds \`${name}\` to ${words}${alsoNow.length ? `, which ${list(alsoNow)} already name${alsoNow.length === 1 ? 's' : ''}` : heldBy || ', an object already there'}`
+    ? `\`${code}\` binds \`${name}\` to ${words}` +
+      (alsoNow.length
+        ? `, which ${list(alsoNow)} already name${alsoNow.length === 1 ? 's' : ''}`
+        : heldBy || ', an object already there')
     : `\`${code}\` makes a new ${after.heap.get(answer)?.type ?? 'object'} and binds \`${name}\` to it`;
   const left =
     previous && oldNames.length
-      ? `; ${list(oldNames)} still name${oldNames.length === 1 ? 's' : ''} the old ${before.heap.get(previous)?.type ?? 'object'}`
+      ? `; ${list(oldNames)} still name${oldNames.length === 1 ? 's' : ''} the old ` +
+        `${before.heap.get(previous)?.type ?? 'object'}`
       : '';
   return `${made}${left}.`;
 }
@@ -63,7 +70,8 @@ export function explainOutput(
   const facts = [...byObject].map(([id, texts]) =>
     texts.length > 1
       ? `${list(texts)} name the same object, ${objectWords(before.heap, id)}`
-      : `${texts[0]} ${texts[0]!.includes('.') || texts[0]!.includes('[') ? 'is' : 'names'} ${objectWords(before.heap, id)}`,
+      : `${texts[0]} ${texts[0]!.includes('.') || texts[0]!.includes('[') ? 'is' : 'names'} ` +
+        `${objectWords(before.heap, id)}`,
   );
   const shown = printed.includes('\n') ? 'those lines' : `\`${printed}\``;
   const drawnFreed = freed.filter((id) => before.heap.has(id)).map((id) => objectWords(before.heap, id));

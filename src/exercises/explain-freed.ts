@@ -60,15 +60,18 @@ export function explainFreed(
     const obj = before.heap.get(id)!;
     if (freed.has(id)) {
       reasons[id] =
-        `${capital(words)} lost its last reference${had.length === 1 ? `, ${had[0]}` : had.length ? `s, ${list(had)}` : ''}: its count fell to zero.`;
+        `${capital(words)} lost its last reference` +
+        `${had.length === 1 ? `, ${had[0]}` : had.length ? `s, ${list(had)}` : ''}: its count fell to zero.`;
     } else if (obj.immortal === true) {
       reasons[id] = `${capital(words)} ${immortalWhy(obj)}.`;
     } else if (!after.heap.has(id)) {
       reasons[id] =
-        `${capital(words)} is not freed: nothing drawn refers to it now, but CPython still holds it (a constant of the code, or a reference the diagram does not show).`;
+        `${capital(words)} is not freed: nothing drawn refers to it now, but CPython still holds it (a ` +
+        `constant of the code, or a reference the diagram does not show).`;
     } else if (has.length && !named.has(id)) {
       reasons[id] =
-        `${capital(words)} is not freed: no name reaches it, but ${list(has)} still refer${has.length === 1 ? 's' : ''} to it: a cycle keeps these counts above zero until the cycle collector runs.`;
+        `${capital(words)} is not freed: no name reaches it, but ${list(has)} still refer` +
+        `${has.length === 1 ? 's' : ''} to it: a cycle keeps these counts above zero until the cycle collector runs.`;
     } else if (has.length) {
       reasons[id] = `${capital(words)} is not freed: ${list(has)} still refer${has.length === 1 ? 's' : ''} to it.`;
     } else {

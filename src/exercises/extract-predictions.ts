@@ -37,7 +37,9 @@ export function extractPredictions(code: string): ExtractedPredictions {
         kind: 'exercise',
         line,
         message: `\`# @predict ${match[1]!.trim()}\` names no name`,
-        hint: 'write `# @predict NAME` (where will NAME point?), `# @predict output` (what will the line print?) or `# @predict freed` (which objects does it free?), optionally followed by `: your question`',
+        hint:
+          'write `# @predict NAME` (where will NAME point?), `# @predict output` (what will the line ' +
+          'print?) or `# @predict freed` (which objects does it free?), optionally followed by `: your question`',
       });
       return kept;
     }

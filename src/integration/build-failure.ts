@@ -11,7 +11,11 @@ export class SnippetsFailedError extends Error {
     const count = problems.length === 1 ? '1 python memory snippet' : `${problems.length} python memory snippets`;
     const texts = problems.map((problem) => (debug ? `${problem.message}\n${stackLines(problem)}` : problem.message));
     super(
-      `${count} failed:\n\n${texts.join('\n\n')}\n${removed.length ? `\nThe ${removed.length === 1 ? 'page that shows it was' : 'pages that show them were'} left out of the build: ${removed.join(', ')}\n` : ''}`,
+      `${count} failed:\n\n${texts.join('\n\n')}\n` +
+        (removed.length
+          ? `\nThe ${removed.length === 1 ? 'page that shows it was' : 'pages that show them were'} left out of ` +
+            `the build: ${removed.join(', ')}\n`
+          : ''),
     );
     this.name = 'MemlaneSnippetsFailed';
     // Astro prints a stack trace under any error that has one.

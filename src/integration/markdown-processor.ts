@@ -32,7 +32,9 @@ export function attachToMarkdown(
     return undefined;
   }
   throw new Error(
-    `memlane(): the site's markdown.processor ("${processor.name ?? 'unnamed'}") takes neither Sätteri nor unified plugins, so python memory fences would stay plain code\n` +
-      "hint: leave markdown.processor unset (Astro's satteri()), or set satteri() from @astrojs/markdown-satteri or unified() from @astrojs/markdown-remark",
+    `memlane(): the site's markdown.processor ("${processor.name ?? 'unnamed'}") takes neither Sätteri nor ` +
+      `unified plugins, so python memory fences would stay plain code\n` +
+      "hint: leave markdown.processor unset (Astro's satteri()), or set satteri() from " +
+      '@astrojs/markdown-satteri or unified() from @astrojs/markdown-remark',
   );
 }

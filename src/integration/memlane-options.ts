@@ -12,13 +12,19 @@ import {
 import type { DiagramOptions, MemlaneOptions } from './types.ts';
 
 export interface MemlaneUserOptions {
-  /** Cache directory (relative to the project root), or false to trace every snippet on every build. Default node_modules/.cache/memlane. */
+  /**
+   * Cache directory (relative to the project root), or false to trace every snippet on every build. Default
+   * node_modules/.cache/memlane.
+   */
   cache?: string | false;
   /** Defaults for every diagram, written like fence options: { scalars: 'inline', 'max-steps': 2000 }. */
   defaults?: Record<string, string | number | string[]>;
   /** Wall-clock limit of one snippet in milliseconds (at build time and in readers' browsers). Default 10000. */
   timeoutMs?: number;
-  /** Path of the site's playground page under its base, which every diagram links to; false for none. Default 'playground/'. */
+  /**
+   * Path of the site's playground page under its base, which every diagram links to; false for none. Default
+   * 'playground/'.
+   */
   playground?: string | false;
 }
 
@@ -43,7 +49,9 @@ export function resolveMemlaneOptions(user: unknown, root: string): MemlaneOptio
     const where = issue.path.length ? `memlane() option ${issue.path.join('.')}` : 'memlane() options';
     const detail = issue.code === 'unrecognized_keys' ? `unknown option "${issue.keys[0]}"` : issue.message;
     throw new Error(
-      `astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: { ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number, playground?: string | false }`,
+      `astro.config.mjs: ${where}: ${detail}\nhint: memlane() accepts { cache?: string | false, defaults?: ` +
+        `{ ${optionNames.map((n) => optionTable[n].fence).join(', ')} }, timeoutMs?: number, playground?: ` +
+        `string | false }`,
     );
   }
   const given = parsed.data as MemlaneUserOptions;

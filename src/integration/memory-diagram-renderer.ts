@@ -19,7 +19,8 @@ export function renderMemoryDiagram(request: SnippetRequest): Promise<string> {
   if (!settings) {
     throw new Error(
       '<MemoryDiagram> needs the memlane() integration.\n' +
-        "hint: add memlane() to the integrations in astro.config.mjs, importing it by the package name 'memlane' (not a path)",
+        'hint: add memlane() to the integrations in astro.config.mjs, importing it by the package name ' +
+        "'memlane' (not a path)",
     );
   }
   return diagramOrProblem(() => snippetToDiagram(request, settings));

@@ -14,7 +14,10 @@ export function addFontPreloads(html: string, fontUrls: readonly string[]): stri
   return html.replace('</head>', `${links}</head>`);
 }
 
-/** URLs (from the site root) of the diagram WOFF2 files the bundler wrote, found by the names diagram-fonts.ts gives them. */
+/**
+ * URLs (from the site root) of the diagram WOFF2 files the bundler wrote, found by the names diagram-fonts.ts gives
+ * them.
+ */
 export function builtFontUrls(outDir: string, fileNames: readonly string[], base = '/'): string[] {
   const assets = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.woff2'));
   return fileNames.flatMap((name) => {

@@ -11,7 +11,10 @@ export interface Arranged extends Placed {
   arrows: Arrow[];
 }
 
-/** Boxes placed (reflowed to `fitWidth` with at most `breakCrossings` references crossing a band break) and arrows routed. */
+/**
+ * Boxes placed (reflowed to `fitWidth` with at most `breakCrossings` references crossing a band break) and arrows
+ * routed.
+ */
 export function arrange(collected: Collected, fitWidth: number, breakCrossings: number): Arranged {
   return routeReferences(collected, placeBoxes(collected, fitWidth, breakCrossings));
 }

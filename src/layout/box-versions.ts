@@ -20,7 +20,8 @@ export interface RawFrameStep {
 // A row's identity for change marks: the object it shows, whether drawn as an arrow or written
 // inline (auto scalars switch between the two without the row changing).
 const rowKey = (r: RowContent) =>
-  `${r.label ?? ''}\u0000${r.ref ?? r.inlineOf ?? ''}\u0000${r.keyRef ?? ''}\u0000${(r.ref ?? r.inlineOf) ? '' : (r.text ?? '')}`;
+  `${r.label ?? ''}\u0000${r.ref ?? r.inlineOf ?? ''}\u0000${r.keyRef ?? ''}\u0000` +
+  `${(r.ref ?? r.inlineOf) ? '' : (r.text ?? '')}`;
 
 /** Frame rows: names in binding order, then return, then exception. */
 export function buildFrameVersions(
@@ -71,7 +72,10 @@ export function buildFrameVersions(
         ...(raw.badge ? { badge: raw.badge } : {}),
         ...(raw.running ? { running: true } : {}),
         ...(raw.exited ? { exited: true } : {}),
-        summary: `frame ${record.name}${raw.running ? ` (${raw.badge ?? 'running'})` : raw.exited ? ' (returned)' : ''}${words.length ? `: ${words.join('; ')}` : ': no names'}`,
+        summary:
+          `frame ${record.name}` +
+          `${raw.running ? ` (${raw.badge ?? 'running'})` : raw.exited ? ' (returned)' : ''}` +
+          `${words.length ? `: ${words.join('; ')}` : ': no names'}`,
       };
       versions.set(key, version);
     }
@@ -120,7 +124,10 @@ export function buildObjectVersions(
       const rows = content.rows.map((r, slot) => ({ ...r, slot }));
       const words = rows
         .map((r) =>
-          `${r.label ?? ''}${r.label ? ' ' : ''}${r.ref ? `→ ${describeRef(r.ref, state.heap)}` : (r.text ?? '')}`.trim(),
+          (
+            `${r.label ?? ''}${r.label ? ' ' : ''}` +
+            `${r.ref ? `→ ${describeRef(r.ref, state.heap)}` : (r.text ?? '')}`
+          ).trim(),
         )
         .filter(Boolean);
       const unreachable = obj.unreachable === true;
@@ -131,7 +138,10 @@ export function buildObjectVersions(
         ...(content.detail ? { detail: content.detail } : {}),
         rows,
         ...(unreachable ? { unreachable: true, badge: 'unreachable' } : {}),
-        summary: `${content.title || obj.type} ${record.id}${unreachable ? ' (unreachable, kept alive only by a cycle)' : ''}${obj.immortal === true ? ' (immortal: CPython never frees it)' : ''}: ${words.join('; ') || 'empty'}`,
+        summary:
+          `${content.title || obj.type} ${record.id}` +
+          `${unreachable ? ' (unreachable, kept alive only by a cycle)' : ''}` +
+          `${obj.immortal === true ? ' (immortal: CPython never frees it)' : ''}: ${words.join('; ') || 'empty'}`,
       };
       versions.set(key, version);
     }

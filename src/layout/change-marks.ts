@@ -16,7 +16,10 @@ function around(box: Rect, height: number): Rect {
   return { x: box.x - OUTSET, y: box.y - OUTSET, width: box.width + 2 * OUTSET, height: height + 2 * OUTSET };
 }
 
-/** A badge over the box's right corner; one wider than the box starts at its left edge instead, so it never runs left out of the picture. */
+/**
+ * A badge over the box's right corner; one wider than the box starts at its left edge instead, so it never runs left
+ * out of the picture.
+ */
 function badge(box: Rect, text: string): ChangeMark['label'] {
   const y = box.y - OUTSET - 4;
   if (measureText(text, 'heading', SMALL_SIZE) > box.width + 2 * OUTSET)

@@ -43,7 +43,10 @@ export function childRefs(obj: HeapObject, heap: ReadonlyMap<string, HeapObject>
 /** The references an object draws arrows for, at one heap (childRefs, or the same remembered). */
 export type RefsOf = (obj: HeapObject, heap: ReadonlyMap<string, HeapObject>) => Ref[];
 
-/** What childRefs answers, remembered per heap and object: unchanged steps share both, so a long run asks for the same references many times. Post: the very array childRefs returned, not to be changed. */
+/**
+ * What childRefs answers, remembered per heap and object: unchanged steps share both, so a long run asks for the same
+ * references many times. Post: the very array childRefs returned, not to be changed.
+ */
 export function rememberedChildRefs(): RefsOf {
   const byHeap = new WeakMap<ReadonlyMap<string, HeapObject>, WeakMap<HeapObject, Ref[]>>();
   return (obj, heap) => {

@@ -3,7 +3,10 @@
 import { z } from 'zod';
 
 export interface LayoutOptions {
-  /** 'auto' (default): scalars in their slot unless a name shares one; 'heap': every value a box; 'inline': every scalar in its slot. */
+  /**
+   * 'auto' (default): scalars in their slot unless a name shares one; 'heap': every value a box; 'inline': every scalar
+   * in its slot.
+   */
   scalars?: 'auto' | 'heap' | 'inline';
   /** Names not drawn. */
   hide?: string[];
@@ -27,7 +30,9 @@ export const LAYOUT_OPTIONS = {
   shortenAbove: {
     schema: z.union([z.number().int().min(4), z.literal(false)]),
     default: 30,
-    hint: 'an integer >= 4 (chains and trees of more objects of one type are drawn as their first and last parts and a count) or false',
+    hint:
+      'an integer >= 4 (chains and trees of more objects of one type are drawn as their first and last ' +
+      'parts and a count) or false',
   },
   fitWidth: {
     schema: z.union([z.number().int().min(200), z.literal(false)]),

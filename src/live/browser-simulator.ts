@@ -62,7 +62,10 @@ async function fetchInterpreterFiles(
 
 function frameDocument(script: string): string {
   // The script is Memlane's own; a closing tag inside it would end it early.
-  return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}"><script>${script.replace(/<\/script/gi, '<\\/script')}</script>`;
+  return (
+    `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="` +
+    `${FRAME_POLICY}"><script>${script.replace(/<\/script/gi, '<\\/script')}</script>`
+  );
 }
 
 export function createBrowserSimulator(liveUrl: string): BrowserSimulator {

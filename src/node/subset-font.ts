@@ -50,7 +50,10 @@ function loadHarfBuzz(): HarfBuzz {
   return harfBuzz;
 }
 
-/** The font with only the glyphs of `codePoints` (and what they need: .notdef, composites), its ligature features dropped. */
+/**
+ * The font with only the glyphs of `codePoints` (and what they need: .notdef, composites), its ligature features
+ * dropped.
+ */
 export function subsetFont(ttf: Uint8Array, codePoints: Iterable<number>): Buffer {
   const hb = loadHarfBuzz();
   const fontData = hb.malloc(ttf.length);

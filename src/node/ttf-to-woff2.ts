@@ -85,7 +85,8 @@ function woff2File(flavor: number, tables: Table[], compressed: Buffer): Buffer 
   header.writeUInt32BE(flavor, 4);
   header.writeUInt32BE(length, 8);
   header.writeUInt16BE(tables.length, 12);
-  header.writeUInt32BE(12 + 16 * tables.length + tables.reduce((sum, t) => sum + round4(t.data.length), 0), 16); // totalSfntSize
+  // totalSfntSize
+  header.writeUInt32BE(12 + 16 * tables.length + tables.reduce((sum, t) => sum + round4(t.data.length), 0), 16);
   header.writeUInt32BE(compressed.length, 20);
   header.writeUInt16BE(1, 24); // major version of the font data: informational
   // minor version, metadata and private data offsets/lengths stay 0.

@@ -46,20 +46,32 @@ const icons = {
   previous: '<path d="M11 3 5 8l6 5z"/>',
   next: '<path d="m5 3 6 5-6 5z"/>',
   last: '<path d="M12 3v10M3 3l6 5-6 5z"/>',
-  link: '<path d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
-  edit: '<path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/>',
+  link:
+    '<path d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 ' +
+    '9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
+  edit:
+    '<path d="M10.5 2.5l3 3L6 13H3v-3z" fill="none" stroke="currentColor" stroke-width="1.5" ' +
+    'stroke-linejoin="round"/>',
   playground:
-    '<path d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v3.5h-9v-9H6" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+    '<path d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v3.5h-9v-9H6" fill="none" stroke="currentColor" ' +
+    'stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
   download:
-    '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+    '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" ' +
+    'stroke-linecap="round" stroke-linejoin="round"/>',
 };
 
 function icon(name: keyof typeof icons): string {
-  return `<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true" focusable="false">${icons[name]}</svg>`;
+  return (
+    `<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true" ` +
+    `focusable="false">${icons[name]}</svg>`
+  );
 }
 
 function button(action: string, label: string, iconName: keyof typeof icons, text = ''): string {
-  return `<button type="button" class="memlane-button" data-action="${action}" aria-label="${label}" disabled>${icon(iconName)}${text}</button>`;
+  return (
+    `<button type="button" class="memlane-button" data-action="${action}" aria-label="${label}" ` +
+    `disabled>${icon(iconName)}${text}</button>`
+  );
 }
 
 /** What the island needs per step: [line, next line (0 at the end), length of stdout so far in UTF-16 units]. */
@@ -90,17 +102,23 @@ export function labelSvg(svg: string): string {
   });
 }
 
-/** "Edit code" (revealed by the island; the editor opens under it, in place of the code) and "Open in playground", with the options the fence draws with. */
+/**
+ * "Edit code" (revealed by the island; the editor opens under it, in place of the code) and "Open in playground", with
+ * the options the fence draws with.
+ */
 function liveBar(parts: DiagramParts): string {
   const { live, options, snippet } = parts;
   if (!live || (!options.editable && !live.playground)) return '';
   return [
     '<div class="memlane-live-bar">',
     options.editable
-      ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>`
+      ? `<button type="button" class="memlane-button memlane-text-button" data-live-action="edit" ` +
+        `aria-expanded="false" disabled hidden>${icon('edit')}Edit code</button>`
       : '',
     live.playground
-      ? `<a class="memlane-button memlane-text-button" href="${escapeHtml(playgroundHref(live.playground, snippet.code, optionsToLink(options)))}">${icon('playground')}Open in playground</a>`
+      ? `<a class="memlane-button memlane-text-button" href="` +
+        `${escapeHtml(playgroundHref(live.playground, snippet.code, optionsToLink(options)))}">` +
+        `${icon('playground')}Open in playground</a>`
       : '',
     '</div>',
   ].join('');
@@ -129,7 +147,8 @@ export function diagramToHtml(parts: DiagramParts): string {
     .join('');
   const hasOutput = trace.stdout.length > 0;
   return [
-    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="${options.theme}"${liveData(parts)}>`,
+    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="` +
+      `${options.theme}"${liveData(parts)}>`,
     options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
     liveBar(parts),
     `<memlane-diagram data-id="${id}" data-total="${total}" data-step="${shownStep}"`,
@@ -141,21 +160,27 @@ export function diagramToHtml(parts: DiagramParts): string {
     button('previous', 'Previous step', 'previous'),
     button('next', 'Next step', 'next'),
     button('last', 'Last step', 'last'),
-    `<input class="memlane-slider" type="range" min="1" max="${total}" step="1" value="${shownStep}" aria-label="Step" aria-valuetext="${position}" disabled>`,
+    `<input class="memlane-slider" type="range" min="1" max="${total}" step="1" value="${shownStep}" ` +
+      `aria-label="Step" aria-valuetext="${position}" disabled>`,
     `<span class="memlane-position">${position}</span>`,
-    `<a class="memlane-button memlane-permalink" href="#${id}-step-${shownStep}" aria-label="Link to this step">${icon('link')}</a>`,
+    `<a class="memlane-button memlane-permalink" href="#${id}-step-${shownStep}" aria-label="Link to this ` +
+      `step">${icon('link')}</a>`,
     button('download', 'Download SVG of this step', 'download'),
     '</div>',
     '<div class="memlane-panes">',
     // Both panes scroll sideways on narrow screens, so both take focus (keyboard users scroll them too).
-    `<div class="memlane-code" tabindex="0" role="region" aria-label="${escapeHtml(`Code of ${title}`)}">${codeHtml}</div>`,
+    `<div class="memlane-code" tabindex="0" role="region" aria-label="${escapeHtml(`Code of ${title}`)}">` +
+      `${codeHtml}</div>`,
     viewHtml(labelSvg(svg), `${title}: use the arrow keys, Home and End to step`, parts.key, options.theme),
     '</div>',
     snippet.notes.size
-      ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}</span>${noteSizers}</p>`
+      ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}` +
+        `</span>${noteSizers}</p>`
       : '',
     hasOutput
-      ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre class="memlane-stack"><span class="memlane-output-text">${escapeHtml(shownOutput)}</span><span class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
+      ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre ` +
+        `class="memlane-stack"><span class="memlane-output-text">${escapeHtml(shownOutput)}</span><span ` +
+        `class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
       : '',
     exercisesToHtml(parts.exercises ?? [], trace, id),
     '<p class="memlane-live sr-only" aria-live="polite"></p>',

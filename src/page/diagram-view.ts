@@ -31,7 +31,10 @@ export function legendHtml(key: LayoutKey | undefined, theme: ThemeName): string
     (entry) => `<li>${legendSampleSvg(entry.sample, theme)}<span>${escapeHtml(entry.text)}</span></li>`,
   );
   const notes = key.notes.map((note) => `<p class="memlane-legend-note">${escapeHtml(note)}</p>`);
-  return `<div class="memlane-legend">${entries.length ? `<ul aria-label="Legend">${entries.join('')}</ul>` : ''}${notes.join('')}</div>`;
+  return (
+    `<div class="memlane-legend">` +
+    `${entries.length ? `<ul aria-label="Legend">${entries.join('')}</ul>` : ''}${notes.join('')}</div>`
+  );
 }
 
 /**

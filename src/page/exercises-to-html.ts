@@ -52,19 +52,31 @@ export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string)
           `data-reasons="${escape(JSON.stringify(exercise.reasons))}"`,
         );
       const answering = {
-        pointer: `<span class="memlane-exercise-hint">Pick the object in the diagram, or</span> <button type="button" class="memlane-button" data-exercise-action="new">A new object</button>`,
-        output: `<label class="memlane-exercise-label">Predicted output <input type="text" class="memlane-exercise-input" autocomplete="off" spellcheck="false"></label> <button type="button" class="memlane-button" data-exercise-action="check">Check</button>`,
-        freed: `<span class="memlane-exercise-hint">Mark each object in the diagram that the line frees, then</span> <button type="button" class="memlane-button" data-exercise-action="check">Check</button> <button type="button" class="memlane-button" data-exercise-action="none">None of them</button>`,
+        pointer:
+          `<span class="memlane-exercise-hint">Pick the object in the diagram, or</span> <button ` +
+          `type="button" class="memlane-button" data-exercise-action="new">A new object</button>`,
+        output:
+          `<label class="memlane-exercise-label">Predicted output <input type="text" ` +
+          `class="memlane-exercise-input" autocomplete="off" spellcheck="false"></label> <button ` +
+          `type="button" class="memlane-button" data-exercise-action="check">Check</button>`,
+        freed:
+          `<span class="memlane-exercise-hint">Mark each object in the diagram that the line frees, ` +
+          `then</span> <button type="button" class="memlane-button" ` +
+          `data-exercise-action="check">Check</button> <button type="button" class="memlane-button" ` +
+          `data-exercise-action="none">None of them</button>`,
       }[exercise.kind];
       return [
         `<section class="memlane-exercise" ${data.join(' ')} aria-labelledby="${base}-question">`,
-        `<p class="memlane-exercise-question" id="${base}-question"><span class="memlane-exercise-line">Predict, line ${exercise.line}:</span> ${escape(exercise.question)}</p>`,
+        `<p class="memlane-exercise-question" id="${base}-question"><span ` +
+          `class="memlane-exercise-line">Predict, line ${exercise.line}:</span> ${escape(exercise.question)}</p>`,
         `<div class="memlane-exercise-controls" hidden>`,
         `<button type="button" class="memlane-button" data-exercise-action="try">Try it</button>`,
-        `<span class="memlane-exercise-answering" hidden>${answering} <button type="button" class="memlane-button" data-exercise-action="show">Show answer</button></span>`,
+        `<span class="memlane-exercise-answering" hidden>${answering} <button type="button" ` +
+          `class="memlane-button" data-exercise-action="show">Show answer</button></span>`,
         `<p class="memlane-exercise-feedback" role="status"></p>`,
         `</div>`,
-        `<details class="memlane-exercise-details"><summary>Answer</summary><p>${withCode(answerSentence(exercise))} ${withCode(exercise.explanation)}</p></details>`,
+        `<details class="memlane-exercise-details"><summary>Answer</summary><p>` +
+          `${withCode(answerSentence(exercise))} ${withCode(exercise.explanation)}</p></details>`,
         `</section>`,
       ].join('');
     })

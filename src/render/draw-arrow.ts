@@ -53,7 +53,8 @@ export function drawArrow(parent: SvgElement, arrow: Arrow, ctx: DrawContext): v
   const back = end.x - sign * HEAD_LENGTH;
   paint(
     group.path(
-      `M${num(end.x)} ${num(end.y)} L${num(back)} ${num(end.y - HEAD_HALF_WIDTH)} L${num(back)} ${num(end.y + HEAD_HALF_WIDTH)} Z`,
+      `M${num(end.x)} ${num(end.y)} L${num(back)} ${num(end.y - HEAD_HALF_WIDTH)} L${num(back)} ` +
+        `${num(end.y + HEAD_HALF_WIDTH)} Z`,
     ),
     'ml-arrow-head',
     ctx,

@@ -23,7 +23,10 @@ function toneClass(span: TextSpan): { cls: string; fill: 'text' | 'muted' | 'ale
 /** A rect path whose top corners are rounded: the header band. */
 function headerBand(x: number, y: number, width: number, height: number, r: number): string {
   const rr = Math.min(r, height);
-  return `M${num(x)} ${num(y + height)} V${num(y + rr)} Q${num(x)} ${num(y)} ${num(x + rr)} ${num(y)} H${num(x + width - rr)} Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + rr)} V${num(y + height)} Z`;
+  return (
+    `M${num(x)} ${num(y + height)} V${num(y + rr)} Q${num(x)} ${num(y)} ${num(x + rr)} ${num(y)} H` +
+    `${num(x + width - rr)} Q${num(x + width)} ${num(y)} ${num(x + width)} ${num(y + rr)} V${num(y + height)} Z`
+  );
 }
 
 function drawRowWords(parent: SvgElement, row: Row, x: number, y: number, ctx: DrawContext): void {

@@ -9,7 +9,10 @@ export const IMMORTAL_BADGE = { width: 17, height: 10 };
 /** An ∞ centred on (cx, cy), 10 px wide, as two loops through the centre. */
 function infinity(cx: number, cy: number): string {
   const p = (x: number, y: number) => `${num(cx + x)} ${num(cy + y)}`;
-  return `M${p(0, 0)} C${p(1.6, -2.8)} ${p(5, -2.8)} ${p(5, 0)} C${p(5, 2.8)} ${p(1.6, 2.8)} ${p(0, 0)} C${p(-1.6, -2.8)} ${p(-5, -2.8)} ${p(-5, 0)} C${p(-5, 2.8)} ${p(-1.6, 2.8)} ${p(0, 0)} Z`;
+  return (
+    `M${p(0, 0)} C${p(1.6, -2.8)} ${p(5, -2.8)} ${p(5, 0)} C${p(5, 2.8)} ${p(1.6, 2.8)} ${p(0, 0)} C` +
+    `${p(-1.6, -2.8)} ${p(-5, -2.8)} ${p(-5, 0)} C${p(-5, 2.8)} ${p(-1.6, 2.8)} ${p(0, 0)} Z`
+  );
 }
 
 /** The badge centred on (cx, cy). */

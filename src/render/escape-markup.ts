@@ -6,7 +6,10 @@ export function escapeMarkup(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => entities[ch]!);
 }
 
-/** Escapes for markup whose attribute values are always in double quotes (the SVG render writes): & < > " only, so a Python string's ' stays one byte. */
+/**
+ * Escapes for markup whose attribute values are always in double quotes (the SVG render writes): & < > " only, so a
+ * Python string's ' stays one byte.
+ */
 export function escapeDoubleQuoted(text: string): string {
   return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (ch) => entities[ch]!) : text;
 }
@@ -15,7 +18,11 @@ export function escapeDoubleQuoted(text: string): string {
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    new RegExp(
+      '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|' +
+        '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+      'g',
+    ),
     '\uFFFD',
   );
 }

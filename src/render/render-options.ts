@@ -37,7 +37,8 @@ export function checkRenderOptions(options: RenderOptions, stepsTotal: number): 
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
     throw new TypeError(
       `memlane render: invalid option ${key === undefined ? '(options)' : `/${String(key)}`}: ${issue.message}\n` +
-        "hint: step is a step number from 1 or 'all'; theme is 'site', 'light', 'dark' or 'sketch'; idPrefix starts with a letter.",
+        "hint: step is a step number from 1 or 'all'; theme is 'site', 'light', 'dark' or 'sketch'; " +
+        'idPrefix starts with a letter.',
     );
   }
   for (const [name, value] of [
@@ -46,7 +47,8 @@ export function checkRenderOptions(options: RenderOptions, stepsTotal: number): 
   ] as const) {
     if (typeof value === 'number' && value > stepsTotal) {
       throw new RangeError(
-        `memlane render: ${name} ${value} is out of range: the trace has ${stepsTotal} step${stepsTotal === 1 ? '' : 's'}\nhint: use a step from 1 to ${stepsTotal}.`,
+        `memlane render: ${name} ${value} is out of range: the trace has ${stepsTotal} step` +
+          `${stepsTotal === 1 ? '' : 's'}\nhint: use a step from 1 to ${stepsTotal}.`,
       );
     }
   }

@@ -20,7 +20,8 @@ export function standaloneCss(theme: ThemeName): string {
   return Object.entries(classPaint)
     .map(
       ([cls, [fill, stroke]]) =>
-        `.${cls} { fill: ${fill === 'none' ? 'none' : palette[fill]}${stroke && stroke !== 'none' ? `; stroke: ${palette[stroke]}` : ''} }`,
+        `.${cls} { fill: ${fill === 'none' ? 'none' : palette[fill]}` +
+        `${stroke && stroke !== 'none' ? `; stroke: ${palette[stroke]}` : ''} }`,
     )
     .join('\n');
 }

@@ -104,7 +104,10 @@ export const cssVariables: Record<keyof Palette, string> = {
   changeText: '--ml-change-text',
 };
 
-/** Which palette entries paint each class: [fill, stroke]. Elements carry the class and, as a fallback, concrete colours. */
+/**
+ * Which palette entries paint each class: [fill, stroke]. Elements carry the class and, as a fallback, concrete
+ * colours.
+ */
 export const classPaint: Record<string, [keyof Palette | 'none', (keyof Palette | 'none')?]> = {
   'ml-frame': ['frameFill', 'frameStroke'],
   'ml-frame-header': ['frameHeader'],
@@ -134,7 +137,9 @@ export function variableBlock(selector: string, palette: Palette): string {
   return `${selector} {\n${lines.join('\n')}\n}`;
 }
 
-/** Class rules under `scope` that paint a diagram from the custom properties (they win over the fallback attributes). */
+/**
+ * Class rules under `scope` that paint a diagram from the custom properties (they win over the fallback attributes).
+ */
 export function classVariableRules(scope: string): string {
   return Object.entries(classPaint)
     .map(([cls, [fill, stroke]]) => {

@@ -68,7 +68,8 @@ export function findWorkerPath(explicit?: string): string {
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new Error(
-      `memlane: cannot find ${HOST_FILE} (looked in ${candidates.slice(0, 3).join(', ')}, ...)\nhint: pass createSimulator({ workerPath })`,
+      `memlane: cannot find ${HOST_FILE} (looked in ${candidates.slice(0, 3).join(', ')}, ...)\nhint: pass ` +
+        `createSimulator({ workerPath })`,
     );
   }
   return resolve(found);
@@ -175,7 +176,8 @@ class SandboxSimulator implements Simulator {
         } else if (message.kind === 'ready') {
           if (message.snapshotProblem && this.snapshot) {
             process.stderr.write(
-              `memlane: interpreter snapshot ${this.snapshot.path}: ${message.snapshotProblem}; started the interpreter in full${snapshotSent ? ', and a new snapshot replaces it' : ''}\n`,
+              `memlane: interpreter snapshot ${this.snapshot.path}: ${message.snapshotProblem}; started the ` +
+                `interpreter in full${snapshotSent ? ', and a new snapshot replaces it' : ''}\n`,
             );
           }
           this.python = message.python;
@@ -196,7 +198,9 @@ class SandboxSimulator implements Simulator {
         if (this.child === child) this.abandonChild(`the simulator sandbox failed: ${error.message}`);
       });
       child.on('exit', (code, signal) => {
-        const why = `the simulator sandbox exited (${signal ?? `status ${code}`})${this.stderrTail.trim() ? `: ${this.stderrTail.trim().split('\n').slice(-3).join(' ')}` : ''}`;
+        const why =
+          `the simulator sandbox exited (${signal ?? `status ${code}`})` +
+          `${this.stderrTail.trim() ? `: ${this.stderrTail.trim().split('\n').slice(-3).join(' ')}` : ''}`;
         rejectReady(new Error(`memlane: ${why}`));
         if (this.child !== child) return;
         // A sandbox that dies while starting is not restarted: its callers get the error.
@@ -211,7 +215,8 @@ class SandboxSimulator implements Simulator {
     const saving: Promise<void> = saveSnapshot(plan, bytes)
       .catch((error: Error) => {
         process.stderr.write(
-          `memlane: could not save the interpreter snapshot to ${plan.path} (${error.message}); every start stays slow\nhint: set ${SNAPSHOT_DIR_VARIABLE} to a folder you can write to, or to off\n`,
+          `memlane: could not save the interpreter snapshot to ${plan.path} (${error.message}); every start ` +
+            `stays slow\nhint: set ${SNAPSHOT_DIR_VARIABLE} to a folder you can write to, or to off\n`,
         );
       })
       .finally(() => this.saving.delete(saving));

@@ -89,7 +89,8 @@ export function installTracer(pyodide, sources) {
   const missing = TRACER_FILES.filter((path) => typeof sources[path] !== 'string');
   if (missing.length)
     throw new Error(
-      `memlane: the tracer's ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing\nhint: pass the text of every TRACER_FILES entry`,
+      `memlane: the tracer's ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing\nhint: ` +
+        `pass the text of every TRACER_FILES entry`,
     );
   const files = TRACER_FILES.map((path) => [path.slice('tracer/'.length), sources[path]]);
   const globals = pyodide.toPy({ PACKAGE, SOURCES: files, SLOT: TRACER_SLOT, LESSON_MODULES });
@@ -102,7 +103,10 @@ export function installTracer(pyodide, sources) {
 /** String hashing seeded with a fixed value (0: no randomisation), so set and dict orders repeat on every run. */
 export const PYTHON_ENVIRONMENT = { PYTHONHASHSEED: '0' };
 
-/** Takes the tracer out of sys.modules, where installTracer (or a snapshot) left it: a snippet must not import it by name. */
+/**
+ * Takes the tracer out of sys.modules, where installTracer (or a snapshot) left it: a snippet must not import it by
+ * name.
+ */
 export function takeTracer(pyodide) {
   return pyodide.runPython(`import sys; sys.modules.pop(${JSON.stringify(TRACER_SLOT)})`);
 }

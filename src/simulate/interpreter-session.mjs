@@ -99,7 +99,10 @@ export function prepareInterpreter(pyodide, tracerModule, takeBaseline) {
   session.destroy();
   const forgetRuns = tracerModule.forget_runs;
 
-  /** One snippet: the tracer prepares, the runner's code runs from here (no Python frame beneath it), the tracer finishes. */
+  /**
+   * One snippet: the tracer prepares, the runner's code runs from here (no Python frame beneath it), the tracer
+   * finishes.
+   */
   const trace = (source, options) => {
     const early = prepareRun(source, JSON.stringify(options));
     if (typeof early === 'string') return early;

@@ -57,7 +57,10 @@ export function replyToTrace(
 /** The trace the sandbox sent, checked like any untrusted input; a string says what is wrong. */
 function readTrace(json: string, source: string): Trace | string {
   if (json.length > MAX_TRACE_CHARS)
-    return `it is ${(json.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_TRACE_CHARS / 2 ** 20} MiB a trace may be`;
+    return (
+      `it is ${(json.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_TRACE_CHARS / 2 ** 20} MiB ` +
+      `a trace may be`
+    );
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -73,6 +76,8 @@ function readTrace(json: string, source: string): Trace | string {
 /** A MemoryError that the memory limit caused is reported as the limit, with its value. */
 function withMemoryLimitError(trace: Trace, maxMemoryMb: number): Trace {
   if (trace.error?.type !== 'MemoryError') return trace;
-  const message = `the snippet's heap grew past ${maxMemoryMb} MiB (the memory limit, ${memoryLimit.flag} / ${memoryLimit.option})`;
+  const message =
+    `the snippet's heap grew past ${maxMemoryMb} MiB (the memory limit, ${memoryLimit.flag} / ` +
+    `${memoryLimit.option})`;
   return { ...trace, error: { ...trace.error, type: 'MemoryLimitError', message } };
 }

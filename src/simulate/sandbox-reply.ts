@@ -48,7 +48,9 @@ export function needsRestart(message: Extract<SandboxMessage, { kind: 'trace' | 
 export function killedTrace(job: RunRequest, python: string): Trace {
   return emptyTrace(job.source, python, {
     type: 'TimeLimitError',
-    message: `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout) inside code that cannot be interrupted; its steps are lost`,
+    message:
+      `the snippet ran longer than ${job.options.timeoutMs} ms (the time limit, --timeout) inside ` +
+      `code that cannot be interrupted; its steps are lost`,
     line: null,
   });
 }

@@ -75,7 +75,8 @@ export function resolveOptions(given: SimulateOptions = {}): ResolvedOptions {
       .map((issue) => describeIssue(issue, options as Record<string, unknown>))
       .join('; ');
     throw new SimulateOptionsError(
-      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput, maxMemoryMb (whole numbers), showModules (boolean) and filename`,
+      `invalid simulator options: ${problems}\nhint: the options are maxSteps, timeoutMs, maxOutput, ` +
+        `maxMemoryMb (whole numbers), showModules (boolean) and filename`,
     );
   }
   return { ...defaultOptions, ...options, filename: options.filename };

@@ -130,27 +130,34 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
       out.push(`<g data-current-line="${number}">`);
       out.push(`<rect y="${round(top)}" width="${width}" height="${lineHeight}" fill="${palette.band}"/>`);
       out.push(
-        `<rect y="${round(top)}" width="${Math.max(3, Math.round(fontSize / 4))}" height="${lineHeight}" fill="${palette.bar}"/>`,
+        `<rect y="${round(top)}" width="${Math.max(3, Math.round(fontSize / 4))}" height="${lineHeight}" ` +
+          `fill="${palette.bar}"/>`,
       );
       const mid = top + lineHeight / 2;
       const size = fontSize * 0.38;
       const left = padding + charWidth * 0.4;
       out.push(
-        `<path d="M${round(left)} ${round(mid - size)}L${round(left + size * 1.6)} ${round(mid)}L${round(left)} ${round(mid + size)}Z" fill="${palette.bar}"/>`,
+        `<path d="M${round(left)} ${round(mid - size)}L${round(left + size * 1.6)} ${round(mid)}L` +
+          `${round(left)} ${round(mid + size)}Z" fill="${palette.bar}"/>`,
       );
     }
     const numberColour = ensureContrast(isCurrent ? palette.bar : palette.gutter, rowBackground);
     out.push(
-      `<text x="${round(numbersRight)}" y="${round(baseline)}" text-anchor="end" fill="${numberColour}"${isCurrent ? ' font-weight="700"' : ''}>${number}</text>`,
+      `<text x="${round(numbersRight)}" y="${round(baseline)}" text-anchor="end" fill="${numberColour}"` +
+        `${isCurrent ? ' font-weight="700"' : ''}>${number}</text>`,
     );
     if (line.cells.length || line.cut) {
       const spans = line.cells.map((cell) => {
         const colour = ensureContrast(cell.token.color, rowBackground);
-        return `<tspan x="${round(codeX + cell.column * charWidth)}" fill="${colour}"${fontAttributes(cell.token)}>${escapeXml(cell.text)}</tspan>`;
+        return (
+          `<tspan x="${round(codeX + cell.column * charWidth)}" fill="${colour}"` +
+          `${fontAttributes(cell.token)}>${escapeXml(cell.text)}</tspan>`
+        );
       });
       if (line.cut)
         spans.push(
-          `<tspan x="${round(codeX + (line.columns - 1) * charWidth)}" fill="${ensureContrast(palette.gutter, rowBackground)}">…</tspan>`,
+          `<tspan x="${round(codeX + (line.columns - 1) * charWidth)}" fill="` +
+            `${ensureContrast(palette.gutter, rowBackground)}">…</tspan>`,
         );
       // One line of markup: with xml:space="preserve" any newline between tspans would become a space.
       out.push(`<text y="${round(baseline)}" xml:space="preserve">${spans.join('')}</text>`);
@@ -159,13 +166,15 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
       const x = codeX + (line.columns + 2) * charWidth;
       const colour = ensureContrast(input.lineLabel?.alert ? palette.raise : palette.bar, rowBackground);
       out.push(
-        `<text x="${round(x)}" y="${round(baseline)}" font-family="${sansFamily}, sans-serif" font-size="${labelSize}" font-weight="600" fill="${colour}">${escapeXml(label)}</text>`,
+        `<text x="${round(x)}" y="${round(baseline)}" font-family="${sansFamily}, sans-serif" font-size="` +
+          `${labelSize}" font-weight="600" fill="${colour}">${escapeXml(label)}</text>`,
       );
     }
     if (isCurrent) out.push('</g>');
   });
   out.push(
-    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="${corner}" fill="none" stroke="${palette.border}"/>`,
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="${corner}" fill="none" stroke="` +
+      `${palette.border}"/>`,
   );
   out.push('</g>');
   return { markup: out.join('\n'), width, height, background };

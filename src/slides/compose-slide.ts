@@ -68,12 +68,15 @@ export function composeSlide(input: SlideInput): string {
   });
   return [
     xmlProlog +
-      `<svg xmlns="http://www.w3.org/2000/svg" class="memlane-slide" width="${formatNumber(outerWidth)}" height="${formatNumber(outerHeight)}" viewBox="0 0 ${formatNumber(width)} ${formatNumber(height)}" role="img" aria-labelledby="memlane-slide-title memlane-slide-desc">`,
+      `<svg xmlns="http://www.w3.org/2000/svg" class="memlane-slide" width="${formatNumber(outerWidth)}" ` +
+      `height="${formatNumber(outerHeight)}" viewBox="0 0 ${formatNumber(width)} ${formatNumber(height)}" ` +
+      `role="img" aria-labelledby="memlane-slide-title memlane-slide-desc">`,
     `<title id="memlane-slide-title">${escapeXml(input.title)}</title>`,
     `<desc id="memlane-slide-desc">${escapeXml(input.description)}</desc>`,
     `<rect width="${formatNumber(width)}" height="${formatNumber(height)}" fill="${input.background}"/>`,
     input.caption
-      ? `<text x="${margin}" y="${margin + CAPTION_SIZE}" font-family="${fontFamilyOf('label')}" font-size="${CAPTION_SIZE}" font-weight="600" fill="${input.caption.color}">${escapeXml(input.caption.text)}</text>`
+      ? `<text x="${margin}" y="${margin + CAPTION_SIZE}" font-family="${fontFamilyOf('label')}" font-size="` +
+        `${CAPTION_SIZE}" font-weight="600" fill="${input.caption.color}">${escapeXml(input.caption.text)}</text>`
       : '',
     `<g transform="translate(${margin} ${margin + captionHeight})">`,
     code.markup,

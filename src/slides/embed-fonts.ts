@@ -45,7 +45,10 @@ export function embeddedFontsStyle(svg: string): string {
   return rules.length ? `<style>\n${[...rules, noLigatures].join('\n')}\n</style>` : '';
 }
 
-/** The SVG with its fonts inside, after the root's <title> and <desc> (which stay its first children, for screen readers). */
+/**
+ * The SVG with its fonts inside, after the root's <title> and <desc> (which stay its first children, for screen
+ * readers).
+ */
 export function embedFonts(svg: string): string {
   const style = embeddedFontsStyle(svg);
   if (!style) return svg;

@@ -69,7 +69,9 @@ export const outputFlags = {
   'all-steps': {
     type: 'boolean',
     hint: '--all-steps --out-dir DIR',
-    does: 'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of the last step, so names sort in step order; needs --out-dir).',
+    does:
+      'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of ' +
+      'the last step, so names sort in step order; needs --out-dir).',
     default: 'off: one step',
   },
   format: {
@@ -109,7 +111,9 @@ export const outputFlags = {
   watch: {
     type: 'boolean',
     hint: '--watch -o slide.svg renders again on every save of FILE.py',
-    does: 'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its error and keeps the last good image.',
+    does:
+      'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its ' +
+      'error and keeps the last good image.',
     default: 'off: render once',
   },
 } as const satisfies Record<

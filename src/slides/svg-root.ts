@@ -10,7 +10,10 @@ export interface SvgRoot {
 const rootTag = /<svg\b((?:[^>"']|"[^"]*"|'[^']*')*)>/;
 const attribute = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
-/** The attributes written inside a start tag (its text after the name), in document order, values as written (entities kept). */
+/**
+ * The attributes written inside a start tag (its text after the name), in document order, values as written (entities
+ * kept).
+ */
 export function readAttributes(tagText: string): [string, string][] {
   return [...tagText.matchAll(attribute)].map((m) => [m[1]!, m[3] ?? m[4] ?? ''] as [string, string]);
 }

@@ -36,7 +36,10 @@ function weightOf(value: string, inherited: number): number {
   return Number.isFinite(number) ? number : inherited;
 }
 
-/** CSS font matching (CSS Fonts 4, §5.2) over one family's faces: the style first, then the nearest weight the way CSS prefers it. */
+/**
+ * CSS font matching (CSS Fonts 4, §5.2) over one family's faces: the style first, then the nearest weight the way CSS
+ * prefers it.
+ */
 export function matchFace(faces: readonly SlideFace[], font: Font): SlideFace | undefined {
   for (const family of font.families) {
     const candidates = faces.filter((face) => face.family.toLowerCase() === family.toLowerCase());

@@ -8,7 +8,10 @@ import type { Ref, Trace } from './types.ts';
 
 export { schema as traceSchema };
 
-/** Compiled on first use: compiling takes tens of milliseconds, which would delay every importer's start (the CLI's above all). */
+/**
+ * Compiled on first use: compiling takes tens of milliseconds, which would delay every importer's start (the CLI's
+ * above all).
+ */
 let compiled: ValidateFunction | undefined;
 const shapeValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
 
@@ -82,7 +85,8 @@ export class InvalidTraceError extends Error {}
 
 function invalid(origin: string, problems: string[]): InvalidTraceError {
   return new InvalidTraceError(
-    `${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by "memlane trace FILE.py" (see content/reference/trace-format.md)`,
+    `${origin} is not a valid memlane trace v1:\n  ${problems.join('\n  ')}\nhint: pass the JSON printed by ` +
+      `"memlane trace FILE.py" (see content/reference/trace-format.md)`,
   );
 }
 

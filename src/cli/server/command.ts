@@ -87,7 +87,11 @@ async function status(io: CliIo): Promise<number> {
     if (!ours) others++;
     printLine(
       io,
-      `memlane server: running${mine ? '' : ours ? ' for an earlier build of this code' : ' for other code'}, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  socket ${printable(path)}`,
+      `memlane server: running${mine ? '' : ours ? ' for an earlier build of this code' : ' for other code'}` +
+        `, pid ${reply.pid}, up ${uptime(Date.now() - reply.startedAt)}, ${reply.served} requests answered` +
+        `${reply.running ? `, ${reply.running} running` : ''}${reply.warm ? '' : ', warming up'}\n  key ` +
+        `${path.slice(path.lastIndexOf('render-') + 7, -5)} (code ${printable(codeOf(reply.key))})\n  ` +
+        `socket ${printable(path)}`,
     );
   }
   const refused = unsafeDir(dir);
@@ -102,7 +106,8 @@ async function status(io: CliIo): Promise<number> {
   if (others)
     printLine(
       io,
-      `hint: ${others === 1 ? 'the server' : `the ${others} servers`} of other code (other checkouts or installs) ${others === 1 ? 'is' : 'are'} stopped by memlane server stop --all, not by memlane server stop`,
+      `hint: ${others === 1 ? 'the server' : `the ${others} servers`} of other code (other checkouts or ` +
+        `installs) ${others === 1 ? 'is' : 'are'} stopped by memlane server stop --all, not by memlane server stop`,
     );
   return current ? 0 : 1;
 }
@@ -156,7 +161,8 @@ async function stop(io: CliIo, all: boolean): Promise<number> {
   if (others)
     printLine(
       io,
-      `memlane server: ${others === 1 ? 'a server' : `${others} servers`} of other code (other checkouts or installs) left running; memlane server stop --all stops ${others === 1 ? 'it' : 'them'} too`,
+      `memlane server: ${others === 1 ? 'a server' : `${others} servers`} of other code (other checkouts or ` +
+        `installs) left running; memlane server stop --all stops ${others === 1 ? 'it' : 'them'} too`,
     );
   return 0;
 }

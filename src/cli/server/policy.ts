@@ -20,7 +20,9 @@ export function servable(argv: readonly string[]): boolean {
   );
 }
 
-/** Whether a run made here (no server answered) starts one: not after a bad command line (status 2), which is retyped. */
+/**
+ * Whether a run made here (no server answered) starts one: not after a bad command line (status 2), which is retyped.
+ */
 export const startsServerAfter = (exitCode: number): boolean => exitCode !== 2;
 
 /**

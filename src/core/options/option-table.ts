@@ -60,8 +60,13 @@ export const optionTable = {
     default: 'auto',
     values: '`auto`, `last`, `first` or a step number',
     hint: (say) =>
-      `${say('step', 'auto')}, ${say('step', 'last')}, ${say('step', 'first')} or a step number such as ${say('step', '4')}`,
-    does: 'The step shown before any JavaScript runs (and in print, and drawn by the CLI). `auto` is the last step, or, when the code asks `# @predict` questions, the step just before the first one. On pages a step past the first question is an error, so no answer is on screen before it is asked; the CLI draws any step it is given.',
+      `${say('step', 'auto')}, ${say('step', 'last')}, ${say('step', 'first')} or a step number such as ` +
+      `${say('step', '4')}`,
+    does:
+      'The step shown before any JavaScript runs (and in print, and drawn by the CLI). `auto` is the ' +
+      'last step, or, when the code asks `# @predict` questions, the step just before the first one. On ' +
+      'pages a step past the first question is an error, so no answer is on screen before it is asked; the ' +
+      'CLI draws any step it is given.',
   }),
   scalars: entry<'auto' | 'heap' | 'inline'>({
     fence: 'scalars',
@@ -69,8 +74,13 @@ export const optionTable = {
     default: LAYOUT_OPTIONS.scalars.default,
     values: '`auto`, `heap`, `inline`',
     hint: (say) =>
-      `${say('scalars', 'auto')} (a scalar in its slot unless a name shares it), ${say('scalars', 'heap')} (every value an object) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
-    does: '`auto` writes ints, floats, strings, `None` and booleans inside the slot that refers to them, and draws a scalar as a box (an arrow from each reference) at the steps where a name shares it with another name or slot; `heap` draws every value as a box, for lessons on identity; `inline` writes every such scalar in its slot.',
+      `${say('scalars', 'auto')} (a scalar in its slot unless a name shares it), ${say('scalars', 'heap')} ` +
+      `(every value an object) or ${say('scalars', 'inline')} (every int, str... inside its slot)`,
+    does:
+      '`auto` writes ints, floats, strings, `None` and booleans inside the slot that refers to them, ' +
+      'and draws a scalar as a box (an arrow from each reference) at the steps where a name shares it with ' +
+      'another name or slot; `heap` draws every value as a box, for lessons on identity; `inline` writes ' +
+      'every such scalar in its slot.',
     into: (scalars) => ({ layout: { scalars } }),
   }),
   hide: entry<string[]>({
@@ -118,8 +128,11 @@ export const optionTable = {
     cliDefault: 'light',
     values: '`site`, `light`, `dark`, `sketch`',
     hint: (say) =>
-      `${say('theme', 'site')} (follows light/dark mode), ${say('theme', 'light')}, ${say('theme', 'dark')} or ${say('theme', 'sketch')} (hand-drawn)`,
-    does: "`site` follows the reader's light or dark mode (pages default); `light` and `dark` are fixed colours (the CLI's default is `light`); `sketch` looks hand-drawn.",
+      `${say('theme', 'site')} (follows light/dark mode), ${say('theme', 'light')}, ${say('theme', 'dark')} ` +
+      `or ${say('theme', 'sketch')} (hand-drawn)`,
+    does:
+      "`site` follows the reader's light or dark mode (pages default); `light` and `dark` are fixed " +
+      "colours (the CLI's default is `light`); `sketch` looks hand-drawn.",
     into: (theme) => ({ render: { theme } }),
   }),
   shortenAbove: entry<number | false>({
@@ -128,8 +141,11 @@ export const optionTable = {
     default: LAYOUT_OPTIONS.shortenAbove.default,
     values: 'a whole number from 4, or `false`',
     hint: (say) =>
-      `a whole number of objects from 4, e.g. ${say('shortenAbove', '30')}, or ${say('shortenAbove', 'false')} to draw every object`,
-    does: 'A chain or tree of more objects of one type than this is drawn as its first and last parts and a count; `false` draws it all.',
+      `a whole number of objects from 4, e.g. ${say('shortenAbove', '30')}, or ` +
+      `${say('shortenAbove', 'false')} to draw every object`,
+    does:
+      'A chain or tree of more objects of one type than this is drawn as its first and last parts and a ' +
+      'count; `false` draws it all.',
     into: (shortenAbove) => ({ layout: { shortenAbove } }),
   }),
   fitWidth: entry<number | false>({
@@ -157,7 +173,8 @@ export const optionTable = {
     default: 256,
     values: `MiB, a whole number from ${memoryLimit.minimum} to ${memoryLimit.maximum}`,
     hint: (say) =>
-      `the MiB the snippet's heap may grow by, from ${memoryLimit.minimum} to ${memoryLimit.maximum}, e.g. ${say('maxMemory', '512')}`,
+      `the MiB the snippet's heap may grow by, from ${memoryLimit.minimum} to ${memoryLimit.maximum}, e.g. ` +
+      `${say('maxMemory', '512')}`,
     does: 'Past this much new heap, CPython raises MemoryError in the snippet (reported as MemoryLimitError).',
     into: (maxMemoryMb) => ({ simulate: { maxMemoryMb } }),
   }),

@@ -22,7 +22,11 @@ function row(surface: ReferenceSurface, name: (typeof optionNames)[number]): str
   const does = entry.does.replace(/\|/g, '\\|');
   if (surface === 'fence') return `| \`${entry.fence}\` | ${entry.values} | ${code(entry.default)} | ${does} |`;
   if (surface === 'prop')
-    return `| \`${name}\`${entry.fence !== name ? ` / \`${entry.fence}\`` : ''} | ${entry.values}${name === 'hide' ? ', or an array' : ''}${name === 'exited' ? ', or a boolean' : ''} | \`${entry.fence}\` | ${does} |`;
+    return (
+      `| \`${name}\`${entry.fence !== name ? ` / \`${entry.fence}\`` : ''} | ${entry.values}` +
+      `${name === 'hide' ? ', or an array' : ''}${name === 'exited' ? ', or a boolean' : ''} | \`` +
+      `${entry.fence}\` | ${does} |`
+    );
   return `| \`--${entry.fence}\` | ${entry.values} | ${code(entry.cliDefault ?? entry.default)} | ${does} |`;
 }
 

@@ -133,7 +133,10 @@ export interface Grid {
   nodePenalty: Float64Array;
 }
 
-/** The grid's arrays, kept between grids and grown by doubling: arrows are routed one after another, and fresh arrays per search kept the collector busy. */
+/**
+ * The grid's arrays, kept between grids and grown by doubling: arrows are routed one after another, and fresh arrays
+ * per search kept the collector busy.
+ */
 let buffers = { flags: new Uint8Array(0), prices: new Float64Array(0) };
 
 /** Three zeroed flag arrays and three zeroed price arrays of n cells, views into the shared buffers. */

@@ -69,7 +69,10 @@ export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bou
   return best!.paths;
 }
 
-/** Post: the paths in the given order and their score (crossings and crowded runs weighted, see addedConflict), or undefined once the score reaches `giveUpAt`. */
+/**
+ * Post: the paths in the given order and their score (crossings and crowded runs weighted, see addedConflict), or
+ * undefined once the score reaches `giveUpAt`.
+ */
 function routeInOrder(
   requests: RouteRequest[],
   obstacles: Obstacle[],

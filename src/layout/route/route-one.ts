@@ -8,7 +8,10 @@ import { simplify } from './simplify.ts';
 import { fallbackPath, routeNear, simpleRoute, straightRoute, twoBendRoute } from './strategies.ts';
 import type { Blocker, Obstacle, RouteRequest, Segment } from './types.ts';
 
-/** A request with what routing it needs, worked out once: its steps, the ends of its searched part, the boxes in its way. */
+/**
+ * A request with what routing it needs, worked out once: its steps, the ends of its searched part, the boxes in its
+ * way.
+ */
 export interface Prepared {
   request: RouteRequest;
   first: number;

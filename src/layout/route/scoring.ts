@@ -9,7 +9,10 @@ export const TRACK_SPACING = 6;
 /** A crowded run counts as this many crossings when orders are compared. */
 const CROWD_WEIGHT = 10;
 
-/** Pre: a-b and c-d are axis-parallel. Post: true when one is horizontal, the other vertical, and they cross strictly inside both. */
+/**
+ * Pre: a-b and c-d are axis-parallel. Post: true when one is horizontal, the other vertical, and they cross strictly
+ * inside both.
+ */
 export function properlyCross(a: Point, b: Point, c: Point, d: Point): boolean {
   const horizontal = a.y === b.y;
   if (horizontal === (c.y === d.y)) return false;

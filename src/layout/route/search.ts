@@ -11,7 +11,10 @@ import { simplify } from './simplify.ts';
 // units order states exactly, and A* stays exact.
 const BEND_COST = 24;
 
-/** Cost and back-pointer per search state, kept between searches: arrows are routed one after another, and fresh arrays per search kept the collector busy. */
+/**
+ * Cost and back-pointer per search state, kept between searches: arrows are routed one after another, and fresh arrays
+ * per search kept the collector busy.
+ */
 let scratch = { best: new Float64Array(0), from: new Int32Array(0), expanded: new Uint8Array(0) };
 
 /** One queue for every search, emptied at the start of each. */
@@ -131,7 +134,10 @@ export function findPath(
   return simplify(path.reverse());
 }
 
-/** Per grid line: distance to entry; per column, whether it is not yet past entry (moving the way of `entering`); per row, whether it is entry's. */
+/**
+ * Per grid line: distance to entry; per column, whether it is not yet past entry (moving the way of `entering`); per
+ * row, whether it is entry's.
+ */
 function heuristicTables(xs: Float64Array, ys: Float64Array, entry: Point, entering: number) {
   const dx = new Float64Array(xs.length);
   const ahead = new Uint8Array(xs.length);

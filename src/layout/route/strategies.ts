@@ -159,7 +159,10 @@ export function twoBendRoute(
   return clean;
 }
 
-/** Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search found a path). */
+/**
+ * Post: an orthogonal path from exit to entry with one vertical run half way (it may cross boxes: only when no search
+ * found a path).
+ */
 export function fallbackPath(exit: Point, entry: Point): Point[] {
   const midX = (exit.x + entry.x) / 2;
   return [exit, { x: midX, y: exit.y }, { x: midX, y: entry.y }, entry];

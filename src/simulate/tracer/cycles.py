@@ -1,4 +1,5 @@
-"""Objects kept alive only by a reference cycle: found after they lose their last name, shown flagged until the collector frees them.
+"""Objects kept alive only by a reference cycle: found after they lose their last name, shown flagged until the
+collector frees them.
 
 Each function takes the step's snapshot (snapshot.py); it uses its recorder, objects, pending and alive_elsewhere.
 """

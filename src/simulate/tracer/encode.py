@@ -9,18 +9,19 @@ import _asyncio
 import collections
 import types
 
-from builtins import (AttributeError, Exception, ValueError, dict, frozenset, int, issubclass, iter, len, list, reversed,
-                      set, slice, str, tuple, type, zip)
+from builtins import (AttributeError, Exception, ValueError, dict, frozenset, int, issubclass, iter, len, list,
+                      reversed, set, slice, str, tuple, type, zip)
 
 from .frames import generator_frame_id, namespace_items
 from .identity import EDGES, ENCODING, KIND, MADE_IN, OID, SCALAR_KEY, WEAK, identify
-from .kinds import (SCALAR_TYPE_IDS, CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, GETSET_DESCRIPTOR_TYPE, MEMBER_DESCRIPTOR_TYPE, METHOD_TYPE,
-                    USER_MODULE, class_name, class_qualname, dict_items, function_defaults, function_kwdefaults,
-                    is_immortal, is_user_code, mapping_items, own_attribute, plain_name, shows_class_attribute,
-                    str_is_identifier, type_bases, type_module, type_mro, type_namespace)
+from .kinds import (SCALAR_TYPE_IDS, CELL_TYPE, FUNCTION_TYPE, GENERATOR_TYPE, GETSET_DESCRIPTOR_TYPE,
+                    MEMBER_DESCRIPTOR_TYPE, METHOD_TYPE, USER_MODULE, class_name, class_qualname, dict_items,
+                    function_defaults, function_kwdefaults, is_immortal, is_user_code, mapping_items, own_attribute,
+                    plain_name, shows_class_attribute, str_is_identifier, type_bases, type_module, type_mro,
+                    type_namespace)
 from .pinned import address, gc, time, weakref
-from .reprs import (ITEM_LIMIT, ITEMS_KEPT_AT_EACH_END, REPR_LIMIT, elide_fields, first_and_last, function_parameters, function_signature,
-                    generator_state, safe_repr, short_repr)
+from .reprs import (ITEM_LIMIT, ITEMS_KEPT_AT_EACH_END, REPR_LIMIT, elide_fields, first_and_last, function_parameters,
+                    function_signature, generator_state, safe_repr, short_repr)
 
 OBJECT_LIMIT = 2000  # objects described in full at one step; the rest get a placeholder
 
@@ -130,7 +131,8 @@ def drain(snapshot, unreachable=False):
     pending = snapshot.pending
     while pending:
         obj, identity = pending.pop()
-        if len(snapshot.objects) > OBJECT_LIMIT or (len(snapshot.objects) & 255 == 0 and time.monotonic() > snapshot.recorder.deadline):
+        if len(snapshot.objects) > OBJECT_LIMIT or (len(snapshot.objects) & 255 == 0
+                                                    and time.monotonic() > snapshot.recorder.deadline):
             # A huge web of objects (all of gc.get_objects(), say): show the rest without contents
             # rather than spend the whole time limit on one step.
             name = class_facts(snapshot, type(obj))[0]
@@ -142,7 +144,8 @@ def drain(snapshot, unreachable=False):
             except Exception as error:
                 # Odd objects must not break the snippet's run.
                 name = class_facts(snapshot, type(obj))[0]
-                encoding = {"type": name, "repr": f"<{name} object: not shown ({class_name(type(error))})>"[:REPR_LIMIT]}
+                encoding = {"type": name,
+                            "repr": f"<{name} object: not shown ({class_name(type(error))})>"[:REPR_LIMIT]}
                 identity[EDGES] = ()
         # Only containers the cyclic collector tracks are kept alive by a cycle; what they hold
         # that it does not track (interned strings, small ints) lives on by other means.
@@ -238,7 +241,8 @@ def encode_indexed(snapshot, items, length, get_item, encoding):
     if length <= ITEM_LIMIT:
         kept = get_item(items, slice(0, length))
     else:
-        kept = get_item(items, slice(0, ITEMS_KEPT_AT_EACH_END)) + get_item(items, slice(length - ITEMS_KEPT_AT_EACH_END, length))
+        kept = (get_item(items, slice(0, ITEMS_KEPT_AT_EACH_END))
+                + get_item(items, slice(length - ITEMS_KEPT_AT_EACH_END, length)))
     encoding["items"] = references_to(snapshot, kept)
     if length > ITEM_LIMIT:
         encoding.update(elide_fields(length))

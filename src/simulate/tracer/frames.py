@@ -1,4 +1,5 @@
-"""Frames of the snippet's calls: stable frame ids (a generator keeps one), the names each frame shows and the cells it shares.
+"""Frames of the snippet's calls: stable frame ids (a generator keeps one), the names each frame shows and the cells
+it shares.
 
 Each function takes the run's recorder (recorder.py), whose fields next_frame, frame_ids, generator_frames,
 local_order, shown_names, functions_made, running_function and show_modules are this module's.
@@ -8,8 +9,8 @@ from opcode import opmap as opcode_map
 from builtins import ValueError, all, dict, frozenset, len, map, range, str, tuple, type, zip
 
 from .identity import call_weakref, dead_reference, weak_reference_to
-from .kinds import (CO_GENERATOR_LIKE, FRAME_LOCALS_TYPE, FUNCTION_TYPE, MODULE_TYPE, dict_items, is_dunder, is_user_code,
-                    plain_name, str_is_identifier)
+from .kinds import (CO_GENERATOR_LIKE, FRAME_LOCALS_TYPE, FUNCTION_TYPE, MODULE_TYPE, dict_items, is_dunder,
+                    is_user_code, plain_name, str_is_identifier)
 from .pinned import address, gc, weakref
 
 RESUME_OPCODE = opcode_map["RESUME"]
@@ -140,7 +141,8 @@ def show_cells(recorder, frame, code, fid, current):
     cells = {}
     if code.co_cellvars:
         made = [value for value in current.values() if type(value) is FUNCTION_TYPE]
-        made.extend(function for function in map(call_weakref, recorder.functions_made.get(fid, ())) if function is not None)
+        made.extend(function for function in map(call_weakref, recorder.functions_made.get(fid, ()))
+                    if function is not None)
         for function in made:
             if function.__closure__ and function.__code__ in code.co_consts:
                 for name, cell in zip(function.__code__.co_freevars, function.__closure__):

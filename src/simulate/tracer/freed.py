@@ -1,4 +1,5 @@
-"""Freed or kept: which of the objects that left the diagram CPython deallocated, told from reference counts and weakrefs."""
+"""Freed or kept: which of the objects that left the diagram CPython deallocated, told from reference counts and
+weakrefs."""
 from builtins import dict, list, object, set, tuple
 
 from .identity import EDGES, ENCODING, HOLDERS, OID, UNSEEN, WEAK

@@ -1,4 +1,5 @@
-"""The trust boundary while a snippet runs: an audit hook that refuses what would reach the tracer, JavaScript or the host.
+"""The trust boundary while a snippet runs: an audit hook that refuses what would reach the tracer, JavaScript or the
+host.
 
 Python has no private objects, so the boundary is drawn in three ways (lockdown.py applies them once):
 - nothing a snippet can reach by attributes, closures or subclasses leads to the tracer's code or data (the tracer

@@ -1,4 +1,5 @@
-"""Identity without ownership: what the tracer remembers of a shown object, and weakrefs taken only where they are safe."""
+"""Identity without ownership: what the tracer remembers of a shown object, and weakrefs taken only where they are
+safe."""
 from builtins import TypeError, range, type
 
 from .pinned import address, gc, weakref

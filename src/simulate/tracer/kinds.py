@@ -1,4 +1,5 @@
-"""The types and names the tracer tells apart, read without running a snippet's code: its own code, functions, cells, classes."""
+"""The types and names the tracer tells apart, read without running a snippet's code: its own code, functions, cells,
+classes."""
 import sys
 import types
 

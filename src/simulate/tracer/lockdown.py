@@ -1,4 +1,5 @@
-"""Once per interpreter, before any snippet: take away what leads to JavaScript, put the stubs in place and arm the audit hook.
+"""Once per interpreter, before any snippet: take away what leads to JavaScript, put the stubs in place and arm the
+audit hook.
 
 After lock_down() the interpreter is what every run starts from (the host restores its memory after each run):
 Pyodide's Python modules are emptied and gone, their import finders removed, the stubs of stubs.py stand where
@@ -15,7 +16,8 @@ import sys
 import time
 import types
 
-from builtins import ValueError, classmethod, issubclass, dict, frozenset, getattr, list, map, object, set, staticmethod, type, vars, zip
+from builtins import (ValueError, classmethod, issubclass, dict, frozenset, getattr, list, map, object, set,
+                      staticmethod, type, vars, zip)
 
 IMMUTABLE_TYPE_FLAG = 1 << 8
 
@@ -104,7 +106,8 @@ def install_stubs(stubs):
     stubs.get_objects.__kwdefaults__ = {"real": gc_module.get_objects, "visible": visible, "check": check_generation}
     stubs.get_referrers.__kwdefaults__ = {"real": gc_module.get_referrers, "visible": visible}
     stubs.get_referents.__kwdefaults__ = {"real": gc_module.get_referents, "visible": visible}
-    gc_module.get_objects, gc_module.get_referrers, gc_module.get_referents = stubs.get_objects, stubs.get_referrers, stubs.get_referents
+    gc_module.get_objects, gc_module.get_referrers, gc_module.get_referents = (
+        stubs.get_objects, stubs.get_referrers, stubs.get_referents)
 
 
 def disarm_foreign_types(classes, refusal):
@@ -199,7 +202,8 @@ def lock_down(roots, shared):
     disarm_foreign_types(foreign, stubs.refuse_javascript)
     originals = (sys.settrace, sys.setprofile, sys.gettrace, sys.getprofile)
     install_stubs(stubs)
-    replace_everywhere(((monitoring, sys.monitoring), *zip(originals, (stubs.settrace, stubs.setprofile, stubs.gettrace, stubs.getprofile))))
+    replace_everywhere(((monitoring, sys.monitoring),
+                        *zip(originals, (stubs.settrace, stubs.setprofile, stubs.gettrace, stubs.getprofile))))
     register_enforcement()
     runner_code, runner_globals = make_runner()
     session = namespace("session", stubs=stubs, stub_globals=stub_globals, runner_code=runner_code,

@@ -206,7 +206,8 @@ def record(recorder, frame, code, event, arg):
             stack.append(loop_frame_entry(snapshot, loops[index], stack[-1]["line"]))
         fid = snapshot.frame_ids[address(each)]
         entry = {"id": fid, "name": each_code.co_name, "line": each.f_lineno or each_code.co_firstlineno}
-        entry["locals"] = [[name, reference_to(snapshot, value)] for name, value in frame_locals(recorder, each, each_code, fid)]
+        entry["locals"] = [[name, reference_to(snapshot, value)]
+                           for name, value in frame_locals(recorder, each, each_code, fid)]
         if each_code.co_flags & CO_GENERATOR_LIKE:
             entry["generator"] = True
         stack.append(entry)

@@ -8,12 +8,12 @@ import re
 import types
 import weakref as _weakref_module
 
-from builtins import (BaseException, OSError, SyntaxError, ValueError, all, bytearray, bytes, dict, enumerate, filter, int,
-                      frozenset, id, issubclass, iter, len, list, map, memoryview, next, object, property, range, repr,
-                      reversed, set, str, tuple, type, zip)
+from builtins import (BaseException, OSError, SyntaxError, ValueError, all, bytearray, bytes, dict, enumerate, filter,
+                      int, frozenset, id, issubclass, iter, len, list, map, memoryview, next, object, property, range,
+                      repr, reversed, set, str, tuple, type, zip)
 
-from .kinds import (FUNCTION_TYPE, HEAP_TYPE_FLAG, MODULE_TYPE, class_name, class_qualname, dict_items, is_scalar_type, own_attribute, plain_name, tuple_items, type_flags, type_module,
-                    type_mro)
+from .kinds import (FUNCTION_TYPE, HEAP_TYPE_FLAG, MODULE_TYPE, class_name, class_qualname, dict_items, is_scalar_type,
+                    own_attribute, plain_name, tuple_items, type_flags, type_module, type_mro)
 from .pinned import address, remove_addresses
 
 REPR_LIMIT = 120
@@ -36,7 +36,8 @@ SAFE_REPR_TYPE_IDS = frozenset(address(kind) for kind in _SAFE_REPR_TYPES
                                if not type_flags(kind) & HEAP_TYPE_FLAG or type_flags(kind) & IMMUTABLE_TYPE_FLAG)
 # Their repr shows a tzinfo's repr: safe only without one, or with a timezone (a C type).
 _ZONED_TYPE_IDS = frozenset((address(datetime.datetime), address(datetime.time)))
-_TZINFO = {address(datetime.datetime): datetime.datetime.tzinfo.__get__, address(datetime.time): datetime.time.tzinfo.__get__}
+_TZINFO = {address(datetime.datetime): datetime.datetime.tzinfo.__get__,
+           address(datetime.time): datetime.time.tzinfo.__get__}
 _REFERENT = _weakref_module.ref.__call__
 _WEAKREF_NAMED_TYPES = frozenset(map(address, (FUNCTION_TYPE, type, types.BuiltinFunctionType, types.MethodType)))
 _FUNCTION_NAME = FUNCTION_TYPE.__dict__["__name__"].__get__
@@ -48,7 +49,8 @@ _BUILTIN_MODULES = frozenset(__import__("sys").builtin_module_names)
 _EXCEPTION_ARGS = BaseException.args.__get__
 _EXCEPTION_REPR = BaseException.__repr__
 _EXCEPTION_TEXT = BaseException.__str__
-_OS_ERROR_FIELDS = (OSError.errno.__get__, OSError.strerror.__get__, OSError.filename.__get__, OSError.filename2.__get__)
+_OS_ERROR_FIELDS = (OSError.errno.__get__, OSError.strerror.__get__, OSError.filename.__get__,
+                    OSError.filename2.__get__)
 _SYNTAX_ERROR_FIELDS = (SyntaxError.msg.__get__, SyntaxError.filename.__get__, SyntaxError.lineno.__get__)
 
 
@@ -275,7 +277,8 @@ def function_parameters(code, defaults, kwdefaults):
     for index in range(positional, positional + keyword_only):
         parameters.append(parameter(names[index], "keyword-only", names[index] in kwdefaults))
     if code.co_flags & 0x08:
-        parameters.append(parameter(names[positional + keyword_only + (1 if code.co_flags & 0x04 else 0)], "var-keyword", False))
+        parameters.append(parameter(names[positional + keyword_only + (1 if code.co_flags & 0x04 else 0)],
+                                    "var-keyword", False))
     return parameters
 
 

@@ -3,11 +3,11 @@ frame beneath it, so the snippet's frames rest on the runner's alone), then fini
 import builtins as _builtins_module
 import sys
 
-from builtins import (BaseException, KeyboardInterrupt, SyntaxError, SystemExit, ValueError, bool, compile, int, issubclass,
-                      len, list, type)
+from builtins import (BaseException, KeyboardInterrupt, SyntaxError, SystemExit, ValueError, bool, compile, int,
+                      issubclass, len, list, type)
 
-from . import (cycles, encode, frames, freed, guard, identity, kinds, limits, lockdown, owned, pinned, positions, recorder,
-               reprs, snapshot, stubs)
+from . import (cycles, encode, frames, freed, guard, identity, kinds, limits, lockdown, owned, pinned, positions,
+               recorder, reprs, snapshot, stubs)
 from .guard import state
 from .kinds import MODULE_TYPE, SNIPPET_FILENAME, USER_MODULE, class_name
 from .limits import TimeLimitError, limits, new_output, printed_text, start_limits

@@ -1,11 +1,13 @@
 """What a snippet sees in place of what it may not use: each stub is compiled apart, with globals that hold
-nothing of the tracer's, and keeps what it needs in keyword defaults, which the audit hook will not let a snippet read."""
+nothing of the tracer's, and keeps what it needs in keyword defaults, which the audit hook will not let a snippet
+read."""
 import signal as _signal_module
 import time as _time_module
 import types
 
-from builtins import (BaseException, ImportError, __build_class__, KeyboardInterrupt, ModuleNotFoundError, PermissionError, RuntimeError,
-                      TypeError, ValueError, compile, dict, exec, float, int, isinstance, issubclass, min, str, type)
+from builtins import (BaseException, ImportError, __build_class__, KeyboardInterrupt, ModuleNotFoundError,
+                      PermissionError, RuntimeError, TypeError, ValueError, compile, dict, exec, float, int, isinstance,
+                      issubclass, min, str, type)
 
 from .guard import STUB_FILENAME, state
 from .kinds import RUNNER_FILENAME, exact_text
