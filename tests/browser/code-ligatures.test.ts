@@ -15,12 +15,19 @@ const mono = slideFaces.find(
 )!;
 const css = readFileSync(new URL('../../components/memlane.css', import.meta.url), 'utf8');
 const page = `<!doctype html><html><head><style>
-@font-face { font-family: 'Ligature Mono'; src: url(data:font/ttf;base64,${readFileSync(mono.file).toString('base64')}) format('truetype'); }
+@font-face {
+  font-family: 'Ligature Mono';
+  src: url(data:font/ttf;base64,${readFileSync(mono.file).toString('base64')}) format('truetype');
+}
 :root { --__sl-font-mono: 'Ligature Mono'; }
 body { margin: 0; }
 ${css}
-/* The three blocks alike but for ligatures; the reference draws each character in a box of its own, so nothing can join. */
-#block, #plain, #apart { margin: 0; padding: 4px; width: 300px; font-family: 'Ligature Mono'; font-size: 20px; font-weight: 400; line-height: 1.5; }
+/* The three blocks alike but for ligatures; the reference draws each character in a box of its own, so nothing can
+   join. */
+#block, #plain, #apart {
+  margin: 0; padding: 4px; width: 300px;
+  font-family: 'Ligature Mono'; font-size: 20px; font-weight: 400; line-height: 1.5;
+}
 #block code, #plain code, #apart code { display: block; font-family: inherit; font-size: inherit; }
 #apart span { display: inline-block; }
 </style></head><body>
@@ -31,10 +38,16 @@ ${css}
 <div class="memlane" id="editor"></div>
 </body></html>`;
 
-/** Runs in the page (a string, so the test's compiler adds no helpers): mounts the live editor, then reads each kind of code's ligature settings. */
+/**
+ * Runs in the page (a string, so the test's compiler adds no helpers): mounts the live editor, then reads each kind of
+ * code's ligature settings.
+ */
 const probeStyles = `(() => {
   globalThis.createCodeEditor(document.getElementById('editor'), 'ok = 1 <= 2', new Map(), () => {});
-  const output = Object.assign(document.createElement('div'), { className: 'memlane-output', innerHTML: '<pre>x</pre>' });
+  const output = Object.assign(document.createElement('div'), {
+    className: 'memlane-output',
+    innerHTML: '<pre>x</pre>',
+  });
   const answer = Object.assign(document.createElement('input'), { className: 'memlane-exercise-input' });
   document.body.append(output, answer);
   return [output.querySelector('pre'), answer, document.getElementById('value'), document.querySelector('.cm-content')]
@@ -47,7 +60,9 @@ describe('code without ligatures on pages', () => {
   before(async () => {
     const editor = await build({
       stdin: {
-        contents: `import { createCodeEditor } from './components/live/code-editor.ts';\nglobalThis.createCodeEditor = createCodeEditor;`,
+        contents:
+          `import { createCodeEditor } from './components/live/code-editor.ts';\n` +
+          `globalThis.createCodeEditor = createCodeEditor;`,
         resolveDir: new URL('../../', import.meta.url).pathname,
         loader: 'ts',
       },

@@ -55,40 +55,47 @@ describe('memlane init', () => {
     assert.ok(!existsSync(join(dir, 'package.json')), 'nothing written when a file would be replaced');
   });
 
-  it('depends on the tarball memlane was installed from (npx --package, npm install FILE), else on its version range', () => {
-    const dir = tempDir();
-    let prefixes = 0;
-    const installed = (request: unknown): string => {
-      const prefix = join(dir, `prefix-${(prefixes += 1)}`);
-      mkdirSync(join(prefix, 'node_modules', 'memlane'), { recursive: true });
-      writeFileSync(join(prefix, 'package.json'), JSON.stringify({ dependencies: { memlane: request } }));
-      return join(prefix, 'node_modules', 'memlane');
-    };
-    mkdirSync(join(dir, 'repo'));
-    writeFileSync(join(dir, 'repo', 'memlane-0.1.0.tgz'), '');
-    const site = join(dir, 'my-course');
-    // npx writes the request relative to its cache folder; npm install FILE relative to the project.
-    assert.deepEqual(memlaneDependency(installed(`file:../repo/memlane-0.1.0.tgz`), '0.1.0', site), {
-      spec: 'file:../repo/memlane-0.1.0.tgz',
-      from: join(dir, 'repo', 'memlane-0.1.0.tgz'),
-    });
-    assert.equal(
-      memlaneDependency(installed(`file:${join(dir, 'repo', 'memlane-0.1.0.tgz')}`), '0.1.0', join(dir, 'repo', 'site'))
-        .spec,
-      'file:../memlane-0.1.0.tgz',
-    );
-    assert.equal(
-      memlaneDependency(installed('file:../repo/gone.tgz'), '0.1.0', site).spec,
-      '^0.1.0',
-      'a file that is gone is no dependency',
-    );
-    assert.equal(memlaneDependency(installed('^0.1.0'), '0.1.0', site).spec, '^0.1.0');
-    assert.equal(
-      memlaneDependency(join(dir, 'repo'), '0.1.0', site).spec,
-      '^0.1.0',
-      'a checkout is not a package folder',
-    );
-  });
+  it(
+    'depends on the tarball memlane was installed from (npx --package, npm install FILE), else on its ' +
+      'version range',
+    () => {
+      const dir = tempDir();
+      let prefixes = 0;
+      const installed = (request: unknown): string => {
+        const prefix = join(dir, `prefix-${(prefixes += 1)}`);
+        mkdirSync(join(prefix, 'node_modules', 'memlane'), { recursive: true });
+        writeFileSync(join(prefix, 'package.json'), JSON.stringify({ dependencies: { memlane: request } }));
+        return join(prefix, 'node_modules', 'memlane');
+      };
+      mkdirSync(join(dir, 'repo'));
+      writeFileSync(join(dir, 'repo', 'memlane-0.1.0.tgz'), '');
+      const site = join(dir, 'my-course');
+      // npx writes the request relative to its cache folder; npm install FILE relative to the project.
+      assert.deepEqual(memlaneDependency(installed(`file:../repo/memlane-0.1.0.tgz`), '0.1.0', site), {
+        spec: 'file:../repo/memlane-0.1.0.tgz',
+        from: join(dir, 'repo', 'memlane-0.1.0.tgz'),
+      });
+      assert.equal(
+        memlaneDependency(
+          installed(`file:${join(dir, 'repo', 'memlane-0.1.0.tgz')}`),
+          '0.1.0',
+          join(dir, 'repo', 'site'),
+        ).spec,
+        'file:../memlane-0.1.0.tgz',
+      );
+      assert.equal(
+        memlaneDependency(installed('file:../repo/gone.tgz'), '0.1.0', site).spec,
+        '^0.1.0',
+        'a file that is gone is no dependency',
+      );
+      assert.equal(memlaneDependency(installed('^0.1.0'), '0.1.0', site).spec, '^0.1.0');
+      assert.equal(
+        memlaneDependency(join(dir, 'repo'), '0.1.0', site).spec,
+        '^0.1.0',
+        'a checkout is not a package folder',
+      );
+    },
+  );
 
   it("reads the Node of the user's shell, not one a project's node_modules/.bin puts first", () => {
     const dir = tempDir();
@@ -104,23 +111,27 @@ describe('memlane init', () => {
     assert.equal(shellNodeVersion({ PATH: project }), process.versions.node, 'no shell Node: this one');
   });
 
-  it("gives a starter made on a Node older than its Astro's the npm package node (Node 24) as a dev dependency, and no other starter", () => {
-    const manifest = (nodeVersion: string) =>
-      JSON.parse(starterFiles('/tmp/course', 'starlight', nodeVersion).get('package.json')!);
-    const repo = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
-    const old = manifest('20.20.2');
-    assert.deepEqual(old.devDependencies, { node: `^${repo.devDependencies.node}` });
-    assert.match(old.devDependencies.node, /^\^24\./);
-    assert.deepEqual(old.allowScripts, { node: true });
-    for (const current of ['22.23.5', '24.22.3', '26.0.0'])
-      assert.equal(manifest(current).devDependencies, undefined, current);
-    assert.ok(
-      olderThan('22.12.0', '22.23.4') &&
-        olderThan('v22.23.3', '22.23.4') &&
-        !olderThan('22.23.4', '22.23.4') &&
-        !olderThan('23.0.0', '22.23.4'),
-    );
-  });
+  it(
+    "gives a starter made on a Node older than its Astro's the npm package node (Node 24) as a dev " +
+      'dependency, and no other starter',
+    () => {
+      const manifest = (nodeVersion: string) =>
+        JSON.parse(starterFiles('/tmp/course', 'starlight', nodeVersion).get('package.json')!);
+      const repo = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+      const old = manifest('20.20.2');
+      assert.deepEqual(old.devDependencies, { node: `^${repo.devDependencies.node}` });
+      assert.match(old.devDependencies.node, /^\^24\./);
+      assert.deepEqual(old.allowScripts, { node: true });
+      for (const current of ['22.23.5', '24.22.3', '26.0.0'])
+        assert.equal(manifest(current).devDependencies, undefined, current);
+      assert.ok(
+        olderThan('22.12.0', '22.23.4') &&
+          olderThan('v22.23.3', '22.23.4') &&
+          !olderThan('22.23.4', '22.23.4') &&
+          !olderThan('23.0.0', '22.23.4'),
+      );
+    },
+  );
 
   it('knows the Node floor of the Astro its starters install', () => {
     const astro = JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/astro/package.json'), 'utf8'));

@@ -145,98 +145,109 @@ describe('memlane render: output', () => {
     assert.ok(Number(diagram.attributes.x) > 0);
   });
 
-  it('says what the marked line does: start, call, return with its value, raise, and the exception leaving', async () => {
-    const dir = tempDir();
-    const result = await runMain([
-      'render',
-      fixture('zero-division.py'),
-      '--raises',
-      'ZeroDivisionError',
-      '--with-code',
-      '--all-steps',
-      '--out-dir',
-      dir,
-    ]);
-    assert.equal(result.code, 0, result.stderr);
-    const labels = readdirSync(dir)
-      .sort((a, b) => parseInt(a.slice(5), 10) - parseInt(b.slice(5), 10))
-      .map(
-        (file) =>
-          findAll(
-            parseXml(readFileSync(join(dir, file), 'utf8')),
-            (e) => e.name === 'text' && textOf(e).startsWith('←'),
-          ).map(textOf)[0],
-      )
-      .filter((label) => label !== undefined);
-    assert.deepEqual(labels, [
-      '← start of program',
-      '← call to div',
-      '← raises ZeroDivisionError',
-      '← div passes ZeroDivisionError on',
-      '← raises ZeroDivisionError',
-      '← ZeroDivisionError ends the program',
-    ]);
-  });
+  it(
+    'says what the marked line does: start, call, ' + 'return with its value, raise, and the exception leaving',
+    async () => {
+      const dir = tempDir();
+      const result = await runMain([
+        'render',
+        fixture('zero-division.py'),
+        '--raises',
+        'ZeroDivisionError',
+        '--with-code',
+        '--all-steps',
+        '--out-dir',
+        dir,
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const labels = readdirSync(dir)
+        .sort((a, b) => parseInt(a.slice(5), 10) - parseInt(b.slice(5), 10))
+        .map(
+          (file) =>
+            findAll(
+              parseXml(readFileSync(join(dir, file), 'utf8')),
+              (e) => e.name === 'text' && textOf(e).startsWith('←'),
+            ).map(textOf)[0],
+        )
+        .filter((label) => label !== undefined);
+      assert.deepEqual(labels, [
+        '← start of program',
+        '← call to div',
+        '← raises ZeroDivisionError',
+        '← div passes ZeroDivisionError on',
+        '← raises ZeroDivisionError',
+        '← ZeroDivisionError ends the program',
+      ]);
+    },
+  );
 
-  it('writes every step to DIR/step-NN, zero-padded so names sort in step order, and removes step files of other runs', async () => {
-    const dir = tempDir();
-    // A longer run's file, and an unpadded name an older memlane wrote.
-    writeFileSync(join(dir, 'step-099.svg'), 'old');
-    writeFileSync(join(dir, 'step-1.svg'), 'old');
-    writeFileSync(join(dir, 'notes.txt'), 'mine');
-    const snippet = fixture('hash-orders.py');
-    const [result, single, trace] = await Promise.all([
-      runMain(['render', snippet, '--all-steps', '--out-dir', dir]),
-      runMain(['render', snippet, '--step', '1']),
-      runMain(['trace', snippet]),
-    ]);
-    assert.equal(result.code, 0, result.stderr);
-    const total = (JSON.parse(trace.stdout.toString()) as { steps: unknown[] }).steps.length;
-    assert.ok(total >= 10 && total < 100, `two digits of steps, not ${total}`);
-    const expected = Array.from({ length: total }, (_, i) => `step-${String(i + 1).padStart(2, '0')}.svg`);
-    const listed = readdirSync(dir).filter((name) => name !== 'notes.txt');
-    assert.ok(existsSync(join(dir, 'notes.txt')), 'other files are left alone');
-    // Sorted as text, as slide tools sort them, the names come in step order.
-    assert.deepEqual(listed.sort(), expected);
-    listed.forEach((name, i) =>
+  it(
+    'writes every step to DIR/step-NN, zero-padded so names sort in step order, and removes step files of ' +
+      'other runs',
+    async () => {
+      const dir = tempDir();
+      // A longer run's file, and an unpadded name an older memlane wrote.
+      writeFileSync(join(dir, 'step-099.svg'), 'old');
+      writeFileSync(join(dir, 'step-1.svg'), 'old');
+      writeFileSync(join(dir, 'notes.txt'), 'mine');
+      const snippet = fixture('hash-orders.py');
+      const [result, single, trace] = await Promise.all([
+        runMain(['render', snippet, '--all-steps', '--out-dir', dir]),
+        runMain(['render', snippet, '--step', '1']),
+        runMain(['trace', snippet]),
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const total = (JSON.parse(trace.stdout.toString()) as { steps: unknown[] }).steps.length;
+      assert.ok(total >= 10 && total < 100, `two digits of steps, not ${total}`);
+      const expected = Array.from({ length: total }, (_, i) => `step-${String(i + 1).padStart(2, '0')}.svg`);
+      const listed = readdirSync(dir).filter((name) => name !== 'notes.txt');
+      assert.ok(existsSync(join(dir, 'notes.txt')), 'other files are left alone');
+      // Sorted as text, as slide tools sort them, the names come in step order.
+      assert.deepEqual(listed.sort(), expected);
+      listed.forEach((name, i) =>
+        assert.equal(
+          titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))),
+          `hash-orders.py, step ${i + 1} of ${total}`,
+        ),
+      );
+      assert.match(result.stderr, new RegExp(`wrote ${total} files to .* \\(step-01\\.svg … step-${total}\\.svg\\)`));
+      assert.deepEqual(
+        readFileSync(join(dir, 'step-01.svg')),
+        single.stdout,
+        'all-steps files equal the single-step renders',
+      );
+      const pngDir = join(dir, 'png');
       assert.equal(
-        titleOf(parseXml(readFileSync(join(dir, name), 'utf8'))),
-        `hash-orders.py, step ${i + 1} of ${total}`,
-      ),
-    );
-    assert.match(result.stderr, new RegExp(`wrote ${total} files to .* \\(step-01\\.svg … step-${total}\\.svg\\)`));
-    assert.deepEqual(
-      readFileSync(join(dir, 'step-01.svg')),
-      single.stdout,
-      'all-steps files equal the single-step renders',
-    );
-    const pngDir = join(dir, 'png');
-    assert.equal(
-      (await runMain(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code,
-      0,
-    );
-    assert.deepEqual(
-      readdirSync(pngDir).sort(),
-      Array.from({ length: steps }, (_, i) => `step-${i + 1}.png`),
-      'one digit for fewer than 10 steps',
-    );
-  });
+        (await runMain(['render', fixture('aliasing.py'), '--all-steps', '--out-dir', pngDir, '--format', 'png'])).code,
+        0,
+      );
+      assert.deepEqual(
+        readdirSync(pngDir).sort(),
+        Array.from({ length: steps }, (_, i) => `step-${i + 1}.png`),
+        'one digit for fewer than 10 steps',
+      );
+    },
+  );
 
-  it('draws scalars inline with --scalars inline, boxes with --scalars heap, and leaves hidden names out with --hide', async () => {
-    const heap = parseXml((await render([fixture('aliasing.py'), '--scalars', 'heap'])).toString());
-    const inline = parseXml((await render([fixture('aliasing.py'), '--scalars', 'inline'])).toString());
-    const auto = parseXml((await render([fixture('aliasing.py'), '--scalars', 'auto'])).toString());
-    assert.ok(objectIds(inline).length < objectIds(heap).length);
-    assert.ok(objectIds(auto).length < objectIds(heap).length, 'with auto, unshared scalars sit in their slot');
-    assert.ok(textOf(inline).includes('3'), 'count = 3 is still shown, inside its slot');
-    const hidden = await runMain(['render', fixture('aliasing.py'), '--hide', 'basket,nosuch']);
-    assert.equal(hidden.code, 0);
-    const names = findAll(parseXml(hidden.stdout.toString()), (e) => e.attributes['data-frame-id'] !== undefined)
-      .map(textOf)
-      .join(' ');
-    assert.ok(names.includes('fruits') && !names.includes('basket'));
-    assert.match(hidden.stderr, /note: --hide nosuch: no such name in the snippet/);
-  });
+  it(
+    'draws scalars inline with --scalars inline, boxes with --scalars heap, and leaves hidden names out ' +
+      'with --hide',
+    async () => {
+      const heap = parseXml((await render([fixture('aliasing.py'), '--scalars', 'heap'])).toString());
+      const inline = parseXml((await render([fixture('aliasing.py'), '--scalars', 'inline'])).toString());
+      const auto = parseXml((await render([fixture('aliasing.py'), '--scalars', 'auto'])).toString());
+      assert.ok(objectIds(inline).length < objectIds(heap).length);
+      assert.ok(objectIds(auto).length < objectIds(heap).length, 'with auto, unshared scalars sit in their slot');
+      assert.ok(textOf(inline).includes('3'), 'count = 3 is still shown, inside its slot');
+      const hidden = await runMain(['render', fixture('aliasing.py'), '--hide', 'basket,nosuch']);
+      assert.equal(hidden.code, 0);
+      const names = findAll(parseXml(hidden.stdout.toString()), (e) => e.attributes['data-frame-id'] !== undefined)
+        .map(textOf)
+        .join(' ');
+      assert.ok(names.includes('fruits') && !names.includes('basket'));
+      assert.match(hidden.stderr, /note: --hide nosuch: no such name in the snippet/);
+    },
+  );
 
   it('reads the snippet from standard input with -, and creates the output directory', async () => {
     const out = join(tempDir(), 'talk', 'slides', 'stdin.svg');

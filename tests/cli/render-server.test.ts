@@ -166,7 +166,14 @@ describe('memlane render through the resident server', () => {
         const message = JSON.parse(text) as { t: string };
         asked[name]!.push(message.t);
         socket.end(
-          `${JSON.stringify({ t: message.t === 'stop' ? 'stopping' : 'status', pid: 1, key: JSON.stringify(otherKey), startedAt: 0, served: 0, running: 0 })}\n`,
+          `${JSON.stringify({
+            t: message.t === 'stop' ? 'stopping' : 'status',
+            pid: 1,
+            key: JSON.stringify(otherKey),
+            startedAt: 0,
+            served: 0,
+            running: 0,
+          })}\n`,
         );
       });
     // Sorted first, so it has been asked by the time the older build's server is told to stop.
@@ -267,7 +274,10 @@ describe('memlane render through the resident server', () => {
     const running = await serverUp(dir);
     assert.match(
       running.text,
-      /^memlane server: running, pid \d+, up \d+ s, \d+ requests answered(, warming up)?\n {2}key [0-9a-f]{16} \(code [0-9a-f]{32}\)\n {2}socket /,
+      new RegExp(
+        String.raw`^memlane server: running, pid \d+, up \d+ s, \d+ requests answered(, warming up)?\n {2}key ` +
+          String.raw`[0-9a-f]{16} \(code [0-9a-f]{32}\)\n {2}socket `,
+      ),
     );
     const stopped = await runCli(['server', 'stop'], { env: withServer(dir) });
     assert.equal(stopped.stdout.toString(), `memlane server: stopped pid ${running.pids[0]}\n`);
@@ -307,64 +317,79 @@ describe('memlane render through the resident server', () => {
     await serverUp(dir);
   });
 
-  it('server stop stops the server of this code (and of its earlier builds) only; stop --all stops the others too', async () => {
-    const dir = folder();
-    // The same snapshot folder spelled another way: other code, as another checkout's or install's would be.
-    const other = { MEMLANE_SNAPSHOT_DIR: `${join(repoRoot, 'node_modules', '.cache', 'memlane')}/` };
-    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
-    await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir, other) });
-    const {
-      pids: [mine],
-    } = await serverUp(dir);
-    const {
-      pids: [theirs],
-    } = await serverUp(dir, other);
-    // An earlier build of this checkout, stood in for: it stops the process it names when told to.
-    const key = JSON.parse(codeIdentity(repoRoot, withServer(dir))!.key) as Record<string, unknown>;
-    const earlier = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-    const older = await fakeServer(join(dir, 'render-1111111111111111.sock'), (socket) =>
-      socket.setEncoding('utf8').on('data', (text: string) => {
-        const message = JSON.parse(text) as { t: string };
-        if (message.t === 'stop') earlier.kill();
-        socket.end(
-          `${JSON.stringify({ t: message.t === 'stop' ? 'stopping' : 'status', pid: earlier.pid, key: JSON.stringify({ ...key, code: 'an older bundle' }), startedAt: 0, served: 0, running: 0, warm: true })}\n`,
+  it(
+    'server stop stops the server of this code (and of its earlier builds) only; ' + 'stop --all stops the others too',
+    async () => {
+      const dir = folder();
+      // The same snapshot folder spelled another way: other code, as another checkout's or install's would be.
+      const other = { MEMLANE_SNAPSHOT_DIR: `${join(repoRoot, 'node_modules', '.cache', 'memlane')}/` };
+      await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir) });
+      await runCli(['trace', fixture('aliasing.py')], { env: withServer(dir, other) });
+      const {
+        pids: [mine],
+      } = await serverUp(dir);
+      const {
+        pids: [theirs],
+      } = await serverUp(dir, other);
+      // An earlier build of this checkout, stood in for: it stops the process it names when told to.
+      const key = JSON.parse(codeIdentity(repoRoot, withServer(dir))!.key) as Record<string, unknown>;
+      const earlier = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      const older = await fakeServer(join(dir, 'render-1111111111111111.sock'), (socket) =>
+        socket.setEncoding('utf8').on('data', (text: string) => {
+          const message = JSON.parse(text) as { t: string };
+          if (message.t === 'stop') earlier.kill();
+          socket.end(
+            `${JSON.stringify({
+              t: message.t === 'stop' ? 'stopping' : 'status',
+              pid: earlier.pid,
+              key: JSON.stringify({ ...key, code: 'an older bundle' }),
+              startedAt: 0,
+              served: 0,
+              running: 0,
+              warm: true,
+            })}\n`,
+          );
+        }),
+      );
+      try {
+        const before = await serverStatus(dir);
+        assert.match(before.text, new RegExp(`running for other code, pid ${theirs}`));
+        assert.match(before.text, new RegExp(`running for an earlier build of this code, pid ${earlier.pid}`));
+        assert.match(
+          before.text,
+          new RegExp(
+            String.raw`hint: the server of other code \(other checkouts or installs\) is stopped by memlane server ` +
+              String.raw`stop --all, not by memlane server stop`,
+          ),
         );
-      }),
-    );
-    try {
-      const before = await serverStatus(dir);
-      assert.match(before.text, new RegExp(`running for other code, pid ${theirs}`));
-      assert.match(before.text, new RegExp(`running for an earlier build of this code, pid ${earlier.pid}`));
-      assert.match(
-        before.text,
-        /hint: the server of other code \(other checkouts or installs\) is stopped by memlane server stop --all, not by memlane server stop/,
+        const stopped = await runCli(['server', 'stop'], { env: withServer(dir) });
+        assert.equal(stopped.code, 0, stopped.stderr);
+        assert.deepEqual(
+          stopped.stdout.toString().trim().split('\n').sort(),
+          [
+            'memlane server: a server of other code (other checkouts or installs) left running; memlane server ' +
+              'stop --all stops it too',
+            `memlane server: stopped pid ${earlier.pid}`,
+            `memlane server: stopped pid ${mine}`,
+          ].sort(),
+        );
+        assert.equal(alive(mine!), false);
+        assert.equal(alive(earlier.pid!), false);
+        assert.equal(alive(theirs!), true, 'the server of other code is left running');
+        assert.deepEqual((await serverStatus(dir, other)).pids, [theirs]);
+      } finally {
+        older.close();
+        earlier.kill();
+      }
+      const all = await runCli(['server', 'stop', '--all'], { env: withServer(dir) });
+      assert.equal(all.stdout.toString(), `memlane server: stopped pid ${theirs}\n`);
+      assert.equal(alive(theirs!), false);
+      assert.equal(
+        (await runCli(['server', 'stop', '--all'], { env: withServer(dir) })).stdout.toString(),
+        'memlane server: none was running\n',
       );
-      const stopped = await runCli(['server', 'stop'], { env: withServer(dir) });
-      assert.equal(stopped.code, 0, stopped.stderr);
-      assert.deepEqual(
-        stopped.stdout.toString().trim().split('\n').sort(),
-        [
-          'memlane server: a server of other code (other checkouts or installs) left running; memlane server stop --all stops it too',
-          `memlane server: stopped pid ${earlier.pid}`,
-          `memlane server: stopped pid ${mine}`,
-        ].sort(),
-      );
-      assert.equal(alive(mine!), false);
-      assert.equal(alive(earlier.pid!), false);
-      assert.equal(alive(theirs!), true, 'the server of other code is left running');
-      assert.deepEqual((await serverStatus(dir, other)).pids, [theirs]);
-    } finally {
-      older.close();
-      earlier.kill();
-    }
-    const all = await runCli(['server', 'stop', '--all'], { env: withServer(dir) });
-    assert.equal(all.stdout.toString(), `memlane server: stopped pid ${theirs}\n`);
-    assert.equal(alive(theirs!), false);
-    assert.equal(
-      (await runCli(['server', 'stop', '--all'], { env: withServer(dir) })).stdout.toString(),
-      'memlane server: none was running\n',
-    );
-  });
+    },
+  );
 
   it('leaves by itself after MEMLANE_SERVER_IDLE seconds without a request', async () => {
     const dir = folder();
@@ -385,7 +410,10 @@ describe('memlane render through the resident server', () => {
     assert.equal(status.code, 1);
     assert.match(
       status.text,
-      /none can start: .* can be reached by other users \(mode 755\)\);.*\nhint: the folder must be yours alone \(chmod 700 /,
+      new RegExp(
+        String.raw`none can start: .* can be reached by other users \(mode 755\)\);.*\nhint: the folder must be ` +
+          String.raw`yours alone \(chmod 700 `,
+      ),
     );
     assert.deepEqual(readdirSync(dir), []);
   });

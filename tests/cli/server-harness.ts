@@ -86,7 +86,10 @@ export async function stopServers(dirs: string[]): Promise<void> {
   for (const dir of dirs) await runCli(['server', 'stop', '--all'], { env: withServer(dir) });
 }
 
-/** The environment of a client whose spawns are logged to `log` (tests/cli/spawn-log.cjs): a server start is seen for certain, with no waiting. */
+/**
+ * The environment of a client whose spawns are logged to `log` (tests/cli/spawn-log.cjs): a server start is seen for
+ * certain, with no waiting.
+ */
 export const withSpawnLog = (env: NodeJS.ProcessEnv, log: string): NodeJS.ProcessEnv => ({
   ...env,
   NODE_OPTIONS: `${env['NODE_OPTIONS'] ?? ''} --require ${join(repoRoot, 'tests/cli/spawn-log.cjs')}`.trim(),

@@ -25,7 +25,8 @@ describe('fence meta', () => {
   it('reads every option, quoted values with spaces included', () => {
     assert.deepEqual(
       fromMeta(
-        `memory step=3 scalars=inline hide=tmp,i exited=show raises=TypeError title="Two names, one list" theme=sketch shorten-above=12 fit-width=false max-steps=50 max-memory=64 id=shared`,
+        `memory step=3 scalars=inline hide=tmp,i exited=show raises=TypeError title="Two names, one list" ` +
+          `theme=sketch shorten-above=12 fit-width=false max-steps=50 max-memory=64 id=shared`,
       ),
       {
         ok: true,

@@ -123,22 +123,26 @@ describe('fence and CLI options', () => {
   });
 
   for (const [name, value, expected] of cases) {
-    it(`${name} ${JSON.stringify(value.length > 20 ? `${value.slice(0, 8)}…` : value)}: ${expected === undefined ? 'refused by both, with one hint' : 'read the same by both'}`, () => {
-      const fence = throughFence(name, value);
-      if (pagesOnly(name)) {
+    it(
+      `${name} ${JSON.stringify(value.length > 20 ? `${value.slice(0, 8)}…` : value)}: ` +
+        `${expected === undefined ? 'refused by both, with one hint' : 'read the same by both'}`,
+      () => {
+        const fence = throughFence(name, value);
+        if (pagesOnly(name)) {
+          assert.deepEqual(fence.value, expected);
+          if (expected === undefined) assert.ok(fence.hint);
+          assert.throws(() => parseSlideOptions(['a.py', `--${optionTable[name].fence}=${value}`]), /unknown option/);
+          return;
+        }
+        const flags = throughFlags(name, value);
         assert.deepEqual(fence.value, expected);
-        if (expected === undefined) assert.ok(fence.hint);
-        assert.throws(() => parseSlideOptions(['a.py', `--${optionTable[name].fence}=${value}`]), /unknown option/);
-        return;
-      }
-      const flags = throughFlags(name, value);
-      assert.deepEqual(fence.value, expected);
-      assert.deepEqual(flags.value, expected);
-      if (expected === undefined) {
-        assert.ok(fence.hint && flags.hint);
-        assert.equal(neutral(flags.hint), neutral(fence.hint));
-      }
-    });
+        assert.deepEqual(flags.value, expected);
+        if (expected === undefined) {
+          assert.ok(fence.hint && flags.hint);
+          assert.equal(neutral(flags.hint), neutral(fence.hint));
+        }
+      },
+    );
   }
 
   it('default alike, except the theme: pages follow the site, slides are light', () => {

@@ -28,30 +28,34 @@ describe('snippet problems', () => {
     assert.equal(caretExcerpt(3, '    y = x / 0'), `  3 |     y = x / 0\n${' '.repeat(2 + 4 + 4)}^^^^^^^^^`);
   });
 
-  it('underline exactly the columns Python points at: start to end (end exclusive), tabs widened, characters counted as Python does', () => {
-    const under = (excerpt: string) => excerpt.split('\n')[1]!.slice(2 + '4 | '.length);
-    assert.equal(under(caretExcerpt(4, 'total = count + cuont', 17, 22)), `${' '.repeat(16)}^^^^^`);
-    assert.equal(
-      under(caretExcerpt(4, '\ty = 1 / 0', 6, 11)),
-      `${' '.repeat(4 + 4)}^^^^^`,
-      'a tab before the range is shown as four spaces',
-    );
-    assert.equal(
-      under(caretExcerpt(4, 's = "🐍"; n = s + 1', 14, 19)),
-      `${' '.repeat(14)}^^^^^`,
-      'an astral character is one column to Python, two UTF-16 units to JavaScript',
-    );
-    assert.equal(
-      under(caretExcerpt(4, 'def f(x)', 9, 10)),
-      `${' '.repeat(8)}^`,
-      'a caret just past the end of the line',
-    );
-    assert.equal(
-      under(caretExcerpt(4, 'x = 1', 40, 41)),
-      '^^^^^',
-      'a column outside the line underlines the statement',
-    );
-  });
+  it(
+    'underline exactly the columns Python points at: start to end (end exclusive), tabs widened, characters ' +
+      'counted as Python does',
+    () => {
+      const under = (excerpt: string) => excerpt.split('\n')[1]!.slice(2 + '4 | '.length);
+      assert.equal(under(caretExcerpt(4, 'total = count + cuont', 17, 22)), `${' '.repeat(16)}^^^^^`);
+      assert.equal(
+        under(caretExcerpt(4, '\ty = 1 / 0', 6, 11)),
+        `${' '.repeat(4 + 4)}^^^^^`,
+        'a tab before the range is shown as four spaces',
+      );
+      assert.equal(
+        under(caretExcerpt(4, 's = "🐍"; n = s + 1', 14, 19)),
+        `${' '.repeat(14)}^^^^^`,
+        'an astral character is one column to Python, two UTF-16 units to JavaScript',
+      );
+      assert.equal(
+        under(caretExcerpt(4, 'def f(x)', 9, 10)),
+        `${' '.repeat(8)}^`,
+        'a caret just past the end of the line',
+      );
+      assert.equal(
+        under(caretExcerpt(4, 'x = 1', 40, 41)),
+        '^^^^^',
+        'a column outside the line underlines the statement',
+      );
+    },
+  );
 
   it('take the columns of a Python error from the trace, and none for a limit, which stops a whole line', () => {
     const snippet = extractNotes('count = 3\ntotal = count + cuont');
@@ -85,7 +89,10 @@ describe('snippet problems', () => {
     assert.equal(error.loc.line, 23);
     assert.match(
       error.message,
-      /^content\/a\.md:23: the Python snippet failed: ZeroDivisionError: division by zero\n {2}23 \| y = x \/ 0\n\s+\^{9}\nhint: .*raises=ZeroDivisionError/,
+      new RegExp(
+        String.raw`^content\/a\.md:23: the Python snippet failed: ZeroDivisionError: division by zero\n {2}23 \| y ` +
+          String.raw`= x \/ 0\n\s+\^{9}\nhint: .*raises=ZeroDivisionError`,
+      ),
     );
   });
 

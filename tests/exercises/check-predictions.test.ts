@@ -118,7 +118,8 @@ describe('checkPredictions', () => {
       exercises.map((e) => e.explanation),
       [
         'When `print(leaf.parent())` runs, `leaf.parent` is the weak reference, now dead, so it prints `None`.',
-        'When `print("spell" in settings["plugins"])` runs, `settings["plugins"]` is the list [\'spell\'], so it prints `True`.',
+        'When `print("spell" in settings["plugins"])` runs, `settings["plugins"]` is the list [\'spell\'], ' +
+          'so it prints `True`.',
         'Step back through the call of `label` to see where `made` came from.',
       ],
     );
@@ -145,7 +146,8 @@ describe('checkPredictions', () => {
     const { exercises } = checkPredictions(code, trace, predictions);
     assert.equal(
       exercises[0]?.explanation,
-      'When `recent.clear()` runs, `recent` names the list [Photo]; the line frees the Photo instance, so it prints `freed`.',
+      'When `recent.clear()` runs, `recent` names the list [Photo]; the line frees the Photo instance, so it ' +
+        'prints `freed`.',
     );
   });
 

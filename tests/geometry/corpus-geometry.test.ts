@@ -74,7 +74,8 @@ describe('diagram geometry on the corpus', () => {
           Math.abs(box.x - expected.x) <= 1.5 &&
             Math.abs(box.y - expected.y) <= 1.5 &&
             Math.abs(box.width - expected.width) <= 3,
-          `${box.id} measured at ${box.x},${box.y} ${box.width} wide, placed at ${expected.x},${expected.y} ${expected.width} wide`,
+          `${box.id} measured at ${box.x},${box.y} ${box.width} wide, placed at ${expected.x},${expected.y} ` +
+            `${expected.width} wide`,
         );
       }
 

@@ -8,7 +8,8 @@ import { findCrossings, findMoves } from './geometry-checks.ts';
 import { readGeometry } from './read-geometry.ts';
 
 const svg = (body: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" class="memlane-diagram" data-steps-total="2" width="400" height="200" viewBox="0 0 400 200">${body}</svg>`;
+  `<svg xmlns="http://www.w3.org/2000/svg" class="memlane-diagram" data-steps-total="2" width="400" ` +
+  `height="200" viewBox="0 0 400 200">${body}</svg>`;
 
 const frame = '<g data-frame-id="f1"><rect x="10" y="10" width="80" height="60"/><circle cx="80" cy="40" r="3"/></g>';
 const target =
@@ -47,19 +48,22 @@ describe('geometry checks', () => {
 
   it('finds an object drawn at another place at a later step, and ignores one that only grows', async () => {
     const moving =
-      '<g data-object-id="o3"><rect data-steps="1" x="150" y="120" width="60" height="30"/><rect data-steps="2" x="170" y="120" width="60" height="30"/></g>';
+      '<g data-object-id="o3"><rect data-steps="1" x="150" y="120" width="60" height="30"/><rect ' +
+      'data-steps="2" x="170" y="120" width="60" height="30"/></g>';
     const moves = findMoves(await readGeometry(page, svg(frame + moving), [1, 2]));
     assert.equal(moves.length, 1);
     assert.equal(moves[0]!.id, 'o3');
     assert.deepEqual([moves[0]!.from.x, moves[0]!.to.x], [150, 170]);
     const growing =
-      '<g data-object-id="o3"><rect data-steps="1" x="150" y="120" width="60" height="30"/><rect data-steps="2" x="150" y="120" width="60" height="60"/></g>';
+      '<g data-object-id="o3"><rect data-steps="1" x="150" y="120" width="60" height="30"/><rect ' +
+      'data-steps="2" x="150" y="120" width="60" height="60"/></g>';
     assert.deepEqual(findMoves(await readGeometry(page, svg(frame + growing), [1, 2])), []);
   });
 
   it('ignores change marks when finding a box outline', async () => {
     const marked =
-      '<g data-object-id="o3"><rect x="150" y="120" width="60" height="30"/><rect data-change="new" data-steps="2" x="100" y="100" width="200" height="80"/></g>';
+      '<g data-object-id="o3"><rect x="150" y="120" width="60" height="30"/><rect data-change="new" ' +
+      'data-steps="2" x="100" y="100" width="200" height="80"/></g>';
     assert.deepEqual(findMoves(await readGeometry(page, svg(frame + marked), [1, 2])), []);
   });
 });

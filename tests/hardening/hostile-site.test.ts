@@ -48,24 +48,27 @@ describe('hostile snippets through a site build', () => {
     );
   });
 
-  test('a syntax error on the last line of a snippet fails the build with the page, the line and the error', async () => {
-    const intro = 'Some words before the snippet.\n';
-    // The smallest site of its own (plain Astro, one page), not the corpus's shared one.
-    const root = join(repoRoot, 'tests/fixtures/sites/hostile-failing');
-    mkdirSync(join(root, 'src/pages'), { recursive: true });
-    writeFileSync(
-      join(root, 'src/pages/index.md'),
-      ['---', 'title: Failing', '---', '', intro, hostileFence('syntax_last_line.py', null)].join('\n'),
-    );
-    const failedOut = mkdtempSync(join(tmpdir(), 'memlane-hostile-failing-'));
-    const failed = await buildSite(root, failedOut).finally(() =>
-      rmSync(join(root, 'src'), { recursive: true, force: true }),
-    );
-    assert.notEqual(failed.status, 0, 'the build must fail');
-    // Front matter (3 lines), a blank line, the intro and its blank line, the fence line: the
-    // snippet's first line is line 8 of the page, so its line 3 is line 10.
-    assert.match(failed.output, /src\/pages\/index\.md:10/);
-    assert.match(failed.output, /SyntaxError/);
-    assert.match(failed.output, /never closed/);
-  });
+  test(
+    'a syntax error on the last line of a snippet fails the build with the page, ' + 'the line and the error',
+    async () => {
+      const intro = 'Some words before the snippet.\n';
+      // The smallest site of its own (plain Astro, one page), not the corpus's shared one.
+      const root = join(repoRoot, 'tests/fixtures/sites/hostile-failing');
+      mkdirSync(join(root, 'src/pages'), { recursive: true });
+      writeFileSync(
+        join(root, 'src/pages/index.md'),
+        ['---', 'title: Failing', '---', '', intro, hostileFence('syntax_last_line.py', null)].join('\n'),
+      );
+      const failedOut = mkdtempSync(join(tmpdir(), 'memlane-hostile-failing-'));
+      const failed = await buildSite(root, failedOut).finally(() =>
+        rmSync(join(root, 'src'), { recursive: true, force: true }),
+      );
+      assert.notEqual(failed.status, 0, 'the build must fail');
+      // Front matter (3 lines), a blank line, the intro and its blank line, the fence line: the
+      // snippet's first line is line 8 of the page, so its line 3 is line 10.
+      assert.match(failed.output, /src\/pages\/index\.md:10/);
+      assert.match(failed.output, /SyntaxError/);
+      assert.match(failed.output, /never closed/);
+    },
+  );
 });

@@ -35,13 +35,16 @@ const page = [
 ].join('\n');
 
 describe('<MemoryDiagram> source props', () => {
-  it('remark: the page path from the project root, the line of the code prop, and props already given kept', async () => {
-    const file = { path: '/site/content/lesson.mdx', value: page };
-    const mdx = String(await remark().use(remarkMdx).use(remarkMemory, { settings, root }).process(file));
-    const props = [...mdx.matchAll(/sourceFile="([^"]+)"\s+sourceLine="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`);
-    assert.deepEqual(props, ['content/lesson.mdx:3', 'content/lesson.mdx:8']);
-    assert.match(mdx, /code=\{`d = 2`\} sourceLine="40" sourceFile="content\/lesson\.mdx" \/>/);
-  });
+  it(
+    'remark: the page path from the project root, ' + 'the line of the code prop, and props already given kept',
+    async () => {
+      const file = { path: '/site/content/lesson.mdx', value: page };
+      const mdx = String(await remark().use(remarkMdx).use(remarkMemory, { settings, root }).process(file));
+      const props = [...mdx.matchAll(/sourceFile="([^"]+)"\s+sourceLine="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+      assert.deepEqual(props, ['content/lesson.mdx:3', 'content/lesson.mdx:8']);
+      assert.match(mdx, /code=\{`d = 2`\} sourceLine="40" sourceFile="content\/lesson\.mdx" \/>/);
+    },
+  );
 
   it("Sätteri: the same lines from the element's offsets (it gives attributes no positions)", () => {
     const plugin = satteriMemory({ settings, root })({

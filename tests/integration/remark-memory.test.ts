@@ -53,80 +53,92 @@ const problemText = (html: string): string =>
   /<aside class="memlane-problem".*?<pre>(.*?)<\/pre><\/aside>/s.exec(html)?.[1] ?? '(none)';
 
 describe('remarkMemory', () => {
-  it('turns each memory fence into its diagram, numbered in page order, and leaves other code blocks alone', async () => {
-    const html = await markdownToHtml(
-      pageFile('two.md', [
-        '# Two',
-        '',
-        '```python memory',
-        'a = [1]',
+  it(
+    'turns each memory fence into its diagram, ' + 'numbered in page order, and leaves other code blocks alone',
+    async () => {
+      const html = await markdownToHtml(
+        pageFile('two.md', [
+          '# Two',
+          '',
+          '```python memory',
+          'a = [1]',
+          'b = a',
+          '```',
+          '',
+          '```python',
+          'plain = 1',
+          '```',
+          '',
+          '```python memory',
+          'c = (1, 2)',
+          '```',
+          '',
+        ]),
+      );
+      assert.deepEqual(figureIds(html), ['diagram-1', 'diagram-2']);
+      assert.equal(html.match(/<svg[^>]*class="memlane-diagram/g)?.length, 2);
+      assert.match(html, /<pre><code class="language-python">plain = 1\n<\/code><\/pre>/);
+      assert.match(html, /<h1>Two<\/h1>/);
+    },
+  );
+
+  it(
+    'carries the fence options to the figure: id, title, ' + 'the step shown; memlane() defaults fill the rest',
+    async () => {
+      const file = pageFile('options.md', [
+        '```python memory id=alias title="Two names" step=2',
+        'a = [1, 2]',
         'b = a',
+        'b.append(3)',
         '```',
         '',
-        '```python',
-        'plain = 1',
+      ]);
+      const html = await markdownToHtml(file, { ...settings, defaults: { theme: 'sketch' } });
+      assert.deepEqual(figureIds(html), ['alias']);
+      assert.match(html, /<figcaption class="memlane-title">Two names<\/figcaption>/);
+      assert.match(html, /Step 2 of \d+/);
+      assert.match(html, /data-theme-variant="sketch"/);
+    },
+  );
+
+  it(
+    'shows a failing snippet in its place with the line on disk and a caret, ' + 'records it, and draws the next fence',
+    async () => {
+      takeProblems();
+      const lines = [
+        '---',
+        'title: Broken',
+        '---',
+        '',
+        'Text.',
+        '',
+        '```python memory',
+        'x = 1',
+        'y = x / 0',
         '```',
         '',
         '```python memory',
-        'c = (1, 2)',
+        'z = [1]',
         '```',
         '',
-      ]),
-    );
-    assert.deepEqual(figureIds(html), ['diagram-1', 'diagram-2']);
-    assert.equal(html.match(/<svg[^>]*class="memlane-diagram/g)?.length, 2);
-    assert.match(html, /<pre><code class="language-python">plain = 1\n<\/code><\/pre>/);
-    assert.match(html, /<h1>Two<\/h1>/);
-  });
-
-  it('carries the fence options to the figure: id, title, the step shown; memlane() defaults fill the rest', async () => {
-    const file = pageFile('options.md', [
-      '```python memory id=alias title="Two names" step=2',
-      'a = [1, 2]',
-      'b = a',
-      'b.append(3)',
-      '```',
-      '',
-    ]);
-    const html = await markdownToHtml(file, { ...settings, defaults: { theme: 'sketch' } });
-    assert.deepEqual(figureIds(html), ['alias']);
-    assert.match(html, /<figcaption class="memlane-title">Two names<\/figcaption>/);
-    assert.match(html, /Step 2 of \d+/);
-    assert.match(html, /data-theme-variant="sketch"/);
-  });
-
-  it('shows a failing snippet in its place with the line on disk and a caret, records it, and draws the next fence', async () => {
-    takeProblems();
-    const lines = [
-      '---',
-      'title: Broken',
-      '---',
-      '',
-      'Text.',
-      '',
-      '```python memory',
-      'x = 1',
-      'y = x / 0',
-      '```',
-      '',
-      '```python memory',
-      'z = [1]',
-      '```',
-      '',
-    ];
-    // Astro hands a processor the body without its front matter: the plugin finds the body in the file on disk.
-    const body = lines.slice(4).join('\n');
-    const html = await markdownToHtml(pageFile('broken.md', lines, body));
-    assert.match(
-      problemText(html),
-      /^broken\.md:9: the Python snippet failed: ZeroDivisionError: division by zero\n {2}9 \| y = x \/ 0\n {10}\^{5}\nhint: /,
-    );
-    assert.equal(figureIds(html).length, 1, 'the next fence is still drawn');
-    assert.deepEqual(
-      takeProblems().map((p) => `${p.loc.file}:${p.loc.line}`),
-      ['broken.md:9'],
-    );
-  });
+      ];
+      // Astro hands a processor the body without its front matter: the plugin finds the body in the file on disk.
+      const body = lines.slice(4).join('\n');
+      const html = await markdownToHtml(pageFile('broken.md', lines, body));
+      assert.match(
+        problemText(html),
+        new RegExp(
+          String.raw`^broken\.md:9: the Python snippet failed: ZeroDivisionError: division by zero\n {2}9 \| y = x \/` +
+            String.raw` 0\n {10}\^{5}\nhint: `,
+        ),
+      );
+      assert.equal(figureIds(html).length, 1, 'the next fence is still drawn');
+      assert.deepEqual(
+        takeProblems().map((p) => `${p.loc.file}:${p.loc.line}`),
+        ['broken.md:9'],
+      );
+    },
+  );
 
   it('names a misspelt option and a repeated id on the fence line, with a hint', async () => {
     takeProblems();
@@ -162,30 +174,33 @@ describe('remarkMemory', () => {
     assert.deepEqual(figureIds(html), ['same']);
   });
 
-  it('in MDX puts the diagram in through set:html and gives <MemoryDiagram> its page and the line of its code prop', async () => {
-    const file = pageFile('copies.mdx', [
-      '---',
-      'title: Copies',
-      '---',
-      '',
-      'Text with {1 + 1}.',
-      '',
-      '```python memory',
-      "d = {'k': '{x}'}",
-      '```',
-      '',
-      '<MemoryDiagram',
-      '  title="On its own line"',
-      '  code={`x = 1`}',
-      '/>',
-      '',
-    ]);
-    const mdx = String(await remark().use(remarkMdx).use(remarkMemory, { settings, root }).process(file));
-    assert.match(mdx, /<div class="memlane-block" set:html=\{"<figure class=\\"memlane/);
-    assert.match(
-      mdx,
-      /<MemoryDiagram title="On its own line" code=\{`x = 1`\} sourceFile="copies\.mdx" sourceLine="13" \/>/,
-    );
-    assert.doesNotMatch(mdx, /```python memory/, 'the fence is replaced');
-  });
+  it(
+    'in MDX puts the diagram in through set:html and gives ' + '<MemoryDiagram> its page and the line of its code prop',
+    async () => {
+      const file = pageFile('copies.mdx', [
+        '---',
+        'title: Copies',
+        '---',
+        '',
+        'Text with {1 + 1}.',
+        '',
+        '```python memory',
+        "d = {'k': '{x}'}",
+        '```',
+        '',
+        '<MemoryDiagram',
+        '  title="On its own line"',
+        '  code={`x = 1`}',
+        '/>',
+        '',
+      ]);
+      const mdx = String(await remark().use(remarkMdx).use(remarkMemory, { settings, root }).process(file));
+      assert.match(mdx, /<div class="memlane-block" set:html=\{"<figure class=\\"memlane/);
+      assert.match(
+        mdx,
+        /<MemoryDiagram title="On its own line" code=\{`x = 1`\} sourceFile="copies\.mdx" sourceLine="13" \/>/,
+      );
+      assert.doesNotMatch(mdx, /```python memory/, 'the fence is replaced');
+    },
+  );
 });

@@ -25,21 +25,25 @@ const divide = (file: string, firstLine: number) => () =>
   );
 
 describe('snippet problems', () => {
-  it('a failing snippet gives its problem in its place, recorded once however often its page renders; by page and line', async () => {
-    takeProblems();
-    const html = await diagramOrProblem(divide('content/b.md', 20));
-    assert.match(
-      html,
-      /^<aside class="memlane-problem"[\s\S]*<pre>content\/b\.md:21: the Python snippet failed: ZeroDivisionError/,
-    );
-    await diagramOrProblem(divide('content/b.md', 20));
-    await diagramOrProblem(divide('content/a.md', 5));
-    assert.deepEqual(
-      takeProblems().map((p) => `${p.loc.file}:${p.loc.line}`),
-      ['content/a.md:6', 'content/b.md:21'],
-    );
-    assert.deepEqual(takeProblems(), [], 'taken once');
-  });
+  it(
+    'a failing snippet gives its problem in its place, recorded once however often its page renders; by ' +
+      'page and line',
+    async () => {
+      takeProblems();
+      const html = await diagramOrProblem(divide('content/b.md', 20));
+      assert.match(
+        html,
+        /^<aside class="memlane-problem"[\s\S]*<pre>content\/b\.md:21: the Python snippet failed: ZeroDivisionError/,
+      );
+      await diagramOrProblem(divide('content/b.md', 20));
+      await diagramOrProblem(divide('content/a.md', 5));
+      assert.deepEqual(
+        takeProblems().map((p) => `${p.loc.file}:${p.loc.line}`),
+        ['content/a.md:6', 'content/b.md:21'],
+      );
+      assert.deepEqual(takeProblems(), [], 'taken once');
+    },
+  );
 
   it('a <MemoryDiagram> prop that is wrong is placed on the line of the element', async () => {
     const { problems } = propsToRawOptions({ stpe: 'last' }, 'prop of <MemoryDiagram>');
@@ -57,7 +61,10 @@ describe('snippet problems', () => {
     );
     assert.match(
       html,
-      /<pre>content\/c\.mdx:11: unknown prop of &lt;MemoryDiagram&gt; &quot;stpe&quot;\nhint: did you mean &quot;step&quot;\?/,
+      new RegExp(
+        String.raw`<pre>content\/c\.mdx:11: unknown prop of &lt;MemoryDiagram&gt; &quot;stpe&quot;\nhint: did you ` +
+          String.raw`mean &quot;step&quot;\?`,
+      ),
     );
     takeProblems();
   });

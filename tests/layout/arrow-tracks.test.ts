@@ -47,9 +47,13 @@ function crowded(layout: Layout): string[] {
 }
 
 describe('arrow tracks', () => {
-  it(`keeps the names of a frame and the items of lists on tracks ${TRACK_SPACING} px apart (the reported playlist and room)`, () => {
-    assert.deepEqual(crowded(traceToLayout(loadTrace('r06_channels'))), []);
-  });
+  it(
+    `keeps the names of a frame and the items of lists on tracks ${TRACK_SPACING} px apart (the reported ` +
+      `playlist and room)`,
+    () => {
+      assert.deepEqual(crowded(traceToLayout(loadTrace('r06_channels'))), []);
+    },
+  );
 
   for (const name of traceNames.filter((n) => n.startsWith('c'))) {
     it(`${name}: no two arrows to different objects run closer than ${TRACK_SPACING} px`, () => {

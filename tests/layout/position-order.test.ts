@@ -10,13 +10,19 @@ import type { Trace } from '../../src/trace/types.ts';
 import { layoutOnce } from '../fixtures/layout-once.ts';
 
 /** `level = 300; saved = level; level += 1`, as the tracer records it in CPython 3.14. */
-const level: Trace =
-  JSON.parse(`{"format":"memlane-trace","version":1,"python":"3.14.2","source":"level = 300\\nsaved = level\\nlevel += 1\\n","stdout":"","error":null,"steps":[
+const level: Trace = JSON.parse(`{"format":"memlane-trace","version":1,"python":"3.14.2",\
+"source":"level = 300\\nsaved = level\\nlevel += 1\\n","stdout":"","error":null,"steps":[
 {"event":"call","line":1,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":1,"locals":[]}],"heap":{}},
 {"event":"line","line":1,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":1,"locals":[]}],"heap":{}},
-{"event":"line","line":2,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":2,"locals":[["level",{"ref":"o1"}]]}],"heap":{"o1":{"type":"int","repr":"300"}}},
-{"event":"line","line":3,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":3,"locals":[["level",{"ref":"o1"}],["saved",{"ref":"o1"}]]}],"heap":{}},
-{"event":"return","line":3,"stdout":0,"stack":[{"id":"f1","name":"<module>","line":3,"locals":[["level",{"ref":"o2"}],["saved",{"ref":"o1"}]]}],"heap":{"o2":{"type":"int","repr":"301"}}}]}`) as Trace;
+{"event":"line","line":2,"stdout":0,\
+"stack":[{"id":"f1","name":"<module>","line":2,"locals":[["level",{"ref":"o1"}]]}],\
+"heap":{"o1":{"type":"int","repr":"300"}}},
+{"event":"line","line":3,"stdout":0,\
+"stack":[{"id":"f1","name":"<module>","line":3,"locals":[["level",{"ref":"o1"}],["saved",{"ref":"o1"}]]}],\
+"heap":{}},
+{"event":"return","line":3,"stdout":0,\
+"stack":[{"id":"f1","name":"<module>","line":3,"locals":[["level",{"ref":"o2"}],["saved",{"ref":"o1"}]]}],\
+"heap":{"o2":{"type":"int","repr":"301"}}}]}`) as Trace;
 
 describe('position follows the order phase', () => {
   it('level = 300; saved = level; level += 1: 301 stands above 300 and no arrow crosses', () => {
@@ -41,27 +47,31 @@ describe('position follows the order phase', () => {
     assert.ok(layout.height - bottom < 400, `${layout.height - bottom} px of the diagram are empty at its last step`);
   });
 
-  it("the 255-node tree reads in row order: each node's key, left and right stand top to bottom, not after the list that built it", () => {
-    const layout = layoutOnce('structures/s13_big_tree', { fitWidth: false, scalars: 'heap' });
-    const byId = new Map(layout.objects.map((o) => [o.id, o]));
-    const last = layout.stepsTotal;
-    const nodes = layout.objects.filter((o) => o.type === 'Tree' && includesStep(o.steps, last));
-    let checked = 0;
-    for (const node of nodes) {
-      const rows = layout.arrows
-        .filter((a) => a.from === node.id && includesStep(a.steps, last))
-        .sort((a, b) => a.slot - b.slot)
-        .map((a) => byId.get(a.to)!);
-      if (rows.length < 3 || rows.some((r) => r.column !== rows[0]!.column)) continue;
-      checked++;
-      for (let i = 1; i < rows.length; i++)
-        assert.ok(
-          rows[i]!.y > rows[i - 1]!.y,
-          `row ${i} of ${node.id} (${rows[i]!.id}) stands above row ${i - 1} (${rows[i - 1]!.id})`,
-        );
-    }
-    assert.ok(checked >= 10, `only ${checked} nodes with key and children in one layer`);
-  });
+  it(
+    "the 255-node tree reads in row order: each node's key, left and right stand top to bottom, not after " +
+      'the list that built it',
+    () => {
+      const layout = layoutOnce('structures/s13_big_tree', { fitWidth: false, scalars: 'heap' });
+      const byId = new Map(layout.objects.map((o) => [o.id, o]));
+      const last = layout.stepsTotal;
+      const nodes = layout.objects.filter((o) => o.type === 'Tree' && includesStep(o.steps, last));
+      let checked = 0;
+      for (const node of nodes) {
+        const rows = layout.arrows
+          .filter((a) => a.from === node.id && includesStep(a.steps, last))
+          .sort((a, b) => a.slot - b.slot)
+          .map((a) => byId.get(a.to)!);
+        if (rows.length < 3 || rows.some((r) => r.column !== rows[0]!.column)) continue;
+        checked++;
+        for (let i = 1; i < rows.length; i++)
+          assert.ok(
+            rows[i]!.y > rows[i - 1]!.y,
+            `row ${i} of ${node.id} (${rows[i]!.id}) stands above row ${i - 1} (${rows[i - 1]!.id})`,
+          );
+      }
+      assert.ok(checked >= 10, `only ${checked} nodes with key and children in one layer`);
+    },
+  );
 
   it('a doubly linked list reads straight: each node level with the next row of the node before', () => {
     const layout = layoutOnce('structures/s08_doubly', { fitWidth: false, scalars: 'heap' });

@@ -62,29 +62,32 @@ describe('routeArrows', () => {
     assert.equal(path!.length, 2);
   });
 
-  it('leaves the later turn to a nested arrow from a lower row, so two arrows going up from one box do not cross', () => {
-    // A tree node's key (upper row) goes up to an int; its left (lower row) up to a child below
-    // that int. Routed key first, key must not take the lane nearest the targets.
-    const node = box('n', 20, 100, 80, 68);
-    const int = box('i', 220, 20, 60, 22);
-    const child = box('t', 220, 60, 80, 30);
-    const key: RouteRequest = {
-      from: 'n',
-      to: 'i',
-      steps: [[1, 5]],
-      start: { x: 80, y: 135 },
-      sourceRight: 100,
-      end: { x: 220, y: 31 },
-      endSide: 'left',
-    };
-    const left: RouteRequest = { ...key, to: 't', start: { x: 80, y: 157 }, end: { x: 220, y: 71 } };
-    const paths = routeArrows([key, left], [node, int, child], bounds);
-    for (const [i, path] of paths.entries())
-      for (const b of [int, child]) assert.ok(!through(path, b), `arrow ${i} runs through ${b.id}`);
-    assert.equal(
-      countCrossings([key, left].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings,
-      0,
-      JSON.stringify(paths),
-    );
-  });
+  it(
+    'leaves the later turn to a nested arrow from a lower row, ' + 'so two arrows going up from one box do not cross',
+    () => {
+      // A tree node's key (upper row) goes up to an int; its left (lower row) up to a child below
+      // that int. Routed key first, key must not take the lane nearest the targets.
+      const node = box('n', 20, 100, 80, 68);
+      const int = box('i', 220, 20, 60, 22);
+      const child = box('t', 220, 60, 80, 30);
+      const key: RouteRequest = {
+        from: 'n',
+        to: 'i',
+        steps: [[1, 5]],
+        start: { x: 80, y: 135 },
+        sourceRight: 100,
+        end: { x: 220, y: 31 },
+        endSide: 'left',
+      };
+      const left: RouteRequest = { ...key, to: 't', start: { x: 80, y: 157 }, end: { x: 220, y: 71 } };
+      const paths = routeArrows([key, left], [node, int, child], bounds);
+      for (const [i, path] of paths.entries())
+        for (const b of [int, child]) assert.ok(!through(path, b), `arrow ${i} runs through ${b.id}`);
+      assert.equal(
+        countCrossings([key, left].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings,
+        0,
+        JSON.stringify(paths),
+      );
+    },
+  );
 });

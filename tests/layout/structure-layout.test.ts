@@ -71,86 +71,94 @@ describe('placement by structure', () => {
         else if (frameRefs) assert.equal(o.column, 0, `${o.id}, referred to by frames only, is not in the first layer`);
       }
     });
-    it(`${name}: reflowed: a leaf never goes to a later band than what holds it, and other objects keep their layers`, () => {
-      const [flat, reflowed] = [layoutOnce(recorded, { fitWidth: false }), layoutOnce(recorded)];
-      const flatColumn = new Map(flat.objects.map((o) => [o.id, o.column]));
-      const byId = new Map(reflowed.objects.map((o) => [o.id, o]));
-      // A leaf refers to no other drawn object; found once, not per object (the tree has hundreds).
-      const holding = new Set(reflowed.arrows.filter((a) => byId.has(a.to) && a.to !== a.from).map((a) => a.from));
-      const leaf = (id: string) => !holding.has(id);
-      // Layers keep their order: a leaf moved back one layer shifts nothing else but emptied layers.
-      const ranks = (layout: Layout) => {
-        const layers = [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort(
-          (a, b) => a - b,
-        );
-        const column = new Map(layout.objects.map((o) => [o.id, o.column]));
-        return (id: string) => layers.indexOf(column.get(id)!);
-      };
-      const [reflowedRank, flatRank] = [ranks(reflowed), ranks(flat)];
-      for (const o of reflowed.objects) {
-        if (!leaf(o.id)) {
-          assert.equal(reflowedRank(o.id), flatRank(o.id), `${o.id} changed layer when reflowed`);
-          continue;
-        }
-        assert.ok(o.column <= flatColumn.get(o.id)!, `${o.id} went to a later layer when reflowed`);
-        const holders = reflowed.arrows
-          .filter((a) => a.to === o.id && byId.has(a.from) && a.from !== o.id)
-          .map((a) => byId.get(a.from)!);
-        const furthest = holders.sort((a, b) => b.column - a.column)[0];
-        if (furthest)
-          assert.ok(
-            o.x >= furthest.x,
-            `${o.id} is drawn left of ${furthest.id}, which holds it: carried into a later band`,
+    it(
+      `${name}: reflowed: a leaf never goes to a later band than what holds it, and other objects keep ` +
+        `their layers`,
+      () => {
+        const [flat, reflowed] = [layoutOnce(recorded, { fitWidth: false }), layoutOnce(recorded)];
+        const flatColumn = new Map(flat.objects.map((o) => [o.id, o.column]));
+        const byId = new Map(reflowed.objects.map((o) => [o.id, o]));
+        // A leaf refers to no other drawn object; found once, not per object (the tree has hundreds).
+        const holding = new Set(reflowed.arrows.filter((a) => byId.has(a.to) && a.to !== a.from).map((a) => a.from));
+        const leaf = (id: string) => !holding.has(id);
+        // Layers keep their order: a leaf moved back one layer shifts nothing else but emptied layers.
+        const ranks = (layout: Layout) => {
+          const layers = [...new Set(layout.objects.filter((o) => !leaf(o.id)).map((o) => o.column))].sort(
+            (a, b) => a - b,
           );
-      }
-    });
-    it(`${name}: columns closed up: an object keeps a column gap from the earlier layers' boxes beside it, and is no further right than they, its parents or its layer's alignment make it`, () => {
-      const layout = layoutOnce(recorded);
-      const start = Math.min(...layout.objects.map((o) => o.x));
-      const boxes = [...layout.frames.map((f) => ({ ...f, column: -1 })), ...layout.objects];
-      // A freed object's box stands one step more, with its 'freed' mark.
-      const freedAt = new Map(layout.marks.filter((m) => m.change === 'freed').map((m) => [m.target, m.step]));
-      const span = (b: (typeof boxes)[number]) =>
-        [firstStep(b.steps), Math.max(lastStep(b.steps), freedAt.get(b.id) ?? 0)] as const;
-      const beside = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
-        span(a)[0] <= span(b)[1] &&
-        span(b)[0] <= span(a)[1] &&
-        a.y < b.y + b.height + BESIDE &&
-        b.y < a.y + a.height + BESIDE;
-      const right = (b: (typeof boxes)[number]) => b.x + b.width;
-      const held = new Set<string>();
-      for (const o of layout.objects) {
-        const besideIt = boxes.filter((a) => a.column < o.column && beside(a, o));
-        for (const a of besideIt)
-          assert.ok(o.x >= right(a) + COLUMN_GAP, `${o.id} is closer than a column gap to ${a.id}, beside it`);
-        // What holds it where it is: the first object column, a box beside it or a parent one gap
-        // to its left, or a box of its own layer that refers to it, straight above or below.
-        const parents = layout.arrows.filter((a) => a.to === o.id).map((a) => boxes.find((b) => b.id === a.from)!);
-        if (
-          o.x === start ||
-          [...besideIt, ...parents.filter((p) => p.column < o.column)].some((a) => right(a) + COLUMN_GAP === o.x) ||
-          parents.some((p) => p.column === o.column && p.x === o.x)
-        )
-          held.add(o.id);
-      }
-      // Boxes of one layer start together or a third of a column gap apart at least: no ragged column.
-      for (const o of layout.objects)
-        for (const b of layout.objects) {
-          if (b.column === o.column && b.x !== o.x)
+          const column = new Map(layout.objects.map((o) => [o.id, o.column]));
+          return (id: string) => layers.indexOf(column.get(id)!);
+        };
+        const [reflowedRank, flatRank] = [ranks(reflowed), ranks(flat)];
+        for (const o of reflowed.objects) {
+          if (!leaf(o.id)) {
+            assert.equal(reflowedRank(o.id), flatRank(o.id), `${o.id} changed layer when reflowed`);
+            continue;
+          }
+          assert.ok(o.column <= flatColumn.get(o.id)!, `${o.id} went to a later layer when reflowed`);
+          const holders = reflowed.arrows
+            .filter((a) => a.to === o.id && byId.has(a.from) && a.from !== o.id)
+            .map((a) => byId.get(a.from)!);
+          const furthest = holders.sort((a, b) => b.column - a.column)[0];
+          if (furthest)
             assert.ok(
-              Math.abs(b.x - o.x) >= COLUMN_GAP / 3,
-              `${o.id} and ${b.id} of one layer start ${Math.abs(b.x - o.x)} px apart`,
+              o.x >= furthest.x,
+              `${o.id} is drawn left of ${furthest.id}, which holds it: carried into a later band`,
             );
         }
-      // Boxes of one layer starting together are held by any one of them.
-      for (const o of layout.objects) {
-        const together = layout.objects.filter((b) => b.column === o.column && b.x === o.x);
-        assert.ok(
-          together.some((b) => held.has(b.id)),
-          `${o.id} at x ${o.x} could move left: nothing holds it or the boxes of its layer starting with it`,
-        );
-      }
-    });
+      },
+    );
+    it(
+      `${name}: columns closed up: an object keeps a column gap from the earlier layers' boxes beside it, ` +
+        `and is no further right than they, its parents or its layer's alignment make it`,
+      () => {
+        const layout = layoutOnce(recorded);
+        const start = Math.min(...layout.objects.map((o) => o.x));
+        const boxes = [...layout.frames.map((f) => ({ ...f, column: -1 })), ...layout.objects];
+        // A freed object's box stands one step more, with its 'freed' mark.
+        const freedAt = new Map(layout.marks.filter((m) => m.change === 'freed').map((m) => [m.target, m.step]));
+        const span = (b: (typeof boxes)[number]) =>
+          [firstStep(b.steps), Math.max(lastStep(b.steps), freedAt.get(b.id) ?? 0)] as const;
+        const beside = (a: (typeof boxes)[number], b: (typeof boxes)[number]) =>
+          span(a)[0] <= span(b)[1] &&
+          span(b)[0] <= span(a)[1] &&
+          a.y < b.y + b.height + BESIDE &&
+          b.y < a.y + a.height + BESIDE;
+        const right = (b: (typeof boxes)[number]) => b.x + b.width;
+        const held = new Set<string>();
+        for (const o of layout.objects) {
+          const besideIt = boxes.filter((a) => a.column < o.column && beside(a, o));
+          for (const a of besideIt)
+            assert.ok(o.x >= right(a) + COLUMN_GAP, `${o.id} is closer than a column gap to ${a.id}, beside it`);
+          // What holds it where it is: the first object column, a box beside it or a parent one gap
+          // to its left, or a box of its own layer that refers to it, straight above or below.
+          const parents = layout.arrows.filter((a) => a.to === o.id).map((a) => boxes.find((b) => b.id === a.from)!);
+          if (
+            o.x === start ||
+            [...besideIt, ...parents.filter((p) => p.column < o.column)].some((a) => right(a) + COLUMN_GAP === o.x) ||
+            parents.some((p) => p.column === o.column && p.x === o.x)
+          )
+            held.add(o.id);
+        }
+        // Boxes of one layer start together or a third of a column gap apart at least: no ragged column.
+        for (const o of layout.objects)
+          for (const b of layout.objects) {
+            if (b.column === o.column && b.x !== o.x)
+              assert.ok(
+                Math.abs(b.x - o.x) >= COLUMN_GAP / 3,
+                `${o.id} and ${b.id} of one layer start ${Math.abs(b.x - o.x)} px apart`,
+              );
+          }
+        // Boxes of one layer starting together are held by any one of them.
+        for (const o of layout.objects) {
+          const together = layout.objects.filter((b) => b.column === o.column && b.x === o.x);
+          assert.ok(
+            together.some((b) => held.has(b.id)),
+            `${o.id} at x ${o.x} could move left: nothing holds it or the boxes of its layer starting with it`,
+          );
+        }
+      },
+    );
     it(`${name}: no arrow runs round the outside of the frames' column`, () => {
       const layout = layoutOnce(recorded);
       const framesRight = Math.max(...layout.frames.map((f) => f.x + f.width));
@@ -187,20 +195,24 @@ describe('placement by structure', () => {
       );
   });
 
-  it('closes up the columns under wide boxes: the BST starts one gap right of the frames, left of the wide function box above it', () => {
-    const layout = layoutOnce('structures/s03_bst', { fitWidth: false });
-    const box = (title: string) =>
-      layout.objects.find((o) => o.versions.some((v) => v.header.some((h) => h.text === title)))!;
-    const module = layout.frames.find((f) => f.versions.some((v) => v.header.some((h) => h.text === '<module>')))!;
-    const trees = layout.objects.filter((o) => o.type === 'Tree').sort((a, b) => a.column - b.column);
-    const [root, child] = [trees[0]!, trees.find((t) => t.column === trees[0]!.column + 1)!];
-    const insert = box('function insert(root, key)');
-    assert.equal(root.column, insert.column);
-    assert.equal(root.x, module.x + module.width + COLUMN_GAP);
-    // Its children would otherwise start a column gap right of the wide function box.
-    assert.ok(insert.width > root.width);
-    assert.equal(child.x, root.x + root.width + COLUMN_GAP);
-  });
+  it(
+    'closes up the columns under wide boxes: the BST starts one gap right of the frames, left of the wide ' +
+      'function box above it',
+    () => {
+      const layout = layoutOnce('structures/s03_bst', { fitWidth: false });
+      const box = (title: string) =>
+        layout.objects.find((o) => o.versions.some((v) => v.header.some((h) => h.text === title)))!;
+      const module = layout.frames.find((f) => f.versions.some((v) => v.header.some((h) => h.text === '<module>')))!;
+      const trees = layout.objects.filter((o) => o.type === 'Tree').sort((a, b) => a.column - b.column);
+      const [root, child] = [trees[0]!, trees.find((t) => t.column === trees[0]!.column + 1)!];
+      const insert = box('function insert(root, key)');
+      assert.equal(root.column, insert.column);
+      assert.equal(root.x, module.x + module.width + COLUMN_GAP);
+      // Its children would otherwise start a column gap right of the wide function box.
+      assert.ok(insert.width > root.width);
+      assert.equal(child.x, root.x + root.width + COLUMN_GAP);
+    },
+  );
 
   it('draws a binary search tree with its levels as layers and the left child above the right one', () => {
     const layout = layoutOnce('structures/s03_bst');
@@ -266,27 +278,31 @@ describe('reflow', () => {
   for (const name of structureNames)
     for (const scalars of ['auto', 'heap', 'inline'] as const)
       for (const fitWidth of [650, 358]) {
-        it(`${name} (${scalars}, fit ${fitWidth}): a reflow adds no crossing and at most 15% arrow length, and is narrower`, () => {
-          const recorded = `structures/${name}`;
-          const [flat, fitted] = [
-            layoutOnce(recorded, { scalars, fitWidth: false }),
-            layoutOnce(recorded, { scalars, fitWidth }),
-          ];
-          if (fitted.objects.every((o, i) => o.x === flat.objects[i]!.x && o.y === flat.objects[i]!.y)) return;
-          reflowed++;
-          assert.ok(fitted.width < flat.width, `${fitted.width} px reflowed, ${flat.width} px not`);
-          for (const step of [undefined, fitted.stepsTotal]) {
-            const [a, b] = [figures(flat, step), figures(fitted, step)];
-            assert.ok(
-              b.crossings <= a.crossings,
-              `${b.crossings} crossings reflowed, ${a.crossings} not (step ${step ?? 'all'})`,
-            );
-            assert.ok(
-              b.length <= 1.15 * a.length,
-              `arrows ${b.length} px reflowed, ${a.length} px not (step ${step ?? 'all'})`,
-            );
-          }
-        });
+        it(
+          `${name} (${scalars}, fit ${fitWidth}): a reflow adds no crossing and at most 15% arrow length, ` +
+            `and is narrower`,
+          () => {
+            const recorded = `structures/${name}`;
+            const [flat, fitted] = [
+              layoutOnce(recorded, { scalars, fitWidth: false }),
+              layoutOnce(recorded, { scalars, fitWidth }),
+            ];
+            if (fitted.objects.every((o, i) => o.x === flat.objects[i]!.x && o.y === flat.objects[i]!.y)) return;
+            reflowed++;
+            assert.ok(fitted.width < flat.width, `${fitted.width} px reflowed, ${flat.width} px not`);
+            for (const step of [undefined, fitted.stepsTotal]) {
+              const [a, b] = [figures(flat, step), figures(fitted, step)];
+              assert.ok(
+                b.crossings <= a.crossings,
+                `${b.crossings} crossings reflowed, ${a.crossings} not (step ${step ?? 'all'})`,
+              );
+              assert.ok(
+                b.length <= 1.15 * a.length,
+                `arrows ${b.length} px reflowed, ${a.length} px not (step ${step ?? 'all'})`,
+              );
+            }
+          },
+        );
       }
   it('some structures are reflowed (the property above is not empty)', () => assert.ok(reflowed > 0));
 

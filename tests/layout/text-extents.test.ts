@@ -53,7 +53,8 @@ function overflowing(layout: Layout): string[] {
     const [left, right] = extent(span);
     if (left < 0 || right > layout.width || span.y - span.size < 0 || span.y > layout.height)
       problems.push(
-        `"${span.text}" at ${left.toFixed(1)}..${right.toFixed(1)}, y ${span.y} leaves the ${layout.width}x${layout.height} picture`,
+        `"${span.text}" at ${left.toFixed(1)}..${right.toFixed(1)}, y ${span.y} leaves the ` +
+          `${layout.width}x${layout.height} picture`,
       );
   }
   return problems;
@@ -74,6 +75,9 @@ describe('words stay inside their boxes', () => {
       (o) => o.kind === 'function' && o.versions[0]!.header[0]!.text.startsWith('function describe_room'),
     );
     assert.ok(fn, 'the function box is drawn');
-    assert.equal(fn.versions[0]!.header[0]!.text, 'function describe_room(name, width, height, has_window=…, floor=…)');
+    assert.equal(
+      fn.versions[0]!.header[0]!.text,
+      'function describe_room(name, width, ' + 'height, has_window=…, floor=…)',
+    );
   });
 });

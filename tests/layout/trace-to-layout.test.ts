@@ -161,31 +161,34 @@ describe('traceToLayout', () => {
     assert.ok(layout.objects.every((o) => o.kind !== 'function'));
   });
 
-  it('leaves the legend and notes to the caller with legend: false: the same drawing, no taller or wider than it', () => {
-    const withLegend = traceToLayout(loadTrace('c03_frames'));
-    const without = traceToLayout(loadTrace('c03_frames'), { legend: false });
-    assert.ok(withLegend.legend.length > 0);
-    assert.deepEqual([without.legend, without.notes], [[], []]);
-    assert.deepEqual(without.key, withLegend.key);
-    assert.deepEqual(
-      withLegend.key.entries.map((e) => e.text),
-      withLegend.legend.map((l) => l.text.text),
-    );
-    assert.deepEqual(
-      [without.frames, without.objects, without.arrows],
-      [withLegend.frames, withLegend.objects, withLegend.arrows],
-    );
-    const right = Math.max(
-      ...boxesOf(without).map((b) => b.x + b.width),
-      ...without.arrows.flatMap((a) => a.points.map((p) => p.x)),
-    );
-    const bottom = Math.max(
-      ...boxesOf(without).map((b) => b.y + b.height),
-      ...without.arrows.flatMap((a) => a.points.map((p) => p.y)),
-    );
-    assert.ok(without.height < withLegend.height && without.height >= bottom && without.width >= right);
-    assert.ok(without.width <= withLegend.width);
-  });
+  it(
+    'leaves the legend and notes to the caller with legend: ' + 'false: the same drawing, no taller or wider than it',
+    () => {
+      const withLegend = traceToLayout(loadTrace('c03_frames'));
+      const without = traceToLayout(loadTrace('c03_frames'), { legend: false });
+      assert.ok(withLegend.legend.length > 0);
+      assert.deepEqual([without.legend, without.notes], [[], []]);
+      assert.deepEqual(without.key, withLegend.key);
+      assert.deepEqual(
+        withLegend.key.entries.map((e) => e.text),
+        withLegend.legend.map((l) => l.text.text),
+      );
+      assert.deepEqual(
+        [without.frames, without.objects, without.arrows],
+        [withLegend.frames, withLegend.objects, withLegend.arrows],
+      );
+      const right = Math.max(
+        ...boxesOf(without).map((b) => b.x + b.width),
+        ...without.arrows.flatMap((a) => a.points.map((p) => p.x)),
+      );
+      const bottom = Math.max(
+        ...boxesOf(without).map((b) => b.y + b.height),
+        ...without.arrows.flatMap((a) => a.points.map((p) => p.y)),
+      );
+      assert.ok(without.height < withLegend.height && without.height >= bottom && without.width >= right);
+      assert.ok(without.width <= withLegend.width);
+    },
+  );
 
   it('keeps returned frames, faded, with showExited', () => {
     const hidden = traceToLayout(loadTrace('c03_frames'));

@@ -51,20 +51,28 @@ function siteFiles(flavour: Flavour): Map<string, string> {
   if (flavour === 'plain') {
     files.set(
       'src/layouts/Page.astro',
-      '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{frontmatter.title}</title></head><body><slot /></body></html>\n',
+      '---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" ' +
+        '/><title>{frontmatter.title}</title></head><body><slot /></body></html>\n',
     );
     files.set(
       'astro.config.mjs',
-      "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), mdx()] });\n",
+      "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n" +
+        "import memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), mdx()] " +
+        '});\n',
     );
   } else {
     files.set(
       'astro.config.mjs',
-      "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), starlight({ title: 'Course' })] });\n",
+      "import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n" +
+        "import memlane from 'memlane';\n\nexport default defineConfig({ integrations: [memlane(), " +
+        "starlight({ title: 'Course' })] });\n",
     );
     files.set(
       'src/content.config.ts',
-      "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+      "import { defineCollection } from 'astro:content';\nimport { docsLoader } from " +
+        "'@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\n" +
+        'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() ' +
+        '}) };\n',
     );
   }
   return files;
@@ -101,7 +109,10 @@ describe('memlane on every Astro major its peer range names', slow, () => {
     const line = astroLines[major]!;
     for (const flavour of ['plain', 'starlight'] as const) {
       it(
-        `Astro ${major} (${flavour === 'plain' ? `@astrojs/mdx ${line.mdx}` : `Starlight ${line.starlight}`}) on Node ${line.node}: .md and .mdx pages get their diagrams; a failing snippet stops the build at its line`,
+        `Astro ${major} ` +
+          `(${flavour === 'plain' ? `@astrojs/mdx ${line.mdx}` : `Starlight ${line.starlight}`}) on Node ` +
+          `${line.node}: .md and .mdx pages get their diagrams; a failing snippet stops the build at its ` +
+          `line`,
         slow,
         async () => {
           const site = join(scratch, `astro-${major}-${flavour}`);

@@ -102,10 +102,13 @@ describe('the installed memlane package', slow, () => {
 
   it('gives Node tools the pipeline through memlane/api', async () => {
     const script = [
-      "import { codeToDiagram, defaultDiagramOptions, flagSpelling, processSimulator, closeSimulator } from 'memlane/api';",
-      "const outcome = await codeToDiagram({ written: 'x = [1]\\ny = x\\n', options: defaultDiagramOptions, spelling: flagSpelling, simulator: await processSimulator() });",
+      'import { codeToDiagram, defaultDiagramOptions, flagSpelling, processSimulator, closeSimulator } from ' +
+        "'memlane/api';",
+      "const outcome = await codeToDiagram({ written: 'x = [1]\\ny = x\\n', options: defaultDiagramOptions, " +
+        'spelling: flagSpelling, simulator: await processSimulator() });',
       'await closeSimulator();',
-      "console.log(JSON.stringify({ ok: outcome.ok, steps: outcome.ok ? outcome.diagram.trace.steps.length : 0, svg: outcome.ok && outcome.diagram.svg.startsWith('<svg') }));",
+      'console.log(JSON.stringify({ ok: outcome.ok, steps: outcome.ok ? outcome.diagram.trace.steps.length : ' +
+        "0, svg: outcome.ok && outcome.diagram.svg.startsWith('<svg') }));",
     ].join('\n');
     writeFileSync(join(tools, 'use-api.mjs'), script);
     const result = await runOk(process.execPath, ['use-api.mjs'], tools);

@@ -44,38 +44,46 @@ describe('package checks', () => {
   it('finds every shipped file that imports a package the manifest does not declare', () => {
     const dir = packageFolder({
       'lib/a.js':
-        "import { codeToHtml } from 'shiki';\nimport { readFile } from 'node:fs/promises';\nexport { x } from './b.js';\n",
+        "import { codeToHtml } from 'shiki';\nimport { readFile } from 'node:fs/promises';\n" +
+        "export { x } from './b.js';\n",
       'lib/b.js':
-        'const view = await import(\'@codemirror/view\');\nimport \'zod\';\nconst label = { "data-from": clean(arrow.from), "x": 1 };\n',
+        "const view = await import('@codemirror/view');\nimport 'zod';\n" +
+        'const label = { "data-from": clean(arrow.from), "x": 1 };\n',
       'components/C.astro':
-        "---\nimport type { Tree } from '@lezer/common';\nimport Search from '@astrojs/starlight/components/Search.astro';\nimport memlane from 'memlane';\n---\n",
+        "---\nimport type { Tree } from '@lezer/common';\nimport Search from " +
+        "'@astrojs/starlight/components/Search.astro';\nimport memlane from 'memlane';\n---\n",
       'templates/starlight/astro.config.mjs': "import starlight from '@astrojs/starlight';\n",
       'lib/a.d.ts': "import type { Z } from 'typescript';\n",
     });
     assert.deepEqual(undeclaredImports(dir, manifest), [
-      'components/C.astro imports "@astrojs/starlight/components/Search.astro", but package.json does not list @astrojs/starlight in dependencies or peerDependencies',
-      'lib/b.js imports "@codemirror/view", but package.json does not list @codemirror/view in dependencies or peerDependencies',
+      'components/C.astro imports "@astrojs/starlight/components/Search.astro", but package.json does not ' +
+        'list @astrojs/starlight in dependencies or peerDependencies',
+      'lib/b.js imports "@codemirror/view", but package.json does not list @codemirror/view in dependencies ' +
+        'or peerDependencies',
       'lib/b.js imports "zod", but package.json does not list zod in dependencies or peerDependencies',
     ]);
   });
 
-  it('refuses a private manifest, a missing or shebang-less bin, and a peer npm would install for the CLI alone', () => {
-    const dir = packageFolder({ 'scripts/memlane.mjs': "console.log('no shebang')\n" });
-    assert.deepEqual(
-      manifestProblems(dir, {
-        ...manifest,
-        private: true,
-        bin: { memlane: 'scripts/memlane.mjs', other: 'gone.js' },
-        peerDependenciesMeta: {},
-      }),
-      [
-        'package.json says "private": true, so npm publish refuses it',
-        'bin memlane: scripts/memlane.mjs does not start with #!/usr/bin/env node',
-        'bin other: gone.js is not in the package',
-        'peer dependency astro is not optional: npm installs it even for the CLI alone',
-      ],
-    );
-    writeFileSync(join(dir, 'scripts/memlane.mjs'), '#!/usr/bin/env node\n');
-    assert.deepEqual(manifestProblems(dir, { ...manifest, bin: { memlane: 'scripts/memlane.mjs' } }), []);
-  });
+  it(
+    'refuses a private manifest, a missing or shebang-less bin, ' + 'and a peer npm would install for the CLI alone',
+    () => {
+      const dir = packageFolder({ 'scripts/memlane.mjs': "console.log('no shebang')\n" });
+      assert.deepEqual(
+        manifestProblems(dir, {
+          ...manifest,
+          private: true,
+          bin: { memlane: 'scripts/memlane.mjs', other: 'gone.js' },
+          peerDependenciesMeta: {},
+        }),
+        [
+          'package.json says "private": true, so npm publish refuses it',
+          'bin memlane: scripts/memlane.mjs does not start with #!/usr/bin/env node',
+          'bin other: gone.js is not in the package',
+          'peer dependency astro is not optional: npm installs it even for the CLI alone',
+        ],
+      );
+      writeFileSync(join(dir, 'scripts/memlane.mjs'), '#!/usr/bin/env node\n');
+      assert.deepEqual(manifestProblems(dir, { ...manifest, bin: { memlane: 'scripts/memlane.mjs' } }), []);
+    },
+  );
 });

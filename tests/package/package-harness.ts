@@ -67,7 +67,8 @@ export async function runOk(
   const result = await run(command, args, cwd, env, nodeBin);
   if (result.code !== 0) {
     throw new Error(
-      `${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`,
+      `${command} ${args.join(' ')} (in ${cwd}) exited with ${result.code}\n${result.stdout.slice(-4000)}\n` +
+        `${result.stderr.slice(-4000)}`,
     );
   }
   return result;

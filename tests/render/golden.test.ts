@@ -56,7 +56,8 @@ describe('golden SVGs', () => {
       assert.equal(
         svg,
         readFileSync(path, 'utf8'),
-        `${golden.file} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test -- golden and review the files`,
+        `${golden.file} differs; if the change is intended, run UPDATE_GOLDEN=1 npm test -- golden and ` +
+          `review the files`,
       );
     });
   }

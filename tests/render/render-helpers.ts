@@ -7,7 +7,9 @@ import { parseSvg, type SvgNode } from './svg-tree.ts';
 /** Every value drawn as a box: tests of how each kind of object is drawn, scalars included, ask for it. */
 export const BOXES: LayoutOptions = { scalars: 'heap' };
 
-/** The SVG of one step (default: the last) of a recorded trace, every value a box unless `layoutOptions` say otherwise. */
+/**
+ * The SVG of one step (default: the last) of a recorded trace, every value a box unless `layoutOptions` say otherwise.
+ */
 export function renderStep(
   name: string,
   step?: number,

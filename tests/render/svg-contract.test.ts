@@ -54,7 +54,10 @@ describe('single-step SVG', () => {
     assert.equal(root.children[1]!.name, 'desc');
     assert.match(
       root.children[1]!.text,
-      /^Step 9 of 14, line 3: about to run the line\. Frames, outermost first: frame <module>.*frame area \(running\): width refers to int 3; height refers to int 4; result refers to int 12/,
+      new RegExp(
+        String.raw`^Step 9 of 14, line 3: about to run the line\. Frames, outermost first: frame <module>.*frame ` +
+          String.raw`area \(running\): width refers to int 3; height refers to int 4; result refers to int 12`,
+      ),
     );
     assert.equal(withAttr(root, 'data-steps').length, 0);
     assert.ok(!svg.startsWith('<?xml'));

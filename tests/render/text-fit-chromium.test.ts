@@ -16,7 +16,8 @@ import { BOXES } from './render-helpers.ts';
 const fontFaces = Object.values(faces)
   .map(
     (f) =>
-      `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`,
+      `@font-face { font-family: '${f.family}'; font-weight: ${f.weight}; src: ` +
+      `url(data:font/ttf;base64,${readFileSync(f.file).toString('base64')}) format('truetype'); }`,
   )
   .join('\n');
 

@@ -14,7 +14,10 @@ export const overflowsInPage = `(() => {
     for (const text of group.querySelectorAll('text')) {
       const ink = text.getBBox();
       if (ink.x < box.x - 0.5 || ink.x + ink.width > box.x + box.width + 0.5) {
-        problems.push((group.dataset.objectId || group.dataset.frameId) + ': ' + where(text, ink) + ' in a box at ' + box.x + '..' + (box.x + box.width));
+        problems.push(
+          (group.dataset.objectId || group.dataset.frameId) + ': ' + where(text, ink) +
+            ' in a box at ' + box.x + '..' + (box.x + box.width),
+        );
       }
     }
   }

@@ -38,14 +38,17 @@ describe("asyncio's loop reaches no JavaScript", () => {
     ]);
   });
 
-  test('everything reachable from the running loop, its policy, tasks and futures is no JavaScript and no WebLoop', async () => {
-    const walk = `
+  test(
+    'everything reachable from the running loop, its policy, ' + 'tasks and futures is no JavaScript and no WebLoop',
+    async () => {
+      const walk = `
 import asyncio, asyncio.events, collections, gc, types
 
 def is_foreign(value):
     kind = type(value)
     module = (type.__dict__["__module__"].__get__(kind) or "").split(".")[0]
-    return module in ("pyodide", "_pyodide", "_pyodide_core", "js") or "WebLoop" in type.__dict__["__name__"].__get__(kind)
+    return (module in ("pyodide", "_pyodide", "_pyodide_core", "js")
+            or "WebLoop" in type.__dict__["__name__"].__get__(kind))
 
 def reachable(roots, limit=3000):
     # Breadth first, so what lies nearest the loop is walked before the limit: the loop's own objects first.
@@ -79,11 +82,12 @@ async def main():
 
 result = asyncio.run(main())
 `;
-    // The collector's answers are filtered for the snippet, which is slow: the walk gets more time.
-    const trace = await sandbox.run(untraced(walk, 'result'), { timeoutMs: 120_000 });
-    assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.equal(trace.stdout, "('VirtualClockEventLoop', 2.0, [], True)\n");
-  });
+      // The collector's answers are filtered for the snippet, which is slow: the walk gets more time.
+      const trace = await sandbox.run(untraced(walk, 'result'), { timeoutMs: 120_000 });
+      assert.equal(trace.error, null, JSON.stringify(trace.error));
+      assert.equal(trace.stdout, "('VirtualClockEventLoop', 2.0, [], True)\n");
+    },
+  );
 
   test("a task's frames lead down to the snippet's own and asyncio's, never to the tracer or Pyodide", async () => {
     const source = [
@@ -106,39 +110,42 @@ result = asyncio.run(main())
     );
   });
 
-  test("drawing the loop's tasks runs none of the snippet's code, not even a task-like object it registered", async () => {
-    // asyncio.all_tasks asks a registered non-asyncio task for its loop: were the tracer to call it, the call
-    // would rest on the tracer's frames, which the guard refuses to hand out.
-    const source = [
-      'import asyncio, sys',
-      'calls = []',
-      'class Impostor:',
-      '    def get_loop(self):',
-      '        try:',
-      '            sys._getframe(1)',
-      '            calls.append("asyncio")',
-      '        except PermissionError:',
-      '            calls.append("tracer")',
-      '        return asyncio.get_running_loop()',
-      '    def done(self):',
-      '        return False',
-      'impostor = Impostor()',
-      'async def main():',
-      '    asyncio.tasks._register_task(impostor)',
-      '    await asyncio.sleep(0)',
-      '    await asyncio.sleep(0)',
-      '    asyncio.tasks._unregister_task(impostor)',
-      'asyncio.run(main())',
-      'print("tracer" in calls)',
-    ].join('\n');
-    const trace = await sandbox.run(source);
-    assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.equal(trace.stdout, 'False\n');
-    assert.ok(
-      trace.steps.some((step) => step.stack.some((frame) => frame['loop'] === true)),
-      'the loop was drawn',
-    );
-  });
+  test(
+    "drawing the loop's tasks runs none of the snippet's code, " + 'not even a task-like object it registered',
+    async () => {
+      // asyncio.all_tasks asks a registered non-asyncio task for its loop: were the tracer to call it, the call
+      // would rest on the tracer's frames, which the guard refuses to hand out.
+      const source = [
+        'import asyncio, sys',
+        'calls = []',
+        'class Impostor:',
+        '    def get_loop(self):',
+        '        try:',
+        '            sys._getframe(1)',
+        '            calls.append("asyncio")',
+        '        except PermissionError:',
+        '            calls.append("tracer")',
+        '        return asyncio.get_running_loop()',
+        '    def done(self):',
+        '        return False',
+        'impostor = Impostor()',
+        'async def main():',
+        '    asyncio.tasks._register_task(impostor)',
+        '    await asyncio.sleep(0)',
+        '    await asyncio.sleep(0)',
+        '    asyncio.tasks._unregister_task(impostor)',
+        'asyncio.run(main())',
+        'print("tracer" in calls)',
+      ].join('\n');
+      const trace = await sandbox.run(source);
+      assert.equal(trace.error, null, JSON.stringify(trace.error));
+      assert.equal(trace.stdout, 'False\n');
+      assert.ok(
+        trace.steps.some((step) => step.stack.some((frame) => frame['loop'] === true)),
+        'the loop was drawn',
+      );
+    },
+  );
 
   test('a loop that waits for what never comes ends with an error that says so, in no real time', async () => {
     const source = [

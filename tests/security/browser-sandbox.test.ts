@@ -28,7 +28,8 @@ describe("the reader's sandbox", () => {
     );
     const status = await runInPlayground(
       page,
-      'import sys\nseen = "left %s %s %s" % (hasattr(__builtins__, "leaked"), "planted" in sys.modules, sys.getrecursionlimit() == 50)',
+      'import sys\nseen = "left %s %s %s" % (hasattr(__builtins__, "leaked"), "planted" in sys.modules, ' +
+        'sys.getrecursionlimit() == 50)',
     );
     assert.match(status, /^Ran/);
     const drawn = (await page.locator('#playground svg.memlane-diagram text').allTextContents()).join(' ');
@@ -37,55 +38,59 @@ describe("the reader's sandbox", () => {
     await page.context().close();
   });
 
-  it("a forged reply from the interpreter's frame is refused with an error, the page stays responsive, and the next run is drawn", async () => {
-    const { page, errors } = await openAfterFirstRun();
-    const frame = await interpreterFrame(page);
-    // Code in the frame answers the next run itself, before the interpreter can: first a trace of
-    // 41 MiB (over the cap), then, for the run after, a trace that is no JSON at all.
-    await frame.evaluate(() => {
-      const forged = [
-        (id: number) => ({
-          kind: 'trace',
-          id,
-          json: `[${'0,'.repeat(21 * 2 ** 20)}0]`,
-          memoryBytes: 0,
-          memoryLimitHit: false,
-          clean: true,
-        }),
-        (id: number) => ({
-          kind: 'trace',
-          id,
-          json: '{"version": 1, "steps": [',
-          memoryBytes: 0,
-          memoryLimitHit: false,
-          clean: true,
-        }),
-      ];
-      const send = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (
-        this: Worker,
-        message: { kind?: string; id?: number },
-        ...rest: unknown[]
-      ) {
-        const forge = message?.kind === 'run' ? forged.shift() : undefined;
-        if (forge) parent.postMessage({ from: 'worker', message: forge(message.id!) }, '*');
-        else (send as (...args: unknown[]) => void).call(this, message, ...rest);
-      } as typeof Worker.prototype.postMessage;
-    });
-    assert.match(await runInPlayground(page, 'x = [1, 2]'), /^The run failed/);
-    assert.match(
-      (await page.getByRole('alert').textContent())!,
-      /the sandbox sent an invalid trace: it is 42 MiB, more than the 40 MiB a trace may be/,
-    );
-    // The page's thread answers while the diagram worker holds the reply.
-    assert.equal(await page.evaluate(() => 6 * 7), 42);
-    assert.match(await runInPlayground(page, 'y = [3]'), /^The run failed/);
-    assert.match((await page.getByRole('alert').textContent())!, /the sandbox sent an invalid trace: not JSON/);
-    // The frame's forgeries are spent; the interpreter it restarted draws the next run.
-    assert.match(await runInPlayground(page, 'z = [4, 5]'), /^Ran/);
-    const drawn = await page.locator('#playground svg.memlane-diagram text').allTextContents();
-    assert.ok(drawn.includes('z'), drawn.join(' '));
-    assert.deepEqual(errors, []);
-    await page.context().close();
-  });
+  it(
+    "a forged reply from the interpreter's frame is refused with an error, the page stays responsive, and " +
+      'the next run is drawn',
+    async () => {
+      const { page, errors } = await openAfterFirstRun();
+      const frame = await interpreterFrame(page);
+      // Code in the frame answers the next run itself, before the interpreter can: first a trace of
+      // 41 MiB (over the cap), then, for the run after, a trace that is no JSON at all.
+      await frame.evaluate(() => {
+        const forged = [
+          (id: number) => ({
+            kind: 'trace',
+            id,
+            json: `[${'0,'.repeat(21 * 2 ** 20)}0]`,
+            memoryBytes: 0,
+            memoryLimitHit: false,
+            clean: true,
+          }),
+          (id: number) => ({
+            kind: 'trace',
+            id,
+            json: '{"version": 1, "steps": [',
+            memoryBytes: 0,
+            memoryLimitHit: false,
+            clean: true,
+          }),
+        ];
+        const send = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (
+          this: Worker,
+          message: { kind?: string; id?: number },
+          ...rest: unknown[]
+        ) {
+          const forge = message?.kind === 'run' ? forged.shift() : undefined;
+          if (forge) parent.postMessage({ from: 'worker', message: forge(message.id!) }, '*');
+          else (send as (...args: unknown[]) => void).call(this, message, ...rest);
+        } as typeof Worker.prototype.postMessage;
+      });
+      assert.match(await runInPlayground(page, 'x = [1, 2]'), /^The run failed/);
+      assert.match(
+        (await page.getByRole('alert').textContent())!,
+        /the sandbox sent an invalid trace: it is 42 MiB, more than the 40 MiB a trace may be/,
+      );
+      // The page's thread answers while the diagram worker holds the reply.
+      assert.equal(await page.evaluate(() => 6 * 7), 42);
+      assert.match(await runInPlayground(page, 'y = [3]'), /^The run failed/);
+      assert.match((await page.getByRole('alert').textContent())!, /the sandbox sent an invalid trace: not JSON/);
+      // The frame's forgeries are spent; the interpreter it restarted draws the next run.
+      assert.match(await runInPlayground(page, 'z = [4, 5]'), /^Ran/);
+      const drawn = await page.locator('#playground svg.memlane-diagram text').allTextContents();
+      assert.ok(drawn.includes('z'), drawn.join(' '));
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    },
+  );
 });

@@ -127,25 +127,29 @@ describe('the sandbox process, once its interpreter is ready', () => {
     }
   });
 
-  test("Node's permission model holds by itself: no host file, process, worker or add-on, with capabilities kept from before", async () => {
-    const work = mkdtempSync(join(tmpdir(), 'memlane-realm-'));
-    const hostFile = join(work, 'host.txt');
-    writeFileSync(hostFile, 'untouched');
-    const marker = join(work, 'created');
-    for (const [attack, argument] of [
-      ['read a host file with fs kept from before', hostFile],
-      ['write a host file with fs kept from before', hostFile],
-      ['start a process with child_process kept from before', marker],
-      ['start a worker with worker_threads kept from before', undefined],
-      ['load an add-on with dlopen kept from before', undefined],
-    ] as const) {
-      const result = await attempt(attack, argument);
-      assert.equal(result.outcome, 'refused', `${attack}: ${result.value}`);
-      assert.match(result.value, /Access to this API has been restricted|loading addons is disabled/, attack);
-    }
-    assert.equal(readFileSync(hostFile, 'utf8'), 'untouched');
-    assert.equal(existsSync(marker), false);
-  });
+  test(
+    "Node's permission model holds by itself: no host file, process, worker or add-on, with capabilities " +
+      'kept from before',
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), 'memlane-realm-'));
+      const hostFile = join(work, 'host.txt');
+      writeFileSync(hostFile, 'untouched');
+      const marker = join(work, 'created');
+      for (const [attack, argument] of [
+        ['read a host file with fs kept from before', hostFile],
+        ['write a host file with fs kept from before', hostFile],
+        ['start a process with child_process kept from before', marker],
+        ['start a worker with worker_threads kept from before', undefined],
+        ['load an add-on with dlopen kept from before', undefined],
+      ] as const) {
+        const result = await attempt(attack, argument);
+        assert.equal(result.outcome, 'refused', `${attack}: ${result.value}`);
+        assert.match(result.value, /Access to this API has been restricted|loading addons is disabled/, attack);
+      }
+      assert.equal(readFileSync(hostFile, 'utf8'), 'untouched');
+      assert.equal(existsSync(marker), false);
+    },
+  );
 
   test('and it still traces', async () => {
     const reply = await new Promise<{ kind: string; json?: string }>((resolve) => {

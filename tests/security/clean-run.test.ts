@@ -37,7 +37,8 @@ const VANDAL = [
 const CHECK = [
   'import builtins, sys, os, gc, json, math, fractions, statistics, copy',
   'print(len([1, 2]), math.pi, "fake_module" in sys.modules, sys.getrecursionlimit())',
-  'print(repr(sys.path[0]), "/tmp" in sys.path, os.environ.get("MEMLANE_LEFT"), gc.isenabled(), gc.get_threshold()[0] > 1)',
+  'print(repr(sys.path[0]), "/tmp" in sys.path, os.environ.get("MEMLANE_LEFT"), gc.isenabled(), ' +
+    'gc.get_threshold()[0] > 1)',
   'print(os.path.exists("/tmp/left.txt"), os.path.exists("/tmp/folder"), os.listdir("/tmp"), os.getcwd())',
   'print(hasattr(statistics, "PLANTED"), hasattr(copy, "PLANTED"), json.dumps([1]), repr(fractions.Fraction(1, 2)))',
   'print("shared_name" in globals(), callable(builtins.print))',

@@ -88,7 +88,8 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
     const source = [
       'import sys, threading',
       'print(sys.gettrace(), sys.getprofile(), sys._getframe().f_trace, threading.gettrace())',
-      'for call in (lambda: sys.settrace(None), lambda: sys.setprofile(None), lambda: sys.monitoring.register_callback(3, 1, None),',
+      'for call in (lambda: sys.settrace(None), lambda: sys.setprofile(None), lambda: ' +
+        'sys.monitoring.register_callback(3, 1, None),',
       '             lambda: sys.monitoring.set_events(3, 0), lambda: sys.monitoring.get_tool(3)):',
       '    try:',
       '        call()',
@@ -150,7 +151,8 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
     const trace = await sandbox.run(source, { maxSteps: 30 });
     assert.equal(trace.error?.type, 'StepLimitError', 'the limit is raised again at the next line');
     const imports = await sandbox.run(
-      'try:\n    import js\nexcept ImportError as error:\n    tb = error.__traceback__\n    while tb.tb_next:\n        tb = tb.tb_next\n    frame = tb.tb_frame\n',
+      'try:\n    import js\nexcept ImportError as error:\n    tb = error.__traceback__\n' +
+        '    while tb.tb_next:\n        tb = tb.tb_next\n    frame = tb.tb_frame\n',
     );
     assert.equal(imports.error?.type, 'PermissionError');
     assert.match(imports.error!.message, /reach the frames that run them/);
@@ -159,8 +161,10 @@ describe('the recorder and the frames that run a snippet are out of its reach', 
   test("the collector's lists hold nothing of the tracer's", async () => {
     const source = [
       'import gc, types',
-      'found = [o for o in gc.get_objects() if type(o) is types.ModuleType and str(vars(o).get("__name__", "")).startswith("_memlane")]',
-      'steps = [o for o in gc.get_objects() if type(o) is list and o and type(o[0]) is str and o[0].startswith(\'{"event"\')]',
+      'found = [o for o in gc.get_objects() if type(o) is types.ModuleType and str(vars(o).get("__name__", ' +
+        '"")).startswith("_memlane")]',
+      'steps = [o for o in gc.get_objects() if type(o) is list and o and type(o[0]) is str and ' +
+        'o[0].startswith(\'{"event"\')]',
       'print(found, steps)',
     ].join('\n');
     const trace = await sandbox.run(`exec(compile(${JSON.stringify(source)}, "probe", "exec"), {})\n`);

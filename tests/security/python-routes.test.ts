@@ -23,7 +23,8 @@ describe('Python reaches no JavaScript', () => {
   test('js, pyodide, pyodide_js, ctypes and friends are absent, even with the import machinery emptied', async () => {
     const source = [
       'import sys, importlib',
-      'names = ["js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "pyodide.ffi", "micropip", "ctypes", "_ctypes", "_testinternalcapi"]',
+      'names = ["js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "pyodide.ffi", "micropip", ' +
+        '"ctypes", "_ctypes", "_testinternalcapi"]',
       'for name in names:',
       '    try:',
       '        importlib.import_module(name)',
@@ -92,7 +93,9 @@ for cls in classes:
     for member in vars(cls).values():
         function = getattr(member, "__func__", member)
         if type(function) is types.FunctionType:
-            values = list(function.__globals__.values()) + [c.cell_contents for c in function.__closure__ or () if c.cell_contents is not None]
+            values = list(function.__globals__.values()) + [
+                c.cell_contents for c in function.__closure__ or () if c.cell_contents is not None
+            ]
             if any(is_javascript(v) for v in values):
                 leads.append(cls.__qualname__)
     for arguments in ((), ("x",), ("x", "y"), (1,)):
@@ -129,15 +132,18 @@ result = (len(classes) > 0, leads, sorted(set(made)))
 
   test('extension modules cannot be loaded', async () => {
     const trace = await sandbox.run(
-      'import _imp\nfrom importlib.machinery import ModuleSpec\n_imp.create_dynamic(ModuleSpec("evil", None, origin="/tmp/evil.so"))\n',
+      'import _imp\nfrom importlib.machinery import ModuleSpec\n' +
+        '_imp.create_dynamic(ModuleSpec("evil", None, origin="/tmp/evil.so"))\n',
     );
     assert.equal(trace.error?.type, 'ImportError');
   });
 
-  test('nothing reachable from the snippet, by attributes, closures or the collector, is JavaScript or the tracer', async () => {
-    // A breadth-first walk over everything a snippet can name: its builtins, every module, every class,
-    // the collector's objects, and from each its attributes, dict, closure cells, defaults, items and self.
-    const walk = `${IS_JAVASCRIPT}
+  test(
+    'nothing reachable from the snippet, by attributes, ' + 'closures or the collector, is JavaScript or the tracer',
+    async () => {
+      // A breadth-first walk over everything a snippet can name: its builtins, every module, every class,
+      // the collector's objects, and from each its attributes, dict, closure cells, defaults, items and self.
+      const walk = `${IS_JAVASCRIPT}
 import builtins, gc, sys, types
 ORIGINALS = {"create_builtin", "create_dynamic", "settrace", "setprofile", "gettrace", "getprofile", "get_objects",
              "get_referrers", "get_referents", "register_callback", "set_events", "system", "signal", "getsignal"}
@@ -180,8 +186,9 @@ while todo and len(seen) < 400_000:
             pass
 result = (len(seen) > 10_000, javascript[:5], tracer[:5])
 `;
-    const trace = await sandbox.run(untraced(walk, 'result'), { timeoutMs: 120_000 });
-    assert.equal(trace.error, null, JSON.stringify(trace.error));
-    assert.equal(trace.stdout, '(True, [], [])\n');
-  });
+      const trace = await sandbox.run(untraced(walk, 'result'), { timeoutMs: 120_000 });
+      assert.equal(trace.error, null, JSON.stringify(trace.error));
+      assert.equal(trace.stdout, '(True, [], [])\n');
+    },
+  );
 });

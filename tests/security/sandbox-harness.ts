@@ -27,9 +27,14 @@ export function sandboxForTests(): {
   };
 }
 
-/** Source that runs `code` untraced (compiled under another file name) in a namespace of its own, then prints `result`. */
+/**
+ * Source that runs `code` untraced (compiled under another file name) in a namespace of its own, then prints `result`.
+ */
 export function untraced(code: string, result: string): string {
-  return `scope = {}\nexec(compile(${JSON.stringify(code)}, "probe", "exec"), scope)\nprint(scope[${JSON.stringify(result)}])\n`;
+  return (
+    `scope = {}\nexec(compile(${JSON.stringify(code)}, "probe", "exec"), scope)\n` +
+    `print(scope[${JSON.stringify(result)}])\n`
+  );
 }
 
 export const lines = (stdout: string) => stdout.trimEnd().split('\n');

@@ -28,18 +28,21 @@ describe('error columns', () => {
     });
   });
 
-  test("an exception: the span of the instruction it left the snippet's code at, in the innermost snippet frame", async () => {
-    assert.deepEqual(place(await errorOf('count = 3\ntotal = count + cuont\n')), {
-      line: 2,
-      column: 17,
-      endColumn: 22,
-    });
-    assert.deepEqual(place(await errorOf('def push(a):\n    return a.push(1)\npush([1])\n')), {
-      line: 2,
-      column: 12,
-      endColumn: 18,
-    });
-  });
+  test(
+    "an exception: the span of the instruction it left the snippet's code at, in the innermost snippet " + 'frame',
+    async () => {
+      assert.deepEqual(place(await errorOf('count = 3\ntotal = count + cuont\n')), {
+        line: 2,
+        column: 17,
+        endColumn: 22,
+      });
+      assert.deepEqual(place(await errorOf('def push(a):\n    return a.push(1)\npush([1])\n')), {
+        line: 2,
+        column: 12,
+        endColumn: 18,
+      });
+    },
+  );
 
   test('columns count characters, not the UTF-8 bytes co_positions gives', async () => {
     assert.deepEqual(place(await errorOf('s = "héllo 🐍"; n = s + 1\n')), { line: 1, column: 20, endColumn: 25 });

@@ -132,7 +132,9 @@ describe('freed: what CPython deallocated among the objects that leave the diagr
 
   test('the locals of a call an exception ended stay alive in the traceback', async () => {
     const source =
-      'import sys\ndef fail():\n    local = [9]\n    raise ValueError("no")\ntry:\n    fail()\nexcept ValueError:\n    held = sys.exc_info()[2].tb_next.tb_frame.f_locals["local"]\n    print(held)\n';
+      'import sys\ndef fail():\n    local = [9]\n    raise ValueError("no")\ntry:\n    fail()\n' +
+      'except ValueError:\n    held = sys.exc_info()[2].tb_next.tb_frame.f_locals["local"]\n' +
+      '    print(held)\n';
     const trace = await run(source);
     assert.equal(trace.stdout, '[9]\n', 'CPython still has the list while the exception is handled');
     const raising = trace.steps.findIndex((step) => step.event === 'exception') + 1;

@@ -99,7 +99,8 @@ describe('heap fidelity', () => {
       'a = Node()',
       'b = Node()',
       'a.peer = b; b.peer = a',
-      'a.label = "tag-" + str(7); a.items = [1, 2]; tracked = (gc.is_tracked(a.label), gc.is_tracked(a.items)); del a, b',
+      'a.label = "tag-" + str(7); a.items = [1, 2]; tracked = (gc.is_tracked(a.label), ' +
+        'gc.is_tracked(a.items)); del a, b',
       'freed = gc.collect()',
       'print(tracked, freed >= 2)',
     ].join('\n');

@@ -31,7 +31,8 @@ describe('identity', () => {
       'l1 = []',
       'l2 = []',
       'l3 = l1',
-      'pairs = [(x, y) for x, y in [("a","b"),("a","c"),("a","d"),("a","s"),("a","t"),("a","u"),("c","d"),("l1","l2"),("l1","l3"),("n","m"),("s","t"),("s","u")]]',
+      'pairs = [(x, y) for x, y in [("a","b"),("a","c"),("a","d"),("a","s"),("a","t"),("a","u"),("c","d"),' +
+        '("l1","l2"),("l1","l3"),("n","m"),("s","t"),("s","u")]]',
       'print(" ".join(str(globals()[x] is globals()[y]) for x, y in pairs))',
     ].join('\n');
     const trace = await run(source);
@@ -111,7 +112,9 @@ describe('identity', () => {
     // Line 5 frees a Box and makes one, with no step between; it is tried until CPython's
     // allocator hands the same block back, as it usually does at once (how soon depends on the heap).
     const source =
-      'class Box:\n    pass\nbox = Box()\nfor attempt in range(200):\n    first = id(box); del box; box = Box(); reused = id(box) == first\n    if reused:\n        break\nend = 1\n';
+      'class Box:\n    pass\nbox = Box()\nfor attempt in range(200):\n' +
+      '    first = id(box); del box; box = Box(); reused = id(box) == first\n    if reused:\n' +
+      '        break\nend = 1\n';
     const trace = await run(source, { maxSteps: 5_000 });
     assert.equal(trace.error, null, JSON.stringify(trace.error));
     assert.equal(valueOf(trace, 'reused').object.repr, 'True', 'CPython reused the address: the case under test');
@@ -176,41 +179,44 @@ describe('identity', () => {
     assert.ok(goneAt.includes(left) && goneAt.includes(right));
   });
 
-  test('a cycle held from outside through one member is not unreachable; an instance __dict__ does not count', async () => {
-    const source = [
-      'import gc',
-      'class Peer:',
-      '    pass',
-      'a = Peer()',
-      'b = Peer()',
-      'a.other = b',
-      'b.other = a',
-      'seen = vars(a)',
-      'keeper = [[a]]',
-      'del a',
-      'del b',
-      'del seen',
-      'pause = 1',
-      'keeper.clear()',
-      'pause = 2',
-      'gc.collect()',
-      'pause = 3',
-    ].join('\n');
-    const trace = await run(source);
-    assert.equal(trace.error, null);
-    const a = valueOf(trace, 'a', stepAtLine(trace, 10)).id;
-    const b = valueOf(trace, 'b', stepAtLine(trace, 10)).id;
-    // Still held through keeper: shown, reachable.
-    const held = heapAt(trace, stepAtLine(trace, 13));
-    assert.ok(held.has(a) && held.has(b));
-    assert.notEqual(held.get(a)!.unreachable, true);
-    // keeper emptied: only the cycle (and a's materialised __dict__) keeps them.
-    const cyclic = heapAt(trace, stepAtLine(trace, 15));
-    assert.equal(cyclic.get(a)?.unreachable, true);
-    assert.equal(cyclic.get(b)?.unreachable, true);
-    const collected = heapAt(trace, stepAtLine(trace, 17));
-    assert.ok(!collected.has(a) && !collected.has(b));
-  });
+  test(
+    'a cycle held from outside through one member is not unreachable; ' + 'an instance __dict__ does not count',
+    async () => {
+      const source = [
+        'import gc',
+        'class Peer:',
+        '    pass',
+        'a = Peer()',
+        'b = Peer()',
+        'a.other = b',
+        'b.other = a',
+        'seen = vars(a)',
+        'keeper = [[a]]',
+        'del a',
+        'del b',
+        'del seen',
+        'pause = 1',
+        'keeper.clear()',
+        'pause = 2',
+        'gc.collect()',
+        'pause = 3',
+      ].join('\n');
+      const trace = await run(source);
+      assert.equal(trace.error, null);
+      const a = valueOf(trace, 'a', stepAtLine(trace, 10)).id;
+      const b = valueOf(trace, 'b', stepAtLine(trace, 10)).id;
+      // Still held through keeper: shown, reachable.
+      const held = heapAt(trace, stepAtLine(trace, 13));
+      assert.ok(held.has(a) && held.has(b));
+      assert.notEqual(held.get(a)!.unreachable, true);
+      // keeper emptied: only the cycle (and a's materialised __dict__) keeps them.
+      const cyclic = heapAt(trace, stepAtLine(trace, 15));
+      assert.equal(cyclic.get(a)?.unreachable, true);
+      assert.equal(cyclic.get(b)?.unreachable, true);
+      const collected = heapAt(trace, stepAtLine(trace, 17));
+      assert.ok(!collected.has(a) && !collected.has(b));
+    },
+  );
 
   test('the collector frees exactly the garbage it frees without tracing', async () => {
     // Untraced, CPython 3.14 in Pyodide prints 600 here: 300 two-node cycles, nothing else.
@@ -282,7 +288,8 @@ describe('identity', () => {
 
   test('an empty cell is shown as empty', async () => {
     const trace = await run(
-      'def outer():\n    def inner():\n        return later\n    f = inner\n    later = 1\n    return f\nresult = outer()\n',
+      'def outer():\n    def inner():\n        return later\n    f = inner\n    later = 1\n    return f\n' +
+        'result = outer()\n',
     );
     const atDef = stepAtLine(trace, 5);
     const inner = valueOf(trace, 'f', atDef).object;
@@ -352,7 +359,8 @@ describe('identity', () => {
 
   test('imported modules are hidden unless asked for', async () => {
     const source =
-      'import math\nfrom math import sqrt\nradius = 2\nmods = [math]\ndef area(r):\n    import math\n    return math.pi * r * r\narea(1)\n';
+      'import math\nfrom math import sqrt\nradius = 2\nmods = [math]\ndef area(r):\n    import math\n' +
+      '    return math.pi * r * r\narea(1)\n';
     const hidden = await run(source);
     assert.deepEqual(
       hidden.steps.at(-1)!.stack[0]!.locals.map(([n]) => n),
@@ -374,7 +382,8 @@ describe('identity', () => {
 
   test('locals are listed in the order they were bound', async () => {
     const source =
-      'def f(flag):\n    if flag:\n        later = 1\n    first = 2\n    later = 3\n    return first + later\nf(False)\n';
+      'def f(flag):\n    if flag:\n        later = 1\n    first = 2\n    later = 3\n' +
+      '    return first + later\nf(False)\n';
     const trace = await run(source);
     const atReturn = trace.steps.find((s) => s.event === 'return' && s.stack.at(-1)!.name === 'f')!;
     assert.deepEqual(
@@ -389,7 +398,8 @@ describe('identity', () => {
 
   test('two calls of one function get two frame ids; exceptions are seen in every frame they pass', async () => {
     const source =
-      'def parse(t):\n    return int(t)\ndef load(vs):\n    return [parse(v) for v in vs]\ntry:\n    load(["1", "x"])\nexcept ValueError:\n    pass\n';
+      'def parse(t):\n    return int(t)\ndef load(vs):\n    return [parse(v) for v in vs]\ntry:\n' +
+      '    load(["1", "x"])\nexcept ValueError:\n    pass\n';
     const trace = await run(source);
     const parseFrames = new Set(
       trace.steps.filter((s) => s.stack.at(-1)!.name === 'parse').map((s) => s.stack.at(-1)!.id),
@@ -476,7 +486,8 @@ describe('identity', () => {
 
   test('long containers keep their first and last 20 items; long reprs are cut at 120 characters', async () => {
     const trace = await run(
-      'big = list(range(100))\nd = {i: i for i in range(50)}\ns = set(range(45))\ntext = "x" * 500\nbig_int = 7 ** 200\n',
+      'big = list(range(100))\nd = {i: i for i in range(50)}\ns = set(range(45))\ntext = "x" * 500\n' +
+        'big_int = 7 ** 200\n',
     );
     const big = valueOf(trace, 'big').object;
     assert.equal((big.items as unknown[]).length, 40);

@@ -34,7 +34,8 @@ describe('immortal: the objects CPython never frees', () => {
   test('the trace says immortal exactly where sys._is_immortal does, and the diagram badges those', async () => {
     const asked = assertValid(
       await simulator.trace(
-        `${source}import sys, json\nprint(json.dumps({n: sys._is_immortal(v) for n, v in list(globals().items()) if n in ${JSON.stringify(Object.keys(names))}}))\n`,
+        `${source}import sys, json\nprint(json.dumps({n: sys._is_immortal(v) for n, v in ` +
+          `list(globals().items()) if n in ${JSON.stringify(Object.keys(names))}}))\n`,
       ),
     );
     const facts = JSON.parse(asked.stdout) as Record<string, boolean>;

@@ -105,59 +105,64 @@ describe('interpreter snapshot', () => {
     }
   });
 
-  test('a garbage, truncated, stale or unloadable snapshot falls back to a full start with a one-line notice and is replaced', async () => {
-    const payload = snapshotBytes.subarray(HEADER_BYTES);
-    const unloadable = randomBytes(64 * 1024);
-    const damaged: [string, Uint8Array, RegExp][] = [
-      ['garbage', randomBytes(200_000), /it is not a memlane interpreter snapshot/],
-      ['truncated', snapshotBytes.subarray(0, snapshotBytes.length >> 1), /it is truncated/],
-      ['stale', Buffer.concat([snapshotHeader('made by an older tracer', payload), payload]), /it is stale/],
-      // Whole and under the right key, but not a memory image Pyodide accepts.
-      [
-        'unloadable',
-        Buffer.concat([snapshotHeader(key, unloadable), unloadable]),
-        /it failed to load \(Snapshot has invalid magic number\)/,
-      ],
-    ];
-    const dirs = damaged.map(([, bytes]) => {
-      const caseDir = tempDir();
-      writeFileSync(snapshotFile(caseDir), bytes);
-      return caseDir;
-    });
-    const stderr = captureStderr();
-    let notices: string[] = [];
-    try {
-      // One at a time: four full starts at once would crowd out the other test files.
-      for (const caseDir of dirs) {
-        const simulator = await createSimulator({ snapshotDir: caseDir });
-        try {
-          assert.equal(simulator.startedFrom, 'full');
-          const trace = await simulator.trace(readFileSync(new URL('c04_shallow_deep.py', corpus), 'utf8'), {
-            filename: 'c04_shallow_deep.py',
-          });
-          assert.equal(JSON.stringify(trace), freshTraces[snippets.indexOf('c04_shallow_deep.py')]);
-        } finally {
-          await simulator.close();
+  test(
+    'a garbage, truncated, stale or unloadable snapshot falls back to a full start with a one-line notice ' +
+      'and is replaced',
+    async () => {
+      const payload = snapshotBytes.subarray(HEADER_BYTES);
+      const unloadable = randomBytes(64 * 1024);
+      const damaged: [string, Uint8Array, RegExp][] = [
+        ['garbage', randomBytes(200_000), /it is not a memlane interpreter snapshot/],
+        ['truncated', snapshotBytes.subarray(0, snapshotBytes.length >> 1), /it is truncated/],
+        ['stale', Buffer.concat([snapshotHeader('made by an older tracer', payload), payload]), /it is stale/],
+        // Whole and under the right key, but not a memory image Pyodide accepts.
+        [
+          'unloadable',
+          Buffer.concat([snapshotHeader(key, unloadable), unloadable]),
+          /it failed to load \(Snapshot has invalid magic number\)/,
+        ],
+      ];
+      const dirs = damaged.map(([, bytes]) => {
+        const caseDir = tempDir();
+        writeFileSync(snapshotFile(caseDir), bytes);
+        return caseDir;
+      });
+      const stderr = captureStderr();
+      let notices: string[] = [];
+      try {
+        // One at a time: four full starts at once would crowd out the other test files.
+        for (const caseDir of dirs) {
+          const simulator = await createSimulator({ snapshotDir: caseDir });
+          try {
+            assert.equal(simulator.startedFrom, 'full');
+            const trace = await simulator.trace(readFileSync(new URL('c04_shallow_deep.py', corpus), 'utf8'), {
+              filename: 'c04_shallow_deep.py',
+            });
+            assert.equal(JSON.stringify(trace), freshTraces[snippets.indexOf('c04_shallow_deep.py')]);
+          } finally {
+            await simulator.close();
+          }
         }
+      } finally {
+        notices = stderr.stop();
       }
-    } finally {
-      notices = stderr.stop();
-    }
-    assert.equal(notices.length, damaged.length, notices.join('\n'));
-    damaged.forEach(([name, , reason], index) => {
-      const notice = notices.find((line) => line.includes(snapshotFile(dirs[index]!)));
-      assert.ok(notice, `a notice for the ${name} snapshot`);
-      assert.match(
-        notice,
-        new RegExp(
-          `^memlane: interpreter snapshot \\S+: ${reason.source}.*; started the interpreter in full, and a new snapshot replaces it$`,
-        ),
-      );
-      const replaced = readFileSync(snapshotFile(dirs[index]!));
-      assert.ok('payload' in snapshotPayload(replaced, key), `the ${name} snapshot was replaced by a good one`);
-      assert.deepEqual(readdirSync(dirs[index]!), ['interpreter.snapshot']);
-    });
-  });
+      assert.equal(notices.length, damaged.length, notices.join('\n'));
+      damaged.forEach(([name, , reason], index) => {
+        const notice = notices.find((line) => line.includes(snapshotFile(dirs[index]!)));
+        assert.ok(notice, `a notice for the ${name} snapshot`);
+        assert.match(
+          notice,
+          new RegExp(
+            `^memlane: interpreter snapshot \\S+: ${reason.source}.*; started the interpreter in full, and a ` +
+              `new snapshot replaces it$`,
+          ),
+        );
+        const replaced = readFileSync(snapshotFile(dirs[index]!));
+        assert.ok('payload' in snapshotPayload(replaced, key), `the ${name} snapshot was replaced by a good one`);
+        assert.deepEqual(readdirSync(dirs[index]!), ['interpreter.snapshot']);
+      });
+    },
+  );
 
   test('$MEMLANE_SNAPSHOT_DIR chooses the folder; off turns the snapshot off', async () => {
     const previous = process.env.MEMLANE_SNAPSHOT_DIR;

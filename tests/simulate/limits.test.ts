@@ -134,7 +134,8 @@ describe('limits', () => {
 
   test('a huge web of objects is cut at 2000 objects per step, the rest shown as placeholders', async () => {
     const source =
-      'web = [[list(map(str, range(i * 1600 + k * 40, i * 1600 + k * 40 + 40))) for k in range(40)] for i in range(3)]\ndone = True\n';
+      'web = [[list(map(str, range(i * 1600 + k * 40, i * 1600 + k * 40 + 40))) for k in range(40)] for i in ' +
+      'range(3)]\ndone = True\n';
     const trace = await run(source, { maxSteps: 5000 });
     assert.equal(trace.error, null);
     const last = trace.steps.at(-1)!;

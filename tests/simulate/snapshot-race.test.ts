@@ -31,30 +31,33 @@ function exited(
 }
 
 describe('racing snapshot writers', () => {
-  test('two processes writing the same file 20 times each: every read finds a whole snapshot from one of them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'memlane-race-'));
-    const file = join(dir, 'interpreter.snapshot');
-    const writers = Promise.all([7, 9].map((fill) => exited([writer, file, 'race', String(fill), '20'])));
-    let finished = false;
-    void writers.then(() => (finished = true));
-    let reads = 0;
-    while (!finished) {
-      if (existsSync(file)) {
-        const checked = snapshotPayload(readFileSync(file), 'race');
-        assert.ok('payload' in checked, `read ${reads}: ${'problem' in checked ? checked.problem : ''}`);
-        assert.ok(
-          checked.payload.every((byte) => byte === checked.payload[0]) && [7, 9].includes(checked.payload[0]!),
-          'the payload of one writer, not a mix',
-        );
-        reads++;
+  test(
+    'two processes writing the same file 20 times each: ' + 'every read finds a whole snapshot from one of them',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'memlane-race-'));
+      const file = join(dir, 'interpreter.snapshot');
+      const writers = Promise.all([7, 9].map((fill) => exited([writer, file, 'race', String(fill), '20'])));
+      let finished = false;
+      void writers.then(() => (finished = true));
+      let reads = 0;
+      while (!finished) {
+        if (existsSync(file)) {
+          const checked = snapshotPayload(readFileSync(file), 'race');
+          assert.ok('payload' in checked, `read ${reads}: ${'problem' in checked ? checked.problem : ''}`);
+          assert.ok(
+            checked.payload.every((byte) => byte === checked.payload[0]) && [7, 9].includes(checked.payload[0]!),
+            'the payload of one writer, not a mix',
+          );
+          reads++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1));
       }
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    for (const { code, stderr } of await writers) assert.equal(code, 0, stderr);
-    assert.ok(reads > 0, 'the file was read while the writers raced');
-    assert.ok('payload' in snapshotPayload(readFileSync(file), 'race'));
-    assert.deepEqual(readdirSync(dir), ['interpreter.snapshot'], 'no temporary file is left');
-  });
+      for (const { code, stderr } of await writers) assert.equal(code, 0, stderr);
+      assert.ok(reads > 0, 'the file was read while the writers raced');
+      assert.ok('payload' in snapshotPayload(readFileSync(file), 'race'));
+      assert.deepEqual(readdirSync(dir), ['interpreter.snapshot'], 'no temporary file is left');
+    },
+  );
 
   test('two `memlane trace` runs that both start in full both succeed and leave one good snapshot', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'memlane-race-cli-'));

@@ -81,44 +81,48 @@ describe('themes', () => {
     }
   });
 
-  it('draws a sketch diagram on a page as `memlane render --theme sketch` draws it (screenshots compared)', async () => {
-    const source = readFileSync(join(repoRoot, 'content/authoring/fence-options.mdx'), 'utf8');
-    const code = /```python memory id=sketch-option[^\n]*\n([\s\S]*?)```/.exec(source)![1]!;
-    const cli = spawnSync(
-      process.execPath,
-      [join(repoRoot, 'scripts/memlane.mjs'), 'render', '-', '--theme', 'sketch'],
-      { input: code, encoding: 'utf8', cwd: repoRoot },
-    );
-    assert.equal(cli.status, 0, cli.stderr);
-    // Without its class, no page rule can reach the CLI's drawing: it shows only what the file says.
-    const cliSvg = cli.stdout.replace(/^<\?xml[^>]*>\s*/, '').replace(/^(<svg\b[^>]*?) class="memlane-diagram"/, '$1');
-    const page = await pageIn('dark', '/authoring/fence-options/');
-    const stage = page.locator('#sketch-option .memlane-stage');
-    await page.evaluate(() => document.fonts.ready);
-    const onPage = await stage.screenshot();
-    // Pages show the legend in HTML under the stage: the same entries as the file's legend.
-    const cliLegend = [...cliSvg.matchAll(/<g class="ml-legend"[\s\S]*?<\/g>\s*(?=<\/svg>)/g)].flatMap((m) =>
-      [...m[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]),
-    );
-    assert.ok(cliLegend.length > 0, 'the file has a legend');
-    assert.deepEqual(await page.locator('#sketch-option .memlane-legend li').allTextContents(), cliLegend);
-    // The same stage, its drawing swapped for the CLI's file without its legend, cut to the page
-    // drawing's box: same size, fonts and surroundings.
-    await stage.evaluate((element, svg) => {
-      const box = ['viewBox', 'width', 'height'].map((name) => [
-        name,
-        element.querySelector('svg')!.getAttribute(name)!,
-      ]);
-      element.innerHTML = svg;
-      const file = element.querySelector('svg')!;
-      file.querySelector('.ml-legend')!.remove();
-      for (const [name, value] of box) file.setAttribute(name!, value!);
-    }, cliSvg);
-    await page.evaluate(() => document.fonts.ready);
-    const fromCli = await stage.screenshot();
-    // Antialiasing may differ where the all-steps drawing groups its strokes differently: a few
-    // edge pixels, not colours (a recoloured diagram differs in a quarter of its pixels or more).
-    const differ = (await page.evaluate(`(async () => {
+  it(
+    'draws a sketch diagram on a page as `memlane render --theme sketch` draws it ' + '(screenshots compared)',
+    async () => {
+      const source = readFileSync(join(repoRoot, 'content/authoring/fence-options.mdx'), 'utf8');
+      const code = /```python memory id=sketch-option[^\n]*\n([\s\S]*?)```/.exec(source)![1]!;
+      const cli = spawnSync(
+        process.execPath,
+        [join(repoRoot, 'scripts/memlane.mjs'), 'render', '-', '--theme', 'sketch'],
+        { input: code, encoding: 'utf8', cwd: repoRoot },
+      );
+      assert.equal(cli.status, 0, cli.stderr);
+      // Without its class, no page rule can reach the CLI's drawing: it shows only what the file says.
+      const cliSvg = cli.stdout
+        .replace(/^<\?xml[^>]*>\s*/, '')
+        .replace(/^(<svg\b[^>]*?) class="memlane-diagram"/, '$1');
+      const page = await pageIn('dark', '/authoring/fence-options/');
+      const stage = page.locator('#sketch-option .memlane-stage');
+      await page.evaluate(() => document.fonts.ready);
+      const onPage = await stage.screenshot();
+      // Pages show the legend in HTML under the stage: the same entries as the file's legend.
+      const cliLegend = [...cliSvg.matchAll(/<g class="ml-legend"[\s\S]*?<\/g>\s*(?=<\/svg>)/g)].flatMap((m) =>
+        [...m[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]),
+      );
+      assert.ok(cliLegend.length > 0, 'the file has a legend');
+      assert.deepEqual(await page.locator('#sketch-option .memlane-legend li').allTextContents(), cliLegend);
+      // The same stage, its drawing swapped for the CLI's file without its legend, cut to the page
+      // drawing's box: same size, fonts and surroundings.
+      await stage.evaluate((element, svg) => {
+        const box = ['viewBox', 'width', 'height'].map((name) => [
+          name,
+          element.querySelector('svg')!.getAttribute(name)!,
+        ]);
+        element.innerHTML = svg;
+        const file = element.querySelector('svg')!;
+        file.querySelector('.ml-legend')!.remove();
+        for (const [name, value] of box) file.setAttribute(name!, value!);
+      }, cliSvg);
+      await page.evaluate(() => document.fonts.ready);
+      const fromCli = await stage.screenshot();
+      // Antialiasing may differ where the all-steps drawing groups its strokes differently: a few
+      // edge pixels, not colours (a recoloured diagram differs in a quarter of its pixels or more).
+      const differ = (await page.evaluate(`(async () => {
       const pixels = [];
       for (const png of ${JSON.stringify([onPage.toString('base64'), fromCli.toString('base64')])}) {
         const image = new Image();
@@ -130,50 +134,59 @@ describe('themes', () => {
       }
       let differ = 0;
       for (let i = 0; i < pixels[0].length; i += 4) {
-        if (pixels[0][i] !== pixels[1][i] || pixels[0][i + 1] !== pixels[1][i + 1] || pixels[0][i + 2] !== pixels[1][i + 2]) differ++;
+        if (
+          pixels[0][i] !== pixels[1][i] ||
+          pixels[0][i + 1] !== pixels[1][i + 1] ||
+          pixels[0][i + 2] !== pixels[1][i + 2]
+        )
+          differ++;
       }
       return differ / (pixels[0].length / 4);
     })()`)) as number;
-    assert.ok(differ < 0.01, `${(differ * 100).toFixed(2)}% of the pixels differ`);
-    await page.context().close();
-  });
+      assert.ok(differ < 0.01, `${(differ * 100).toFixed(2)}% of the pixels differ`);
+      await page.context().close();
+    },
+  );
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`axe-core finds no serious or critical violations on any page in ${theme} mode, at desktop and phone width`, async () => {
-      const found: string[] = [];
-      const { page } = await openPage(site.browser, { colorScheme: theme });
-      for (const path of contentFiles().map(urlOf)) {
-        for (const width of [1280, 390]) {
-          await page.setViewportSize({ width, height: 900 });
-          await page.goto(`${site.url}${path}`);
-          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
-          await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-          const violations = await page.evaluate(async () => {
-            const axe = (
-              window as unknown as {
-                axe: {
-                  run(
-                    context: Document,
-                  ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-                };
-              }
-            ).axe;
-            const result = await axe.run(document);
-            return result.violations
-              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map(
-                (v) =>
-                  `${v.id} (${v.impact}) at ${v.nodes
-                    .slice(0, 3)
-                    .map((n) => n.target.join(' '))
-                    .join(', ')}`,
-              );
-          });
-          found.push(...violations.map((v) => `${path} at ${width}px: ${v}`));
+    it(
+      `axe-core finds no serious or critical violations on ` + `any page in ${theme} mode, at desktop and phone width`,
+      async () => {
+        const found: string[] = [];
+        const { page } = await openPage(site.browser, { colorScheme: theme });
+        for (const path of contentFiles().map(urlOf)) {
+          for (const width of [1280, 390]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.goto(`${site.url}${path}`);
+            assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+            await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
+            const violations = await page.evaluate(async () => {
+              const axe = (
+                window as unknown as {
+                  axe: {
+                    run(
+                      context: Document,
+                    ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+                  };
+                }
+              ).axe;
+              const result = await axe.run(document);
+              return result.violations
+                .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                .map(
+                  (v) =>
+                    `${v.id} (${v.impact}) at ${v.nodes
+                      .slice(0, 3)
+                      .map((n) => n.target.join(' '))
+                      .join(', ')}`,
+                );
+            });
+            found.push(...violations.map((v) => `${path} at ${width}px: ${v}`));
+          }
         }
-      }
-      await page.context().close();
-      assert.deepEqual(found, []);
-    });
+        await page.context().close();
+        assert.deepEqual(found, []);
+      },
+    );
   }
 });

@@ -16,7 +16,10 @@ const html = (url: string) => readFileSync(join(site.dir, url, 'index.html'), 'u
 const exerciseKinds = (url: string) =>
   [...html(url).matchAll(/<section class="memlane-exercise"[^>]*\bdata-exercise="(\w+)"/g)].map((m) => m[1]!);
 
-/** Every diagram with questions in the course and the authoring pages: the step it opens at and its first question's step. */
+/**
+ * Every diagram with questions in the course and the authoring pages: the step it opens at and its first question's
+ * step.
+ */
 function askingDiagrams(): { url: string; id: string; shown: number; before: number }[] {
   const pages = sitePages(site.dir).filter((url) => url.startsWith('/course/') || url.startsWith('/authoring/'));
   return pages.flatMap((url) =>
@@ -104,42 +107,45 @@ describe('the course', () => {
     }
   });
 
-  it("marks the answer's box, even when the object looks different at other steps, and scrolls it into view", async () => {
-    const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 800 } });
-    await page.goto(`${site.url}/course/classes-and-instances/`);
-    const exercise = page.locator('[data-exercise]:has([id^="shared-songs-exercise"])');
-    const answer = (await exercise.getAttribute('data-answer'))!;
-    await exercise.getByRole('button', { name: 'Try it' }).click();
-    const stage = page.locator('#shared-songs .memlane-stage');
-    // Scroll the narrow stage to whichever end leaves part of the answer's box out of view.
-    const hidden = await page
-      .locator(`#shared-songs [data-object-id="${answer}"]`)
-      .first()
-      .evaluate(
-        (g, el) => {
-          const stageEl = el as HTMLElement;
-          for (const left of [0, stageEl.scrollWidth]) {
-            stageEl.scrollLeft = left;
-            const [box, view] = [g.getBoundingClientRect(), stageEl.getBoundingClientRect()];
-            if (box.left < view.left - 1 || box.right > view.right + 1) return true;
-          }
-          return false;
-        },
-        await stage.elementHandle(),
+  it(
+    "marks the answer's box, even when the object looks different " + 'at other steps, and scrolls it into view',
+    async () => {
+      const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 800 } });
+      await page.goto(`${site.url}/course/classes-and-instances/`);
+      const exercise = page.locator('[data-exercise]:has([id^="shared-songs-exercise"])');
+      const answer = (await exercise.getAttribute('data-answer'))!;
+      await exercise.getByRole('button', { name: 'Try it' }).click();
+      const stage = page.locator('#shared-songs .memlane-stage');
+      // Scroll the narrow stage to whichever end leaves part of the answer's box out of view.
+      const hidden = await page
+        .locator(`#shared-songs [data-object-id="${answer}"]`)
+        .first()
+        .evaluate(
+          (g, el) => {
+            const stageEl = el as HTMLElement;
+            for (const left of [0, stageEl.scrollWidth]) {
+              stageEl.scrollLeft = left;
+              const [box, view] = [g.getBoundingClientRect(), stageEl.getBoundingClientRect()];
+              if (box.left < view.left - 1 || box.right > view.right + 1) return true;
+            }
+            return false;
+          },
+          await stage.elementHandle(),
+        );
+      assert.ok(hidden, "at 390 px part of the answer's box can be scrolled out of view");
+      await exercise.getByRole('button', { name: 'Show answer' }).click();
+      const marked = page.locator(`[data-object-id="${answer}"].is-answer`).first();
+      const width = await marked.evaluate((g) => {
+        const body = [...g.querySelectorAll('rect')].find((r) => !r.closest('[display="none"]'))!;
+        return getComputedStyle(body).strokeWidth;
+      });
+      assert.equal(width, '4px');
+      const [box, view] = await Promise.all([marked.boundingBox(), stage.boundingBox()]);
+      assert.ok(
+        box!.x >= view!.x - 1 && box!.x + box!.width <= view!.x + view!.width + 1,
+        `answer at ${box!.x}..${box!.x + box!.width}, stage ${view!.x}..${view!.x + view!.width}`,
       );
-    assert.ok(hidden, "at 390 px part of the answer's box can be scrolled out of view");
-    await exercise.getByRole('button', { name: 'Show answer' }).click();
-    const marked = page.locator(`[data-object-id="${answer}"].is-answer`).first();
-    const width = await marked.evaluate((g) => {
-      const body = [...g.querySelectorAll('rect')].find((r) => !r.closest('[display="none"]'))!;
-      return getComputedStyle(body).strokeWidth;
-    });
-    assert.equal(width, '4px');
-    const [box, view] = await Promise.all([marked.boundingBox(), stage.boundingBox()]);
-    assert.ok(
-      box!.x >= view!.x - 1 && box!.x + box!.width <= view!.x + view!.width + 1,
-      `answer at ${box!.x}..${box!.x + box!.width}, stage ${view!.x}..${view!.x + view!.width}`,
-    );
-    assert.deepEqual(errors, []);
-  });
+      assert.deepEqual(errors, []);
+    },
+  );
 });

@@ -60,12 +60,17 @@ for (const [file, path] of [
       assert.match(
         text,
         new RegExp(
-          `^content/${file.replace('.', '\\.')}:9: the Python snippet failed: NameError: name 'cuont' is not defined\\n`,
+          `^content/${file.replace('.', '\\.')}:9: the Python snippet failed: NameError: name 'cuont' is not ` +
+            `defined\\n`,
         ),
       );
       assert.match(
         text,
-        /\n {2}9 \| total = \(count \+ cuont\)\n {23}\^{5}\nhint: did you mean `count`\? \(If the snippet is meant to end with this NameError, add raises=NameError\.\)$/,
+        new RegExp(
+          String.raw`\n {2}9 \| total = \(count \+ cuont\)\n {23}\^{5}\nhint: did you mean ` +
+            '`count`' +
+            String.raw`\? \(If the snippet is meant to end with this NameError, add raises=NameError\.\)$`,
+        ),
       );
       assert.equal(await page.locator('figure.memlane').count(), 0, 'the diagram is gone, not left stale');
 

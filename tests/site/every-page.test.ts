@@ -52,57 +52,62 @@ describe('every page of the site', () => {
     await page.context().close();
   });
 
-  it('shows every diagram with tidy ids and focusable scrolling panes, fits a 390 px phone screen and logs no errors', async () => {
-    const { page, errors } = await openPage(site.browser, {
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-    });
-    const problems: string[] = [];
-    let diagrams = 0;
-    for (const file of contentFiles()) {
-      const url = urlOf(file);
-      const expected = countDiagrams(readFileSync(file, 'utf8'));
-      errors.length = 0;
-      await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
-      const found = await page.evaluate(() => ({
-        diagrams: [...document.querySelectorAll('figure.memlane')].filter((f) =>
-          f.querySelector('svg.memlane-diagram [data-frame-id]'),
-        ).length,
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-        // Ids inside diagrams are the figure's id, one dash, a part name; each names one element.
-        badIds: [...document.querySelectorAll('figure.memlane')]
-          .flatMap((figure) => [figure, ...figure.querySelectorAll('[id]')])
-          .map((el) => el.id)
-          .filter((id) => id.includes('--') || document.querySelectorAll(`[id="${id}"]`).length !== 1),
-        badLabels: [...document.querySelectorAll('figure.memlane svg.memlane-diagram')]
-          .filter(
-            (svg) =>
-              svg.getAttribute('aria-labelledby') !==
-                `${svg.closest('figure')!.id}-title ${svg.closest('figure')!.id}-desc` ||
-              !(svg.getAttribute('aria-labelledby') ?? '')
-                .split(' ')
-                .every((id) => document.getElementById(id)?.closest('svg') === svg),
-          )
-          .map((svg) => svg.closest('figure')!.id),
-        // Panes that scroll sideways must take keyboard focus.
-        unreachable: [
-          ...document.querySelectorAll<HTMLElement>('figure.memlane .memlane-code, figure.memlane .memlane-stage'),
-        ]
-          .filter((pane) => pane.scrollWidth > pane.clientWidth && pane.tabIndex < 0)
-          .map((pane) => `${pane.closest('figure')!.id} ${pane.className}`),
-      }));
-      if (found.badIds.length) problems.push(`${url}: untidy or repeated ids ${found.badIds.join(', ')}`);
-      if (found.badLabels.length)
-        problems.push(`${url}: diagrams not labelled by their own title and desc: ${found.badLabels.join(', ')}`);
-      if (found.unreachable.length)
-        problems.push(`${url}: scrolling panes without keyboard focus: ${found.unreachable.join(', ')}`);
-      diagrams += found.diagrams;
-      if (found.diagrams !== expected) problems.push(`${url}: ${found.diagrams} diagrams, the source has ${expected}`);
-      if (found.overflow > 0) problems.push(`${url}: ${found.overflow}px of horizontal overflow at 390px`);
-      if (errors.length) problems.push(`${url}: console errors: ${errors.join(' | ')}`);
-    }
-    assert.deepEqual(problems, []);
-    assert.ok(diagrams > 10, `${diagrams} diagrams on the site`);
-    await page.context().close();
-  });
+  it(
+    'shows every diagram with tidy ids and focusable scrolling panes, fits a 390 px phone screen and logs ' +
+      'no errors',
+    async () => {
+      const { page, errors } = await openPage(site.browser, {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+      });
+      const problems: string[] = [];
+      let diagrams = 0;
+      for (const file of contentFiles()) {
+        const url = urlOf(file);
+        const expected = countDiagrams(readFileSync(file, 'utf8'));
+        errors.length = 0;
+        await page.goto(`${site.url}${url}`, { waitUntil: 'load' });
+        const found = await page.evaluate(() => ({
+          diagrams: [...document.querySelectorAll('figure.memlane')].filter((f) =>
+            f.querySelector('svg.memlane-diagram [data-frame-id]'),
+          ).length,
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+          // Ids inside diagrams are the figure's id, one dash, a part name; each names one element.
+          badIds: [...document.querySelectorAll('figure.memlane')]
+            .flatMap((figure) => [figure, ...figure.querySelectorAll('[id]')])
+            .map((el) => el.id)
+            .filter((id) => id.includes('--') || document.querySelectorAll(`[id="${id}"]`).length !== 1),
+          badLabels: [...document.querySelectorAll('figure.memlane svg.memlane-diagram')]
+            .filter(
+              (svg) =>
+                svg.getAttribute('aria-labelledby') !==
+                  `${svg.closest('figure')!.id}-title ${svg.closest('figure')!.id}-desc` ||
+                !(svg.getAttribute('aria-labelledby') ?? '')
+                  .split(' ')
+                  .every((id) => document.getElementById(id)?.closest('svg') === svg),
+            )
+            .map((svg) => svg.closest('figure')!.id),
+          // Panes that scroll sideways must take keyboard focus.
+          unreachable: [
+            ...document.querySelectorAll<HTMLElement>('figure.memlane .memlane-code, figure.memlane .memlane-stage'),
+          ]
+            .filter((pane) => pane.scrollWidth > pane.clientWidth && pane.tabIndex < 0)
+            .map((pane) => `${pane.closest('figure')!.id} ${pane.className}`),
+        }));
+        if (found.badIds.length) problems.push(`${url}: untidy or repeated ids ${found.badIds.join(', ')}`);
+        if (found.badLabels.length)
+          problems.push(`${url}: diagrams not labelled by their own title and desc: ${found.badLabels.join(', ')}`);
+        if (found.unreachable.length)
+          problems.push(`${url}: scrolling panes without keyboard focus: ${found.unreachable.join(', ')}`);
+        diagrams += found.diagrams;
+        if (found.diagrams !== expected)
+          problems.push(`${url}: ${found.diagrams} diagrams, the source has ${expected}`);
+        if (found.overflow > 0) problems.push(`${url}: ${found.overflow}px of horizontal overflow at 390px`);
+        if (errors.length) problems.push(`${url}: console errors: ${errors.join(' | ')}`);
+      }
+      assert.deepEqual(problems, []);
+      assert.ok(diagrams > 10, `${diagrams} diagrams on the site`);
+      await page.context().close();
+    },
+  );
 });

@@ -25,30 +25,40 @@ const exercise = (page: Page, id: string) => page.locator(`#${id} [data-exercise
 const feedback = (page: Page, id: string) => exercise(page, id).getByRole('status');
 
 describe('exercises', () => {
-  it('pointer: Try it moves to the step before the line; the objects are named choices; "A new object" is right', async () => {
-    const { page, errors } = await open();
-    const ex = exercise(page, 'rebind-exercise');
-    assert.equal(await ex.getAttribute('data-exercise'), 'pointer');
-    await ex.getByRole('button', { name: 'Try it' }).click();
-    const before = Number(await ex.getAttribute('data-before'));
-    assert.equal(await stepOf(page, 'rebind-exercise'), before);
-    // Every drawn object is a button named in words.
-    const names = await page
-      .locator('#rebind-exercise svg [data-object-id][role="button"]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-    assert.ok(names.includes('the list [1, 2]'), JSON.stringify(names));
-    await ex.getByRole('button', { name: 'A new object' }).click();
-    assert.match(
-      (await feedback(page, 'rebind-exercise').textContent())!,
-      /^Correct! `?second`? names a new object, the list \[1, 2, 3\]\..*makes a new list/,
-    );
-    assert.equal(await stepOf(page, 'rebind-exercise'), Number(await ex.getAttribute('data-after')));
-    const answer = await ex.getAttribute('data-answer');
-    assert.equal((await page.locator(`#rebind-exercise svg [data-object-id="${answer}"].is-answer`).count()) > 0, true);
-    assert.equal(await page.locator('#rebind-exercise svg [role="button"]').count(), 0, 'choices end with the answer');
-    assert.deepEqual(errors, []);
-    await page.context().close();
-  });
+  it(
+    'pointer: Try it moves to the step before the line; ' + 'the objects are named choices; "A new object" is right',
+    async () => {
+      const { page, errors } = await open();
+      const ex = exercise(page, 'rebind-exercise');
+      assert.equal(await ex.getAttribute('data-exercise'), 'pointer');
+      await ex.getByRole('button', { name: 'Try it' }).click();
+      const before = Number(await ex.getAttribute('data-before'));
+      assert.equal(await stepOf(page, 'rebind-exercise'), before);
+      // Every drawn object is a button named in words.
+      const names = await page
+        .locator('#rebind-exercise svg [data-object-id][role="button"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      assert.ok(names.includes('the list [1, 2]'), JSON.stringify(names));
+      await ex.getByRole('button', { name: 'A new object' }).click();
+      assert.match(
+        (await feedback(page, 'rebind-exercise').textContent())!,
+        /^Correct! `?second`? names a new object, the list \[1, 2, 3\]\..*makes a new list/,
+      );
+      assert.equal(await stepOf(page, 'rebind-exercise'), Number(await ex.getAttribute('data-after')));
+      const answer = await ex.getAttribute('data-answer');
+      assert.equal(
+        (await page.locator(`#rebind-exercise svg [data-object-id="${answer}"].is-answer`).count()) > 0,
+        true,
+      );
+      assert.equal(
+        await page.locator('#rebind-exercise svg [role="button"]').count(),
+        0,
+        'choices end with the answer',
+      );
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    },
+  );
 
   it('pointer by click: the old list is "Not quite"', async () => {
     const { page } = await open();

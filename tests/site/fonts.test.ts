@@ -49,14 +49,26 @@ describe('diagram fonts', () => {
       const ttf = readFileSync(face.file).toString('base64');
       // A string script: the test runner's transpiler would wrap named functions in __name.
       const widths = (await page.evaluate(`(async () => {
-        const reference = new FontFace('Reference TTF', 'url(data:font/ttf;base64,${ttf})', { weight: '${face.weight}' });
+        const reference = new FontFace('Reference TTF', 'url(data:font/ttf;base64,${ttf})', {
+          weight: '${face.weight}',
+        });
         document.fonts.add(reference);
         await reference.load();
-        const served = [...document.fonts].find((f) => f.family.replace(/"/g, '') === ${JSON.stringify(face.family)} && f.weight === '${face.weight}');
+        const served = [...document.fonts].find(
+          (f) => f.family.replace(/"/g, '') === ${JSON.stringify(face.family)} && f.weight === '${face.weight}',
+        );
         if (!served || served.status !== 'loaded') return { served: served ? served.status : 'missing' };
         const context = document.createElement('canvas').getContext('2d');
-        const width = (family) => { context.font = '${face.weight} 40px ' + family; return context.measureText(${JSON.stringify(sample)}).width; };
-        return { served: served.status, page: width('"${face.family}"'), reference: width('"Reference TTF"'), fallback: width('serif') };
+        const width = (family) => {
+          context.font = '${face.weight} 40px ' + family;
+          return context.measureText(${JSON.stringify(sample)}).width;
+        };
+        return {
+          served: served.status,
+          page: width('"${face.family}"'),
+          reference: width('"Reference TTF"'),
+          fallback: width('serif'),
+        };
       })()`)) as { served: string; page?: number; reference?: number; fallback?: number };
       assert.equal(widths.served, 'loaded', `${face.family} ${face.weight}`);
       assert.equal(widths.page, widths.reference, `${face.family} ${face.weight} width`);

@@ -124,27 +124,30 @@ describe('live editing', () => {
     await page.context().close();
   });
 
-  it('an error shows the Python error, its line and a caret in role="alert", and keeps the last good diagram', async () => {
-    const { page, figure } = await openLesson();
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    await run(figure);
-    const good = await svgOf(figure);
-    await replaceCode(figure, 'items = [1, 2]\nprint(item)');
-    assert.match(await run(figure), /^The run failed/);
-    const alert = (await figure.getByRole('alert').textContent())!;
-    assert.match(alert, /^Line 2: NameError: name 'item' is not defined\. Did you mean `items`\?\n/);
-    // Python points at the name `item`, columns 7 to 10.
-    assert.match(alert, /\n {2}2 \| print\(item\)\n {12}\^{4}$/);
-    assert.equal(await svgOf(figure), good);
-    await replaceCode(figure, 'def f(x)\n');
-    await run(figure);
-    // CPython's offsets: the caret is where the `:` is missing, not under the whole line.
-    assert.match(
-      (await figure.getByRole('alert').textContent())!,
-      /^Line 1: SyntaxError: expected ':'\n {2}1 \| def f\(x\)\n {14}\^$/,
-    );
-    await page.context().close();
-  });
+  it(
+    'an error shows the Python error, ' + 'its line and a caret in role="alert", and keeps the last good diagram',
+    async () => {
+      const { page, figure } = await openLesson();
+      await figure.getByRole('button', { name: 'Edit code' }).click();
+      await run(figure);
+      const good = await svgOf(figure);
+      await replaceCode(figure, 'items = [1, 2]\nprint(item)');
+      assert.match(await run(figure), /^The run failed/);
+      const alert = (await figure.getByRole('alert').textContent())!;
+      assert.match(alert, /^Line 2: NameError: name 'item' is not defined\. Did you mean `items`\?\n/);
+      // Python points at the name `item`, columns 7 to 10.
+      assert.match(alert, /\n {2}2 \| print\(item\)\n {12}\^{4}$/);
+      assert.equal(await svgOf(figure), good);
+      await replaceCode(figure, 'def f(x)\n');
+      await run(figure);
+      // CPython's offsets: the caret is where the `:` is missing, not under the whole line.
+      assert.match(
+        (await figure.getByRole('alert').textContent())!,
+        /^Line 1: SyntaxError: expected ':'\n {2}1 \| def f\(x\)\n {14}\^$/,
+      );
+      await page.context().close();
+    },
+  );
 
   it('an endless loop is stopped by a limit, the page stays responsive, and the next run works', async () => {
     const { page, figure } = await openLesson();
@@ -190,67 +193,71 @@ describe('live editing', () => {
     await page.context().close();
   });
 
-  it("the editor stands in for the code pane, over the diagram; after a run the diagram's top is in view, focus stays in the editor and the status says what ran", async () => {
-    const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(`${site.url}/course/frames-and-the-call-stack/`);
-    const figure = page.locator('#nested');
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    const box = figure.getByRole('textbox', { name: 'Python code' });
-    await box.waitFor();
-    // The code shows once: in the editor, which sits above the step controls and the drawing.
-    assert.equal(await figure.locator('.memlane-code').isVisible(), false);
-    assert.equal(
-      await figure
-        .locator('.cm-line, .memlane-code .line')
-        .filter({ hasText: 'def area' })
-        .filter({ visible: true })
-        .count(),
-      1,
-    );
-    const [editorBox, diagramBox] = await Promise.all([
-      figure.locator('.memlane-editor').boundingBox(),
-      figure.locator('memlane-diagram').boundingBox(),
-    ]);
-    assert.ok(editorBox!.y + editorBox!.height <= diagramBox!.y + 1, 'the editor is above the diagram');
-    // The editor marks the line of the shown step, as the code pane did.
-    const markedLine = () =>
-      figure
-        .locator('.cm-line')
-        .evaluateAll((lines) => lines.findIndex((l) => l.classList.contains('memlane-editor-current')) + 1);
-    const paneLine = () => figure.locator('.memlane-code .line.is-current').getAttribute('data-line').then(Number);
-    assert.equal(await markedLine(), await paneLine());
-    await box.press('Control+End');
-    await box.pressSequentially('\nextra = [1, 2]');
-    // Scrolled down past the diagram's top, then run from the keyboard.
-    await figure.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY - 200));
-    assert.ok(await figure.locator('memlane-diagram').evaluate((el) => el.getBoundingClientRect().top < 0));
-    const status = figure.getByRole('status').filter({ hasText: /^Ran/ });
-    await box.press('Control+Enter');
-    await status.waitFor(RUN_WAIT);
-    assert.match(
-      (await status.textContent())!,
-      /^Ran 14 steps in CPython 3\.14[.\d]*; the diagram shows step 8 of 14\.$/,
-    );
-    await page.waitForFunction(
-      () => {
-        const top = document.querySelector('#nested memlane-diagram')!.getBoundingClientRect().top;
-        return top >= 0 && top < innerHeight / 2;
-      },
-      undefined,
-      { timeout: 10_000 },
-    );
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null),
-      true,
-      'focus stays in the editor',
-    );
-    assert.equal(await status.isVisible(), true);
-    await figure.getByRole('button', { name: 'Next step' }).click();
-    assert.equal(await markedLine(), await paneLine());
-    // Closed again, the code pane shows the code that ran.
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    assert.match(await figure.locator('.memlane-code').textContent(), /extra = \[1, 2\]/);
-    assert.deepEqual(errors, []);
-    await page.context().close();
-  });
+  it(
+    "the editor stands in for the code pane, over the diagram; after a run the diagram's top is in view, " +
+      'focus stays in the editor and the status says what ran',
+    async () => {
+      const { page, errors } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+      await page.goto(`${site.url}/course/frames-and-the-call-stack/`);
+      const figure = page.locator('#nested');
+      await figure.getByRole('button', { name: 'Edit code' }).click();
+      const box = figure.getByRole('textbox', { name: 'Python code' });
+      await box.waitFor();
+      // The code shows once: in the editor, which sits above the step controls and the drawing.
+      assert.equal(await figure.locator('.memlane-code').isVisible(), false);
+      assert.equal(
+        await figure
+          .locator('.cm-line, .memlane-code .line')
+          .filter({ hasText: 'def area' })
+          .filter({ visible: true })
+          .count(),
+        1,
+      );
+      const [editorBox, diagramBox] = await Promise.all([
+        figure.locator('.memlane-editor').boundingBox(),
+        figure.locator('memlane-diagram').boundingBox(),
+      ]);
+      assert.ok(editorBox!.y + editorBox!.height <= diagramBox!.y + 1, 'the editor is above the diagram');
+      // The editor marks the line of the shown step, as the code pane did.
+      const markedLine = () =>
+        figure
+          .locator('.cm-line')
+          .evaluateAll((lines) => lines.findIndex((l) => l.classList.contains('memlane-editor-current')) + 1);
+      const paneLine = () => figure.locator('.memlane-code .line.is-current').getAttribute('data-line').then(Number);
+      assert.equal(await markedLine(), await paneLine());
+      await box.press('Control+End');
+      await box.pressSequentially('\nextra = [1, 2]');
+      // Scrolled down past the diagram's top, then run from the keyboard.
+      await figure.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY - 200));
+      assert.ok(await figure.locator('memlane-diagram').evaluate((el) => el.getBoundingClientRect().top < 0));
+      const status = figure.getByRole('status').filter({ hasText: /^Ran/ });
+      await box.press('Control+Enter');
+      await status.waitFor(RUN_WAIT);
+      assert.match(
+        (await status.textContent())!,
+        /^Ran 14 steps in CPython 3\.14[.\d]*; the diagram shows step 8 of 14\.$/,
+      );
+      await page.waitForFunction(
+        () => {
+          const top = document.querySelector('#nested memlane-diagram')!.getBoundingClientRect().top;
+          return top >= 0 && top < innerHeight / 2;
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.closest('.cm-editor') !== null),
+        true,
+        'focus stays in the editor',
+      );
+      assert.equal(await status.isVisible(), true);
+      await figure.getByRole('button', { name: 'Next step' }).click();
+      assert.equal(await markedLine(), await paneLine());
+      // Closed again, the code pane shows the code that ran.
+      await figure.getByRole('button', { name: 'Edit code' }).click();
+      assert.match(await figure.locator('.memlane-code').textContent(), /extra = \[1, 2\]/);
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    },
+  );
 });

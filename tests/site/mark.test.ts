@@ -98,7 +98,10 @@ describe('<Mark>', () => {
       });
       const words = span(rects);
       const drawing = span(paths);
-      return { lines: rects.length, lowGap: words.bottom - drawing.bottom, leftGap: drawing.left - words.left, rightGap: words.right - drawing.right };
+      return {
+        lines: rects.length, lowGap: words.bottom - drawing.bottom,
+        leftGap: drawing.left - words.left, rightGap: words.right - drawing.right,
+      };
     })()`;
     // Generous: the drawing follows within a frame or two; the wait only absorbs a busy machine.
     await page.waitForFunction(`${covers}.lowGap < 8`, undefined, { timeout: 30_000 }).catch(() => undefined);

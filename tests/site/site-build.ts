@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-/** Astro's command-line script, wherever its package.json `bin` puts it (astro.js up to Astro 5, bin/astro.mjs since). */
+/**
+ * Astro's command-line script, wherever its package.json `bin` puts it (astro.js up to Astro 5, bin/astro.mjs since).
+ */
 export const astroBin = ((): string => {
   const astroDir = join(repoRoot, 'node_modules/astro');
   const { bin } = JSON.parse(readFileSync(join(astroDir, 'package.json'), 'utf8')) as {

@@ -25,7 +25,10 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** A static file server for a built site on 127.0.0.1 (directory URLs serve index.html); `requests` lists every path asked for. */
+/**
+ * A static file server for a built site on 127.0.0.1 (directory URLs serve index.html); `requests` lists every path
+ * asked for.
+ */
 export async function serveSite(dir: string): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {

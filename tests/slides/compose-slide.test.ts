@@ -7,7 +7,9 @@ import { parseSvgRoot } from '../../src/slides/svg-root.ts';
 import { findAll, parseXml, textOf } from './xml-tree.ts';
 
 const diagram = `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" class="memlane-diagram" width="400" height="300" viewBox="0 0 400 300"><title>d &amp; e</title><desc>one list</desc><g data-object-id="o1"><rect x="10" y="10" width="50" height="20"/></g></svg>
+<svg xmlns="http://www.w3.org/2000/svg" class="memlane-diagram" width="400" height="300" viewBox="0 0 400 300">\
+<title>d &amp; e</title><desc>one list</desc><g data-object-id="o1"><rect x="10" y="10" width="50" height="20"/></g>\
+</svg>
 `;
 
 async function panel() {

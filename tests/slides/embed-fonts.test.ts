@@ -34,7 +34,11 @@ async function slide(code: string): Promise<string> {
 function embeddedFaces(svg: string): { face: string; font: Buffer }[] {
   return [
     ...svg.matchAll(
-      /font-family: '([^']+)';\s*font-style: (\w+);\s*font-weight: (\d+);[^}]*url\('data:font\/woff2;base64,([A-Za-z0-9+/=]+)'\)/g,
+      new RegExp(
+        String.raw`font-family: '([^']+)';\s*font-style: (\w+);\s*font-weight: ` +
+          String.raw`(\d+);[^}]*url\('data:font\/woff2;base64,([A-Za-z0-9+/=]+)'\)`,
+        'g',
+      ),
     ),
   ].map(([, family, style, weight, data]) => ({
     face: `${family} ${weight} ${style}`,
@@ -104,7 +108,8 @@ describe('embedFonts', () => {
 
   it('leaves a drawing without text as it is, and diagrams for pages never carry fonts', () => {
     const empty =
-      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title><rect width="5" height="5"/></svg>\n';
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 ' +
+      '10"><title>t</title><rect width="5" height="5"/></svg>\n';
     assert.equal(embedFonts(empty), empty);
     const layout = traceToLayout(loadTrace('r07_classes'), {});
     for (const standalone of [false, true])

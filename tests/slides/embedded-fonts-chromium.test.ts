@@ -124,7 +124,9 @@ describe('standalone SVG files in Chromium, drawn with the faces inside them', (
     const code = 'a <= b != c -> d == e';
     const svg = (texts: string) =>
       embedFonts(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono', monospace" font-size="20"><title>code</title><rect width="280" height="40" fill="#ffffff"/>${texts}</svg>\n`,
+        `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="280" ` +
+          `height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono', monospace" ` +
+          `font-size="20"><title>code</title><rect width="280" height="40" fill="#ffffff"/>${texts}</svg>\n`,
       );
     const pictures: Buffer[] = [];
     for (const [name, texts] of [

@@ -5,7 +5,8 @@ import { escapeXml } from '../../src/render/escape-markup.ts';
 import { svgToPng } from '../../src/slides/svg-to-png.ts';
 
 const text = (family: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" viewBox="0 0 300 60"><text x="10" y="40" font-family="${family}" font-size="28">Memlane 123</text></svg>`;
+  `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" viewBox="0 0 300 60"><text x="10" y="40" ` +
+  `font-family="${family}" font-size="28">Memlane 123</text></svg>`;
 
 /** Reads width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -35,7 +36,8 @@ describe('svgToPng', () => {
   it('draws code without ligatures: `<=`, `!=`, `->` and `==` as the characters typed', () => {
     const code = 'a <= b != c -> d == e';
     const svg = (texts: string) =>
-      `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" font-family="'JetBrains Mono'" font-size="20">${texts}</svg>`;
+      `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="40" viewBox="0 0 280 40" ` +
+      `font-family="'JetBrains Mono'" font-size="20">${texts}</svg>`;
     const run = svg(`<text x="4" y="28" xml:space="preserve">${escapeXml(code)}</text>`);
     // Each character on its own, at its column (JetBrains Mono advances 0.6 em = 12 px): nothing to join.
     const apart = svg(

@@ -6,7 +6,9 @@ import { slideFaces } from '../../src/slides/font-files.ts';
 import { matchFace, textByFace } from '../../src/slides/text-by-face.ts';
 
 const svg = (body: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" font-family="Inter, system-ui, sans-serif" font-size="12"><title>Title</title><desc>Zz</desc><style>.q { fill: red }</style>${body}</svg>\n`;
+  `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" font-family="Inter, ` +
+  `system-ui, sans-serif" font-size="12"><title>Title</title><desc>Zz</desc><style>.q { fill: red ` +
+  `}</style>${body}</svg>\n`;
 
 /** The characters of each face that draws any, as strings of sorted characters. */
 function drawn(body: string): Record<string, string> {
@@ -31,7 +33,8 @@ describe('textByFace', () => {
         [
           '<text>ab</text>',
           '<text font-weight="600">H</text>',
-          '<g font-family="\'JetBrains Mono\', monospace"><text>x<tspan font-weight="700">1</tspan><tspan font-style="italic">i</tspan></text></g>',
+          '<g font-family="\'JetBrains Mono\', monospace"><text>x<tspan font-weight="700">1</tspan><tspan ' +
+            'font-style="italic">i</tspan></text></g>',
           '<text font-family="JetBrains Mono">&lt;&amp;&#x41;&#66;</text>',
         ].join(''),
       ),

@@ -80,7 +80,9 @@ import json, os, sys
 json.dumps({
     "slot": sys.modules[SLOT].__name__,
     "modules": sorted(name for name in sys.modules if "memlane" in name),
-    "lesson": all(name in sys.modules for name in ("copy", "gc", "weakref", "collections", "functools", "itertools", "math", "dataclasses", "random")),
+    "lesson": all(name in sys.modules for name in (
+        "copy", "gc", "weakref", "collections", "functools", "itertools", "math", "dataclasses", "random"
+    )),
     "path": [entry for entry in sys.path if "memlane" in entry],
 })`,
           { globals: pyodide.toPy({ SLOT: TRACER_SLOT }) },

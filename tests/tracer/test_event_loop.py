@@ -1,4 +1,5 @@
-"""The sandbox's asyncio loop (event_loop.py): CPython's order on a clock that jumps, and the loop's frame (loop_frame.py)."""
+"""The sandbox's asyncio loop (event_loop.py): CPython's order on a clock that jumps, and the loop's frame
+(loop_frame.py)."""
 import unittest
 
 from tracer_helpers import line_step, trace
@@ -26,7 +27,8 @@ class EventLoop(unittest.TestCase):
         self.assertEqual(document["stdout"], "[('now', 0.0), ('early', 0.5), ('late', 2.5)]\n")
 
     def test_a_new_event_loop_is_the_virtual_one_and_starts_at_zero(self):
-        source = "import asyncio\nloop = asyncio.new_event_loop()\nprint(type(loop).__name__, loop.time())\nloop.close()\n"
+        source = ("import asyncio\nloop = asyncio.new_event_loop()\n"
+                  "print(type(loop).__name__, loop.time())\nloop.close()\n")
         document = trace(source)
         self.assertIsNone(document["error"])
         self.assertEqual(document["stdout"], "VirtualClockEventLoop 0.0\n")

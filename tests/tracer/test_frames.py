@@ -33,7 +33,8 @@ class Frames(unittest.TestCase):
     def test_a_generator_keeps_its_frame_id_across_resumes(self):
         source = "def gen():\n    yield 1\n    yield 2\n\ng = gen()\nnext(g)\nnext(g)\n"
         document = trace(source)
-        generator_frames = {frame["id"] for step in document["steps"] for frame in step["stack"] if frame.get("generator")}
+        generator_frames = {frame["id"] for step in document["steps"] for frame in step["stack"]
+                            if frame.get("generator")}
         self.assertEqual(len(generator_frames), 1)
         _, generator = local(document, len(document["steps"]) - 1, "g")
         self.assertEqual((generator["kind"], generator["state"]), ("generator", "suspended"))
@@ -48,14 +49,16 @@ class Frames(unittest.TestCase):
         heap = heap_at(document, last)
         self.assertEqual(name, "step")
         self.assertEqual(heap[cell_ref["ref"]]["kind"], "cell")
-        maker_step = next(i for i, step in enumerate(document["steps"]) if step["event"] == "return" and step["stack"][-1]["name"] == "make")
+        maker_step = next(i for i, step in enumerate(document["steps"])
+                          if step["event"] == "return" and step["stack"][-1]["name"] == "make")
         self.assertEqual(local(document, maker_step, "step")[0], cell_ref["ref"])
 
     def test_an_exception_step_names_the_error(self):
         document = trace("def f():\n    raise ValueError('bad')\n\nf()\n")
         raised = [step for step in document["steps"] if step["event"] == "exception"]
         self.assertEqual(raised[0]["exception"], {"type": "ValueError", "message": "bad"})
-        self.assertEqual(document["error"], {"type": "ValueError", "message": "bad", "line": 2, "column": 5, "endColumn": 28})
+        self.assertEqual(document["error"],
+                         {"type": "ValueError", "message": "bad", "line": 2, "column": 5, "endColumn": 28})
 
 
 if __name__ == "__main__":

@@ -53,7 +53,8 @@ class InTrace(unittest.TestCase):
         self.assertNotIn(oid, last.get("freed", []))
 
     def test_a_freed_cycle_is_not_confused_with_a_new_container_at_its_address(self):
-        source = "import gc\nfirst = {}\nsecond = {'other': first}\nfirst['other'] = second\ndel first, second\ncount = gc.collect()\n"
+        source = ("import gc\nfirst = {}\nsecond = {'other': first}\nfirst['other'] = second\n"
+                  "del first, second\ncount = gc.collect()\n")
         document = trace(source)
         last = document["steps"][-1]
         unreachable = [oid for oid, obj in last["heap"].items() if obj.get("unreachable")]

@@ -30,7 +30,8 @@ class Blocked(unittest.TestCase):
 
     def test_builtin_modules_are_made_once(self):
         stdout, error = run("import gc, _imp, importlib.machinery\n"
-                            "spec = importlib.machinery.ModuleSpec('gc', None)\nprint(_imp.create_builtin(spec) is gc)\n")
+                            "spec = importlib.machinery.ModuleSpec('gc', None)\n"
+                            "print(_imp.create_builtin(spec) is gc)\n")
         self.assertEqual((stdout, error), ("True\n", None))
 
 
@@ -42,12 +43,14 @@ class Stubs(unittest.TestCase):
 
     def test_host_commands_are_gone(self):
         _, error = run("import os\nos.system('ls')\n")
-        self.assertEqual((error["type"], error["message"]), ("PermissionError", "memlane snippets cannot run host commands"))
+        self.assertEqual((error["type"], error["message"]),
+                         ("PermissionError", "memlane snippets cannot run host commands"))
 
     def test_a_snippet_cannot_take_or_see_the_trace_hooks(self):
         _, error = run("import sys\nsys.settrace(None)\n")
         self.assertIn("memlane traces them itself", error["message"])
-        stdout, error = run("import sys\nframe = sys._getframe()\nprint(sys.gettrace(), sys.getprofile(), frame.f_trace)\n")
+        stdout, error = run("import sys\nframe = sys._getframe()\n"
+                            "print(sys.gettrace(), sys.getprofile(), frame.f_trace)\n")
         self.assertEqual((stdout, error), ("None None None\n", None))
         _, error = run("import sys\nsys.monitoring.register_callback(3, 1, None)\n")
         self.assertIn("sys.monitoring is not available", error["message"])
@@ -67,10 +70,12 @@ class Frames(unittest.TestCase):
                   "print(below.f_code.co_filename, sorted(below.f_globals), sorted(below.f_globals['__builtins__']))\n")
         stdout, error = run(source)
         self.assertIsNone(error)
-        self.assertEqual(stdout, "<memlane-run> ['__builtins__', 'code', 'namespace', 'outcome'] ['BaseException', 'exec']\n")
+        self.assertEqual(stdout,
+                         "<memlane-run> ['__builtins__', 'code', 'namespace', 'outcome'] ['BaseException', 'exec']\n")
 
     def test_a_limit_errors_traceback_does_not_lead_into_the_tracer(self):
-        source = ("caught = None\ntry:\n    while True:\n        pass\nexcept BaseException as error:\n    caught = error\n"
+        source = ("caught = None\ntry:\n    while True:\n        pass\n"
+                  "except BaseException as error:\n    caught = error\n"
                   "tb = caught.__traceback__\nwhile tb.tb_next:\n    tb = tb.tb_next\n")
         document = trace(source, maxSteps=20)
         self.assertEqual(document["error"]["type"], "StepLimitError")

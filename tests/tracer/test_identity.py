@@ -1,4 +1,5 @@
-"""Identity: an object keeps its trace id while it lives, without the tracer keeping it alive; a new object at its address gets a new id."""
+"""Identity: an object keeps its trace id while it lives, without the tracer keeping it alive; a new object at its
+address gets a new id."""
 import gc
 import unittest
 

@@ -1,4 +1,5 @@
-"""Pinned names: every builtin a tracer function reads is a global of its own module, so a snippet that rebinds builtins cannot change the trace."""
+"""Pinned names: every builtin a tracer function reads is a global of its own module, so a snippet that rebinds
+builtins cannot change the trace."""
 import builtins
 import dis
 import types
@@ -36,7 +37,8 @@ def submodules(package):
 
 class Pinned(unittest.TestCase):
     def test_the_package_has_its_modules(self):
-        self.assertGreaterEqual(set(submodules(memlane_tracer)), {"pinned", "guard", "limits", "reprs", "recorder", "run"})
+        self.assertGreaterEqual(set(submodules(memlane_tracer)),
+                                {"pinned", "guard", "limits", "reprs", "recorder", "run"})
 
     def test_builtins_read_by_the_tracer_are_bound_in_its_modules(self):
         unbound = []
@@ -57,14 +59,16 @@ class Pinned(unittest.TestCase):
         for name, module in sorted(submodules(memlane_tracer).items()):
             for value in vars(module).values():
                 if type(value) is type and value.__module__ == module.__name__:
-                    if any(type(member) in (types.FunctionType, classmethod, staticmethod, property) for member in vars(value).values()):
+                    if any(type(member) in (types.FunctionType, classmethod, staticmethod, property)
+                           for member in vars(value).values()):
                         with_methods.append(f"{name}.{value.__qualname__}")
         self.assertEqual(with_methods, [])
 
     def test_the_checker_sees_an_unbound_builtin(self):
         probe = types.ModuleType("probe")
         exec("def uses():\n    return len([])\n", probe.__dict__)
-        loads = [i.argval for code in module_codes(probe) for i in dis.get_instructions(code) if i.opname == "LOAD_GLOBAL"]
+        loads = [i.argval for code in module_codes(probe) for i in dis.get_instructions(code)
+                 if i.opname == "LOAD_GLOBAL"]
         self.assertEqual(loads, ["len"])
         self.assertNotIn("len", vars(probe))
 

@@ -54,7 +54,8 @@ class SafeRepr(unittest.TestCase):
                 return "loud"
 
         text, _ = safe_repr(Loud())
-        self.assertEqual((text, called), (f"<{__name__}.SafeRepr.test_a_snippets_repr_is_never_called.<locals>.Loud object>", []))
+        self.assertEqual((text, called),
+                         (f"<{__name__}.SafeRepr.test_a_snippets_repr_is_never_called.<locals>.Loud object>", []))
 
     def test_c_types_that_hold_no_snippet_object_keep_their_repr(self):
         import decimal

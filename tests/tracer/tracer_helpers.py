@@ -38,4 +38,5 @@ def local(document, index, name, frame=-1):
 
 def line_step(document, line):
     """The index of the first `line` step at that line (before it runs)."""
-    return next(index for index, step in enumerate(document["steps"]) if step["event"] == "line" and step["line"] == line)
+    return next(index for index, step in enumerate(document["steps"])
+                if step["event"] == "line" and step["line"] == line)
