@@ -255,7 +255,7 @@ describe('live editing', () => {
       assert.equal(await markedLine(), await paneLine());
       // Closed again, the code pane shows the code that ran.
       await figure.getByRole('button', { name: 'Edit code' }).click();
-      assert.match(await figure.locator('.memlane-code').textContent(), /extra = \[1, 2\]/);
+      assert.match(await figure.locator('.memlane-code').innerText(), /extra = \[1, 2\]/);
       assert.deepEqual(errors, []);
       await page.context().close();
     },

@@ -132,7 +132,7 @@ describe('stepping through a diagram', () => {
     await page.keyboard.press('Home');
     while ((await state()).currentLine !== 2) await page.keyboard.press('ArrowRight');
     assert.equal((await state()).note, 'alias is a second name for the same list');
-    assert.doesNotMatch(await diagram().locator('.memlane-code').textContent(), /@note/);
+    assert.doesNotMatch(await diagram().locator('.memlane-code').innerText(), /@note/);
   });
 
   it('opens the step named in a permalink without shifting the layout', async () => {
