@@ -2,8 +2,6 @@
 // .md and .mdx text, a unified processor's lists, Astro 5's markdown.remarkPlugins, and a clear
 // error for a processor that takes neither.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
@@ -11,27 +9,14 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { attachToMarkdown } from '../../src/integration/markdown-processor.ts';
 import { remarkMemory } from '../../src/integration/remark-memory.ts';
-import { closeSimulator, type PipelineSettings } from '../../src/integration/snippet-to-diagram.ts';
+import { copiesMdx, pagesFolder, settings } from './pipeline-fixture.ts';
 import { takeProblems } from '../../src/integration/snippet-problems.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'memlane-processor-'));
-const settings: PipelineSettings = {
-  cacheDir: false,
-  defaults: {},
-  timeoutMs: 10_000,
-  fingerprint: 'test',
-  playground: 'playground/',
-  live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
-};
-after(async () => {
-  await closeSimulator();
-  rmSync(root, { recursive: true, force: true });
-});
+const { root, write } = pagesFolder('memlane-processor-');
 
 /** A page on disk (errors read it to count the lines before what the processor parsed). */
 function page(name: string, text: string): { url: URL; text: string } {
-  writeFileSync(join(root, name), text);
-  return { url: pathToFileURL(join(root, name)), text };
+  return { url: pathToFileURL(write(name, text)), text };
 }
 
 function satteriPlugins() {
@@ -83,26 +68,7 @@ describe("memlane() in the site's Markdown processor", () => {
     'Sätteri, .mdx: the diagram goes in through set:html, braces and all; <MemoryDiagram> gets its page and ' +
       'the line of its code prop',
     async () => {
-      const { url, text } = page(
-        'copies.mdx',
-        [
-          '---',
-          'title: Copies',
-          '---',
-          '',
-          'Text with {1 + 1}.',
-          '',
-          '```python memory',
-          "d = {'k': '{x}'}",
-          '```',
-          '',
-          '<MemoryDiagram',
-          '  title="On its own line"',
-          '  code={`x = 1`}',
-          '/>',
-          '',
-        ].join('\n'),
-      );
+      const { url, text } = page('copies.mdx', copiesMdx.join('\n'));
       const { code } = await mdxToJs(text, { ...satteriPlugins(), fileURL: url });
       assert.match(code, /"set:html": "<figure/);
       assert.match(code, /class: "memlane-block"/);

@@ -2,8 +2,6 @@
 // HTML, options reach the figure, other code is left alone, and a failing fence is shown in its place
 // naming the page's line on disk (front matter counted even when the processor is handed the body only).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import rehypeStringify from 'rehype-stringify';
@@ -12,21 +10,9 @@ import remarkMdx from 'remark-mdx';
 import remarkRehype from 'remark-rehype';
 import { remarkMemory } from '../../src/integration/remark-memory.ts';
 import { takeProblems } from '../../src/integration/snippet-problems.ts';
-import { closeSimulator, type PipelineSettings } from '../../src/integration/snippet-to-diagram.ts';
+import { copiesMdx, pagesFolder, settings } from './pipeline-fixture.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'memlane-remark-'));
-const settings: PipelineSettings = {
-  cacheDir: false,
-  defaults: {},
-  timeoutMs: 10_000,
-  fingerprint: 'test',
-  playground: 'playground/',
-  live: { liveUrl: '/_memlane/live/', playground: '/playground/', timeoutMs: 10_000 },
-};
-after(async () => {
-  await closeSimulator();
-  rmSync(root, { recursive: true, force: true });
-});
+const { root, write } = pagesFolder('memlane-remark-');
 
 /** What remark's process() takes for a file: its path and the text to parse. */
 type PageFile = { path: string; value: string };
@@ -34,8 +20,7 @@ type PageFile = { path: string; value: string };
 /** The page written to disk under `name` (errors count its lines), parsed from `parsed` (default: all of it). */
 function pageFile(name: string, lines: string[], parsed?: string): PageFile {
   const text = lines.join('\n');
-  writeFileSync(join(root, name), text);
-  return { path: join(root, name), value: parsed ?? text };
+  return { path: write(name, text), value: parsed ?? text };
 }
 
 /** Markdown to HTML, the plugin between remark-parse and rehype, raw HTML kept as Astro keeps it. */
@@ -177,23 +162,7 @@ describe('remarkMemory', () => {
   it(
     'in MDX puts the diagram in through set:html and gives ' + '<MemoryDiagram> its page and the line of its code prop',
     async () => {
-      const file = pageFile('copies.mdx', [
-        '---',
-        'title: Copies',
-        '---',
-        '',
-        'Text with {1 + 1}.',
-        '',
-        '```python memory',
-        "d = {'k': '{x}'}",
-        '```',
-        '',
-        '<MemoryDiagram',
-        '  title="On its own line"',
-        '  code={`x = 1`}',
-        '/>',
-        '',
-      ]);
+      const file = pageFile('copies.mdx', copiesMdx);
       const mdx = String(await remark().use(remarkMdx).use(remarkMemory, { settings, root }).process(file));
       assert.match(mdx, /<div class="memlane-block" set:html=\{"<figure class=\\"memlane/);
       assert.match(
