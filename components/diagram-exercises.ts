@@ -31,10 +31,14 @@ function scrollIntoStage(marked: SVGGElement | null): void {
 export function attachExercises(diagram: Stepper): void {
   const sections = [...diagram.querySelectorAll<HTMLElement>('[data-exercise]')];
   let open: HTMLElement | undefined;
-  const objects = () => [...diagram.querySelectorAll<SVGGElement>('svg [data-object-id]')];
+  /** Where a question's objects are: its side of a comparison, or the whole diagram. */
+  let scope: Element = diagram;
+  const scopeOf = (section: HTMLElement): Element =>
+    (section.dataset.side && diagram.querySelector(`.memlane-side[data-side="${section.dataset.side}"]`)) || diagram;
+  const objects = () => [...scope.querySelectorAll<SVGGElement>('svg [data-object-id]')];
   const visible = (el: Element) => !el.closest('[display="none"]');
 
-  const svg = () => diagram.querySelector('svg.memlane-diagram');
+  const svg = () => scope.querySelector('svg.memlane-diagram');
   const endChoosing = () => {
     for (const el of objects()) {
       if (!el.classList.contains('is-choice')) continue;
@@ -48,6 +52,7 @@ export function attachExercises(diagram: Stepper): void {
   const finish = (section: HTMLElement, verdict: string, aside = '') => {
     const { after, answer, explanation = '', answerWords = '' } = section.dataset;
     endChoosing();
+    scope = scopeOf(section);
     open = undefined;
     section.querySelector('.memlane-exercise-answering')!.setAttribute('hidden', '');
     diagram.show(Number(after), false);
@@ -56,7 +61,7 @@ export function attachExercises(diagram: Stepper): void {
       objects()
         .filter((el) => el.dataset.objectId === answer && visible(el))
         .forEach((el) => el.classList.add('is-answer'));
-      scrollIntoStage(diagram.querySelector<SVGGElement>('.is-answer'));
+      scrollIntoStage(scope.querySelector<SVGGElement>('.is-answer'));
     }
     setSentence(
       section.querySelector('.memlane-exercise-feedback')!,
@@ -97,6 +102,7 @@ export function attachExercises(diagram: Stepper): void {
   const start = (section: HTMLElement) => {
     if (open && open !== section) endChoosing();
     open = section;
+    scope = scopeOf(section);
     diagram.querySelectorAll('.is-answer').forEach((el) => el.classList.remove('is-answer'));
     section.querySelector('.memlane-exercise-feedback')!.textContent = '';
     diagram.show(Number(section.dataset.before), false);

@@ -20,25 +20,53 @@ function parseRanges(text: string): Ranges {
 
 const inRanges = (ranges: Ranges, n: number): boolean => ranges.some(([a, b]) => n >= a && n <= b);
 
+/** One run the element steps: the whole diagram, or one side of a comparison. */
+interface Run {
+  root: HTMLElement;
+  toggles: [Element, Ranges][];
+  /** [line, next line, stdout length] per step. */
+  steps: [number, number, number][];
+  notes: Record<string, string>;
+  stdout: string;
+  /** Elements marked `data-differs` now (comparisons). */
+  marked: Element[];
+}
+
+function readRun(root: HTMLElement): Run {
+  const data = root.dataset;
+  return {
+    root,
+    toggles: [...root.querySelectorAll('svg [data-steps]')].map((el) => [
+      el,
+      parseRanges(el.getAttribute('data-steps')!),
+    ]),
+    steps: JSON.parse(data.traceSteps ?? '[]'),
+    notes: JSON.parse(data.notes ?? '{}'),
+    stdout: data.stdout ?? '',
+    marked: [...root.querySelectorAll('[data-differs]')],
+  };
+}
+
 class MemlaneDiagram extends HTMLElement {
   private step = 1;
   private total = 1;
-  private toggles: [Element, Ranges][] = [];
-  private steps: [number, number, number][] = [];
-  private notes: Record<string, string> = {};
-  private stdout = '';
+  private runs: Run[] = [];
+  /** A comparison's moments: each run's step at each moment. */
+  private moments: number[][] | undefined;
+  private marks: string[][] = [];
+  private sentences: string[] = [];
 
   connectedCallback(): void {
     const data = this.dataset;
     this.total = Number(data.total);
     this.step = Number(data.step);
-    this.steps = JSON.parse(data.traceSteps ?? '[]');
-    this.notes = JSON.parse(data.notes ?? '{}');
-    this.stdout = data.stdout ?? '';
-    this.toggles = [...this.querySelectorAll('svg [data-steps]')].map((el) => [
-      el,
-      parseRanges(el.getAttribute('data-steps')!),
-    ]);
+    const sides = [...this.querySelectorAll<HTMLElement>('.memlane-side')];
+    this.runs = (sides.length ? sides : [this]).map(readRun);
+    if (data.moments) {
+      this.moments = JSON.parse(data.moments);
+      this.marks = JSON.parse(data.marks ?? '[]');
+      this.sentences = JSON.parse(data.sentences ?? '[]');
+    }
     this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[disabled]').forEach((el) => (el.disabled = false));
     this.addEventListener('click', (event) => {
       const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
@@ -52,11 +80,13 @@ class MemlaneDiagram extends HTMLElement {
       else if (action && action in targets) this.show(targets[action]!);
     });
     this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
-    this.querySelector('.memlane-stage')!.addEventListener('keydown', (event) => this.onKey(event as KeyboardEvent));
+    this.querySelectorAll('.memlane-stage').forEach((stage) =>
+      stage.addEventListener('keydown', (event) => this.onKey(event as KeyboardEvent)),
+    );
     addEventListener('hashchange', this.onHash);
     if (!this.fromHash(false)) this.show(this.step, false);
     attachExercises(this);
-    attachScrollCue(this.querySelector('.memlane-scroller'));
+    this.querySelectorAll<HTMLElement>('.memlane-scroller').forEach((scroller) => attachScrollCue(scroller));
     attachLiveBar(this.closest('figure'));
   }
 
@@ -99,19 +129,14 @@ class MemlaneDiagram extends HTMLElement {
   show(requested: number, announce = true): void {
     const n = Math.min(this.total, Math.max(1, Math.round(requested) || 1));
     this.step = n;
-    for (const [el, ranges] of this.toggles) {
-      if (inRanges(ranges, n)) el.removeAttribute('display');
-      else el.setAttribute('display', 'none');
-    }
-    const [line = 0, next = 0, out = 0] = this.steps[n - 1] ?? [];
-    this.querySelectorAll('.memlane-code .line').forEach((el) => {
-      const at = Number((el as HTMLElement).dataset.line);
-      el.classList.toggle('is-current', at === line);
-      el.classList.toggle('is-next', at === next && at !== line);
+    let announced = '';
+    this.runs.forEach((run, r) => {
+      const line = this.showRun(run, this.moments?.[n - 1]?.[r] ?? n);
+      announced ||= `line ${line}. ${run.notes[line] ?? ''}`;
+      if (this.moments) this.markDiffers(run, this.marks[n - 1]?.[r] ?? '');
     });
-    const note = this.notes[line] ?? '';
-    this.setText('.memlane-output-text', this.stdout.slice(0, out));
-    this.setText('.memlane-note-text', note);
+    const sentence = this.sentences[n - 1] ?? '';
+    if (this.moments) this.setSentence(sentence);
     const position = `Step ${n} of ${this.total}`;
     this.setText('.memlane-position', position);
     this.slider.value = String(n);
@@ -127,13 +152,61 @@ class MemlaneDiagram extends HTMLElement {
       el.setAttribute('aria-disabled', String(atEdge));
     });
     this.querySelector<HTMLAnchorElement>('.memlane-permalink')!.href = `#${this.dataset.id}-step-${n}`;
-    if (announce) this.setText('.memlane-live', `${position}, line ${line}. ${note}`.trim());
-    // The live editor, when open in place of the code pane, marks the same lines.
-    this.dispatchEvent(new CustomEvent('memlane-step', { bubbles: true, detail: { line, next } }));
+    if (announce) this.setText('.memlane-live', `${position}, ${this.moments ? sentence : announced}`.trim());
   }
 
-  private setText(selector: string, text: string): void {
-    const el = this.querySelector(selector);
+  /** Shows one run at its step: its picture, code lines, note and output. Returns the step's line. */
+  private showRun(run: Run, n: number): number {
+    for (const [el, ranges] of run.toggles) {
+      if (inRanges(ranges, n)) el.removeAttribute('display');
+      else el.setAttribute('display', 'none');
+    }
+    const [line = 0, next = 0, out = 0] = run.steps[n - 1] ?? [];
+    run.root.querySelectorAll('.memlane-code .line').forEach((el) => {
+      const at = Number((el as HTMLElement).dataset.line);
+      el.classList.toggle('is-current', at === line);
+      el.classList.toggle('is-next', at === next && at !== line);
+    });
+    this.setText('.memlane-output-text', run.stdout.slice(0, out), run.root);
+    this.setText('.memlane-note-text', run.notes[line] ?? '', run.root);
+    // The live editor, when open in place of the code pane, marks the same lines.
+    run.root.dispatchEvent(new CustomEvent('memlane-step', { bubbles: true, detail: { line, next } }));
+    return line;
+  }
+
+  /** A comparison's marks at this moment: `data-differs` on the listed objects and `from>to` arrows. */
+  private markDiffers(run: Run, listed: string): void {
+    for (const el of run.marked) el.removeAttribute('data-differs');
+    run.marked = listed
+      .split(' ')
+      .filter(Boolean)
+      .flatMap((item) => {
+        const [from, to] = item.split('>');
+        const selector = to
+          ? `[data-arrow-from="${CSS.escape(from!)}"][data-arrow-to="${CSS.escape(to)}"]`
+          : `[data-object-id="${CSS.escape(item)}"]`;
+        return [...run.root.querySelectorAll(`svg ${selector}`)];
+      });
+    for (const el of run.marked) el.setAttribute('data-differs', 'true');
+  }
+
+  /** The difference in words, `code` spans as <code>. */
+  private setSentence(text: string): void {
+    const el = this.querySelector('.memlane-differs');
+    if (!el || el.getAttribute('data-text') === text) return;
+    el.setAttribute('data-text', text);
+    el.replaceChildren(
+      ...text.split('`').map((part, i) => {
+        if (i % 2 === 0) return document.createTextNode(part);
+        const code = document.createElement('code');
+        code.textContent = part;
+        return code;
+      }),
+    );
+  }
+
+  private setText(selector: string, text: string, root: Element = this): void {
+    const el = root.querySelector(selector);
     if (el && el.textContent !== text) el.textContent = text;
   }
 

@@ -85,7 +85,8 @@ export function memoryPage(
       );
     }
     usedIds.set(id, fenceLine);
-    return snippetToDiagram({ written: fence.value, rawOptions, location, fallbackId: id }, settings);
+    const compare = meta.compare ?? false;
+    return snippetToDiagram({ written: fence.value, rawOptions, location, fallbackId: id, compare }, settings);
   }
 
   function diagram(fence: Fence): Promise<string> {

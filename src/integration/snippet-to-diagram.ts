@@ -9,11 +9,14 @@ import {
   fenceSpelling,
   readDiagramOptions,
   type DiagramOptionName,
+  type DiagramOptions,
   type Problem,
 } from '../core/index.ts';
 import { processSimulator } from '../node/simulator-handle.ts';
 import { cacheKey, readCached, writeCached } from './diagram-cache.ts';
 import { diagramToHtml, type LiveSettings } from '../page/diagram-to-html.ts';
+import { compareToHtml } from '../page/compare-to-html.ts';
+import { codeToCompare } from '../compare/index.ts';
 import { SnippetError } from './snippet-error.ts';
 import type { MemlaneOptions, SnippetLocation } from './types.ts';
 
@@ -27,6 +30,8 @@ export interface SnippetRequest {
   location: SnippetLocation;
   /** Id used when the author gave none (unique within the page). */
   fallbackId: string;
+  /** The code holds two or three programs, each opened by `# @side LABEL`, stepped together. */
+  compare?: boolean;
   /** A problem found before the snippet could run (a <MemoryDiagram> prop), to report in its place. */
   problem?: Problem;
 }
@@ -47,6 +52,7 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   const snippet = extractNotes(request.written);
   const id = options.id ?? request.fallbackId;
   const key = cacheKey({
+    compare: request.compare ?? false,
     fingerprint: settings.fingerprint,
     code: snippet.code,
     notes: [...snippet.notes],
@@ -58,6 +64,20 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   const cached = readCached(settings.cacheDir, key);
   if (cached !== undefined) return cached;
 
+  const html = request.compare
+    ? await compareHtml(request, settings, options, id)
+    : await diagramHtml(request, settings, options, id);
+  writeCached(settings.cacheDir, key, html);
+  return html;
+}
+
+async function diagramHtml(
+  request: SnippetRequest,
+  settings: PipelineSettings,
+  options: DiagramOptions,
+  id: string,
+): Promise<string> {
+  const { location } = request;
   const outcome = await codeToDiagram({
     written: request.written,
     options,
@@ -73,7 +93,7 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   const { trace, shownStep, svg, snippet: shown, exercises, layout } = outcome.diagram;
   const marks = { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line };
   const codeHtml = codeToHtml(shown.code, marks);
-  const html = diagramToHtml({
+  return diagramToHtml({
     trace,
     snippet: shown,
     options,
@@ -85,6 +105,29 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
     key: layout.key,
     live: settings.live,
   });
-  writeCached(settings.cacheDir, key, html);
-  return html;
+}
+
+async function compareHtml(
+  request: SnippetRequest,
+  settings: PipelineSettings,
+  options: DiagramOptions,
+  id: string,
+): Promise<string> {
+  const outcome = await codeToCompare({
+    written: request.written,
+    options,
+    spelling: fenceSpelling,
+    simulator: await processSimulator(),
+    renderDefaults: { idPrefix: id },
+    timeoutMs: settings.timeoutMs,
+    filename: request.location.file,
+    htmlLegend: true,
+  });
+  if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, request.location);
+  const { comparison } = outcome;
+  const codeHtml = comparison.sides.map(({ diagram }) => {
+    const { trace, shownStep, snippet } = diagram;
+    return codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
+  });
+  return compareToHtml({ comparison, written: request.written, options, id, codeHtml, live: settings.live });
 }

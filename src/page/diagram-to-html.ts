@@ -60,14 +60,14 @@ const icons = {
     'stroke-linecap="round" stroke-linejoin="round"/>',
 };
 
-function icon(name: keyof typeof icons): string {
+export function icon(name: keyof typeof icons): string {
   return (
     `<svg viewBox="0 0 16 16" width="16" height="16" fill="currentColor" aria-hidden="true" ` +
     `focusable="false">${icons[name]}</svg>`
   );
 }
 
-function button(action: string, label: string, iconName: keyof typeof icons, text = ''): string {
+export function button(action: string, label: string, iconName: keyof typeof icons, text = ''): string {
   return (
     `<button type="button" class="memlane-button" data-action="${action}" aria-label="${label}" ` +
     `disabled>${icon(iconName)}${text}</button>`
@@ -106,8 +106,8 @@ export function labelSvg(svg: string): string {
  * "Edit code" (revealed by the island; the editor opens under it, in place of the code) and "Open in playground", with
  * the options the fence draws with.
  */
-function liveBar(parts: DiagramParts): string {
-  const { live, options, snippet } = parts;
+export function liveBar(parts: Pick<DiagramParts, 'live' | 'options'>, code: string): string {
+  const { live, options } = parts;
   if (!live || (!options.editable && !live.playground)) return '';
   return [
     '<div class="memlane-live-bar">',
@@ -117,7 +117,7 @@ function liveBar(parts: DiagramParts): string {
       : '',
     live.playground
       ? `<a class="memlane-button memlane-text-button" href="` +
-        `${escapeHtml(playgroundHref(live.playground, snippet.code, optionsToLink(options)))}">` +
+        `${escapeHtml(playgroundHref(live.playground, code, optionsToLink(options)))}">` +
         `${icon('playground')}Open in playground</a>`
       : '',
     '</div>',
@@ -125,36 +125,17 @@ function liveBar(parts: DiagramParts): string {
 }
 
 /** The figure's live-editing data: the shown code, its options and the limits, for the editor. */
-function liveData(parts: DiagramParts): string {
-  const { live, options, snippet } = parts;
+export function liveData(parts: Pick<DiagramParts, 'live' | 'options'>, code: string): string {
+  const { live, options } = parts;
   if (!live || !options.editable) return '';
-  const data = { code: snippet.code, options, liveUrl: live.liveUrl, timeoutMs: live.timeoutMs };
+  const data = { code, options, liveUrl: live.liveUrl, timeoutMs: live.timeoutMs };
   return ` data-live="${escapeHtml(JSON.stringify(data))}"`;
 }
 
-export function diagramToHtml(parts: DiagramParts): string {
-  const { trace, snippet, options, id, shownStep, svg, codeHtml } = parts;
-  const total = trace.steps.length;
-  const shown = trace.steps[shownStep - 1]!;
-  const shownOutput = trace.stdout.slice(0, utf16Offsets(trace.stdout)[shown.stdout] ?? trace.stdout.length);
-  const notes = Object.fromEntries(snippet.notes);
-  const narration = snippet.notes.get(shown.line) ?? '';
-  const title = options.title ?? 'Memory diagram';
+/** The step toolbar: first, previous, next, last, the slider, "Step N of M", the permalink (and a download). */
+export function toolbarHtml(id: string, title: string, shownStep: number, total: number, download: boolean): string {
   const position = `Step ${shownStep} of ${total}`;
-  // Hidden copies of the longest texts reserve their space, so stepping never shifts the page.
-  const noteSizers = [...new Set(snippet.notes.values())]
-    .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`)
-    .join('');
-  const hasOutput = trace.stdout.length > 0;
   return [
-    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="` +
-      `${options.theme}"${liveData(parts)}>`,
-    options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
-    liveBar(parts),
-    `<memlane-diagram data-id="${id}" data-total="${total}" data-step="${shownStep}"`,
-    ` data-trace-steps="${escapeHtml(JSON.stringify(islandSteps(trace)))}"`,
-    ` data-notes="${escapeHtml(JSON.stringify(notes))}"`,
-    ` data-stdout="${escapeHtml(trace.stdout)}">`,
     `<div class="memlane-toolbar" role="toolbar" aria-label="${escapeHtml(`Steps of ${title}`)}">`,
     button('first', 'First step', 'first'),
     button('previous', 'Previous step', 'previous'),
@@ -165,8 +146,34 @@ export function diagramToHtml(parts: DiagramParts): string {
     `<span class="memlane-position">${position}</span>`,
     `<a class="memlane-button memlane-permalink" href="#${id}-step-${shownStep}" aria-label="Link to this ` +
       `step">${icon('link')}</a>`,
-    button('download', 'Download SVG of this step', 'download'),
+    download ? button('download', 'Download SVG of this step', 'download') : '',
     '</div>',
+  ].join('');
+}
+
+/** What the island reads to step one run: its steps, notes and output. */
+export function runData(trace: Trace, snippet: Snippet): string {
+  return (
+    ` data-trace-steps="${escapeHtml(JSON.stringify(islandSteps(trace)))}"` +
+    ` data-notes="${escapeHtml(JSON.stringify(Object.fromEntries(snippet.notes)))}"` +
+    ` data-stdout="${escapeHtml(trace.stdout)}"`
+  );
+}
+
+/** The code and the picture of one run, its note at the shown step and its output so far. */
+export function runHtml(
+  parts: Pick<DiagramParts, 'trace' | 'snippet' | 'svg' | 'codeHtml' | 'key' | 'options' | 'shownStep'>,
+  title: string,
+): string {
+  const { trace, snippet, options, shownStep, svg, codeHtml } = parts;
+  const shown = trace.steps[shownStep - 1]!;
+  const shownOutput = trace.stdout.slice(0, utf16Offsets(trace.stdout)[shown.stdout] ?? trace.stdout.length);
+  const narration = snippet.notes.get(shown.line) ?? '';
+  // Hidden copies of the longest texts reserve their space, so stepping never shifts the page.
+  const noteSizers = [...new Set(snippet.notes.values())]
+    .map((note) => `<span class="memlane-sizer" aria-hidden="true">${escapeHtml(note)}</span>`)
+    .join('');
+  return [
     '<div class="memlane-panes">',
     // Both panes scroll sideways on narrow screens, so both take focus (keyboard users scroll them too).
     `<div class="memlane-code" tabindex="0" role="region" aria-label="${escapeHtml(`Code of ${title}`)}">` +
@@ -177,11 +184,26 @@ export function diagramToHtml(parts: DiagramParts): string {
       ? `<p class="memlane-note memlane-stack"><span class="memlane-note-text">${escapeHtml(narration)}` +
         `</span>${noteSizers}</p>`
       : '',
-    hasOutput
+    trace.stdout.length > 0
       ? `<div class="memlane-output"><div class="memlane-output-label">Output</div><pre ` +
         `class="memlane-stack"><span class="memlane-output-text">${escapeHtml(shownOutput)}</span><span ` +
         `class="memlane-sizer" aria-hidden="true">${escapeHtml(trace.stdout)}</span></pre></div>`
       : '',
+  ].join('');
+}
+
+export function diagramToHtml(parts: DiagramParts): string {
+  const { trace, snippet, options, id, shownStep } = parts;
+  const total = trace.steps.length;
+  const title = options.title ?? 'Memory diagram';
+  return [
+    `<figure class="memlane not-content" id="${id}" data-pagefind-ignore data-theme-variant="` +
+      `${options.theme}"${liveData(parts, snippet.code)}>`,
+    options.title ? `<figcaption class="memlane-title">${escapeHtml(options.title)}</figcaption>` : '',
+    liveBar(parts, snippet.code),
+    `<memlane-diagram data-id="${id}" data-total="${total}" data-step="${shownStep}"${runData(trace, snippet)}>`,
+    toolbarHtml(id, title, shownStep, total, true),
+    runHtml(parts, title),
     exercisesToHtml(parts.exercises ?? [], trace, id),
     '<p class="memlane-live sr-only" aria-live="polite"></p>',
     '</memlane-diagram>',

@@ -23,11 +23,18 @@ export function answerSentence(exercise: Exercise): string {
   return `\`${exercise.name}\` names ${exercise.answerIsNew ? 'a new object, ' : ''}${exercise.answerWords}.`;
 }
 
+/** In a comparison: the side the questions belong to, and the moment at which it shows a step. */
+export interface ExerciseSide {
+  index: number;
+  label: string;
+  moment: (step: number) => number;
+}
+
 /**
  * Pre: `exercises` were checked against `trace`; `id` is the figure's page-unique id.
  * Post: one <section data-exercise> per exercise, in order, with ids `id-exercise-N-*`.
  */
-export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string): string {
+export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string, side?: ExerciseSide): string {
   if (exercises.length === 0) return '';
   const states = foldTrace(trace);
   return `<div class="memlane-exercises">${exercises
@@ -35,8 +42,9 @@ export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string)
       const base = `${id}-exercise-${i + 1}`;
       const data = [
         `data-exercise="${exercise.kind}"`,
-        `data-before="${exercise.before}"`,
-        `data-after="${exercise.after}"`,
+        `data-before="${side ? side.moment(exercise.before) : exercise.before}"`,
+        `data-after="${side ? side.moment(exercise.after) : exercise.after}"`,
+        ...(side ? [`data-side="${side.index}"`] : []),
         `data-answer="${escape(Array.isArray(exercise.answer) ? exercise.answer.join(' ') : exercise.answer)}"`,
         `data-answer-words="${escape(answerSentence(exercise))}"`,
         `data-explanation="${escape(exercise.explanation)}"`,
@@ -68,7 +76,7 @@ export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string)
       return [
         `<section class="memlane-exercise" ${data.join(' ')} aria-labelledby="${base}-question">`,
         `<p class="memlane-exercise-question" id="${base}-question"><span ` +
-          `class="memlane-exercise-line">Predict, line ${exercise.line}:</span> ${escape(exercise.question)}</p>`,
+          `class="memlane-exercise-line">Predict, line ${exercise.line}${side ? ` of ${escape(side.label)}` : ''}:</span> ${escape(exercise.question)}</p>`,
         `<div class="memlane-exercise-controls" hidden>`,
         `<button type="button" class="memlane-button" data-exercise-action="try">Try it</button>`,
         `<span class="memlane-exercise-answering" hidden>${answering} <button type="button" ` +

@@ -21,6 +21,8 @@ export interface Palette {
   arrow: string;
   change: string;
   changeText: string;
+  /** What differs between the sides of a comparison. */
+  differs: string;
 }
 
 export const palettes: Record<'light' | 'dark' | 'sketch', Palette> = {
@@ -42,6 +44,7 @@ export const palettes: Record<'light' | 'dark' | 'sketch', Palette> = {
     arrow: '#2f353d',
     change: '#b02a7a',
     changeText: '#8f1f62',
+    differs: '#c2410c',
   },
   dark: {
     background: '#17181c',
@@ -61,6 +64,7 @@ export const palettes: Record<'light' | 'dark' | 'sketch', Palette> = {
     arrow: '#cdd5de',
     change: '#ff7cc8',
     changeText: '#ff9bd5',
+    differs: '#ff9e4a',
   },
   sketch: {
     background: '#fffdf6',
@@ -80,6 +84,7 @@ export const palettes: Record<'light' | 'dark' | 'sketch', Palette> = {
     arrow: '#2b2925',
     change: '#b0266f',
     changeText: '#8c1b57',
+    differs: '#b3470f',
   },
 };
 
@@ -102,6 +107,7 @@ export const cssVariables: Record<keyof Palette, string> = {
   arrow: '--ml-arrow',
   change: '--ml-change',
   changeText: '--ml-change-text',
+  differs: '--ml-differs',
 };
 
 /**

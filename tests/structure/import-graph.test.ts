@@ -15,7 +15,7 @@ const floors: string[][] = [
   ['trace'],
   ['simulate', 'layout'],
   ['render'],
-  ['core', 'exercises'],
+  ['core', 'exercises', 'compare'],
   ['page'],
   ['live', 'highlight'],
   ['node'],

@@ -10,11 +10,12 @@ const fenceList = optionNames.map((name) => optionTable[name].fence);
 const problem = (message: string, hint: string): Problem => ({ kind: 'option', line: 0, message, hint });
 
 export type MetaRead =
-  | { ok: true; raw: Partial<Record<DiagramOptionName, string>> }
+  | { ok: true; raw: Partial<Record<DiagramOptionName, string>>; compare?: true }
   | { ok: false; problems: Problem[] };
 
 export function readFenceMeta(meta: string): MetaRead {
   const raw: Partial<Record<DiagramOptionName, string>> = {};
+  let compare = false;
   const token = /\s*([^\s=]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']*)))?/y;
   let rest = meta.trim();
   if (!/^memory(\s|$)/.test(rest))
@@ -43,6 +44,11 @@ export function readFenceMeta(meta: string): MetaRead {
     const [, key, doubleQuoted, singleQuoted, bare] = match;
     const value = doubleQuoted ?? singleQuoted ?? bare;
     const name = fenceNames.get(key!);
+    // `compare`, a flag: the fence holds two or three programs, each opened by `# @side LABEL`.
+    if (key === 'compare' && value === undefined && !compare) {
+      compare = true;
+      continue;
+    }
     if (!name) {
       if (value === undefined) {
         return {
@@ -77,5 +83,5 @@ export function readFenceMeta(meta: string): MetaRead {
     }
     raw[name] = value;
   }
-  return { ok: true, raw };
+  return compare ? { ok: true, raw, compare: true } : { ok: true, raw };
 }
