@@ -1,56 +1,36 @@
-// What differs between the sides at one moment: pairs of paths that reach one object on some sides
-// and two on others (`clone[0] is grid[0]` on one side only), and objects a path reaches on some
-// sides only. Each becomes marks on both pictures and a sentence.
+// What differs between the sides at one moment: names that reach one object on some sides and
+// several on others (`clone[0] is grid[0]` on one side only), and objects a path reaches on some
+// sides only. Each becomes marks on every picture and a sentence.
 import type { NamePath } from './name-paths.ts';
 import type { SideMarks } from './types.ts';
 
-/** How many differing pairs a sentence names before it says how many more there are. */
-const NAMED_PAIRS = 2;
+/** How many differences a sentence names before it says how many more there are. */
+const NAMED = 2;
 
 export interface DiffersAt {
   marks: SideMarks[];
   sentence: string;
 }
 
-/** Code for a sentence: the path as Python would write the test. */
-const code = (words: string) => `\`${words}\``;
+/** Paths present on every side that share one object on some side: how many objects each side has for them. */
+interface SharingGroup {
+  paths: string[];
+  counts: number[];
+}
 
 /**
  * Pre: `paths[s]` are side s's name paths at this moment (namePaths), `labels[s]` its label.
- * Post: marks list, per side, the objects and last arrows of every path in a differing pair or
- * reaching an object the other sides lack a path to; sorted, without repeats.
+ * Post: marks list, per side, the objects and last arrows of every path in a group that shares
+ * differently, or reaching an object some side has no such path to; sorted, without repeats.
  */
 export function differsAt(paths: NamePath[][], labels: string[]): DiffersAt {
   const byWords = paths.map((side) => new Map(side.map((p) => [p.words, p])));
   const common = [...byWords[0]!.keys()].filter((words) => byWords.every((side) => side.has(words)));
+  const groups = sharingGroups(byWords, common);
   const marked = paths.map(() => new Set<string>());
-  const mark = (side: number, words: string) => marked[side]!.add(words);
+  for (const group of groups) for (const words of group.paths) for (const side of marked) side.add(words);
 
-  // Pairs of common paths that share an object on some side, with their verdict on every side.
-  const pairs = new Map<string, { left: string; right: string; same: boolean[] }>();
-  byWords.forEach((side) => {
-    const groups = new Map<string, string[]>();
-    for (const words of common) groups.set(side.get(words)!.id, [...(groups.get(side.get(words)!.id) ?? []), words]);
-    for (const group of groups.values()) {
-      for (let i = 0; i < group.length; i++) {
-        for (let j = i + 1; j < group.length; j++) {
-          const [left, right] = [group[i]!, group[j]!];
-          const same = byWords.map((other) => other.get(left)!.id === other.get(right)!.id);
-          if (same.some((s) => !s)) pairs.set(`${left}\n${right}`, { left, right, same });
-        }
-      }
-    }
-  });
-  const differing = [...pairs.values()].sort(
-    (a, b) => depth(a.left) + depth(a.right) - depth(b.left) - depth(b.right) || compare(a.left, b.left),
-  );
-  for (const { left, right } of differing) {
-    paths.forEach((_, s) => {
-      mark(s, left);
-      mark(s, right);
-    });
-  }
-  // Paths to an object on some sides only; a path inside one already marked says nothing new.
+  // Paths to an object on some sides only; a path inside one already counted says nothing new.
   const only = new Map<string, boolean[]>();
   const allWords = [...new Set(byWords.flatMap((side) => [...side.keys()]))].sort((a, b) => depth(a) - depth(b));
   const inside = (words: string, shorter: string) =>
@@ -59,43 +39,84 @@ export function differsAt(paths: NamePath[][], labels: string[]): DiffersAt {
     const has = byWords.map((side) => side.has(words));
     if (has.every(Boolean) || [...only.keys()].some((shorter) => inside(words, shorter))) continue;
     only.set(words, has);
-    has.forEach((present, s) => present && mark(s, words));
+    has.forEach((present, s) => present && marked[s]!.add(words));
   }
   const marks = marked.map((words, s): SideMarks => {
-    const side = byWords[s]!;
-    const hits = [...words].map((w) => side.get(w)!);
+    const hits = [...words].map((w) => byWords[s]!.get(w)!);
     return {
       objects: [...new Set(hits.map((p) => p.id))].sort(),
       arrows: [...new Set(hits.map((p) => `${p.from}>${p.id}`))].sort(),
     };
   });
-  return { marks, sentence: sentence(differing, only, labels) };
+  return { marks, sentence: sentence(groups, only, labels) };
 }
 
-function sentence(
-  differing: { left: string; right: string; same: boolean[] }[],
-  only: Map<string, boolean[]>,
-  labels: string[],
-): string {
-  const where = (flags: boolean[], yes: boolean) => labelList(labels.filter((_, s) => flags[s] === yes));
-  // Pairs with the same verdict on every side share one clause.
-  const clauses = new Map<string, string[]>();
-  for (const { left, right, same } of differing.slice(0, NAMED_PAIRS)) {
-    const verdict = `in ${where(same, true)}, not in ${where(same, false)}`;
-    clauses.set(verdict, [...(clauses.get(verdict) ?? []), code(`${right} is ${left}`)]);
+/** Groups of common paths one side keeps on one object and another does not, widest first, none inside another. */
+function sharingGroups(byWords: Map<string, NamePath>[], common: string[]): SharingGroup[] {
+  const found = new Map<string, SharingGroup>();
+  for (const side of byWords) {
+    const byObject = new Map<string, string[]>();
+    for (const words of common)
+      byObject.set(side.get(words)!.id, [...(byObject.get(side.get(words)!.id) ?? []), words]);
+    for (const group of byObject.values()) {
+      if (group.length < 2) continue;
+      const counts = byWords.map((other) => new Set(group.map((words) => other.get(words)!.id)).size);
+      if (counts.some((count) => count > 1)) found.set(group.join('\n'), { paths: group, counts });
+    }
   }
-  const parts = [...clauses].map(([verdict, tests]) => `${labelList(tests)} ${verdict}`);
-  if (differing.length > NAMED_PAIRS) parts.push(`${differing.length - NAMED_PAIRS} more such pairs`);
-  const onlyParts = [...only.entries()]
-    .sort(([a], [b]) => depth(a) - depth(b) || compare(a, b))
-    .slice(0, NAMED_PAIRS)
-    .map(([words, has]) => `${code(words)} only in ${where(has, true)}`);
-  const all = [...parts, ...onlyParts];
-  return all.length ? `${capital(all.join('; '))}.` : '';
+  const groups = [...found.values()].sort(
+    (a, b) => b.paths.length - a.paths.length || pathOrder(a.paths[0]!, b.paths[0]!),
+  );
+  return groups.filter(
+    (group, i) => !groups.slice(0, i).some((wider) => group.paths.every((p) => wider.paths.includes(p))),
+  );
 }
 
+function sentence(groups: SharingGroup[], only: Map<string, boolean[]>, labels: string[]): string {
+  const sides = (indexes: number[]) =>
+    `on the ${listWords(indexes.map((s) => labels[s]!))} side${indexes.length > 1 ? 's' : ''}`;
+  const indexesWhere = <T>(values: T[], test: (value: T) => boolean) =>
+    values.flatMap((value, s) => (test(value) ? [s] : []));
+  const ordered = [...groups].sort((a, b) => depthOf(a) - depthOf(b) || pathOrder(a.paths[0]!, b.paths[0]!));
+  // Pairs with the same verdict share one clause: "`a is b` and `c is d` on the X side, not on the Y side".
+  const pairClauses = new Map<string, string[]>();
+  const clauses: string[] = [];
+  for (const { paths, counts } of ordered.slice(0, NAMED)) {
+    const shared = indexesWhere(counts, (count) => count === 1);
+    if (paths.length === 2) {
+      const verdict = `${sides(shared)}, not ${sides(indexesWhere(counts, (count) => count > 1))}`;
+      if (!pairClauses.has(verdict)) clauses.push(verdict);
+      pairClauses.set(verdict, [...(pairClauses.get(verdict) ?? []), `${shown(paths[1]!)} is ${shown(paths[0]!)}`]);
+      continue;
+    }
+    const byCount = [...new Set(counts)].filter((count) => count > 1).sort((a, b) => a - b);
+    const others = byCount.map((count) => `${numberWord(count)} ${sides(indexesWhere(counts, (c) => c === count))}`);
+    clauses.push(`${listWords(paths.map(shown))} are one object ${sides(shared)}, ${listWords(others)}`);
+  }
+  for (const [i, clause] of clauses.entries()) {
+    const tests = pairClauses.get(clause);
+    if (tests) clauses[i] = `${listWords(tests)} ${clause}`;
+  }
+  const onlyClauses = [...only.entries()]
+    .sort(([a], [b]) => depth(a) - depth(b) || pathOrder(a, b))
+    .slice(0, NAMED)
+    .map(([words, has]) => `${shown(words)} only ${sides(indexesWhere(has, Boolean))}`);
+  const more = groups.length - Math.min(groups.length, NAMED) + only.size - Math.min(only.size, NAMED);
+  const all = [...clauses, ...onlyClauses, ...(more ? [`${more} more difference${more > 1 ? 's' : ''}`] : [])];
+  if (!all.length) return '';
+  const text = all.join('; ');
+  return `${text.startsWith('`') ? text : text[0]!.toUpperCase() + text.slice(1)}.`;
+}
+
+/** A path as code, with its frame after it when it is not the module's: "`acc` in add()". */
+const shown = (words: string) => {
+  const [frame, expression] = words.includes(': ') ? words.split(': ') : [undefined, words];
+  return frame ? `\`${expression}\` in ${frame}()` : `\`${expression}\``;
+};
 const depth = (words: string) => (words.match(/[[.]/g) ?? []).length;
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const capital = (text: string) => (text.startsWith('`') ? text : text[0]!.toUpperCase() + text.slice(1));
-const labelList = (names: string[]) =>
+const depthOf = (group: SharingGroup) => Math.min(...group.paths.map(depth));
+const pathOrder = (a: string, b: string) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0);
+const numbers = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const numberWord = (n: number) => numbers[n] ?? String(n);
+const listWords = (names: string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

@@ -1,12 +1,13 @@
 // A compare fence's body -> its programs, each opened by a `# @side LABEL [options]` line, or the
 // problem that stops it (code before the first side, one side only, more than three, a label twice).
+import { optionNames, optionTable } from '../core/options/option-table.ts';
 import type { Problem } from '../core/problems.ts';
 import type { WrittenSide } from './types.ts';
 
 /** `# @side LABEL` with optional `key=value` options after the label. */
 const sideLine = /^[ \t]*#[ \t]*@side\b[ \t]*(.*)$/;
-/** Where the options start: the first ` key=` after the label. */
-const optionStart = /\s[A-Za-z][\w-]*=/;
+/** Fence option names: a side line's trailing `name=value` words with these names are its options. */
+const fenceNames = new Set(optionNames.map((name) => optionTable[name].fence));
 
 export const MAX_SIDES = 3;
 
@@ -37,10 +38,7 @@ export function splitSides(body: string): SidesRead {
       }
       continue;
     }
-    const rest = opened[1]!.trim();
-    const cut = optionStart.exec(` ${rest}`);
-    const label = (cut ? rest.slice(0, cut.index) : rest).trim().replace(/^(["'])(.*)\1$/, '$2');
-    const meta = cut ? rest.slice(cut.index).trim() : '';
+    const { label, meta } = readSideLine(opened[1]!);
     if (!label) return fail(index + 1, 'a `# @side` line without a label', text);
     const twice = sides.find((side) => side.label === label);
     if (twice) {
@@ -75,6 +73,14 @@ export function splitSides(body: string): SidesRead {
     ok: true,
     sides: sides.map(({ label, meta, firstLine, lines: code }) => ({ label, meta, firstLine, written: trimEnd(code) })),
   };
+}
+
+/** `LABEL [option=value ...]`: trailing words that set a known option are options, the rest the label. */
+function readSideLine(text: string): { label: string; meta: string } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const options: string[] = [];
+  while (words.length > 1 && fenceNames.has(/^([\w-]+)=/.exec(words.at(-1)!)?.[1] ?? '')) options.unshift(words.pop()!);
+  return { label: words.join(' ').replace(/^(["'])(.*)\1$/, '$2'), meta: options.join(' ') };
 }
 
 /** Blank lines between one side and the next `# @side` belong to neither. */
