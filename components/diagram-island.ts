@@ -30,6 +30,8 @@ interface Run {
   stdout: string;
   /** Elements marked `data-differs` now (comparisons). */
   marked: Element[];
+  /** A comparison side's shown lines as lines of the whole fence body (what the live editor holds). */
+  bodyLines: number[] | undefined;
 }
 
 function readRun(root: HTMLElement): Run {
@@ -44,6 +46,7 @@ function readRun(root: HTMLElement): Run {
     notes: JSON.parse(data.notes ?? '{}'),
     stdout: data.stdout ?? '',
     marked: [...root.querySelectorAll('[data-differs]')],
+    bodyLines: data.bodyLines ? JSON.parse(data.bodyLines) : undefined,
   };
 }
 
@@ -130,11 +133,18 @@ class MemlaneDiagram extends HTMLElement {
     const n = Math.min(this.total, Math.max(1, Math.round(requested) || 1));
     this.step = n;
     let announced = '';
+    const [current, next]: [number[], number[]] = [[], []];
     this.runs.forEach((run, r) => {
-      const line = this.showRun(run, this.moments?.[n - 1]?.[r] ?? n);
+      const [line, following] = this.showRun(run, this.moments?.[n - 1]?.[r] ?? n);
       announced ||= `line ${line}. ${run.notes[line] ?? ''}`;
+      const inBody = (at: number) => (run.bodyLines ? (run.bodyLines[at - 1] ?? 0) : at);
+      current.push(inBody(line));
+      next.push(inBody(following));
       if (this.moments) this.markDiffers(run, this.marks[n - 1]?.[r] ?? '');
     });
+    // The live editor, when open in place of the code, marks the same lines (a comparison's in its whole body).
+    const detail = this.moments ? { line: current, next } : { line: current[0], next: next[0] };
+    this.dispatchEvent(new CustomEvent('memlane-step', { bubbles: true, detail }));
     const sentence = this.sentences[n - 1] ?? '';
     if (this.moments) this.setSentence(sentence);
     const position = `Step ${n} of ${this.total}`;
@@ -155,8 +165,8 @@ class MemlaneDiagram extends HTMLElement {
     if (announce) this.setText('.memlane-live', `${position}, ${this.moments ? sentence : announced}`.trim());
   }
 
-  /** Shows one run at its step: its picture, code lines, note and output. Returns the step's line. */
-  private showRun(run: Run, n: number): number {
+  /** Shows one run at its step: its picture, code lines, note and output. Returns the step's line and the next. */
+  private showRun(run: Run, n: number): [number, number] {
     for (const [el, ranges] of run.toggles) {
       if (inRanges(ranges, n)) el.removeAttribute('display');
       else el.setAttribute('display', 'none');
@@ -169,9 +179,7 @@ class MemlaneDiagram extends HTMLElement {
     });
     this.setText('.memlane-output-text', run.stdout.slice(0, out), run.root);
     this.setText('.memlane-note-text', run.notes[line] ?? '', run.root);
-    // The live editor, when open in place of the code pane, marks the same lines.
-    run.root.dispatchEvent(new CustomEvent('memlane-step', { bubbles: true, detail: { line, next } }));
-    return line;
+    return [line, next];
   }
 
   /** A comparison's marks at this moment: `data-differs` on the listed objects and `from>to` arrows. */

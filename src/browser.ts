@@ -8,7 +8,10 @@ export {
   propsToRawOptions,
   type DiagramOptions,
   type Problem,
+  type SimulatorHandle,
 } from './core/index.ts';
+export { codeToCompare, hasSides } from './compare/index.ts';
+export { compareToHtml } from './page/compare-to-html.ts';
 export { defaultOptions as simulateDefaults } from './simulate/simulate-options.ts';
 export { replyToTrace } from './simulate/reply-to-trace.ts';
 export type { RunReply } from './simulate/sandbox-reply.ts';

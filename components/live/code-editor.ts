@@ -38,7 +38,7 @@ const notesField = StateField.define<NoteMark[]>({
   },
 });
 
-const setStep = StateEffect.define<{ current: number; next: number }>();
+const setStep = StateEffect.define<{ current: number[]; next: number[] }>();
 
 /** The lines of the step the diagram shows; they belong to the code that ran, so an edit clears them. */
 const stepField = StateField.define<DecorationSet>({
@@ -51,7 +51,10 @@ const stepField = StateField.define<DecorationSet>({
         line >= 1 && line <= doc.lines ? [Decoration.line({ class: cls }).range(doc.line(line).from)] : [];
       const { current, next } = effect.value;
       return Decoration.set(
-        [...mark(current, 'memlane-editor-current'), ...(next !== current ? mark(next, 'memlane-editor-next') : [])],
+        [
+          ...current.flatMap((line) => mark(line, 'memlane-editor-current')),
+          ...next.filter((line) => !current.includes(line)).flatMap((line) => mark(line, 'memlane-editor-next')),
+        ].sort((a, b) => a.from - b.from),
         true,
       );
     }
@@ -108,7 +111,8 @@ export interface CodeEditor {
   /** Puts `code` back with its notes (Reset). */
   load(code: string, notes: Map<number, string>): void;
   /** Marks the line the diagram's step is at and the one it runs next (0: none). */
-  showStep(current: number, next: number): void;
+  /** Marks the lines of the step shown: one each, or one per side of a comparison. */
+  showStep(current: number | number[], next: number | number[]): void;
 }
 
 export function createCodeEditor(
@@ -170,7 +174,8 @@ export function createCodeEditor(
       view.dispatch({ effects: setNotes.of(marksOf(view.state, byLine)) });
     },
     showStep(current, next) {
-      view.dispatch({ effects: setStep.of({ current, next }) });
+      const lines = (at: number | number[]) => (Array.isArray(at) ? at : [at]);
+      view.dispatch({ effects: setStep.of({ current: lines(current), next: lines(next) }) });
     },
   };
 }

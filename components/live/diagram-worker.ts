@@ -2,8 +2,11 @@
 // like any untrusted input), lays the trace out and renders it, and hands the page finished markup. A big or
 // hostile trace then costs this worker its time, never the page its responsiveness.
 import {
+  codeToCompare,
   codeToDiagram,
   codeToHtml,
+  compareToHtml,
+  hasSides,
   diagramToHtml,
   fenceSpelling,
   optionsFromLink,
@@ -11,6 +14,7 @@ import {
   type DiagramOptions,
   type Problem,
   type RunReply,
+  type SimulatorHandle,
   type Trace,
 } from 'memlane/browser';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
@@ -58,6 +62,8 @@ async function draw(
       restart,
     };
   let options = linked.options;
+  // Code with `# @side` lines is a comparison, whether the lesson's fence was one or the reader made it one.
+  if (hasSides(code)) return drawComparison(runId, code, options, settings, simulator, () => restart);
   for (;;) {
     const outcome = await codeToDiagram({
       written: code,
@@ -93,6 +99,44 @@ async function draw(
       key: layout.key,
     });
     return { kind: 'drawn', runId, html, steps: trace.steps.length, restart };
+  }
+}
+
+async function drawComparison(
+  runId: number,
+  code: string,
+  linked: DiagramOptions,
+  settings: RunSettings,
+  simulator: SimulatorHandle,
+  restarted: () => boolean,
+): Promise<WorkerOutcome> {
+  let options = linked;
+  for (;;) {
+    const outcome = await codeToCompare({
+      written: code,
+      options,
+      spelling: fenceSpelling,
+      simulator,
+      renderDefaults: { idPrefix: settings.id },
+      timeoutMs: settings.timeoutMs,
+      htmlLegend: true,
+    });
+    if (!outcome.ok) {
+      const problem = outcome.problems[0]!;
+      const retry = forgiving(options, problem);
+      if (retry) {
+        options = retry;
+        continue;
+      }
+      const message = runProblemText(problem, options, settings.timeoutMs);
+      return { kind: 'failed', runId, message, restart: restarted() };
+    }
+    const { comparison } = outcome;
+    const codeHtml = comparison.sides.map(({ diagram: { snippet, trace, shownStep } }) =>
+      codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line }),
+    );
+    const html = compareToHtml({ comparison, written: code, options, id: settings.id, codeHtml });
+    return { kind: 'drawn', runId, html, steps: comparison.moments.length, restart: restarted() };
   }
 }
 

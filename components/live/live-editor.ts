@@ -156,7 +156,7 @@ function openEditor(figure: HTMLElement, toggle: HTMLButtonElement): OpenEditor 
     Number(figure.querySelector<HTMLElement>(`.memlane-code .line${selector}`)?.dataset.line ?? 0);
   editor.showStep(marked('.is-current'), marked('.is-next'));
   figure.addEventListener('memlane-step', (event) => {
-    const { line, next } = (event as CustomEvent<{ line: number; next: number }>).detail;
+    const { line, next } = (event as CustomEvent<{ line: number | number[]; next: number | number[] }>).detail;
     editor.showStep(line, next);
   });
   run.addEventListener('click', () => void runNow(true));

@@ -72,7 +72,8 @@ export async function codeToCompare(request: CompareRequest): Promise<CompareOut
 
 /** The fence's options with those on the side's `# @side` line. */
 function sideOptions(side: WrittenSide, request: CompareRequest) {
-  const base = { ...request.options, step: 'auto' as const };
+  // Each side's picture is titled by its label (its <title> names it for assistive tech).
+  const base = { ...request.options, step: 'auto' as const, title: side.label };
   if (!side.meta) return { ok: true as const, options: base };
   const meta = readFenceMeta(`memory ${side.meta}`);
   const sideLine = side.firstLine - 1;

@@ -58,7 +58,8 @@ export function compareToHtml(parts: CompareParts): string {
       const { diagram, label } = side;
       return [
         `<section class="memlane-side" data-side="${s}" aria-label="${escapeHtml(label)}"` +
-          `${runData(diagram.trace, diagram.snippet)}>`,
+          `${runData(diagram.trace, diagram.snippet)} data-body-lines="` +
+          `${JSON.stringify(diagram.snippet.sourceLines.map((line) => line + side.firstLine - 1))}">`,
         `<p class="memlane-side-label">${escapeHtml(label)}</p>`,
         runHtml({ ...diagram, key: diagram.layout.key, codeHtml: parts.codeHtml[s]! }, label),
         '</section>',
