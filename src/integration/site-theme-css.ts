@@ -60,4 +60,8 @@ export const siteThemeCss: string = [
   classVariableRules(".memlane-diagram[data-theme='site']"),
   // The legend's samples beside its words in HTML (diagram-to-html.ts).
   classVariableRules(".memlane-legend-sample[data-theme='site']"),
+  // A diagram drawn in a fixed theme marks what differs (memlane.css) in its own theme's colour.
+  ...(['light', 'dark', 'sketch'] as const).map(
+    (theme) => `.memlane[data-theme-variant='${theme}'] { --ml-differs: ${palettes[theme].differs}; }`,
+  ),
 ].join('\n');
