@@ -162,7 +162,8 @@ class MemlaneDiagram extends HTMLElement {
       el.setAttribute('aria-disabled', String(atEdge));
     });
     this.querySelector<HTMLAnchorElement>('.memlane-permalink')!.href = `#${this.dataset.id}-step-${n}`;
-    if (announce) this.setText('.memlane-live', `${position}, ${this.moments ? sentence : announced}`.trim());
+    const said = this.moments ? `. ${sentence || 'Nothing differs in what the names share.'}` : `, ${announced}`;
+    if (announce) this.setText('.memlane-live', `${position}${said}`.trim());
   }
 
   /** Shows one run at its step: its picture, code lines, note and output. Returns the step's line and the next. */

@@ -27,6 +27,15 @@ const withCode = (text: string) =>
     .map((part, i) => (i % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
     .join('');
 
+/** The narrowest a side can be without its picture scrolling: the widest side's natural width and the stage's padding. */
+function sideMin(svgs: string[]): number {
+  const widths = svgs.map((svg) => Number(/<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 320));
+  return Math.ceil(Math.max(...widths)) + STAGE_PADDING;
+}
+
+/** The stage's padding on both sides, in px (memlane.css: 0.75rem each). */
+const STAGE_PADDING = 24;
+
 /** Per moment, per side: the marked objects and arrows (`from>to`), space-separated. */
 export function islandMarks(comparison: Comparison): string[][] {
   return comparison.moments.map((moment) => moment.marks.map((m) => [...m.objects, ...m.arrows].join(' ')));
@@ -53,7 +62,8 @@ export function compareToHtml(parts: CompareParts): string {
     ` data-sentences="${escapeHtml(JSON.stringify(data.sentences))}">`,
     toolbarHtml(id, title, shownMoment, moments.length, false),
     `<p class="memlane-differs">${withCode(shown.sentence)}</p>`,
-    `<div class="memlane-sides">`,
+    // Side by side when the column holds each side's picture at its natural width, stacked otherwise.
+    `<div class="memlane-sides" style="--memlane-side-min:${sideMin(sides.map((side) => side.diagram.svg))}px">`,
     ...sides.map((side, s) => {
       const { diagram, label } = side;
       return [
