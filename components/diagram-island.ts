@@ -2,9 +2,20 @@
 // It only toggles `display` on elements by their data-steps ranges and swaps a few texts, so the
 // page never re-lays out; everything it needs is in the element's data attributes.
 
-import { attachExercises } from './diagram-exercises.ts';
 import { attachLiveBar } from './diagram-live-bar.ts';
 import { attachScrollCue } from './scroll-cue.ts';
+
+type Motion = typeof import('./diagram-motion.ts');
+/** The step motion, fetched after first paint (it is not needed to draw a step). */
+let motion: Motion | undefined;
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+function loadMotion(): void {
+  if (motion || reducedMotion()) return;
+  import('./diagram-motion.ts').then((loaded) => (motion = loaded), () => undefined);
+}
+
+/** The Play button's icon while stopped and while playing. */
+const playIcons = { play: 'M4.5 2.5v11l9-5.5z', pause: 'M4 2.5h3v11H4zM9 2.5h3v11H9z' };
 
 type Ranges = [number, number][];
 
@@ -30,6 +41,8 @@ interface Run {
   stdout: string;
   /** Elements marked `data-differs` now (comparisons). */
   marked: Element[];
+  /** The step on screen. */
+  shown: number;
   /** A comparison side's shown lines as lines of the whole fence body (what the live editor holds). */
   bodyLines: number[] | undefined;
 }
@@ -46,6 +59,7 @@ function readRun(root: HTMLElement): Run {
     notes: JSON.parse(data.notes ?? '{}'),
     stdout: data.stdout ?? '',
     marked: [...root.querySelectorAll('[data-differs]')],
+    shown: 0,
     bodyLines: data.bodyLines ? JSON.parse(data.bodyLines) : undefined,
   };
 }
@@ -58,6 +72,8 @@ class MemlaneDiagram extends HTMLElement {
   private moments: number[][] | undefined;
   private marks: string[][] = [];
   private sentences: string[] = [];
+  /** While playing: the next step's timer. */
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     const data = this.dataset;
@@ -80,6 +96,7 @@ class MemlaneDiagram extends HTMLElement {
         last: this.total,
       };
       if (action === 'download') this.download();
+      else if (action === 'play') this.togglePlay();
       else if (action && action in targets) this.show(targets[action]!);
     });
     this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
@@ -88,14 +105,18 @@ class MemlaneDiagram extends HTMLElement {
     );
     addEventListener('hashchange', this.onHash);
     if (!this.fromHash(false)) this.show(this.step, false);
-    attachExercises(this);
+    // Questions are fetched only by diagrams that ask them (first paint stays small).
+    if (this.querySelector('[data-exercise]'))
+      import('./diagram-exercises.ts').then(({ attachExercises }) => attachExercises(this));
     this.querySelectorAll<HTMLElement>('.memlane-scroller').forEach((scroller) => attachScrollCue(scroller));
     attachLiveBar(this.closest('figure'));
+    (window.requestIdleCallback ?? setTimeout)(loadMotion);
   }
 
   /** A run in the editor replaces this element: its page-wide listener goes with it. */
   disconnectedCallback(): void {
     removeEventListener('hashchange', this.onHash);
+    this.pause();
   }
 
   private readonly onHash = (): void => {
@@ -131,11 +152,14 @@ class MemlaneDiagram extends HTMLElement {
 
   show(requested: number, announce = true): void {
     const n = Math.min(this.total, Math.max(1, Math.round(requested) || 1));
+    // One step forward moves (unless the reader asked for no motion); back or a jump goes straight there.
+    const moving = n === this.step + 1 && motion && !reducedMotion() ? motion : undefined;
+    if (!moving) motion?.settle();
     this.step = n;
     let announced = '';
     const [current, next]: [number[], number[]] = [[], []];
     this.runs.forEach((run, r) => {
-      const [line, following] = this.showRun(run, this.moments?.[n - 1]?.[r] ?? n);
+      const [line, following] = this.showRun(run, this.moments?.[n - 1]?.[r] ?? n, moving);
       announced ||= `line ${line}. ${run.notes[line] ?? ''}`;
       const inBody = (at: number) => (run.bodyLines ? (run.bodyLines[at - 1] ?? 0) : at);
       current.push(inBody(line));
@@ -167,11 +191,21 @@ class MemlaneDiagram extends HTMLElement {
   }
 
   /** Shows one run at its step: its picture, code lines, note and output. Returns the step's line and the next. */
-  private showRun(run: Run, n: number): [number, number] {
-    for (const [el, ranges] of run.toggles) {
-      if (inRanges(ranges, n)) el.removeAttribute('display');
-      else el.setAttribute('display', 'none');
-    }
+  private showRun(run: Run, n: number, moving?: Motion): [number, number] {
+    const apply = () => {
+      for (const [el, ranges] of run.toggles) {
+        if (inRanges(ranges, n)) el.removeAttribute('display');
+        else el.setAttribute('display', 'none');
+      }
+    };
+    // A side of a comparison that holds its step does not move.
+    if (moving && n === run.shown + 1) {
+      moving.stepWithMotion(
+        run.toggles.map(([el, ranges]) => ({ el, shows: inRanges(ranges, n) })),
+        apply,
+      );
+    } else apply();
+    run.shown = n;
     const [line = 0, next = 0, out = 0] = run.steps[n - 1] ?? [];
     run.root.querySelectorAll('.memlane-code .line').forEach((el) => {
       const at = Number((el as HTMLElement).dataset.line);
@@ -182,6 +216,53 @@ class MemlaneDiagram extends HTMLElement {
     this.setText('.memlane-note-text', run.notes[line] ?? '', run.root);
     return [line, next];
   }
+
+  /** Play: steps on its own at the chosen pace; stops at the end, before a question, and on any key or click. */
+  private togglePlay(): void {
+    if (this.timer !== undefined) return this.pause();
+    if (this.step >= this.total) this.show(1);
+    this.setPlaying(true);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const pace = Number(this.querySelector<HTMLSelectElement>('.memlane-pace')?.value) || 1300;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.show(this.step + 1);
+      const asks = [...this.querySelectorAll<HTMLElement>('[data-exercise]')].some(
+        (exercise) => Number(exercise.dataset.before) === this.step,
+      );
+      if (this.step >= this.total || asks) this.pause();
+      else this.schedule();
+    }, pace);
+  }
+
+  private pause(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.setPlaying(false);
+  }
+
+  private setPlaying(playing: boolean): void {
+    const button = this.querySelector<HTMLElement>('[data-action="play"]');
+    if (!button) return;
+    button.querySelector('path')?.setAttribute('d', playing ? playIcons.pause : playIcons.play);
+    const text = button.querySelector('.memlane-play-text');
+    if (text) text.textContent = playing ? 'Pause' : 'Play';
+    for (const type of ['keydown', 'pointerdown']) {
+      if (playing) window.addEventListener(type, this.onInterrupt, true);
+      else window.removeEventListener(type, this.onInterrupt, true);
+    }
+  }
+
+  /** Any key or click while playing stops it; a press of Play itself (click, Enter, Space) toggles it instead. */
+  private readonly onInterrupt = (event: Event): void => {
+    const onPlay = (event.target as Element | null)?.closest?.('[data-action="play"], .memlane-pace');
+    const pressing = event.type === 'pointerdown' || ['Enter', ' '].includes((event as KeyboardEvent).key);
+    if (onPlay && pressing) return;
+    this.pause();
+  };
 
   /** A comparison's marks at this moment: `data-differs` on the listed objects and `from>to` arrows. */
   private markDiffers(run: Run, listed: string): void {

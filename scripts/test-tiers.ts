@@ -92,6 +92,7 @@ export const sharedSiteList: readonly SharedSite[] = [
       'tests/site/fonts.test.ts',
       'tests/site/live-editing.test.ts',
       'tests/site/mark.test.ts',
+      'tests/site/motion.test.ts',
       'tests/site/no-javascript.test.ts',
       'tests/site/phone.test.ts',
       'tests/site/playground.test.ts',

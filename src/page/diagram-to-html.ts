@@ -55,6 +55,8 @@ const icons = {
   playground:
     '<path d="M9 2.5h4.5V7M13.5 2.5 7 9M11.5 9.5v3.5h-9v-9H6" fill="none" stroke="currentColor" ' +
     'stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+  play: '<path d="M4.5 2.5v11l9-5.5z"/>',
+  pause: '<path d="M4 2.5h3v11H4zM9 2.5h3v11H9z"/>',
   download:
     '<path d="M8 2.5v7M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" stroke-width="1.5" ' +
     'stroke-linecap="round" stroke-linejoin="round"/>',
@@ -144,6 +146,12 @@ export function toolbarHtml(id: string, title: string, shownStep: number, total:
     `<input class="memlane-slider" type="range" min="1" max="${total}" step="1" value="${shownStep}" ` +
       `aria-label="Step" aria-valuetext="${position}" disabled>`,
     `<span class="memlane-position">${position}</span>`,
+    // Play steps on its own at the chosen pace (the island swaps the icon and reads "Pause" while playing).
+    `<button type="button" class="memlane-button memlane-text-button memlane-play" data-action="play" disabled>` +
+      `${icon('play')}<span class="memlane-play-text">Play</span></button>`,
+    `<select class="memlane-pace" aria-label="Pace" disabled>` +
+      `<option value="2200">Slow</option><option value="1300" selected>Normal</option>` +
+      `<option value="700">Fast</option></select>`,
     `<a class="memlane-button memlane-permalink" href="#${id}-step-${shownStep}" aria-label="Link to this ` +
       `step">${icon('link')}</a>`,
     download ? button('download', 'Download SVG of this step', 'download') : '',
