@@ -11,7 +11,10 @@ let motion: Motion | undefined;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 function loadMotion(): void {
   if (motion || reducedMotion()) return;
-  import('./diagram-motion.ts').then((loaded) => (motion = loaded), () => undefined);
+  import('./diagram-motion.ts').then(
+    (loaded) => (motion = loaded),
+    () => undefined,
+  );
 }
 
 /** The Play button's icon while stopped and while playing. */
@@ -219,7 +222,10 @@ class MemlaneDiagram extends HTMLElement {
 
   /** Play: steps on its own at the chosen pace; stops at the end, before a question, and on any key or click. */
   private togglePlay(): void {
-    if (this.timer !== undefined) return this.pause();
+    if (this.timer !== undefined) {
+      this.pause();
+      return;
+    }
     if (this.step >= this.total) this.show(1);
     this.setPlaying(true);
     this.schedule();

@@ -114,7 +114,8 @@ export function stepWithMotion(toggles: Toggle[], apply: () => void): void {
   const leaving = toggles.filter((t) => !t.shows && shownNow(t.el)).map((t) => t.el);
   // Only the outermost of what leaves is copied: its copy carries everything inside it.
   const outermost = leaving.filter((el) => !leaving.some((other) => other !== el && other.contains(el)));
-  const animated = (el: Element) => ['data-object-id', 'data-frame-id', 'data-arrow-to'].some((a) => el.hasAttribute(a));
+  const animated = (el: Element) =>
+    ['data-object-id', 'data-frame-id', 'data-arrow-to'].some((a) => el.hasAttribute(a));
   const copies = new Map(outermost.filter(animated).map((el) => [el, copyOf(el)]));
   apply();
   const arrows = (list: Element[]) => list.filter((el) => el.hasAttribute('data-arrow-to'));
