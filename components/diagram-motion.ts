@@ -31,7 +31,7 @@ function play(element: Element, keyframes: Keyframe[], options: KeyframeAnimatio
 
 /** Same source slot, whatever the target: the arrow a step re-aimed. */
 const slotOf = (arrow: Element) =>
-  `${arrow.getAttribute('data-arrow-from')}|${arrow.getAttribute('data-slot')}|${arrow.getAttribute('data-part') ?? ''}`;
+  ['data-arrow-from', 'data-slot', 'data-part'].map((name) => arrow.getAttribute(name) ?? '').join('|');
 
 /** A path's commands and how many numbers each takes: two paths morph only when these agree. */
 const shapeOf = (d: string) => d.replace(/[-\d.]+/g, '0').replace(/\s+/g, ' ');

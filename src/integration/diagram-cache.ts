@@ -30,6 +30,7 @@ export function writeCached(dir: string | false, key: string, html: string): voi
 export const shapingDirs = [
   'core',
   'exercises',
+  'compare',
   'fonts',
   'highlight',
   'live',

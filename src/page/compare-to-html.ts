@@ -27,7 +27,7 @@ const withCode = (text: string) =>
     .map((part, i) => (i % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
     .join('');
 
-/** The narrowest a side can be without its picture scrolling: the widest side's natural width and the stage's padding. */
+/** The narrowest a side can be without scrolling its picture: the widest side's natural width and padding. */
 function sideMin(svgs: string[]): number {
   const widths = svgs.map((svg) => Number(/<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 320));
   return Math.ceil(Math.max(...widths)) + STAGE_PADDING;

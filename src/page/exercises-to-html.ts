@@ -76,7 +76,8 @@ export function exercisesToHtml(exercises: Exercise[], trace: Trace, id: string,
       return [
         `<section class="memlane-exercise" ${data.join(' ')} aria-labelledby="${base}-question">`,
         `<p class="memlane-exercise-question" id="${base}-question"><span ` +
-          `class="memlane-exercise-line">Predict, line ${exercise.line}${side ? ` of ${escape(side.label)}` : ''}:</span> ${escape(exercise.question)}</p>`,
+          `class="memlane-exercise-line">Predict, line ${exercise.line}${side ? ` of ${escape(side.label)}` : ''}:` +
+          `</span> ${escape(exercise.question)}</p>`,
         `<div class="memlane-exercise-controls" hidden>`,
         `<button type="button" class="memlane-button" data-exercise-action="try">Try it</button>`,
         `<span class="memlane-exercise-answering" hidden>${answering} <button type="button" ` +

@@ -25,7 +25,7 @@ describe("the built site's scripts", () => {
     assert.deepEqual(over, []);
   });
 
-  it("keep the island's first-paint JavaScript under 6 KB gzipped (motion, questions and the editor load later)", async () => {
+  it("keep the island's first-paint script under 6 KB gzipped (motion, questions, editor load later)", async () => {
     const site = await builtSite();
     const html = readFileSync(join(site, 'course', 'aliasing', 'index.html'), 'utf8');
     const entry = /<script type="module" src="\/_astro\/(page\.[^"]+\.js)"/.exec(html)?.[1];
