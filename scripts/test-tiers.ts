@@ -12,6 +12,10 @@ export const isTier = (name: string): name is Tier => name === 'unit' || name ==
 /** Files that need no interpreter, build or browser; each takes a few seconds at most. */
 export const unitFiles: readonly string[] = [
   'tests/cli/server/',
+  'tests/compare/align-moments.test.ts',
+  'tests/compare/differs-at.test.ts',
+  'tests/compare/mark-differs.test.ts',
+  'tests/compare/split-sides.test.ts',
   'tests/core/',
   'tests/exercises/extract-predictions.test.ts',
   'tests/fonts/',
