@@ -52,10 +52,14 @@ export const unitFiles: readonly string[] = [
  * The packed tarball installed and built on every Astro major and flavour (six installs and twelve
  * builds): minutes on its own, and it fails when a peer's new release does, not when a change does.
  */
-/** Under a unit-tier folder, but not quick yet: layout property tests that take most of a minute each. */
+/**
+ * Under a unit-tier folder, but not unit: layout property tests that take most of a minute each, and
+ * a page test that starts CPython.
+ */
 export const notUnitFiles: readonly string[] = [
   'tests/layout/structure-layout.test.ts',
   'tests/layout/trace-to-layout.test.ts',
+  'tests/page/compare-to-html.test.ts',
 ];
 
 export const packageFiles: readonly string[] = ['tests/package/astro-majors.test.ts'];
