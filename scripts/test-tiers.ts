@@ -94,6 +94,7 @@ export const sharedSiteList: readonly SharedSite[] = [
       'tests/site/async-live.test.ts',
       'tests/site/bundle-sizes.test.ts',
       'tests/site/compare-live.test.ts',
+      'tests/site/compare.test.ts',
       'tests/site/course-exercises.test.ts',
       'tests/site/every-page.test.ts',
       'tests/site/exercises.test.ts',
