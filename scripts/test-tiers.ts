@@ -12,6 +12,10 @@ export const isTier = (name: string): name is Tier => name === 'unit' || name ==
 /** Files that need no interpreter, build or browser; each takes a few seconds at most. */
 export const unitFiles: readonly string[] = [
   'tests/cli/server/',
+  'tests/compare/align-moments.test.ts',
+  'tests/compare/differs-at.test.ts',
+  'tests/compare/mark-differs.test.ts',
+  'tests/compare/split-sides.test.ts',
   'tests/core/',
   'tests/exercises/extract-predictions.test.ts',
   'tests/fonts/',
@@ -48,10 +52,14 @@ export const unitFiles: readonly string[] = [
  * The packed tarball installed and built on every Astro major and flavour (six installs and twelve
  * builds): minutes on its own, and it fails when a peer's new release does, not when a change does.
  */
-/** Under a unit-tier folder, but not quick yet: layout property tests that take most of a minute each. */
+/**
+ * Under a unit-tier folder, but not unit: layout property tests that take most of a minute each, and
+ * a page test that starts CPython.
+ */
 export const notUnitFiles: readonly string[] = [
   'tests/layout/structure-layout.test.ts',
   'tests/layout/trace-to-layout.test.ts',
+  'tests/page/compare-to-html.test.ts',
 ];
 
 export const packageFiles: readonly string[] = ['tests/package/astro-majors.test.ts'];
@@ -86,6 +94,7 @@ export const sharedSiteList: readonly SharedSite[] = [
       'tests/site/async-live.test.ts',
       'tests/site/bundle-sizes.test.ts',
       'tests/site/compare-live.test.ts',
+      'tests/site/compare.test.ts',
       'tests/site/course-exercises.test.ts',
       'tests/site/every-page.test.ts',
       'tests/site/exercises.test.ts',

@@ -61,9 +61,10 @@ export async function codeToCompare(request: CompareRequest): Promise<CompareOut
       step: 'all',
       shownStep: step,
       ...request.renderDefaults,
+      ...stageOptions(side.diagram.options).render,
+      // After the fence's options: its `id=` and `title=` name the figure, not each side's picture.
       idPrefix: `${request.renderDefaults?.idPrefix ?? 'compare'}-s${s + 1}`,
       title: side.label,
-      ...stageOptions(side.diagram.options).render,
     });
     side.diagram = { ...side.diagram, shownStep: step, svg: markDiffers(svg, moments[shown - 1]!.marks[s]!) };
   }

@@ -44,7 +44,8 @@ export function islandMarks(comparison: Comparison): string[][] {
 export function compareToHtml(parts: CompareParts): string {
   const { comparison, options, id } = parts;
   const { moments, shownMoment, sides } = comparison;
-  const title = options.title ?? `Compare ${sides.map((side) => side.label).join(' and ')}`;
+  const labels = sides.map((side) => side.label);
+  const title = options.title ?? `Compare ${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
   const shown = moments[shownMoment - 1]!;
   const data = {
     moments: moments.map((moment) => moment.steps),
