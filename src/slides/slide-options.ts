@@ -75,7 +75,7 @@ export const outputFlags = {
     hint: '--all-steps --out-dir DIR',
     does:
       'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of ' +
-      'the last step, so names sort in step order; needs --out-dir).',
+      'the last step, so names sort in step order; needs --out-dir). A comparison writes every aligned moment.',
     default: 'off: one step',
   },
   format: {
@@ -109,7 +109,9 @@ export const outputFlags = {
   'with-code': {
     type: 'boolean',
     hint: '--with-code draws the source beside the diagram',
-    does: 'Draw the highlighted source beside the diagram, the running line marked.',
+    does:
+      'Draw the highlighted source beside the diagram, the running line marked; in a comparison, each ' +
+      "side's source above its diagram.",
     default: 'off',
   },
   watch: {

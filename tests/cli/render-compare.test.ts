@@ -119,6 +119,12 @@ describe('memlane render: a comparison of files', () => {
     assert.match(syntax.stderr, /syntax-error\.py:1: the Python snippet failed: SyntaxError: /);
   });
 
+  it('says so in --help', async () => {
+    const help = (await runMain(['render', '--help'])).stdout.toString();
+    assert.match(help, /memlane render A\.py B\.py \[C\.py\] \[options\]/);
+    assert.match(help, /memlane render shallow\.py deep\.py -o pair\.svg/);
+  });
+
   it('refuses four files with a hint', async () => {
     const result = await runMain(['render', shallow, deep, fixture('aliasing.py'), fixture('calls.py')]);
     assert.equal(result.code, 2);
