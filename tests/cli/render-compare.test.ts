@@ -53,7 +53,8 @@ describe('memlane render: a comparison of files', () => {
       assert.ok(marked.some((e) => e.attributes['data-arrow-to'] !== undefined), 'a marked arrow');
     }
     const style = findAll(root, (e) => e.name === 'style').map(textOf).join('\n');
-    assert.match(style, new RegExp(`\\[data-differs\\] \\.ml-arrow-line \\{ stroke: ${palettes.light.differs}`));
+    const arrowRule = `.memlane-diagram [data-differs] .ml-arrow-line { stroke: ${palettes.light.differs}`;
+    assert.ok(style.includes(arrowRule), 'the file carries the rule that paints marked arrows');
     const sentence = textOf(findAll(root, (e) => e.attributes.class === 'memlane-differs')[0]!);
     assert.match(sentence, /clone\[0\] is grid\[0\].*in shallow-copy, not in deep-copy\./);
   });
