@@ -63,7 +63,12 @@ export function sentenceToSvg(input: SentenceInput): SentenceSvg {
     }
     const x = line.length ? right + gap : 0;
     if (line.length && joins) last!.text += ` ${word.text}`;
-    else line.push({ text: word.text, face: word.face, x });
+    else {
+      // The space between runs ends the run before it: copied text keeps its words apart, and the next
+      // run's own x places it.
+      if (line.length) last!.text += ' ';
+      line.push({ text: word.text, face: word.face, x });
+    }
     right = x + width;
     widest = Math.max(widest, right);
   }
