@@ -76,8 +76,7 @@ export function sentenceToSvg(input: SentenceInput): SentenceSvg {
   const lineHeight = Math.round(size * LINE_HEIGHT);
   const markup = lines.map((runs, i) => {
     const spans = runs.map(
-      (run) =>
-        `<tspan x="${round(run.x)}" font-family="${fontFamilyOf(run.face)}">${escapeXml(run.text)}</tspan>`,
+      (run) => `<tspan x="${round(run.x)}" font-family="${fontFamilyOf(run.face)}">${escapeXml(run.text)}</tspan>`,
     );
     return `<text y="${round(size + i * lineHeight)}" font-size="${size}" fill="${input.color}">${spans.join('')}</text>`;
   });

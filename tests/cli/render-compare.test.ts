@@ -49,10 +49,18 @@ describe('memlane render: a comparison of files', () => {
     // The inner lists and the arrows to them differ: shared in the shallow copy, not in the deep one.
     for (const side of sides) {
       const marked = differing(side);
-      assert.ok(marked.some((e) => e.attributes['data-object-id'] !== undefined), 'a marked object');
-      assert.ok(marked.some((e) => e.attributes['data-arrow-to'] !== undefined), 'a marked arrow');
+      assert.ok(
+        marked.some((e) => e.attributes['data-object-id'] !== undefined),
+        'a marked object',
+      );
+      assert.ok(
+        marked.some((e) => e.attributes['data-arrow-to'] !== undefined),
+        'a marked arrow',
+      );
     }
-    const style = findAll(root, (e) => e.name === 'style').map(textOf).join('\n');
+    const style = findAll(root, (e) => e.name === 'style')
+      .map(textOf)
+      .join('\n');
     const arrowRule = `.memlane-diagram [data-differs] .ml-arrow-line { stroke: ${palettes.light.differs}`;
     assert.ok(style.includes(arrowRule), 'the file carries the rule that paints marked arrows');
     const sentence = textOf(findAll(root, (e) => e.attributes.class === 'memlane-differs')[0]!);

@@ -74,7 +74,8 @@ describe('composePair', () => {
 
 describe('sentenceToSvg', () => {
   it('wraps to the width, each line within it, code runs in the mono face', () => {
-    const text = 'Paths `clone[0] is grid[0]` and `clone[1] is grid[1]` in copy.copy, not in copy.deepcopy; ' +
+    const text =
+      'Paths `clone[0] is grid[0]` and `clone[1] is grid[1]` in copy.copy, not in copy.deepcopy; ' +
       '`f.__defaults__[0]` only in copy.copy.';
     const drawn = sentenceToSvg({ text, maxWidth: 260, size: 16, color: '#000' });
     const lines = parseXml(`<g>${drawn.markup}</g>`).children;
