@@ -78,7 +78,8 @@ export function sentenceToSvg(input: SentenceInput): SentenceSvg {
     const spans = runs.map(
       (run) => `<tspan x="${round(run.x)}" font-family="${fontFamilyOf(run.face)}">${escapeXml(run.text)}</tspan>`,
     );
-    return `<text y="${round(size + i * lineHeight)}" font-size="${size}" fill="${input.color}">${spans.join('')}</text>`;
+    const y = round(size + i * lineHeight);
+    return `<text y="${y}" font-size="${size}" fill="${input.color}">${spans.join('')}</text>`;
   });
   return { markup: markup.join('\n'), width: Math.ceil(widest), height: lines.length * lineHeight };
 }
