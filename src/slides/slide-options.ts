@@ -118,8 +118,8 @@ export const outputFlags = {
     type: 'boolean',
     hint: '--watch -o slide.svg renders again on every save of FILE.py',
     does:
-      'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its ' +
-      'error and keeps the last good image.',
+      'Keep running and render again each time FILE.py (or a side of a comparison) is saved (Ctrl-C ' +
+      'stops); a bad edit prints its error and keeps the last good image.',
     default: 'off: render once',
   },
 } as const satisfies Record<
@@ -276,11 +276,6 @@ export function parseSlideOptions(args: string[]): SlideOptions {
       'add --format png or name the output .png; SVG scales freely',
     );
   const watch = values.watch === true;
-  if (watch && files.length > 1)
-    throw new SlideOptionError(
-      '--watch follows one file, not a comparison of several',
-      'render the comparison without --watch, or watch one file that holds `# @side` lines',
-    );
   if (watch && files[0] === '-')
     throw new SlideOptionError(
       '--watch needs a file to watch, not standard input',

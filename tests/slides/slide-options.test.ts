@@ -121,6 +121,7 @@ describe('parseSlideOptions', () => {
     const pair = parseSlideOptions(['a.py', 'b.py', '-o', 'pair.png']);
     assert.deepEqual([pair.file, pair.files, pair.format], ['a.py', ['a.py', 'b.py'], 'png']);
     assert.deepEqual(parseSlideOptions(['a.py', 'b.py', 'c.py']).files, ['a.py', 'b.py', 'c.py']);
+    assert.equal(parseSlideOptions(['a.py', 'b.py', '-o', 'p.svg', '--watch']).watch, true);
   });
 
   it('refuses unknown, repeated, valueless and misplaced options with a hint', () => {
@@ -135,7 +136,6 @@ describe('parseSlideOptions', () => {
     rejects(['a.py', 'b.py', 'c.py', 'd.py'], /at most 3 sides, got 4 files/, /compare two or three programs/);
     rejects(['a.py', '-'], /standard input cannot be a side/, /save that program to a file/);
     rejects(['a.py', 'a.py'], /"a\.py" is given twice/);
-    rejects(['a.py', 'b.py', '-o', 'p.svg', '--watch'], /--watch follows one file/);
     rejects(['a.py', '--all-steps'], /--all-steps needs --out-dir/);
     rejects(['a.py', '--all-steps', '--out-dir', 'd', '--step', '2'], /cannot be used together/);
     rejects(['a.py', '--all-steps', '--out-dir', 'd', '-o', 'x.svg'], /-o does not apply/);
