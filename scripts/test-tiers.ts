@@ -37,6 +37,7 @@ export const unitFiles: readonly string[] = [
   'tests/render/themes.test.ts',
   'tests/simulate/validate-trace.test.ts',
   'tests/slides/code-to-svg-panel.test.ts',
+  'tests/slides/compose-pair.test.ts',
   'tests/slides/compose-slide.test.ts',
   'tests/slides/embed-fonts.test.ts',
   'tests/slides/line-label.test.ts',

@@ -1,8 +1,7 @@
 // `memlane render`, one run: the snippet read, traced by the simulator it is given, drawn (one step or
 // all, optionally beside its highlighted source) and written as SVG or PNG; problems worded with flags.
 // Loaded while the interpreter starts, so its modules load in parallel with it.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import {
   codeToDiagram,
   diagramStepSvg,
@@ -12,44 +11,25 @@ import {
   type SimulatorHandle,
 } from '../core/index.ts';
 import { answerSentence } from '../page/exercises-to-html.ts';
-import { printError, resolveIn, type CliIo } from './cli-io.ts';
+import { hasSides } from '../compare/split-sides.ts';
+import { printError, type CliIo } from './cli-io.ts';
 import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
-import { palettes } from '../render/themes.ts';
 import { codeToSvgPanel } from '../slides/code-to-svg-panel.ts';
 import { composeSlide } from '../slides/compose-slide.ts';
 import { lineLabel } from '../slides/line-label.ts';
+import { codeBackground, slideBackground, slidePalette } from '../slides/slide-backgrounds.ts';
 import type { SlideOptions } from '../slides/slide-options.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
+import { RenderFailure, writeDrawings, type Drawing } from './write-drawings.ts';
 
-/** A failure with its exit status: 1 for the snippet, 2 for the command line. */
-class RenderFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
+export { stepFileName } from './write-drawings.ts';
 
 function warnUnknownNames(io: CliIo, trace: Trace, hide: string[]): void {
   const names = new Set(trace.steps.flatMap((s) => s.stack.flatMap((f) => f.locals.map(([name]) => name))));
   const unknown = hide.filter((name) => !names.has(name));
   if (unknown.length) printError(io, `memlane render: note: --hide ${unknown.join(',')}: no such name in the snippet`);
 }
-
-/** The code panel keeps its own dark card on dark slides; on light and sketch slides it sits on the page colour. */
-const codeBackground: Record<SlideOptions['diagram']['theme'], string | undefined> = {
-  site: palettes.light.background,
-  light: palettes.light.background,
-  dark: undefined,
-  sketch: palettes.sketch.background,
-};
-
-/** The page colour of a slide; a `site` SVG shows light colours where the viewer has no dark mode. */
-const slideBackground = (theme: SlideOptions['diagram']['theme']) =>
-  palettes[theme === 'site' ? 'light' : theme].background;
 
 /** Exercise captions by step: the question on the step before its line, the answer on the step after. */
 function exerciseCaptions(diagram: Diagram): Map<number, string> {
@@ -60,11 +40,6 @@ function exerciseCaptions(diagram: Diagram): Map<number, string> {
     captions.set(exercise.before, `Predict, line ${exercise.line}: ${exercise.question}`);
   }
   return captions;
-}
-
-interface Drawing {
-  step: number;
-  svg: string;
 }
 
 async function drawSteps(file: string, diagram: Diagram, steps: number[], options: SlideOptions): Promise<Drawing[]> {
@@ -78,7 +53,7 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
     : undefined;
   const states = foldTrace(trace);
   const captions = exerciseCaptions(diagram);
-  const textColor = palettes[theme === 'site' ? 'light' : theme].text;
+  const textColor = slidePalette(theme).text;
   return steps.map((n) => {
     const caption = captions.get(n);
     const step = trace.steps[n - 1]!;
@@ -105,82 +80,6 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
     });
     return { step: n, svg };
   });
-}
-
-async function encode(svg: string, options: SlideOptions): Promise<{ data: string | Buffer; size: string }> {
-  // A file travels: it carries the letters it draws of its fonts.
-  if (options.format === 'svg') return { data: (await import('../slides/embed-fonts.ts')).embedFonts(svg), size: '' };
-  const { svgToPng } = await import('../slides/svg-to-png.ts');
-  const png = svgToPng(svg, { scale: options.scale, background: slideBackground(options.diagram.theme) });
-  return { data: png.data, size: `, ${png.width}×${png.height} px` };
-}
-
-/** A step's file name, zero-padded to the digits of the total so that names sort in step order. */
-export function stepFileName(step: number, total: number, format: string): string {
-  return `step-${String(step).padStart(String(total).length, '0')}.${format}`;
-}
-
-/**
- * Removes step files of this format that this run did not write (a longer or older run's), so the directory holds
- * exactly this run.
- */
-async function removeStaleSteps(dir: string, format: string, written: Set<string>): Promise<void> {
-  const pattern = new RegExp(`^step-[0-9]+\\.${format}$`);
-  for (const entry of await readdir(dir)) {
-    if (pattern.test(entry) && !written.has(entry)) await rm(join(dir, entry));
-  }
-}
-
-async function write(
-  io: CliIo,
-  drawings: Drawing[],
-  total: number,
-  options: SlideOptions,
-  took: string,
-): Promise<void> {
-  if (options.allSteps) {
-    const dir = resolveIn(io, options.outDir!);
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (error) {
-      throw new RenderFailure(
-        `cannot create ${options.outDir}: ${(error as Error).message}`,
-        2,
-        'choose a directory you can write to',
-      );
-    }
-    const written = new Set<string>();
-    for (const drawing of drawings) {
-      const name = stepFileName(drawing.step, total, options.format);
-      await writeFile(join(dir, name), (await encode(drawing.svg, options)).data);
-      written.add(name);
-    }
-    await removeStaleSteps(dir, options.format, written);
-    printError(
-      io,
-      `memlane render: wrote ${drawings.length} files to ${options.outDir} (` +
-        `${stepFileName(1, total, options.format)} … ${stepFileName(total, total, options.format)})${took}`,
-    );
-    return;
-  }
-  const drawing = drawings[0]!;
-  const { data, size } = await encode(drawing.svg, options);
-  if (!options.out) {
-    io.stdout.write(data);
-    return;
-  }
-  const out = resolveIn(io, options.out);
-  try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, data);
-  } catch (error) {
-    throw new RenderFailure(
-      `cannot write ${options.out}: ${(error as Error).message}`,
-      2,
-      'check that its directory exists and is writable',
-    );
-  }
-  printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
 }
 
 /**
@@ -212,6 +111,10 @@ export async function renderSnippet(
       if (error instanceof SourceReadError) throw new RenderFailure(error.message, 2, error.hint);
       throw error;
     }
+    if (options.files.length > 1 || hasSides(written)) {
+      const { renderComparison } = await import('./render-comparison.ts');
+      return await renderComparison(options, io, simulator, startedAt, written);
+    }
     const name = shownName(options.file);
     const outcome = await codeToDiagram({
       written,
@@ -231,7 +134,7 @@ export async function renderSnippet(
     warnUnknownNames(io, diagram.trace, options.diagram.hide);
     const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
     const drawings = await drawSteps(options.file, diagram, steps, options);
-    await write(
+    await writeDrawings(
       io,
       drawings,
       total,

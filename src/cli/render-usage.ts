@@ -11,15 +11,21 @@ const outputHelp: FlagHelp[] = Object.entries(outputFlags).map(([flag, spec]) =>
 }));
 
 export const renderUsage = `Usage: memlane render FILE.py [options]
+       memlane render A.py B.py [C.py] [options]
 
 Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG for slides.
 FILE.py can be - to read the snippet from standard input.
+Two or three files are compared: their sides in one picture, each labelled by its file's stem,
+stepped together on aligned moments (lines the programs share run at the same moment), what
+differs in what the names share marked and said under them. So is one file whose code holds
+\`# @side LABEL\` lines. --step and --all-steps then count moments.
 
 Examples:
   memlane render snippet.py -o diagram.svg                 # last step
   memlane render snippet.py -o diagram.png --theme dark --with-code --width 1600
   memlane render snippet.py --all-steps --out-dir steps/   # steps/step-01.svg, step-02.svg, ...
   memlane render snippet.py -o diagram.svg --watch         # again on every save, until Ctrl-C
+  memlane render shallow.py deep.py -o pair.svg            # two programs compared, side by side
 
 Output:
 ${formatFlags(outputHelp)}

@@ -1,6 +1,6 @@
-// `memlane render --watch`: renders again each time the snippet is saved, with one interpreter kept
-// for the whole session. A bad edit prints its problem and leaves the last good output in place;
-// Ctrl-C (or SIGTERM) closes the watcher and the interpreter and ends with status 0.
+// `memlane render --watch`: renders again each time the snippet (or a side of a comparison) is saved,
+// with one interpreter kept for the whole session. A bad edit prints its problem and leaves the last
+// good output in place; Ctrl-C (or SIGTERM) closes the watchers and the interpreter and ends with status 0.
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
@@ -18,9 +18,16 @@ export interface WatchSession {
   close(): Promise<void>;
 }
 
+/** Every file's bytes, each after its length (so no two sets of files read alike); null if one cannot be read. */
+async function readAll(files: string[]): Promise<Buffer | null> {
+  const parts = await Promise.all(files.map((file) => readFile(file).catch(() => null)));
+  if (parts.some((part) => part === null)) return null;
+  return Buffer.concat(parts.flatMap((part) => [Buffer.from(`${part!.length}\n`), part!]));
+}
+
 export function watchRender(options: SlideOptions, io: CliIo, session: WatchSession): Promise<number> {
-  const file = resolveIn(io, options.file);
-  const name = basename(file);
+  const files = options.files.map((file) => resolveIn(io, file));
+  const shown = options.files.join(', ');
   const output = options.out ?? options.outDir!;
   let lastRendered: Buffer | null = null;
   let rendering: Promise<void> | null = null;
@@ -32,7 +39,7 @@ export function watchRender(options: SlideOptions, io: CliIo, session: WatchSess
     do {
       pending = false;
       // A save that changed nothing (or a second event of one save) is not rendered again.
-      const bytes = await readFile(file).catch(() => null);
+      const bytes = await readAll(files);
       if (bytes && lastRendered?.equals(bytes)) continue;
       if (bytes) lastRendered = bytes;
       let status: number;
@@ -44,7 +51,7 @@ export function watchRender(options: SlideOptions, io: CliIo, session: WatchSess
         status = 1;
       }
       if (status !== 0 && !stopping)
-        printError(io, `memlane render: watching ${options.file}; ${output} keeps the last good drawing`);
+        printError(io, `memlane render: watching ${shown}; ${output} keeps the last good drawing`);
     } while (pending && !stopping);
   }
 
@@ -56,12 +63,16 @@ export function watchRender(options: SlideOptions, io: CliIo, session: WatchSess
     }, SETTLE_MS);
   }
 
-  // The folder is watched, not the file: an editor that saves by renaming a new file over it replaces the file being
-  // watched.
-  const watcher = watch(dirname(file), (_event, changedName) => {
-    if (!stopping && (changedName === null || changedName === name)) changed();
-  });
-  printError(io, `memlane render: watching ${options.file}, writing ${output} on every save (Ctrl-C stops)`);
+  // Each file's folder is watched, not the file: an editor that saves by renaming a new file over it replaces the
+  // file being watched.
+  const namesIn = new Map<string, Set<string>>();
+  for (const file of files) namesIn.set(dirname(file), (namesIn.get(dirname(file)) ?? new Set()).add(basename(file)));
+  const watchers = [...namesIn].map(([dir, names]) =>
+    watch(dir, (_event, changedName) => {
+      if (!stopping && (changedName === null || names.has(changedName))) changed();
+    }),
+  );
+  printError(io, `memlane render: watching ${shown}, writing ${output} on every save (Ctrl-C stops)`);
   pending = true;
   rendering = renderChanges().finally(() => (rendering = null));
 
@@ -70,7 +81,7 @@ export function watchRender(options: SlideOptions, io: CliIo, session: WatchSess
       if (stopping) return;
       stopping = true;
       clearTimeout(settle);
-      watcher.close();
+      for (const watcher of watchers) watcher.close();
       await session.close().catch(() => {});
       await rendering?.catch(() => {});
       resolveExit(0);

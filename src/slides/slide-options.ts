@@ -12,11 +12,15 @@ import {
   type DiagramOptions,
 } from '../core/options/option-table.ts';
 import { flagSpelling, nearestNames, readDiagramOptions } from '../core/options/read-options.ts';
+import { MAX_SIDES } from '../compare/split-sides.ts';
 
 export type SlideFormat = 'svg' | 'png';
 
 export interface SlideOptions {
+  /** The first (or only) program; `files[0]`. */
   file: string;
+  /** Every program given: one, or two or three sides of a comparison drawn in one picture. */
+  files: string[];
   /** Output file; SVG goes to stdout when absent. */
   out: string | null;
   /** With allSteps: the directory that receives step-01.svg, step-02.svg, ... */
@@ -71,7 +75,7 @@ export const outputFlags = {
     hint: '--all-steps --out-dir DIR',
     does:
       'Write every step, DIR/step-01.svg, DIR/step-02.svg, ... (numbers zero-padded to the digits of ' +
-      'the last step, so names sort in step order; needs --out-dir).',
+      'the last step, so names sort in step order; needs --out-dir). A comparison writes every aligned moment.',
     default: 'off: one step',
   },
   format: {
@@ -105,15 +109,17 @@ export const outputFlags = {
   'with-code': {
     type: 'boolean',
     hint: '--with-code draws the source beside the diagram',
-    does: 'Draw the highlighted source beside the diagram, the running line marked.',
+    does:
+      'Draw the highlighted source beside the diagram, the running line marked; in a comparison, each ' +
+      "side's source above its diagram.",
     default: 'off',
   },
   watch: {
     type: 'boolean',
     hint: '--watch -o slide.svg renders again on every save of FILE.py',
     does:
-      'Keep running and render again each time FILE.py is saved (Ctrl-C stops); a bad edit prints its ' +
-      'error and keeps the last good image.',
+      'Keep running and render again each time FILE.py (or a side of a comparison) is saved (Ctrl-C ' +
+      'stops); a bad edit prints its error and keeps the last good image.',
     default: 'off: render once',
   },
 } as const satisfies Record<
@@ -196,15 +202,28 @@ function checked<T>(
   return parsed.data;
 }
 
+/** Several files are the sides of one comparison: two or three, each a file of its own. */
+function checkSideFiles(files: string[]): void {
+  if (files.length === 1) return;
+  if (files.length > MAX_SIDES)
+    throw new SlideOptionError(
+      `a comparison has at most ${MAX_SIDES} sides, got ${files.length} files`,
+      'compare two or three programs (memlane render a.py b.py -o pair.svg), or render each file on its own',
+    );
+  if (files.includes('-'))
+    throw new SlideOptionError(
+      'standard input cannot be a side of a comparison',
+      'save that program to a file, or give one file whose code holds `# @side` lines as -',
+    );
+  const twice = files.find((file, i) => files.indexOf(file) !== i);
+  if (twice) throw new SlideOptionError(`"${twice}" is given twice`, 'compare two different programs');
+}
+
 /** Validates argv for `memlane render`; throws SlideOptionError naming the flag and what it accepts. */
 export function parseSlideOptions(args: string[]): SlideOptions {
   const { values, files } = readArgv(args);
   if (files.length === 0) throw new SlideOptionError('no FILE.py given', 'memlane render FILE.py -o slide.svg');
-  if (files.length > 1)
-    throw new SlideOptionError(
-      `one FILE.py at a time, got "${files[0]}" and "${files[1]}"`,
-      'render each file with its own command',
-    );
+  checkSideFiles(files);
   const raw: Partial<Record<DiagramOptionName, string>> = {};
   for (const [flag, name] of diagramFlags) if (typeof values[flag] === 'string') raw[name] = values[flag] as string;
   const read = readDiagramOptions(raw, flagSpelling, cliDefaultOptions);
@@ -274,6 +293,7 @@ export function parseSlideOptions(args: string[]): SlideOptions {
     );
   return {
     file: files[0]!,
+    files,
     out: out ?? null,
     outDir: outDir ?? null,
     allSteps,

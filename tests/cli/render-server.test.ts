@@ -55,12 +55,20 @@ const cases: { name: string; args: string[]; input?: string; files?: string[] }[
   { name: 'a missing file (status 2, the folder named)', args: ['render', 'missing.py'] },
   { name: 'a bad flag (status 2)', args: ['render', 'snippet.py', '--stepp', '2'] },
   { name: 'render --help', args: ['render', '--help'] },
+  {
+    name: 'a comparison of two files, PNG with code',
+    args: ['render', 'shallow.py', 'deep.py', '-o', 'pair.png', '--with-code'],
+    files: ['pair.png'],
+  },
+  { name: 'a comparison with a failing side', args: ['render', 'shallow.py', 'broken.py', '-o', 'x.svg'] },
 ];
 
 function workFolder(): string {
   const dir = tempDir();
   writeFileSync(join(dir, 'snippet.py'), readFileSync(fixture('aliasing.py')));
   writeFileSync(join(dir, 'broken.py'), readFileSync(fixture('syntax-error.py')));
+  writeFileSync(join(dir, 'shallow.py'), readFileSync(fixture('shallow-copy.py')));
+  writeFileSync(join(dir, 'deep.py'), readFileSync(fixture('deep-copy.py')));
   return dir;
 }
 

@@ -95,4 +95,35 @@ describe('memlane render --watch', () => {
       if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL');
     }
   });
+
+  it('draws a comparison again when either of its files is saved', { timeout: 4 * WAIT_MS }, async () => {
+    const dir = tempDir();
+    const [left, right] = [join(dir, 'left.py'), join(dir, 'right.py')];
+    const out = join(dir, 'pair.svg');
+    writeFileSync(left, 'grid = [[0]]\nclone = grid\n');
+    writeFileSync(right, 'grid = [[0]]\nclone = [row[:] for row in grid]\n');
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'scripts/memlane.mjs'), 'render', left, right, '-o', out, '--watch'],
+      { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let exitCode: number | null | undefined;
+    child.on('exit', (code) => (exitCode = code));
+    const written = () => stderr.match(/wrote .*pair\.svg \(moment \d+ of \d+\) in \d+ ms\n/g)?.length ?? 0;
+    try {
+      await waitFor('the first drawing', () => written() === 1);
+      assert.match(stderr, /watching .*left\.py, .*right\.py, writing .*pair\.svg on every save/);
+      assert.doesNotMatch(readFileSync(out, 'utf8'), />77</);
+      writeFileSync(right, 'grid = [[0]]\nclone = [row[:] for row in grid]\nclone[0].append(77)\n');
+      await waitFor('the drawing of the edit of the second file', () => written() === 2);
+      assert.match(readFileSync(out, 'utf8'), />77</);
+      process.kill(-child.pid!, 'SIGINT');
+      await waitFor('the exit after Ctrl-C', () => exitCode !== undefined);
+      assert.equal(exitCode, 0, stderr);
+    } finally {
+      if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL');
+    }
+  });
 });

@@ -19,6 +19,7 @@ describe('parseSlideOptions', () => {
   it('fills in defaults: last step, light theme, SVG to stdout, auto scalars', () => {
     assert.deepEqual(parseSlideOptions(['a.py']), {
       file: 'a.py',
+      files: ['a.py'],
       out: null,
       outDir: null,
       allSteps: false,
@@ -69,6 +70,7 @@ describe('parseSlideOptions', () => {
     ]);
     assert.deepEqual(options, {
       file: 'a.py',
+      files: ['a.py'],
       out: 'x.png',
       outDir: null,
       allSteps: false,
@@ -115,6 +117,13 @@ describe('parseSlideOptions', () => {
     rejects(['a.py', '--scalars', 'stack'], /--scalars "stack"/);
   });
 
+  it('reads two or three files as the sides of one comparison', () => {
+    const pair = parseSlideOptions(['a.py', 'b.py', '-o', 'pair.png']);
+    assert.deepEqual([pair.file, pair.files, pair.format], ['a.py', ['a.py', 'b.py'], 'png']);
+    assert.deepEqual(parseSlideOptions(['a.py', 'b.py', 'c.py']).files, ['a.py', 'b.py', 'c.py']);
+    assert.equal(parseSlideOptions(['a.py', 'b.py', '-o', 'p.svg', '--watch']).watch, true);
+  });
+
   it('refuses unknown, repeated, valueless and misplaced options with a hint', () => {
     rejects(['a.py', '--colour', 'x'], /unknown option --colour/, /the options are/);
     rejects(['a.py', '--with-cod'], /unknown option --with-cod/, /did you mean --with-code/);
@@ -124,7 +133,9 @@ describe('parseSlideOptions', () => {
     rejects(['a.py', '-o'], /-o needs a value/);
     rejects(['a.py', '--with-code=yes'], /--with-code takes no value/);
     rejects([], /no FILE\.py given/);
-    rejects(['a.py', 'b.py'], /one FILE\.py at a time/);
+    rejects(['a.py', 'b.py', 'c.py', 'd.py'], /at most 3 sides, got 4 files/, /compare two or three programs/);
+    rejects(['a.py', '-'], /standard input cannot be a side/, /save that program to a file/);
+    rejects(['a.py', 'a.py'], /"a\.py" is given twice/);
     rejects(['a.py', '--all-steps'], /--all-steps needs --out-dir/);
     rejects(['a.py', '--all-steps', '--out-dir', 'd', '--step', '2'], /cannot be used together/);
     rejects(['a.py', '--all-steps', '--out-dir', 'd', '-o', 'x.svg'], /-o does not apply/);
