@@ -11,7 +11,7 @@ import { readSource, shownName, SourceReadError } from '../node/read-source.ts';
 import { layoutToSvg } from '../render/layout-to-svg.ts';
 import { codeToSvgPanel } from '../slides/code-to-svg-panel.ts';
 import { composePair } from '../slides/compose-pair.ts';
-import { differsCss } from '../slides/differs-style.ts';
+import { differsCss } from '../render/differs-css.ts';
 import { lineLabel } from '../slides/line-label.ts';
 import { codeBackground, slideBackground, slidePalette } from '../slides/slide-backgrounds.ts';
 import type { SlideOptions } from '../slides/slide-options.ts';

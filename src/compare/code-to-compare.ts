@@ -103,6 +103,10 @@ function inSide(problem: Problem, side: WrittenSide): Problem {
     ...problem,
     line: problem.line >= 1 ? problem.line + side.firstLine - 1 : side.firstLine - 1,
     message: `${side.label}: ${problem.message}`,
+    // An option for one side goes on its own `# @side` line (in the fence meta it would hold for every side).
+    hint: /raises|max-steps|max-memory/.test(problem.hint)
+      ? `${problem.hint} (one side's options go on its \`# @side\` line: \`# @side ${side.label} raises=…\`)`
+      : problem.hint,
   };
 }
 

@@ -2,6 +2,7 @@
 // rendered with theme=site) and the chrome's --memlane-* colours, which are Starlight's where
 // Starlight is present and the same values as stand-ins on any other Astro site. Diagrams with a
 // fixed theme (sketch, light, dark) keep the colours the renderer wrote into them.
+import { differsCss } from '../render/differs-css.ts';
 import { classVariableRules, palettes, variableBlock } from '../render/themes.ts';
 import { codeBackgrounds } from '../page/contrast.ts';
 
@@ -60,7 +61,9 @@ export const siteThemeCss: string = [
   classVariableRules(".memlane-diagram[data-theme='site']"),
   // The legend's samples beside its words in HTML (diagram-to-html.ts).
   classVariableRules(".memlane-legend-sample[data-theme='site']"),
-  // A diagram drawn in a fixed theme marks what differs (memlane.css) in its own theme's colour.
+  // What differs between a comparison's sides (differs-css.ts), in the colour of the diagram's theme:
+  // the page's mode for `site`, the theme's own for a diagram drawn in a fixed theme.
+  differsCss('site'),
   ...(['light', 'dark', 'sketch'] as const).map(
     (theme) => `.memlane[data-theme-variant='${theme}'] { --ml-differs: ${palettes[theme].differs}; }`,
   ),

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { fontFamilyOf } from '../../src/fonts/faces.ts';
 import { measureText } from '../../src/layout/measure-text.ts';
 import { composePair, NOTHING_DIFFERS, type PairInput } from '../../src/slides/compose-pair.ts';
-import { differsCss } from '../../src/slides/differs-style.ts';
+import { differsCss } from '../../src/render/differs-css.ts';
 import { sentenceToSvg } from '../../src/slides/sentence-to-svg.ts';
 import { findAll, parseXml, textOf } from './xml-tree.ts';
 

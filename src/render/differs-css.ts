@@ -1,6 +1,6 @@
-// The `data-differs` marks of a comparison drawn in a standalone file: the page styles them from
-// components/memlane.css, a file has no page, so it carries the same rules with the theme's colour.
-import { cssVariables, palettes, type ThemeName } from '../render/themes.ts';
+// The `data-differs` marks of a comparison, one set of rules for pages (site-theme-css.ts) and files
+// (compose-pair.ts): a thick dashed outline and thick arrows in the theme's `differs` colour.
+import { cssVariables, palettes, type ThemeName } from './themes.ts';
 
 /**
  * The `<style>` body that marks what differs: a thick dashed outline on objects and thick arrows in
