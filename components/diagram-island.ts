@@ -284,6 +284,18 @@ class MemlaneDiagram extends HTMLElement {
         return [...run.root.querySelectorAll(`svg ${selector}`)];
       });
     for (const el of run.marked) el.setAttribute('data-differs', 'true');
+    this.revealMarks(run);
+  }
+
+  /** On a narrow screen a side's picture scrolls: bring what differs into view when none of it is. */
+  private revealMarks(run: Run): void {
+    const stage = run.root.querySelector<HTMLElement>('.memlane-stage');
+    const marked = run.marked.filter((el) => el.hasAttribute('data-object-id') && !el.closest('[display="none"]'));
+    if (!stage || !marked.length || stage.scrollWidth <= stage.clientWidth) return;
+    const view = stage.getBoundingClientRect();
+    const boxes = marked.map((el) => el.getBoundingClientRect());
+    if (boxes.some((box) => box.left >= view.left && box.right <= view.right)) return;
+    stage.scrollLeft += Math.min(...boxes.map((box) => box.left)) - view.left - 16;
   }
 
   /** The difference in words, `code` spans as <code>. */

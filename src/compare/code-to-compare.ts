@@ -54,7 +54,11 @@ export async function codeToCompare(request: CompareRequest): Promise<CompareOut
   const moments = momentsOf(sides);
   const question = firstQuestion(sides, moments);
   const shown = chooseStep(request.options.step, moments.length, request.spelling, question, !request.anyStep);
-  if (typeof shown !== 'number') return { ok: false, problems: [shown] };
+  if (typeof shown !== 'number') {
+    // A comparison's steps are its moments.
+    const message = shown.message.replace(/the snippet runs (\d+) steps?/, 'the programs run $1 moments together');
+    return { ok: false, problems: [{ ...shown, message }] };
+  }
   for (const [s, side] of sides.entries()) {
     const step = moments[shown - 1]!.steps[s]!;
     const svg = layoutToSvg(side.diagram.layout, {

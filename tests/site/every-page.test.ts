@@ -77,15 +77,18 @@ describe('every page of the site', () => {
             .flatMap((figure) => [figure, ...figure.querySelectorAll('[id]')])
             .map((el) => el.id)
             .filter((id) => id.includes('--') || document.querySelectorAll(`[id="${id}"]`).length !== 1),
+          // A comparison's side s draws under the prefix `id-sN` (N = s + 1).
           badLabels: [...document.querySelectorAll('figure.memlane svg.memlane-diagram')]
-            .filter(
-              (svg) =>
-                svg.getAttribute('aria-labelledby') !==
-                  `${svg.closest('figure')!.id}-title ${svg.closest('figure')!.id}-desc` ||
+            .filter((svg) => {
+              const side = svg.closest<HTMLElement>('.memlane-side')?.dataset.side;
+              const prefix = `${svg.closest('figure')!.id}${side === undefined ? '' : `-s${Number(side) + 1}`}`;
+              return (
+                svg.getAttribute('aria-labelledby') !== `${prefix}-title ${prefix}-desc` ||
                 !(svg.getAttribute('aria-labelledby') ?? '')
                   .split(' ')
-                  .every((id) => document.getElementById(id)?.closest('svg') === svg),
-            )
+                  .every((id) => document.getElementById(id)?.closest('svg') === svg)
+              );
+            })
             .map((svg) => svg.closest('figure')!.id),
           // Panes that scroll sideways must take keyboard focus.
           unreachable: [
