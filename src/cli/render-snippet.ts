@@ -18,7 +18,7 @@ import { palettes } from '../render/themes.ts';
 import { codeToSvgPanel } from '../slides/code-to-svg-panel.ts';
 import { composeSlide } from '../slides/compose-slide.ts';
 import { lineLabel } from '../slides/line-label.ts';
-import type { SlideOptions } from '../slides/slide-options.ts';
+import { allStepFormats, type SlideOptions } from '../slides/slide-options.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
 
@@ -62,12 +62,18 @@ function exerciseCaptions(diagram: Diagram): Map<number, string> {
   return captions;
 }
 
-interface Drawing {
+export interface Drawing {
   step: number;
   svg: string;
 }
 
-async function drawSteps(file: string, diagram: Diagram, steps: number[], options: SlideOptions): Promise<Drawing[]> {
+async function drawSteps(
+  file: string,
+  diagram: Diagram,
+  steps: number[],
+  options: SlideOptions,
+  captions = exerciseCaptions(diagram),
+): Promise<Drawing[]> {
   const { trace, layout } = diagram;
   const theme = options.diagram.theme;
   const name = file === '-' ? '<stdin>' : basename(file);
@@ -77,7 +83,6 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
     ? await (await import('../slides/highlight-code.ts')).highlightPython(diagram.snippet.code, dark ? 'dark' : 'light')
     : undefined;
   const states = foldTrace(trace);
-  const captions = exerciseCaptions(diagram);
   const textColor = palettes[theme === 'site' ? 'light' : theme].text;
   return steps.map((n) => {
     const caption = captions.get(n);
@@ -165,6 +170,17 @@ async function write(
   }
   const drawing = drawings[0]!;
   const { data, size } = await encode(drawing.svg, options);
+  await writeOut(io, data, options, `step ${drawing.step} of ${total}${size}`, took);
+}
+
+/** One file to -o (or SVG to standard output), then the line that says what was written. */
+async function writeOut(
+  io: CliIo,
+  data: string | Uint8Array,
+  options: SlideOptions,
+  what: string,
+  took: string,
+): Promise<void> {
   if (!options.out) {
     io.stdout.write(data);
     return;
@@ -180,7 +196,7 @@ async function write(
       'check that its directory exists and is writable',
     );
   }
-  printError(io, `memlane render: wrote ${options.out} (step ${drawing.step} of ${total}${size})${took}`);
+  printError(io, `memlane render: wrote ${options.out} (${what})${took}`);
 }
 
 /**
@@ -189,7 +205,8 @@ async function write(
  */
 export function prepareOutput(options: SlideOptions): void {
   if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
-  else import('../slides/embed-fonts.ts').catch(() => {});
+  else if (options.format === 'svg') import('../slides/embed-fonts.ts').catch(() => {});
+  else import('./all-steps-file.ts').then((m) => m.prepareAllStepsFile(options.format)).catch(() => {});
   if (options.withCode)
     import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
 }
@@ -229,15 +246,19 @@ export async function renderSnippet(
     const { diagram } = outcome;
     const total = diagram.trace.steps.length;
     warnUnknownNames(io, diagram.trace, options.diagram.hide);
+    const took = startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`;
+    if (allStepFormats.has(options.format)) {
+      // GIF and PDF: every step in one file (src/cli/all-steps-file.ts).
+      const { allStepsFile } = await import('./all-steps-file.ts');
+      const file = await allStepsFile(diagram, options, (steps, captions) =>
+        drawSteps(options.file, diagram, steps, { ...options, width: null }, captions),
+      );
+      await writeOut(io, file.data, options, file.summary, took);
+      return 0;
+    }
     const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
     const drawings = await drawSteps(options.file, diagram, steps, options);
-    await write(
-      io,
-      drawings,
-      total,
-      options,
-      startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`,
-    );
+    await write(io, drawings, total, options, took);
     return 0;
   } catch (error) {
     if (error instanceof RenderFailure) {

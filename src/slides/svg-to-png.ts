@@ -34,7 +34,25 @@ function writeFaces(svg: string, dir: string): string[] {
   });
 }
 
+/** The picture as resvg renders it: straight RGBA, 4 bytes a pixel, rows top to bottom. */
+export interface Pixels {
+  rgba: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export function svgToPng(svg: string, options: PngOptions = {}): Png {
+  const { image, width, height } = renderSvg(svg, options);
+  return { data: image.asPng(), width, height };
+}
+
+/** The picture's pixels, for encoders other than PNG (the frames of an animation). */
+export function svgToPixels(svg: string, options: PngOptions = {}): Pixels {
+  const { image, width, height } = renderSvg(svg, options);
+  return { rgba: new Uint8Array(image.pixels), width, height };
+}
+
+function renderSvg(svg: string, options: PngOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'memlane-faces-'));
   try {
     const resvg = new Resvg(svg, {
@@ -50,7 +68,7 @@ export function svgToPng(svg: string, options: PngOptions = {}): Png {
       logLevel: 'off',
     });
     const image = resvg.render();
-    return { data: image.asPng(), width: image.width, height: image.height };
+    return { image, width: image.width, height: image.height };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,90 @@
+// Slides as one GIF animation: every step's picture a frame of one size (smaller ones padded with the
+// page colour), each shown for its delay; frames after the first carry only the pixels that changed.
+import gifenc from 'gifenc';
+import type { Pixels } from './svg-to-png.ts';
+
+export interface GifOptions {
+  /** How long each frame stays, ms; GIF counts hundredths of a second, so it is rounded to 10 ms. */
+  delayMs: number;
+  /** The page colour, `#rrggbb`: fills the padding of frames smaller than the largest. */
+  background: string;
+}
+
+// gifenc is CommonJS for Node: its functions come on the default export.
+const { applyPalette, GIFEncoder, quantize } = gifenc;
+
+/** The palette index that means "keep the pixel of the frame before" (the last of 256 entries). */
+const KEEP = 255;
+/** GIF disposal method 1: leave the frame in place, so the next one draws over it. */
+const DO_NOT_DISPOSE = 1;
+
+function rgbOf(hex: string): [number, number, number] {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new Error(`frames-to-gif: background "${hex}" is not #rrggbb`);
+  return [parseInt(match[1]!, 16), parseInt(match[2]!, 16), parseInt(match[3]!, 16)];
+}
+
+/** Post-condition: `width` x `height` opaque pixels, the picture at the top left, the rest `background`. */
+export function padFrame(frame: Pixels, width: number, height: number, background: string): Pixels {
+  if (frame.width === width && frame.height === height) return frame;
+  const [r, g, b] = rgbOf(background);
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0; i < rgba.length; i += 4) rgba.set([r, g, b, 255], i);
+  for (let y = 0; y < frame.height; y++) {
+    rgba.set(frame.rgba.subarray(y * frame.width * 4, (y + 1) * frame.width * 4), y * width * 4);
+  }
+  return { rgba, width, height };
+}
+
+/** Each pixel's palette index, with KEEP where the pixel equals the one of the frame before. */
+function changedIndexes(frame: Pixels, before: Pixels | undefined): { index: Uint8Array; palette: number[][] } {
+  const changed = before ? onlyChanged(frame.rgba, before.rgba) : frame.rgba;
+  const palette = quantize(changed.length ? changed : frame.rgba.subarray(0, 4), KEEP);
+  const index = applyPalette(frame.rgba, palette);
+  if (before) {
+    for (let p = 0; p < index.length; p++) if (samePixel(frame.rgba, before.rgba, p * 4)) index[p] = KEEP;
+  }
+  while (palette.length <= KEEP) palette.push([0, 0, 0]);
+  return { index, palette };
+}
+
+const samePixel = (a: Uint8Array, b: Uint8Array, at: number) =>
+  a[at] === b[at] && a[at + 1] === b[at + 1] && a[at + 2] === b[at + 2];
+
+/** The changed pixels alone, so the palette is spent on what this frame draws anew. */
+function onlyChanged(rgba: Uint8Array, before: Uint8Array): Uint8Array {
+  const out = new Uint8Array(rgba.length);
+  let length = 0;
+  for (let at = 0; at < rgba.length; at += 4) {
+    if (samePixel(rgba, before, at)) continue;
+    out.set(rgba.subarray(at, at + 4), length);
+    length += 4;
+  }
+  return out.subarray(0, length);
+}
+
+/**
+ * One looping GIF of `frames`, in order. Pre-condition: opaque pixels (slides paint their page colour).
+ * Post-condition: as many frames as given, every one `delayMs` long, all the size of the largest.
+ */
+export function framesToGif(frames: Pixels[], options: GifOptions): Uint8Array {
+  if (!frames.length) throw new Error('frames-to-gif: no frames to write');
+  const width = Math.max(...frames.map((f) => f.width));
+  const height = Math.max(...frames.map((f) => f.height));
+  const gif = GIFEncoder();
+  let before: Pixels | undefined;
+  for (const frame of frames) {
+    const padded = padFrame(frame, width, height, options.background);
+    const { index, palette } = changedIndexes(padded, before);
+    gif.writeFrame(index, width, height, {
+      palette,
+      delay: options.delayMs,
+      repeat: 0,
+      dispose: DO_NOT_DISPOSE,
+      ...(before ? { transparent: true, transparentIndex: KEEP } : {}),
+    });
+    before = padded;
+  }
+  gif.finish();
+  return gif.bytes();
+}
