@@ -35,6 +35,7 @@ export const unitFiles: readonly string[] = [
   'tests/slides/code-to-svg-panel.test.ts',
   'tests/slides/compose-slide.test.ts',
   'tests/slides/embed-fonts.test.ts',
+  'tests/slides/frames-to-gif.test.ts',
   'tests/slides/line-label.test.ts',
   'tests/slides/slide-options.test.ts',
   'tests/slides/svg-to-png.test.ts',

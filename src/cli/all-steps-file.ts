@@ -12,7 +12,7 @@ export interface StepSlide {
   svg: string;
 }
 
-/** Draws the given steps as slides at their own size (no --width), each with its caption (a question or an answer) if it has one. */
+/** Draws the given steps as slides at their own size (no --width), each with its caption if it has one. */
 export type DrawSteps = (steps: number[], captions: Map<number, string>) => Promise<StepSlide[]>;
 
 export interface AllStepsFile {
@@ -30,7 +30,8 @@ export function prepareAllStepsFile(format: SlideFormat): void {
 
 const plain = (text: string) => text.replace(/`/g, '');
 const everyStep = (diagram: Diagram) => Array.from({ length: diagram.trace.steps.length }, (_, i) => i + 1);
-const paletteOf = (options: SlideOptions) => palettes[options.diagram.theme === 'site' ? 'light' : options.diagram.theme];
+const paletteOf = (options: SlideOptions) =>
+  palettes[options.diagram.theme === 'site' ? 'light' : options.diagram.theme];
 
 /** The answer of each question on the step after its line; the question pages are drawn apart. */
 function answerCaptions(diagram: Diagram): Map<number, string> {

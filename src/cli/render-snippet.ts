@@ -1,5 +1,6 @@
 // `memlane render`, one run: the snippet read, traced by the simulator it is given, drawn (one step or
-// all, optionally beside its highlighted source) and written as SVG or PNG; problems worded with flags.
+// all, optionally beside its highlighted source) and written as SVG or PNG (every step in one GIF or PDF:
+// all-steps-file.ts); problems worded with flags.
 // Loaded while the interpreter starts, so its modules load in parallel with it.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -12,13 +12,16 @@ const outputHelp: FlagHelp[] = Object.entries(outputFlags).map(([flag, spec]) =>
 
 export const renderUsage = `Usage: memlane render FILE.py [options]
 
-Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG for slides.
+Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG for slides; every
+step as one GIF animation, or a PDF handout with a page per step.
 FILE.py can be - to read the snippet from standard input.
 
 Examples:
   memlane render snippet.py -o diagram.svg                 # last step
   memlane render snippet.py -o diagram.png --theme dark --with-code --width 1600
   memlane render snippet.py --all-steps --out-dir steps/   # steps/step-01.svg, step-02.svg, ...
+  memlane render snippet.py -o steps.gif --with-code --width 1280 --delay 1200   # every step
+  memlane render snippet.py -o handout.pdf                 # a page per step: code, note, description
   memlane render snippet.py -o diagram.svg --watch         # again on every save, until Ctrl-C
 
 Output:

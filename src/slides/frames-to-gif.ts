@@ -13,8 +13,8 @@ export interface GifOptions {
 // gifenc is CommonJS for Node: its functions come on the default export.
 const { applyPalette, GIFEncoder, quantize } = gifenc;
 
-/** The palette index that means "keep the pixel of the frame before" (the last of 256 entries). */
-const KEEP = 255;
+/** At most this many colours a frame, so one of GIF's 256 palette entries is left for "keep". */
+const MAX_COLOURS = 255;
 /** GIF disposal method 1: leave the frame in place, so the next one draws over it. */
 const DO_NOT_DISPOSE = 1;
 
@@ -36,16 +36,24 @@ export function padFrame(frame: Pixels, width: number, height: number, backgroun
   return { rgba, width, height };
 }
 
-/** Each pixel's palette index, with KEEP where the pixel equals the one of the frame before. */
-function changedIndexes(frame: Pixels, before: Pixels | undefined): { index: Uint8Array; palette: number[][] } {
+/**
+ * Each pixel's palette index, with `keep` (the palette's last entry) where the pixel equals the one of the frame
+ * before. The palette is as short as GIF allows (a power of two), so a frame that changes little stays small.
+ */
+function changedIndexes(
+  frame: Pixels,
+  before: Pixels | undefined,
+): { index: Uint8Array; palette: number[][]; keep: number } {
   const changed = before ? onlyChanged(frame.rgba, before.rgba) : frame.rgba;
-  const palette = quantize(changed.length ? changed : frame.rgba.subarray(0, 4), KEEP);
+  const palette = quantize(changed.length ? changed : frame.rgba.subarray(0, 4), MAX_COLOURS);
   const index = applyPalette(frame.rgba, palette);
+  const size = 2 ** Math.max(1, Math.ceil(Math.log2(palette.length + 1)));
+  while (palette.length < size) palette.push([0, 0, 0]);
+  const keep = size - 1;
   if (before) {
-    for (let p = 0; p < index.length; p++) if (samePixel(frame.rgba, before.rgba, p * 4)) index[p] = KEEP;
+    for (let p = 0; p < index.length; p++) if (samePixel(frame.rgba, before.rgba, p * 4)) index[p] = keep;
   }
-  while (palette.length <= KEEP) palette.push([0, 0, 0]);
-  return { index, palette };
+  return { index, palette, keep };
 }
 
 const samePixel = (a: Uint8Array, b: Uint8Array, at: number) =>
@@ -75,13 +83,13 @@ export function framesToGif(frames: Pixels[], options: GifOptions): Uint8Array {
   let before: Pixels | undefined;
   for (const frame of frames) {
     const padded = padFrame(frame, width, height, options.background);
-    const { index, palette } = changedIndexes(padded, before);
+    const { index, palette, keep } = changedIndexes(padded, before);
     gif.writeFrame(index, width, height, {
       palette,
       delay: options.delayMs,
       repeat: 0,
       dispose: DO_NOT_DISPOSE,
-      ...(before ? { transparent: true, transparentIndex: KEEP } : {}),
+      ...(before ? { transparent: true, transparentIndex: keep } : {}),
     });
     before = padded;
   }

@@ -255,6 +255,10 @@ export function parseSlideOptions(args: string[]): SlideOptions {
       '--all-steps needs --out-dir DIR',
       'memlane render FILE.py --all-steps --out-dir slides/ writes slides/step-01.svg, slides/step-02.svg, ...',
     );
+  const inferred = out ? formatFromPath(out) : null;
+  // -o steps.gif --all-steps: the GIF's own words, not those of -o beside --all-steps.
+  if (allSteps && inferred && inferred !== 'unknown')
+    checkAllStepFormat(inferred, { allSteps, step: undefined, width: undefined, delay: undefined });
   if (allSteps && out)
     throw new SlideOptionError(
       '--all-steps writes one file per step, so -o does not apply',
@@ -263,7 +267,6 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   if (outDir && !allSteps)
     throw new SlideOptionError('--out-dir is for --all-steps', 'add --all-steps, or write one step with -o FILE');
 
-  const inferred = out ? formatFromPath(out) : null;
   if (inferred === 'unknown' && !formatGiven)
     throw new SlideOptionError(
       `cannot tell the format of "${out}" from its extension`,

@@ -49,7 +49,10 @@ function drawPage(doc: PDFKit.PDFDocument, page: HandoutPage, options: HandoutOp
   const { width, height, margin } = PAGE;
   doc.rect(0, 0, width, height).fill(options.background);
   const inner = width - 2 * margin;
-  doc.font(pickFace('', true, false)).fontSize(HEADING_SIZE).fillColor(options.textColor);
+  doc
+    .font(pickFace('', true, false))
+    .fontSize(HEADING_SIZE)
+    .fillColor(options.textColor);
   doc.text(page.heading, margin, margin, { width: inner, lineBreak: false });
   const top = margin + HEADING_SIZE * 2;
   const [, , w, h] = parseSvgRoot(page.svg).viewBox;
@@ -65,11 +68,17 @@ function drawPage(doc: PDFKit.PDFDocument, page: HandoutPage, options: HandoutOp
   });
   let y = top + h * scale + 12;
   if (page.note) {
-    doc.font(pickFace('', true, false)).fontSize(NOTE_SIZE).fillColor(options.textColor);
+    doc
+      .font(pickFace('', true, false))
+      .fontSize(NOTE_SIZE)
+      .fillColor(options.textColor);
     doc.text(page.note, margin, y, { width: inner, height: NOTE_SIZE * 3, ellipsis: true });
     y = doc.y + 6;
   }
-  doc.font(pickFace('', false, false)).fontSize(DESCRIPTION_SIZE).fillColor(options.textColor);
+  doc
+    .font(pickFace('', false, false))
+    .fontSize(DESCRIPTION_SIZE)
+    .fillColor(options.textColor);
   // Bounded, so a long description ends in an ellipsis on its own page instead of starting another.
   doc.text(page.description, margin, y, { width: inner, height: height - margin - y, ellipsis: true });
 }
