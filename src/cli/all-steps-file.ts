@@ -54,7 +54,7 @@ function frameCaptions(diagram: Diagram): Map<number, string> {
 }
 
 async function gifFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps): Promise<AllStepsFile> {
-  const [{ svgToPixels }, { framesToGif }] = await Promise.all([
+  const [{ svgsToPixels }, { framesToGif }] = await Promise.all([
     import('../slides/svg-to-png.ts'),
     import('../slides/frames-to-gif.ts'),
   ]);
@@ -63,7 +63,10 @@ async function gifFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps)
   // One zoom for every frame, so nothing moves or changes size between frames (a wider slide is padded).
   const widest = Math.max(...slides.map((slide) => parseSvgRoot(slide.svg).viewBox[2]));
   const scale = options.scale * (options.width ? options.width / widest : 1);
-  const frames = slides.map((slide) => svgToPixels(slide.svg, { scale, background }));
+  const frames = svgsToPixels(
+    slides.map((slide) => slide.svg),
+    { scale, background },
+  );
   const data = framesToGif(frames, { delayMs: options.delayMs, background });
   const width = Math.max(...frames.map((f) => f.width));
   const height = Math.max(...frames.map((f) => f.height));
