@@ -63,7 +63,7 @@ function exerciseCaptions(diagram: Diagram): Map<number, string> {
   return captions;
 }
 
-export interface Drawing {
+interface Drawing {
   step: number;
   svg: string;
 }
@@ -74,6 +74,8 @@ async function drawSteps(
   steps: number[],
   options: SlideOptions,
   captions = exerciseCaptions(diagram),
+  /** Every code panel as wide as the widest (frames of one animation: the diagram never moves). */
+  sameCodeWidth = false,
 ): Promise<Drawing[]> {
   const { trace, layout } = diagram;
   const theme = options.diagram.theme;
@@ -85,21 +87,25 @@ async function drawSteps(
     : undefined;
   const states = foldTrace(trace);
   const textColor = palettes[theme === 'site' ? 'light' : theme].text;
+  const panel = (n: number, minWidth = 0) =>
+    tokens
+      ? codeToSvgPanel({
+          tokens,
+          currentLine: trace.steps[n - 1]!.line,
+          lineLabel: lineLabel(states, n),
+          dark,
+          background: codeBackground[theme],
+          minWidth,
+        })
+      : undefined;
+  const codeWidth = sameCodeWidth ? Math.max(0, ...steps.map((n) => panel(n)?.width ?? 0)) : 0;
   return steps.map((n) => {
     const caption = captions.get(n);
     const step = trace.steps[n - 1]!;
     // The SVG's title says ", step n of total" for a one-step diagram.
     const svg = composeSlide({
       diagram: diagramStepSvg(diagram, n, { title: name, idPrefix: 'ml' }),
-      code: tokens
-        ? codeToSvgPanel({
-            tokens,
-            currentLine: step.line,
-            lineLabel: lineLabel(states, n),
-            dark,
-            background: codeBackground[theme],
-          })
-        : undefined,
+      code: panel(n, codeWidth),
       width: options.width ?? undefined,
       background: slideBackground(theme),
       title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
@@ -252,7 +258,7 @@ export async function renderSnippet(
       // GIF and PDF: every step in one file (src/cli/all-steps-file.ts).
       const { allStepsFile } = await import('./all-steps-file.ts');
       const file = await allStepsFile(diagram, options, (steps, captions) =>
-        drawSteps(options.file, diagram, steps, { ...options, width: null }, captions),
+        drawSteps(options.file, diagram, steps, { ...options, width: null }, captions, true),
       );
       await writeOut(io, file.data, options, file.summary, took);
       return 0;
