@@ -253,19 +253,20 @@ export async function renderSnippet(
     const { diagram } = outcome;
     const total = diagram.trace.steps.length;
     warnUnknownNames(io, diagram.trace, options.diagram.hide);
-    const took = startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`;
+    // Read once the file is made, so the time includes drawing and encoding.
+    const took = () => (startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
     if (allStepFormats.has(options.format)) {
       // GIF and PDF: every step in one file (src/cli/all-steps-file.ts).
       const { allStepsFile } = await import('./all-steps-file.ts');
       const file = await allStepsFile(diagram, options, (steps, captions) =>
         drawSteps(options.file, diagram, steps, { ...options, width: null }, captions, true),
       );
-      await writeOut(io, file.data, options, file.summary, took);
+      await writeOut(io, file.data, options, file.summary, took());
       return 0;
     }
     const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
     const drawings = await drawSteps(options.file, diagram, steps, options);
-    await write(io, drawings, total, options, took);
+    await write(io, drawings, total, options, took());
     return 0;
   } catch (error) {
     if (error instanceof RenderFailure) {
