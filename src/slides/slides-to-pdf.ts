@@ -1,9 +1,12 @@
 // Slides as a PDF handout: one page per slide, the slide drawn as vectors (its text stays text, in the
 // slide fonts) with its narration and description below; same input, same bytes (a fixed creation date).
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { subsetFont } from '../node/subset-font.ts';
 import { monoFamily, slideFaces, type SlideFace } from './font-files.ts';
 import { parseSvgRoot } from './svg-root.ts';
+import { textByFace } from './text-by-face.ts';
 
 export interface HandoutPage {
   /** A composed slide (composeSlide), fonts not embedded: the PDF carries its own. */
@@ -83,6 +86,16 @@ function drawPage(doc: PDFKit.PDFDocument, page: HandoutPage, options: HandoutOp
   doc.text(page.description, margin, y, { width: inner, height: height - margin - y, ellipsis: true });
 }
 
+/** Every character the handout draws, and the ellipsis that ends a description cut short. */
+function charactersOf(pages: HandoutPage[]): Set<number> {
+  const all = new Set<number>([0x2026]);
+  for (const page of pages) {
+    for (const char of textByFace(page.svg, slideFaces).all) all.add(char);
+    for (const char of `${page.heading}${page.note ?? ''}${page.description}`) all.add(char.codePointAt(0)!);
+  }
+  return all;
+}
+
 /** Post-condition: one PDF page per entry of `pages`, in order, with no date or id that changes between runs. */
 export function slidesToPdf(pages: HandoutPage[], options: HandoutOptions): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -91,7 +104,12 @@ export function slidesToPdf(pages: HandoutPage[], options: HandoutOptions): Prom
     autoFirstPage: false,
     info: { Title: options.title, Creator: 'memlane', Producer: 'memlane', CreationDate: FIXED_DATE },
   });
-  for (const face of slideFaces) doc.registerFont(faceName(face), face.file);
+  // The faces cut to the handout's characters without ligatures, as for PNG: code shows `->` as typed (and
+  // fontkit cannot read JetBrains Mono's ligature glyphs).
+  const characters = charactersOf(pages);
+  for (const face of slideFaces) {
+    doc.registerFont(faceName(face), subsetFont(readFileSync(face.file), characters));
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -119,6 +119,8 @@ describe('memlane render: every step in one GIF or PDF', () => {
       pages.some((text) => text.includes(squeezed('Two strings in a new list.'))),
       'the # @note is on its step',
     );
+    // JetBrains Mono would draw these as ligatures (which fontkit cannot read): the handout shows them as typed.
+    assert.ok(pages.every((text) => text.includes('more="..."ifcount!=2else"->"')), 'the code as typed');
   });
 
   it('writes the same bytes for the same input, with a fixed creation date', async () => {
