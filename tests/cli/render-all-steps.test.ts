@@ -120,7 +120,10 @@ describe('memlane render: every step in one GIF or PDF', () => {
       'the # @note is on its step',
     );
     // JetBrains Mono would draw these as ligatures (which fontkit cannot read): the handout shows them as typed.
-    assert.ok(pages.every((text) => text.includes('more="..."ifcount!=2else"->"')), 'the code as typed');
+    assert.ok(
+      pages.every((text) => text.includes('more="..."ifcount!=2else"->"')),
+      'the code as typed',
+    );
   });
 
   it('writes the same bytes for the same input, with a fixed creation date', async () => {
