@@ -40,6 +40,7 @@ export const unitFiles: readonly string[] = [
   'tests/slides/compose-pair.test.ts',
   'tests/slides/compose-slide.test.ts',
   'tests/slides/embed-fonts.test.ts',
+  'tests/slides/frames-to-gif.test.ts',
   'tests/slides/line-label.test.ts',
   'tests/slides/slide-options.test.ts',
   'tests/slides/svg-to-png.test.ts',

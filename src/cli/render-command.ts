@@ -31,7 +31,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export const command: Command = {
-  summary: "draw a snippet's memory diagram as SVG or PNG, for slides",
+  summary: "draw a snippet's memory diagram as SVG or PNG, every step as a GIF, or a PDF handout, for slides",
   usage: renderUsage,
   run,
 };

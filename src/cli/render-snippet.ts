@@ -1,5 +1,6 @@
 // `memlane render`, one run: the snippet read, traced by the simulator it is given, drawn (one step or
-// all, optionally beside its highlighted source) and written as SVG or PNG; problems worded with flags.
+// all, optionally beside its highlighted source) and written as SVG or PNG (every step in one GIF or PDF:
+// all-steps-file.ts); problems worded with flags.
 // Loaded while the interpreter starts, so its modules load in parallel with it.
 import { basename } from 'node:path';
 import {
@@ -18,10 +19,10 @@ import { codeToSvgPanel } from '../slides/code-to-svg-panel.ts';
 import { composeSlide } from '../slides/compose-slide.ts';
 import { lineLabel } from '../slides/line-label.ts';
 import { codeBackground, slideBackground, slidePalette } from '../slides/slide-backgrounds.ts';
-import type { SlideOptions } from '../slides/slide-options.ts';
+import { allStepFormats, type SlideOptions } from '../slides/slide-options.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import type { Trace } from '../trace/types.ts';
-import { RenderFailure, writeDrawings, type Drawing } from './write-drawings.ts';
+import { RenderFailure, writeDrawings, writeOut, type Drawing } from './write-drawings.ts';
 
 export { stepFileName } from './write-drawings.ts';
 
@@ -42,7 +43,15 @@ function exerciseCaptions(diagram: Diagram): Map<number, string> {
   return captions;
 }
 
-async function drawSteps(file: string, diagram: Diagram, steps: number[], options: SlideOptions): Promise<Drawing[]> {
+async function drawSteps(
+  file: string,
+  diagram: Diagram,
+  steps: number[],
+  options: SlideOptions,
+  captions = exerciseCaptions(diagram),
+  /** Every code panel as wide as the widest (frames of one animation: the diagram never moves). */
+  sameCodeWidth = false,
+): Promise<Drawing[]> {
   const { trace, layout } = diagram;
   const theme = options.diagram.theme;
   const name = file === '-' ? '<stdin>' : basename(file);
@@ -52,23 +61,26 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
     ? await (await import('../slides/highlight-code.ts')).highlightPython(diagram.snippet.code, dark ? 'dark' : 'light')
     : undefined;
   const states = foldTrace(trace);
-  const captions = exerciseCaptions(diagram);
   const textColor = slidePalette(theme).text;
+  const panel = (n: number, minWidth = 0) =>
+    tokens
+      ? codeToSvgPanel({
+          tokens,
+          currentLine: trace.steps[n - 1]!.line,
+          lineLabel: lineLabel(states, n),
+          dark,
+          background: codeBackground[theme],
+          minWidth,
+        })
+      : undefined;
+  const codeWidth = sameCodeWidth ? Math.max(0, ...steps.map((n) => panel(n)?.width ?? 0)) : 0;
   return steps.map((n) => {
     const caption = captions.get(n);
     const step = trace.steps[n - 1]!;
     // The SVG's title says ", step n of total" for a one-step diagram.
     const svg = composeSlide({
       diagram: diagramStepSvg(diagram, n, { title: name, idPrefix: 'ml' }),
-      code: tokens
-        ? codeToSvgPanel({
-            tokens,
-            currentLine: step.line,
-            lineLabel: lineLabel(states, n),
-            dark,
-            background: codeBackground[theme],
-          })
-        : undefined,
+      code: panel(n, codeWidth),
       width: options.width ?? undefined,
       background: slideBackground(theme),
       title: `${name}, step ${n} of ${total}${caption ? `. ${caption}` : ''}`,
@@ -88,7 +100,8 @@ async function drawSteps(file: string, diagram: Diagram, steps: number[], option
  */
 export function prepareOutput(options: SlideOptions): void {
   if (options.format === 'png') import('../slides/svg-to-png.ts').catch(() => {});
-  else import('../slides/embed-fonts.ts').catch(() => {});
+  else if (options.format === 'svg') import('../slides/embed-fonts.ts').catch(() => {});
+  else import('./all-steps-file.ts').then((m) => m.prepareAllStepsFile(options.format)).catch(() => {});
   if (options.withCode)
     import('../slides/highlight-code.ts').then((m) => m.highlightPython('', 'light')).catch(() => {});
 }
@@ -132,15 +145,20 @@ export async function renderSnippet(
     const { diagram } = outcome;
     const total = diagram.trace.steps.length;
     warnUnknownNames(io, diagram.trace, options.diagram.hide);
+    // Read once the file is made, so the time includes drawing and encoding.
+    const took = () => (startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
+    if (allStepFormats.has(options.format)) {
+      // GIF and PDF: every step in one file (src/cli/all-steps-file.ts).
+      const { allStepsFile } = await import('./all-steps-file.ts');
+      const file = await allStepsFile(diagram, options, (steps, captions) =>
+        drawSteps(options.file, diagram, steps, { ...options, width: null }, captions, true),
+      );
+      await writeOut(io, file.data, options, file.summary, took());
+      return 0;
+    }
     const steps = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [diagram.shownStep];
     const drawings = await drawSteps(options.file, diagram, steps, options);
-    await writeDrawings(
-      io,
-      drawings,
-      total,
-      options,
-      startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`,
-    );
+    await writeDrawings(io, drawings, total, options, took());
     return 0;
   } catch (error) {
     if (error instanceof RenderFailure) {

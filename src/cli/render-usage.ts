@@ -13,7 +13,8 @@ const outputHelp: FlagHelp[] = Object.entries(outputFlags).map(([flag, spec]) =>
 export const renderUsage = `Usage: memlane render FILE.py [options]
        memlane render A.py B.py [C.py] [options]
 
-Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG for slides.
+Draws the memory diagram of a Python snippet, run in real CPython, as SVG or PNG for slides; every
+step as one GIF animation, or a PDF handout with a page per step.
 FILE.py can be - to read the snippet from standard input.
 Two or three files are compared: their sides in one picture, each labelled by its file's stem,
 stepped together on aligned moments (lines the programs share run at the same moment), what
@@ -24,6 +25,8 @@ Examples:
   memlane render snippet.py -o diagram.svg                 # last step
   memlane render snippet.py -o diagram.png --theme dark --with-code --width 1600
   memlane render snippet.py --all-steps --out-dir steps/   # steps/step-01.svg, step-02.svg, ...
+  memlane render snippet.py -o steps.gif --with-code --width 1280 --delay 1200   # every step
+  memlane render snippet.py -o handout.pdf                 # a page per step: code, note, description
   memlane render snippet.py -o diagram.svg --watch         # again on every save, until Ctrl-C
   memlane render shallow.py deep.py -o pair.svg            # two programs compared, side by side
 

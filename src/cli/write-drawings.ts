@@ -84,6 +84,17 @@ export async function writeDrawings(
   }
   const drawing = drawings[0]!;
   const { data, size } = await encode(drawing.svg, options);
+  await writeOut(io, data, options, `${unit} ${drawing.step} of ${total}${size}`, took);
+}
+
+/** One file to -o (or SVG to standard output), then the line that says what was written. */
+export async function writeOut(
+  io: CliIo,
+  data: string | Uint8Array,
+  options: SlideOptions,
+  what: string,
+  took: string,
+): Promise<void> {
   if (!options.out) {
     io.stdout.write(data);
     return;
@@ -99,5 +110,5 @@ export async function writeDrawings(
       'check that its directory exists and is writable',
     );
   }
-  printError(io, `memlane render: wrote ${options.out} (${unit} ${drawing.step} of ${total}${size})${took}`);
+  printError(io, `memlane render: wrote ${options.out} (${what})${took}`);
 }

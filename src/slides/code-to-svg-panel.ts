@@ -19,6 +19,8 @@ export interface CodePanelInput {
   fontSize?: number;
   /** Longer lines end in an ellipsis, so one long line cannot shrink the diagram on a slide. */
   maxColumns?: number;
+  /** At least this wide, px: the panels of an animation's frames share the widest one's width. */
+  minWidth?: number;
 }
 
 export interface CodePanel {
@@ -113,7 +115,7 @@ export function codeToSvgPanel(input: CodePanelInput): CodePanel {
       codeX + (placed[current - 1]!.columns + 2) * charWidth + measureText(label, 'heading', labelSize);
     contentRight = Math.max(contentRight, labelRight);
   }
-  const width = Math.ceil(contentRight + padding);
+  const width = Math.max(Math.ceil(contentRight + padding), input.minWidth ?? 0);
   const height = padding * 2 + lines.length * lineHeight;
 
   const out: string[] = [];

@@ -14,7 +14,10 @@ import {
 import { flagSpelling, nearestNames, readDiagramOptions } from '../core/options/read-options.ts';
 import { MAX_SIDES } from '../compare/split-sides.ts';
 
-export type SlideFormat = 'svg' | 'png';
+export type SlideFormat = 'svg' | 'png' | 'gif' | 'pdf';
+
+/** Formats that hold every step in one file: an animation, a handout. */
+export const allStepFormats: ReadonlySet<SlideFormat> = new Set(['gif', 'pdf']);
 
 export interface SlideOptions {
   /** The first (or only) program; `files[0]`. */
@@ -28,6 +31,8 @@ export interface SlideOptions {
   allSteps: boolean;
   format: SlideFormat;
   scale: number;
+  /** GIF: how long each step stays, ms. */
+  delayMs: number;
   withCode: boolean;
   width: number | null;
   /** Render again on every save of `file`. */
@@ -50,6 +55,10 @@ export class SlideOptionError extends Error {
 const decimal = /^(\d+(\.\d*)?|\.\d+)$/;
 /** PNG pixels per SVG pixel unless --scale says otherwise: twice, so text stays crisp on a projector. */
 export const DEFAULT_PNG_SCALE = 2;
+/** GIF pixels per SVG pixel: once, so --width 1280 makes a 1280 px animation that a slide shows at its size. */
+export const DEFAULT_GIF_SCALE = 1;
+/** How long a GIF shows each step unless --delay says otherwise, ms: time to read what changed. */
+export const DEFAULT_DELAY_MS = 1500;
 /**
  * The flags of slides alone (where the output goes and how it is drawn): schema, hint, and for
  * --help the value they take, what they do and their default.
@@ -59,8 +68,11 @@ export const outputFlags = {
     short: 'o',
     type: 'string',
     value: 'FILE',
-    hint: '-o slide.svg or -o slide.png',
-    does: 'Write the shown step to FILE, .svg or .png; missing directories are created.',
+    hint: '-o slide.svg, -o slide.png, -o steps.gif or -o handout.pdf',
+    does:
+      'Write the shown step to FILE, .svg or .png; .gif writes every step as one looping animation, .pdf a ' +
+      'handout with a page per step (code, note, description) and a question page before each # @predict ' +
+      'answer. Missing directories are created.',
     default: 'SVG to standard output',
   },
   'out-dir': {
@@ -80,9 +92,9 @@ export const outputFlags = {
   },
   format: {
     type: 'string',
-    value: 'svg|png',
-    schema: z.enum(['svg', 'png']),
-    hint: '--format svg or --format png',
+    value: 'svg|png|gif|pdf',
+    schema: z.enum(['svg', 'png', 'gif', 'pdf']),
+    hint: '--format svg, png, gif or pdf',
     does: 'The image format.',
     default: 'from the extension of -o, else svg',
   },
@@ -90,9 +102,21 @@ export const outputFlags = {
     type: 'string',
     value: 'N',
     schema: z.string().regex(decimal).transform(Number).pipe(z.number().min(0.25).max(8)),
-    hint: '--scale 2 renders PNG pixels at twice the SVG size (0.25 to 8)',
-    does: 'PNG pixels per SVG pixel, 0.25 to 8.',
-    default: String(DEFAULT_PNG_SCALE),
+    hint: '--scale 2 renders PNG or GIF pixels at twice the SVG size (0.25 to 8)',
+    does: 'PNG or GIF pixels per SVG pixel, 0.25 to 8.',
+    default: `${DEFAULT_PNG_SCALE} for PNG, ${DEFAULT_GIF_SCALE} for GIF`,
+  },
+  delay: {
+    type: 'string',
+    value: 'MS',
+    schema: z
+      .string()
+      .regex(/^[1-9][0-9]*$/)
+      .transform(Number)
+      .pipe(z.number().int().min(20).max(60000)),
+    hint: '--delay 1200 shows each step of the GIF for 1.2 s (20 to 60000 ms)',
+    does: 'How long the GIF shows each step, in ms (20 to 60000; GIF keeps hundredths of a second).',
+    default: `${DEFAULT_DELAY_MS}`,
   },
   width: {
     type: 'string',
@@ -188,6 +212,8 @@ function formatFromPath(path: string): SlideFormat | null | 'unknown' {
   const ext = extname(path).toLowerCase();
   if (ext === '.svg') return 'svg';
   if (ext === '.png') return 'png';
+  if (ext === '.gif') return 'gif';
+  if (ext === '.pdf') return 'pdf';
   return ext ? 'unknown' : null;
 }
 
@@ -237,6 +263,7 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   const formatGiven = checked('format', values.format as string | undefined, outputFlags.format.schema);
   const scale = checked('scale', values.scale as string | undefined, outputFlags.scale.schema);
   const width = checked('width', values.width as string | undefined, outputFlags.width.schema);
+  const delay = checked('delay', values.delay as string | undefined, outputFlags.delay.schema);
   if (allSteps && raw.step !== undefined)
     throw new SlideOptionError(
       '--step and --all-steps cannot be used together',
@@ -247,6 +274,10 @@ export function parseSlideOptions(args: string[]): SlideOptions {
       '--all-steps needs --out-dir DIR',
       'memlane render FILE.py --all-steps --out-dir slides/ writes slides/step-01.svg, slides/step-02.svg, ...',
     );
+  const inferred = out ? formatFromPath(out) : null;
+  // -o steps.gif --all-steps: the GIF's own words, not those of -o beside --all-steps.
+  if (allSteps && inferred && inferred !== 'unknown')
+    checkAllStepFormat(inferred, { allSteps, step: undefined, width: undefined, delay: undefined });
   if (allSteps && out)
     throw new SlideOptionError(
       '--all-steps writes one file per step, so -o does not apply',
@@ -255,11 +286,10 @@ export function parseSlideOptions(args: string[]): SlideOptions {
   if (outDir && !allSteps)
     throw new SlideOptionError('--out-dir is for --all-steps', 'add --all-steps, or write one step with -o FILE');
 
-  const inferred = out ? formatFromPath(out) : null;
   if (inferred === 'unknown' && !formatGiven)
     throw new SlideOptionError(
       `cannot tell the format of "${out}" from its extension`,
-      'name the file .svg or .png, or add --format svg|png',
+      'name the file .svg, .png, .gif or .pdf, or add --format svg|png|gif|pdf',
     );
   if (formatGiven && inferred && inferred !== 'unknown' && inferred !== formatGiven) {
     throw new SlideOptionError(
@@ -267,13 +297,17 @@ export function parseSlideOptions(args: string[]): SlideOptions {
       `name the file .${formatGiven}, or drop --format`,
     );
   }
-  const format: SlideFormat = formatGiven ?? (inferred === 'png' ? 'png' : 'svg');
-  if (format === 'png' && !out && !outDir)
-    throw new SlideOptionError('PNG output needs a file', 'add -o slide.png (only SVG can go to standard output)');
-  if (scale !== undefined && format !== 'png')
+  const format: SlideFormat = formatGiven ?? (inferred && inferred !== 'unknown' ? inferred : 'svg');
+  if (format !== 'svg' && !out && !outDir)
     throw new SlideOptionError(
-      '--scale applies to PNG output',
-      'add --format png or name the output .png; SVG scales freely',
+      `${format.toUpperCase()} output needs a file`,
+      `add -o slide.${format} (only SVG can go to standard output)`,
+    );
+  checkAllStepFormat(format, { allSteps, step: raw.step, width, delay });
+  if (scale !== undefined && format !== 'png' && format !== 'gif')
+    throw new SlideOptionError(
+      '--scale applies to PNG and GIF output',
+      'name the output .png or .gif; SVG and PDF scale freely',
     );
   const watch = values.watch === true;
   if (watch && files[0] === '-')
@@ -286,10 +320,10 @@ export function parseSlideOptions(args: string[]): SlideOptions {
       '--watch needs an output file',
       'add -o slide.svg (or --all-steps --out-dir DIR): each save rewrites it',
     );
-  if (format === 'png' && read.options.theme === 'site')
+  if (format !== 'svg' && read.options.theme === 'site')
     throw new SlideOptionError(
-      "--theme site follows the viewer's light or dark mode, which a PNG cannot",
-      'use --theme light, --theme dark or --theme sketch for PNG',
+      `--theme site follows the viewer's light or dark mode, which a ${format.toUpperCase()} cannot`,
+      `use --theme light, --theme dark or --theme sketch for ${format.toUpperCase()}`,
     );
   return {
     file: files[0]!,
@@ -298,10 +332,37 @@ export function parseSlideOptions(args: string[]): SlideOptions {
     outDir: outDir ?? null,
     allSteps,
     format,
-    scale: scale ?? DEFAULT_PNG_SCALE,
-    withCode: values['with-code'] === true,
+    scale: scale ?? (format === 'gif' ? DEFAULT_GIF_SCALE : DEFAULT_PNG_SCALE),
+    delayMs: delay ?? DEFAULT_DELAY_MS,
+    // A handout page always shows the code it narrates.
+    withCode: values['with-code'] === true || format === 'pdf',
     width: width ?? null,
     watch,
     diagram: read.options,
   };
+}
+
+/** What a GIF or PDF (every step in one file) cannot be combined with. */
+function checkAllStepFormat(
+  format: SlideFormat,
+  given: { allSteps: boolean; step: string | undefined; width: number | undefined; delay: number | undefined },
+): void {
+  const name = format.toUpperCase();
+  if (allStepFormats.has(format) && given.allSteps)
+    throw new SlideOptionError(
+      `a ${name} holds every step in one file, so --all-steps does not apply`,
+      `drop --all-steps and write -o steps.${format}`,
+    );
+  if (allStepFormats.has(format) && given.step !== undefined)
+    throw new SlideOptionError(
+      `a ${name} holds every step, so --step does not apply`,
+      `drop --step, or write one step with -o slide.png`,
+    );
+  if (format === 'pdf' && given.width !== undefined)
+    throw new SlideOptionError(
+      '--width does not apply to a PDF: each page fits its slide',
+      'drop --width, or use it with -o steps.gif or -o slide.png',
+    );
+  if (given.delay !== undefined && format !== 'gif')
+    throw new SlideOptionError('--delay applies to GIF output', 'name the output .gif: -o steps.gif --delay 1200');
 }

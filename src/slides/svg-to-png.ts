@@ -25,8 +25,8 @@ export interface Png {
  * Every face, each holding every character the SVG draws (not only its own): a character a face
  * lacks is then drawn by the same other face as with the whole fonts. resvg reads fonts from files only.
  */
-function writeFaces(svg: string, dir: string): string[] {
-  const { all } = textByFace(svg, slideFaces);
+function writeFaces(svgs: string[], dir: string): string[] {
+  const all = new Set(svgs.flatMap((svg) => [...textByFace(svg, slideFaces).all]));
   return slideFaces.map((face, i) => {
     const path = join(dir, `${i}.ttf`);
     writeFileSync(path, subsetFont(readFileSync(face.file), all));
@@ -34,24 +34,53 @@ function writeFaces(svg: string, dir: string): string[] {
   });
 }
 
+/** The picture as resvg renders it: straight RGBA, 4 bytes a pixel, rows top to bottom. */
+export interface Pixels {
+  rgba: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export function svgToPng(svg: string, options: PngOptions = {}): Png {
+  const image = withFaces([svg], (fontFiles) => renderSvg(svg, options, fontFiles));
+  return { data: image.asPng(), width: image.width, height: image.height };
+}
+
+/**
+ * Each picture's pixels, for encoders other than PNG (the frames of an animation): the faces are cut once, to the
+ * characters of all of them, rather than once a picture.
+ */
+export function svgsToPixels(svgs: string[], options: PngOptions = {}): Pixels[] {
+  return withFaces(svgs, (fontFiles) =>
+    svgs.map((svg) => {
+      const image = renderSvg(svg, options, fontFiles);
+      return { rgba: new Uint8Array(image.pixels), width: image.width, height: image.height };
+    }),
+  );
+}
+
+/** Runs `render` with the slide faces cut to the characters of `svgs`, in files removed afterwards. */
+function withFaces<T>(svgs: string[], render: (fontFiles: string[]) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'memlane-faces-'));
   try {
-    const resvg = new Resvg(svg, {
-      font: {
-        fontFiles: writeFaces(svg, dir),
-        loadSystemFonts: false,
-        defaultFontFamily: sansFamily,
-        sansSerifFamily: sansFamily,
-        monospaceFamily: monoFamily,
-      },
-      fitTo: { mode: 'zoom', value: options.scale ?? 1 },
-      ...(options.background ? { background: options.background } : {}),
-      logLevel: 'off',
-    });
-    const image = resvg.render();
-    return { data: image.asPng(), width: image.width, height: image.height };
+    return render(writeFaces(svgs, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function renderSvg(svg: string, options: PngOptions, fontFiles: string[]) {
+  const resvg = new Resvg(svg, {
+    font: {
+      fontFiles,
+      loadSystemFonts: false,
+      defaultFontFamily: sansFamily,
+      sansSerifFamily: sansFamily,
+      monospaceFamily: monoFamily,
+    },
+    fitTo: { mode: 'zoom', value: options.scale ?? 1 },
+    ...(options.background ? { background: options.background } : {}),
+    logLevel: 'off',
+  });
+  return resvg.render();
 }

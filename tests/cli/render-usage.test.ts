@@ -66,7 +66,11 @@ describe('memlane render: usage errors', () => {
 
   it('refuses options that do not go together', async () => {
     await usageError([fixture('aliasing.py'), '--all-steps'], /--all-steps needs --out-dir DIR/, /step-01\.svg/);
-    await usageError([fixture('aliasing.py'), '-o', 'x.jpg'], /cannot tell the format of "x\.jpg"/, /\.svg or \.png/);
+    await usageError(
+      [fixture('aliasing.py'), '-o', 'x.jpg'],
+      /cannot tell the format of "x\.jpg"/,
+      /\.svg, \.png, \.gif or \.pdf/,
+    );
     await usageError([fixture('aliasing.py'), '--format', 'png'], /PNG output needs a file/, /-o slide\.png/);
   });
 

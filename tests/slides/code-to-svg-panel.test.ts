@@ -15,6 +15,7 @@ async function panel(
     maxColumns?: number;
     code?: string;
     background?: string;
+    minWidth?: number;
   } = {},
 ) {
   const tokens = highlightPython(options.code ?? source, options.dark ? 'dark' : 'light');
@@ -123,5 +124,14 @@ describe('codeToSvgPanel', () => {
     const a = (await panel({ currentLine: 2 })).result.markup;
     const b = (await panel({ currentLine: 2 })).result.markup;
     assert.equal(a, b);
+  });
+
+  it('is at least minWidth wide, its card and the running line band with it (frames of one animation)', async () => {
+    const natural = (await panel({ currentLine: 2 })).result.width;
+    const { result, tree } = await panel({ currentLine: 2, minWidth: natural + 40 });
+    assert.equal(result.width, natural + 40);
+    const widths = findAll(tree, (e) => e.name === 'rect').map((e) => Number(e.attributes.width));
+    assert.ok(widths.includes(natural + 40), 'the card is as wide as the panel');
+    assert.equal((await panel({ currentLine: 2, minWidth: natural - 40 })).result.width, natural, 'never narrower');
   });
 });

@@ -25,6 +25,7 @@ describe('parseSlideOptions', () => {
       allSteps: false,
       format: 'svg',
       scale: 2,
+      delayMs: 1500,
       withCode: false,
       width: null,
       watch: false,
@@ -76,6 +77,7 @@ describe('parseSlideOptions', () => {
       allSteps: false,
       format: 'png',
       scale: 1.5,
+      delayMs: 1500,
       withCode: true,
       width: 1600,
       watch: false,
@@ -100,7 +102,23 @@ describe('parseSlideOptions', () => {
     assert.equal(parseSlideOptions(['a.py', '-o', 'x.SVG']).format, 'svg');
     assert.equal(parseSlideOptions(['a.py', '-o', 'slide', '--format', 'png']).format, 'png');
     rejects(['a.py', '-o', 'x.svg', '--format', 'png'], /ends in \.svg but --format is png/);
-    rejects(['a.py', '-o', 'x.jpg'], /cannot tell the format of "x\.jpg"/, /\.svg or \.png/);
+    rejects(['a.py', '-o', 'x.jpg'], /cannot tell the format of "x\.jpg"/, /\.svg, \.png, \.gif or \.pdf/);
+  });
+
+  it('reads GIF and PDF: every step in one file, a delay for GIF, code always on a handout page', () => {
+    const gif = parseSlideOptions(['a.py', '-o', 'steps.gif', '--delay', '1200', '--width', '1280']);
+    assert.deepEqual([gif.format, gif.delayMs, gif.scale, gif.width, gif.withCode], ['gif', 1200, 1, 1280, false]);
+    const pdf = parseSlideOptions(['a.py', '-o', 'handout.PDF', '--theme', 'dark']);
+    assert.deepEqual([pdf.format, pdf.withCode, pdf.diagram.theme], ['pdf', true, 'dark']);
+    assert.equal(parseSlideOptions(['a.py', '-o', 'x', '--format', 'gif']).format, 'gif');
+    rejects(['a.py', '-o', 'x.gif', '--all-steps', '--out-dir', 'd'], /every step in one file/, /-o steps\.gif/);
+    rejects(['a.py', '-o', 'x.pdf', '--step', '2'], /--step does not apply/);
+    rejects(['a.py', '-o', 'x.pdf', '--width', '1280'], /--width does not apply to a PDF/);
+    rejects(['a.py', '-o', 'x.pdf', '--scale', '2'], /--scale applies to PNG and GIF/);
+    rejects(['a.py', '-o', 'x.png', '--delay', '1200'], /--delay applies to GIF/, /-o steps\.gif/);
+    rejects(['a.py', '-o', 'x.gif', '--delay', '5'], /--delay "5" is not valid/, /20 to 60000/);
+    rejects(['a.py', '-o', 'x.gif', '--theme', 'site'], /GIF cannot/, /--theme light/);
+    rejects(['a.py', '--format', 'pdf'], /PDF output needs a file/);
   });
 
   it('names the option and what it accepts for a bad value', () => {
@@ -141,6 +159,6 @@ describe('parseSlideOptions', () => {
     rejects(['a.py', '--all-steps', '--out-dir', 'd', '-o', 'x.svg'], /-o does not apply/);
     rejects(['a.py', '--out-dir', 'd'], /--out-dir is for --all-steps/);
     rejects(['a.py', '--format', 'png'], /PNG output needs a file/);
-    rejects(['a.py', '--scale', '2'], /--scale applies to PNG output/);
+    rejects(['a.py', '--scale', '2'], /--scale applies to PNG and GIF output/);
   });
 });
