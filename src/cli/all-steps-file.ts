@@ -4,6 +4,7 @@ import type { Diagram } from '../core/index.ts';
 import { answerSentence } from '../page/exercises-to-html.ts';
 import { palettes } from '../render/themes.ts';
 import type { SlideFormat, SlideOptions } from '../slides/slide-options.ts';
+import type { HandoutPage } from '../slides/slides-to-pdf.ts';
 import { parseSvgRoot } from '../slides/svg-root.ts';
 
 /** A step as a slide, as `memlane render` draws it. */
@@ -54,19 +55,24 @@ function frameCaptions(diagram: Diagram): Map<number, string> {
 }
 
 async function gifFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps): Promise<AllStepsFile> {
+  const slides = await draw(everyStep(diagram), frameCaptions(diagram));
+  return slidesToGif(
+    slides.map((slide) => slide.svg),
+    options,
+  );
+}
+
+/** Slides as the frames of one GIF, at one zoom, so nothing moves or changes size between frames. */
+export async function slidesToGif(svgs: string[], options: SlideOptions): Promise<AllStepsFile> {
   const [{ svgsToPixels }, { framesToGif }] = await Promise.all([
     import('../slides/svg-to-png.ts'),
     import('../slides/frames-to-gif.ts'),
   ]);
   const background = paletteOf(options).background;
-  const slides = await draw(everyStep(diagram), frameCaptions(diagram));
-  // One zoom for every frame, so nothing moves or changes size between frames (a wider slide is padded).
-  const widest = Math.max(...slides.map((slide) => parseSvgRoot(slide.svg).viewBox[2]));
+  // A wider slide is padded.
+  const widest = Math.max(...svgs.map((svg) => parseSvgRoot(svg).viewBox[2]));
   const scale = options.scale * (options.width ? options.width / widest : 1);
-  const frames = svgsToPixels(
-    slides.map((slide) => slide.svg),
-    { scale, background },
-  );
+  const frames = svgsToPixels(svgs, { scale, background });
   const data = framesToGif(frames, { delayMs: options.delayMs, background });
   const width = Math.max(...frames.map((f) => f.width));
   const height = Math.max(...frames.map((f) => f.height));
@@ -76,8 +82,14 @@ async function gifFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps)
   };
 }
 
-async function pdfFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps): Promise<AllStepsFile> {
+/** Pages of a handout as one PDF, in the theme's colours. */
+export async function pagesToPdf(pages: HandoutPage[], options: SlideOptions, title: string): Promise<Buffer> {
   const { slidesToPdf } = await import('../slides/slides-to-pdf.ts');
+  const palette = paletteOf(options);
+  return slidesToPdf(pages, { title, background: palette.background, textColor: palette.text });
+}
+
+async function pdfFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps): Promise<AllStepsFile> {
   const { trace, snippet, exercises } = diagram;
   const name = options.file === '-' ? '<stdin>' : (options.file.split(/[\\/]/).pop() ?? options.file);
   const total = trace.steps.length;
@@ -106,8 +118,7 @@ async function pdfFile(diagram: Diagram, options: SlideOptions, draw: DrawSteps)
       },
     ];
   });
-  const palette = paletteOf(options);
-  const data = await slidesToPdf(pages, { title: name, background: palette.background, textColor: palette.text });
+  const data = await pagesToPdf(pages, options, name);
   const asked = pages.length - stepSlides.length;
   return {
     data,

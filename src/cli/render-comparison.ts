@@ -14,10 +14,10 @@ import { composePair } from '../slides/compose-pair.ts';
 import { differsCss } from '../render/differs-css.ts';
 import { lineLabel } from '../slides/line-label.ts';
 import { codeBackground, slideBackground, slidePalette } from '../slides/slide-backgrounds.ts';
-import type { SlideOptions } from '../slides/slide-options.ts';
+import { allStepFormats, type SlideOptions } from '../slides/slide-options.ts';
 import { foldTrace } from '../trace/fold-trace.ts';
 import { printError, type CliIo } from './cli-io.ts';
-import { RenderFailure, writeDrawings, type Drawing } from './write-drawings.ts';
+import { RenderFailure, writeDrawings, writeOut, type Drawing } from './write-drawings.ts';
 
 /** One file of a comparison of files: where its code starts in the body handed to codeToCompare. */
 interface SideFile {
@@ -163,6 +163,32 @@ async function drawMoments(comparison: Comparison, moments: number[], options: S
   });
 }
 
+/** Every moment in one GIF (a frame each) or PDF (a page each: the pair, the sentence, each side's state). */
+async function momentsFile(comparison: Comparison, drawings: Drawing[], options: SlideOptions) {
+  const { slidesToGif, pagesToPdf } = await import('./all-steps-file.ts');
+  if (options.format === 'gif')
+    return slidesToGif(
+      drawings.map((drawing) => drawing.svg),
+      options,
+    );
+  const labels = labelList(comparison.sides.map((side) => side.label));
+  const total = comparison.moments.length;
+  const pages = drawings.map(({ step, svg }) => {
+    const moment = comparison.moments[step - 1]!;
+    const states = comparison.sides.map(
+      (side, s) => `${side.label}: ${side.diagram.descriptions[moment.steps[s]! - 1] ?? ''}`,
+    );
+    return {
+      svg,
+      heading: `${labels}: moment ${step} of ${total}`,
+      ...(moment.sentence ? { note: moment.sentence.replace(/`/g, '') } : {}),
+      description: states.join(' '),
+    };
+  });
+  const data = await pagesToPdf(pages, options, `Compare ${labels}`);
+  return { data, summary: `${pages.length} pages, one per moment` };
+}
+
 /**
  * Renders the comparison once and reports on stderr, as renderSnippet does for one file. `firstWritten`
  * is the first file's code, already read; with one file it holds the `# @side` lines.
@@ -193,10 +219,15 @@ export async function renderComparison(
     const { comparison } = outcome;
     warnUnknownNames(io, comparison, options.diagram.hide);
     const total = comparison.moments.length;
-    const moments = options.allSteps ? Array.from({ length: total }, (_, i) => i + 1) : [comparison.shownMoment];
-    const drawings = await drawMoments(comparison, moments, options);
-    const took = startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`;
-    await writeDrawings(io, drawings, total, options, took, 'moment');
+    const every = Array.from({ length: total }, (_, i) => i + 1);
+    const took = () => (startedAt === undefined ? '' : ` in ${Math.round(performance.now() - startedAt)} ms`);
+    if (allStepFormats.has(options.format)) {
+      const file = await momentsFile(comparison, await drawMoments(comparison, every, options), options);
+      await writeOut(io, file.data, options, file.summary, took());
+      return 0;
+    }
+    const drawings = await drawMoments(comparison, options.allSteps ? every : [comparison.shownMoment], options);
+    await writeDrawings(io, drawings, total, options, took(), 'moment');
     return 0;
   } catch (error) {
     if (error instanceof RenderFailure) {

@@ -138,3 +138,33 @@ describe('memlane render: every step in one GIF or PDF', () => {
     assert.ok(gifOne.bytes.equals(gifTwo.bytes));
   });
 });
+
+describe('memlane render a.py b.py: every moment of a comparison in one GIF or PDF', () => {
+  const pair = [fixture('shallow-copy.py'), fixture('deep-copy.py')];
+  const momentsOf = async () => {
+    const dir = join(outDir, 'pair-moments');
+    const result = await runMain(['render', ...pair, '--all-steps', '--out-dir', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    return Number(/wrote (\d+) files/.exec(result.stderr)![1]);
+  };
+
+  it('writes a GIF with one frame per moment, all one size', async () => {
+    const moments = await momentsOf();
+    const { bytes } = await renderTo('pair.gif', [...pair, '--with-code']);
+    const gif = new GifReader(new Uint8Array(bytes));
+    assert.equal(gif.numFrames(), moments);
+    const sizes = new Set(
+      Array.from({ length: moments }, (_, i) => `${gif.frameInfo(i).width}x${gif.frameInfo(i).height}`),
+    );
+    assert.equal(sizes.size, 1);
+  });
+
+  it('writes a PDF with a page per moment, each saying what differs as text', async () => {
+    const moments = await momentsOf();
+    const { bytes } = await renderTo('pair.pdf', pair);
+    const texts = await pageTexts(bytes);
+    assert.equal(texts.length, moments);
+    assert.match(squeezed(texts.at(-1)!), /moment\d+of\d+/);
+    assert.match(squeezed(texts.at(-1)!), /clone\[0\]isgrid\[0\]/);
+  });
+});
