@@ -167,7 +167,8 @@ class MemlaneDiagram extends HTMLElement {
       const inBody = (at: number) => (run.bodyLines ? (run.bodyLines[at - 1] ?? 0) : at);
       current.push(inBody(line));
       next.push(inBody(following));
-      if (this.moments) this.markDiffers(run, this.marks[n - 1]?.[r] ?? '');
+      // The reader's own steps bring what differs into view; the page opens with each picture at its start.
+      if (this.moments) this.markDiffers(run, this.marks[n - 1]?.[r] ?? '', announce);
     });
     // The live editor, when open in place of the code, marks the same lines (a comparison's in its whole body).
     const detail = this.moments ? { line: current, next } : { line: current[0], next: next[0] };
@@ -271,7 +272,7 @@ class MemlaneDiagram extends HTMLElement {
   };
 
   /** A comparison's marks at this moment: `data-differs` on the listed objects and `from>to` arrows. */
-  private markDiffers(run: Run, listed: string): void {
+  private markDiffers(run: Run, listed: string, reveal: boolean): void {
     for (const el of run.marked) el.removeAttribute('data-differs');
     run.marked = listed
       .split(' ')
@@ -284,7 +285,7 @@ class MemlaneDiagram extends HTMLElement {
         return [...run.root.querySelectorAll(`svg ${selector}`)];
       });
     for (const el of run.marked) el.setAttribute('data-differs', 'true');
-    this.revealMarks(run);
+    if (reveal) this.revealMarks(run);
   }
 
   /** On a narrow screen a side's picture scrolls: bring what differs into view when none of it is. */
