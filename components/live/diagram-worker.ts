@@ -14,7 +14,6 @@ import {
   type DiagramOptions,
   type Problem,
   type RunReply,
-  type SimulatorHandle,
   type Trace,
 } from 'memlane/browser';
 import type { RunSettings, WorkerOutcome, WorkerRequest } from './diagram-messages.ts';
@@ -61,11 +60,11 @@ async function draw(
       message: `This link's options cannot be used: ${linked.problems[0]!.message}; ${linked.problems[0]!.hint}`,
       restart,
     };
-  let options = linked.options;
   // Code with `# @side` lines is a comparison, whether the lesson's fence was one or the reader made it one.
-  if (hasSides(code)) return drawComparison(runId, code, options, settings, simulator, () => restart);
+  const drawIt = hasSides(code) ? drawnComparison : drawnDiagram;
+  let options = linked.options;
   for (;;) {
-    const outcome = await codeToDiagram({
+    const request = {
       written: code,
       options,
       spelling: fenceSpelling,
@@ -73,71 +72,54 @@ async function draw(
       renderDefaults: { idPrefix: settings.id },
       timeoutMs: settings.timeoutMs,
       htmlLegend: true,
-    });
-    if (!outcome.ok) {
-      const problem = outcome.problems[0]!;
-      const retry = forgiving(options, problem);
-      if (retry) {
-        options = retry;
-        continue;
-      }
-      return { kind: 'failed', runId, message: runProblemText(problem, options, settings.timeoutMs), restart };
+    };
+    const drawn = await drawIt(request, notes, settings.id);
+    if (drawn.ok) return { kind: 'drawn', runId, html: drawn.html, steps: drawn.steps, restart };
+    const retry = forgiving(options, drawn.problem);
+    if (retry) {
+      options = retry;
+      continue;
     }
-    const { trace, shownStep, svg, snippet, layout } = outcome.diagram;
-    const codeHtml = codeToHtml(snippet.code, {
-      current: trace.steps[shownStep - 1]!.line,
-      next: trace.steps[shownStep]?.line,
-    });
-    const html = diagramToHtml({
-      trace,
-      snippet: { ...snippet, notes },
-      options,
-      id: settings.id,
-      shownStep,
-      svg,
-      codeHtml,
-      key: layout.key,
-    });
-    return { kind: 'drawn', runId, html, steps: trace.steps.length, restart };
+    return { kind: 'failed', runId, message: runProblemText(drawn.problem, options, settings.timeoutMs), restart };
   }
 }
 
-async function drawComparison(
-  runId: number,
-  code: string,
-  linked: DiagramOptions,
-  settings: RunSettings,
-  simulator: SimulatorHandle,
-  restarted: () => boolean,
-): Promise<WorkerOutcome> {
-  let options = linked;
-  for (;;) {
-    const outcome = await codeToCompare({
-      written: code,
-      options,
-      spelling: fenceSpelling,
-      simulator,
-      renderDefaults: { idPrefix: settings.id },
-      timeoutMs: settings.timeoutMs,
-      htmlLegend: true,
-    });
-    if (!outcome.ok) {
-      const problem = outcome.problems[0]!;
-      const retry = forgiving(options, problem);
-      if (retry) {
-        options = retry;
-        continue;
-      }
-      const message = runProblemText(problem, options, settings.timeoutMs);
-      return { kind: 'failed', runId, message, restart: restarted() };
-    }
-    const { comparison } = outcome;
-    const codeHtml = comparison.sides.map(({ diagram: { snippet, trace, shownStep } }) =>
-      codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line }),
-    );
-    const html = compareToHtml({ comparison, written: code, options, id: settings.id, codeHtml });
-    return { kind: 'drawn', runId, html, steps: comparison.moments.length, restart: restarted() };
-  }
+type Drawn = { ok: true; html: string; steps: number } | { ok: false; problem: Problem };
+type DrawRequest = Parameters<typeof codeToDiagram>[0];
+
+/** One program: the diagram's markup, with the notes the editor keeps beside the code. */
+async function drawnDiagram(request: DrawRequest, notes: Map<number, string>, id: string): Promise<Drawn> {
+  const outcome = await codeToDiagram(request);
+  if (!outcome.ok) return { ok: false, problem: outcome.problems[0]! };
+  const { trace, shownStep, svg, snippet, layout } = outcome.diagram;
+  const codeHtml = codeToHtml(snippet.code, {
+    current: trace.steps[shownStep - 1]!.line,
+    next: trace.steps[shownStep]?.line,
+  });
+  const { options } = request;
+  const html = diagramToHtml({
+    trace,
+    snippet: { ...snippet, notes },
+    options,
+    id,
+    shownStep,
+    svg,
+    codeHtml,
+    key: layout.key,
+  });
+  return { ok: true, html, steps: trace.steps.length };
+}
+
+/** Programs opened by `# @side` lines: the comparison's markup (notes stay in the code as `# @note` lines). */
+async function drawnComparison(request: DrawRequest, _notes: Map<number, string>, id: string): Promise<Drawn> {
+  const outcome = await codeToCompare(request);
+  if (!outcome.ok) return { ok: false, problem: outcome.problems[0]! };
+  const { comparison } = outcome;
+  const codeHtml = comparison.sides.map(({ diagram: { snippet, trace, shownStep } }) =>
+    codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line }),
+  );
+  const html = compareToHtml({ comparison, written: request.written, options: request.options, id, codeHtml });
+  return { ok: true, html, steps: comparison.moments.length };
 }
 
 addEventListener('message', ({ data }: MessageEvent<WorkerRequest>) => {

@@ -3,10 +3,9 @@
 // side where it holds both, axe finds nothing serious in light or dark mode, and without JavaScript
 // both sides show the shown moment.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, repoRoot, useBuiltSite } from './site-harness.ts';
+import { openPage, seriousAxeViolations, useBuiltSite } from './site-harness.ts';
 
 const pagePath = '/course/aliasing/';
 const id = 'board-pair';
@@ -250,32 +249,11 @@ describe('the compare figure on the aliasing page', () => {
         await themed.goto(`${site.url}${pagePath}`);
         assert.equal(await themed.evaluate(() => document.documentElement.dataset.theme), theme);
         await islandReady(themed);
-        await themed.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
         // At the first moment, and at the last, where the marks are drawn in the `differs` colour.
         for (const key of ['Home', 'End']) {
           await themed.locator(`#${id} .memlane-stage`).first().focus();
           await themed.keyboard.press(key);
-          const violations = await themed.evaluate(async (id) => {
-            const axe = (
-              window as unknown as {
-                axe: {
-                  run(
-                    context: Element,
-                  ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-                };
-              }
-            ).axe;
-            const result = await axe.run(document.getElementById(id)!);
-            return result.violations
-              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map(
-                (v) =>
-                  `${v.id} (${v.impact}) at ${v.nodes
-                    .slice(0, 3)
-                    .map((n) => n.target.join(' '))
-                    .join(', ')}`,
-              );
-          }, id);
+          const violations = await seriousAxeViolations(themed, `#${id}`);
           found.push(...violations.map((v) => `${width}px, after ${key}: ${v}`));
         }
         assert.equal((await themed.locator(`#${id} [data-differs]`).count()) > 0, true, 'the last moment is marked');
