@@ -157,7 +157,8 @@ class MemlaneDiagram extends HTMLElement {
     const n = Math.min(this.total, Math.max(1, Math.round(requested) || 1));
     // One step forward moves (unless the reader asked for no motion); back or a jump goes straight there.
     const moving = n === this.step + 1 && motion && !reducedMotion() ? motion : undefined;
-    if (!moving) motion?.settle();
+    // What still moves from the last step ends now, for every side of a comparison at once.
+    motion?.settle();
     this.step = n;
     let announced = '';
     const [current, next]: [number[], number[]] = [[], []];

@@ -103,12 +103,12 @@ export interface Toggle {
 }
 
 /**
- * Pre: step n of a run is on screen and `toggles` say what shows at step n+1; `apply` sets the markup for it.
+ * Pre: step n of a run is on screen, settled (`settle`, once for all the runs a moment moves), and `toggles`
+ * say what shows at step n+1; `apply` sets the markup for it.
  * Post: `apply` has run and the motion plays over it; the markup is the static step n+1's except for the
  * fading copies, which `settle` or their own end removes.
  */
 export function stepWithMotion(toggles: Toggle[], apply: () => void): void {
-  settle();
   const shownNow = (el: Element) => !el.hasAttribute('display');
   const appeared = toggles.filter((t) => t.shows && !shownNow(t.el)).map((t) => t.el);
   const leaving = toggles.filter((t) => !t.shows && shownNow(t.el)).map((t) => t.el);

@@ -131,3 +131,36 @@ describe('steps that move', () => {
     await page.context().close();
   });
 });
+
+describe('steps that move, in a comparison', () => {
+  it('a moment moves every side that steps, together', async () => {
+    const { page, errors } = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/course/aliasing/#board-pair-step-1`);
+    const figure = page.locator('figure#board-pair');
+    await figure.locator('[data-action="play"]:not([disabled])').waitFor();
+    await motionLoaded(page);
+    const total = Number(await figure.locator('memlane-diagram').getAttribute('data-total'));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0 });
+    await figure.locator('.memlane-stage').first().focus();
+    const perMoment: number[][] = [];
+    for (let moment = 2; moment <= total; moment++) {
+      await figure.locator('.memlane-stage').first().press('ArrowRight');
+      perMoment.push(
+        await figure
+          .locator('svg.memlane-diagram')
+          .evaluateAll((svgs) => svgs.map((svg) => svg.getAnimations({ subtree: true }).length)),
+      );
+      await figure.locator('svg.memlane-diagram').evaluateAll((svgs) => {
+        for (const svg of svgs) for (const animation of svg.getAnimations({ subtree: true })) animation.finish();
+      });
+    }
+    assert.ok(
+      perMoment.some((counts) => counts.length === 2 && counts.every((count) => count > 0)),
+      `both sides move at one moment: ${JSON.stringify(perMoment)}`,
+    );
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
