@@ -19,7 +19,7 @@ export type { Trace } from './trace/types.ts';
 export { escapeMarkup } from './render/escape-markup.ts';
 export { diagramToHtml, type DiagramParts, type LiveSettings } from './page/diagram-to-html.ts';
 export { readableColor } from './page/contrast.ts';
-export { codeToHtml } from './highlight/code-to-html.ts';
+export { codeToHtml, shownCodeHtml } from './highlight/code-to-html.ts';
 export { pythonHighlighter } from './highlight/python-tokens.ts';
 export { tokenCss } from './highlight/token-css.ts';
 export { readShareHash, shareHash, withCode, type LinkOptions } from './page/share-link.ts';

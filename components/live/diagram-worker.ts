@@ -4,13 +4,13 @@
 import {
   codeToCompare,
   codeToDiagram,
-  codeToHtml,
   compareToHtml,
   hasSides,
   diagramToHtml,
   fenceSpelling,
   optionsFromLink,
   replyToTrace,
+  shownCodeHtml,
   type DiagramOptions,
   type Problem,
   type RunReply,
@@ -92,10 +92,7 @@ async function drawnDiagram(request: DrawRequest, notes: Map<number, string>, id
   const outcome = await codeToDiagram(request);
   if (!outcome.ok) return { ok: false, problem: outcome.problems[0]! };
   const { trace, shownStep, svg, snippet, layout } = outcome.diagram;
-  const codeHtml = codeToHtml(snippet.code, {
-    current: trace.steps[shownStep - 1]!.line,
-    next: trace.steps[shownStep]?.line,
-  });
+  const codeHtml = shownCodeHtml(outcome.diagram);
   const { options } = request;
   const html = diagramToHtml({
     trace,
@@ -115,9 +112,7 @@ async function drawnComparison(request: DrawRequest, _notes: Map<number, string>
   const outcome = await codeToCompare(request);
   if (!outcome.ok) return { ok: false, problem: outcome.problems[0]! };
   const { comparison } = outcome;
-  const codeHtml = comparison.sides.map(({ diagram: { snippet, trace, shownStep } }) =>
-    codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line }),
-  );
+  const codeHtml = comparison.sides.map(({ diagram }) => shownCodeHtml(diagram));
   const html = compareToHtml({ comparison, written: request.written, options: request.options, id, codeHtml });
   return { ok: true, html, steps: comparison.moments.length };
 }

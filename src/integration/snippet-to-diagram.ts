@@ -2,7 +2,7 @@
 // highlighted code -> HTML. Problems become SnippetErrors placed in the page; options are spelt as
 // in a fence. Every stage is imported statically: Astro loads the config through a module runner
 // that is closed by the time remark plugins run, so a later dynamic import would fail.
-import { codeToHtml } from '../highlight/code-to-html.ts';
+import { shownCodeHtml } from '../highlight/code-to-html.ts';
 import {
   codeToDiagram,
   extractNotes,
@@ -71,38 +71,35 @@ export async function snippetToDiagram(request: SnippetRequest, settings: Pipeli
   return html;
 }
 
-async function diagramHtml(
-  request: SnippetRequest,
-  settings: PipelineSettings,
-  options: DiagramOptions,
-  id: string,
-): Promise<string> {
-  const { location } = request;
-  const outcome = await codeToDiagram({
+/** What both kinds of diagram ask of the core: the page's spelling, the process's interpreter, its limits. */
+async function coreRequest(request: SnippetRequest, settings: PipelineSettings, options: DiagramOptions, id: string) {
+  return {
     written: request.written,
     options,
     spelling: fenceSpelling,
     simulator: await processSimulator(),
     renderDefaults: { idPrefix: id },
     timeoutMs: settings.timeoutMs,
-    filename: location.file,
+    filename: request.location.file,
     htmlLegend: true,
-  });
-  if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, location);
+  };
+}
+
+async function diagramHtml(
+  request: SnippetRequest,
+  settings: PipelineSettings,
+  options: DiagramOptions,
+  id: string,
+): Promise<string> {
+  const outcome = await codeToDiagram(await coreRequest(request, settings, options, id));
+  if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, request.location);
   // The diagram's snippet is the shown code: notes and `# @predict` questions taken out.
-  const { trace, shownStep, svg, snippet: shown, exercises, layout } = outcome.diagram;
-  const marks = { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line };
-  const codeHtml = codeToHtml(shown.code, marks);
+  const { diagram } = outcome;
   return diagramToHtml({
-    trace,
-    snippet: shown,
-    options,
+    ...diagram,
     id,
-    shownStep,
-    svg,
-    codeHtml,
-    exercises,
-    key: layout.key,
+    codeHtml: shownCodeHtml(diagram),
+    key: diagram.layout.key,
     live: settings.live,
   });
 }
@@ -113,21 +110,9 @@ async function compareHtml(
   options: DiagramOptions,
   id: string,
 ): Promise<string> {
-  const outcome = await codeToCompare({
-    written: request.written,
-    options,
-    spelling: fenceSpelling,
-    simulator: await processSimulator(),
-    renderDefaults: { idPrefix: id },
-    timeoutMs: settings.timeoutMs,
-    filename: request.location.file,
-    htmlLegend: true,
-  });
+  const outcome = await codeToCompare(await coreRequest(request, settings, options, id));
   if (!outcome.ok) throw new SnippetError(outcome.problems[0]!, request.location);
   const { comparison } = outcome;
-  const codeHtml = comparison.sides.map(({ diagram }) => {
-    const { trace, shownStep, snippet } = diagram;
-    return codeToHtml(snippet.code, { current: trace.steps[shownStep - 1]!.line, next: trace.steps[shownStep]?.line });
-  });
+  const codeHtml = comparison.sides.map(({ diagram }) => shownCodeHtml(diagram));
   return compareToHtml({ comparison, written: request.written, options, id, codeHtml, live: settings.live });
 }
