@@ -26,10 +26,12 @@ const root = new URL('../../', import.meta.url).pathname;
 /** The worker's code pane, made by the very module the diagram worker bundles. */
 async function workerCodeHtml(): Promise<string> {
   const worker = readFileSync(new URL('../../components/live/diagram-worker.ts', import.meta.url), 'utf8');
-  const from = /import \{[^}]*\bcodeToHtml\b[^}]*\} from '([^']+)'/.exec(worker)?.[1];
-  assert.equal(from, 'memlane/browser', 'the diagram worker imports codeToHtml from memlane/browser');
+  const from = /import \{[^}]*\bshownCodeHtml\b[^}]*\} from '([^']+)'/.exec(worker)?.[1];
+  assert.equal(from, 'memlane/browser', 'the diagram worker imports shownCodeHtml from memlane/browser');
   const module = await import('../../src/browser.ts');
-  return module.codeToHtml(code, { current: currentLine });
+  // A run shown at its step on the current line, with no step after it.
+  const shown = { trace: { steps: [{ line: currentLine }] }, shownStep: 1, snippet: { code } };
+  return module.shownCodeHtml(shown as unknown as Parameters<typeof module.shownCodeHtml>[0]);
 }
 
 function slidePanel(theme: 'light' | 'dark'): string {
