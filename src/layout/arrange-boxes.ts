@@ -106,7 +106,16 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
         height: b.height,
         steps: stepsWithFreedMark(b, objects),
       })),
-      ...(underFrames ? [besideFrames(frames.map((f) => f.box), routeLeft, framesRight, boxes)] : []),
+      ...(underFrames
+        ? [
+            besideFrames(
+              frames.map((f) => f.box),
+              routeLeft,
+              framesRight,
+              boxes,
+            ),
+          ]
+        : []),
     ],
     {
       x: routeLeft,
