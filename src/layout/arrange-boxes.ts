@@ -1,10 +1,10 @@
 // One arrangement of the whole trace: boxes placed (reflowed to a width, or not) and every
 // reference routed as an arrow over the steps where both its ends are drawn.
 import type { Collected } from './collect-boxes.ts';
-import { ANCHOR_Y, MARGIN } from './metrics.ts';
+import { ANCHOR_Y, ARROW_CLEARANCE, MARGIN } from './metrics.ts';
 import { placeBoxes, type Placed } from './place-boxes.ts';
-import { routeArrows, type RouteRequest } from './route/index.ts';
-import { rangesOf } from './step-ranges.ts';
+import { routeArrows, type Obstacle, type RouteRequest } from './route/index.ts';
+import { lastStep, rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, ObjectBox } from './types.ts';
 
 export interface Arranged extends Placed {
@@ -91,18 +91,32 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
   const right = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width));
   const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
   // Arrows stay right of the frames' column: a reference looping round its own frame's outside
-  // edge reads as a second border.
-  const routeLeft = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
+  // edge reads as a second border. Rows wrapped under the frames (a chain wrap) are reached below them.
+  const framesRight = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
+  const underFrames = objects.some((o) => o.box.x < framesRight);
+  const routeLeft = underFrames ? MARGIN / 2 : framesRight;
   const paths = routeArrows(
     requests,
-    boxes.map((b) => ({
-      id: b.id,
-      x: b.x,
-      y: b.y,
-      width: b.width,
-      height: b.height,
-      steps: stepsWithFreedMark(b, objects),
-    })),
+    [
+      ...boxes.map((b) => ({
+        id: b.id,
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+        steps: stepsWithFreedMark(b, objects),
+      })),
+      ...(underFrames
+        ? [
+            besideFrames(
+              frames.map((f) => f.box),
+              routeLeft,
+              framesRight,
+              boxes,
+            ),
+          ]
+        : []),
+    ],
     {
       x: routeLeft,
       y: MARGIN / 2,
@@ -120,6 +134,16 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
     ...(r.faded ? { faded: true } : {}),
   }));
   return { frames, objects, arrows };
+}
+
+/**
+ * The frames' column from the route's left edge to (a clearance short of) the frames' right edge, over the whole run,
+ * as one obstacle: arrows into rows wrapped under the frames go round below it, not along the frames' outside edge.
+ */
+function besideFrames(frames: FrameBox[], left: number, right: number, boxes: (FrameBox | ObjectBox)[]): Obstacle {
+  const bottom = Math.max(0, ...frames.map((f) => f.y + f.height));
+  const last = Math.max(1, ...boxes.map((b) => lastStep(b.steps)));
+  return { id: '', x: left, y: 0, width: right - ARROW_CLEARANCE - left, height: bottom, steps: [[1, last + 1]] };
 }
 
 /** A freed object's box still stands, as a ghost, at the step it is freed: arrows avoid it then too. */

@@ -22,8 +22,11 @@ export interface Placed {
   objects: { record: ObjectRecord; box: ObjectBox }[];
 }
 
-/** `breakCrossings`: how many references may cross a band break when the layers are reflowed to `fitWidth`. */
-export function placeBoxes(collected: Collected, fitWidth: number, breakCrossings: number): Placed {
+/**
+ * `breakCrossings`: how many references may cross a band break when the layers are reflowed to `fitWidth`, or
+ * 'chains': a chain wrapped into rows under the frames (position/chain-breaks.ts).
+ */
+export function placeBoxes(collected: Collected, fitWidth: number, breakCrossings: number | 'chains'): Placed {
   const frameOrder = [...collected.frames].sort((a, b) => a.shown[0]! - b.shown[0]! || a.below.size - b.below.size);
   const graph = structureGraph(collected, frameOrder);
   const ranked = rank(graph);
