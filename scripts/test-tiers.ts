@@ -69,13 +69,16 @@ export const packageFiles: readonly string[] = ['tests/package/astro-majors.test
 
 /**
  * Files that start first, longest first, so the two slots finish together. Files that wait for a
- * shared site come after them: by then the runner's build of it is done or nearly so. Not
+ * shared site come after the first ones: by then the runner's build of it is done or nearly so (the
+ * longest of them, appearance.test.ts, started last, ran alone for its last minutes). Not
  * dev-errors.test.ts: its snippets run under the dev server's 10 s limit, which the busiest minutes
  * of a run (these files and the shared builds) could reach on a loaded machine.
  */
 export const slowFirst: readonly string[] = [
   'tests/package/installed-package.test.ts',
   'tests/package/readme-new-site.test.ts',
+  'tests/site/appearance.test.ts',
+  'tests/cli/render-server.test.ts',
   'tests/site/build-errors.test.ts',
   'tests/site/hostile-snippets.test.ts',
 ];
