@@ -4,9 +4,12 @@ import { backReferences, entryScore } from './back-references.ts';
 import type { Collected } from './collect-boxes.ts';
 import { ANCHOR_Y, MARGIN } from './metrics.ts';
 import { placeBoxes, type Placed } from './place-boxes.ts';
-import { routeArrows, type RouteRequest } from './route/index.ts';
+import { routeArrows, SearchCache, type RouteRequest } from './route/index.ts';
 import { rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, ObjectBox, Point } from './types.ts';
+
+/** Above this many arrows, back-references enter one way only: each way costs a routing of the whole picture. */
+const ENTRY_CHOICES_UP_TO = 60;
 
 export interface Arranged extends Placed {
   arrows: Arrow[];
@@ -109,11 +112,13 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
     steps: stepsWithFreedMark(b, objects),
   }));
   const bounds = { x: routeLeft, y: MARGIN / 2, width: right + 40 - routeLeft + MARGIN / 2, height: bottom + 40 };
-  // Where back-references enter is chosen by measurement: each way is routed, the one that scores least kept.
+  // Where back-references enter is chosen by measurement: each way is routed, the one that scores least kept; many
+  // arrows are routed once, the first way.
   let best: { requests: ReturnType<typeof requestsWith>; paths: Point[][]; score: number[] } | undefined;
-  for (const entries of entryChoices) {
+  const searches = new SearchCache();
+  for (const entries of drawn.length > ENTRY_CHOICES_UP_TO ? entryChoices.slice(0, 1) : entryChoices) {
     const requests = requestsWith(entries);
-    const paths = routeArrows(requests, obstacles, bounds);
+    const paths = routeArrows(requests, obstacles, bounds, searches);
     const score = entryScore(requests, paths);
     if (!best || lexicallyLess(score, best.score)) best = { requests, paths, score };
   }

@@ -14,8 +14,8 @@ interface Reference {
 export interface BackReferences {
   /**
    * Ways for back-references (source column >= target column) to enter their targets, to be routed and measured: per
-   * target, the box-relative y on its right edge where they all end (none: the header's anchor). The first is the
-   * header's anchor for all; the others are given only when they differ from it.
+   * target, the box-relative y on its right edge where they all end (none: the header's anchor). Each differs from
+   * the others; the first enters below the rows that go back.
    */
   entryChoices: Map<string, number>[];
   /** The forward chain a back-reference closes, as route chainKeys; undefined when it closes none. */
@@ -57,8 +57,9 @@ export function backReferences(references: Reference[], objectById: Map<string, 
     reachOf.set(start, seen);
     return seen;
   };
-  // Two ways to enter, as high as the rows that go back allow (the header's anchor when none does) and as low as the
-  // chain allows (the top of its first row): which one crosses least depends on the rest, so both are routed.
+  // Ways to enter: as high as the rows that go back allow (the header's anchor when none does), at the header's anchor
+  // (as arrows into left edges do), and as low as the chain allows (the top of its first row). Which one crosses least
+  // depends on the rest of the picture, so each is routed.
   const high = new Map<string, number>();
   const low = new Map<string, number>();
   for (const [target, sources] of backInto) {
@@ -78,8 +79,9 @@ export function backReferences(references: Reference[], objectById: Map<string, 
   }
   const same = (a: Map<string, number>, b: Map<string, number>) =>
     a.size === b.size && [...a].every(([id, y]) => b.get(id) === y);
-  const entryChoices = [new Map<string, number>()];
-  for (const choice of [high, low]) if (!entryChoices.some((c) => same(c, choice))) entryChoices.push(choice);
+  const entryChoices: Map<string, number>[] = [];
+  for (const choice of [high, new Map<string, number>(), low])
+    if (!entryChoices.some((c) => same(c, choice))) entryChoices.push(choice);
   const chainOf = (from: string, to: string) => {
     if (!backInto.get(to)?.has(from) || !reach(to).has(from)) return undefined;
     const chain = new Set<string>();

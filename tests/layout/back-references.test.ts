@@ -10,22 +10,30 @@ import { structureNames } from '../fixtures/structures/load.ts';
 /** The column a 390 px phone leaves a diagram (as the structures benchmark measures it). */
 const PHONE_FIT_WIDTH = 358;
 
-const withBackLinks = structureNames.filter((name) =>
-  (['auto', 'heap', 'inline'] as const).some(
-    (scalars) => backReferenceChains(layoutOnce(`structures/${name}`, { scalars, fitWidth: false })).length > 0,
-  ),
-);
+/** Recorded traces with back-references: every structure snippet that has one, and the corpus's reference cycle. */
+const withBackLinks = [
+  ...structureNames
+    .map((name) => `structures/${name}`)
+    .filter((name) =>
+      (['auto', 'heap', 'inline'] as const).some(
+        (scalars) => backReferenceChains(layoutOnce(name, { scalars, fitWidth: false })).length > 0,
+      ),
+    ),
+  'c08_cycle',
+];
 
 describe('back-references', () => {
-  it('are found in the doubly linked list, the parent tree and the cyclic graph', () => {
-    for (const name of ['s08_doubly', 's11_parent_tree', 's17_cyclic_graph']) assert.ok(withBackLinks.includes(name));
+  it('are found in the doubly linked list, the parent tree, the cyclic graph and the reference cycle', () => {
+    for (const name of ['structures/s08_doubly', 'structures/s11_parent_tree', 'structures/s17_cyclic_graph'])
+      assert.ok(withBackLinks.includes(name), name);
+    assert.ok(backReferenceChains(layoutOnce('c08_cycle')).length > 0);
   });
 
   for (const name of withBackLinks)
     for (const scalars of ['auto', 'heap', 'inline'] as const)
       for (const fitWidth of [undefined, PHONE_FIT_WIDTH])
         it(`${name} (${scalars}, ${fitWidth ? `fit ${fitWidth}` : 'default fit'}): never cross their own chain`, () => {
-          const layout = layoutOnce(`structures/${name}`, { scalars, ...(fitWidth ? { fitWidth } : {}) });
+          const layout = layoutOnce(name, { scalars, ...(fitWidth ? { fitWidth } : {}) });
           assert.deepEqual(backReferenceCrossings(layout), [], `${name}: a back-reference crosses its forward chain`);
         });
 });
