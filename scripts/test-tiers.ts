@@ -11,6 +11,7 @@ export const isTier = (name: string): name is Tier => name === 'unit' || name ==
 
 /** Files that need no interpreter, build or browser; each takes a few seconds at most. */
 export const unitFiles: readonly string[] = [
+  'tests/cli/launcher.test.ts',
   'tests/cli/server/',
   'tests/compare/align-moments.test.ts',
   'tests/compare/differs-at.test.ts',

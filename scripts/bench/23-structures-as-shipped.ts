@@ -8,6 +8,7 @@ import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import type { Figure } from '../bench.ts';
 import { measurePicture, median } from '../picture-measures.ts';
 import { GRAPHVIZ_SPACING, MEMLANE_SPACING, dotLayout, oursDrawn } from '../structure-engines.ts';
+import { isChainWrap } from '../../src/layout/chain-wrap.ts';
 import { LAYOUT_OPTIONS, type LayoutOptions } from '../../src/layout/layout-options.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
 import { codeToTrace, createSimulator } from '../../src/simulate/code-to-trace.ts';
@@ -68,6 +69,8 @@ export async function run(): Promise<Figure[]> {
     let reflowAddsCrossings = 0;
     let phoneAddsCrossings = 0;
     const reflowLength: number[] = [];
+    /** Chain wraps (chain-wrap.ts) are not held to the 15 %: their return arrows are the price of not scrolling. */
+    const wrapLength: string[] = [];
     for (const { name: snippet, trace } of await snippets()) {
       const pictures = {
         default: { scalars },
@@ -76,6 +79,7 @@ export async function run(): Promise<Figure[]> {
       } satisfies Record<string, LayoutOptions>;
       const words: string[] = [];
       const measured: Record<string, ReturnType<typeof measurePicture>> = {};
+      const wrapped: Record<string, boolean> = {};
       let dotWords = '';
       for (const [picture, options] of Object.entries(pictures) as [keyof typeof pictures, LayoutOptions][]) {
         const layout = traceToLayout(trace, options);
@@ -91,6 +95,7 @@ export async function run(): Promise<Figure[]> {
           dotArea: dot.area,
         });
         measured[picture] = ours;
+        wrapped[picture] = isChainWrap(layout);
         words.push(`${ours.crossings}, ${Math.round(ours.length)}, ${layout.width}x${layout.height}`);
         if (picture === 'wide') {
           const tight = measurePicture(dotLayout(graphviz, layout, step, MEMLANE_SPACING));
@@ -99,7 +104,10 @@ export async function run(): Promise<Figure[]> {
       }
       if (measured['default']!.crossings > measured['wide']!.crossings) reflowAddsCrossings++;
       if (measured['phone']!.crossings > measured['wide']!.crossings) phoneAddsCrossings++;
-      reflowLength.push(measured['default']!.length / Math.max(1, measured['wide']!.length));
+      const lengthRatio = (picture: string) => measured[picture]!.length / Math.max(1, measured['wide']!.length);
+      if (!wrapped['default']) reflowLength.push(lengthRatio('default'));
+      for (const picture of ['default', 'phone'])
+        if (wrapped[picture]) wrapLength.push(`${snippet} ${picture} ${lengthRatio(picture).toFixed(2)}`);
       figures.push({ label: `${snippet} (${scalars})`, value: `${words.join('; ')}; ${dotWords}` });
     }
     const worse = (r: Row[]) => r.filter((x) => x.crossings > x.dotCrossings).length;
@@ -128,9 +136,13 @@ export async function run(): Promise<Figure[]> {
         target: '0',
       },
       {
-        label: `${scalars}: arrow length reflowed / unreflowed, max`,
+        label: `${scalars}: arrow length reflowed / unreflowed, max (chain wraps aside)`,
         value: Math.max(...reflowLength),
         target: '<= 1.15',
+      },
+      {
+        label: `${scalars}: chain wraps, arrow length wrapped / unreflowed`,
+        value: wrapLength.join(', ') || 'none',
       },
       {
         label: `${scalars}: whole arrow length / dot, median, default picture`,

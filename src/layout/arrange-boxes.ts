@@ -2,10 +2,10 @@
 // reference routed as an arrow over the steps where both its ends are drawn.
 import { backReferences, entryScore } from './back-references.ts';
 import type { Collected } from './collect-boxes.ts';
-import { ANCHOR_Y, MARGIN } from './metrics.ts';
+import { ANCHOR_Y, ARROW_CLEARANCE, MARGIN } from './metrics.ts';
 import { placeBoxes, type Placed } from './place-boxes.ts';
-import { routeArrows, SearchCache, type RouteRequest } from './route/index.ts';
-import { rangesOf } from './step-ranges.ts';
+import { routeArrows, SearchCache, type Obstacle, type RouteRequest } from './route/index.ts';
+import { lastStep, rangesOf } from './step-ranges.ts';
 import type { Arrow, FrameBox, ObjectBox, Point } from './types.ts';
 
 /** Above this many arrows, back-references enter one way only: each way costs a routing of the whole picture. */
@@ -101,16 +101,30 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
   const right = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width));
   const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
   // Arrows stay right of the frames' column: a reference looping round its own frame's outside
-  // edge reads as a second border.
-  const routeLeft = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
-  const obstacles = boxes.map((b) => ({
-    id: b.id,
-    x: b.x,
-    y: b.y,
-    width: b.width,
-    height: b.height,
-    steps: stepsWithFreedMark(b, objects),
-  }));
+  // edge reads as a second border. Rows wrapped under the frames (a chain wrap) are reached below them.
+  const framesRight = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
+  const underFrames = objects.some((o) => o.box.x < framesRight);
+  const routeLeft = underFrames ? MARGIN / 2 : framesRight;
+  const obstacles: Obstacle[] = [
+    ...boxes.map((b) => ({
+      id: b.id,
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      steps: stepsWithFreedMark(b, objects),
+    })),
+    ...(underFrames
+      ? [
+          besideFrames(
+            frames.map((f) => f.box),
+            routeLeft,
+            framesRight,
+            boxes,
+          ),
+        ]
+      : []),
+  ];
   const bounds = { x: routeLeft, y: MARGIN / 2, width: right + 40 - routeLeft + MARGIN / 2, height: bottom + 40 };
   // Where back-references enter is chosen by measurement: each way is routed, the one that scores least kept; many
   // arrows are routed once, the first way.
@@ -139,6 +153,16 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
 function lexicallyLess(a: number[], b: number[]): boolean {
   const k = a.findIndex((v, i) => v !== b[i]);
   return k >= 0 && a[k]! < b[k]!;
+}
+
+/**
+ * The frames' column from the route's left edge to (a clearance short of) the frames' right edge, over the whole run,
+ * as one obstacle: arrows into rows wrapped under the frames go round below it, not along the frames' outside edge.
+ */
+function besideFrames(frames: FrameBox[], left: number, right: number, boxes: (FrameBox | ObjectBox)[]): Obstacle {
+  const bottom = Math.max(0, ...frames.map((f) => f.y + f.height));
+  const last = Math.max(1, ...boxes.map((b) => lastStep(b.steps)));
+  return { id: '', x: left, y: 0, width: right - ARROW_CLEARANCE - left, height: bottom, steps: [[1, last + 1]] };
 }
 
 /** A freed object's box still stands, as a ghost, at the step it is freed: arrows avoid it then too. */

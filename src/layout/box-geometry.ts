@@ -135,7 +135,7 @@ export function boxGeometry(versions: VersionSpec[], scalar: boolean): BoxGeomet
       }
       if (r.ref !== undefined) {
         row.to = r.ref;
-        row.dot = { x: divider + PAD + 5, y: top + ROW_HEIGHT / 2 };
+        row.dot = { x: width - PAD - DOT_ROOM / 2, y: top + ROW_HEIGHT / 2 };
       } else
         row.value = span(r.text ?? '', textFace(r), FONT_SIZE, MAX_VALUE_WIDTH, divider + PAD, top + BASELINE, {
           tone: r.tone ?? 'normal',

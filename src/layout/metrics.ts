@@ -4,7 +4,9 @@ export const SMALL_SIZE = 10.5;
 export const ROW_HEIGHT = 22;
 export const HEADER_HEIGHT = 24;
 export const PAD = 8;
-/** Room for the dot an arrow starts from. */
+/** Room for the dot an arrow starts from, at the right end of its value cell and centred in it: the arrow
+ * leaves the box at once, since what it draws inside says nothing (at the cell's left, whole arrows were
+ * 12-17 % longer over the structure snippets). */
 export const DOT_ROOM = 18;
 export const MAX_LABEL_WIDTH = 120;
 export const MAX_VALUE_WIDTH = 200;

@@ -12,7 +12,7 @@ import { position } from './position/index.ts';
 import { rank } from './rank/index.ts';
 import { rangesOf } from './step-ranges.ts';
 import { structureGraph } from './structure-graph.ts';
-import type { FrameBox, ObjectBox } from './types.ts';
+import type { BoxVersion, FrameBox, ObjectBox } from './types.ts';
 
 /** Room above the top row of boxes for change badges. */
 export const TOP = MARGIN + 14;
@@ -22,8 +22,11 @@ export interface Placed {
   objects: { record: ObjectRecord; box: ObjectBox }[];
 }
 
-/** `breakCrossings`: how many references may cross a band break when the layers are reflowed to `fitWidth`. */
-export function placeBoxes(collected: Collected, fitWidth: number, breakCrossings: number): Placed {
+/**
+ * `breakCrossings`: how many references may cross a band break when the layers are reflowed to `fitWidth`, or
+ * 'chains': a chain wrapped into rows under the frames (position/chain-breaks.ts).
+ */
+export function placeBoxes(collected: Collected, fitWidth: number, breakCrossings: number | 'chains'): Placed {
   const frameOrder = [...collected.frames].sort((a, b) => a.shown[0]! - b.shown[0]! || a.below.size - b.below.size);
   const graph = structureGraph(collected, frameOrder);
   const ranked = rank(graph);
@@ -34,6 +37,8 @@ export function placeBoxes(collected: Collected, fitWidth: number, breakCrossing
   const frameWidth = Math.max(0, ...frameOrder.map((f) => graph.byId.get(f.id)!.geometry.width));
   const frames = frameOrder.map((record) => {
     const { geometry } = graph.byId.get(record.id)!;
+    // Frames take the widest frame's width: their dots keep to the right end of the row with the edge.
+    const widened = frameWidth - geometry.width;
     const box: FrameBox = {
       kind: 'frame',
       id: record.id,
@@ -46,7 +51,7 @@ export function placeBoxes(collected: Collected, fitWidth: number, breakCrossing
       style: 'frame',
       headerHeight: geometry.headerHeight,
       divider: geometry.divider,
-      versions: geometry.versions,
+      versions: widened ? geometry.versions.map((v) => shiftDots(v, widened)) : geometry.versions,
     };
     return { record, box };
   });
@@ -72,4 +77,9 @@ export function placeBoxes(collected: Collected, fitWidth: number, breakCrossing
     return { record, box };
   });
   return { frames, objects };
+}
+
+/** The version with its rows' value dots `dx` further right. */
+function shiftDots(version: BoxVersion, dx: number): BoxVersion {
+  return { ...version, rows: version.rows.map((r) => (r.dot ? { ...r, dot: { x: r.dot.x + dx, y: r.dot.y } } : r)) };
 }

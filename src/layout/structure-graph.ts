@@ -12,6 +12,8 @@ export interface GraphNode {
   /** First and last step the box stands (a freed object's ghost included). */
   first: number;
   last: number;
+  /** A frame's steps on the stack, ascending: frames that never stand together may share room. */
+  shown?: readonly number[];
   /** Order of first appearance, the tie-breaker everywhere. */
   index: number;
 }
@@ -63,6 +65,7 @@ export function structureGraph(collected: Collected, frameOrder: FrameRecord[]):
       geometry: boxGeometry(record.versions, false),
       first: record.shown[0]!,
       last: record.shown[record.shown.length - 1]!,
+      shown: record.shown,
       index: nodes.length,
     });
   }

@@ -4,6 +4,7 @@
 // one marker (and not when the option is off).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isChainWrap } from '../../src/layout/chain-wrap.ts';
 import { COLUMN_GAP } from '../../src/layout/metrics.ts';
 import { layerColumns } from '../../src/layout/position/bands.ts';
 import { countCrossings } from '../../src/layout/route/index.ts';
@@ -162,10 +163,15 @@ describe('placement by structure', () => {
     it(`${name}: no arrow runs round the outside of the frames' column`, () => {
       const layout = layoutOnce(recorded);
       const framesRight = Math.max(...layout.frames.map((f) => f.x + f.width));
+      const framesBottom = Math.max(...layout.frames.map((f) => f.y + f.height));
       for (const a of layout.arrows) {
-        // The first point is the dot inside the source row; the rest must keep right of the frames.
+        // The first point is the dot inside the source row; the rest must keep right of the frames
+        // beside them (a chain wrap's rows below the frames start at the left margin).
         for (const p of a.points.slice(1))
-          assert.ok(p.x >= framesRight, `${a.from} -> ${a.to} runs left of the frames' column, at x ${p.x}`);
+          assert.ok(
+            p.x >= framesRight || p.y > framesBottom,
+            `${a.from} -> ${a.to} runs left of the frames' column, at x ${p.x}, y ${p.y}`,
+          );
       }
     });
     it(`${name}: one box per object, and x grows along every forward reference of one band`, () => {
@@ -279,8 +285,8 @@ describe('reflow', () => {
     for (const scalars of ['auto', 'heap', 'inline'] as const)
       for (const fitWidth of [650, 358]) {
         it(
-          `${name} (${scalars}, fit ${fitWidth}): a reflow adds no crossing and at most 15% arrow length, ` +
-            `and is narrower`,
+          `${name} (${scalars}, fit ${fitWidth}): a reflow adds no crossing, is narrower, and a band reflow ` +
+            `adds at most 15% arrow length`,
           () => {
             const recorded = `structures/${name}`;
             const [flat, fitted] = [
@@ -290,16 +296,20 @@ describe('reflow', () => {
             if (fitted.objects.every((o, i) => o.x === flat.objects[i]!.x && o.y === flat.objects[i]!.y)) return;
             reflowed++;
             assert.ok(fitted.width < flat.width, `${fitted.width} px reflowed, ${flat.width} px not`);
+            // A chain wrap's return arrows (about a row long each) are the price of not scrolling: the
+            // bench prints its length ratio on a line of its own.
+            const wrapped = isChainWrap(fitted);
             for (const step of [undefined, fitted.stepsTotal]) {
               const [a, b] = [figures(flat, step), figures(fitted, step)];
               assert.ok(
                 b.crossings <= a.crossings,
                 `${b.crossings} crossings reflowed, ${a.crossings} not (step ${step ?? 'all'})`,
               );
-              assert.ok(
-                b.length <= 1.15 * a.length,
-                `arrows ${b.length} px reflowed, ${a.length} px not (step ${step ?? 'all'})`,
-              );
+              if (!wrapped)
+                assert.ok(
+                  b.length <= 1.15 * a.length,
+                  `arrows ${b.length} px reflowed, ${a.length} px not (step ${step ?? 'all'})`,
+                );
             }
           },
         );

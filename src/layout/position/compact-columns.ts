@@ -29,7 +29,7 @@ function parentEdges(graph: StructureGraph, ranked: Ranked, band: number[], id: 
  *   within BESIDE of its own (the boxes beside it);
  * - every box of an earlier layer in its band that refers to it forward (those arrows keep
  *   leaving rightwards);
- * - the first object column (`start`), so the frames' column stays clear;
+ * - its band's first object column (`start`), so the frames' column stays clear;
  * and no further left than a box of its own layer that refers to it. Then boxes of a layer that one
  * box refers to, and boxes that would start less than ALIGN_WITHIN apart, start together at the
  * rightmost of them.
@@ -42,7 +42,7 @@ export function compactColumns(
   ranked: Ranked,
   layers: string[][],
   band: number[],
-  start: number,
+  start: (band: number) => number,
   x: Map<string, number>,
   y: Map<string, number>,
 ): void {
@@ -59,7 +59,7 @@ export function compactColumns(
     const least = new Map<string, number>();
     for (const [i, id] of layers[k]!.entries()) {
       const box = node(id);
-      let at = start;
+      let at = start(band[k]!);
       for (const other of earlier) if (beside(node(other), box)) at = Math.max(at, right(other) + COLUMN_GAP);
       for (const e of parents[i]!) at = Math.max(at, right(e.from) + COLUMN_GAP);
       least.set(id, at);

@@ -4,7 +4,8 @@
 import type { Ranked } from '../rank/index.ts';
 import { edgeKey } from '../rank/index.ts';
 import type { StructureGraph } from '../structure-graph.ts';
-import { layerColumns } from './bands.ts';
+import { layerColumns, WRAP_START } from './bands.ts';
+import { chainBreaks } from './chain-breaks.ts';
 import { compactColumns } from './compact-columns.ts';
 import { keepLeavesInBand } from './keep-leaves.ts';
 import { placeFrames } from './place-frames.ts';
@@ -18,11 +19,13 @@ export interface Positioned {
 }
 
 /**
- * Pre: `layers` from the order phase. Post: every box has x, y; boxes shown at a common step never
- * overlap (same layer: stacked in order with BOX_GAP; different layers: different columns or bands);
- * no box is above `top`; a band starts below everything above it; an object is as far left as the
- * boxes of earlier layers beside it and those referring to it allow (see compactColumns). Objects'
- * y keep the rows that refer to them as level with them as the layers and bands allow (see verticalPositions).
+ * Pre: `layers` from the order phase; `breakCrossings`: how many references may cross a band break,
+ * or 'chains': a chain wrap (bands break only between chain links, rows after the first start at
+ * WRAP_START under the frames). Post: every box has x, y; boxes shown at a common step never overlap (same layer:
+ * stacked in order with BOX_GAP; different layers: different columns or bands); no box is above
+ * `top`; a band starts below everything above it; an object is as far left as the boxes of earlier
+ * layers beside it and those referring to it allow (see compactColumns). Objects' y keep the rows
+ * that refer to them as level with them as the layers and bands allow (see verticalPositions).
  */
 export function position(
   graph: StructureGraph,
@@ -31,12 +34,15 @@ export function position(
   below: Map<string, Set<string>>,
   top: number,
   fitWidth: number,
-  breakCrossings: number,
+  breakCrossings: number | 'chains',
 ): Positioned {
   const node = (id: string) => graph.byId.get(id)!;
   const widthsOf = () => layers.map((l) => Math.max(0, ...l.map((id) => node(id).geometry.width)));
+  const chains = breakCrossings === 'chains';
   const columnsOf = () =>
-    layerColumns(widthsOf(), crossingCounts(graph, ranked, layers.length), fitWidth, breakCrossings);
+    chains
+      ? layerColumns(widthsOf(), chainBreaks(graph, ranked, layers.length), fitWidth, 0, WRAP_START)
+      : layerColumns(widthsOf(), crossingCounts(graph, ranked, layers.length), fitWidth, breakCrossings);
   let columns = columnsOf();
   // Each move narrows a band or removes a layer, so this ends.
   while (keepLeavesInBand(graph, ranked, layers, columns)) columns = columnsOf();
@@ -44,7 +50,9 @@ export function position(
   verticalPositions(graph, ranked, layers, columns.band, y, top);
   const x = new Map<string, number>();
   layers.forEach((l, k) => l.forEach((id) => x.set(id, columns.x[k]!)));
-  if (layers.length > 1) compactColumns(graph, ranked, layers, columns.band, columns.x[1]!, x, y);
+  // Each band's first object column: what its boxes close up to.
+  const bandStart = (b: number) => columns.x[columns.band.findIndex((of, k) => k > 0 && of === b)]!;
+  if (layers.length > 1) compactColumns(graph, ranked, layers, columns.band, bandStart, x, y);
   return { x, y };
 }
 
