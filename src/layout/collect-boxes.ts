@@ -54,6 +54,16 @@ export function collectBoxes(states: StepState[], options: ResolvedLayoutOptions
     options.shortenAbove || 0,
   );
 
+  // `auto` asks again once the run is shortened: a reference from a left-out object is not drawn, so
+  // it shares nothing (a kept tail is drawn, though only left-out objects refer to it).
+  if (options.scalars === 'auto' && (shortened.hidden.size > 0 || shortened.tails.length > 0)) {
+    const drawnRefs: typeof refsOf = (obj, heap) => refsOf(obj, heap).filter((r) => !shortened.hidden.has(r.ref));
+    for (const state of states)
+      inlineByState.set(
+        state,
+        inlineScalars(options.scalars, state, drawnStack(state), hidden, drawnRefs, shortened.tails),
+      );
+  }
   const kept = keptObjects(states, drawnStack, hidden, shortened, inlineAt, refsOf);
   if (kept) leftOut.objects = true;
 

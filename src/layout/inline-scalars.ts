@@ -10,7 +10,8 @@ import type { ResolvedLayoutOptions } from './layout-options.ts';
 const ALWAYS_INLINE = new Set(['NoneType', 'bool']);
 
 /**
- * Pre: `stack` is the step's drawn stack. Post: a predicate true for the references the step writes
+ * Pre: `stack` is the step's drawn stack; `refsOf` the references drawn, `alsoDrawn` objects drawn though
+ * no drawn reference reaches them. Post: a predicate true for the references the step writes
  * as text. In `auto`, a scalar is a box exactly when a name (or a return value) refers to it and
  * at least one other reference drawn at the step does too.
  */
@@ -20,6 +21,7 @@ export function inlineScalars(
   stack: StepState['stack'],
   hidden: Set<string>,
   refsOf: RefsOf,
+  alsoDrawn: readonly string[] = [],
 ): (ref: Ref) => boolean {
   const heap = state.heap;
   if (mode === 'heap') return () => false;
@@ -43,6 +45,7 @@ export function inlineScalars(
   const returnValue = state.step.returnValue;
   if (stack.length === state.stack.length && state.step.event === 'return' && returnValue?.ref)
     count(returnValue, true);
+  for (const id of alsoDrawn) if (heap.has(id)) count({ ref: id }, false);
   for (let i = 0; i < queue.length; i++) for (const child of refsOf(queue[i]!, heap)) count(child, false);
   return (ref) => {
     const obj = heap.get(ref.ref);

@@ -265,6 +265,15 @@ describe('placement by structure', () => {
     const trees = drawn.filter((o) => o.type === 'Tree').length;
     assert.ok(trees >= 15 && trees < 255, `${trees} Tree objects drawn: the tree's first levels, not all of it`);
   });
+
+  it('writes in its row a scalar that only a name and a left-out object share (auto draws no box with one arrow)', () => {
+    const layout = layoutOnce('structures/s13_big_tree');
+    const last = layout.stepsTotal;
+    for (const box of layout.objects.filter((o) => o.kind === 'scalar' && includesStep(o.steps, last))) {
+      const into = layout.arrows.filter((a) => a.to === box.id && includesStep(a.steps, last));
+      assert.ok(into.length >= 2, `${box.id} is a box with ${into.length} arrow at the last step`);
+    }
+  });
 });
 
 /** Crossings and total |dx| + |dy| of the arrows drawn at `step`, or over the run. */
