@@ -1,11 +1,15 @@
 // One arrangement of the whole trace: boxes placed (reflowed to a width, or not) and every
 // reference routed as an arrow over the steps where both its ends are drawn.
+import { backReferences, entryScore } from './back-references.ts';
 import type { Collected } from './collect-boxes.ts';
 import { ANCHOR_Y, ARROW_CLEARANCE, MARGIN } from './metrics.ts';
 import { placeBoxes, type Placed } from './place-boxes.ts';
-import { routeArrows, type Obstacle, type RouteRequest } from './route/index.ts';
+import { routeArrows, SearchCache, type Obstacle, type RouteRequest } from './route/index.ts';
 import { lastStep, rangesOf } from './step-ranges.ts';
-import type { Arrow, FrameBox, ObjectBox } from './types.ts';
+import type { Arrow, FrameBox, ObjectBox, Point } from './types.ts';
+
+/** Above this many arrows, back-references enter one way only: each way costs a routing of the whole picture. */
+const ENTRY_CHOICES_UP_TO = 60;
 
 export interface Arranged extends Placed {
   arrows: Arrow[];
@@ -62,12 +66,15 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
       }
     }
   }
-  const requests: (RouteRequest & { slot: number; part: 'value' | 'key'; faded: boolean })[] = [...arrowSteps.values()]
-    .filter((a) => a.steps.length > 0)
-    .map((a) => {
+  const drawn = [...arrowSteps.values()].filter((a) => a.steps.length > 0);
+  const { entryChoices, chainOf } = backReferences(drawn, objectById);
+  const requestsWith = (entries: Map<string, number>) =>
+    drawn.map((a): RouteRequest & { slot: number; part: 'value' | 'key'; faded: boolean } => {
       const target = objectById.get(a.to)!;
-      // Back references (a cycle's closing edge, a parent link) enter the target from the right.
+      // Back references (a cycle's closing edge, a parent link) enter the target from the right, below its rows that
+      // go back too (back-references.ts).
       const backwards = a.from.kind !== 'frame' && (a.from as ObjectBox).column >= target.column;
+      const chain = backwards ? chainOf(a.from.id, a.to) : undefined;
       return {
         from: a.from.id,
         to: a.to,
@@ -77,8 +84,11 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
         steps: rangesOf(a.steps),
         start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y },
         sourceRight: a.from.x + a.from.width,
-        end: { x: backwards ? target.x + target.width : target.x, y: target.y + ANCHOR_Y },
+        end: backwards
+          ? { x: target.x + target.width, y: target.y + (entries.get(a.to) ?? ANCHOR_Y) }
+          : { x: target.x, y: target.y + ANCHOR_Y },
         endSide: backwards ? ('right' as const) : ('left' as const),
+        ...(chain ? { chain } : {}),
       };
     })
     .sort(
@@ -95,35 +105,38 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
   const framesRight = Math.max(MARGIN / 2, ...frames.map((f) => f.box.x + f.box.width));
   const underFrames = objects.some((o) => o.box.x < framesRight);
   const routeLeft = underFrames ? MARGIN / 2 : framesRight;
-  const paths = routeArrows(
-    requests,
-    [
-      ...boxes.map((b) => ({
-        id: b.id,
-        x: b.x,
-        y: b.y,
-        width: b.width,
-        height: b.height,
-        steps: stepsWithFreedMark(b, objects),
-      })),
-      ...(underFrames
-        ? [
-            besideFrames(
-              frames.map((f) => f.box),
-              routeLeft,
-              framesRight,
-              boxes,
-            ),
-          ]
-        : []),
-    ],
-    {
-      x: routeLeft,
-      y: MARGIN / 2,
-      width: right + 40 - routeLeft + MARGIN / 2,
-      height: bottom + 40,
-    },
-  );
+  const obstacles: Obstacle[] = [
+    ...boxes.map((b) => ({
+      id: b.id,
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      steps: stepsWithFreedMark(b, objects),
+    })),
+    ...(underFrames
+      ? [
+          besideFrames(
+            frames.map((f) => f.box),
+            routeLeft,
+            framesRight,
+            boxes,
+          ),
+        ]
+      : []),
+  ];
+  const bounds = { x: routeLeft, y: MARGIN / 2, width: right + 40 - routeLeft + MARGIN / 2, height: bottom + 40 };
+  // Where back-references enter is chosen by measurement: each way is routed, the one that scores least kept; many
+  // arrows are routed once, the first way.
+  let best: { requests: ReturnType<typeof requestsWith>; paths: Point[][]; score: number[] } | undefined;
+  const searches = new SearchCache();
+  for (const entries of drawn.length > ENTRY_CHOICES_UP_TO ? entryChoices.slice(0, 1) : entryChoices) {
+    const requests = requestsWith(entries);
+    const paths = routeArrows(requests, obstacles, bounds, searches);
+    const score = entryScore(requests, paths);
+    if (!best || lexicallyLess(score, best.score)) best = { requests, paths, score };
+  }
+  const { requests, paths } = best!;
   const arrows: Arrow[] = requests.map((r, i) => ({
     from: r.from,
     slot: r.slot,
@@ -134,6 +147,12 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
     ...(r.faded ? { faded: true } : {}),
   }));
   return { frames, objects, arrows };
+}
+
+/** Whether `a` comes before `b` compared figure by figure, the first that differs deciding. */
+function lexicallyLess(a: number[], b: number[]): boolean {
+  const k = a.findIndex((v, i) => v !== b[i]);
+  return k >= 0 && a[k]! < b[k]!;
 }
 
 /**

@@ -49,6 +49,7 @@ describe('the search cache', () => {
   const seg = (ax: number, ay: number, bx: number, by: number): Segment => ({
     a: { x: ax, y: ay },
     b: { x: bx, y: by },
+    from: 'f',
     to: 'o',
     steps: [[1, 1]],
     first: 1,

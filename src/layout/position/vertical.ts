@@ -9,8 +9,9 @@ import { networkSimplex, type SimplexEdge } from './network-simplex.ts';
 
 /** Extra weight of a reference still drawn at the last step, in steps: the end state reads best. */
 const LAST_STEP_WEIGHT = 3;
-/** Share of its steps a reference closing a cycle weighs: the forward structure comes first. */
-const BACK_SHARE = 0.5;
+/** Weight of a reference closing a cycle (a prev, a parent): it only breaks ties, so the forward structure lies
+ * straight. Weighing half its steps, a doubly linked list's nodes zig-zagged and its prev arrows crossed the nexts. */
+const BACK_WEIGHT = 1;
 
 /**
  * Pre: `y` holds the frames (one rigid column); `layers` from the order phase. Post: `y` holds
@@ -18,7 +19,7 @@ const BACK_SHARE = 0.5;
  * apart; boxes that never stand together may share room (one name's successive values take the
  * same place). The sum over referring rows of weight * (distance between the row and the target's
  * arrow anchor) is minimal under these rules, a row weighing the steps it refers (more when it
- * still refers at the last step, less when it closes a cycle or its target has many referrers);
+ * still refers at the last step, less when its target has many referrers, least when it closes a cycle);
  * frames' rows count only for objects no object refers to. No box is above `top`.
  */
 export function verticalPositions(
@@ -46,7 +47,7 @@ export function verticalPositions(
     const base =
       (row.steps + (row.last >= lastStep ? LAST_STEP_WEIGHT * lastStep : 0)) /
       (node(e.from).frame ? 1 : sharedBy(e.to));
-    return Math.max(1, Math.round(ranked.back.has(edgeKey(e)) ? base * BACK_SHARE : base));
+    return ranked.back.has(edgeKey(e)) ? BACK_WEIGHT : Math.max(1, Math.round(base));
   };
   for (const id of objects) {
     const into = graph.in.get(id)!.filter((e) => y.has(e.from) || !node(e.from).frame);

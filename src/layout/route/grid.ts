@@ -4,6 +4,8 @@ import type { Point, Rect } from '../types.ts';
 import type { Blocker, Segment } from './types.ts';
 
 const CROSS_COST = 60;
+/** Crossing the forward chain a back-reference closes (a prev arrow over its next): the chain must read as one. */
+const CHAIN_CROSS_COST = 600;
 /** Per px of running on another arrow's line: two references drawn as one cannot be told apart. */
 const ALONG_COST = 30;
 /** Per px of running beside another arrow closer than TRACK_SPACING: a reader could not follow either. */
@@ -220,6 +222,7 @@ export function buildGrid(
 
   // Rasterise the other arrows: a price on crossing them and on running along them.
   for (const seg of others) {
+    const crossCost = seg.chain ? CHAIN_CROSS_COST : CROSS_COST;
     const row = seg.a.y === seg.b.y ? ys.indexOf(seg.a.y) : -1;
     const column = seg.a.x === seg.b.x ? xs.indexOf(seg.a.x) : -1;
     if (row >= 0) {
@@ -244,7 +247,7 @@ export function buildGrid(
         if (xs[i]! > lo && xs[i]! < hi) {
           // Vertical edges at column i that cross y (strictly inside the edge, or ending on it from above).
           const j = lowerBound(ys, y) - 1;
-          if (j >= 0 && j + 1 < ny) add(vPenalty, j * nx + i, CROSS_COST);
+          if (j >= 0 && j + 1 < ny) add(vPenalty, j * nx + i, crossCost);
         }
       }
     } else {
@@ -262,7 +265,7 @@ export function buildGrid(
           add(vPenalty, j * nx + column, (ys[j + 1]! - ys[j]!) * ALONG_COST);
         if (ys[j]! > lo && ys[j]! < hi) {
           const i = lowerBound(xs, x) - 1;
-          if (i >= 0 && i + 1 < nx) add(hPenalty, j * nx + i, CROSS_COST);
+          if (i >= 0 && i + 1 < nx) add(hPenalty, j * nx + i, crossCost);
         }
       }
     }

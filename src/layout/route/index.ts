@@ -14,6 +14,7 @@ import type { Obstacle, RouteRequest, Segment } from './types.ts';
 export type { Obstacle, RouteRequest } from './types.ts';
 export { countCrossings, TRACK_SPACING } from './scoring.ts';
 export { simplify } from './simplify.ts';
+export { SearchCache } from './search-cache.ts';
 
 const FAST_ABOVE = 120;
 /** Above this many arrows, one routing order only: each order costs a search per arrow. */
@@ -42,9 +43,14 @@ const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
  * routed in a few orders and keep the one with the fewest crossings and crowded runs (ties: the
  * given order). Straight and clean two-bend routes are taken without a search.
  */
-export function routeArrows(requests: RouteRequest[], obstacles: Obstacle[], bounds: Rect): Point[][] {
-  // Searches are remembered across orders too: the same input gives the same path.
-  const searches = new SearchCache();
+export function routeArrows(
+  requests: RouteRequest[],
+  obstacles: Obstacle[],
+  bounds: Rect,
+  searches = new SearchCache(),
+): Point[][] {
+  // Searches are remembered across orders too (and across routings that share `searches`): the same input gives the
+  // same path.
   if (requests.length > ORDERS_UP_TO || requests.length < 3)
     return routeInOrder(requests, obstacles, bounds, Infinity, searches)!.paths;
   let best: { paths: Point[][]; score: number } | undefined;

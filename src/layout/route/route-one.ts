@@ -6,7 +6,11 @@ import type { Point, Rect } from '../types.ts';
 import type { SearchCache } from './search-cache.ts';
 import { simplify } from './simplify.ts';
 import { fallbackPath, routeNear, simpleRoute, straightRoute, twoBendRoute } from './strategies.ts';
-import type { Blocker, Obstacle, RouteRequest, Segment } from './types.ts';
+import { chainKey, type Blocker, type Obstacle, type RouteRequest, type Segment } from './types.ts';
+
+/** Post: the segments, those of `chain` replaced by copies marked `chain` (the search prices crossing them higher). */
+const markChain = (chain: ReadonlySet<string>) => (segments: Segment[]) =>
+  segments.map((s) => (chain.has(chainKey(s.from, s.to)) ? { ...s, chain: true as const } : s));
 
 /**
  * A request with what routing it needs, worked out once: its steps, the ends of its searched part, the boxes in its
@@ -61,6 +65,7 @@ export function segmentsOf(p: Prepared, points: Point[]): Segment[] {
     out.push({
       a: points[i - 1]!,
       b: points[i]!,
+      from: p.request.from,
       to: p.request.to,
       steps: p.request.steps,
       first: p.first,
@@ -111,13 +116,15 @@ export function routeOne(
   searches: SearchCache,
 ): Point[] {
   const { exit, entry, entering, blocking, request } = p;
+  // A back-reference's chain is only priced by the search: it never takes the straight or two-bend routes.
+  const priced = request.chain ? markChain(request.chain)(others) : others;
   const middle =
     (entering === 0
       ? (straightRoute(exit, entry, blocking, others) ??
         twoBendRoute(exit, entry, blocking, fixed(), nestedInside(p, unrouted)))
       : undefined) ??
     (fast && entering === 0 ? simpleRoute(exit, entry, blocking, others) : undefined) ??
-    routeNear(exit, entry, entering, blocking, others, bounds, searches) ??
+    routeNear(exit, entry, entering, blocking, priced, bounds, searches) ??
     fallbackPath(exit, entry);
   return simplify([request.start, exit, ...middle, entry, request.end]);
 }
