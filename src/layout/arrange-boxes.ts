@@ -69,35 +69,36 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
   const drawn = [...arrowSteps.values()].filter((a) => a.steps.length > 0);
   const { entryChoices, chainOf } = backReferences(drawn, objectById);
   const requestsWith = (entries: Map<string, number>) =>
-    drawn.map((a): RouteRequest & { slot: number; part: 'value' | 'key'; faded: boolean } => {
-      const target = objectById.get(a.to)!;
-      // Back references (a cycle's closing edge, a parent link) enter the target from the right, below its rows that
-      // go back too (back-references.ts).
-      const backwards = a.from.kind !== 'frame' && (a.from as ObjectBox).column >= target.column;
-      const chain = backwards ? chainOf(a.from.id, a.to) : undefined;
-      return {
-        from: a.from.id,
-        to: a.to,
-        slot: a.slot,
-        part: a.part,
-        faded: a.faded,
-        steps: rangesOf(a.steps),
-        start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y },
-        sourceRight: a.from.x + a.from.width,
-        end: backwards
-          ? { x: target.x + target.width, y: target.y + (entries.get(a.to) ?? ANCHOR_Y) }
-          : { x: target.x, y: target.y + ANCHOR_Y },
-        endSide: backwards ? ('right' as const) : ('left' as const),
-        ...(chain ? { chain } : {}),
-      };
-    })
-    .sort(
-      (a, b) =>
-        a.steps[0]![0] - b.steps[0]![0] ||
-        a.start.x - b.start.x ||
-        a.start.y - b.start.y ||
-        (a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
-    );
+    drawn
+      .map((a): RouteRequest & { slot: number; part: 'value' | 'key'; faded: boolean } => {
+        const target = objectById.get(a.to)!;
+        // Back references (a cycle's closing edge, a parent link) enter the target from the right, below its rows that
+        // go back too (back-references.ts).
+        const backwards = a.from.kind !== 'frame' && (a.from as ObjectBox).column >= target.column;
+        const chain = backwards ? chainOf(a.from.id, a.to) : undefined;
+        return {
+          from: a.from.id,
+          to: a.to,
+          slot: a.slot,
+          part: a.part,
+          faded: a.faded,
+          steps: rangesOf(a.steps),
+          start: { x: a.from.x + a.dot.x, y: a.from.y + a.dot.y },
+          sourceRight: a.from.x + a.from.width,
+          end: backwards
+            ? { x: target.x + target.width, y: target.y + (entries.get(a.to) ?? ANCHOR_Y) }
+            : { x: target.x, y: target.y + ANCHOR_Y },
+          endSide: backwards ? ('right' as const) : ('left' as const),
+          ...(chain ? { chain } : {}),
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.steps[0]![0] - b.steps[0]![0] ||
+          a.start.x - b.start.x ||
+          a.start.y - b.start.y ||
+          (a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
+      );
   const right = Math.max(MARGIN, ...boxes.map((b) => b.x + b.width));
   const bottom = Math.max(MARGIN, ...boxes.map((b) => b.y + b.height));
   // Arrows stay right of the frames' column: a reference looping round its own frame's outside
