@@ -266,7 +266,7 @@ describe('placement by structure', () => {
     assert.ok(trees >= 15 && trees < 255, `${trees} Tree objects drawn: the tree's first levels, not all of it`);
   });
 
-  it('writes in its row a scalar that only a name and a left-out object share (auto draws no box with one arrow)', () => {
+  it('writes in its row a scalar only a name and a left-out object share (no box with one arrow)', () => {
     const layout = layoutOnce('structures/s13_big_tree');
     const last = layout.stepsTotal;
     for (const box of layout.objects.filter((o) => o.kind === 'scalar' && includesStep(o.steps, last))) {
