@@ -27,12 +27,20 @@ export function rowReturns(drawn: Drawn): { from: ObjectBox; to: ObjectBox }[] {
 
 /**
  * Whether the picture is a chain wrap: some row starts left of the frames' right edge (only a wrap
- * under the frames puts one there) and every row return is a chain link, a reference between two
- * objects of one type (a node's next, a list's inner list), so each row goes on where the last ended.
+ * under the frames puts one there), every row return is a chain link, a reference between two
+ * objects of one type (a node's next, a list's inner list), and no object sends or takes more than one
+ * of them, so each row goes on where the last ended (a grid's outer list fanning out into rows is no chain).
  */
 export function isChainWrap(drawn: Drawn): boolean {
   const framesRight = Math.max(MARGIN, ...drawn.frames.map((f) => f.x + f.width));
   if (!drawn.objects.some((o) => o.x < framesRight)) return false;
-  const returns = rowReturns(drawn);
-  return returns.length > 0 && returns.every((r) => r.from.type === r.to.type);
+  const links = new Map(rowReturns(drawn).map((r) => [`${r.from.id} ${r.to.id}`, r]));
+  const returns = [...links.values()];
+  const once = (ids: string[]) => new Set(ids).size === ids.length;
+  return (
+    returns.length > 0 &&
+    returns.every((r) => r.from.type === r.to.type) &&
+    once(returns.map((r) => r.from.id)) &&
+    once(returns.map((r) => r.to.id))
+  );
 }

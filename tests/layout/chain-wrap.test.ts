@@ -84,6 +84,17 @@ describe('chain wrap', () => {
       }
   it('some chains are wrapped (the property above is not empty)', () => assert.ok(wrapped > 0));
 
+  for (const name of ['s04_grid', 's15_grid_copies'])
+    it(`${name} (heap, fit 358): a grid's outer list fanning out into rows is not wrapped as a chain`, () => {
+      const layout = layoutOnce(`structures/${name}`, { scalars: 'heap', fitWidth: 358 });
+      assert.equal(isChainWrap(layout), false);
+      const framesRight = Math.max(...layout.frames.map((f) => f.x + f.width));
+      assert.ok(
+        layout.objects.every((o) => o.x >= framesRight),
+        'no object is drawn under the frames',
+      );
+    });
+
   it('a zig-zag is told from a wrap: a row returning beside the row before it breaks the reading order', () => {
     const layout = layoutOnce('structures/s01_list_loop', { fitWidth: 650 });
     assert.ok(isChainWrap(layout), 's01 is wrapped at the default width');

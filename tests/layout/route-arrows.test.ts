@@ -1,5 +1,5 @@
 // The router as a whole: straight when free, round boxes in the way, blind to boxes of other steps, nested arrows from
-// one box uncrossed.
+// one box uncrossed, an early arrow routed again when it made a later one cross it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countCrossings, routeArrows, type Obstacle, type RouteRequest } from '../../src/layout/route/index.ts';
@@ -90,4 +90,39 @@ describe('routeArrows', () => {
       );
     },
   );
+
+  it('routes again an arrow that made a later one cross it in the last step, and keeps the way round', () => {
+    // A, routed first, takes the lane beside both targets; B, from a box below, must then cross it to
+    // reach its own target. Routed again among all the others, A goes down left of B's box instead.
+    const source = box('s', 20, 100, 80, 60);
+    const lower = box('q', 200, 240, 80, 40);
+    const targetOfB = box('tb', 400, 180, 60, 30);
+    const targetOfA = box('ta', 400, 320, 60, 30);
+    const a: RouteRequest = {
+      from: 's',
+      to: 'ta',
+      steps: [[1, 5]],
+      start: { x: 80, y: 120 },
+      sourceRight: 100,
+      end: { x: 400, y: 335 },
+      endSide: 'left',
+    };
+    const b: RouteRequest = {
+      ...a,
+      from: 'q',
+      to: 'tb',
+      start: { x: 260, y: 260 },
+      sourceRight: 280,
+      end: { x: 400, y: 195 },
+    };
+    const paths = routeArrows([a, b], [source, lower, targetOfB, targetOfA], bounds);
+    const others = [
+      [lower, targetOfB],
+      [source, targetOfA],
+    ];
+    for (const [i, path] of paths.entries())
+      for (const o of others[i]!) assert.ok(!through(path, o), `arrow ${i} runs through ${o.id}`);
+    const crossings = countCrossings([a, b].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings;
+    assert.equal(crossings, 0, JSON.stringify(paths));
+  });
 });

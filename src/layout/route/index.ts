@@ -6,8 +6,8 @@
 //   search-cache  searches done once per distinct input
 //   route-one   one arrow among those routed before it
 import type { Point, Rect } from '../types.ts';
-import { meeting, prepare, routeOne, segmentsOf } from './route-one.ts';
-import { addedConflict, type Routed } from './scoring.ts';
+import { meeting, prepare, routeOne, segmentsOf, type Prepared } from './route-one.ts';
+import { addedConflict, finalConflict, type Routed } from './scoring.ts';
 import { SearchCache } from './search-cache.ts';
 import type { Obstacle, RouteRequest, Segment } from './types.ts';
 
@@ -41,7 +41,8 @@ const ROUTING_ORDERS: ((a: RouteRequest, b: RouteRequest) => number)[] = [
  * orthogonal polyline per request (same order), from start to end, through no obstacle shown at a
  * common step when a path exists. Earlier arrows are avoided by later ones; small diagrams are
  * routed in a few orders and keep the one with the fewest crossings and crowded runs (ties: the
- * given order). Straight and clean two-bend routes are taken without a search.
+ * given order). Straight and clean two-bend routes are taken without a search. An arrow that crosses another in the
+ * last step's picture is routed again among all the others, and kept when it crosses less there.
  */
 export function routeArrows(
   requests: RouteRequest[],
@@ -88,11 +89,11 @@ function routeInOrder(
 ): { paths: Point[][]; score: number } | undefined {
   const routed: Segment[] = [];
   const arrows: Routed[] = [];
-  const paths: Point[][] = [];
   let score = 0;
   // Many arrows (long runs): take a clean simple route when there is one and search only otherwise.
   const fast = requests.length > FAST_ABOVE;
   const prepared = requests.map((r) => prepare(r, obstacles));
+  const final = prepared.reduce((most, p) => Math.max(most, p.last), 0);
   // Every arrow's first and last legs are fixed (dot to clearance, clearance to edge): a clean
   // two-bend route must keep clear of those of arrows not routed yet too.
   const legs: Segment[] = prepared.flatMap((p) => [
@@ -109,6 +110,7 @@ function routeInOrder(
       fast,
       bounds,
       searches,
+      final,
     );
     routed.push(...segmentsOf(p, points));
     const arrow = { to: p.request.to, steps: p.request.steps, points };
@@ -117,7 +119,38 @@ function routeInOrder(
       if (score >= giveUpAt) return undefined;
     }
     arrows.push(arrow);
-    paths.push(points);
   }
-  return { paths, score };
+  if (!fast && rerouteFinalCrossings(prepared, arrows, bounds, searches, final))
+    score = arrows.reduce((sum, arrow, k) => sum + addedConflict(arrow, arrows.slice(0, k)), 0);
+  return { paths: arrows.map((a) => a.points), score };
+}
+
+/**
+ * Pre: every arrow routed, each among those before it only. Post: an arrow crossing another at the last step is
+ * routed again among all the others, and the new path kept when it crosses and crowds less (last-step crossings
+ * weighted): an arrow routed early could not see what it would force later ones to cross.
+ */
+function rerouteFinalCrossings(
+  prepared: Prepared[],
+  arrows: Routed[],
+  bounds: Rect,
+  searches: SearchCache,
+  final: number,
+): boolean {
+  let changed = false;
+  for (const [k, p] of prepared.entries()) {
+    if (p.last !== final) continue;
+    const arrow = arrows[k]!;
+    const others = arrows.filter((_, j) => j !== k);
+    const before = finalConflict(arrow, others, final);
+    if (before === 0) continue;
+    const segments = prepared.flatMap((q, j) => (j === k ? [] : segmentsOf(q, arrows[j]!.points)));
+    const met = meeting(p, segments);
+    const points = routeOne(p, met, () => met, [], false, bounds, searches, final);
+    const rerouted = { ...arrow, points };
+    if (finalConflict(rerouted, others, final) >= before) continue;
+    arrows[k] = rerouted;
+    changed = true;
+  }
+  return changed;
 }

@@ -12,6 +12,10 @@ import { chainKey, type Blocker, type Obstacle, type RouteRequest, type Segment 
 const markChain = (chain: ReadonlySet<string>) => (segments: Segment[]) =>
   segments.map((s) => (chain.has(chainKey(s.from, s.to)) ? { ...s, chain: true as const } : s));
 
+/** Post: the segments drawn at step `final`, as copies marked `final` (the search prices crossing them higher). */
+const markFinal = (final: number) => (segments: Segment[]) =>
+  segments.map((s) => (s.last === final ? { ...s, final: true as const } : s));
+
 /**
  * A request with what routing it needs, worked out once: its steps, the ends of its searched part, the boxes in its
  * way.
@@ -114,10 +118,12 @@ export function routeOne(
   fast: boolean,
   bounds: Rect,
   searches: SearchCache,
+  final: number,
 ): Point[] {
   const { exit, entry, entering, blocking, request } = p;
   // A back-reference's chain is only priced by the search: it never takes the straight or two-bend routes.
-  const priced = request.chain ? markChain(request.chain)(others) : others;
+  const chained = request.chain ? markChain(request.chain)(others) : others;
+  const priced = p.last === final ? markFinal(final)(chained) : chained;
   const middle =
     (entering === 0
       ? (straightRoute(exit, entry, blocking, others) ??

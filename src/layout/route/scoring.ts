@@ -1,6 +1,6 @@
 // Scoring routes: the one crossing counter (used by the router, the benchmarks and the tests),
 // crowded runs, and how many other arrows a candidate path meets.
-import { rangesOverlap } from '../step-ranges.ts';
+import { lastStep, rangesOverlap } from '../step-ranges.ts';
 import type { Point } from '../types.ts';
 import type { Blocker, Segment } from './types.ts';
 
@@ -92,6 +92,25 @@ export function addedConflict(arrow: Routed, others: Routed[]): number {
   for (const other of others) {
     const { crossings, crowded } = pairConflicts(arrow, other);
     score += crossings + CROWD_WEIGHT * crowded;
+  }
+  return score;
+}
+
+/** A crossing both arrows show at the last step counts this many times when a reroute is judged: that step is the
+ * picture shown before any script runs, in print and by the CLI. */
+const FINAL_WEIGHT = 16;
+
+/**
+ * Pre: `final` is the last step any arrow is drawn at. Post: the arrow's crossings with `others`, those drawn by both
+ * at the last step weighted, plus its crowded runs weighted: what a reroute must lower to be kept.
+ */
+export function finalConflict(arrow: Routed, others: Routed[], final: number): number {
+  let score = 0;
+  const shownLast = lastStep(arrow.steps) === final;
+  for (const other of others) {
+    const { crossings, crowded } = pairConflicts(arrow, other);
+    const weight = shownLast && lastStep(other.steps) === final ? FINAL_WEIGHT : 1;
+    score += weight * crossings + CROWD_WEIGHT * crowded;
   }
   return score;
 }

@@ -34,7 +34,7 @@ export class SearchCache {
       blocking.length,
     ];
     for (const b of blocking) parts.push(b.x0, b.x1, b.y0, b.y1);
-    for (const s of others) parts.push(s.a.x, s.a.y, s.b.x, s.b.y, s.chain ? 1 : 0);
+    for (const s of others) parts.push(s.a.x, s.a.y, s.b.x, s.b.y, s.chain ? 1 : s.final ? 2 : 0);
     const key = parts.join(',');
     let path: Point[] | undefined;
     if (this.paths.has(key)) path = this.paths.get(key);

@@ -39,6 +39,8 @@ export interface Segment {
   last: number;
   /** Set on a copy of the segment while a back-reference whose forward chain it belongs to is routed. */
   chain?: true;
+  /** Set on a copy of the segment while an arrow drawn with it at the last step is routed. */
+  final?: true;
 }
 
 /** A box grown by the arrows' clearance, as the router avoids it. */
