@@ -11,6 +11,8 @@ import { GRAPHVIZ_SPACING, MEMLANE_SPACING, dotLayout, oursDrawn } from '../stru
 import { isChainWrap } from '../../src/layout/chain-wrap.ts';
 import { LAYOUT_OPTIONS, type LayoutOptions } from '../../src/layout/layout-options.ts';
 import { traceToLayout } from '../../src/layout/trace-to-layout.ts';
+import { countTouches } from '../../src/layout/route/index.ts';
+import { includesStep } from '../../src/layout/step-ranges.ts';
 import { codeToTrace, createSimulator } from '../../src/simulate/code-to-trace.ts';
 import type { Trace } from '../../src/trace/types.ts';
 import { loadStructureTrace, structureNames } from '../../tests/fixtures/structures/load.ts';
@@ -48,6 +50,8 @@ async function snippets(): Promise<{ name: string; trace: Trace }[]> {
 
 interface Row {
   crossings: number;
+  /** A line through another arrow's turn: not a proper crossing, so not counted in `crossings`, for ours alone. */
+  touches: number;
   dotCrossings: number;
   length: number;
   dotLength: number;
@@ -86,8 +90,10 @@ export async function run(): Promise<Figure[]> {
         const step = layout.stepsTotal;
         const ours = measurePicture(oursDrawn(layout, step));
         const dot = measurePicture(dotLayout(graphviz, layout, step, GRAPHVIZ_SPACING));
+        const shown = layout.arrows.filter((a) => includesStep(a.steps, step));
         rows[picture].push({
           crossings: ours.crossings,
+          touches: countTouches(shown),
           dotCrossings: dot.crossings,
           length: ours.length,
           dotLength: dot.length,
@@ -129,6 +135,10 @@ export async function run(): Promise<Figure[]> {
         value:
           `${sum(rows.default, 'crossings')} / ${sum(rows.phone, 'crossings')} / ` +
           `${sum(rows.wide, 'crossings')} / ${sum(rows.wide, 'dotCrossings')}`,
+      },
+      {
+        label: `${scalars}: ours, lines through another arrow's turn (not in the crossings), default / phone`,
+        value: `${sum(rows.default, 'touches')} / ${sum(rows.phone, 'touches')}`,
       },
       {
         label: `${scalars}: snippets where the reflow adds crossings, default / phone`,

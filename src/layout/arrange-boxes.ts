@@ -13,6 +13,8 @@ const ENTRY_CHOICES_UP_TO = 60;
 
 export interface Arranged extends Placed {
   arrows: Arrow[];
+  /** Crossings of back-references with the forward chains they close (entryScore's first figure). */
+  chainCrossings: number;
 }
 
 /**
@@ -137,7 +139,7 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
     const score = entryScore(requests, paths);
     if (!best || lexicallyLess(score, best.score)) best = { requests, paths, score };
   }
-  const { requests, paths } = best!;
+  const { requests, paths, score } = best!;
   const arrows: Arrow[] = requests.map((r, i) => ({
     from: r.from,
     slot: r.slot,
@@ -147,7 +149,7 @@ export function routeReferences(collected: Collected, placed: Placed): Arranged 
     points: paths[i]!,
     ...(r.faded ? { faded: true } : {}),
   }));
-  return { frames, objects, arrows };
+  return { frames, objects, arrows, chainCrossings: score[0]! };
 }
 
 /** Whether `a` comes before `b` compared figure by figure, the first that differs deciding. */

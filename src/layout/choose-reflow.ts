@@ -19,11 +19,11 @@ const REFLOW_LENGTH = 1.15;
 /**
  * The picture as laid out unreflowed, or reflowed into bands when it is wider than `fitWidth` and
  * a reflow reads as well. Post: a reflow is taken only when it is narrower and adds no crossing
- * (over the run, and at the last step, the one shown first); a band reflow makes the arrows at most
- * REFLOW_LENGTH times as long, and of several the one with the fewest crossings, then the shortest
- * arrows, is taken. When none fits the column and the unreflowed picture is more than WRAP_ABOVE
- * columns wide, a chain wrap (chain-wrap.ts) narrower than both is taken instead, its return arrows
- * the price of not scrolling.
+ * (over the run, and at the last step, the one shown first, and of a back-reference with its chain);
+ * a band reflow makes the arrows at most REFLOW_LENGTH times as long, and of several the one with the
+ * fewest crossings, then the shortest arrows, is taken. When none fits the column and the unreflowed
+ * picture is more than WRAP_ABOVE columns wide, a chain wrap (chain-wrap.ts) narrower than both is
+ * taken instead, its return arrows the price of not scrolling.
  */
 export function chooseReflow(collected: Collected, fitWidth: number, lastStep: number): Arranged {
   const wide = arrange(collected, 0, 0);
@@ -44,7 +44,8 @@ export function chooseReflow(collected: Collected, fitWidth: number, lastStep: n
     const addsNothing =
       figures.width < wideFigures.width &&
       figures.crossings <= wideFigures.crossings &&
-      figures.lastCrossings <= wideFigures.lastCrossings;
+      figures.lastCrossings <= wideFigures.lastCrossings &&
+      arranged.chainCrossings <= wide.chainCrossings;
     return addsNothing ? { arranged, figures } : undefined;
   };
   const better = (a: Judged, than: Judged | undefined) =>

@@ -2,7 +2,13 @@
 // one box uncrossed, an early arrow routed again when it made a later one cross it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countCrossings, routeArrows, type Obstacle, type RouteRequest } from '../../src/layout/route/index.ts';
+import {
+  countCrossings,
+  countTouches,
+  routeArrows,
+  type Obstacle,
+  type RouteRequest,
+} from '../../src/layout/route/index.ts';
 import type { Point } from '../../src/layout/types.ts';
 
 const box = (id: string, x: number, y: number, width: number, height: number): Obstacle => ({
@@ -124,5 +130,32 @@ describe('routeArrows', () => {
       for (const o of others[i]!) assert.ok(!through(path, o), `arrow ${i} runs through ${o.id}`);
     const crossings = countCrossings([a, b].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings;
     assert.equal(crossings, 0, JSON.stringify(paths));
+  });
+
+  it("counts a line through another arrow's turn as a touch, not as a proper crossing", () => {
+    const steps = [[1, 5]] as const;
+    // One arrow turns down at (100, 50); the other runs level through that very point.
+    const turning = {
+      to: 'a',
+      steps: [...steps],
+      points: [
+        { x: 0, y: 50 },
+        { x: 100, y: 50 },
+        { x: 100, y: 150 },
+      ],
+    };
+    const through = {
+      to: 'b',
+      steps: [...steps],
+      points: [
+        { x: 50, y: 80 },
+        { x: 50, y: 50 },
+        { x: 200, y: 50 },
+      ],
+    };
+    assert.equal(countCrossings([turning, through]).crossings, 0);
+    assert.equal(countTouches([turning, through]), 2);
+    // Into one object they merge: nothing to count.
+    assert.equal(countTouches([turning, { ...through, to: 'a' }]), 0);
   });
 });

@@ -6,9 +6,9 @@ import type { Blocker, Segment } from './types.ts';
 const CROSS_COST = 60;
 /** Crossing the forward chain a back-reference closes (a prev arrow over its next): the chain must read as one. */
 const CHAIN_CROSS_COST = 2400;
-/** Crossing an arrow drawn at the last step too: that step is the picture shown before any script runs, in print and
- * by the CLI. */
-const FINAL_CROSS_COST = 1000;
+/** Crossing an arrow drawn at the last step too costs this many times more: that step is the picture shown before any
+ * script runs, in print and by the CLI. */
+const FINAL_SCALE = 16;
 /** Per px of running on another arrow's line: two references drawn as one cannot be told apart. */
 const ALONG_COST = 30;
 /** Per px of running beside another arrow closer than TRACK_SPACING: a reader could not follow either. */
@@ -225,7 +225,12 @@ export function buildGrid(
 
   // Rasterise the other arrows: a price on crossing them and on running along them.
   for (const seg of others) {
-    const crossCost = seg.chain ? CHAIN_CROSS_COST : seg.final ? FINAL_CROSS_COST : CROSS_COST;
+    const crossCost = (seg.chain ? CHAIN_CROSS_COST : CROSS_COST) * (seg.final ? FINAL_SCALE : 1);
+    // A path through another's corner reads as crossing it, or as one arrow with it: priced as a crossing.
+    for (const corner of seg.final ? [seg.a, seg.b] : []) {
+      const [i, j] = [xs.indexOf(corner.x), ys.indexOf(corner.y)];
+      if (i >= 0 && j >= 0) add(nodePenalty, j * nx + i, (CROSS_COST * FINAL_SCALE) / 2);
+    }
     const row = seg.a.y === seg.b.y ? ys.indexOf(seg.a.y) : -1;
     const column = seg.a.x === seg.b.x ? xs.indexOf(seg.a.x) : -1;
     if (row >= 0) {

@@ -12,7 +12,7 @@ import { SearchCache } from './search-cache.ts';
 import type { Obstacle, RouteRequest, Segment } from './types.ts';
 
 export type { Obstacle, RouteRequest } from './types.ts';
-export { countCrossings, TRACK_SPACING } from './scoring.ts';
+export { countCrossings, countTouches, TRACK_SPACING } from './scoring.ts';
 export { simplify } from './simplify.ts';
 export { SearchCache } from './search-cache.ts';
 
@@ -120,7 +120,7 @@ function routeInOrder(
     }
     arrows.push(arrow);
   }
-  if (!fast && rerouteFinalCrossings(prepared, arrows, bounds, searches, final))
+  if (rerouteFinalCrossings(prepared, arrows, bounds, searches, final) && !fast)
     score = arrows.reduce((sum, arrow, k) => sum + addedConflict(arrow, arrows.slice(0, k)), 0);
   return { paths: arrows.map((a) => a.points), score };
 }
@@ -138,12 +138,14 @@ function rerouteFinalCrossings(
   final: number,
 ): boolean {
   let changed = false;
-  for (const [k, p] of prepared.entries()) {
-    if (p.last !== final) continue;
+  const shownLast = prepared.flatMap((p, k) => (p.last === final ? [k] : []));
+  for (const k of shownLast) {
     const arrow = arrows[k]!;
+    // Only an arrow crossing another in the last step's picture is routed again (long runs have hundreds of arrows).
+    if (shownLast.every((j) => j === k || finalConflict(arrow, [arrows[j]!], final) === 0)) continue;
+    const p = prepared[k]!;
     const others = arrows.filter((_, j) => j !== k);
     const before = finalConflict(arrow, others, final);
-    if (before === 0) continue;
     const segments = prepared.flatMap((q, j) => (j === k ? [] : segmentsOf(q, arrows[j]!.points)));
     const met = meeting(p, segments);
     const points = routeOne(p, met, () => met, [], false, bounds, searches, final);

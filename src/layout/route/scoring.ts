@@ -43,6 +43,29 @@ export function crowd(a: Point, b: Point, c: Point, d: Point): boolean {
   return gap < TRACK_SPACING && hi - lo > 6;
 }
 
+/**
+ * The corners of polyline `q` (its points but the first and last) that lie on a segment of `p`, not at one of p's
+ * own corners: a line through another's turn reads as crossing it (or as one arrow with it), so each counts as a
+ * crossing.
+ */
+function cornersOn(p: Point[], q: Point[]): number {
+  let count = 0;
+  for (let k = 1; k < q.length - 1; k++) {
+    const c = q[k]!;
+    for (let a = 1; a < p.length; a++) {
+      const [u, v] = [p[a - 1]!, p[a]!];
+      const onSegment =
+        (u.y === v.y && c.y === u.y && c.x > Math.min(u.x, v.x) && c.x < Math.max(u.x, v.x)) ||
+        (u.x === v.x && c.x === u.x && c.y > Math.min(u.y, v.y) && c.y < Math.max(u.y, v.y));
+      if (onSegment) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
 /** An arrow as crossings are counted: its polyline, its target and when it is drawn. */
 export interface Routed {
   to: string;
@@ -66,6 +89,23 @@ export function countCrossings(arrows: Routed[]): { crossings: number; crowded: 
     }
   }
   return { crossings, crowded };
+}
+
+/**
+ * Pre: orthogonal polylines. Post: how many times an arrow passes through or turns on another's line where no proper
+ * crossing is counted (a corner of one on a segment of the other), between arrows to different objects drawn at a
+ * common step: a reader sees a crossing, or two arrows as one.
+ */
+export function countTouches(arrows: Routed[]): number {
+  let touches = 0;
+  for (let i = 0; i < arrows.length; i++)
+    for (let j = i + 1; j < arrows.length; j++) touches += pairTouches(arrows[i]!, arrows[j]!);
+  return touches;
+}
+
+function pairTouches(one: Routed, other: Routed): number {
+  if (one.to === other.to || !rangesOverlap(one.steps, other.steps)) return 0;
+  return cornersOn(one.points, other.points) + cornersOn(other.points, one.points);
 }
 
 /** Crossings and crowded runs between two arrows, as countCrossings counts them. */
@@ -101,8 +141,8 @@ export function addedConflict(arrow: Routed, others: Routed[]): number {
 const FINAL_WEIGHT = 16;
 
 /**
- * Pre: `final` is the last step any arrow is drawn at. Post: the arrow's crossings with `others`, those drawn by both
- * at the last step weighted, plus its crowded runs weighted: what a reroute must lower to be kept.
+ * Pre: `final` is the last step any arrow is drawn at. Post: the arrow's crossings and touches with `others`, those
+ * drawn by both at the last step weighted, plus its crowded runs weighted: what a reroute must lower to be kept.
  */
 export function finalConflict(arrow: Routed, others: Routed[], final: number): number {
   let score = 0;
@@ -110,7 +150,7 @@ export function finalConflict(arrow: Routed, others: Routed[], final: number): n
   for (const other of others) {
     const { crossings, crowded } = pairConflicts(arrow, other);
     const weight = shownLast && lastStep(other.steps) === final ? FINAL_WEIGHT : 1;
-    score += weight * crossings + CROWD_WEIGHT * crowded;
+    score += weight * (crossings + pairTouches(arrow, other)) + CROWD_WEIGHT * crowded;
   }
   return score;
 }

@@ -2,7 +2,7 @@
 // search in a window around both ends, the whole picture, and a last-resort dog-leg.
 import type { Point, Rect } from '../types.ts';
 import { LANE } from './grid.ts';
-import { conflicts, crowd, TRACK_SPACING } from './scoring.ts';
+import { conflicts, crowd, properlyCross, TRACK_SPACING } from './scoring.ts';
 import type { SearchCache } from './search-cache.ts';
 import type { Blocker, Segment } from './types.ts';
 
@@ -93,10 +93,28 @@ export function routeNear(
       Math.max(s.a.y, s.b.y) >= y0 &&
       Math.min(s.a.y, s.b.y) <= y1,
   );
-  return (
-    searches.findPath(exit, entry, entering, near, nearOthers, window) ??
-    searches.findPath(exit, entry, entering, blocking, others, bounds)
-  );
+  const inWindow = searches.findPath(exit, entry, entering, near, nearOthers, window);
+  if (!inWindow) return searches.findPath(exit, entry, entering, blocking, others, bounds);
+  // A path kept in the window may have to cross what is dearest to cross (its own chain, the last step's arrows)
+  // where going round further away would not: then the whole picture is searched too, and the one crossing less kept.
+  const dear = others.filter((s) => s.chain || s.final);
+  const before = dearCrossings(inWindow, dear);
+  if (before === 0) return inWindow;
+  const whole = searches.findPath(exit, entry, entering, blocking, others, bounds);
+  return whole && dearCrossings(whole, dear) < before ? whole : inWindow;
+}
+
+/** Proper crossings of a path with segments, those of a chain counted as many as the rest together could be. */
+function dearCrossings(path: Point[], segments: Segment[]): number {
+  let chain = 0;
+  let final = 0;
+  for (let i = 1; i < path.length; i++)
+    for (const s of segments)
+      if (properlyCross(path[i - 1]!, path[i]!, s.a, s.b)) {
+        if (s.chain) chain++;
+        else final++;
+      }
+  return chain * (segments.length + 1) + final;
 }
 
 /**
