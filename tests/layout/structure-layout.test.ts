@@ -234,10 +234,17 @@ describe('placement by structure', () => {
     assert.ok(left!.y < right!.y);
   });
 
-  for (const scalars of ['auto', 'inline'] as const)
-    it(`draws the binary search tree's last step, the picture shown first, without a crossing (${scalars})`, () => {
-      // In auto the loop's `key` shares the last key's int: its arrow goes round the tree, not across it.
-      const layout = layoutOnce('structures/s03_bst', { scalars });
+  const trees = [
+    ['s03_bst', 'auto'],
+    ['s03_bst', 'inline'],
+    ['s13_big_tree', 'auto'],
+    ['s13_big_tree', 'inline'],
+  ] as const;
+  for (const [name, scalars] of trees)
+    it(`draws the last step of ${name}, the picture shown first, without a crossing (${scalars})`, () => {
+      // In auto the BST's loop variable `key` shares the last key's int: its arrow goes round the tree, not across
+      // it. In inline the big tree's class box stands above the tall list of nodes, as the last step wants.
+      const layout = layoutOnce(`structures/${name}`, { scalars });
       const last = layout.arrows.filter((a) => includesStep(a.steps, layout.stepsTotal));
       assert.equal(countCrossings(last).crossings, 0);
     });

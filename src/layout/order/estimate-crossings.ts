@@ -23,11 +23,15 @@ export const runOf = (edges: OrderedEdge[]): Run => {
   return { start: edges.reduce((m, e) => Math.min(m, e.first), end), end };
 };
 
+/** What being shown at the last step adds to a weight: that step is the picture a page shows first, print shows and
+ * the CLI draws (1 left the 255-node tree's class box under its tall list in `inline`, crossing there). */
+const LAST_STEP_WEIGHT = 4;
+
 /** How much an edge (or a pair shown together from `first` to `last`) counts: its share of the run,
- * plus one when it is shown at the last step, so short-lived loop values and scaffolding removed
- * before the end weigh little against the structure that stays. */
+ * plus LAST_STEP_WEIGHT when it is shown at the last step, so short-lived loop values and scaffolding
+ * removed before the end weigh little against the structure that stays. */
 export const weightOf = (run: Run, first: number, last: number) =>
-  Math.max(0, last - first + 1) / (run.end - run.start + 1) + (last === run.end ? 1 : 0);
+  Math.max(0, last - first + 1) / (run.end - run.start + 1) + (last === run.end ? LAST_STEP_WEIGHT : 0);
 
 interface EdgeSegment {
   e: OrderedEdge;
