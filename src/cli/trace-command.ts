@@ -1,5 +1,6 @@
 // `memlane trace FILE.py ...`: prints the trace v1 JSON of each file (JSON Lines for several).
 // --max-steps is the diagram option of the same name (same schema, limit and hint as in a fence).
+import { joinNegativeValues } from '../core/options/negative-values.ts';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { optionTable } from '../core/options/option-table.ts';
@@ -62,18 +63,14 @@ const flags = ['max-steps', 'max-memory', ...Object.keys(simulatorFlags), 'show-
 export function parseTraceArgs(args: string[]): TraceArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'max-steps': { type: 'string' },
-        'max-memory': { type: 'string' },
-        timeout: { type: 'string' },
-        'max-output': { type: 'string' },
-        'show-modules': { type: 'boolean' },
-      },
-    });
+    const options = {
+      'max-steps': { type: 'string' },
+      'max-memory': { type: 'string' },
+      timeout: { type: 'string' },
+      'max-output': { type: 'string' },
+      'show-modules': { type: 'boolean' },
+    } as const;
+    parsed = parseArgs({ args: joinNegativeValues(args, options), allowPositionals: true, strict: true, options });
   } catch (error) {
     const flag = /'(-[^' ,]+)/.exec((error as Error).message)?.[1] ?? '';
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

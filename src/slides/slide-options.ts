@@ -3,6 +3,7 @@
 // the same schemas as fences, so both accept exactly the same things with the same hints.
 import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { joinNegativeValues } from '../core/options/negative-values.ts';
 import { z } from 'zod';
 import {
   cliDefaultOptions,
@@ -189,7 +190,13 @@ function hintOf(flag: string): string {
 function readArgv(args: string[]): { values: Record<string, string | boolean>; files: string[] } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: parseConfig, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(args, parseConfig),
+      options: parseConfig,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (error) {
     const message = (error as Error).message;
     const code = (error as { code?: string }).code;

@@ -149,6 +149,8 @@ describe('parseSlideOptions', () => {
     rejects(['a.py', '--step'], /--step needs a value/);
     rejects(['a.py', '--step', '--with-code'], /--step needs a value/);
     rejects(['a.py', '-o'], /-o needs a value/);
+    // A negative number is the flag's value, not a flag: the option's own check names it.
+    rejects(['a.py', '--fit-width', '-5'], /--fit-width "-5" is not valid/, /from 200/);
     rejects(['a.py', '--with-code=yes'], /--with-code takes no value/);
     rejects([], /no FILE\.py given/);
     rejects(['a.py', 'b.py', 'c.py', 'd.py'], /at most 3 sides, got 4 files/, /compare two or three programs/);
