@@ -21,6 +21,21 @@ const box = (id: string, x: number, y: number, width: number, height: number): O
 });
 const bounds = { x: 0, y: 0, width: 600, height: 400 };
 
+/** A request into a left edge over steps 1-5, its dot at `start` in a box whose right edge is `sourceRight`. */
+const into = (from: string, to: string, start: Point, sourceRight: number, end: Point): RouteRequest => ({
+  from,
+  to,
+  steps: [[1, 5]],
+  start,
+  sourceRight,
+  end,
+  endSide: 'left',
+});
+
+/** The routed paths as the crossing counter takes them. */
+const routed = (requests: RouteRequest[], paths: Point[][]) =>
+  requests.map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }));
+
 function through(points: Point[], b: Obstacle): boolean {
   return points.slice(1).some((p, i) => {
     const q = points[i]!;
@@ -76,24 +91,12 @@ describe('routeArrows', () => {
       const node = box('n', 20, 100, 80, 68);
       const int = box('i', 220, 20, 60, 22);
       const child = box('t', 220, 60, 80, 30);
-      const key: RouteRequest = {
-        from: 'n',
-        to: 'i',
-        steps: [[1, 5]],
-        start: { x: 80, y: 135 },
-        sourceRight: 100,
-        end: { x: 220, y: 31 },
-        endSide: 'left',
-      };
-      const left: RouteRequest = { ...key, to: 't', start: { x: 80, y: 157 }, end: { x: 220, y: 71 } };
+      const key = into('n', 'i', { x: 80, y: 135 }, 100, { x: 220, y: 31 });
+      const left = into('n', 't', { x: 80, y: 157 }, 100, { x: 220, y: 71 });
       const paths = routeArrows([key, left], [node, int, child], bounds);
       for (const [i, path] of paths.entries())
         for (const b of [int, child]) assert.ok(!through(path, b), `arrow ${i} runs through ${b.id}`);
-      assert.equal(
-        countCrossings([key, left].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings,
-        0,
-        JSON.stringify(paths),
-      );
+      assert.equal(countCrossings(routed([key, left], paths)).crossings, 0, JSON.stringify(paths));
     },
   );
 
@@ -104,23 +107,8 @@ describe('routeArrows', () => {
     const lower = box('q', 200, 240, 80, 40);
     const targetOfB = box('tb', 400, 180, 60, 30);
     const targetOfA = box('ta', 400, 320, 60, 30);
-    const a: RouteRequest = {
-      from: 's',
-      to: 'ta',
-      steps: [[1, 5]],
-      start: { x: 80, y: 120 },
-      sourceRight: 100,
-      end: { x: 400, y: 335 },
-      endSide: 'left',
-    };
-    const b: RouteRequest = {
-      ...a,
-      from: 'q',
-      to: 'tb',
-      start: { x: 260, y: 260 },
-      sourceRight: 280,
-      end: { x: 400, y: 195 },
-    };
+    const a = into('s', 'ta', { x: 80, y: 120 }, 100, { x: 400, y: 335 });
+    const b = into('q', 'tb', { x: 260, y: 260 }, 280, { x: 400, y: 195 });
     const paths = routeArrows([a, b], [source, lower, targetOfB, targetOfA], bounds);
     const others = [
       [lower, targetOfB],
@@ -128,8 +116,7 @@ describe('routeArrows', () => {
     ];
     for (const [i, path] of paths.entries())
       for (const o of others[i]!) assert.ok(!through(path, o), `arrow ${i} runs through ${o.id}`);
-    const crossings = countCrossings([a, b].map((r, i) => ({ to: r.to, steps: r.steps, points: paths[i]! }))).crossings;
-    assert.equal(crossings, 0, JSON.stringify(paths));
+    assert.equal(countCrossings(routed([a, b], paths)).crossings, 0, JSON.stringify(paths));
   });
 
   it("counts a line through another arrow's turn as a touch, not as a proper crossing", () => {
