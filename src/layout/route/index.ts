@@ -127,7 +127,7 @@ function routeInOrder(
 
 /**
  * Pre: every arrow routed, each among those before it only. Post: an arrow crossing another at the last step is
- * routed again among all the others, and the new path kept when it crosses and crowds less (last-step crossings
+ * routed again among all the others, and the new path kept when it crosses, touches and crowds less (last-step ones
  * weighted): an arrow routed early could not see what it would force later ones to cross.
  */
 function rerouteFinalCrossings(
