@@ -87,12 +87,6 @@ export function useBuiltSite(setUp?: () => Promise<void>): SiteUnderTest {
   return site;
 }
 
-/**
- * Debian's Chromium for the site tests. Its WebAssembly stays on V8's baseline compiler (Liftoff): each
- * start of CPython in the browser (ten or so a file) otherwise spends seconds of processor time on
- * optimising compiles of the interpreter's hot functions that its few short runs never repay. The
- * code runs the same, only less optimised.
- */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -102,7 +96,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--js-flags=--no-wasm-tier-up',
     ],
   });
 }
