@@ -68,8 +68,9 @@ describe('the course', () => {
     const byPage = new Map<string, ReturnType<typeof askingDiagrams>>();
     for (const diagram of askingDiagrams()) byPage.set(diagram.url, [...(byPage.get(diagram.url) ?? []), diagram]);
     const late: string[] = [];
+    // One tab goes from page to page, as a reader does: each load starts every island afresh.
+    const { page, errors } = await openPage(site.browser);
     for (const [url, diagrams] of byPage) {
-      const { page, errors } = await openPage(site.browser);
       await page.goto(`${site.url}${url}`);
       for (const { id, before } of diagrams) {
         // The island has taken over once the controls of the diagram's questions are shown.
@@ -90,9 +91,9 @@ describe('the course', () => {
             late.push(`${url}#${id}: the Output panel already shows ${JSON.stringify(answer)}`);
         }
       }
-      assert.deepEqual(errors, []);
-      await page.context().close();
+      assert.deepEqual(errors, [], url);
     }
+    await page.context().close();
     assert.deepEqual(late, []);
   });
 
@@ -146,6 +147,7 @@ describe('the course', () => {
         `answer at ${box!.x}..${box!.x + box!.width}, stage ${view!.x}..${view!.x + view!.width}`,
       );
       assert.deepEqual(errors, []);
+      await page.context().close();
     },
   );
 });

@@ -4,7 +4,7 @@
 // loops; the interpreter loads only on "Edit code", from the site alone, and runs where it cannot
 // reach the page.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Locator, Page, Request } from 'playwright-core';
 import { openPage, useBuiltSite } from './site-harness.ts';
 
@@ -67,130 +67,128 @@ describe('live editing', () => {
     await page.context().close();
   });
 
-  it("draws the lesson's own code exactly as the build did", async () => {
-    const { page, errors, figure } = await openLesson();
-    const built = await svgOf(figure);
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    assert.match(await run(figure), /^Ran/);
-    assert.equal(await svgOf(figure), built, 'same boxes, positions and text');
-    assert.deepEqual(errors, []);
-    await page.context().close();
-  });
-
-  it('Run draws the edited code; stepping, notes and Reset work on it', async () => {
-    const { page, errors, figure } = await openLesson();
-    const built = await svgOf(figure);
-    const builtPosition = await position(figure);
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    const box = figure.getByRole('textbox', { name: 'Python code' });
-    await box.press('Control+End');
-    await box.pressSequentially('\nextra = [shopping, 7]');
-    const total = Number(/of (\d+)/.exec(builtPosition!)![1]);
-    assert.match(await run(figure), new RegExp(`^Ran ${total + 1} steps`));
-    assert.equal(await position(figure), `Step ${total + 1} of ${total + 1}`);
-    const names = await figure.locator('svg.memlane-diagram text').allTextContents();
-    assert.ok(names.includes('extra'), `the new name is drawn: ${names.join(' ')}`);
-    await figure.getByRole('button', { name: 'First step' }).click();
-    assert.equal(await position(figure), `Step 1 of ${total + 1}`);
-    await figure.locator('.memlane-stage').press('End');
-    assert.equal(await position(figure), `Step ${total + 1} of ${total + 1}`);
-    await figure.getByRole('button', { name: 'Reset' }).click();
-    assert.equal(await svgOf(figure), built);
-    assert.equal(await box.textContent().then((t) => t!.includes('extra')), false);
-    assert.deepEqual(errors, []);
-    await page.context().close();
-  });
-
-  it('a note stays with its line when lines are added above it', async () => {
-    const { page, figure } = await openLesson();
-    const notes = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<
-      string,
-      string
-    >;
-    const [line, note] = Object.entries(notes)[0]!;
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    const box = figure.getByRole('textbox', { name: 'Python code' });
-    await box.press('Control+Home');
-    await box.pressSequentially('first = 0\n');
-    await run(figure);
-    const moved = JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<
-      string,
-      string
-    >;
-    assert.deepEqual(moved, {
-      ...Object.fromEntries(Object.entries(notes).map(([l, n]) => [String(Number(l) + 1), n])),
+  // One lesson page, its editor opened once, serves the next five tests in order (one interpreter
+  // start, not five). Each needs only what the one before leaves: the lesson's code (Reset puts it
+  // back) for the first three, a program that runs or fails for the last two.
+  describe('on one lesson page, its editor open', () => {
+    let opened: Awaited<ReturnType<typeof openLesson>>;
+    let built: string;
+    let builtPosition: string;
+    before(async () => {
+      opened = await openLesson();
+      built = await svgOf(opened.figure);
+      builtPosition = (await position(opened.figure))!;
+      await opened.figure.getByRole('button', { name: 'Edit code' }).click();
     });
-    assert.equal(moved[String(Number(line) + 1)], note);
-    await page.context().close();
-  });
+    after(() => opened?.page.context().close());
 
-  it(
-    'an error shows the Python error, ' + 'its line and a caret in role="alert", and keeps the last good diagram',
-    async () => {
-      const { page, figure } = await openLesson();
-      await figure.getByRole('button', { name: 'Edit code' }).click();
-      await run(figure);
-      const good = await svgOf(figure);
-      await replaceCode(figure, 'items = [1, 2]\nprint(item)');
-      assert.match(await run(figure), /^The run failed/);
-      const alert = (await figure.getByRole('alert').textContent())!;
-      assert.match(alert, /^Line 2: NameError: name 'item' is not defined\. Did you mean `items`\?\n/);
-      // Python points at the name `item`, columns 7 to 10.
-      assert.match(alert, /\n {2}2 \| print\(item\)\n {12}\^{4}$/);
-      assert.equal(await svgOf(figure), good);
-      await replaceCode(figure, 'def f(x)\n');
-      await run(figure);
-      // CPython's offsets: the caret is where the `:` is missing, not under the whole line.
-      assert.match(
-        (await figure.getByRole('alert').textContent())!,
-        /^Line 1: SyntaxError: expected ':'\n {2}1 \| def f\(x\)\n {14}\^$/,
-      );
-      await page.context().close();
-    },
-  );
+    it("draws the lesson's own code exactly as the build did", async () => {
+      const { figure, errors } = opened;
+      assert.match(await run(figure), /^Ran/);
+      assert.equal(await svgOf(figure), built, 'same boxes, positions and text');
+      assert.deepEqual(errors, []);
+    });
 
-  it('an endless loop is stopped by a limit, the page stays responsive, and the next run works', async () => {
-    const { page, figure } = await openLesson();
-    await figure.getByRole('button', { name: 'Edit code' }).click();
-    await run(figure);
-    await replaceCode(figure, 'n = 0\nwhile True:\n    n += 1');
-    await run(figure);
-    const stopped = (await figure.getByRole('alert').textContent())!;
-    assert.match(stopped, /This run took more than 1,000 steps: shorten the loop or run fewer iterations\./);
-    assert.doesNotMatch(
-      stopped,
-      /max-steps|--max|maxMemoryMb|StepLimitError/,
-      'a reader is not told of options they cannot set',
+    it('Run draws the edited code; stepping, notes and Reset work on it', async () => {
+      const { figure, errors } = opened;
+      const box = figure.getByRole('textbox', { name: 'Python code' });
+      await box.press('Control+End');
+      await box.pressSequentially('\nextra = [shopping, 7]');
+      const total = Number(/of (\d+)/.exec(builtPosition)![1]);
+      assert.match(await run(figure), new RegExp(`^Ran ${total + 1} steps`));
+      assert.equal(await position(figure), `Step ${total + 1} of ${total + 1}`);
+      const names = await figure.locator('svg.memlane-diagram text').allTextContents();
+      assert.ok(names.includes('extra'), `the new name is drawn: ${names.join(' ')}`);
+      await figure.getByRole('button', { name: 'First step' }).click();
+      assert.equal(await position(figure), `Step 1 of ${total + 1}`);
+      await figure.locator('.memlane-stage').press('End');
+      assert.equal(await position(figure), `Step ${total + 1} of ${total + 1}`);
+      await figure.getByRole('button', { name: 'Reset' }).click();
+      assert.equal(await svgOf(figure), built);
+      assert.equal(await box.textContent().then((t) => t!.includes('extra')), false);
+      assert.deepEqual(errors, []);
+    });
+
+    it('a note stays with its line when lines are added above it', async () => {
+      const { figure } = opened;
+      const notesOf = async () =>
+        JSON.parse((await figure.locator('memlane-diagram').getAttribute('data-notes'))!) as Record<string, string>;
+      const notes = await notesOf();
+      const [line, note] = Object.entries(notes)[0]!;
+      const box = figure.getByRole('textbox', { name: 'Python code' });
+      await box.press('Control+Home');
+      await box.pressSequentially('first = 0\n');
+      await run(figure);
+      const moved = await notesOf();
+      assert.deepEqual(moved, {
+        ...Object.fromEntries(Object.entries(notes).map(([l, n]) => [String(Number(l) + 1), n])),
+      });
+      assert.equal(moved[String(Number(line) + 1)], note);
+    });
+
+    it(
+      'an error shows the Python error, ' + 'its line and a caret in role="alert", and keeps the last good diagram',
+      async () => {
+        const { figure } = opened;
+        await run(figure);
+        const good = await svgOf(figure);
+        await replaceCode(figure, 'items = [1, 2]\nprint(item)');
+        assert.match(await run(figure), /^The run failed/);
+        const alert = (await figure.getByRole('alert').textContent())!;
+        assert.match(alert, /^Line 2: NameError: name 'item' is not defined\. Did you mean `items`\?\n/);
+        // Python points at the name `item`, columns 7 to 10.
+        assert.match(alert, /\n {2}2 \| print\(item\)\n {12}\^{4}$/);
+        assert.equal(await svgOf(figure), good);
+        await replaceCode(figure, 'def f(x)\n');
+        await run(figure);
+        // CPython's offsets: the caret is where the `:` is missing, not under the whole line.
+        assert.match(
+          (await figure.getByRole('alert').textContent())!,
+          /^Line 1: SyntaxError: expected ':'\n {2}1 \| def f\(x\)\n {14}\^$/,
+        );
+      },
     );
-    // Code in C that never checks for interrupts: the worker is ended and a new one started.
-    await replaceCode(figure, 'import itertools\ntotal = sum(itertools.count())');
-    await figure.getByRole('button', { name: 'Run' }).click();
-    await figure
-      .locator('.memlane-editor-status')
-      .filter({ hasText: /^Running/ })
-      .waitFor();
-    // While the worker spins, the page still steps the diagram.
-    await figure.getByRole('button', { name: 'First step' }).click();
-    assert.equal(await position(figure).then((p) => p!.startsWith('Step 1 of')), true);
-    assert.equal(
+
+    it('an endless loop is stopped by a limit, the page stays responsive, and the next run works', async () => {
+      const { figure } = opened;
+      await replaceCode(figure, 'n = 0\nwhile True:\n    n += 1');
+      await run(figure);
+      const stopped = (await figure.getByRole('alert').textContent())!;
+      assert.match(stopped, /This run took more than 1,000 steps: shorten the loop or run fewer iterations\./);
+      assert.doesNotMatch(
+        stopped,
+        /max-steps|--max|maxMemoryMb|StepLimitError/,
+        'a reader is not told of options they cannot set',
+      );
+      // Code in C that never checks for interrupts: the worker is ended and a new one started.
+      await replaceCode(figure, 'import itertools\ntotal = sum(itertools.count())');
+      await figure.getByRole('button', { name: 'Run' }).click();
       await figure
         .locator('.memlane-editor-status')
-        .textContent()
-        .then((s) => s!.startsWith('Running')),
-      true,
-      'the run was still going',
-    );
-    await figure
-      .locator('.memlane-editor-status')
-      .filter({ hasText: /^The run failed/ })
-      .waitFor(RUN_WAIT);
-    assert.match(
-      (await figure.getByRole('alert').textContent())!,
-      /This run took longer than 10 seconds: make it finish sooner/,
-    );
-    await replaceCode(figure, 'after = [1]');
-    assert.match(await run(figure), /^Ran/);
-    await page.context().close();
+        .filter({ hasText: /^Running/ })
+        .waitFor();
+      // While the worker spins, the page still steps the diagram.
+      await figure.getByRole('button', { name: 'First step' }).click();
+      assert.equal(await position(figure).then((p) => p!.startsWith('Step 1 of')), true);
+      assert.equal(
+        await figure
+          .locator('.memlane-editor-status')
+          .textContent()
+          .then((s) => s!.startsWith('Running')),
+        true,
+        'the run was still going',
+      );
+      await figure
+        .locator('.memlane-editor-status')
+        .filter({ hasText: /^The run failed/ })
+        .waitFor(RUN_WAIT);
+      assert.match(
+        (await figure.getByRole('alert').textContent())!,
+        /This run took longer than 10 seconds: make it finish sooner/,
+      );
+      await replaceCode(figure, 'after = [1]');
+      assert.match(await run(figure), /^Ran/);
+    });
   });
 
   it(

@@ -3,7 +3,7 @@
 // code; the interpreter's frame has an opaque origin and cannot read the page, its storage or
 // cookies, nor make any request; axe finds nothing serious on an open editor.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { codeFromHash, encodeCode, readShareHash } from '../../src/page/share-link.ts';
 import {
   interpreterFrame,
@@ -81,34 +81,6 @@ const tryToEscape = async ({ url, names }: { url: string; names: string[] }): Pr
 };
 
 describe('playground', () => {
-  it(
-    'a share link round trip: Copy link puts #code= in the address, ' + 'and the link reopens and runs the program',
-    async () => {
-      const { page, errors } = await openPlayground(site);
-      const box = page.getByRole('textbox', { name: 'Python code' });
-      await box.click();
-      await box.press('Control+a');
-      await box.press('Delete');
-      const program = 'café = ["naïve", 3]\nalias = café  # ünïcode stays';
-      await box.pressSequentially(program);
-      await page.getByRole('button', { name: 'Copy link to this program' }).click();
-      const hash = new URL(page.url()).hash;
-      assert.equal(hash, `#code=${encodeCode(program)}`);
-      assert.equal(codeFromHash(hash), program);
-      const again = await openPlayground(site, { hash });
-      assert.match(await playgroundVerdict(again.page), /^Ran/);
-      assert.equal(
-        await again.page.getByRole('textbox', { name: 'Python code' }).textContent(),
-        program.replace(/\n/g, ''),
-      );
-      const drawn = await again.page.locator('#playground svg.memlane-diagram text').allTextContents();
-      assert.ok(drawn.includes('alias') && drawn.includes('café'), drawn.join(' '));
-      assert.deepEqual([...errors, ...again.errors], []);
-      await page.context().close();
-      await again.page.context().close();
-    },
-  );
-
   it('an example picked while Python is still starting is the one drawn', async () => {
     const { page, errors } = await openPlayground(site);
     await page.getByLabel('Example').selectOption({ label: 'A linked list' });
@@ -166,86 +138,136 @@ describe('playground', () => {
     },
   );
 
-  it(
-    'the example menu says "Your code" once the program is not an example, ' + 'and picking it brings the program back',
-    async () => {
-      const { page, errors } = await openPlayground(site);
-      const menu = page.getByLabel('Example');
-      const chosen = () => menu.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent);
-      assert.equal(await chosen(), 'Two names, one list');
-      assert.match(await runInPlayground(page, 'mine = [1, 2]\nalso = mine'), /^Ran/);
-      assert.equal(await chosen(), 'Your code');
-      await menu.selectOption({ label: 'A linked list' });
-      await page.getByRole('textbox', { name: 'Python code' }).filter({ hasText: 'class Node' }).waitFor();
-      assert.equal(await chosen(), 'A linked list');
-      await menu.selectOption({ label: 'Your code' });
-      assert.equal(await page.getByRole('textbox', { name: 'Python code' }).textContent(), 'mine = [1, 2]also = mine');
-      assert.deepEqual(errors, []);
-      await page.context().close();
-    },
-  );
+  // One playground page (dark), opened once (one interpreter start, not four), serves the next four
+  // tests in order: the example menu first (it starts from the page as opened), then a share link of
+  // a typed program, the sandbox (it needs only a page whose interpreter has run), and axe after a run.
+  describe('on one playground page', () => {
+    let opened: Awaited<ReturnType<typeof openPlayground>>;
+    before(async () => {
+      opened = await openPlayground(site);
+    });
+    after(() => opened?.page.context().close());
 
-  it(
-    'the interpreter runs in an opaque origin: no page, ' + 'storage, cookies or requests, whatever code runs there',
-    async () => {
-      const { page } = await openPlayground(site);
-      await page.evaluate(() => {
-        localStorage.setItem('memlane-secret', 'page storage');
-        // biome-ignore lint/suspicious/noDocumentCookie: a secret the sandboxed run must not read.
-        document.cookie = 'memlane-secret=page-cookie; path=/';
-      });
-      assert.match(await playgroundVerdict(page), /^Ran/);
-      // Python cannot reach JavaScript at all...
-      assert.match(await runInPlayground(page, 'import js'), /^The run failed/);
-      assert.match((await page.getByRole('alert').textContent())!, /ModuleNotFoundError: No module named 'js'/);
-      // ...and JavaScript that got there anyway (run in the frame and in its worker) is confined.
-      const before = site.requests.length;
-      const probe = `${site.url}/probe`;
-      const frame = await interpreterFrame(page);
-      const inFrame = await frame.evaluate(tryToEscape, {
-        url: probe,
-        names: ['origin', 'parent document', 'cookie', 'storage', 'fetch', 'image'],
-      });
-      assert.deepEqual(inFrame, [
-        'origin: null',
-        'parent document: blocked (SecurityError)',
-        'cookie: blocked (SecurityError)',
-        'storage: blocked (SecurityError)',
-        'fetch: blocked (TypeError)',
-        'image: blocked (Error)',
-      ]);
-      // The page's own worker (diagram-worker.ts, which draws runs) is the site's; the interpreter's is a blob's.
-      const worker = page.workers().find((each) => each.url().startsWith('blob:'))!;
-      assert.ok(worker, 'the interpreter runs in a worker');
-      const inWorker = await worker.evaluate(tryToEscape, {
-        url: probe,
-        names: ['origin', 'real fetch', 'xhr', 'importScripts', 'indexedDB'],
-      });
-      assert.equal(inWorker[0], 'origin: null');
-      for (const line of inWorker.slice(1)) assert.match(line, /: blocked \(/, line);
-      await page.waitForTimeout(500);
-      assert.deepEqual(
-        site.requests.slice(before).filter((path) => path.startsWith('/probe')),
-        [],
-        'no probe reached the server',
-      );
-      assert.equal(await page.evaluate(() => localStorage.getItem('memlane-secret')), 'page storage');
-      await page.context().close();
-    },
-  );
+    it(
+      'the example menu says "Your code" once the program is not an example, ' +
+        'and picking it brings the program back',
+      async () => {
+        const { page, errors } = opened;
+        const menu = page.getByLabel('Example');
+        const chosen = () => menu.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent);
+        assert.equal(await chosen(), 'Two names, one list');
+        assert.match(await runInPlayground(page, 'mine = [1, 2]\nalso = mine'), /^Ran/);
+        assert.equal(await chosen(), 'Your code');
+        await menu.selectOption({ label: 'A linked list' });
+        await page.getByRole('textbox', { name: 'Python code' }).filter({ hasText: 'class Node' }).waitFor();
+        assert.equal(await chosen(), 'A linked list');
+        await menu.selectOption({ label: 'Your code' });
+        assert.equal(
+          await page.getByRole('textbox', { name: 'Python code' }).textContent(),
+          'mine = [1, 2]also = mine',
+        );
+        assert.deepEqual(errors, []);
+      },
+    );
+
+    it(
+      'a share link round trip: Copy link puts #code= in the address, ' + 'and the link reopens and runs the program',
+      async () => {
+        const { page, errors } = opened;
+        const box = page.getByRole('textbox', { name: 'Python code' });
+        await box.click();
+        await box.press('Control+a');
+        await box.press('Delete');
+        const program = 'café = ["naïve", 3]\nalias = café  # ünïcode stays';
+        await box.pressSequentially(program);
+        await page.getByRole('button', { name: 'Copy link to this program' }).click();
+        const hash = new URL(page.url()).hash;
+        assert.equal(hash, `#code=${encodeCode(program)}`);
+        assert.equal(codeFromHash(hash), program);
+        const again = await openPlayground(site, { hash });
+        assert.match(await playgroundVerdict(again.page), /^Ran/);
+        assert.equal(
+          await again.page.getByRole('textbox', { name: 'Python code' }).textContent(),
+          program.replace(/\n/g, ''),
+        );
+        const drawn = await again.page.locator('#playground svg.memlane-diagram text').allTextContents();
+        assert.ok(drawn.includes('alias') && drawn.includes('café'), drawn.join(' '));
+        assert.deepEqual([...errors, ...again.errors], []);
+        await again.page.context().close();
+      },
+    );
+
+    it(
+      'the interpreter runs in an opaque origin: no page, ' + 'storage, cookies or requests, whatever code runs there',
+      async () => {
+        const { page } = opened;
+        await page.evaluate(() => {
+          localStorage.setItem('memlane-secret', 'page storage');
+          // biome-ignore lint/suspicious/noDocumentCookie: a secret the sandboxed run must not read.
+          document.cookie = 'memlane-secret=page-cookie; path=/';
+        });
+        // The interpreter is up and runs (the tests before left the page's last run as they typed it).
+        assert.match(await runInPlayground(page, 'ok = [1]'), /^Ran/);
+        // Python cannot reach JavaScript at all...
+        assert.match(await runInPlayground(page, 'import js'), /^The run failed/);
+        assert.match((await page.getByRole('alert').textContent())!, /ModuleNotFoundError: No module named 'js'/);
+        // ...and JavaScript that got there anyway (run in the frame and in its worker) is confined.
+        const before = site.requests.length;
+        const probe = `${site.url}/probe`;
+        const frame = await interpreterFrame(page);
+        const inFrame = await frame.evaluate(tryToEscape, {
+          url: probe,
+          names: ['origin', 'parent document', 'cookie', 'storage', 'fetch', 'image'],
+        });
+        assert.deepEqual(inFrame, [
+          'origin: null',
+          'parent document: blocked (SecurityError)',
+          'cookie: blocked (SecurityError)',
+          'storage: blocked (SecurityError)',
+          'fetch: blocked (TypeError)',
+          'image: blocked (Error)',
+        ]);
+        // The page's own worker (diagram-worker.ts, which draws runs) is the site's; the interpreter's is a blob's.
+        const worker = page.workers().find((each) => each.url().startsWith('blob:'))!;
+        assert.ok(worker, 'the interpreter runs in a worker');
+        const inWorker = await worker.evaluate(tryToEscape, {
+          url: probe,
+          names: ['origin', 'real fetch', 'xhr', 'importScripts', 'indexedDB'],
+        });
+        assert.equal(inWorker[0], 'origin: null');
+        for (const line of inWorker.slice(1)) assert.match(line, /: blocked \(/, line);
+        await page.waitForTimeout(500);
+        assert.deepEqual(
+          site.requests.slice(before).filter((path) => path.startsWith('/probe')),
+          [],
+          'no probe reached the server',
+        );
+        assert.equal(await page.evaluate(() => localStorage.getItem('memlane-secret')), 'page storage');
+      },
+    );
+
+    it('axe finds nothing serious with the editor open (playground, dark)', async () => {
+      const { page } = opened;
+      assert.match(await runInPlayground(page, 'mine = [1, 2]\nalso = mine'), /^Ran/);
+      assert.deepEqual(await seriousAxeViolations(page, 'main'), []);
+    });
+  });
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`axe finds nothing serious with the editor open (lesson and playground, ${colorScheme})`, async () => {
+    // The dark playground is the one page above, checked by axe as its last test.
+    const where = colorScheme === 'light' ? 'lesson and playground' : 'lesson';
+    it(`axe finds nothing serious with the editor open (${where}, ${colorScheme})`, async () => {
       const { page } = await openPage(site.browser, { colorScheme });
       await page.goto(`${site.url}/course/aliasing/`);
       const figure = page.locator('figure.memlane').first();
       await figure.getByRole('button', { name: 'Edit code' }).click();
       await figure.getByRole('textbox', { name: 'Python code' }).waitFor();
       assert.deepEqual(await seriousAxeViolations(page, 'figure.memlane'), []);
+      await page.context().close();
+      if (colorScheme === 'dark') return;
       const playground = await openPlayground(site, { colorScheme });
       assert.match(await playgroundVerdict(playground.page), /^Ran/);
       assert.deepEqual(await seriousAxeViolations(playground.page, 'main'), []);
-      await page.context().close();
       await playground.page.context().close();
     });
   }
