@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { palettes } from '../../src/render/themes.ts';
-import { contentFiles, openPage, repoRoot, urlOf, useBuiltSite } from './site-harness.ts';
+import { axeFindings, contentFiles, openPage, repoRoot, urlOf, useBuiltSite } from './site-harness.ts';
 
 const site = useBuiltSite();
 
@@ -80,35 +80,14 @@ async function axeOverPages(
 }
 
 /** axe-core's serious and critical findings on the whole page: all its rules, those that read colours, or the rest. */
-function axeFindings(page: Page, rules: 'all' | 'colour' | 'all but colour'): Promise<string[]> {
+function wholePageFindings(page: Page, rules: 'all' | 'colour' | 'all but colour'): Promise<string[]> {
   const options =
     rules === 'all'
       ? {}
       : rules === 'colour'
         ? { runOnly: { type: 'rule', values: colourRules } }
         : { rules: Object.fromEntries(colourRules.map((id) => [id, { enabled: false }])) };
-  return page.evaluate(async (options) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, options);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}) at ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-  }, options);
+  return axeFindings(page, null, options);
 }
 
 describe('themes', () => {
@@ -230,8 +209,11 @@ describe('themes', () => {
     'axe-core finds no serious or critical violations on any page in light mode, ' + 'at desktop and phone width',
     async () => {
       const found = await axeOverPages('light', async (path, load) => {
-        const desktop = await axeFindings(await load(1280), 'all');
-        const phone = await axeFindings(await load(390), phoneColourPages.includes(path) ? 'all' : 'all but colour');
+        const desktop = await wholePageFindings(await load(1280), 'all');
+        const phone = await wholePageFindings(
+          await load(390),
+          phoneColourPages.includes(path) ? 'all' : 'all but colour',
+        );
         return [...desktop.map((v) => `${path} at 1280px: ${v}`), ...phone.map((v) => `${path} at 390px: ${v}`)];
       });
       assert.deepEqual(found, []);
@@ -242,8 +224,8 @@ describe('themes', () => {
     'axe-core finds no serious or critical colour problem on any page in dark mode, ' + 'at desktop and phone width',
     async () => {
       const found = await axeOverPages('dark', async (path, load) => {
-        const desktop = await axeFindings(await load(1280), 'colour');
-        const phone = phoneColourPages.includes(path) ? await axeFindings(await load(390), 'colour') : [];
+        const desktop = await wholePageFindings(await load(1280), 'colour');
+        const phone = phoneColourPages.includes(path) ? await wholePageFindings(await load(390), 'colour') : [];
         return [...desktop.map((v) => `${path} at 1280px: ${v}`), ...phone.map((v) => `${path} at 390px: ${v}`)];
       });
       assert.deepEqual(found, []);

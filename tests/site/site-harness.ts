@@ -154,19 +154,31 @@ export function urlOf(file: string): string {
 /** axe-core's serious and critical findings inside `selector`, as `rule: targets` lines. */
 export async function seriousAxeViolations(page: Page, selector = 'main'): Promise<string[]> {
   await page.addScriptTag({ path: join(repoRoot, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async (scope) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Element,
-          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector(scope)!);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
+  return axeFindings(page, selector);
+}
+
+/**
+ * Pre: axe-core is on the page. Post: its serious and critical findings inside `scope` (the whole document when
+ * null), run with axe's `options` (which rules), as `rule: targets` lines.
+ */
+export function axeFindings(page: Page, scope: string | null, options: object = {}): Promise<string[]> {
+  return page.evaluate(
+    async ([scope, options]) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Element | Document,
+              options: object,
+            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(scope === null ? document : document.querySelector(scope)!, options);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    },
+    [scope, options] as const,
+  );
 }
